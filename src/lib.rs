@@ -1,0 +1,14 @@
+//! ombuds turns LGSCO decision statements into a searchable, countable dataset.
+//!
+//! The data flows through one module per stage:
+//!
+//! - [`walk`]: find decision files and read them as text;
+//! - [`parse`]: text -> [`parse::Decision`] (header, sections, extracted fields);
+//! - [`index`]: the tantivy schema, writing decisions and opening the index;
+//! - [`query`]: search requests -> tantivy queries and hits;
+//! - [`stats`]: aggregation requests and typed result rows;
+//! - [`output`]: the only code that writes results (table, CSV, JSON).
+//!
+//! The binary's subcommands live in [`cmd`], its flags in [`cli`].
+
+pub mod parse;

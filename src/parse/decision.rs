@@ -1,0 +1,239 @@
+//! The `Decision` record: everything ombuds extracts from one decision statement.
+//!
+//! This is the one place new fields are added. Its serde form is the public
+//! JSON contract of `ombuds parse --format json` (documented in the README):
+//! keys are only ever added, never renamed or removed, and their order here is
+//! the order in the output.
+
+use serde::{Deserialize, Serialize};
+
+/// One parsed decision statement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    /// The file the decision was read from, as given on the command line.
+    pub source: String,
+    /// Canonical reference `YY NNN NNN`, with an optional lowercase suffix letter.
+    pub reference: String,
+    /// The body complained about, as printed on the title line.
+    pub organisation: Option<String>,
+    /// Top-level category from `Category : Top > Sub`.
+    pub category: Option<String>,
+    /// Sub-category from `Category : Top > Sub`.
+    pub subcategory: Option<String>,
+    /// The `Decision :` value as printed (`Upheld`, `Not upheld`, ...).
+    pub outcome: Option<String>,
+    /// ISO date from `Decision date : 05 Oct 2023`.
+    pub decision_date: Option<String>,
+    /// The alias the decision uses for the complainant (`Miss X`, `Mr and Mrs L`).
+    pub complainant: Option<String>,
+    /// The text after `Summary:` (or the untitled lead paragraph of pages without one).
+    pub summary: Option<String>,
+    /// The body sections in the order printed.
+    pub sections: Vec<Section>,
+    /// Things a reader should know about how this decision was read.
+    pub warnings: Vec<String>,
+    /// Every amount of money the decision mentions, with its role.
+    pub payments: Vec<Payment>,
+    /// Sum of the payments whose role is `agreed`.
+    pub agreed_total: f64,
+    /// Kinds of remedy the decision secures.
+    pub remedies: Vec<RemedyKind>,
+    /// Earliest deadline the agreed action sets, in days.
+    pub deadline_days: Option<u32>,
+    /// What the Ombudsman found overall.
+    pub finding: Option<Finding>,
+    /// Each fault the decision finds, with the sentence that shows it.
+    pub faults: Vec<Fault>,
+    /// Whether the decision says it will be shared with Ofsted.
+    pub shared_with_ofsted: bool,
+}
+
+/// One titled part of the decision body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// What kind of section this is, whatever its printed heading.
+    pub kind: SectionKind,
+    /// The heading as printed.
+    pub heading: String,
+    /// Paragraphs separated by `\n`, with numbering and bullets removed.
+    pub text: String,
+}
+
+/// Normalised section kinds; headings vary between decisions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// "The complaint".
+    Complaint,
+    /// "The Ombudsman's role and powers".
+    RoleAndPowers,
+    /// "How I considered this complaint".
+    HowConsidered,
+    /// "What I found", "What happened", background and law.
+    WhatFound,
+    /// "My findings", "Analysis", "My assessment", "Conclusions".
+    Findings,
+    /// "Agreed action", "Action", "Recommendations".
+    AgreedAction,
+    /// "Final decision", "Decision".
+    FinalDecision,
+    /// "Parts of the complaint that I did not investigate".
+    NotInvestigated,
+    /// Any other heading.
+    Other,
+}
+
+/// One amount of money found in a decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Payment {
+    /// Pounds, pence kept.
+    pub amount: f64,
+    /// What the money is in the decision.
+    pub role: PaymentRole,
+    /// What it is for (several where the text names several).
+    pub purpose: Vec<Purpose>,
+    /// The alias paid, where named.
+    pub recipient: Option<String>,
+    /// The kind of section (or `summary`) the sentence came from.
+    pub section: String,
+    /// The sentence the amount was read from.
+    pub sentence: String,
+}
+
+/// The role an amount of money plays in a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentRole {
+    /// The decision's own remedy.
+    Agreed,
+    /// Offered or paid in the body's own complaint process.
+    Offered,
+    /// Not a remedy: bills, fees, grants, costs, thresholds.
+    Other,
+}
+
+/// What a payment is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    /// Distress, anxiety, upset.
+    Distress,
+    /// Time and trouble.
+    TimeAndTrouble,
+    /// Frustration or uncertainty.
+    Frustration,
+    /// Loss of service, education or provision.
+    LossOfService,
+    /// Refunds, reimbursement, arrears written off.
+    FinancialLoss,
+    /// Backdated benefit or allowance.
+    Backdated,
+    /// A symbolic payment with no other stated purpose.
+    Symbolic,
+    /// No purpose stated.
+    Unspecified,
+}
+
+/// Kinds of remedy a decision secures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RemedyKind {
+    /// An apology.
+    Apology,
+    /// A payment of money.
+    Payment,
+    /// Procedure or policy change, staff reminders or training, audits.
+    ServiceImprovement,
+    /// Finish an outstanding assessment, investigation or review.
+    CompleteAction,
+    /// Make a new decision or reassess.
+    Reconsider,
+    /// Send the Ombudsman evidence of compliance.
+    ProvideEvidence,
+}
+
+/// The overall finding of a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Finding {
+    /// Fault that caused injustice.
+    FaultInjustice,
+    /// Fault that caused no injustice.
+    FaultNoInjustice,
+    /// No fault.
+    NoFault,
+    /// The Ombudsman did not investigate.
+    NotInvestigated,
+}
+
+/// One fault the decision finds, with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fault {
+    /// The fault kind, from the taxonomy (`delay`, `poor_communication`, ...).
+    pub kind: String,
+    /// The sentence that shows it.
+    pub sentence: String,
+}
+
+macro_rules! snake_names {
+    ($($ty:ident { $($variant:ident => $name:literal),+ $(,)? })+) => {$(
+        impl $ty {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+            /// The snake_case name used in JSON, the index and filters.
+            pub fn as_str(self) -> &'static str {
+                match self { $($ty::$variant => $name),+ }
+            }
+            /// The value with this snake_case name.
+            pub fn from_name(name: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == name)
+            }
+        }
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )+};
+}
+
+snake_names! {
+    SectionKind {
+        Complaint => "complaint", RoleAndPowers => "role_and_powers",
+        HowConsidered => "how_considered", WhatFound => "what_found", Findings => "findings",
+        AgreedAction => "agreed_action", FinalDecision => "final_decision",
+        NotInvestigated => "not_investigated", Other => "other",
+    }
+    PaymentRole { Agreed => "agreed", Offered => "offered", Other => "other" }
+    Purpose {
+        Distress => "distress", TimeAndTrouble => "time_and_trouble", Frustration => "frustration",
+        LossOfService => "loss_of_service", FinancialLoss => "financial_loss",
+        Backdated => "backdated", Symbolic => "symbolic", Unspecified => "unspecified",
+    }
+    RemedyKind {
+        Apology => "apology", Payment => "payment", ServiceImprovement => "service_improvement",
+        CompleteAction => "complete_action", Reconsider => "reconsider",
+        ProvideEvidence => "provide_evidence",
+    }
+    Finding {
+        FaultInjustice => "fault_injustice", FaultNoInjustice => "fault_no_injustice",
+        NoFault => "no_fault", NotInvestigated => "not_investigated",
+    }
+}
+
+impl Decision {
+    /// The sections of one kind, in order.
+    pub fn sections_of(&self, kind: SectionKind) -> impl Iterator<Item = &Section> {
+        self.sections.iter().filter(move |s| s.kind == kind)
+    }
+
+    /// The payments whose role is `agreed`.
+    pub fn agreed_payments(&self) -> impl Iterator<Item = &Payment> {
+        self.payments.iter().filter(|p| p.role == PaymentRole::Agreed)
+    }
+
+    /// The year of the decision date, where known.
+    pub fn year(&self) -> Option<i32> {
+        self.decision_date.as_deref()?.get(..4)?.parse().ok()
+    }
+}

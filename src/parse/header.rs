@@ -1,0 +1,162 @@
+//! The header block: title line, `Category :`, `Decision :`, `Decision date :`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use time::macros::format_description;
+
+use super::lines::Line;
+use super::reference::canonical_reference;
+
+/// How many lines from the top the title line may be found in.
+const TITLE_WINDOW: usize = 12;
+
+/// The fields read from the title and header lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    /// Canonical reference.
+    pub reference: String,
+    /// Organisation as printed, where the title line names one.
+    pub organisation: Option<String>,
+    /// Category top level.
+    pub category: Option<String>,
+    /// Sub-category.
+    pub subcategory: Option<String>,
+    /// Outcome as printed.
+    pub outcome: Option<String>,
+    /// ISO decision date.
+    pub decision_date: Option<String>,
+    /// Problems met while reading the header.
+    pub warnings: Vec<String>,
+}
+
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.*?)\s*[-–]?\s*\(\s*(\d{2}[\s-]?\d{3}[\s-]?\d{3}[A-Za-z]?)\s*\)\s*$").expect("valid regex")
+});
+static CATEGORY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^category\s*:\s*(.*)$").expect("valid regex"));
+static OUTCOME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^decision\s*:\s*(.+)$").expect("valid regex"));
+static DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^decision date\s*:\s*(.+)$").expect("valid regex"));
+
+/// Finds the title line among the first lines and returns its index, the
+/// canonical reference and the organisation (if printed).
+pub fn title(lines: &[Line]) -> Option<(usize, String, Option<String>)> {
+    lines.iter().take(TITLE_WINDOW).enumerate().find_map(|(i, line)| {
+        if let Some(reference) = canonical_reference(&line.text) {
+            return Some((i, reference, None));
+        }
+        let caps = TITLE.captures(&line.text)?;
+        let reference = canonical_reference(&caps[2])?;
+        let organisation = caps[1].trim().trim_end_matches(['-', '–']).trim();
+        let organisation = (!organisation.is_empty()).then(|| organisation.to_string());
+        Some((i, reference, organisation))
+    })
+}
+
+/// Reads the header lines that follow the title; returns the header and the
+/// index of the first line after the header block.
+pub fn header_fields(lines: &[Line], after_title: usize, header: &mut Header) -> usize {
+    let mut next = after_title;
+    for (i, line) in lines.iter().enumerate().skip(after_title).take(6) {
+        let text = line.text.as_str();
+        if let Some(caps) = DATE.captures(text) {
+            header.decision_date = iso_date(&caps[1]);
+            if header.decision_date.is_none() {
+                header.warnings.push(format!("unreadable decision date '{}'", caps[1].trim()));
+            }
+        } else if let Some(caps) = CATEGORY.captures(text) {
+            let (top, sub) = split_category(&caps[1]);
+            header.category = top;
+            header.subcategory = sub;
+        } else if let Some(caps) = OUTCOME.captures(text) {
+            header.outcome = Some(caps[1].trim().to_string());
+        } else {
+            break;
+        }
+        next = i + 1;
+    }
+    next
+}
+
+/// `Top > Sub` into its two parts; either may be absent.
+fn split_category(value: &str) -> (Option<String>, Option<String>) {
+    let non_empty = |s: &str| {
+        let s = s.trim();
+        (!s.is_empty()).then(|| s.to_string())
+    };
+    match value.split_once('>') {
+        Some((top, sub)) => (non_empty(top), non_empty(sub)),
+        None => (non_empty(value), None),
+    }
+}
+
+/// `05 Oct 2023` or `5 October 2023` as `2023-10-05`; `None` if not a real date.
+pub fn iso_date(text: &str) -> Option<String> {
+    let short = format_description!("[day padding:none] [month repr:short case_sensitive:false] [year]");
+    let long = format_description!("[day padding:none] [month repr:long case_sensitive:false] [year]");
+    let text = text.trim();
+    let date = time::Date::parse(text, short).or_else(|_| time::Date::parse(text, long)).ok()?;
+    let iso = format_description!("[year]-[month]-[day]");
+    date.format(iso).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::lines::clean_lines;
+
+    #[test]
+    fn title_with_organisation() {
+        let lines = clean_lines("Barnsley Metropolitan Borough Council (23 002 683)\n");
+        let (i, reference, org) = title(&lines).unwrap();
+        assert_eq!((i, reference.as_str(), org.as_deref()), (0, "23 002 683", Some("Barnsley Metropolitan Borough Council")));
+    }
+
+    #[test]
+    fn title_with_only_a_reference_and_suffix() {
+        let lines = clean_lines("16 003 210\n");
+        assert_eq!(title(&lines).unwrap().2, None);
+        let lines = clean_lines("Sheffield Teaching Hospitals NHS Foundation Trust (17 002 402b)\n");
+        assert_eq!(title(&lines).unwrap().1, "17 002 402b");
+    }
+
+    #[test]
+    fn no_title_line() {
+        assert_eq!(title(&clean_lines("Shopping list\nEggs (12)\n")), None);
+    }
+
+    #[test]
+    fn header_lines_in_any_order() {
+        let lines = clean_lines("T (23 002 683)\nCategory : Children's care services > Looked after children\n\nDecision : Upheld\nDecision date : 05 Oct 2023\nThe Ombudsman's final decision:\n");
+        let mut h = Header::default();
+        let next = header_fields(&lines, 1, &mut h);
+        assert_eq!(next, 4);
+        assert_eq!(h.category.as_deref(), Some("Children's care services"));
+        assert_eq!(h.subcategory.as_deref(), Some("Looked after children"));
+        assert_eq!(h.outcome.as_deref(), Some("Upheld"));
+        assert_eq!(h.decision_date.as_deref(), Some("2023-10-05"));
+    }
+
+    #[test]
+    fn absent_header_lines_stay_none() {
+        let lines = clean_lines("Cornwall Council (24 012 183)\nThe Ombudsman's final decision:\n");
+        let mut h = Header::default();
+        assert_eq!(header_fields(&lines, 1, &mut h), 1);
+        assert_eq!((h.category, h.outcome, h.decision_date), (None, None, None));
+    }
+
+    #[test]
+    fn dates_short_long_and_invalid() {
+        assert_eq!(iso_date("05 Oct 2023").as_deref(), Some("2023-10-05"));
+        assert_eq!(iso_date("5 October 2023").as_deref(), Some("2023-10-05"));
+        assert_eq!(iso_date("31 Feb 2023"), None);
+        assert_eq!(iso_date("soon"), None);
+    }
+
+    #[test]
+    fn category_without_sub() {
+        assert_eq!(split_category("Planning"), (Some("Planning".into()), None));
+    }
+}

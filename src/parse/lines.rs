@@ -1,0 +1,159 @@
+//! Raw text -> clean lines: website boilerplate removed, list markers split off.
+//!
+//! Scraped decision pages carry the site's cookie banner, `Back to top` links,
+//! `Print this page`, the logo's alt text and a trailing "decision on behalf
+//! of the Ombudsman" signature. None of it is the decision, so it is dropped
+//! here, before anything else reads the text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One non-empty line of a decision with its list marker taken off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Leading spaces before the text or marker (nesting depth hint).
+    pub indent: usize,
+    /// Whether the line started with a paragraph number, bullet or letter.
+    pub marked: bool,
+    /// The text with marker and surrounding space removed.
+    pub text: String,
+}
+
+/// Exact lines of website furniture.
+const FURNITURE: &[&str] = &[
+    "back to top",
+    "print this page",
+    "lgo logogram",
+    "review your privacy settings",
+    "required cookies",
+    "view required cookies",
+    "analytical cookies",
+    "view analytical cookies",
+    "privacy settings",
+    "we recommend you set these 'on'.",
+    "skip to main content",
+];
+
+/// Beginnings of the cookie banner's long sentences.
+const FURNITURE_PREFIXES: &[&str] = &[
+    "these cookies enable the website to function properly",
+    "google analytics cookies help us improve",
+    "in using google analytics, we do not collect",
+];
+
+static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\w ,'’()-]{0,80}\bdecision on behalf of the (?:local government (?:and social care )?)?ombudsm[ae]n\.?$")
+        .expect("valid regex")
+});
+
+/// Paragraph numbers (`1.`), bullets (`-`, `•`, `*`, `–`, `·`, `▪`, `◦`), letters and
+/// roman numerals (`a)`, `(a)`, `a.`, `(iv)`), followed by space or end of line.
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,3}[.)]|[-•*–·▪◦]|\(?[a-z]\)|[a-z]\.|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\))(?:\s+|$)")
+        .expect("valid regex")
+});
+
+/// Whether a trimmed line is website furniture rather than decision text.
+pub fn is_furniture(trimmed: &str) -> bool {
+    let lower = trimmed.to_lowercase().replace('’', "'");
+    FURNITURE.contains(&lower.as_str())
+        || FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p))
+        || SIGNATURE.is_match(trimmed)
+}
+
+/// Splits text into clean lines: furniture dropped, markers split off, a bare
+/// marker joined to the line after it, and hard-wrapped lines rejoined.
+pub fn clean_lines(text: &str) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut pending_marker: Option<usize> = None;
+    for raw in text.lines() {
+        let raw = raw.trim_end();
+        let trimmed = raw.trim_start();
+        if trimmed.is_empty() || is_furniture(trimmed) {
+            continue;
+        }
+        let indent = raw.len() - trimmed.len();
+        let (marked, body) = match MARKER.find(trimmed) {
+            Some(m) => (true, trimmed[m.end()..].trim()),
+            None => (false, trimmed),
+        };
+        if body.is_empty() {
+            // A marker alone on its line: its text is on the next line.
+            pending_marker = Some(indent);
+            continue;
+        }
+        if let Some(marker_indent) = pending_marker.take() {
+            lines.push(Line { indent: marker_indent, marked: true, text: body.to_string() });
+            continue;
+        }
+        if !marked && continues_previous(lines.last(), body) {
+            let prev = lines.last_mut().expect("checked by continues_previous");
+            prev.text.push(' ');
+            prev.text.push_str(body);
+            continue;
+        }
+        lines.push(Line { indent, marked, text: body.to_string() });
+    }
+    lines
+}
+
+/// A hard-wrapped paragraph: the previous line is long, stops mid-sentence,
+/// and this one starts in lower case. (Short lines are headings or list items.)
+fn continues_previous(prev: Option<&Line>, body: &str) -> bool {
+    let Some(prev) = prev else { return false };
+    if prev.text.len() < 40 {
+        return false;
+    }
+    let ends_open = !prev.text.ends_with(['.', ':', ';', '!', '?', '"', '”', ')', ',']);
+    let starts_lower = body.chars().next().is_some_and(char::is_lowercase);
+    ends_open && starts_lower
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: &[Line]) -> Vec<&str> {
+        lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn furniture_is_dropped() {
+        let text = "Privacy settings\n\nLGO logogram\nReview your privacy settings\nRequired cookies\n\
+            These cookies enable the website to function properly. You can only...\n\
+            We recommend you set these 'ON'.\nCouncil (23 002 683)\nBack to top\nPrint this page\n\
+            Investigator's decision on behalf of the Ombudsman\n\
+            Investigator’s final decision on behalf of the Ombudsman\n";
+        assert_eq!(texts(&clean_lines(text)), vec!["Council (23 002 683)"]);
+    }
+
+    #[test]
+    fn numbered_paragraphs_and_bullets_lose_their_markers() {
+        let text = "  1. First para.\n    • A bullet.\n- Dash bullet.\n      2. Nested.\n(a) Letter.\nb) Other.\n";
+        let lines = clean_lines(text);
+        assert_eq!(texts(&lines), vec!["First para.", "A bullet.", "Dash bullet.", "Nested.", "Letter.", "Other."]);
+        assert!(lines.iter().all(|l| l.marked));
+        assert_eq!(lines[0].indent, 2);
+    }
+
+    #[test]
+    fn bare_marker_joins_next_line() {
+        let lines = clean_lines("1. She said the Council:\n-\nwrongly refused transport;\n-\ndid not assess.\n");
+        assert_eq!(texts(&lines), vec!["She said the Council:", "wrongly refused transport;", "did not assess."]);
+        assert!(lines[1].marked);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_rejoined() {
+        let lines = clean_lines("In March 2023 the Council did not send the\nminutes to her.\nThe next paragraph.\n");
+        assert_eq!(texts(&lines), vec!["In March 2023 the Council did not send the minutes to her.", "The next paragraph."]);
+    }
+
+    #[test]
+    fn plain_sentences_are_not_markers() {
+        let lines = clean_lines("A woman complains.\nI found fault.\n");
+        assert_eq!(texts(&lines), vec!["A woman complains.", "I found fault."]);
+        assert!(lines.iter().all(|l| !l.marked));
+    }
+}

@@ -1,0 +1,42 @@
+//! Case references: `23 002 683`, `23-002-683`, `23002683`, `17 002 402b`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{2})[\s-]?(\d{3})[\s-]?(\d{3})([A-Za-z])?$").expect("valid regex")
+});
+
+/// The canonical form `YY NNN NNN` (with a lowercase suffix letter where
+/// present) of a reference written with spaces, hyphens or nothing between
+/// the groups; `None` when the text is not a reference.
+pub fn canonical_reference(text: &str) -> Option<String> {
+    let caps = REFERENCE.captures(text.trim())?;
+    let mut out = format!("{} {} {}", &caps[1], &caps[2], &caps[3]);
+    if let Some(suffix) = caps.get(4) {
+        out.push_str(&suffix.as_str().to_lowercase());
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_written_forms_are_canonicalised() {
+        assert_eq!(canonical_reference("23 002 683").as_deref(), Some("23 002 683"));
+        assert_eq!(canonical_reference("23-002-683").as_deref(), Some("23 002 683"));
+        assert_eq!(canonical_reference("23002683").as_deref(), Some("23 002 683"));
+        assert_eq!(canonical_reference(" 17 002 402B ").as_deref(), Some("17 002 402b"));
+    }
+
+    #[test]
+    fn non_references_are_rejected() {
+        assert_eq!(canonical_reference("2300268"), None);
+        assert_eq!(canonical_reference("23 002 6833"), None);
+        assert_eq!(canonical_reference("Council"), None);
+        assert_eq!(canonical_reference(""), None);
+    }
+}

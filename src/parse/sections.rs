@@ -1,0 +1,215 @@
+//! The decision body: summary and titled sections with normalised kinds.
+
+use super::decision::{Section, SectionKind};
+use super::lines::Line;
+
+/// Headings as printed (lowercased, curly apostrophes straightened, trailing
+/// colon dropped) and the kind each one starts.
+const HEADINGS: &[(&str, SectionKind)] = &[
+    ("the complaint", SectionKind::Complaint),
+    ("the complaints", SectionKind::Complaint),
+    ("complaint", SectionKind::Complaint),
+    ("summary of the complaint", SectionKind::Complaint),
+    ("the ombudsman's role and powers", SectionKind::RoleAndPowers),
+    ("the ombudsmen's role and powers", SectionKind::RoleAndPowers),
+    ("the ombudsman's role", SectionKind::RoleAndPowers),
+    ("our role and powers", SectionKind::RoleAndPowers),
+    ("how i considered this complaint", SectionKind::HowConsidered),
+    ("how we considered this complaint", SectionKind::HowConsidered),
+    ("how i considered this", SectionKind::HowConsidered),
+    ("how i considered the complaint", SectionKind::HowConsidered),
+    ("what i found", SectionKind::WhatFound),
+    ("what we found", SectionKind::WhatFound),
+    ("what happened", SectionKind::WhatFound),
+    ("background", SectionKind::WhatFound),
+    ("key facts", SectionKind::WhatFound),
+    ("relevant law and guidance", SectionKind::WhatFound),
+    ("law and guidance", SectionKind::WhatFound),
+    ("relevant law", SectionKind::WhatFound),
+    ("legal and administrative background", SectionKind::WhatFound),
+    ("my findings", SectionKind::Findings),
+    ("our findings", SectionKind::Findings),
+    ("findings", SectionKind::Findings),
+    ("analysis", SectionKind::Findings),
+    ("my analysis", SectionKind::Findings),
+    ("findings and analysis", SectionKind::Findings),
+    ("my assessment", SectionKind::Findings),
+    ("our assessment", SectionKind::Findings),
+    ("assessment", SectionKind::Findings),
+    ("conclusions", SectionKind::Findings),
+    ("conclusion", SectionKind::Findings),
+    ("agreed action", SectionKind::AgreedAction),
+    ("agreed actions", SectionKind::AgreedAction),
+    ("action", SectionKind::AgreedAction),
+    ("actions", SectionKind::AgreedAction),
+    ("recommendations", SectionKind::AgreedAction),
+    ("recommendation", SectionKind::AgreedAction),
+    ("recommended action", SectionKind::AgreedAction),
+    ("recommended actions", SectionKind::AgreedAction),
+    ("my recommendations", SectionKind::AgreedAction),
+    ("our recommendations", SectionKind::AgreedAction),
+    ("remedy", SectionKind::AgreedAction),
+    ("agreed remedy", SectionKind::AgreedAction),
+    ("final decision", SectionKind::FinalDecision),
+    ("decision", SectionKind::FinalDecision),
+    ("my decision", SectionKind::FinalDecision),
+    ("our decision", SectionKind::FinalDecision),
+    ("parts of the complaint that i did not investigate", SectionKind::NotInvestigated),
+    ("parts of the complaint i did not investigate", SectionKind::NotInvestigated),
+    ("part of the complaint that i did not investigate", SectionKind::NotInvestigated),
+    ("parts of the complaint that we did not investigate", SectionKind::NotInvestigated),
+    ("what i have not investigated", SectionKind::NotInvestigated),
+    ("what i did not investigate", SectionKind::NotInvestigated),
+    ("matters i have not investigated", SectionKind::NotInvestigated),
+    ("what i have investigated", SectionKind::Other),
+    ("what i have and have not investigated", SectionKind::Other),
+    ("the investigation", SectionKind::Other),
+];
+
+/// The kind of section a standalone line starts, or `None` if it is not a
+/// known heading.
+pub fn heading_kind(line: &Line) -> Option<SectionKind> {
+    if line.text.len() > 70 {
+        return None;
+    }
+    let key = heading_key(&line.text);
+    HEADINGS.iter().find(|(h, _)| *h == key).map(|(_, kind)| *kind)
+}
+
+fn heading_key(text: &str) -> String {
+    text.trim().trim_end_matches(':').trim().to_lowercase().replace('’', "'")
+}
+
+/// Whether the line introduces the summary or decision header block.
+fn is_decision_marker(text: &str) -> bool {
+    let key = heading_key(text);
+    key == "the ombudsman's final decision" || key == "the ombudsmen's final decision"
+}
+
+/// The summary text and the sections, from the lines after the header block.
+pub fn body(lines: &[Line]) -> (Option<String>, Vec<Section>) {
+    let mut summary: Vec<&str> = Vec::new();
+    let mut sections: Vec<Section> = Vec::new();
+    let mut in_summary = false;
+    let mut seen_heading = false;
+    // A table of contents lists headings before the decision starts; skip it.
+    let start = table_of_contents_end(lines);
+    for line in &lines[start..] {
+        if is_decision_marker(&line.text) {
+            continue;
+        }
+        if let Some(rest) = strip_summary_label(&line.text) {
+            in_summary = true;
+            if !rest.is_empty() {
+                summary.push(rest);
+            }
+            continue;
+        }
+        if !line.marked {
+            if let Some(kind) = heading_kind(line) {
+                in_summary = false;
+                seen_heading = true;
+                sections.push(Section { kind, heading: line.text.trim().to_string(), text: String::new() });
+                continue;
+            }
+        }
+        match sections.last_mut() {
+            Some(section) if !in_summary => {
+                if !section.text.is_empty() {
+                    section.text.push('\n');
+                }
+                section.text.push_str(&line.text);
+            }
+            // Pages with no `Summary:` label lead with an untitled summary.
+            _ if in_summary || !seen_heading => summary.push(&line.text),
+            _ => {}
+        }
+    }
+    let summary = (!summary.is_empty()).then(|| summary.join("\n"));
+    (summary, sections)
+}
+
+fn strip_summary_label(text: &str) -> Option<&str> {
+    let head = text.get(..8)?;
+    head.eq_ignore_ascii_case("summary:").then(|| text[8..].trim())
+}
+
+/// Index of the first line after a leading table of contents: a run of
+/// list-marked known headings followed by the `final decision:` marker.
+fn table_of_contents_end(lines: &[Line]) -> usize {
+    let Some(marker) = lines.iter().take(30).position(|l| is_decision_marker(&l.text)) else {
+        return 0;
+    };
+    let before = &lines[..marker];
+    let toc_start = before.iter().rposition(|l| !(l.marked && heading_kind(l).is_some()));
+    match toc_start {
+        Some(i) if i + 1 < marker => marker,
+        None if marker > 0 => marker,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::lines::clean_lines;
+
+    fn kinds(sections: &[Section]) -> Vec<SectionKind> {
+        sections.iter().map(|s| s.kind).collect()
+    }
+
+    #[test]
+    fn summary_and_sections_with_blank_lines_and_numbers() {
+        let text = "The Ombudsman's final decision:\n\nSummary: Miss X complained.\n\nThe complaint\n\n  1. Miss X complained.\n\nBack to top\n\nWhat I found\n\nStage one\n\n  1. It happened.\n\nMy findings\n  1. Fault.\n\nAgreed action\n  1. Pay £300.\n\nFinal decision\n  1. Done.\n";
+        let (summary, sections) = body(&clean_lines(text));
+        assert_eq!(summary.as_deref(), Some("Miss X complained."));
+        use SectionKind::*;
+        assert_eq!(kinds(&sections), vec![Complaint, WhatFound, Findings, AgreedAction, FinalDecision]);
+        assert_eq!(sections[1].text, "Stage one\nIt happened.");
+        assert_eq!(sections[3].heading, "Agreed action");
+    }
+
+    #[test]
+    fn single_newline_layout_with_dash_bullets() {
+        let text = "The Ombudsman's final decision:\nSummary: Mr B complained.\nThe complaint\n- Mr B complained.\nAnalysis\n- Fault.\nAction\n- Pay.\nDecision\n- I find fault.\n";
+        let (_, sections) = body(&clean_lines(text));
+        use SectionKind::*;
+        assert_eq!(kinds(&sections), vec![Complaint, Findings, AgreedAction, FinalDecision]);
+        assert_eq!(sections[3].text, "I find fault.");
+    }
+
+    #[test]
+    fn summary_label_on_its_own_line() {
+        let (summary, _) = body(&clean_lines("Summary:\nMrs X complained.\nIt was fault.\nThe complaint\nText.\n"));
+        assert_eq!(summary.as_deref(), Some("Mrs X complained.\nIt was fault."));
+    }
+
+    #[test]
+    fn untitled_lead_paragraph_is_the_summary() {
+        let (summary, sections) = body(&clean_lines("A woman complains the council refused to fund care.\nThe complaint\nThe woman complains.\n"));
+        assert_eq!(summary.as_deref(), Some("A woman complains the council refused to fund care."));
+        assert_eq!(sections.len(), 1);
+    }
+
+    #[test]
+    fn table_of_contents_is_skipped() {
+        let text = "- The complaint\n- The Ombudsman’s role and powers\n- Final decision\nThe Ombudsman's final decision:\nSummary: S.\nThe complaint\n- Text.\n";
+        let (summary, sections) = body(&clean_lines(text));
+        assert_eq!(summary.as_deref(), Some("S."));
+        assert_eq!(kinds(&sections), vec![SectionKind::Complaint]);
+    }
+
+    #[test]
+    fn subheadings_stay_in_their_section_and_numbered_headings_are_text() {
+        let (_, sections) = body(&clean_lines("My findings\nDelay\n1. Decision\nRecommendation one\n"));
+        assert_eq!(sections.len(), 1);
+        assert_eq!(sections[0].text, "Delay\nDecision\nRecommendation one");
+    }
+
+    #[test]
+    fn no_sections_at_all() {
+        let (summary, sections) = body(&clean_lines("Summary: Only a summary.\n"));
+        assert_eq!(summary.as_deref(), Some("Only a summary."));
+        assert!(sections.is_empty());
+    }
+}
