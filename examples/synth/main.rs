@@ -264,7 +264,7 @@ fn target_len(rng: &mut ChaCha8Rng, outcome: Outcome) -> usize {
     let (base, mean, cap) = match outcome {
         Outcome::Closed => (600.0, 700.0, 6_000.0),
         Outcome::NotUpheld => (2_000.0, 2_500.0, 14_000.0),
-        Outcome::Upheld => (3_000.0, 3_800.0, 18_500.0),
+        Outcome::Upheld => (3_000.0, 3_400.0, 18_500.0),
     };
     let u: f64 = rng.random();
     (base - mean * (1.0 - u).ln()).min(cap) as usize

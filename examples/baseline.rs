@@ -1,0 +1,71 @@
+//! The plain tantivy baseline for `ombuds ingest`: what indexing the same files
+//! costs with no parsing or extraction at all.
+//!
+//! Each `*.txt` file under DIR becomes one document with one field holding the
+//! whole text, indexed with positions (so phrase queries work) and stored. The
+//! writer uses the same thread count and heap as `ombuds ingest`, and commits
+//! once at the end, then waits for merges, as ingest does. Prints the document
+//! count, the bytes read and the wall seconds on stdout.
+//!
+//! Examples:
+//!   cargo run --release --example baseline -- /tmp/corpus /tmp/baseline-index --threads 2
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use clap::Parser;
+use tantivy::schema::{Schema, STORED, TEXT};
+use tantivy::{doc, Index, IndexWriter};
+use walkdir::WalkDir;
+
+/// Indexes every file's whole text as one field, for comparison with ingest.
+#[derive(Parser)]
+struct Args {
+    /// Directory of decision files (`*.txt`, searched recursively).
+    dir: PathBuf,
+    /// Where to create the index (must not exist or be empty).
+    index_dir: PathBuf,
+    /// Indexing threads, as `ombuds ingest --threads`.
+    #[arg(long, default_value_t = 2)]
+    threads: usize,
+    /// Writer heap in MiB shared by the threads (ombuds uses 256).
+    #[arg(long, default_value_t = 256)]
+    heap_mb: usize,
+}
+
+fn main() -> Result<()> {
+    let args = Args::parse();
+    std::fs::create_dir_all(&args.index_dir).with_context(|| format!("{}: cannot create", args.index_dir.display()))?;
+    if std::fs::read_dir(&args.index_dir)?.next().is_some() {
+        bail!("{}: not empty; give a fresh index directory", args.index_dir.display());
+    }
+    let started = Instant::now();
+    let mut builder = Schema::builder();
+    let body = builder.add_text_field("body", TEXT | STORED);
+    let index = Index::create_in_dir(&args.index_dir, builder.build())?;
+    let mut writer: IndexWriter = index.writer_with_num_threads(args.threads.max(1), args.heap_mb << 20)?;
+
+    let mut files: Vec<PathBuf> = WalkDir::new(&args.dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    let mut bytes = 0usize;
+    for path in &files {
+        let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+        bytes += text.len();
+        writer.add_document(doc!(body => text))?;
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    println!(
+        "baseline: {} docs, {:.1} MB in {:.2} s",
+        files.len(),
+        bytes as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
