@@ -99,9 +99,8 @@ pub fn decision_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
                 SkipKind::Unreadable,
                 format!("cannot read: {e}"),
             )),
-            Ok(meta) if !meta.is_dir() && !(meta.file_type().is_symlink() && root.is_dir()) => {
-                files.push(root.clone())
-            }
+            // A named file (or a link to one) is read whatever its name.
+            Ok(_) if !root.is_dir() => files.push(root.clone()),
             Ok(_) => {
                 for entry in WalkDir::new(root).follow_links(false).sort_by_file_name() {
                     match entry {
