@@ -48,4 +48,8 @@ pub enum Command {
     Show(cmd::show::Args),
     /// Parse decision files and print what was extracted, without an index.
     Parse(cmd::parse::Args),
+    /// Payment sizes, outcomes, faults and remedies, grouped and charted.
+    Stats(cmd::stats::Args),
+    /// Write the filtered set as CSV or JSON Lines (per decision, payment or fault).
+    Export(cmd::export::Args),
 }

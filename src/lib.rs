@@ -17,4 +17,5 @@ pub mod index;
 pub mod output;
 pub mod parse;
 pub mod query;
+pub mod stats;
 pub mod walk;

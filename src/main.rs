@@ -14,6 +14,8 @@ fn main() -> ExitCode {
         Command::Search(args) => cmd::search::run(&cli.index, args),
         Command::Show(args) => cmd::show::run(&cli.index, args),
         Command::Parse(args) => cmd::parse::run(args),
+        Command::Stats(args) => cmd::stats::run(&cli.index, args),
+        Command::Export(args) => cmd::export::run(&cli.index, args),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome as u8),

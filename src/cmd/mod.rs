@@ -1,11 +1,13 @@
 //! One module per subcommand. Each has its long help as the `//!` doc, its
 //! clap `Args`, and a short `run` that reads like an outline.
 
+pub mod export;
 pub mod filters;
 pub mod ingest;
 pub mod parse;
 pub mod search;
 pub mod show;
+pub mod stats;
 
 /// How a command that ran ended; the value is the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -49,6 +49,9 @@ pub struct Fields {
     pub agreed_total: Field,
     /// Each agreed payment amount (multi-valued).
     pub agreed_amount: Field,
+    /// Each agreed payment as `i|amount|purpose,purpose` (multi-valued), so
+    /// statistics can pair amounts with purposes from fast fields alone.
+    pub agreed_payment: Field,
     /// Purposes of agreed payments (multi-valued).
     pub purpose: Field,
     /// Remedy kinds (multi-valued).
@@ -101,6 +104,7 @@ pub fn build() -> (Schema, Fields) {
         record: b.add_text_field("record", STORED),
         agreed_total: b.add_f64_field("agreed_total", number.clone()),
         agreed_amount: b.add_f64_field("agreed_amount", number.clone()),
+        agreed_payment: b.add_text_field("agreed_payment", keyword()),
         purpose: b.add_text_field("purpose", keyword()),
         remedy: b.add_text_field("remedy", keyword()),
         fault: b.add_text_field("fault", keyword()),

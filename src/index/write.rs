@@ -6,7 +6,7 @@ use tantivy::{DateTime, IndexWriter, TantivyError, Term};
 
 use super::schema::Fields;
 use super::DecisionIndex;
-use crate::parse::Decision;
+use crate::parse::{Decision, Payment};
 
 /// Memory budget for tantivy's indexing threads, split between them.
 pub const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
@@ -88,8 +88,9 @@ pub fn document(f: &Fields, d: &Decision) -> TantivyDocument {
     doc.add_text(f.text, full_text(d));
     doc.add_text(f.record, serde_json::to_string(d).unwrap_or_default());
     doc.add_f64(f.agreed_total, d.agreed_total);
-    for payment in d.agreed_payments() {
+    for (i, payment) in d.agreed_payments().enumerate() {
         doc.add_f64(f.agreed_amount, payment.amount);
+        doc.add_text(f.agreed_payment, payment_value(i, payment));
         for purpose in &payment.purpose {
             doc.add_text(f.purpose, purpose.as_str());
         }
@@ -105,6 +106,13 @@ pub fn document(f: &Fields, d: &Decision) -> TantivyDocument {
     }
     doc.add_bool(f.shared_with_ofsted, d.shared_with_ofsted);
     doc
+}
+
+/// The `agreed_payment` value of the `i`th agreed payment:
+/// `i|amount|purpose,purpose` (the position keeps equal payments distinct).
+pub fn payment_value(i: usize, p: &Payment) -> String {
+    let purposes: Vec<&str> = p.purpose.iter().map(|x| x.as_str()).collect();
+    format!("{i}|{}|{}", p.amount, purposes.join(","))
 }
 
 /// Summary and sections as one searchable text, the same text snippets are cut from.

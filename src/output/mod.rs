@@ -3,7 +3,10 @@
 //! warnings and timings go to stderr elsewhere, never here.
 
 pub mod decision;
+pub mod export;
 pub mod hits;
+pub mod plot;
+pub mod stats;
 pub mod table;
 
 use std::io::{IsTerminal, Write};
