@@ -11,4 +11,11 @@
 //!
 //! The binary's subcommands live in [`cmd`], its flags in [`cli`].
 
+pub mod cli;
+pub mod cmd;
+pub mod index;
+pub mod output;
 pub mod parse;
+pub mod query;
+pub mod stats;
+pub mod walk;

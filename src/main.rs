@@ -1,1 +1,28 @@
-fn main() {}
+//! The `ombuds` binary: parse the command line, run the command, map the
+//! outcome to an exit code (see `ombuds --help`).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use ombuds::cli::{Cli, Command};
+use ombuds::cmd::{self, Outcome};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Ingest(args) => cmd::ingest::run(&cli.index, args),
+        Command::Search(args) => cmd::search::run(&cli.index, args),
+        Command::Show(args) => cmd::show::run(&cli.index, args),
+        Command::Parse(args) => cmd::parse::run(args),
+        Command::Stats(args) => cmd::stats::run(&cli.index, args),
+        Command::Export(args) => cmd::export::run(&cli.index, args),
+    };
+    match result {
+        Ok(outcome) => ExitCode::from(outcome as u8),
+        Err(error) if cmd::is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("ombuds: {error:#}");
+            ExitCode::from(Outcome::Error as u8)
+        }
+    }
+}

@@ -14,7 +14,7 @@ mod sections;
 
 pub use complainant::complainant;
 pub use decision::*;
-pub use header::iso_date;
+pub use header::{iso_date, iso_date_checked};
 pub use reference::canonical_reference;
 
 /// Why a text was not read as a decision.
@@ -26,19 +26,27 @@ pub struct NotADecision(pub String);
 pub fn parse_decision(source: &str, text: &str) -> Result<Decision, NotADecision> {
     let lines = lines::clean_lines(text);
     if lines.is_empty() {
-        return Err(NotADecision("no text (only blank lines or website boilerplate)".into()));
+        return Err(NotADecision(
+            "no text (only blank lines or website boilerplate)".into(),
+        ));
     }
     let (title_at, reference, organisation) = header::title(&lines).ok_or_else(|| {
         NotADecision("not a decision: no title line with a case reference like 'Council name (23 002 683)' near the top".into())
     })?;
-    let mut head = header::Header { reference, organisation, ..Default::default() };
+    let mut head = header::Header {
+        reference,
+        organisation,
+        ..Default::default()
+    };
     let body_at = header::header_fields(&lines, title_at + 1, &mut head);
     let (summary, sections) = sections::body(&lines[body_at..]);
 
-    let complainant = summary
-        .as_deref()
-        .and_then(complainant)
-        .or_else(|| sections.iter().find(|s| s.kind == SectionKind::Complaint).and_then(|s| complainant(&s.text)));
+    let complainant = summary.as_deref().and_then(complainant).or_else(|| {
+        sections
+            .iter()
+            .find(|s| s.kind == SectionKind::Complaint)
+            .and_then(|s| complainant(&s.text))
+    });
 
     let mut warnings = head.warnings;
     if sections.is_empty() {

@@ -1,0 +1,55 @@
+//! Command-line interface: global options and the subcommand enum (clap derive).
+//! Each subcommand's flags live beside its code in `cmd/`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::cmd;
+
+/// Search and count LGSCO decision statements: what was decided, what was
+/// paid, and why, traced to the sentence it came from.
+#[derive(Debug, Parser)]
+#[command(name = "ombuds", version, about, long_about = None, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// The index directory.
+    #[arg(
+        long,
+        global = true,
+        env = "OMBUDS_INDEX",
+        default_value = "ombuds-index",
+        value_name = "DIR"
+    )]
+    pub index: PathBuf,
+
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const AFTER_HELP: &str = "\
+Quick start:
+  ombuds ingest corpus/                 # parse and index the sample decisions
+  ombuds search '\"stage three\" delay'   # find decisions, matches highlighted
+  ombuds show 23-002-683                # read one decision
+  ombuds parse corpus/ --format json    # what is extracted, without an index
+
+Exit codes: 0 success; 1 nothing found; 2 error (bad argument, no index);
+3 finished but some input files were skipped (each is listed on stderr).";
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse decision files and add them to the index (replacing same references).
+    Ingest(cmd::ingest::Args),
+    /// Full-text search with filters; prints matching decisions with snippets.
+    Search(cmd::search::Args),
+    /// Print one indexed decision: its fields and sections.
+    Show(cmd::show::Args),
+    /// Parse decision files and print what was extracted, without an index.
+    Parse(cmd::parse::Args),
+    /// Payment sizes, outcomes, faults and remedies, grouped and charted.
+    Stats(cmd::stats::Args),
+    /// Write the filtered set as CSV or JSON Lines (per decision, payment or fault).
+    Export(cmd::export::Args),
+}

@@ -1,0 +1,192 @@
+//! `ombuds ingest`: walk files, parse them in parallel and upsert them into
+//! the index by reference. The long help is [`LONG_ABOUT`].
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+
+use super::Outcome;
+use crate::index::write::DecisionWriter;
+use crate::output::json_line;
+use crate::parse::Decision;
+use crate::walk::{self, SkipKind, Skipped};
+
+/// The long help of `ombuds ingest`.
+pub const LONG_ABOUT: &str = "Parse decision files and add them to the index.
+
+Walks the paths given (directories for .txt files, without following symbolic
+links; files named explicitly are read whatever their extension), parses them in
+parallel and writes one tantivy index. A decision already in the index with the
+same reference is replaced, so ingesting the same files twice leaves the same
+number of decisions. Nothing is visible to searches until the single commit at the
+end; a run that is killed leaves the index as it was.
+
+At the end a report on stderr gives files seen, decisions indexed, each skipped
+file with its reason, and how many decisions have each header field (--json
+prints the same report as JSON on stdout). Exit code 0 when every file was
+used, 3 when some were skipped, 2 on an error that stopped the run.
+
+Examples:
+  ombuds ingest corpus/
+  ombuds ingest ~/lgsco/2023 ~/lgsco/2024 --index ~/lgsco/index
+  OMBUDS_INDEX=/data/idx ombuds ingest decisions/ --rebuild";
+
+/// Flags of `ombuds ingest`.
+#[derive(Debug, clap::Args)]
+#[command(long_about = LONG_ABOUT)]
+pub struct Args {
+    /// Decision files, or directories to walk for `.txt` files.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Delete the existing index first (needed after upgrading ombuds when the
+    /// index format changed).
+    #[arg(long)]
+    pub rebuild: bool,
+
+    /// Indexing threads (default: the number of CPUs).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub threads: Option<u16>,
+
+    /// Print the final report as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// What an ingest did.
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    /// Files found by the walk (plus paths that could not be walked).
+    pub files_seen: usize,
+    /// Distinct decisions written to the index.
+    pub decisions_indexed: usize,
+    /// Decisions in the index after the commit.
+    pub decisions_in_index: u64,
+    /// Every file that was not used, with its reason.
+    pub skipped: Vec<Skipped>,
+    /// For each header field, how many indexed decisions have it.
+    pub field_coverage: BTreeMap<&'static str, usize>,
+}
+
+/// Walks, parses, upserts, commits, then reports.
+pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
+    let (files, walk_skipped) = walk::decision_files(&args.paths);
+    let index = crate::index::open_or_create(index_path, args.rebuild)?;
+    let threads = args
+        .threads
+        .map(usize::from)
+        .unwrap_or_else(default_threads);
+    let mut writer = DecisionWriter::new(&index, threads)?;
+
+    let mut report = Report {
+        files_seen: files.len() + walk_skipped.len(),
+        skipped: walk_skipped,
+        ..Default::default()
+    };
+    let progress = progress_bar(files.len() as u64);
+    let mut seen: HashMap<String, String> = HashMap::new();
+    walk::for_each_decision(&files, 512, |result| -> Result<()> {
+        progress.inc(1);
+        match result {
+            Ok(decision) => {
+                note_duplicate(&mut seen, &decision, &mut report.skipped);
+                count_fields(&decision, &mut report.field_coverage);
+                writer.upsert(&decision)
+            }
+            Err(skip) => {
+                report.skipped.push(skip);
+                Ok(())
+            }
+        }
+    })?;
+    progress.finish_and_clear();
+    writer.commit()?;
+    writer.finish()?;
+
+    report.decisions_indexed = seen.len();
+    report.decisions_in_index = crate::index::read::searcher(&index)?.num_docs();
+    print_report(&report, index_path, args.json)?;
+    Ok(if report.skipped.is_empty() {
+        Outcome::Success
+    } else {
+        Outcome::SomeSkipped
+    })
+}
+
+fn default_threads() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+}
+
+fn progress_bar(len: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} {bar:40} {pos}/{len} files {per_sec} eta {eta}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Records a reference seen twice in this run: the later file (by path
+/// order) wins, and the earlier one is reported with both paths.
+fn note_duplicate(seen: &mut HashMap<String, String>, d: &Decision, skipped: &mut Vec<Skipped>) {
+    if let Some(earlier) = seen.insert(d.reference.clone(), d.source.clone()) {
+        skipped.push(Skipped::new(
+            Path::new(&earlier),
+            SkipKind::Duplicate,
+            format!(
+                "same reference {} as {}, which replaces it (the later file wins)",
+                d.reference, d.source
+            ),
+        ));
+    }
+}
+
+fn count_fields(d: &Decision, coverage: &mut BTreeMap<&'static str, usize>) {
+    let present = [
+        ("organisation", d.organisation.is_some()),
+        ("category", d.category.is_some()),
+        ("outcome", d.outcome.is_some()),
+        ("decision_date", d.decision_date.is_some()),
+        ("complainant", d.complainant.is_some()),
+        ("summary", d.summary.is_some()),
+    ];
+    for (name, has) in present {
+        *coverage.entry(name).or_default() += usize::from(has);
+    }
+}
+
+fn print_report(report: &Report, index_path: &Path, json: bool) -> Result<()> {
+    if json {
+        json_line(&mut std::io::stdout().lock(), report)?;
+    }
+    for skip in &report.skipped {
+        eprintln!("skipped {skip}");
+    }
+    eprintln!(
+        "ingest: {} files seen, {} decisions indexed, {} skipped; {} decisions in {}",
+        report.files_seen,
+        report.decisions_indexed,
+        report.skipped.len(),
+        report.decisions_in_index,
+        index_path.display()
+    );
+    let coverage: Vec<String> = report
+        .field_coverage
+        .iter()
+        .map(|(name, n)| format!("{name} {n}/{}", report.decisions_indexed))
+        .collect();
+    if !coverage.is_empty() {
+        eprintln!("fields: {}", coverage.join(", "));
+    }
+    Ok(())
+}

@@ -1,0 +1,79 @@
+//! `ombuds parse`: parse decision files and print what was extracted, without
+//! touching any index. The long help is [`LONG_ABOUT`].
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use super::Outcome;
+use crate::output::decision::write_decision;
+use crate::output::json_line;
+use crate::walk;
+
+/// Flags of `ombuds parse`.
+#[derive(Debug, clap::Args)]
+#[command(long_about = LONG_ABOUT)]
+pub struct Args {
+    /// Decision files, or directories to walk for `.txt` files.
+    #[arg(required = true, value_name = "FILE_OR_DIR")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format: `table` for people, `json` for JSON Lines.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ParseFormat,
+}
+
+/// The formats `parse` writes (one decision is a nested record, so no CSV).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ParseFormat {
+    /// Each decision readably.
+    Table,
+    /// JSON Lines, one object per decision.
+    Json,
+}
+
+/// The long help of `ombuds parse`.
+pub const LONG_ABOUT: &str =
+    "Parse decision files and print what was extracted, without touching any index.
+
+--format json prints JSON Lines, one object per decision (keys documented in the README).
+--format table prints each decision readably. Files that are not decisions are listed
+on stderr as `path: reason` and the exit code is 3.
+
+Examples:
+  ombuds parse corpus/000_23011206abbaafad.txt
+  ombuds parse corpus/ --format json | jq .agreed_total";
+
+/// Parses every file and prints each decision in path order.
+pub fn run(args: Args) -> Result<Outcome> {
+    let (files, mut skipped) = walk::decision_files(&args.paths);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut first = true;
+    walk::for_each_decision(&files, 256, |result| -> Result<()> {
+        match result {
+            Ok(decision) => match args.format {
+                ParseFormat::Json => json_line(&mut out, &decision)?,
+                ParseFormat::Table => {
+                    if !first {
+                        writeln!(out, "\n{}", "═".repeat(72))?;
+                    }
+                    write_decision(&mut out, &decision)?;
+                    first = false;
+                }
+            },
+            Err(skip) => skipped.push(skip),
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    for skip in &skipped {
+        eprintln!("{skip}");
+    }
+    Ok(if skipped.is_empty() {
+        Outcome::Success
+    } else {
+        Outcome::SomeSkipped
+    })
+}

@@ -1,0 +1,54 @@
+//! Reading decisions back: the stored record of a document, lookup by reference.
+
+use anyhow::{Context, Result};
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
+use tantivy::{DocAddress, Searcher, Term};
+
+use super::DecisionIndex;
+use crate::parse::Decision;
+
+/// A searcher over the last commit.
+pub fn searcher(index: &DecisionIndex) -> Result<Searcher> {
+    let reader = index
+        .index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()
+        .with_context(|| format!("{}: cannot read index", index.path.display()))?;
+    Ok(reader.searcher())
+}
+
+/// The stored decision of one document.
+pub fn decision_at(
+    index: &DecisionIndex,
+    searcher: &Searcher,
+    address: DocAddress,
+) -> Result<Decision> {
+    let doc: TantivyDocument = searcher.doc(address).context("reading a stored document")?;
+    let json = doc
+        .get_first(index.fields.record)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default();
+    serde_json::from_str(json)
+        .context("stored decision record is unreadable; rebuild the index with --rebuild")
+}
+
+/// The decision with this canonical reference, if indexed.
+pub fn decision_by_reference(
+    index: &DecisionIndex,
+    searcher: &Searcher,
+    reference: &str,
+) -> Result<Option<Decision>> {
+    let query = TermQuery::new(
+        Term::from_field_text(index.fields.reference, reference),
+        IndexRecordOption::Basic,
+    );
+    let hits = searcher
+        .search(&query, &TopDocs::with_limit(1).order_by_score())
+        .context("looking up a reference")?;
+    hits.first()
+        .map(|(_, address)| decision_at(index, searcher, *address))
+        .transpose()
+}

@@ -1,0 +1,97 @@
+//! One decision, readable in a terminal (`show`, `parse --format table`).
+
+use std::io::Write;
+
+use super::{pounds, MISSING};
+use crate::parse::Decision;
+
+/// Writes a decision's fields, payments, faults, summary and sections.
+pub fn write_decision(out: &mut impl Write, d: &Decision) -> std::io::Result<()> {
+    let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| MISSING.to_string());
+    writeln!(out, "{}  {}", d.reference, opt(&d.organisation))?;
+    let category = match (&d.category, &d.subcategory) {
+        (Some(c), Some(s)) => format!("{c} > {s}"),
+        (Some(c), None) => c.clone(),
+        _ => MISSING.to_string(),
+    };
+    let list = |items: Vec<&str>| {
+        if items.is_empty() {
+            MISSING.to_string()
+        } else {
+            items.join(", ")
+        }
+    };
+    let fields = [
+        ("Category", category),
+        ("Outcome", opt(&d.outcome)),
+        ("Decision date", opt(&d.decision_date)),
+        ("Complainant", opt(&d.complainant)),
+        (
+            "Finding",
+            d.finding
+                .map(|f| f.to_string())
+                .unwrap_or_else(|| MISSING.to_string()),
+        ),
+        ("Agreed total", pounds(d.agreed_total)),
+        (
+            "Remedies",
+            list(d.remedies.iter().map(|r| r.as_str()).collect()),
+        ),
+        (
+            "Deadline",
+            d.deadline_days
+                .map(|n| format!("{n} days"))
+                .unwrap_or_else(|| MISSING.to_string()),
+        ),
+        (
+            "Shared with Ofsted",
+            if d.shared_with_ofsted { "yes" } else { "no" }.to_string(),
+        ),
+        ("Source", d.source.clone()),
+    ];
+    for (name, value) in fields {
+        writeln!(out, "  {:<19} {value}", format!("{name}:"))?;
+    }
+    for w in &d.warnings {
+        writeln!(out, "  warning: {w}")?;
+    }
+    if !d.payments.is_empty() {
+        writeln!(out, "\nPayments")?;
+        for p in &d.payments {
+            let purposes: Vec<&str> = p.purpose.iter().map(|x| x.as_str()).collect();
+            let to = p
+                .recipient
+                .as_deref()
+                .map(|r| format!(" to {r}"))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {:>10}  {:<7}  {}{to}",
+                pounds(p.amount),
+                p.role.as_str(),
+                list(purposes)
+            )?;
+            writeln!(out, "              \"{}\" ({})", p.sentence, p.section)?;
+        }
+    }
+    if !d.faults.is_empty() {
+        writeln!(out, "\nFaults")?;
+        for f in &d.faults {
+            writeln!(out, "  {:<38} \"{}\"", f.kind, f.sentence)?;
+        }
+    }
+    if let Some(summary) = &d.summary {
+        writeln!(out, "\nSummary\n{}", indent(summary))?;
+    }
+    for s in &d.sections {
+        writeln!(out, "\n{} [{}]\n{}", s.heading, s.kind, indent(&s.text))?;
+    }
+    Ok(())
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

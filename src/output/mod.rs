@@ -1,0 +1,74 @@
+//! The only code that writes results. Every writer takes `&mut impl Write`;
+//! table, CSV and JSON carry the same columns in the same order. Progress,
+//! warnings and timings go to stderr elsewhere, never here.
+
+pub mod decision;
+pub mod export;
+pub mod hits;
+pub mod plot;
+pub mod stats;
+pub mod table;
+
+use std::io::{IsTerminal, Write};
+
+use serde::Serialize;
+
+/// How results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// Aligned columns for people.
+    Table,
+    /// JSON (JSON Lines for lists of records).
+    Json,
+    /// CSV with a header row.
+    Csv,
+}
+
+/// The marker printed for a missing value in tables and CSV.
+pub const MISSING: &str = "-";
+
+/// Whether stdout should get colour: a terminal, and `NO_COLOR` unset.
+pub fn use_colour() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Writes one value as a JSON line.
+pub fn json_line(out: &mut impl Write, value: &impl Serialize) -> anyhow::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// `£1,234.50` style money for people (pence shown only when present).
+pub fn pounds(amount: f64) -> String {
+    let pence = (amount * 100.0).round() as i64;
+    let (whole, frac) = (pence / 100, pence % 100);
+    let digits = whole.abs().to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if pence < 0 { "-" } else { "" };
+    if frac == 0 {
+        format!("{sign}£{grouped}")
+    } else {
+        format!("{sign}£{grouped}.{:02}", frac.abs())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pounds;
+
+    #[test]
+    fn pounds_groups_thousands_and_keeps_pence() {
+        assert_eq!(pounds(300.0), "£300");
+        assert_eq!(pounds(1250.5), "£1,250.50");
+        assert_eq!(pounds(1_200_000.0), "£1,200,000");
+        assert_eq!(pounds(0.0), "£0");
+    }
+}

@@ -1,0 +1,229 @@
+//! Charts for reports: a histogram of payment sizes, or bars per group, with
+//! axis labels and a title that states the filter and n. SVG or PNG, chosen
+//! by the file's extension. Text is drawn with the bundled DejaVu Sans font so
+//! charts look the same on every machine.
+
+use std::path::Path;
+
+use anyhow::{anyhow, bail, Context, Result};
+use plotters::prelude::*;
+use plotters::style::{register_font, FontStyle};
+
+use crate::stats::{StatsReport, What};
+
+static FONT: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
+
+/// Chart file types, from the extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Svg,
+    Png,
+}
+
+/// Checks the plot path before any work: a known extension, a writable folder.
+pub fn check_path(path: &Path) -> Result<()> {
+    kind(path)?;
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !parent.is_dir() {
+        bail!("--plot: folder {} does not exist", parent.display());
+    }
+    Ok(())
+}
+
+fn kind(path: &Path) -> Result<Kind> {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .as_deref()
+    {
+        Some("svg") => Ok(Kind::Svg),
+        Some("png") => Ok(Kind::Png),
+        _ => bail!("--plot: {} must end in .svg or .png", path.display()),
+    }
+}
+
+/// The bars to draw: label and value.
+fn bars(report: &StatsReport) -> (Vec<(String, f64)>, &'static str, &'static str) {
+    if let Some(h) = &report.histogram {
+        let bars = h
+            .iter()
+            .map(|b| (b.label.clone(), b.count as f64))
+            .collect();
+        let y = if report.per == Some(crate::stats::Per::Payment) {
+            "payments"
+        } else {
+            "decisions"
+        };
+        return (bars, "agreed payment size", y);
+    }
+    match (&report.groups, report.what) {
+        (Some(groups), What::Payments) => {
+            let bars = groups
+                .iter()
+                .map(|g| {
+                    (
+                        g.key.values().cloned().collect::<Vec<_>>().join(" / "),
+                        g.figures
+                            .stats
+                            .as_ref()
+                            .and_then(|s| s.median)
+                            .unwrap_or(0.0),
+                    )
+                })
+                .collect();
+            (bars, "group", "median agreed payment (£)")
+        }
+        (Some(groups), _) => {
+            let bars = groups
+                .iter()
+                .map(|g| {
+                    (
+                        g.key.values().cloned().collect::<Vec<_>>().join(" / "),
+                        g.n_decisions as f64,
+                    )
+                })
+                .collect();
+            (bars, "group", "decisions")
+        }
+        (None, _) => {
+            let bars = report
+                .figures
+                .counts
+                .iter()
+                .flatten()
+                .map(|c| (c.value.clone(), c.count as f64))
+                .collect();
+            let x = match report.what {
+                What::Outcomes => "outcome",
+                What::Faults => "fault kind",
+                What::Remedies => "remedy kind",
+                What::Payments => "payments",
+            };
+            (bars, x, "decisions")
+        }
+    }
+}
+
+/// The title: what, the filter that produced it, and n.
+pub fn title(report: &StatsReport) -> String {
+    let r = &report.request;
+    let mut filter: Vec<String> = Vec::new();
+    if !r.query.trim().is_empty() {
+        filter.push(format!("query \"{}\"", r.query));
+    }
+    let f = &r.filters;
+    let named = [
+        ("organisation", &f.organisation),
+        ("category", &f.category),
+        ("subcategory", &f.subcategory),
+        ("outcome", &f.outcome),
+        ("from", &f.from),
+        ("to", &f.to),
+        ("fault", &f.fault),
+        ("remedy", &f.remedy),
+    ];
+    filter.extend(
+        named
+            .iter()
+            .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k} {v}"))),
+    );
+    if let Some(min) = f.min_amount {
+        filter.push(format!("agreed total ≥ £{min}"));
+    }
+    let what = match report.what {
+        What::Payments => "Agreed payments",
+        What::Outcomes => "Outcomes",
+        What::Faults => "Fault kinds",
+        What::Remedies => "Remedy kinds",
+    };
+    let scope = if filter.is_empty() {
+        "all decisions".to_string()
+    } else {
+        filter.join(", ")
+    };
+    let n = match report.figures.stats.as_ref() {
+        Some(s) => format!("n={} of {} decisions", s.n, report.n_decisions),
+        None => format!("n={} decisions", report.n_decisions),
+    };
+    format!("{what} — {scope} ({n})")
+}
+
+/// Draws the report's chart to `path`.
+pub fn write_plot(path: &Path, report: &StatsReport) -> Result<()> {
+    let _ = register_font("sans-serif", FontStyle::Normal, FONT);
+    let (bars, x_label, y_label) = bars(report);
+    if bars.is_empty() {
+        bail!("--plot: nothing to draw (no decisions or no values in the set)");
+    }
+    let title = title(report);
+    let size = (1000, 600);
+    match kind(path)? {
+        Kind::Svg => draw_bars(
+            SVGBackend::new(path, size).into_drawing_area(),
+            &title,
+            &bars,
+            x_label,
+            y_label,
+        ),
+        Kind::Png => draw_bars(
+            BitMapBackend::new(path, size).into_drawing_area(),
+            &title,
+            &bars,
+            x_label,
+            y_label,
+        ),
+    }
+    .with_context(|| format!("{}: cannot draw chart", path.display()))
+}
+
+fn draw_bars<DB: DrawingBackend>(
+    root: DrawingArea<DB, plotters::coord::Shift>,
+    title: &str,
+    bars: &[(String, f64)],
+    x_label: &str,
+    y_label: &str,
+) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| anyhow!("{e:?}");
+    root.fill(&WHITE).map_err(err)?;
+    let max = bars.iter().map(|b| b.1).fold(0.0, f64::max).max(1.0) * 1.1;
+    let n = bars.len();
+    let mut chart = ChartBuilder::on(&root)
+        .caption(title, ("sans-serif", 20))
+        .margin(20)
+        .x_label_area_size(60)
+        .y_label_area_size(80)
+        .build_cartesian_2d((0..n).into_segmented(), 0.0..max)
+        .map_err(err)?;
+    let labels: Vec<String> = bars.iter().map(|b| b.0.clone()).collect();
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .x_labels(n.min(30))
+        .x_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) => labels.get(*i).cloned().unwrap_or_default(),
+            _ => String::new(),
+        })
+        .label_style(("sans-serif", 13))
+        .axis_desc_style(("sans-serif", 15))
+        .draw()
+        .map_err(err)?;
+    chart
+        .draw_series(
+            Histogram::vertical(&chart)
+                .style(RGBColor(46, 104, 160).filled())
+                .margin(6)
+                .data(bars.iter().enumerate().map(|(i, b)| (i, b.1))),
+        )
+        .map_err(err)?;
+    root.present().map_err(err)?;
+    Ok(())
+}

@@ -1,0 +1,238 @@
+//! Statistics reports as a table (with an inline bar column), CSV or JSON.
+//!
+//! Table and CSV share one set of rows: for payments, one row for the whole
+//! set (key `(all)`) then one per group; for outcomes and kinds, one row per
+//! (group, value) pair. JSON is the whole [`StatsReport`] as one document.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::table::write_table;
+use super::{Format, MISSING};
+use crate::stats::{Count, Figures, StatsReport, What};
+
+/// Writes a report in the chosen format; notes go to `notes` (stderr).
+pub fn write_stats(
+    out: &mut impl Write,
+    notes: &mut impl Write,
+    report: &StatsReport,
+    format: Format,
+) -> Result<()> {
+    if format == Format::Json {
+        serde_json::to_writer_pretty(&mut *out, report)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let (headers, rows) = rows(report);
+    match format {
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut *out);
+            w.write_record(&headers)?;
+            for row in &rows {
+                w.write_record(row)?;
+            }
+            w.flush()?;
+        }
+        _ => {
+            let mut headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+            headers.push("");
+            let bar_from = count_column(report);
+            let max = rows
+                .iter()
+                .filter_map(|r| r.get(bar_from)?.parse::<f64>().ok())
+                .fold(0.0, f64::max);
+            let rows: Vec<Vec<String>> = rows
+                .into_iter()
+                .map(|mut r| {
+                    let n = r
+                        .get(bar_from)
+                        .and_then(|c| c.parse::<f64>().ok())
+                        .unwrap_or(0.0);
+                    r.push(bar(n, max));
+                    r
+                })
+                .collect();
+            write_table(out, &headers, &rows)?;
+            if let Some(histogram) = &report.histogram {
+                writeln!(out)?;
+                let max = histogram.iter().map(|b| b.count as f64).fold(0.0, f64::max);
+                let hrows: Vec<Vec<String>> = histogram
+                    .iter()
+                    .map(|b| {
+                        vec![
+                            b.label.clone(),
+                            b.count.to_string(),
+                            bar(b.count as f64, max),
+                        ]
+                    })
+                    .collect();
+                write_table(out, &["payment size", "count", ""], &hrows)?;
+            }
+            if let Some(cross) = &report.cross {
+                writeln!(out)?;
+                let crows: Vec<Vec<String>> = cross
+                    .iter()
+                    .map(|c| {
+                        vec![
+                            c.fault.clone(),
+                            c.remedy.clone(),
+                            c.count.to_string(),
+                            format!("{:.1}%", c.share_of_fault * 100.0),
+                        ]
+                    })
+                    .collect();
+                write_table(out, &["fault", "remedy", "decisions", "of fault"], &crows)?;
+            }
+        }
+    }
+    if format != Format::Json {
+        for note in &report.notes {
+            writeln!(notes, "note: {note}")?;
+        }
+    }
+    Ok(())
+}
+
+/// The column holding the count a bar is drawn for: `n` for payments,
+/// `count` otherwise, after the key columns.
+fn count_column(report: &StatsReport) -> usize {
+    let keys = report.request.by.len().max(1);
+    match report.what {
+        What::Payments => keys + 1,
+        _ => keys + 2,
+    }
+}
+
+fn bar(n: f64, max: f64) -> String {
+    if max <= 0.0 {
+        return String::new();
+    }
+    "█".repeat(((n / max) * 20.0).round() as usize)
+}
+
+fn money(v: Option<f64>) -> String {
+    v.map(|x| format!("{:.2}", x))
+        .unwrap_or_else(|| MISSING.to_string())
+}
+
+/// Header and rows shared by table and CSV.
+fn rows(report: &StatsReport) -> (Vec<String>, Vec<Vec<String>>) {
+    let by: Vec<String> = report
+        .request
+        .by
+        .iter()
+        .map(|f| f.name().to_string())
+        .collect();
+    let mut headers = if by.is_empty() {
+        vec!["set".to_string()]
+    } else {
+        by.clone()
+    };
+    let mut rows = Vec::new();
+    let all_key = vec!["(all)".to_string(); headers.len()];
+    let push = |key: Vec<String>,
+                n: usize,
+                figures: &Figures,
+                other: bool,
+                rows: &mut Vec<Vec<String>>| {
+        let flag = if other { "folded" } else { "" }.to_string();
+        match report.what {
+            What::Payments => {
+                if let Some(s) = &figures.stats {
+                    let mut row = key;
+                    row.extend([
+                        n.to_string(),
+                        s.n.to_string(),
+                        format!("{:.2}", s.sum),
+                        money(s.mean),
+                        money(s.min),
+                        money(s.p25),
+                        money(s.median),
+                        money(s.p75),
+                        money(s.p90),
+                        money(s.max),
+                        format!("{:.3}", s.share_with_payment),
+                        flag,
+                    ]);
+                    rows.push(row);
+                }
+            }
+            _ => {
+                let empty = Vec::new();
+                let counts: &Vec<Count> = figures.counts.as_ref().unwrap_or(&empty);
+                let rate = figures.upheld_rate.as_ref();
+                for c in counts {
+                    let mut row = key.clone();
+                    row.extend([
+                        n.to_string(),
+                        c.value.clone(),
+                        c.count.to_string(),
+                        format!("{:.3}", c.share),
+                    ]);
+                    if let Some(r) = rate {
+                        row.push(
+                            r.of_decisions_with_outcome
+                                .rate
+                                .map(|x| format!("{x:.3}"))
+                                .unwrap_or_else(|| MISSING.into()),
+                        );
+                        row.push(
+                            r.of_investigated
+                                .rate
+                                .map(|x| format!("{x:.3}"))
+                                .unwrap_or_else(|| MISSING.into()),
+                        );
+                    }
+                    row.push(flag.clone());
+                    rows.push(row);
+                }
+            }
+        }
+    };
+    push(
+        all_key,
+        report.n_decisions,
+        &report.figures,
+        false,
+        &mut rows,
+    );
+    {
+        for g in report.groups.iter().flatten() {
+            let key: Vec<String> = by
+                .iter()
+                .map(|f| g.key.get(f).cloned().unwrap_or_default())
+                .collect();
+            push(key, g.n_decisions, &g.figures, g.other, &mut rows);
+        }
+    }
+    let tail: &[&str] = match report.what {
+        What::Payments => &[
+            "n_decisions",
+            "n",
+            "sum",
+            "mean",
+            "min",
+            "p25",
+            "median",
+            "p75",
+            "p90",
+            "max",
+            "share_with_payment",
+            "flag",
+        ],
+        What::Outcomes => &[
+            "n_decisions",
+            "outcome",
+            "count",
+            "share",
+            "upheld_rate_with_outcome",
+            "upheld_rate_investigated",
+            "flag",
+        ],
+        What::Faults => &["n_decisions", "fault", "count", "share", "flag"],
+        What::Remedies => &["n_decisions", "remedy", "count", "share", "flag"],
+    };
+    headers.extend(tail.iter().map(|s| s.to_string()));
+    (headers, rows)
+}

@@ -1,0 +1,426 @@
+//! The arithmetic: payment summaries, percentiles, outcome rates, kind counts,
+//! histograms and the fault × remedy table.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::collect::Facts;
+use super::{Bucket, Buckets, Count, CrossCell, Figures, Per, StatsRequest, Unit, What};
+
+/// Count, sum and spread of payment values.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Summary {
+    /// Values counted (decisions with an agreed payment, or agreed payments).
+    pub n: usize,
+    /// Sum, pounds.
+    pub sum: f64,
+    /// Mean (null when n = 0).
+    pub mean: Option<f64>,
+    /// Smallest.
+    pub min: Option<f64>,
+    /// 25th percentile.
+    pub p25: Option<f64>,
+    /// Median.
+    pub median: Option<f64>,
+    /// 75th percentile.
+    pub p75: Option<f64>,
+    /// 90th percentile.
+    pub p90: Option<f64>,
+    /// Largest.
+    pub max: Option<f64>,
+    /// Share of the decisions in the set with any agreed payment.
+    pub share_with_payment: f64,
+}
+
+/// An upheld rate with its numerator and denominator.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Rate {
+    /// Upheld decisions.
+    pub upheld: usize,
+    /// The denominator.
+    pub denominator: usize,
+    /// upheld / denominator (null when the denominator is 0).
+    pub rate: Option<f64>,
+}
+
+/// The upheld rate over the two denominators in use.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct UpheldRates {
+    /// Over all decisions with an outcome (read or, with --infer, inferred).
+    pub of_decisions_with_outcome: Rate,
+    /// Over investigated decisions: excluding "closed after initial enquiries"
+    /// (the Ombudsman's own definition).
+    pub of_investigated: Rate,
+}
+
+/// The p-th percentile (0–100) of sorted values, by linear interpolation
+/// between closest ranks (the method of R's default and numpy's default).
+pub fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let rank = (p / 100.0) * (sorted.len() - 1) as f64;
+    let (lo, hi) = (rank.floor() as usize, rank.ceil() as usize);
+    Some(sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo as f64))
+}
+
+/// The payment values the units stand for.
+pub fn values(facts: &[Facts], units: &[Unit], per: Per) -> Vec<f64> {
+    let mut values: Vec<f64> = match per {
+        Per::Decision => {
+            let mut docs: Vec<usize> = units.iter().map(|u| u.doc).collect();
+            docs.dedup();
+            docs.into_iter()
+                .map(|d| facts[d].agreed_total)
+                .filter(|t| *t > 0.0)
+                .collect()
+        }
+        Per::Payment => units
+            .iter()
+            .filter_map(|u| u.payment.map(|i| facts[u.doc].payments[i].0))
+            .collect(),
+    };
+    values.sort_by(f64::total_cmp);
+    values
+}
+
+fn summary(facts: &[Facts], units: &[Unit], per: Per) -> Summary {
+    let v = values(facts, units, per);
+    let sum: f64 = v.iter().sum();
+    let with_payment = facts.iter().filter(|f| f.agreed_total > 0.0).count();
+    Summary {
+        n: v.len(),
+        sum,
+        mean: (!v.is_empty()).then(|| sum / v.len() as f64),
+        min: v.first().copied(),
+        p25: percentile(&v, 25.0),
+        median: percentile(&v, 50.0),
+        p75: percentile(&v, 75.0),
+        p90: percentile(&v, 90.0),
+        max: v.last().copied(),
+        share_with_payment: ratio(with_payment, facts.len()).unwrap_or(0.0),
+    }
+}
+
+fn ratio(a: usize, b: usize) -> Option<f64> {
+    (b > 0).then(|| a as f64 / b as f64)
+}
+
+/// How an outcome counts toward the upheld rate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OutcomeClass {
+    Upheld,
+    NotUpheld,
+    Closed,
+    Unknown,
+}
+
+/// Reads current and older outcome wordings ("maladministration causing
+/// injustice", "local settlement", "no maladministration").
+fn outcome_class(outcome: &str) -> OutcomeClass {
+    let o = outcome.to_lowercase();
+    if o.contains("not upheld") || o.contains("no maladministration") || o.contains("no fault") {
+        OutcomeClass::NotUpheld
+    } else if o.contains("closed") || o.contains("premature") || o.contains("outside jurisdiction")
+    {
+        OutcomeClass::Closed
+    } else if o.contains("upheld")
+        || o.contains("maladministration")
+        || o.contains("local settlement")
+    {
+        OutcomeClass::Upheld
+    } else {
+        OutcomeClass::Unknown
+    }
+}
+
+/// The outcome label of a decision: as printed, inferred from the finding
+/// (with --infer), or the missing marker.
+fn outcome_label(f: &Facts, infer: bool) -> String {
+    if let Some(o) = &f.outcome {
+        return o.to_string();
+    }
+    let inferred = match f.finding.as_deref() {
+        Some("fault_injustice") | Some("fault_no_injustice") if infer => Some("Upheld"),
+        Some("no_fault") if infer => Some("Not upheld"),
+        Some("not_investigated") if infer => Some("Closed after initial enquiries"),
+        _ => None,
+    };
+    match inferred {
+        Some(label) => format!("{label} (inferred)"),
+        None => NO_OUTCOME.to_string(),
+    }
+}
+
+/// The label for decisions without an outcome line.
+pub const NO_OUTCOME: &str = "(no outcome line)";
+
+fn counts(labels: Vec<String>, n: usize) -> Vec<Count> {
+    let mut tally: BTreeMap<String, usize> = BTreeMap::new();
+    for label in labels {
+        *tally.entry(label).or_default() += 1;
+    }
+    let mut out: Vec<Count> = tally
+        .into_iter()
+        .map(|(value, count)| Count {
+            share: ratio(count, n).unwrap_or(0.0),
+            value,
+            count,
+        })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    out
+}
+
+fn upheld_rates(labels: &[String]) -> UpheldRates {
+    let classes: Vec<OutcomeClass> = labels
+        .iter()
+        .filter(|l| l.as_str() != NO_OUTCOME)
+        .map(|l| outcome_class(l))
+        .collect();
+    let upheld = classes
+        .iter()
+        .filter(|c| **c == OutcomeClass::Upheld)
+        .count();
+    let investigated = classes
+        .iter()
+        .filter(|c| **c != OutcomeClass::Closed)
+        .count();
+    UpheldRates {
+        of_decisions_with_outcome: Rate {
+            upheld,
+            denominator: classes.len(),
+            rate: ratio(upheld, classes.len()),
+        },
+        of_investigated: Rate {
+            upheld,
+            denominator: investigated,
+            rate: ratio(upheld, investigated),
+        },
+    }
+}
+
+/// The figures of one statistic over `facts` (the decisions of the set or group).
+pub fn compute(facts: &[Facts], units: &[Unit], request: &StatsRequest) -> Figures {
+    let n = facts.len();
+    match request.what {
+        What::Payments => Figures {
+            stats: Some(summary(facts, units, request.per)),
+            ..Default::default()
+        },
+        What::Outcomes => {
+            let labels: Vec<String> = facts
+                .iter()
+                .map(|f| outcome_label(f, request.infer))
+                .collect();
+            Figures {
+                upheld_rate: Some(upheld_rates(&labels)),
+                counts: Some(counts(labels, n)),
+                ..Default::default()
+            }
+        }
+        What::Faults | What::Remedies => {
+            let kinds = |f: &Facts| {
+                if request.what == What::Faults {
+                    f.faults.clone()
+                } else {
+                    f.remedies.clone()
+                }
+            };
+            let labels = facts
+                .iter()
+                .flat_map(|f| kinds(f).into_iter().map(|k| k.to_string()))
+                .collect();
+            Figures {
+                counts: Some(counts(labels, n)),
+                ..Default::default()
+            }
+        }
+    }
+}
+
+/// Caveats for the whole set.
+pub fn notes(facts: &[Facts], request: &StatsRequest) -> Vec<String> {
+    let mut notes = Vec::new();
+    match request.what {
+        What::Payments => notes.push(match request.per {
+            Per::Decision => "n counts decisions with an agreed payment; values are each decision's agreed total".into(),
+            Per::Payment => "n counts agreed payments; values are individual payments".into(),
+        }),
+        What::Outcomes => {
+            let missing = facts.iter().filter(|f| f.outcome.is_none()).count();
+            if missing > 0 {
+                notes.push(if request.infer {
+                    format!("{missing} decisions have no outcome line; their outcome is inferred from the extracted finding where there is one, marked (inferred)")
+                } else {
+                    format!("{missing} decisions have no outcome line; they are counted as {NO_OUTCOME} and left out of both rates (--infer reads them from the finding)")
+                });
+            }
+            notes.push("upheld rate: of_decisions_with_outcome divides by every decision with an outcome; of_investigated leaves out 'Closed after initial enquiries'".into());
+        }
+        What::Faults | What::Remedies => {
+            notes.push("counts are decisions showing each kind; a decision can show several, so shares can add up to more than 1".into())
+        }
+    }
+    notes
+}
+
+/// Histogram of sorted payment values.
+pub fn histogram(values: &[f64], buckets: Buckets) -> Vec<Bucket> {
+    let edges: Vec<f64> = match buckets {
+        Buckets::Bands => vec![0.0, 100.0, 300.0, 500.0, 1000.0, 5000.0],
+        Buckets::Width(w) => {
+            let max = values.last().copied().unwrap_or(0.0);
+            let n = ((max / w).floor() as usize + 1).min(10_000);
+            (0..n).map(|i| i as f64 * w).collect()
+        }
+    };
+    let open_top = matches!(buckets, Buckets::Bands);
+    edges
+        .iter()
+        .enumerate()
+        .map(|(i, &from)| {
+            let to = edges.get(i + 1).copied().or(if open_top {
+                None
+            } else {
+                Some(from + width(buckets))
+            });
+            let count = values
+                .iter()
+                .filter(|v| **v >= from && to.is_none_or(|t| **v < t))
+                .count();
+            Bucket {
+                label: bucket_label(from, to, buckets),
+                from,
+                to,
+                count,
+            }
+        })
+        .collect()
+}
+
+fn width(buckets: Buckets) -> f64 {
+    match buckets {
+        Buckets::Width(w) => w,
+        Buckets::Bands => 0.0,
+    }
+}
+
+fn bucket_label(from: f64, to: Option<f64>, buckets: Buckets) -> String {
+    use crate::output::pounds;
+    match (to, buckets) {
+        (None, _) => format!("{}+", pounds(from)),
+        (Some(t), Buckets::Bands) if from == 0.0 => format!("under {}", pounds(t)),
+        (Some(t), _) => format!("{}–{}", pounds(from), pounds(t - 1.0)),
+    }
+}
+
+/// Decisions with each (fault, remedy) pair, by count then names.
+pub fn cross(facts: &[Facts]) -> Vec<CrossCell> {
+    let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut per_fault: BTreeMap<String, usize> = BTreeMap::new();
+    for f in facts {
+        for fault in &f.faults {
+            *per_fault.entry(fault.to_string()).or_default() += 1;
+            let remedies: Vec<String> = if f.remedies.is_empty() {
+                vec![super::NONE.to_string()]
+            } else {
+                f.remedies.iter().map(|r| r.to_string()).collect()
+            };
+            for remedy in remedies {
+                *pairs.entry((fault.to_string(), remedy)).or_default() += 1;
+            }
+        }
+    }
+    let mut cells: Vec<CrossCell> = pairs
+        .into_iter()
+        .map(|((fault, remedy), count)| CrossCell {
+            share_of_fault: ratio(count, per_fault[&fault]).unwrap_or(0.0),
+            fault,
+            remedy,
+            count,
+        })
+        .collect();
+    cells.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| (&a.fault, &a.remedy).cmp(&(&b.fault, &b.remedy)))
+    });
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_interpolate_between_ranks() {
+        let v = [150.0, 300.0, 300.0, 300.0, 400.0];
+        assert_eq!(percentile(&v, 50.0), Some(300.0));
+        assert_eq!(percentile(&v, 0.0), Some(150.0));
+        assert_eq!(percentile(&v, 100.0), Some(400.0));
+        assert_eq!(percentile(&[100.0, 200.0], 25.0), Some(125.0));
+        assert_eq!(percentile(&[], 50.0), None);
+    }
+
+    #[test]
+    fn outcome_wordings_old_and_new() {
+        assert_eq!(outcome_class("Upheld"), OutcomeClass::Upheld);
+        assert_eq!(outcome_class("Not upheld"), OutcomeClass::NotUpheld);
+        assert_eq!(
+            outcome_class("Closed after initial enquiries"),
+            OutcomeClass::Closed
+        );
+        assert_eq!(
+            outcome_class("Upheld: maladministration and injustice"),
+            OutcomeClass::Upheld
+        );
+        assert_eq!(outcome_class("Local settlement"), OutcomeClass::Upheld);
+        assert_eq!(
+            outcome_class("No maladministration"),
+            OutcomeClass::NotUpheld
+        );
+    }
+
+    #[test]
+    fn bands_and_fixed_width_histograms() {
+        let v = [50.0, 150.0, 300.0, 400.0, 5000.0];
+        let bands = histogram(&v, Buckets::Bands);
+        let counts: Vec<usize> = bands.iter().map(|b| b.count).collect();
+        assert_eq!(counts, vec![1, 1, 2, 0, 0, 1]);
+        assert_eq!(bands[0].label, "under £100");
+        assert_eq!(bands[1].label, "£100–£299");
+        assert_eq!(bands[5].label, "£5,000+");
+        let fixed = histogram(&[150.0, 300.0, 400.0], Buckets::Width(100.0));
+        let counts: Vec<usize> = fixed.iter().map(|b| b.count).collect();
+        assert_eq!(counts, vec![0, 1, 0, 1, 1]);
+        assert_eq!(fixed[1].label, "£100–£199");
+    }
+
+    #[test]
+    fn upheld_rate_states_both_denominators() {
+        let labels: Vec<String> = [
+            "Upheld",
+            "Upheld",
+            "Not upheld",
+            "Closed after initial enquiries",
+            NO_OUTCOME,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let r = upheld_rates(&labels);
+        assert_eq!(
+            (
+                r.of_decisions_with_outcome.upheld,
+                r.of_decisions_with_outcome.denominator
+            ),
+            (2, 4)
+        );
+        assert_eq!(
+            (r.of_investigated.upheld, r.of_investigated.denominator),
+            (2, 3)
+        );
+    }
+}

@@ -1,0 +1,244 @@
+//! Finding decision files and reading them as text.
+//!
+//! Directories are walked without following symbolic links (a link loop can
+//! never hang an ingest); files named explicitly are read whatever their
+//! extension. Every file that cannot be used becomes a [`Skipped`] with the
+//! reason, so the caller can report it and carry on.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use walkdir::WalkDir;
+
+use crate::parse::{parse_decision, Decision};
+
+/// Files larger than this are not decisions (the longest published ones are
+/// well under 1 MB).
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Why a file was not used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipKind {
+    /// The path does not exist or could not be read.
+    Unreadable,
+    /// Zero bytes, or only white space.
+    Empty,
+    /// Binary content (NUL bytes).
+    Binary,
+    /// Not UTF-8 text.
+    Encoding,
+    /// Over [`MAX_FILE_BYTES`].
+    TooLarge,
+    /// Text without a decision title line.
+    NotADecision,
+    /// Same reference as a later file in the same run.
+    Duplicate,
+}
+
+impl SkipKind {
+    /// The snake_case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipKind::Unreadable => "unreadable",
+            SkipKind::Empty => "empty",
+            SkipKind::Binary => "binary",
+            SkipKind::Encoding => "encoding",
+            SkipKind::TooLarge => "too_large",
+            SkipKind::NotADecision => "not_a_decision",
+            SkipKind::Duplicate => "duplicate",
+        }
+    }
+}
+
+/// A file that was not used, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// The file, as found.
+    pub path: String,
+    /// One line a person can act on.
+    pub reason: String,
+    /// The class of problem.
+    pub kind: SkipKind,
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+impl Skipped {
+    /// A skipped file.
+    pub fn new(path: &Path, kind: SkipKind, reason: impl Into<String>) -> Self {
+        Skipped {
+            path: path.display().to_string(),
+            reason: reason.into(),
+            kind,
+        }
+    }
+}
+
+/// Whether a walked file looks like a decision file by its name.
+fn is_candidate(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
+/// All decision files under `paths`, sorted within each argument so runs are
+/// deterministic, and the arguments that could not be walked.
+pub fn decision_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for root in paths {
+        match std::fs::symlink_metadata(root) {
+            Err(e) => skipped.push(Skipped::new(
+                root,
+                SkipKind::Unreadable,
+                format!("cannot read: {e}"),
+            )),
+            // A named file (or a link to one) is read whatever its name.
+            Ok(_) if !root.is_dir() => files.push(root.clone()),
+            Ok(_) => {
+                for entry in WalkDir::new(root).follow_links(false).sort_by_file_name() {
+                    match entry {
+                        Ok(e) if e.file_type().is_file() && is_candidate(e.path()) => files.push(e.into_path()),
+                        Ok(e) if e.path_is_symlink() && is_candidate(e.path()) => skipped.push(Skipped::new(
+                            e.path(),
+                            SkipKind::Unreadable,
+                            "symbolic link not followed inside a directory (name the file itself to read it)",
+                        )),
+                        Ok(_) => {}
+                        Err(e) => {
+                            let path = e.path().unwrap_or(root).to_path_buf();
+                            skipped.push(Skipped::new(&path, SkipKind::Unreadable, format!("cannot read: {e}")));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    (files, skipped)
+}
+
+/// Reads one file as decision text, or says why it cannot be used.
+pub fn read_text(path: &Path) -> Result<String, Skipped> {
+    let skip = |kind, reason: String| Skipped::new(path, kind, reason);
+    let meta = std::fs::metadata(path)
+        .map_err(|e| skip(SkipKind::Unreadable, format!("cannot read: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(skip(
+            SkipKind::TooLarge,
+            format!(
+                "file is {} bytes, over the {} byte limit for one decision",
+                meta.len(),
+                MAX_FILE_BYTES
+            ),
+        ));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| skip(SkipKind::Unreadable, format!("cannot read: {e}")))?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(skip(SkipKind::Empty, "empty file".into()));
+    }
+    if bytes.contains(&0) {
+        return Err(skip(
+            SkipKind::Binary,
+            "binary file (contains NUL bytes), not decision text".into(),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        skip(
+            SkipKind::Encoding,
+            format!(
+                "not valid UTF-8 text (first bad byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })
+}
+
+/// Reads and parses one file: a decision, or why the file was not used.
+pub fn read_decision(path: &Path) -> Result<Decision, Skipped> {
+    let text = read_text(path)?;
+    parse_decision(&path.display().to_string(), &text)
+        .map_err(|e| Skipped::new(path, SkipKind::NotADecision, e.to_string()))
+}
+
+/// Reads and parses files in parallel, `chunk` at a time, handing each
+/// result to `each` in path order (so output and upserts are deterministic
+/// while memory stays bounded by one chunk).
+pub fn for_each_decision<E>(
+    files: &[PathBuf],
+    chunk: usize,
+    mut each: impl FnMut(Result<Decision, Skipped>) -> Result<(), E>,
+) -> Result<(), E> {
+    use rayon::prelude::*;
+    for group in files.chunks(chunk.max(1)) {
+        let results: Vec<Result<Decision, Skipped>> =
+            group.par_iter().map(|p| read_decision(p)).collect();
+        for result in results {
+            each(result)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_binary_and_bad_utf8_files_are_skipped_with_reasons() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, bytes: &[u8]| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, bytes).unwrap();
+            p
+        };
+        assert_eq!(
+            read_text(&write("e.txt", b"  \n")).unwrap_err().kind,
+            SkipKind::Empty
+        );
+        assert_eq!(
+            read_text(&write("b.txt", b"ab\0cd")).unwrap_err().kind,
+            SkipKind::Binary
+        );
+        assert_eq!(
+            read_text(&write("u.txt", b"caf\xe9")).unwrap_err().kind,
+            SkipKind::Encoding
+        );
+        assert_eq!(
+            read_text(&write("ok.txt", "£300".as_bytes())).unwrap(),
+            "£300"
+        );
+        assert_eq!(
+            read_text(&dir.path().join("missing.txt")).unwrap_err().kind,
+            SkipKind::Unreadable
+        );
+    }
+
+    #[test]
+    fn walk_finds_txt_files_in_order_and_reports_missing_roots() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        for name in ["b.txt", "a.TXT", "sub/c.txt", "notes.md"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let (files, skipped) = decision_files(&[dir.path().to_path_buf(), dir.path().join("nope")]);
+        let names: Vec<_> = files
+            .iter()
+            .map(|p| {
+                p.strip_prefix(dir.path())
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        assert_eq!(names, vec!["a.TXT", "b.txt", "sub/c.txt"]);
+        assert_eq!(skipped.len(), 1);
+        assert!(skipped[0].path.ends_with("nope"));
+    }
+}

@@ -1,0 +1,9 @@
+//! Integration tests: drive the real `ombuds` binary on `corpus/` and on
+//! small decision sets the tests write themselves.
+
+mod common;
+
+mod ingest;
+mod parse;
+mod search;
+mod show;
