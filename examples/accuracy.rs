@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use clap::Parser;
 use rayon::prelude::*;
+use serde::Serialize;
 use serde_json::Value;
 
 /// Compares parsed decisions with truth.jsonl.
@@ -34,6 +35,9 @@ struct Args {
     /// Parse the files in this directory with the library instead.
     #[arg(long)]
     direct: Option<PathBuf>,
+    /// Print one JSON object (rates in percent) instead of the table.
+    #[arg(long)]
+    json: bool,
 }
 
 /// Header fields compared by exact match, in the order printed.
@@ -106,7 +110,12 @@ fn main() -> Result<()> {
         (None, Some(dir)) => parse_direct(dir, &truth),
         _ => bail!("give --parsed FILE (or -) or --direct DIR"),
     };
-    report(&truth, &parsed);
+    let scores = score(&truth, &parsed);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&scores)?);
+    } else {
+        print_table(&scores);
+    }
     Ok(())
 }
 
@@ -175,84 +184,117 @@ fn pct(part: usize, whole: usize) -> f64 {
     }
 }
 
-fn report(truth: &[(String, String, Record)], parsed: &BTreeMap<String, Record>) {
+/// A rate with its counts.
+#[derive(Serialize)]
+struct Rate {
+    name: String,
+    correct: usize,
+    of: usize,
+    percent: f64,
+}
+
+impl Rate {
+    fn new(name: &str, correct: usize, of: usize) -> Rate {
+        Rate {
+            name: name.to_string(),
+            correct,
+            of,
+            percent: pct(correct, of),
+        }
+    }
+}
+
+/// Everything measured, in the order printed.
+#[derive(Serialize)]
+struct Scores {
+    decisions: usize,
+    parsed: usize,
+    fields: Vec<Rate>,
+    payments: Vec<Rate>,
+    /// Decisions with every header field right, per layout.
+    by_layout: Vec<Rate>,
+    /// One example per field that was wrong somewhere.
+    first_misses: BTreeMap<String, String>,
+}
+
+fn score(truth: &[(String, String, Record)], parsed: &BTreeMap<String, Record>) -> Scores {
     let total = truth.len();
-    let found = truth
-        .iter()
-        .filter(|(n, _, _)| parsed.contains_key(n))
-        .count();
-    println!(
-        "accuracy over {total} decisions ({found} parsed, {} missing or not read as decisions)",
-        total - found
-    );
     let mut field_ok = vec![0usize; FIELDS.len()];
-    let (mut exact, mut total_ok, mut true_amounts, mut found_amounts, mut hits) = (0, 0, 0, 0, 0);
+    let (mut found, mut exact, mut total_ok, mut true_amounts, mut found_amounts, mut hits) =
+        (0, 0, 0, 0, 0, 0);
     let mut by_layout: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    let mut first_misses: BTreeMap<&str, String> = BTreeMap::new();
+    let mut first_misses = BTreeMap::new();
     for (name, layout, t) in truth {
         let entry = by_layout.entry(layout.as_str()).or_default();
         entry.1 += 1;
         true_amounts += t.agreed.len();
         let Some(p) = parsed.get(name) else { continue };
+        found += 1;
         let mut all = true;
         for (i, ok) in field_ok.iter_mut().enumerate() {
             if t.fields[i] == p.fields[i] {
                 *ok += 1;
             } else {
                 all = false;
-                first_misses.entry(FIELDS[i]).or_insert_with(|| {
-                    format!("{name}: truth {} parsed {}", t.fields[i], p.fields[i])
-                });
+                first_misses
+                    .entry(FIELDS[i].to_string())
+                    .or_insert_with(|| {
+                        format!("{name}: truth {} parsed {}", t.fields[i], p.fields[i])
+                    });
             }
         }
-        if all {
-            entry.0 += 1;
-        }
+        entry.0 += usize::from(all);
         exact += usize::from(t.agreed == p.agreed);
         total_ok += usize::from(t.agreed_total == p.agreed_total);
         found_amounts += p.agreed.len();
         hits += multiset_overlap(&t.agreed, &p.agreed);
     }
-    println!("{:<28} {:>15} {:>8}", "field", "correct", "rate");
-    for (i, field) in FIELDS.iter().enumerate() {
+    Scores {
+        decisions: total,
+        parsed: found,
+        fields: FIELDS
+            .iter()
+            .zip(&field_ok)
+            .map(|(f, ok)| Rate::new(f, *ok, total))
+            .collect(),
+        payments: vec![
+            Rate::new("agreed payments exact (multiset)", exact, total),
+            Rate::new("agreed_total exact", total_ok, total),
+            Rate::new("agreed amounts recall", hits, true_amounts),
+            Rate::new("agreed amounts precision", hits, found_amounts),
+        ],
+        by_layout: by_layout
+            .into_iter()
+            .map(|(l, (ok, n))| Rate::new(l, ok, n))
+            .collect(),
+        first_misses,
+    }
+}
+
+fn print_table(s: &Scores) {
+    println!(
+        "accuracy over {} decisions ({} parsed, {} missing or not read as decisions)",
+        s.decisions,
+        s.parsed,
+        s.decisions - s.parsed
+    );
+    println!("{:<34} {:>15} {:>8}", "field", "correct", "rate");
+    for r in s.fields.iter().chain(&s.payments) {
         println!(
-            "{:<28} {:>15} {:>7.2}%",
-            field,
-            format!("{}/{total}", field_ok[i]),
-            pct(field_ok[i], total)
+            "{:<34} {:>15} {:>7.2}%",
+            r.name,
+            format!("{}/{}", r.correct, r.of),
+            r.percent
         );
     }
-    println!(
-        "{:<28} {:>15} {:>7.2}%",
-        "agreed payments (multiset)",
-        format!("{exact}/{total}"),
-        pct(exact, total)
-    );
-    println!(
-        "{:<28} {:>15} {:>7.2}%",
-        "agreed_total",
-        format!("{total_ok}/{total}"),
-        pct(total_ok, total)
-    );
-    println!(
-        "{:<28} {:>15} {:>7.2}%",
-        "agreed amounts recall",
-        format!("{hits}/{true_amounts}"),
-        pct(hits, true_amounts)
-    );
-    println!(
-        "{:<28} {:>15} {:>7.2}%",
-        "agreed amounts precision",
-        format!("{hits}/{found_amounts}"),
-        pct(hits, found_amounts)
-    );
-    let layouts: Vec<String> = by_layout
+    let layouts: Vec<String> = s
+        .by_layout
         .iter()
-        .map(|(l, (ok, n))| format!("{l} {:.1}%", pct(*ok, *n)))
+        .map(|r| format!("{} {:.1}%", r.name, r.percent))
         .collect();
     println!("all header fields right, by layout: {}", layouts.join(", "));
-    for (field, example) in first_misses {
-        eprintln!("first {field} miss: {example}");
+    for (field, example) in &s.first_misses {
+        println!("first {field} miss: {example}");
     }
 }
 

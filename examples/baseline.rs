@@ -36,15 +36,20 @@ struct Args {
 
 fn main() -> Result<()> {
     let args = Args::parse();
-    std::fs::create_dir_all(&args.index_dir).with_context(|| format!("{}: cannot create", args.index_dir.display()))?;
+    std::fs::create_dir_all(&args.index_dir)
+        .with_context(|| format!("{}: cannot create", args.index_dir.display()))?;
     if std::fs::read_dir(&args.index_dir)?.next().is_some() {
-        bail!("{}: not empty; give a fresh index directory", args.index_dir.display());
+        bail!(
+            "{}: not empty; give a fresh index directory",
+            args.index_dir.display()
+        );
     }
     let started = Instant::now();
     let mut builder = Schema::builder();
     let body = builder.add_text_field("body", TEXT | STORED);
     let index = Index::create_in_dir(&args.index_dir, builder.build())?;
-    let mut writer: IndexWriter = index.writer_with_num_threads(args.threads.max(1), args.heap_mb << 20)?;
+    let mut writer: IndexWriter =
+        index.writer_with_num_threads(args.threads.max(1), args.heap_mb << 20)?;
 
     let mut files: Vec<PathBuf> = WalkDir::new(&args.dir)
         .into_iter()
@@ -55,7 +60,8 @@ fn main() -> Result<()> {
     files.sort();
     let mut bytes = 0usize;
     for path in &files {
-        let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read", path.display()))?;
         bytes += text.len();
         writer.add_document(doc!(body => text))?;
     }

@@ -1,0 +1,206 @@
+#!/usr/bin/env bash
+# bench/run.sh — the ombuds performance benchmark.
+#
+# Usage: bench/run.sh [--docs N] [--runs R] [--keep DIR] [--seed S] [--threads T]
+#
+#   --docs N     decisions in the large corpus (default 100000); a second corpus of N/10
+#                is measured too, to show how ingest scales
+#   --runs R     repetitions per measurement (default 5); whole-process search and stats
+#                latencies are taken over R x 10 runs, ripgrep over R runs
+#   --keep DIR   work in DIR and keep it (corpora, indexes, raw results); corpora already
+#                there with the same size, seed and synthesizer source are reused.
+#                Without --keep a temporary directory is used and removed at the end.
+#   --seed S     synthesizer seed (default 42)
+#   --threads T  indexing threads for ingest and the baseline (default 2)
+#
+# What it does, from the repository root of a clean clone:
+#   1. installs ripgrep, hyperfine and GNU time with apt-get if they are missing;
+#   2. builds the release binary and the synth, baseline and accuracy examples;
+#   3. synthesizes N and N/10 decisions (examples/synth, with truth.jsonl);
+#   4. measures, with the page cache warm (the corpus was just written):
+#      - ingest (fresh index each run): wall and CPU seconds, decisions/s, MB/s, peak RSS
+#        (/usr/bin/time), index size on disk vs the raw text, at N and N/10;
+#      - the plain tantivy baseline (examples/baseline: whole text, one field, same
+#        threads and heap) and the ratio ingest/baseline;
+#      - search latency of the whole process (p50, p95) for a fixed mix of queries, and
+#        stats latency, with hyperfine; ripgrep answering the same questions over the raw
+#        files, and the ratio ours/rg; matching-decision counts from both, as a sanity check;
+#      - extraction accuracy: `ombuds parse` on the N/10 corpus vs its truth.jsonl;
+#   5. prints one table (bench/table.py) with medians and the targets.
+#
+# Not part of any test command: it takes minutes and needs a quiet machine to mean much.
+set -euo pipefail
+
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
+
+DOCS=100000
+RUNS=5
+KEEP=""
+SEED=42
+THREADS=2
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --docs) DOCS="$2"; shift 2 ;;
+        --runs) RUNS="$2"; shift 2 ;;
+        --keep) KEEP="$2"; shift 2 ;;
+        --seed) SEED="$2"; shift 2 ;;
+        --threads) THREADS="$2"; shift 2 ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "bench/run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+    esac
+done
+for v in DOCS RUNS SEED THREADS; do
+    [[ "${!v}" =~ ^[0-9]+$ && "${!v}" -gt 0 ]] || { echo "bench/run.sh: --${v,,} must be a positive integer, got '${!v}'" >&2; exit 2; }
+done
+SMALL=$(( DOCS / 10 ))
+(( SMALL > 0 )) || { echo "bench/run.sh: --docs must be at least 10" >&2; exit 2; }
+SEARCH_RUNS=$(( RUNS * 10 ))
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+log() { echo "bench: $*" >&2; }
+
+# --- tools -------------------------------------------------------------------------------
+missing=()
+command -v rg >/dev/null || missing+=(ripgrep)
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+[[ -x /usr/bin/time ]] || missing+=(time)
+command -v python3 >/dev/null || missing+=(python3)
+if (( ${#missing[@]} )); then
+    SUDO=""
+    [[ $(id -u) -eq 0 ]] || SUDO="sudo"
+    log "installing ${missing[*]}"
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# --- build -------------------------------------------------------------------------------
+log "building (release)"
+cargo build --release --locked --bin ombuds --example synth --example baseline --example accuracy >&2
+BIN="$ROOT/target/release"
+OMBUDS="$BIN/ombuds"
+
+# --- work dir ----------------------------------------------------------------------------
+if [[ -n "$KEEP" ]]; then
+    WORK="$KEEP"
+    mkdir -p "$WORK"
+else
+    WORK=$(mktemp -d "${TMPDIR:-/tmp}/ombuds-bench.XXXXXX")
+    trap 'rm -rf "$WORK"' EXIT
+fi
+WORK=$(cd "$WORK" && pwd)
+RES="$WORK/results"
+rm -rf "$RES"
+mkdir -p "$RES"
+
+# --- corpora -----------------------------------------------------------------------------
+SYNTH_HASH=$(cat examples/synth/*.rs | sha256sum | cut -c1-16)
+corpus() { # corpus N -> prints the directory, synthesizing it unless an identical one exists
+    local n=$1 dir="$WORK/corpus-$1-seed$SEED"
+    local stamp="docs=$n seed=$SEED synth=$SYNTH_HASH"
+    if [[ -f "$dir/.synth-stamp" && "$(cat "$dir/.synth-stamp")" == "$stamp" ]]; then
+        log "reusing $dir"
+    else
+        rm -rf "$dir"
+        log "synthesizing $n decisions into $dir"
+        "$BIN/examples/synth" --docs "$n" --out "$dir" --seed "$SEED" >&2
+        echo "$stamp" >"$dir/.synth-stamp"
+    fi
+    echo "$dir"
+}
+BIG=$(corpus "$DOCS")
+LITTLE=$(corpus "$SMALL")
+
+raw_bytes() { find "$1" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s+0}'; }
+
+# --- ingest and baseline -----------------------------------------------------------------
+# One line per run: wall user sys maxrss_kb
+measure_ingest() { # measure_ingest N DIR
+    local n=$1 dir=$2 idx="$WORK/index-$1" bidx="$WORK/baseline-$1"
+    : >"$RES/ingest-$n.tsv"
+    : >"$RES/baseline-$n.tsv"
+    for ((r = 1; r <= RUNS; r++)); do
+        log "ingest $n, run $r/$RUNS"
+        rm -rf "$idx"
+        local rc=0
+        /usr/bin/time -f '%e %U %S %M' -o "$RES/time.tmp" \
+            "$OMBUDS" ingest "$dir" --index "$idx" --threads "$THREADS" >"$RES/ingest-$n.out" 2>"$RES/ingest-$n.err" || rc=$?
+        # 3 = finished, some files skipped: still a complete run to time
+        if (( rc != 0 && rc != 3 )); then
+            log "ingest failed (exit $rc):"; cat "$RES/ingest-$n.err" >&2; exit 1
+        fi
+        tail -n1 "$RES/time.tmp" >>"$RES/ingest-$n.tsv"
+
+        log "baseline $n, run $r/$RUNS"
+        rm -rf "$bidx"
+        /usr/bin/time -f '%e %U %S %M' -o "$RES/time.tmp" \
+            "$BIN/examples/baseline" "$dir" "$bidx" --threads "$THREADS" >"$RES/baseline-$n.out"
+        tail -n1 "$RES/time.tmp" >>"$RES/baseline-$n.tsv"
+    done
+    echo "$n $(raw_bytes "$dir") $(du -sb "$idx" | cut -f1) $(du -sb "$bidx" | cut -f1)" >"$RES/sizes-$n"
+    rm -rf "$bidx"
+}
+measure_ingest "$SMALL" "$LITTLE"
+measure_ingest "$DOCS" "$BIG"
+IDX="$WORK/index-$DOCS"
+
+# --- search and stats latency, with ripgrep doing the same work --------------------------
+# name | ombuds arguments (after the subcommand) | ripgrep pipeline over $D
+QUERIES=(
+    "common term|search council|rg -l -i -w council \$D | wc -l"
+    "phrase|search '\"stage three panel\"'|rg -l -i -F 'stage three panel' \$D | wc -l"
+    "boolean|search 'delay AND apology NOT closed'|rg -l -i -w delay \$D | xargs -r rg -l -i -w apology | xargs -r rg --files-without-match -i -w closed | wc -l"
+    "filtered|search complaint --category \"Children's care services\"|rg -l \"^Category : Children's care services >\" \$D | xargs -r rg -l -i -w complaint | wc -l"
+    "date range|search fault --from 2020-01-01 --to 2021-12-31|rg -l '^Decision date : [0-9]{1,2} [A-Za-z]+ 202[01]\$' \$D | xargs -r rg -l -i -w fault | wc -l"
+    "stats payments by organisation|stats payments --by organisation|rg -o --no-filename '£[0-9,]+(\\.[0-9]{2})?' \$D | awk '{gsub(/[£,]/, \"\"); s += \$0; n++} END {print n, s}'"
+    "stats outcomes by year|stats outcomes --by year|rg -N --no-filename -e '^Decision : ' -e '^Decision date : ' \$D | awk '/^Decision : /{o=\$0} /^Decision date/{c[\$NF\" \"o]++} END {for (k in c) print k, c[k]}' | wc -l"
+    "stats faults|stats faults|rg -o -i -w --no-filename -e delay -e 'did not keep' -e 'record keeping' -e 'failed to follow' -e 'took too long' \$D | sort | uniq -c"
+)
+export D="$BIG"
+i=0
+for entry in "${QUERIES[@]}"; do
+    i=$((i + 1))
+    IFS='|' read -r name args pipeline <<<"$entry"
+    echo "$name" >"$RES/q$i.name"
+    ours="$OMBUDS $args --index $IDX --format json"
+    [[ "$args" == search* ]] && ours="$ours --limit 10"
+    log "latency: $name"
+    rc=0
+    (eval "$ours" >/dev/null 2>"$RES/q$i.err") || rc=$?
+    # search exits 1 for "no hits", which is a valid answer to time
+    if (( rc != 0 )) && [[ "$args" != search* || $rc -ne 1 ]]; then
+        echo "exit $rc: $(head -c 200 "$RES/q$i.err" | tr '\n' ' ')" >"$RES/q$i.na"
+        continue
+    fi
+    hyperfine -N -i --style none --warmup 3 --runs "$SEARCH_RUNS" --export-json "$RES/q$i.ours.json" "$ours" >/dev/null 2>&1
+    hyperfine -i --style none --warmup 1 --runs "$RUNS" --export-json "$RES/q$i.rg.json" "$pipeline" >/dev/null 2>&1
+    if [[ "$args" == search* ]]; then
+        # how many decisions match: ours via stats (no --limit), rg via the pipeline
+        stats_args="stats outcomes ${args#search }"
+        (eval "$OMBUDS $stats_args --index $IDX --format json" 2>/dev/null || true) \
+            | python3 -c 'import json,sys; print(json.load(sys.stdin).get("n_decisions", "?"))' >"$RES/q$i.hits.ours" 2>/dev/null || echo "?" >"$RES/q$i.hits.ours"
+        (eval "$pipeline") >"$RES/q$i.hits.rg" 2>/dev/null || echo "?" >"$RES/q$i.hits.rg"
+    fi
+done
+
+# --- accuracy ----------------------------------------------------------------------------
+log "accuracy on $SMALL decisions"
+"$OMBUDS" parse "$LITTLE" --format json 2>/dev/null \
+    | "$BIN/examples/accuracy" --truth "$LITTLE/truth.jsonl" --parsed - --json >"$RES/accuracy.json" 2>"$RES/accuracy.err" \
+    || echo '{"error": "accuracy failed"}' >"$RES/accuracy.json"
+
+# --- report ------------------------------------------------------------------------------
+cat >"$RES/meta" <<EOF
+docs=$DOCS
+small=$SMALL
+runs=$RUNS
+search_runs=$SEARCH_RUNS
+seed=$SEED
+threads=$THREADS
+cpus=$(nproc)
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+rg=$(rg --version | head -n1)
+hyperfine=$(hyperfine --version)
+EOF
+python3 bench/table.py "$RES"
