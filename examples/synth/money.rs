@@ -140,7 +140,7 @@ pub fn pounds(pence: u64, plain: bool) -> String {
     let digits = whole.to_string();
     let mut grouped = String::with_capacity(digits.len() + 4);
     for (i, ch) in digits.chars().enumerate() {
-        if !plain && i > 0 && (digits.len() - i) % 3 == 0 {
+        if !plain && i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(ch);
