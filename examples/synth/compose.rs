@@ -277,6 +277,21 @@ fn agreed_action(f: &mut Filler, money: &Money) -> Section {
     let improvements = f.rng.random_range(if items.is_empty() { 1 } else { 0 }..=2);
     items.extend(f.pick_many(text::IMPROVEMENTS, improvements));
 
+    // Items of one list share their case and closing punctuation, as printed lists do.
+    let lower = f.rng.random_bool(0.4);
+    let count = items.len();
+    let items: Vec<String> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let bare = item.trim_end_matches(['.', ';']);
+            match (lower, i + 1 == count) {
+                (true, false) => format!("{};", lower_first(bare)),
+                (true, true) => format!("{}.", lower_first(bare)),
+                (false, _) => format!("{}.", text::capitalise(bare)),
+            }
+        })
+        .collect();
     let mut blocks = Vec::new();
     if f.rng.random_bool(0.2) {
         // One numbered paragraph per action, as some decisions write it.

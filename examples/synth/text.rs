@@ -99,7 +99,8 @@ pub fn lower_first(word: &str) -> String {
     }
 }
 
-fn capitalise(word: &str) -> String {
+/// `word` with its first letter upper-cased.
+pub fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
