@@ -37,7 +37,6 @@ Examples:
 
 /// Flags of `ombuds ingest`.
 #[derive(Debug, clap::Args)]
-#[command(long_about = LONG_ABOUT)]
 pub struct Args {
     /// Decision files, or directories to walk for `.txt` files.
     #[arg(required = true, value_name = "PATH")]

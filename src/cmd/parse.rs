@@ -13,7 +13,6 @@ use crate::walk;
 
 /// Flags of `ombuds parse`.
 #[derive(Debug, clap::Args)]
-#[command(long_about = LONG_ABOUT)]
 pub struct Args {
     /// Decision files, or directories to walk for `.txt` files.
     #[arg(required = true, value_name = "FILE_OR_DIR")]
