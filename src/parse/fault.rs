@@ -64,14 +64,23 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Where a new clause starts: a finding after `but` stands on its own.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bbut\b|;|\bhowever\b|\bwhereas\b|\balthough\b|\bnevertheless\b").expect("valid regex")
+});
+
 /// Whether a sentence finds fault (as opposed to describing, denying or supposing it).
 pub fn is_fault_finding(sentence: &str) -> bool {
     if !(contains_ci(sentence, "fault") || contains_ci(sentence, "maladministration") || contains_ci(sentence, "service failure")) {
         return false;
     }
-    let Some(m) = POSITIVE.find(sentence) else { return false };
-    let before = sentence.get(..m.start()).unwrap_or("");
-    !(NEGATED.is_match(sentence) || HYPOTHETICAL.is_match(before) || REPORTED.is_match(before))
+    POSITIVE.find_iter(sentence).any(|m| {
+        let before = sentence.get(..m.start()).unwrap_or("");
+        let clause_start = CLAUSE_BREAK.find_iter(before).last().map_or(0, |b| b.end());
+        let clause = sentence.get(clause_start..m.end()).unwrap_or("");
+        let lead = sentence.get(clause_start..m.start()).unwrap_or("");
+        !(NEGATED.is_match(clause) || HYPOTHETICAL.is_match(lead) || REPORTED.is_match(lead))
+    })
 }
 
 /// Every fault finding in the summary, findings, other and final-decision
@@ -104,27 +113,25 @@ pub fn faults(blocks: &[Block], taxonomy: &Taxonomy) -> Vec<Fault> {
 }
 
 /// The kinds of finding `i` and its evidence text: the sentence itself, or,
-/// when it names no kind, the nearest earlier sentences of its paragraph that do.
+/// when it names no kind, with the (up to two) sentences before it in its
+/// paragraph, whose kinds it then takes.
 fn classify<'t>(block: &Block, i: usize, taxonomy: &'t Taxonomy) -> (Vec<&'t str>, String) {
     let sentence = block.sentences[i];
     let kinds = taxonomy.classify(sentence.text);
     if !kinds.is_empty() {
         return (kinds, sentence.text.to_string());
     }
-    let mut first = i;
-    for back in 1..=CONTEXT.min(i) {
-        let prev = block.sentences[i - back];
-        if prev.paragraph != sentence.paragraph {
-            break;
-        }
-        first = i - back;
-        let kinds = taxonomy.classify(prev.text);
-        if !kinds.is_empty() {
-            let evidence: Vec<&str> = block.sentences[first..=i].iter().map(|s| s.text).collect();
-            return (kinds, evidence.join(" "));
-        }
+    let first = (i.saturating_sub(CONTEXT)..i)
+        .find(|&j| block.sentences[j].paragraph == sentence.paragraph)
+        .unwrap_or(i);
+    let context = &block.sentences[first..=i];
+    let text: Vec<&str> = context.iter().map(|s| s.text).collect();
+    let text = text.join(" ");
+    let kinds = taxonomy.classify(&text);
+    if kinds.is_empty() {
+        return (kinds, sentence.text.to_string());
     }
-    (Vec::new(), sentence.text.to_string())
+    (kinds, text)
 }
 
 #[cfg(test)]
@@ -176,11 +183,14 @@ mod tests {
     fn bare_finding_reads_the_sentences_before_it() {
         let f = found(
             Some(SectionKind::Findings),
-            "The notes are brief. The Council has not fully completed this recommendation. This is fault and frustrated Miss X.\nNew paragraph. This was fault.",
+            "The meeting was brief. The Council has not fully completed this recommendation. This is fault and frustrated Miss X.\nNew paragraph. This was fault.",
         );
         assert_eq!(f.len(), 2, "{f:?}");
         assert_eq!(f[0].0, "failure_to_implement_recommendations");
-        assert_eq!(f[0].1, "The Council has not fully completed this recommendation. This is fault and frustrated Miss X.");
+        assert_eq!(
+            f[0].1,
+            "The meeting was brief. The Council has not fully completed this recommendation. This is fault and frustrated Miss X."
+        );
         assert_eq!(f[1], ("other".to_string(), "This was fault.".to_string()));
     }
 

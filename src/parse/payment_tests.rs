@@ -122,7 +122,9 @@ fn guidance_range_is_not_a_payment() {
         None,
     );
     assert_eq!(agreed(&p), vec![250.0]);
-    assert_eq!(role_of(&p, 100.0), vec![PaymentRole::Other, PaymentRole::Other]);
+    // The same quoted amount twice is one `other` payment.
+    assert_eq!(role_of(&p, 100.0), vec![PaymentRole::Other]);
+    assert_eq!(role_of(&p, 300.0), vec![PaymentRole::Other]);
 }
 
 #[test]

@@ -56,9 +56,9 @@ static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Deadlines in sentences like these are the body's own timescales, not the remedy's.
+/// Words before a `within` period that make it the body's own timescale, not the remedy's.
 static NOT_A_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:remind\w*|ensur\w*|polic(?:y|ies)|procedures?|guidance|statutory|timescales?|timeframes?|should be|must be|are due|is due|required to)\b")
+    Regex::new(r"(?i)\b(?:remind\w*|ensur\w*|statutory|timescales?|timeframes?|should be|must be|are due|is due|required to)\b")
         .expect("valid regex")
 });
 
@@ -105,10 +105,14 @@ pub fn deadline_days(blocks: &[Block]) -> Option<u32> {
 /// The earliest deadline in one sentence: one tied to the final decision, or a
 /// `within` period in a sentence that is not about staff timescales.
 fn earliest_in(sentence: &str) -> Option<u32> {
-    let loose_ok = !NOT_A_DEADLINE.is_match(sentence);
+    let loose_ok = |c: &regex::Captures| {
+        let within = c.get(1).is_some_and(|w| w.as_str().eq_ignore_ascii_case("within"));
+        let start = c.get(0).map_or(0, |m| m.start());
+        within && !NOT_A_DEADLINE.is_match(sentence.get(..start).unwrap_or(""))
+    };
     DEADLINE
         .captures_iter(sentence)
-        .filter(|c| c.get(5).is_some() || (loose_ok && c.get(1).is_some_and(|w| w.as_str().eq_ignore_ascii_case("within"))))
+        .filter(|c| c.get(5).is_some() || loose_ok(c))
         .filter_map(|c| {
             let n = count(c.get(2)?.as_str())?;
             let working = c.get(3).is_some_and(|w| !w.as_str().trim().eq_ignore_ascii_case("calendar"));

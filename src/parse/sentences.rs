@@ -90,7 +90,15 @@ fn split_paragraph<'a>(para: &'a str, mut emit: impl FnMut(&'a str)) {
     for (i, c) in para.char_indices() {
         match c {
             '(' if balanced => depth += 1,
-            ')' if balanced => depth = depth.saturating_sub(1),
+            ')' if balanced => {
+                depth = depth.saturating_sub(1);
+                // `(... as amended.) Next`: the stop inside the brackets ends the sentence.
+                let stopped = para[start..i].trim_end().ends_with(['.', '!', '?']);
+                if depth == 0 && stopped && ends_sentence(para, start, i, i + 1) {
+                    push_trimmed(&para[start..i + 1], &mut emit);
+                    start = i + 1;
+                }
+            }
             '.' | '!' | '?' if depth == 0 => {
                 let end = closing_end(para, i + 1);
                 if ends_sentence(para, start, i, end) {
