@@ -290,7 +290,10 @@ fn stats_help_teaches_with_examples() {
     let run = Workdir::new().run(&["stats", "--help"]);
     run.expect_code(0);
     assert!(
-        run.stdout().contains("Examples:") && run.stdout().contains("ombuds stats payments --by")
+        run.stdout().contains("Examples:")
+            && run
+                .stdout()
+                .contains("ombuds stats outcomes --by organisation")
     );
 }
 
