@@ -41,15 +41,21 @@ Exit codes: 0 success; 1 nothing found; 2 error (bad argument, no index);
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Parse decision files and add them to the index (replacing same references).
+    #[command(long_about = cmd::ingest::LONG_ABOUT)]
     Ingest(cmd::ingest::Args),
     /// Full-text search with filters; prints matching decisions with snippets.
+    #[command(long_about = cmd::search::LONG_ABOUT)]
     Search(cmd::search::Args),
     /// Print one indexed decision: its fields and sections.
+    #[command(long_about = cmd::show::LONG_ABOUT)]
     Show(cmd::show::Args),
     /// Parse decision files and print what was extracted, without an index.
+    #[command(long_about = cmd::parse::LONG_ABOUT)]
     Parse(cmd::parse::Args),
     /// Payment sizes, outcomes, faults and remedies, grouped and charted.
+    #[command(long_about = cmd::stats::LONG_ABOUT)]
     Stats(cmd::stats::Args),
     /// Write the filtered set as CSV or JSON Lines (per decision, payment or fault).
+    #[command(long_about = cmd::export::LONG_ABOUT)]
     Export(cmd::export::Args),
 }

@@ -34,7 +34,6 @@ Examples:
 
 /// Flags of `ombuds export`.
 #[derive(Debug, clap::Args)]
-#[command(long_about = LONG_ABOUT)]
 pub struct Args {
     /// Query selecting decisions (tantivy syntax); default all.
     #[arg(value_name = "QUERY", default_value = "")]

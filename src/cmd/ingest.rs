@@ -37,7 +37,6 @@ Examples:
 
 /// Flags of `ombuds ingest`.
 #[derive(Debug, clap::Args)]
-#[command(long_about = LONG_ABOUT)]
 pub struct Args {
     /// Decision files, or directories to walk for `.txt` files.
     #[arg(required = true, value_name = "PATH")]
@@ -55,6 +54,11 @@ pub struct Args {
     /// Print the final report as JSON on stdout.
     #[arg(long)]
     pub json: bool,
+
+    /// Classify faults with this taxonomy file instead of the built-in one
+    /// (same format as `src/parse/faults.toml`).
+    #[arg(long, value_name = "FILE")]
+    pub taxonomy: Option<PathBuf>,
 }
 
 /// What an ingest did.
@@ -74,6 +78,7 @@ pub struct Report {
 
 /// Walks, parses, upserts, commits, then reports.
 pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
+    let taxonomy = super::load_taxonomy(args.taxonomy.as_deref())?;
     let (files, walk_skipped) = walk::decision_files(&args.paths);
     let index = crate::index::open_or_create(index_path, args.rebuild)?;
     let threads = args
@@ -89,7 +94,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
     };
     let progress = progress_bar(files.len() as u64);
     let mut seen: HashMap<String, String> = HashMap::new();
-    walk::for_each_decision(&files, 512, |result| -> Result<()> {
+    walk::for_each_decision(&files, 512, &taxonomy, |result| -> Result<()> {
         progress.inc(1);
         match result {
             Ok(decision) => {

@@ -29,3 +29,11 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
             || cause.downcast_ref::<csv::Error>().is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
     })
 }
+
+/// The fault taxonomy: the user's file (`--taxonomy`), or the built-in one.
+pub fn load_taxonomy(path: Option<&std::path::Path>) -> anyhow::Result<crate::parse::Taxonomy> {
+    match path {
+        Some(path) => crate::parse::Taxonomy::from_file(path),
+        None => Ok(crate::parse::Taxonomy::default_ref().clone()),
+    }
+}

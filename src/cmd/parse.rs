@@ -13,7 +13,6 @@ use crate::walk;
 
 /// Flags of `ombuds parse`.
 #[derive(Debug, clap::Args)]
-#[command(long_about = LONG_ABOUT)]
 pub struct Args {
     /// Decision files, or directories to walk for `.txt` files.
     #[arg(required = true, value_name = "FILE_OR_DIR")]
@@ -22,6 +21,11 @@ pub struct Args {
     /// Output format: `table` for people, `json` for JSON Lines.
     #[arg(long, value_enum, default_value = "table")]
     pub format: ParseFormat,
+
+    /// Classify faults with this taxonomy file instead of the built-in one
+    /// (same format as `src/parse/faults.toml`).
+    #[arg(long, value_name = "FILE")]
+    pub taxonomy: Option<PathBuf>,
 }
 
 /// The formats `parse` writes (one decision is a nested record, so no CSV).
@@ -47,11 +51,12 @@ Examples:
 
 /// Parses every file and prints each decision in path order.
 pub fn run(args: Args) -> Result<Outcome> {
+    let taxonomy = super::load_taxonomy(args.taxonomy.as_deref())?;
     let (files, mut skipped) = walk::decision_files(&args.paths);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut first = true;
-    walk::for_each_decision(&files, 256, |result| -> Result<()> {
+    walk::for_each_decision(&files, 256, &taxonomy, |result| -> Result<()> {
         match result {
             Ok(decision) => match args.format {
                 ParseFormat::Json => json_line(&mut out, &decision)?,

@@ -38,7 +38,6 @@ Examples:
 
 /// Flags of `ombuds search`.
 #[derive(Debug, clap::Args)]
-#[command(long_about = LONG_ABOUT)]
 pub struct Args {
     /// The query (tantivy syntax); '' for every decision passing the filters.
     #[arg(value_name = "QUERY")]

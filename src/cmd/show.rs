@@ -23,7 +23,6 @@ Examples:
 
 /// Flags of `ombuds show`.
 #[derive(Debug, clap::Args)]
-#[command(long_about = LONG_ABOUT)]
 pub struct Args {
     /// The case reference.
     #[arg(value_name = "REF")]

@@ -50,7 +50,6 @@ Examples:
 
 /// Flags of `ombuds stats`.
 #[derive(Debug, clap::Args)]
-#[command(long_about = LONG_ABOUT)]
 pub struct Args {
     /// What to count.
     #[arg(value_enum)]

@@ -7,23 +7,44 @@
 
 mod complainant;
 mod decision;
+mod extract;
+mod fault;
+mod finding;
 mod header;
 mod lines;
+mod money;
+mod ofsted;
+mod payment;
+mod purpose;
 mod reference;
+mod remedy;
 mod sections;
+mod sentences;
+mod taxonomy;
 
 pub use complainant::complainant;
 pub use decision::*;
+pub use extract::extract;
 pub use header::{iso_date, iso_date_checked};
 pub use reference::canonical_reference;
+pub use taxonomy::Taxonomy;
 
 /// Why a text was not read as a decision.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
 pub struct NotADecision(pub String);
 
-/// Parses one decision statement.
+/// Parses one decision statement with the built-in fault taxonomy.
 pub fn parse_decision(source: &str, text: &str) -> Result<Decision, NotADecision> {
+    parse_decision_with(source, text, Taxonomy::default_ref())
+}
+
+/// Parses one decision statement, classifying faults with `taxonomy`.
+pub fn parse_decision_with(
+    source: &str,
+    text: &str,
+    taxonomy: &Taxonomy,
+) -> Result<Decision, NotADecision> {
     let lines = lines::clean_lines(text);
     if lines.is_empty() {
         return Err(NotADecision(
@@ -56,7 +77,7 @@ pub fn parse_decision(source: &str, text: &str) -> Result<Decision, NotADecision
         warnings.push("no summary found".into());
     }
 
-    Ok(Decision {
+    let mut decision = Decision {
         source: source.to_string(),
         reference: head.reference,
         organisation: head.organisation,
@@ -75,5 +96,7 @@ pub fn parse_decision(source: &str, text: &str) -> Result<Decision, NotADecision
         finding: None,
         faults: Vec::new(),
         shared_with_ofsted: false,
-    })
+    };
+    extract(&mut decision, taxonomy);
+    Ok(decision)
 }

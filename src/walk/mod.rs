@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use walkdir::WalkDir;
 
-use crate::parse::{parse_decision, Decision};
+use crate::parse::{parse_decision_with, Decision, Taxonomy};
 
 /// Files larger than this are not decisions (the longest published ones are
 /// well under 1 MB).
@@ -161,9 +161,9 @@ pub fn read_text(path: &Path) -> Result<String, Skipped> {
 }
 
 /// Reads and parses one file: a decision, or why the file was not used.
-pub fn read_decision(path: &Path) -> Result<Decision, Skipped> {
+pub fn read_decision(path: &Path, taxonomy: &Taxonomy) -> Result<Decision, Skipped> {
     let text = read_text(path)?;
-    parse_decision(&path.display().to_string(), &text)
+    parse_decision_with(&path.display().to_string(), &text, taxonomy)
         .map_err(|e| Skipped::new(path, SkipKind::NotADecision, e.to_string()))
 }
 
@@ -173,12 +173,15 @@ pub fn read_decision(path: &Path) -> Result<Decision, Skipped> {
 pub fn for_each_decision<E>(
     files: &[PathBuf],
     chunk: usize,
+    taxonomy: &Taxonomy,
     mut each: impl FnMut(Result<Decision, Skipped>) -> Result<(), E>,
 ) -> Result<(), E> {
     use rayon::prelude::*;
     for group in files.chunks(chunk.max(1)) {
-        let results: Vec<Result<Decision, Skipped>> =
-            group.par_iter().map(|p| read_decision(p)).collect();
+        let results: Vec<Result<Decision, Skipped>> = group
+            .par_iter()
+            .map(|p| read_decision(p, taxonomy))
+            .collect();
         for result in results {
             each(result)?;
         }

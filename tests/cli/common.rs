@@ -51,6 +51,11 @@ impl Run {
             })
             .collect()
     }
+    /// Stdout as one JSON document.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout())
+            .unwrap_or_else(|e| panic!("bad JSON: {e}\n{}", self.describe()))
+    }
     /// Stdout as CSV records (header first).
     pub fn csv(&self) -> Vec<Vec<String>> {
         let mut reader = csv::ReaderBuilder::new()

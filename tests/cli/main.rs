@@ -7,3 +7,4 @@ mod ingest;
 mod parse;
 mod search;
 mod show;
+mod stats;

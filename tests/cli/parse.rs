@@ -136,3 +136,41 @@ fn parse_table_is_readable() {
     assert!(out.contains("Outcome:            -"));
     assert!(out.contains("Analysis [findings]"));
 }
+
+#[test]
+fn parse_with_a_user_taxonomy_uses_its_kinds_and_bad_files_are_named() {
+    let wd = Workdir::new();
+    let taxonomy = wd.write(
+        "kinds.toml",
+        "[[kind]]\nname = \"slow_panel\"\nsignals = [\"delay*\"]\n",
+    );
+    let file = corpus().join("000_23011206abbaafad.txt");
+    let run = wd.run(&[
+        "parse",
+        file.to_str().unwrap(),
+        "--format",
+        "json",
+        "--taxonomy",
+        taxonomy.to_str().unwrap(),
+    ]);
+    run.expect_code(0);
+    let faults = run.json_lines()[0]["faults"].as_array().unwrap().clone();
+    assert!(!faults.is_empty(), "{}", run.describe());
+    // Findings no kind of the file fits are kept as "other".
+    assert!(faults.iter().any(|f| f["kind"] == "slow_panel"));
+    assert!(faults
+        .iter()
+        .all(|f| f["kind"] == "slow_panel" || f["kind"] == "other"));
+    let bad = wd.write(
+        "bad.toml",
+        "[[kind]]\nname = \"Bad Name\"\nsignals = [\"x\"]\n",
+    );
+    let run = wd.run(&[
+        "parse",
+        file.to_str().unwrap(),
+        "--taxonomy",
+        bad.to_str().unwrap(),
+    ]);
+    run.expect_code(2);
+    assert!(run.stderr().contains("bad.toml:2"), "{}", run.describe());
+}

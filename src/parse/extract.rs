@@ -1,0 +1,54 @@
+//! Fills a [`Decision`]'s extracted fields from its summary and sections:
+//! payments and the agreed total, remedy kinds and deadline, the overall
+//! finding, the faults with their evidence, and whether it goes to Ofsted.
+//!
+//! Each text is split into sentences once; every extractor then reads those
+//! sentences, so a decision is read in one pass per field, with regexes
+//! compiled once per process.
+
+use super::decision::{Decision, PaymentRole};
+use super::sentences::Block;
+use super::taxonomy::Taxonomy;
+use super::{fault, finding, ofsted, payment, remedy};
+
+/// Reads the summary, sections and complainant of `decision` and fills
+/// `payments`, `agreed_total`, `remedies`, `deadline_days`, `finding`,
+/// `faults` and `shared_with_ofsted`.
+pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
+    let mut blocks: Vec<Block> = Vec::with_capacity(decision.sections.len() + 1);
+    if let Some(summary) = decision.summary.as_deref() {
+        blocks.push(Block::new(None, summary));
+    }
+    blocks.extend(
+        decision
+            .sections
+            .iter()
+            .map(|s| Block::new(Some(s.kind), &s.text)),
+    );
+
+    let payments = payment::payments(&blocks, decision.complainant.as_deref());
+    let agreed_pence: i64 = payments
+        .iter()
+        .filter(|p| p.role == PaymentRole::Agreed)
+        .map(|p| (p.amount * 100.0).round() as i64)
+        .sum();
+    let has_agreed = agreed_pence > 0;
+    let remedies = remedy::remedies(&blocks, has_agreed);
+    let deadline_days = remedy::deadline_days(&blocks);
+    let finding = finding::finding(&blocks, !remedies.is_empty());
+    let faults = fault::faults(&blocks, taxonomy);
+    let shared_with_ofsted = ofsted::shared_with_ofsted(&blocks);
+    drop(blocks);
+
+    decision.payments = payments;
+    decision.agreed_total = agreed_pence as f64 / 100.0;
+    decision.remedies = remedies;
+    decision.deadline_days = deadline_days;
+    decision.finding = finding;
+    decision.faults = faults;
+    decision.shared_with_ofsted = shared_with_ofsted;
+}
+
+#[cfg(test)]
+#[path = "extract_tests.rs"]
+mod tests;

@@ -1,0 +1,215 @@
+//! The five sample decisions against their hand-annotated expectations, and
+//! the whole extractor on short passages and odd input.
+
+use super::*;
+use crate::parse::{parse_decision, Finding, PaymentRole, RemedyKind, Section, SectionKind};
+
+struct Expected {
+    file: &'static str,
+    text: &'static str,
+    agreed: &'static [f64],
+    not_agreed: &'static [f64],
+    finding: Finding,
+    remedies: &'static [RemedyKind],
+    faults: &'static [&'static str],
+    deadline: u32,
+    ofsted: bool,
+}
+
+use RemedyKind::{Apology, Payment as Pay, ServiceImprovement};
+
+const SAMPLES: &[Expected] = &[
+    Expected {
+        file: "000",
+        text: include_str!("../../corpus/000_23011206abbaafad.txt"),
+        agreed: &[300.0],
+        not_agreed: &[200.0, 250.0, 450.0],
+        finding: Finding::FaultInjustice,
+        remedies: &[Apology, Pay, ServiceImprovement],
+        faults: &[
+            "delay",
+            "failure_to_implement_recommendations",
+            "record_keeping",
+            "poor_communication",
+        ],
+        deadline: 28,
+        ofsted: true,
+    },
+    Expected {
+        file: "001",
+        text: include_str!("../../corpus/001_f8ef0f724d4f740d.txt"),
+        agreed: &[300.0],
+        not_agreed: &[],
+        finding: Finding::FaultInjustice,
+        remedies: &[Pay, ServiceImprovement],
+        faults: &["delay", "complaint_handling"],
+        deadline: 30,
+        ofsted: true,
+    },
+    Expected {
+        file: "002",
+        text: include_str!("../../corpus/002_b4fdc07b486f5ef2.txt"),
+        agreed: &[300.0],
+        not_agreed: &[],
+        finding: Finding::FaultInjustice,
+        remedies: &[Pay, ServiceImprovement],
+        faults: &["delay", "failure_to_implement_recommendations"],
+        deadline: 30,
+        ofsted: true,
+    },
+    Expected {
+        file: "003",
+        text: include_str!("../../corpus/003_7a15729cfbed10ad.txt"),
+        agreed: &[150.0],
+        not_agreed: &[],
+        finding: Finding::FaultInjustice,
+        remedies: &[Pay, ServiceImprovement],
+        faults: &["delay", "failure_to_implement_recommendations"],
+        deadline: 30,
+        ofsted: true,
+    },
+    Expected {
+        file: "004",
+        text: include_str!("../../corpus/004_447a811342a9528e.txt"),
+        agreed: &[400.0],
+        not_agreed: &[],
+        finding: Finding::FaultInjustice,
+        remedies: &[Pay, ServiceImprovement],
+        faults: &["complaint_handling"],
+        deadline: 30,
+        ofsted: false,
+    },
+];
+
+#[test]
+fn samples_match_the_gold_annotations() {
+    for want in SAMPLES {
+        let d = parse_decision(want.file, want.text).expect("sample parses");
+        let mut agreed: Vec<f64> = d.agreed_payments().map(|p| p.amount).collect();
+        agreed.sort_by(f64::total_cmp);
+        assert_eq!(
+            agreed, want.agreed,
+            "{}: agreed payments {:#?}",
+            want.file, d.payments
+        );
+        assert_eq!(
+            d.agreed_total,
+            want.agreed.iter().sum::<f64>(),
+            "{}: agreed total",
+            want.file
+        );
+        for amount in want.not_agreed {
+            assert!(
+                !d.payments
+                    .iter()
+                    .any(|p| p.amount == *amount && p.role == PaymentRole::Agreed),
+                "{}: {amount} must not be agreed",
+                want.file
+            );
+        }
+        assert_eq!(d.finding, Some(want.finding), "{}: finding", want.file);
+        for r in want.remedies {
+            assert!(
+                d.remedies.contains(r),
+                "{}: remedy {r} missing from {:?}",
+                want.file,
+                d.remedies
+            );
+        }
+        let kinds: Vec<&str> = d.faults.iter().map(|f| f.kind.as_str()).collect();
+        for k in want.faults {
+            assert!(
+                kinds.contains(k),
+                "{}: fault {k} missing from {:#?}",
+                want.file,
+                d.faults
+            );
+        }
+        assert_eq!(
+            d.deadline_days,
+            Some(want.deadline),
+            "{}: deadline",
+            want.file
+        );
+        assert_eq!(d.shared_with_ofsted, want.ofsted, "{}: ofsted", want.file);
+    }
+}
+
+fn decision(summary: &str, sections: &[(SectionKind, &str)]) -> Decision {
+    let mut d = parse_decision("t", "Council (23 002 683)\n").expect("title parses");
+    d.summary = Some(summary.to_string());
+    d.complainant = crate::parse::complainant(summary);
+    d.sections = sections
+        .iter()
+        .map(|(kind, text)| Section {
+            kind: *kind,
+            heading: kind.to_string(),
+            text: text.to_string(),
+        })
+        .collect();
+    extract(&mut d, Taxonomy::default_ref());
+    d
+}
+
+#[test]
+fn whole_decision_from_short_passages() {
+    let d = decision(
+        "Mrs X complained about delay. The Council was at fault for the delay. It has agreed to apologise and pay Mrs X £250.",
+        &[
+            (SectionKind::WhatFound, "At stage two the Council offered Mrs X £100."),
+            (SectionKind::Findings, "The Council took eight months to respond. This was fault."),
+            (SectionKind::AgreedAction, "Within one month of my final decision the Council will:\napologise to Mrs X;\npay Mrs X £250 for her distress.\nThe Council will provide us with evidence it has complied."),
+            (SectionKind::FinalDecision, "I have found fault causing injustice."),
+        ],
+    );
+    assert_eq!(d.agreed_total, 250.0);
+    assert_eq!(d.payments.len(), 2, "{:#?}", d.payments);
+    assert_eq!(d.remedies, vec![Apology, Pay, RemedyKind::ProvideEvidence]);
+    assert_eq!(d.deadline_days, Some(30));
+    assert_eq!(d.finding, Some(Finding::FaultInjustice));
+    assert!(d.faults.iter().any(|f| f.kind == "delay"));
+    assert!(!d.shared_with_ofsted);
+}
+
+#[test]
+fn absent_case_has_empty_fields() {
+    let d = decision(
+        "Mr X complained about noise.",
+        &[(SectionKind::Complaint, "Mr X complained.")],
+    );
+    assert!(d.payments.is_empty());
+    assert_eq!(d.agreed_total, 0.0);
+    assert!(d.remedies.is_empty());
+    assert_eq!((d.deadline_days, d.finding), (None, None));
+    assert!(d.faults.is_empty());
+}
+
+#[test]
+fn custom_taxonomy_is_used() {
+    let t = Taxonomy::from_toml(
+        "[[kind]]\nname = \"slow\"\nsignals = [\"took eight months\"]\n",
+        "t.toml",
+    )
+    .expect("valid");
+    let text = "Council (23 002 683)\nSummary: S.\nMy findings\nThe Council took eight months to respond. This was fault.\n";
+    let d = crate::parse::parse_decision_with("t", text, &t).expect("parses");
+    assert_eq!(
+        d.faults.iter().map(|f| f.kind.as_str()).collect::<Vec<_>>(),
+        vec!["slow"]
+    );
+}
+
+#[test]
+fn odd_text_never_panics() {
+    for text in [
+        "",
+        "£",
+        "£.",
+        "Council (23 002 683)\nSummary: £££ 1,,2 ...(((",
+        "Council (23 002 683)\nSummary: é£1ñ. Ünïcödé pay £5 (",
+        "Council (23 002 683)\nAgreed action\n:\n:\nPay £",
+        "Council (23 002 683)\nSummary: pay £99999999999999999999 and £1.99999999m",
+    ] {
+        let _ = parse_decision("x", text);
+    }
+}

@@ -1,0 +1,248 @@
+//! Faults the decision finds, each classified into taxonomy kinds with the
+//! sentence that shows it.
+//!
+//! A fault finding is a sentence such as "This was fault", "There was fault
+//! in ...", "The Council was at fault for ...", "I have found fault for some
+//! delay". Sentences that state the law or what the Ombudsman may, can or would
+//! find, that deny fault ("no fault", "not fault", "I do not consider this was
+//! fault") or report what someone says or complains are not findings. A bare
+//! finding ("This is fault and frustrated Miss X.") is classified from the
+//! sentences before it in its paragraph, and its evidence then starts with the
+//! sentences used. A finding in the findings (or other) sections that no kind
+//! fits is kept as kind `other`; an unclassifiable summary or final-decision
+//! sentence only restates the overall finding and is skipped.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::decision::{Fault, SectionKind};
+use super::money::contains_ci;
+use super::sentences::Block;
+use super::taxonomy::Taxonomy;
+
+/// The kind given to a fault finding that no taxonomy kind fits.
+pub const UNCLASSIFIED: &str = "other";
+
+/// How many sentences before a bare finding may explain it.
+const CONTEXT: usize = 2;
+
+static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?:this|that|it|which|these|they|there|each)\s+(?:was|is|were|are|has\s+been|have\s+been|amounts?\s+to|amounted\s+to|constitutes?|constituted)\s+(?:also\s+|clearly\s+|therefore\s+|further\s+|some\s+|a\s+|an\s+|further\s+)?(?:fault|maladministration|service\s+failure)
+        | \b(?:was|were|is|are|has\s+been|have\s+been|being)\s+(?:also\s+|therefore\s+|clearly\s+|partly\s+|both\s+)?(?:at\s+)?fault\b
+        | \bthere\s+(?:was|is|has\s+been|were|have\s+been)\s+(?:also\s+|some\s+|further\s+|clear\s+|significant\s+|therefore\s+|an?\s+)?(?:fault|maladministration|service\s+failure)
+        | \b(?:found|find|finds|identified|identify|identifies)\s+(?:that\s+)?(?:there\s+(?:was|is|were)\s+)?(?:some\s+|also\s+|further\s+|other\s+)?(?:fault|maladministration|service\s+failure)
+        | \b(?:found|find|finds|consider|considered)\s+(?:that\s+)?(?:the\s+[\w'’]+|it|they)\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|has\s+been\s+)?(?:also\s+)?at\s+fault
+        | \b(?:amounts?|amounted|amounting)\s+to\s+(?:fault|maladministration)
+        | \bconstitutes?\s+(?:fault|maladministration)
+        | \bmaladministration\s+(?:causing|leading\s+to|and)\s+injustice
+        | \b(?:accepts?|accepted|acknowledges?|acknowledged|admits?|admitted)\s+(?:[\w'’]+\s+){0,3}?fault
+        ",
+    )
+    .expect("valid regex")
+});
+
+/// `no fault`, `not at fault`, `does not appear to be fault`, `I do not consider this was fault`.
+static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:no|not|nor|never|without|n't)\s+(?:[\w'’]+\s+){0,3}?(?:at\s+)?fault\b|\b(?:do|did|does|could|can|would|will|am|is|was)\s*(?:not|n't)\s+(?:[\w'’]+\s+){0,2}?(?:consider|find|say|think|agree|see|accept|believe|satisfied|persuaded)\b|\bno\s+evidence\s+of\s+fault|\bnot\s+(?:enough|sufficient)\s+evidence",
+    )
+    .expect("valid regex")
+});
+
+/// Law, powers and hypotheses: what the Ombudsman may or would find.
+static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?:may|might|could|would|can|cannot|whether|unless|if)\b")
+        .expect("valid regex")
+});
+
+/// Someone else's view: `Mr X says the Council was at fault`.
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:complain\w*|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?|claimed|wants?|disputes?|asks?|asked|contends?)\b")
+        .expect("valid regex")
+});
+
+/// Where a new clause starts: a finding after `but` stands on its own.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bbut\b|;|\bhowever\b|\bwhereas\b|\balthough\b|\bnevertheless\b")
+        .expect("valid regex")
+});
+
+/// Whether a sentence finds fault (as opposed to describing, denying or supposing it).
+pub fn is_fault_finding(sentence: &str) -> bool {
+    if !(contains_ci(sentence, "fault")
+        || contains_ci(sentence, "maladministration")
+        || contains_ci(sentence, "service failure"))
+    {
+        return false;
+    }
+    POSITIVE.find_iter(sentence).any(|m| {
+        let before = sentence.get(..m.start()).unwrap_or("");
+        let clause_start = CLAUSE_BREAK.find_iter(before).last().map_or(0, |b| b.end());
+        let clause = sentence.get(clause_start..m.end()).unwrap_or("");
+        let lead = sentence.get(clause_start..m.start()).unwrap_or("");
+        !(NEGATED.is_match(clause) || HYPOTHETICAL.is_match(lead) || REPORTED.is_match(lead))
+    })
+}
+
+/// Every fault finding in the summary, findings, other and final-decision
+/// sections, one `Fault` per kind, deduplicated.
+pub fn faults(blocks: &[Block], taxonomy: &Taxonomy) -> Vec<Fault> {
+    let mut out: Vec<Fault> = Vec::new();
+    for block in blocks {
+        let detailed = block.is(&[Some(SectionKind::Findings), Some(SectionKind::Other)]);
+        if !detailed && !block.is(&[None, Some(SectionKind::FinalDecision)]) {
+            continue;
+        }
+        for (i, sentence) in block.sentences.iter().enumerate() {
+            if !is_fault_finding(sentence.text) {
+                continue;
+            }
+            let (kinds, evidence) = classify(block, i, taxonomy);
+            let kinds = match kinds {
+                k if !k.is_empty() => k,
+                _ if detailed => vec![UNCLASSIFIED],
+                _ => continue,
+            };
+            for kind in kinds {
+                if !out.iter().any(|f| f.kind == kind && f.sentence == evidence) {
+                    out.push(Fault {
+                        kind: kind.to_string(),
+                        sentence: evidence.clone(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The kinds of finding `i` and its evidence text: the sentence itself, or,
+/// when it names no kind, with the (up to two) sentences before it in its
+/// paragraph, whose kinds it then takes.
+fn classify<'t>(block: &Block, i: usize, taxonomy: &'t Taxonomy) -> (Vec<&'t str>, String) {
+    let sentence = block.sentences[i];
+    let kinds = taxonomy.classify(sentence.text);
+    if !kinds.is_empty() {
+        return (kinds, sentence.text.to_string());
+    }
+    let first = (i.saturating_sub(CONTEXT)..i)
+        .find(|&j| block.sentences[j].paragraph == sentence.paragraph)
+        .unwrap_or(i);
+    let context = &block.sentences[first..=i];
+    let text: Vec<&str> = context.iter().map(|s| s.text).collect();
+    let text = text.join(" ");
+    let kinds = taxonomy.classify(&text);
+    if kinds.is_empty() {
+        return (kinds, sentence.text.to_string());
+    }
+    (kinds, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(kind: Option<SectionKind>, text: &str) -> Vec<(String, String)> {
+        faults(&[Block::new(kind, text)], Taxonomy::default_ref())
+            .into_iter()
+            .map(|f| (f.kind, f.sentence))
+            .collect()
+    }
+
+    fn kinds(kind: Option<SectionKind>, text: &str) -> Vec<String> {
+        found(kind, text).into_iter().map(|(k, _)| k).collect()
+    }
+
+    #[test]
+    fn finding_phrasings() {
+        for s in [
+            "This was fault.",
+            "There was fault in the way the Council did not complete the plan.",
+            "The Council was at fault for failing to comply with that recommendation.",
+            "This is fault and the delay frustrated Miss X.",
+            "The failure to do so was fault.",
+            "I have found fault for some delay by the Council.",
+            "We find the Council at fault.",
+            "This amounts to maladministration causing injustice.",
+        ] {
+            assert!(is_fault_finding(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn law_hypotheses_denials_and_reports_are_not_findings() {
+        for s in [
+            "If there has been fault which has caused an injustice, we may suggest a remedy.",
+            "We must consider whether there was fault in the way the decision was reached.",
+            "There was no fault in how the Council decided.",
+            "It is not fault for the Council to refer a complainant to us.",
+            "I do not consider that this was fault, or caused Ms X a significant injustice.",
+            "I do not find fault with the Council for the way it handled Mr B's complaint.",
+            "Mr B says the Council was at fault.",
+            "Any fault has not caused injustice.",
+            "The Ombudsman would find fault.",
+        ] {
+            assert!(!is_fault_finding(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn bare_finding_reads_the_sentences_before_it() {
+        let f = found(
+            Some(SectionKind::Findings),
+            "The meeting was brief. The Council has not fully completed this recommendation. This is fault and frustrated Miss X.\nNew paragraph. This was fault.",
+        );
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(f[0].0, "failure_to_implement_recommendations");
+        assert_eq!(
+            f[0].1,
+            "The meeting was brief. The Council has not fully completed this recommendation. This is fault and frustrated Miss X."
+        );
+        assert_eq!(f[1], ("other".to_string(), "This was fault.".to_string()));
+    }
+
+    #[test]
+    fn several_kinds_from_one_sentence_and_dedup() {
+        let k = kinds(
+            Some(SectionKind::Findings),
+            "It did not tell Miss X about the extension. This is fault and Miss X was distressed by the lack of communication.\nThe stage two investigation was delayed. This was fault.\nThe stage two investigation was delayed. This was fault.",
+        );
+        assert_eq!(k, vec!["poor_communication", "delay", "complaint_handling"]);
+    }
+
+    #[test]
+    fn record_keeping_and_information_sharing() {
+        let k = kinds(
+            Some(SectionKind::Findings),
+            "There is no record of this meeting. This is fault.\nThe Council shared her personal data with her neighbour. This was fault.",
+        );
+        assert_eq!(k, vec!["record_keeping", "information_sharing"]);
+    }
+
+    #[test]
+    fn summary_restating_the_overall_finding_is_skipped() {
+        assert!(kinds(None, "We found fault with the Council's actions.").is_empty());
+        assert_eq!(
+            kinds(None, "The Council was at fault for the delay."),
+            vec!["delay"]
+        );
+        assert!(kinds(
+            Some(SectionKind::WhatFound),
+            "The Council was at fault for the delay."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn no_findings() {
+        assert!(kinds(
+            Some(SectionKind::Findings),
+            "There was no fault. The Council acted properly."
+        )
+        .is_empty());
+        assert!(kinds(Some(SectionKind::Findings), "").is_empty());
+    }
+}

@@ -1,0 +1,64 @@
+//! Whether the decision says it will be shared with Ofsted.
+//!
+//! Children's services decisions say so in one sentence, usually under the
+//! Ombudsman's role and powers: "we will share this decision with Ofsted", or
+//! "... with the Office for Standards in Education, Children's Services and
+//! Skills (Ofsted)". A sentence that says it will not is not a yes.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::money::contains_ci;
+use super::sentences::Block;
+
+static SHARED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:share|shared|sharing|send|sent|copy|copied|provide|forward|pass)\w*\b.{0,160}?\b(?:ofsted|office\s+for\s+standards\s+in\s+education)")
+        .expect("valid regex")
+});
+static DENIED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:not|n't|never)\s+(?:\w+\s+)?(?:share|send|copy|provide|forward|pass)")
+        .expect("valid regex")
+});
+
+/// Whether any sentence says the decision is shared with Ofsted.
+pub fn shared_with_ofsted(blocks: &[Block]) -> bool {
+    blocks
+        .iter()
+        .flat_map(|b| b.sentences.iter())
+        .any(|s| says_shared(s.text))
+}
+
+fn says_shared(sentence: &str) -> bool {
+    (contains_ci(sentence, "ofsted") || contains_ci(sentence, "office for standards"))
+        && contains_ci(sentence, "decision")
+        && SHARED.is_match(sentence)
+        && !DENIED.is_match(sentence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::decision::SectionKind;
+
+    fn shared(text: &str) -> bool {
+        shared_with_ofsted(&[Block::new(Some(SectionKind::RoleAndPowers), text)])
+    }
+
+    #[test]
+    fn both_phrasings() {
+        assert!(shared("Under the information sharing agreement between the Local Government and Social Care Ombudsman and the Office for Standards in Education, Children’s Services and Skills (Ofsted), we will share this decision with Ofsted."));
+        assert!(shared("Under our information sharing agreement, we will share this decision with the Office for Standards in Education, Children’s Services and Skills (Ofsted)."));
+        assert!(shared("We will send a copy of this decision to Ofsted."));
+    }
+
+    #[test]
+    fn absent_or_denied() {
+        assert!(!shared(
+            "We will share this decision with the Care Quality Commission."
+        ));
+        assert!(!shared("We will not share this decision with Ofsted."));
+        assert!(!shared("Ofsted inspected the school in 2019."));
+        assert!(!shared(""));
+    }
+}

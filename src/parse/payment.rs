@@ -1,0 +1,396 @@
+//! Amounts of money -> [`Payment`]s with a role, purposes and a recipient.
+//!
+//! Each amount is first read on its own: the words nearest before it decide
+//! what it is (`Pay Miss X £300` is a remedy, `offered £200` an offer,
+//! `rent of £100` not a remedy at all). Then the decision is read as a whole:
+//! - where the agreed-action section names a remedy amount, those amounts are
+//!   the agreed ones, and the same amounts restated elsewhere (summary, final
+//!   decision) are the same payments;
+//! - otherwise the amounts the summary, findings or final decision say the
+//!   body has agreed to (or will, or should) pay are agreed, as is an offer the
+//!   decision welcomes or that was made in response to the Ombudsman's enquiries;
+//! - amounts narrated as paid or offered, or in the background sections, are
+//!   `offered`; a restated total of payments already listed is dropped; the
+//!   same payment mentioned in several sentences is kept once.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::decision::{Payment, PaymentRole, Purpose, SectionKind};
+use super::money::{amounts, Amount};
+use super::purpose::{purposes, recipient};
+use super::sentences::Block;
+
+/// How one amount reads in its sentence, before the decision is read as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// Not a remedy: a bill, fee, grant, price, rate, range, or wanted by the complainant.
+    Other,
+    /// Offered or already paid by the body.
+    Offered,
+    /// An offer the decision accepts as its remedy.
+    Accepted,
+    /// A payment to be made; `agreed` when the sentence says it is agreed, will or should happen.
+    Remedy { agreed: bool },
+}
+
+/// One amount in context.
+#[derive(Debug, Clone)]
+struct Mention {
+    amount: Amount,
+    block: usize,
+    sentence: usize,
+    cue: Cue,
+    total: bool,
+    payment: Payment,
+}
+
+/// The nearest cue before an amount. Alternatives are listed by priority: at
+/// one position the first that matches wins, and the last match before the
+/// amount is the cue.
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    let neg = r"(?P<neg>\b(?:refus\w*|declin\w*|not|n't|never|no longer|cannot|unable)\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make)\w*)";
+    let wanted = r"(?P<wanted>\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b)";
+    let accepted = r"(?P<accepted>\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*)";
+    let strong = r"(?P<strong>\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|writ\w*\s+off|waiv\w*|credit\w*|compensat\w*|award\w*)\b)";
+    let other = r"(?P<other>\b(?:(?:had|has|have|having)\s+to\s+pay|(?:he|she|they|I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b)";
+    let offered = r"(?P<offered>\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|Council|council|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b)";
+    let remedy = r"(?P<remedy>\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bsum of\b|\bamount of\b|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*)";
+    Regex::new(&format!(
+        r"(?i){neg}|{wanted}|{accepted}|{strong}|{other}|{offered}|{remedy}"
+    ))
+    .expect("valid regex")
+});
+
+/// Words saying the sentence's remedy is agreed, will or should happen.
+static AGREED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:should|would|could|must|will|shall)\s+have\b|agree\w*|will|shall|should|must|recommend\w*|undertak\w*|propos\w*|to remedy|going to)")
+        .expect("valid regex")
+});
+
+/// Words after an amount that make it a charge or benefit, whatever verb precedes it.
+static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?(?:grants?|fees?|bills?|charges?|levy|surcharge|rent|arrears|debts?|fines?|penalty|deposit|loans?|salary|income|rates|tax|rebate|subscription|benefits?|allowance|self-isolation|overpayments?|plus VAT|\+\s?VAT|more than|for (?:a|the) (?:licence|property|land|service))\b")
+        .expect("valid regex")
+});
+
+/// A refund-like verb right before the amount: the amount is a remedy whatever follows it.
+static STRONG_DIRECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|writ\w*\s+off|waiv\w*|credit\w*|by)\s+(?:(?:him|her|them|the|a|an|Mr and Mrs\s+\w|Mr\s+\w|Mrs\s+\w|Miss\s+\w|Ms\s+\w|\w)\s+){0,2}$")
+        .expect("valid regex")
+});
+
+/// Words before or after an amount that make it a total of others.
+static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:total(?:ling|ing)?|totals|combined|altogether|overall|in all)\b(?:\s+(?:of|to|is|was|amount|payment|sum|[\w'’]+)){0,3}\s*$")
+        .expect("valid regex")
+});
+static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:in total|in all|altogether|overall)\b").expect("valid regex")
+});
+
+/// The Ombudsman's complaint process in the words before an amount: narrated, not decided.
+static COMPLAINT_STAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:at|in|during|following|after)\s+(?:its\s+|the\s+|her\s+|his\s+)?(?:stage (?:one|two|three|1|2|3)|complaints? (?:process|procedure|response)|adjudication|final response|(?:initial |first |second )?response to (?:the|her|his|their|Mr|Mrs|Miss|Ms) complaint)")
+        .expect("valid regex")
+});
+
+/// Sections that narrate background: remedies in them were offered, not decided.
+const NARRATIVE: &[SectionKind] = &[
+    SectionKind::Complaint,
+    SectionKind::WhatFound,
+    SectionKind::HowConsidered,
+    SectionKind::RoleAndPowers,
+];
+
+/// Every amount of money in the decision, as payments.
+pub fn payments(blocks: &[Block], complainant: Option<&str>) -> Vec<Payment> {
+    let mut mentions = mentions(blocks, complainant);
+    let strict = mentions.iter().any(|m| {
+        blocks[m.block].kind == Some(SectionKind::AgreedAction)
+            && matches!(m.cue, Cue::Remedy { .. } | Cue::Accepted)
+    });
+    for m in &mut mentions {
+        m.payment.role = role(m, blocks[m.block].kind);
+    }
+    let mut mentions = drop_restatements(mentions, blocks, strict);
+    mentions.sort_by_key(|m| (m.block, m.sentence, m.amount.start));
+    mentions.into_iter().map(|m| m.payment).collect()
+}
+
+/// Every amount in every block, read on its own.
+fn mentions(blocks: &[Block], complainant: Option<&str>) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
+        for (s, sentence) in block.sentences.iter().enumerate() {
+            let found = amounts(sentence.text);
+            for (i, amount) in found.iter().enumerate() {
+                let prev_end = if i == 0 { 0 } else { found[i - 1].end };
+                let next_start = found.get(i + 1).map_or(sentence.text.len(), |a| a.start);
+                let before = sentence.text.get(..amount.start).unwrap_or("");
+                let after = sentence.text.get(amount.end..).unwrap_or("");
+                let mut cue = cue(amount, before, after);
+                if cue.is_none() {
+                    // A bullet under `the Council has agreed to pay Mrs X:` reads with its lead-in.
+                    cue = block.lead_of(s).and_then(lead_cue);
+                }
+                let cue = cue.unwrap_or(match block.kind {
+                    Some(SectionKind::AgreedAction) => Cue::Remedy { agreed: true },
+                    _ => Cue::Other,
+                });
+                let own_after = sentence.text.get(amount.end..next_start).unwrap_or("");
+                let own_before = sentence.text.get(prev_end..amount.start).unwrap_or("");
+                let total = TOTAL_BEFORE.is_match(own_before) || TOTAL_AFTER.is_match(own_after);
+                let payment = Payment {
+                    amount: amount.pounds(),
+                    role: PaymentRole::Other,
+                    purpose: purposes(own_before, own_after),
+                    recipient: recipient(own_before, own_after, complainant),
+                    section: block.name().to_string(),
+                    sentence: sentence.text.to_string(),
+                };
+                out.push(Mention {
+                    amount: *amount,
+                    block: b,
+                    sentence: s,
+                    cue,
+                    total,
+                    payment,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The cue of one amount from the words around it; `None` when nothing says.
+fn cue(amount: &Amount, before: &str, after: &str) -> Option<Cue> {
+    if amount.in_range || amount.rate {
+        return Some(Cue::Other);
+    }
+    let strong_direct = STRONG_DIRECT.is_match(before);
+    if OTHER_AFTER.is_match(after) && !strong_direct {
+        return Some(Cue::Other);
+    }
+    let mut last: Option<(&str, usize, usize)> = None; // (group, start, end)
+    let mut prev: Option<(&str, usize, usize)> = None;
+    let mut wanted_at: Option<usize> = None;
+    let mut accepted = false;
+    for caps in CUE.captures_iter(before) {
+        let Some((group, m)) = [
+            "neg", "wanted", "accepted", "strong", "other", "offered", "remedy",
+        ]
+        .iter()
+        .find_map(|g| caps.name(g).map(|m| (*g, m))) else {
+            continue;
+        };
+        match group {
+            "wanted" => wanted_at = Some(m.end()),
+            "accepted" => accepted = true,
+            _ => {}
+        }
+        prev = last;
+        last = Some((group, m.start(), m.end()));
+    }
+    let agreed = agreed_before(before);
+    // `wants the Council to ... pay him £400`: unless the decision then agrees.
+    if let Some(w) = wanted_at {
+        let agreed_later = before
+            .get(w..)
+            .is_some_and(|rest| AGREED.is_match(rest) && !rest.contains("would like"));
+        if !agreed_later {
+            return Some(Cue::Other);
+        }
+    }
+    if COMPLAINT_STAGE.is_match(before) && !accepted {
+        return Some(Cue::Offered);
+    }
+    let (group, start, _) = last?;
+    let cue = match group {
+        "neg" | "wanted" => Cue::Other,
+        "accepted" => Cue::Accepted,
+        "offered" if accepted => Cue::Accepted,
+        "offered" => Cue::Offered,
+        // `pay Mr X's legal costs of £2,000`: the pay verb governs the noun.
+        "other"
+            if prev.is_some_and(|(g, _, end)| {
+                matches!(g, "remedy" | "strong") && few_words(before, end, start)
+            }) =>
+        {
+            remedy(accepted, agreed)
+        }
+        "other" => Cue::Other,
+        _ => remedy(accepted, agreed),
+    };
+    Some(cue)
+}
+
+fn remedy(accepted: bool, agreed: bool) -> Cue {
+    if accepted {
+        Cue::Accepted
+    } else {
+        Cue::Remedy { agreed }
+    }
+}
+
+/// The cue a lead-in line (`The Council will pay Mrs X:`) gives the items under it.
+fn lead_cue(lead: &str) -> Option<Cue> {
+    let probe = Amount {
+        pence: 1,
+        start: lead.len(),
+        end: lead.len(),
+        in_range: false,
+        rate: false,
+    };
+    match cue(&probe, lead, "")? {
+        Cue::Other => None,
+        cue => Some(cue),
+    }
+}
+
+/// Whether the last agreement word before the amount says it is agreed (not `should have`).
+fn agreed_before(before: &str) -> bool {
+    AGREED
+        .find_iter(before)
+        .last()
+        .is_some_and(|m| !m.as_str().to_ascii_lowercase().ends_with(" have"))
+}
+
+fn few_words(text: &str, from: usize, to: usize) -> bool {
+    text.get(from..to)
+        .is_some_and(|gap| gap.split_whitespace().count() <= 5 && !gap.contains([';', '.']))
+}
+
+/// The role of one amount given the kind of section it is in.
+fn role(m: &Mention, kind: Option<SectionKind>) -> PaymentRole {
+    let in_action = kind == Some(SectionKind::AgreedAction);
+    let narrative = kind.is_some_and(|k| NARRATIVE.contains(&k));
+    match m.cue {
+        Cue::Other => PaymentRole::Other,
+        Cue::Offered => PaymentRole::Offered,
+        Cue::Remedy { .. } if in_action => PaymentRole::Agreed,
+        Cue::Accepted => PaymentRole::Agreed,
+        Cue::Remedy { agreed: true } if !narrative => PaymentRole::Agreed,
+        Cue::Remedy { .. } => PaymentRole::Offered,
+    }
+}
+
+/// Merges repeated mentions of one payment (keeping the agreed-action
+/// sentence, then final decision, summary, findings) and drops restated totals.
+/// In strict mode an agreed amount outside the agreed action that the action
+/// does not list is a total of listed ones (dropped), an accepted offer
+/// (`offered`) or not the remedy (`other`).
+fn drop_restatements(mentions: Vec<Mention>, blocks: &[Block], strict: bool) -> Vec<Mention> {
+    let in_action = |m: &Mention| blocks[m.block].kind == Some(SectionKind::AgreedAction);
+    let rank = |m: &Mention| match blocks[m.block].kind {
+        Some(SectionKind::AgreedAction) => 0,
+        Some(SectionKind::FinalDecision) => 1,
+        None => 2,
+        Some(SectionKind::Findings) => 3,
+        _ => 4,
+    };
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| (rank(&mentions[i]), i));
+    let mut kept: Vec<Mention> = Vec::new();
+    let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
+    for i in order {
+        let Some(mut m) = slots[i].take() else {
+            continue;
+        };
+        if strict && m.payment.role == PaymentRole::Agreed && !in_action(&m) {
+            let listed: Vec<&Mention> = kept
+                .iter()
+                .filter(|k| in_action(k) && k.payment.role == PaymentRole::Agreed)
+                .collect();
+            if !listed.iter().any(|k| same_payment(k, &m)) {
+                if is_subset_sum(m.amount.pence, &listed) {
+                    continue;
+                }
+                m.payment.role = if m.cue == Cue::Accepted {
+                    PaymentRole::Offered
+                } else {
+                    PaymentRole::Other
+                };
+            }
+        }
+        if let Some(k) = kept
+            .iter_mut()
+            .find(|k| k.payment.role == m.payment.role && same_payment(k, &m))
+        {
+            if k.payment.recipient.is_none() {
+                k.payment.recipient = m.payment.recipient.take();
+            }
+            if k.payment.purpose == [Purpose::Unspecified] {
+                k.payment.purpose = std::mem::take(&mut m.payment.purpose);
+            }
+            continue;
+        }
+        kept.push(m);
+    }
+    drop_totals(kept)
+}
+
+/// Whether two mentions are the same payment: same amount and role, compatible
+/// recipients, different sentences; within one block the purposes must agree too.
+fn same_payment(a: &Mention, b: &Mention) -> bool {
+    if a.amount.pence != b.amount.pence || (a.block == b.block && a.sentence == b.sentence) {
+        return false;
+    }
+    let recipients_match = match (&a.payment.recipient, &b.payment.recipient) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    let purposes_match = a.block != b.block
+        || a.payment.purpose == b.payment.purpose
+        || a.payment.purpose == [Purpose::Unspecified]
+        || b.payment.purpose == [Purpose::Unspecified];
+    recipients_match && purposes_match
+}
+
+/// Drops an amount that restates the total of two or more other payments of
+/// its role: marked as a total, or stated in another section than its parts.
+fn drop_totals(mentions: Vec<Mention>) -> Vec<Mention> {
+    let keep: Vec<bool> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let parts: Vec<&Mention> = mentions
+                .iter()
+                .enumerate()
+                .filter(|&(j, p)| {
+                    j != i
+                        && p.payment.role == m.payment.role
+                        && !p.total
+                        && (m.total || p.block != m.block)
+                })
+                .map(|(_, p)| p)
+                .collect();
+            m.payment.role == PaymentRole::Other || !is_subset_sum(m.amount.pence, &parts)
+        })
+        .collect();
+    mentions
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(m, k)| k.then_some(m))
+        .collect()
+}
+
+/// Whether `target` is the sum of two or more of `parts` (at most 12 are tried).
+fn is_subset_sum(target: i64, parts: &[&Mention]) -> bool {
+    let values: Vec<i64> = parts.iter().take(12).map(|p| p.amount.pence).collect();
+    (1u32..(1 << values.len())).any(|mask| {
+        mask.count_ones() >= 2
+            && values
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| mask & (1 << k) != 0)
+                .map(|(_, v)| v)
+                .sum::<i64>()
+                == target
+    })
+}
+
+#[cfg(test)]
+#[path = "payment_tests.rs"]
+mod tests;

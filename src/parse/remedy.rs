@@ -1,0 +1,257 @@
+//! Kinds of remedy and the earliest deadline, from the agreed action.
+//!
+//! Remedies are read from the agreed-action section, plus the summary and
+//! final decision sentences that say what the body agreed to (or will, or
+//! should) do, so that a decision whose action section is missing or cut off
+//! still has them. The deadline is the earliest the agreed action sets
+//! (`within one month of my final decision`); only where it sets none are the
+//! summary and final decision read. Working days are counted as calendar days
+//! times 7/5 rounded up (`10 working days` -> 14), months as 30 days, years as 365.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::decision::{RemedyKind, SectionKind};
+use super::money::{small_number, words_value};
+use super::sentences::Block;
+
+static KINDS: LazyLock<Vec<(RemedyKind, Regex)>> = LazyLock::new(|| {
+    let table: &[(RemedyKind, &str)] = &[
+        (
+            RemedyKind::Apology,
+            r"\bapologi[sz]\w*|\bapology|\bsay sorry",
+        ),
+        (
+            RemedyKind::Payment,
+            r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\brefund\w*|\breimburs\w*|\bcompensat\w*|\bwrit\w* off|\bwaiv\w*|\bfinancial (?:remedy|redress)",
+        ),
+        (
+            RemedyKind::ServiceImprovement,
+            r"\bremind\w*|\btrain\w*|\bguidance to (?:its |all |relevant )?(?:staff|officers)|\bissue (?:\w+ ){0,2}?guidance|\baudit\w*|\bservice improvements?|\bimprove\w*|\blearning|\blessons|\baction plan|\bdatabase|\bbriefing|\bprevent (?:\w+ ){0,4}?(?:recurrence|reoccurrence|happening again|similar|future|repeat)|\bto prevent|\b(?:develop|introduce|put in place|create|establish|set up|adopt|devise|produce|amend|change|update|revise|review)\w*\s+(?:[\w'’]+\s+){0,4}?(?:polic(?:y|ies)|procedures?|process(?:es)?|practices?|guidance|systems?|protocols?|checklists?|templates?|letters|website|arrangements|training)\b",
+        ),
+        (
+            RemedyKind::CompleteAction,
+            r"\bcomplet\w*\s+(?:[\w'’]+\s+){0,4}?(?:assessments?|investigations?|reviews?|stage|complaints?|actions?|plans?|recommendations?|reports?|process)\b|\bcarry out\s+(?:[\w'’]+\s+){0,3}?(?:assessments?|investigations?|reviews?|reassessments?|panel)\b|\bfinalis\w*|\bfinish\w*|\b(?:begin|start|arrange|hold|convene|offer)\w*\s+(?:[\w'’]+\s+){0,4}?(?:stage (?:one|two|three|1|2|3)|review panel|panel|assessments?|investigations?|reviews?|appeal)\b|\brespond to (?:[\w'’]+\s+){0,3}?complaint|\bconsider (?:[\w'’]+\s+){0,3}?complaint\b|\bissue (?:[\w'’]+\s+){0,3}?(?:plan|response)\b",
+        ),
+        (
+            RemedyKind::Reconsider,
+            r"\breconsider\w*|\bre-consider\w*|\breassess\w*|\bre-assess\w*|\b(?:new|fresh) (?:decision|assessment|appeal|hearing|determination)|\bdecide again|\b(?:make|take) (?:a|the|its) decision again|\bredetermin\w*|\breview (?:[\w'’]+\s+){0,3}?(?:decision|banding|eligibility|application|entitlement|charges?|bill|needs)\b",
+        ),
+        (
+            RemedyKind::ProvideEvidence,
+            r"\bevidence\b(?:\s+[\w'’]+){0,8}?\s+(?:complied|compliance|implemented|taken|completed|done)\b|\bprovide (?:us|the ombudsman|the ombudsmen|evidence)\b|\bsend (?:us|the ombudsman) (?:\w+ ){0,2}?(?:evidence|confirmation|copy|copies)|\bconfirm (?:to us|to the ombudsman)|\bdemonstrate (?:to us|to the ombudsman|that it has)|\bevidence of compliance",
+        ),
+    ];
+    table
+        .iter()
+        .map(|(k, re)| (*k, Regex::new(&format!("(?i){re}")).expect("valid regex")))
+        .collect()
+});
+
+/// A sentence outside the agreed action that states the remedy.
+static REMEDY_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:agree\w*|will|shall|should|recommend\w*|undertak\w*|accept\w* (?:my|our|the) recommend\w*)\b")
+        .expect("valid regex")
+});
+static COUNTERFACTUAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:should|would|could) have\b|\bif\b").expect("valid regex")
+});
+
+/// `within one month`, `4 weeks of my final decision`, `10 working days`.
+static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(within|in|by|no later than)?\s*\b(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|twenty[- ]one|thirty|forty|sixty|ninety)\s+(working\s+|calendar\s+|business\s+|school\s+)?(days?|weeks?|months?|years?)\b(\s+(?:of|from|after|following)\s+(?:the\s+)?(?:date\s+(?:of\s+)?)?(?:my|our|the|this|its)\s+(?:final\s+)?decision)?",
+    )
+    .expect("valid regex")
+});
+
+/// Words before a `within` period that make it the body's own timescale, not the remedy's.
+static NOT_A_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:remind\w*|ensur\w*|statutory|timescales?|timeframes?|should be|must be|are due|is due|required to)\b")
+        .expect("valid regex")
+});
+
+/// The sentences a remedy is read from: the agreed action, and the summary and
+/// final decision sentences that state what was agreed.
+fn remedy_sentences<'a>(blocks: &'a [Block]) -> impl Iterator<Item = (bool, &'a str)> + 'a {
+    blocks.iter().flat_map(|b| {
+        let in_action = b.kind == Some(SectionKind::AgreedAction);
+        let stated = b.is(&[None, Some(SectionKind::FinalDecision)]);
+        b.sentences
+            .iter()
+            .filter(move |s| {
+                in_action
+                    || (stated
+                        && REMEDY_STATEMENT.is_match(s.text)
+                        && !COUNTERFACTUAL.is_match(s.text))
+            })
+            .map(move |s| (in_action, s.text))
+    })
+}
+
+/// The kinds of remedy, sorted and deduplicated; `payment` is always included
+/// when an agreed payment was found.
+pub fn remedies(blocks: &[Block], has_agreed_payment: bool) -> Vec<RemedyKind> {
+    let mut found: Vec<RemedyKind> = Vec::new();
+    if has_agreed_payment {
+        found.push(RemedyKind::Payment);
+    }
+    for (_, text) in remedy_sentences(blocks) {
+        for (kind, re) in KINDS.iter() {
+            if !found.contains(kind) && re.is_match(text) {
+                found.push(*kind);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The earliest deadline the agreed action sets, in days.
+pub fn deadline_days(blocks: &[Block]) -> Option<u32> {
+    let (action, stated): (Vec<_>, Vec<_>) =
+        remedy_sentences(blocks).partition(|(in_action, _)| *in_action);
+    let earliest =
+        |sentences: &[(bool, &str)]| sentences.iter().filter_map(|(_, s)| earliest_in(s)).min();
+    earliest(&action).or_else(|| earliest(&stated))
+}
+
+/// The earliest deadline in one sentence: one tied to the final decision, or a
+/// `within` period in a sentence that is not about staff timescales.
+fn earliest_in(sentence: &str) -> Option<u32> {
+    let loose_ok = |c: &regex::Captures| {
+        let within = c
+            .get(1)
+            .is_some_and(|w| w.as_str().eq_ignore_ascii_case("within"));
+        let start = c.get(0).map_or(0, |m| m.start());
+        within && !NOT_A_DEADLINE.is_match(sentence.get(..start).unwrap_or(""))
+    };
+    DEADLINE
+        .captures_iter(sentence)
+        .filter(|c| c.get(5).is_some() || loose_ok(c))
+        .filter_map(|c| {
+            let n = count(c.get(2)?.as_str())?;
+            let working = c
+                .get(3)
+                .is_some_and(|w| !w.as_str().trim().eq_ignore_ascii_case("calendar"));
+            let unit = c.get(4)?.as_str().to_ascii_lowercase();
+            days(n, working, &unit)
+        })
+        .min()
+}
+
+fn count(word: &str) -> Option<u32> {
+    let n = word.parse::<u32>().ok().or_else(|| {
+        let word = word.replace('-', " ");
+        small_number(&word)
+            .or_else(|| words_value(&word))
+            .and_then(|n| u32::try_from(n).ok())
+    })?;
+    (n > 0).then_some(n)
+}
+
+fn days(n: u32, working: bool, unit: &str) -> Option<u32> {
+    let unit = unit.trim_end_matches('s');
+    match unit {
+        "day" if working => Some((n * 7).div_ceil(5)),
+        "day" => Some(n),
+        "week" => n.checked_mul(7),
+        "month" => n.checked_mul(30),
+        "year" => n.checked_mul(365),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use RemedyKind::*;
+
+    fn blocks<'a>(action: &'a str, summary: &'a str) -> Vec<Block<'a>> {
+        vec![
+            Block::new(None, summary),
+            Block::new(Some(SectionKind::AgreedAction), action),
+        ]
+    }
+
+    #[test]
+    fn kinds_from_the_agreed_action() {
+        let b = blocks(
+            "Within 4 weeks the Council has agreed to:\nApologise to Miss X.\nPay Miss X £300.\nComplete action six.\nRemind relevant staff of the importance of recording meetings.\nThe Council should provide us with evidence it has complied with the above actions.",
+            "",
+        );
+        assert_eq!(
+            remedies(&b, true),
+            vec![
+                Apology,
+                Payment,
+                ServiceImprovement,
+                CompleteAction,
+                ProvideEvidence
+            ]
+        );
+    }
+
+    #[test]
+    fn kinds_from_the_summary_when_stated() {
+        let b = blocks("", "The Council agreed to reconsider its decision and review its policy. It had apologised in 2022.");
+        assert_eq!(remedies(&b, false), vec![ServiceImprovement, Reconsider]);
+        let b = blocks(
+            "",
+            "The Council should have apologised. It refused to reassess.",
+        );
+        assert!(remedies(&b, false).is_empty());
+    }
+
+    #[test]
+    fn stage_two_and_database() {
+        let b = blocks(
+            "The Council will begin and complete a stage two investigation within 65 working days of my final decision.\nWithin three months, the Council will compile a database of Investigating Officers.",
+            "",
+        );
+        assert_eq!(
+            remedies(&b, false),
+            vec![ServiceImprovement, CompleteAction]
+        );
+        assert_eq!(deadline_days(&b), Some(90));
+    }
+
+    #[test]
+    fn deadlines_in_each_unit() {
+        let d = |t: &str| deadline_days(&blocks(t, ""));
+        assert_eq!(
+            d("Within 4 weeks of my final decision, apologise."),
+            Some(28)
+        );
+        assert_eq!(
+            d("Within one month of the date of my final decision, pay £300."),
+            Some(30)
+        );
+        assert_eq!(d("Within two months, review its policy."), Some(60));
+        assert_eq!(
+            d("Three months from the date of the final decision, report."),
+            Some(90)
+        );
+        assert_eq!(d("Pay Mr X £100 within 10 working days."), Some(14));
+        assert_eq!(d("Pay Mr X £100 within 20 days."), Some(20));
+        assert_eq!(
+            d("Within one month pay £200. Within 14 days apologise."),
+            Some(14)
+        );
+    }
+
+    #[test]
+    fn staff_timescales_are_not_deadlines() {
+        let b = blocks("Remind staff that stage one responses are due within 10 working days.\nApologise within one month.", "");
+        assert_eq!(deadline_days(&b), Some(30));
+        assert_eq!(
+            deadline_days(&blocks(
+                "Apologise.",
+                "The Council will pay £100 within 3 months."
+            )),
+            Some(90)
+        );
+        assert_eq!(deadline_days(&blocks("", "")), None);
+    }
+}

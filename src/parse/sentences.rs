@@ -1,0 +1,262 @@
+//! Section text -> sentences, each knowing its paragraph and the lead-in line
+//! (`the Council has agreed to:`) that introduces it.
+//!
+//! Decisions are full of full stops that do not end sentences: `£1,250.50`,
+//! `Mr. X`, `e.g. the Council`, `para. 12`, `(Local Government Act 1974,
+//! section 26(1))`. A sentence ends at `.`, `!` or `?` (with any closing
+//! quotes or brackets) followed by white space and a capital, digit, `£`,
+//! quote or bracket, unless the word before the stop is a known abbreviation or
+//! the stop is inside balanced parentheses. Paragraph breaks always end one.
+
+use super::decision::SectionKind;
+
+/// One sentence of a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence<'a> {
+    /// The sentence, trimmed.
+    pub text: &'a str,
+    /// Index of its paragraph within the section.
+    pub paragraph: usize,
+    /// Index (in the same block) of the sentence ending in `:` that introduces
+    /// this sentence's paragraph, as in a bulleted agreed-action list.
+    pub lead: Option<usize>,
+}
+
+/// The summary or one section, split into sentences.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block<'a> {
+    /// The section kind, or `None` for the summary.
+    pub kind: Option<SectionKind>,
+    /// The sentences in order.
+    pub sentences: Vec<Sentence<'a>>,
+}
+
+impl<'a> Block<'a> {
+    /// Splits `text` (paragraphs separated by `\n`) into a block.
+    pub fn new(kind: Option<SectionKind>, text: &'a str) -> Self {
+        Block {
+            kind,
+            sentences: sentences(text),
+        }
+    }
+
+    /// The name used in `Payment::section`: the kind's snake name or `summary`.
+    pub fn name(&self) -> &'static str {
+        self.kind.map_or("summary", SectionKind::as_str)
+    }
+
+    /// Whether this block is the summary or one of `kinds`.
+    pub fn is(&self, kinds: &[Option<SectionKind>]) -> bool {
+        kinds.contains(&self.kind)
+    }
+
+    /// The lead-in sentence of sentence `i`, if any.
+    pub fn lead_of(&self, i: usize) -> Option<&'a str> {
+        let lead = self.sentences.get(i)?.lead?;
+        self.sentences.get(lead).map(|s| s.text)
+    }
+}
+
+/// Words that take a full stop without ending the sentence (lowercase).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "dr", "st", "prof", "cllr", "rev", "e.g", "i.e", "eg", "ie", "etc",
+    "no", "nos", "para", "paras", "p", "pp", "s", "ss", "cf", "vs", "v", "approx", "ref", "sch",
+    "reg", "art", "ch", "vol", "inc", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
+];
+
+/// How many paragraphs after a lead-in line it still introduces.
+const LEAD_REACH: usize = 12;
+
+/// Splits text into sentences; paragraphs are separated by `\n`.
+pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
+    let mut out = Vec::new();
+    let mut lead: Option<(usize, usize)> = None; // (sentence index, paragraph)
+    for (paragraph, para) in text.split('\n').enumerate() {
+        let first = out.len();
+        let this_lead = lead
+            .filter(|&(_, p)| paragraph - p <= LEAD_REACH)
+            .map(|(i, _)| i);
+        split_paragraph(para, |s| {
+            out.push(Sentence {
+                text: s,
+                paragraph,
+                lead: this_lead,
+            })
+        });
+        if let Some(last) = out.len().checked_sub(1).filter(|&l| l >= first) {
+            if out[last].text.ends_with(':') {
+                lead = Some((last, paragraph));
+            }
+        }
+    }
+    out
+}
+
+/// Calls `emit` with each trimmed, non-empty sentence of one paragraph.
+fn split_paragraph<'a>(para: &'a str, mut emit: impl FnMut(&'a str)) {
+    let balanced = parens_balanced(para);
+    let bytes = para.as_bytes();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in para.char_indices() {
+        match c {
+            '(' if balanced => depth += 1,
+            ')' if balanced => {
+                depth = depth.saturating_sub(1);
+                // `(... as amended.) Next`: the stop inside the brackets ends the sentence.
+                let stopped = para[start..i].trim_end().ends_with(['.', '!', '?']);
+                if depth == 0 && stopped && ends_sentence(para, start, i, i + 1) {
+                    push_trimmed(&para[start..i + 1], &mut emit);
+                    start = i + 1;
+                }
+            }
+            '.' | '!' | '?' if depth == 0 => {
+                let end = closing_end(para, i + 1);
+                if ends_sentence(para, start, i, end) {
+                    push_trimmed(&para[start..end], &mut emit);
+                    start = end;
+                }
+            }
+            _ => {}
+        }
+    }
+    if start < bytes.len() {
+        push_trimmed(&para[start..], &mut emit);
+    }
+}
+
+fn push_trimmed<'a>(s: &'a str, emit: &mut impl FnMut(&'a str)) {
+    let s = s.trim();
+    if !s.is_empty() {
+        emit(s);
+    }
+}
+
+fn parens_balanced(para: &str) -> bool {
+    let mut depth = 0i32;
+    for c in para.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+/// Byte index after any closing quotes or brackets that follow a stop at `from`.
+fn closing_end(para: &str, from: usize) -> usize {
+    let rest = &para[from..];
+    let skipped: usize = rest
+        .chars()
+        .take_while(|c| matches!(c, '"' | '\'' | '’' | '”' | ')' | ']'))
+        .map(char::len_utf8)
+        .sum();
+    from + skipped
+}
+
+/// Whether the stop at byte `stop` (closing marks up to `end`) ends a sentence.
+fn ends_sentence(para: &str, start: usize, stop: usize, end: usize) -> bool {
+    let after = &para[end..];
+    let Some(next_non_space) = after.trim_start().chars().next() else {
+        return false; // end of paragraph: handled by the caller
+    };
+    if !after.starts_with(char::is_whitespace) {
+        return false; // `£1,250.50`, `e.g.the`, `26.1`
+    }
+    let opens = next_non_space.is_uppercase()
+        || next_non_space.is_ascii_digit()
+        || matches!(
+            next_non_space,
+            '£' | '"' | '\'' | '‘' | '“' | '(' | '[' | '•' | '-'
+        );
+    if !opens {
+        return false;
+    }
+    let word = last_word(&para[start..stop]);
+    !ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
+}
+
+/// The word before a stop, dots inside it kept (`e.g`), brackets dropped.
+fn last_word(before: &str) -> &str {
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or(before);
+    word.trim_start_matches(['(', '"', '\'', '‘', '“'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        sentences(text).iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn money_and_abbreviations_do_not_split() {
+        assert_eq!(
+            texts("The Council paid Mr. X £1,250.50 for e.g. costs. It also apologised, i.e. Mr X was told. Then it stopped."),
+            vec!["The Council paid Mr. X £1,250.50 for e.g. costs.", "It also apologised, i.e. Mr X was told.", "Then it stopped."]
+        );
+    }
+
+    #[test]
+    fn citation_in_parentheses_stays_in_its_sentence() {
+        let text = "We may suggest a remedy. (Local Government Act 1974, section 26(1). As amended.) Next one.";
+        assert_eq!(
+            texts(text),
+            vec![
+                "We may suggest a remedy.",
+                "(Local Government Act 1974, section 26(1). As amended.)",
+                "Next one."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_and_unbalanced_brackets() {
+        assert_eq!(
+            texts("He said “stop.” The Council agreed."),
+            vec!["He said “stop.”", "The Council agreed."]
+        );
+        assert_eq!(
+            texts("a) First point. Second point."),
+            vec!["a) First point.", "Second point."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_and_lead_ins() {
+        let s = sentences(
+            "Intro. The Council agreed to:\nPay Miss X £300.\nApologise.\nThe end: done\nLast.",
+        );
+        let texts: Vec<&str> = s.iter().map(|s| s.text).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Intro.",
+                "The Council agreed to:",
+                "Pay Miss X £300.",
+                "Apologise.",
+                "The end: done",
+                "Last."
+            ]
+        );
+        assert_eq!(s[2].lead, Some(1));
+        assert_eq!(s[3].lead, Some(1));
+        assert_eq!(s[0].lead, None);
+        assert_eq!(s[2].paragraph, 1);
+    }
+
+    #[test]
+    fn empty_and_odd_text() {
+        assert!(sentences("").is_empty());
+        assert!(sentences("\n\n  \n").is_empty());
+        assert_eq!(texts("...!? é. Ü"), vec!["...!? é.", "Ü"]);
+    }
+}

@@ -1,0 +1,298 @@
+//! The fault taxonomy: fault kinds and the words that signal them.
+//!
+//! The kinds live in a human-readable TOML file so researchers can read and
+//! change them without touching code. The built-in one (`faults.toml`) is
+//! compiled into the binary; [`Taxonomy::from_file`] loads a user's own, with
+//! errors that name the file and line. Each kind's signals compile to one
+//! case-insensitive regex, once, when the taxonomy is loaded.
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use anyhow::{bail, Context};
+use regex::Regex;
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The built-in taxonomy's source.
+pub const DEFAULT_TOML: &str = include_str!("faults.toml");
+
+static DEFAULT: LazyLock<Taxonomy> = LazyLock::new(|| {
+    Taxonomy::from_toml(DEFAULT_TOML, "faults.toml (built in)")
+        .expect("the built-in taxonomy is checked by a unit test")
+});
+
+/// Fault kinds with compiled signal patterns.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    kinds: Vec<Kind>,
+}
+
+#[derive(Debug, Clone)]
+struct Kind {
+    name: String,
+    about: String,
+    signals: Regex,
+    unless: Option<Regex>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileFormat {
+    #[serde(default)]
+    kind: Vec<Spanned<KindFormat>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KindFormat {
+    name: Spanned<String>,
+    #[serde(default)]
+    about: Option<String>,
+    signals: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    unless: Vec<Spanned<String>>,
+}
+
+impl Taxonomy {
+    /// The built-in taxonomy.
+    pub fn default_ref() -> &'static Taxonomy {
+        &DEFAULT
+    }
+
+    /// Loads a taxonomy file; errors name the file and the line.
+    pub fn from_file(path: &Path) -> anyhow::Result<Taxonomy> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read", path.display()))?;
+        Taxonomy::from_toml(&text, &path.display().to_string())
+    }
+
+    /// Parses a taxonomy from TOML text; `origin` names it in errors.
+    pub fn from_toml(text: &str, origin: &str) -> anyhow::Result<Taxonomy> {
+        let at = |span: Range<usize>| format!("{origin}:{}", line_of(text, span.start));
+        let file: FileFormat = toml::from_str(text).map_err(|e| {
+            let place = e.span().map_or_else(|| origin.to_string(), &at);
+            anyhow::anyhow!("{place}: {}", e.message().trim())
+        })?;
+        if file.kind.is_empty() {
+            bail!("{origin}: no [[kind]] tables: a taxonomy needs at least one fault kind");
+        }
+        let mut kinds: Vec<Kind> = Vec::new();
+        for entry in &file.kind {
+            let entry = entry.get_ref();
+            let name = entry.name.get_ref().trim();
+            let valid = name.starts_with(|c: char| c.is_ascii_lowercase())
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if !valid {
+                bail!(
+                    "{}: kind name '{name}' must be snake_case (a-z, 0-9, _)",
+                    at(entry.name.span())
+                );
+            }
+            if kinds.iter().any(|k| k.name == name) {
+                bail!("{}: kind '{name}' is defined twice", at(entry.name.span()));
+            }
+            if entry.signals.get_ref().is_empty() {
+                bail!("{}: kind '{name}' has no signals", at(entry.signals.span()));
+            }
+            let signals = compile(&entry.signals.get_ref()[..], &at)?;
+            let unless = if entry.unless.is_empty() {
+                None
+            } else {
+                Some(compile(&entry.unless, &at)?)
+            };
+            let about = entry.about.clone().unwrap_or_default();
+            kinds.push(Kind {
+                name: name.to_string(),
+                about,
+                signals,
+                unless,
+            });
+        }
+        Ok(Taxonomy { kinds })
+    }
+
+    /// The kind names, in file order.
+    pub fn kinds(&self) -> impl Iterator<Item = &str> {
+        self.kinds.iter().map(|k| k.name.as_str())
+    }
+
+    /// The `about` line of a kind, where the file gives one.
+    pub fn about(&self, kind: &str) -> Option<&str> {
+        self.kinds
+            .iter()
+            .find(|k| k.name == kind)
+            .map(|k| k.about.as_str())
+            .filter(|a| !a.is_empty())
+    }
+
+    /// The kinds whose signals appear in `text`, in file order.
+    pub fn classify(&self, text: &str) -> Vec<&str> {
+        self.kinds
+            .iter()
+            .filter(|k| k.matches(text))
+            .map(|k| k.name.as_str())
+            .collect()
+    }
+}
+
+impl Kind {
+    /// Whether a signal occurs outside every `unless` phrase.
+    fn matches(&self, text: &str) -> bool {
+        let Some(unless) = &self.unless else {
+            return self.signals.is_match(text);
+        };
+        let masked: Vec<Range<usize>> = unless.find_iter(text).map(|m| m.range()).collect();
+        if masked.is_empty() {
+            return self.signals.is_match(text);
+        }
+        self.signals.find_iter(text).any(|m| {
+            !masked
+                .iter()
+                .any(|r| r.start <= m.start() && m.end() <= r.end)
+        })
+    }
+}
+
+/// One case-insensitive regex for a list of signal phrases.
+fn compile(
+    phrases: &[Spanned<String>],
+    at: &impl Fn(Range<usize>) -> String,
+) -> anyhow::Result<Regex> {
+    let mut parts = Vec::with_capacity(phrases.len());
+    for phrase in phrases {
+        let text = phrase.get_ref().trim().to_lowercase();
+        if text.is_empty() || text == "..." || text == "*" {
+            bail!("{}: empty signal phrase", at(phrase.span()));
+        }
+        parts.push(phrase_pattern(&text));
+    }
+    let pattern = format!(r"(?i)(?:{})", parts.join("|"));
+    Regex::new(&pattern)
+        .map_err(|e| anyhow::anyhow!("{}: cannot compile signals: {e}", at(phrases[0].span())))
+}
+
+/// `not ... promptly` -> `\bnot(?:\s+\S+){0,5}?\s+promptly\b`; `delay*` -> `\bdelay[\w'’-]*`.
+fn phrase_pattern(phrase: &str) -> String {
+    let gaps: Vec<String> = phrase
+        .split("...")
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let words: Vec<String> = part
+                .split_whitespace()
+                .map(|w| match w.strip_suffix('*') {
+                    Some(stem) => format!(r"{}[\w'’-]*", regex::escape(stem)),
+                    None => regex::escape(w),
+                })
+                .collect();
+            words.join(r"\s+")
+        })
+        .collect();
+    let body = gaps.join(r"(?:\s+\S+){0,5}?\s+");
+    let starts_word = phrase
+        .trim_start()
+        .starts_with(|c: char| c.is_alphanumeric());
+    let ends_word = phrase.trim_end().ends_with(|c: char| c.is_alphanumeric());
+    format!(
+        "{}{body}{}",
+        if starts_word { r"\b" } else { "" },
+        if ends_word { r"\b" } else { "" }
+    )
+}
+
+/// The 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()
+        .iter()
+        .take(offset)
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_taxonomy_loads_with_the_required_kinds() {
+        let t = Taxonomy::from_toml(DEFAULT_TOML, "faults.toml").expect("valid");
+        let kinds: Vec<&str> = t.kinds().collect();
+        for k in [
+            "delay",
+            "poor_communication",
+            "record_keeping",
+            "complaint_handling",
+            "failure_to_implement_recommendations",
+            "failure_to_follow_procedure",
+            "assessment_or_decision_making",
+            "failure_to_provide_service",
+            "information_sharing",
+        ] {
+            assert!(kinds.contains(&k), "missing {k}");
+        }
+        assert_eq!(Taxonomy::default_ref().kinds().count(), kinds.len());
+    }
+
+    #[test]
+    fn signals_stems_gaps_and_unless() {
+        let t = Taxonomy::default_ref();
+        assert_eq!(t.classify("The delays frustrated her."), vec!["delay"]);
+        assert!(t.classify("It should act without delay.").is_empty());
+        assert!(t
+            .classify("It did not respond promptly.")
+            .contains(&"delay"));
+        assert!(t
+            .classify("There is no record of this meeting.")
+            .contains(&"record_keeping"));
+        assert!(t.classify("Nothing relevant here.").is_empty());
+    }
+
+    #[test]
+    fn user_file_errors_name_file_and_line() {
+        let bad_name = "[[kind]]\nname = \"Delay\"\nsignals = [\"late\"]\n";
+        let e = Taxonomy::from_toml(bad_name, "mine.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("mine.toml:2:"), "{e}");
+        let dup = "[[kind]]\nname = \"a\"\nsignals = [\"x\"]\n[[kind]]\nname = \"a\"\nsignals = [\"y\"]\n";
+        assert!(Taxonomy::from_toml(dup, "d.toml")
+            .unwrap_err()
+            .to_string()
+            .starts_with("d.toml:5:"));
+        let syntax = "[[kind]]\nname = \"a\"\nsignals = [\"x\"\n";
+        assert!(Taxonomy::from_toml(syntax, "s.toml")
+            .unwrap_err()
+            .to_string()
+            .starts_with("s.toml:"));
+        let empty = "[[kind]]\nname = \"a\"\nsignals = [\"  \"]\n";
+        assert!(Taxonomy::from_toml(empty, "e.toml")
+            .unwrap_err()
+            .to_string()
+            .starts_with("e.toml:3:"));
+        let unknown = "[[kind]]\nname = \"a\"\nsignal = [\"x\"]\n";
+        assert!(Taxonomy::from_toml(unknown, "u.toml").is_err());
+        assert!(Taxonomy::from_toml("", "n.toml")
+            .unwrap_err()
+            .to_string()
+            .contains("no [[kind]]"));
+    }
+
+    #[test]
+    fn from_file_reads_and_reports_missing_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("kinds.toml");
+        std::fs::write(&path, "[[kind]]\nname = \"noise\"\nsignals = [\"loud*\"]\n")
+            .expect("write");
+        let t = Taxonomy::from_file(&path).expect("loads");
+        assert_eq!(t.classify("Loudest party"), vec!["noise"]);
+        let missing = Taxonomy::from_file(&dir.path().join("nope.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(missing.contains("nope.toml"), "{missing}");
+    }
+}
