@@ -244,6 +244,13 @@ fn score(truth: &[(String, String, Record)], parsed: &BTreeMap<String, Record>) 
             }
         }
         entry.0 += usize::from(all);
+        if t.agreed != p.agreed {
+            first_misses
+                .entry("agreed payments".to_string())
+                .or_insert_with(|| {
+                    format!("{name}: truth {:?} parsed {:?} (pence)", t.agreed, p.agreed)
+                });
+        }
         exact += usize::from(t.agreed == p.agreed);
         total_ok += usize::from(t.agreed_total == p.agreed_total);
         found_amounts += p.agreed.len();

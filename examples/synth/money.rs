@@ -320,7 +320,6 @@ pub fn bill_phrase(rng: &mut ChaCha8Rng, category: &str) -> String {
         "Adult care services" | "Health" => vec![
             format!("weekly care fees of {amount}"),
             format!("an assessed contribution of {amount} a week"),
-            "a Disabled Facilities Grant of up to £30,000".to_string(),
         ],
         "Planning" => vec![format!(
             "a planning application fee of £{}",

@@ -42,6 +42,7 @@ static ADULT: Topic = Topic {
         "{A} said nobody explained the charges to the family before the placement at {place} House began.",
         "An occupational therapist visited on {date} and recommended a level access shower and a stair lift.",
         "{Cc} approved a grant in {month} {year} but the works did not start until {n} months later.",
+        "A mandatory Disabled Facilities Grant is capped at £30,000, and councils may top it up with discretionary funding.",
         "The safeguarding enquiry concluded on {date}. {Cc} did not tell {A} the outcome.",
         "The Care Act 2014 says councils must carry out an assessment of anyone who appears to need care and support.",
         "The statutory guidance says a council should review a care plan at least every twelve months.",
