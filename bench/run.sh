@@ -200,7 +200,7 @@ threads=$THREADS
 cpus=$(nproc)
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-rg=$(rg --version | head -n1)
+rg=$(rg --version | sed -n 1p)
 hyperfine=$(hyperfine --version)
 EOF
 python3 bench/table.py "$RES"
