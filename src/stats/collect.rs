@@ -33,42 +33,71 @@ pub struct Facts {
     pub payments: Vec<(f64, Vec<Arc<str>>)>,
 }
 
-/// Collects [`Facts`] for every matching document.
-pub struct FactsCollector;
+/// Which facts a statistic needs; the others are never read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Needs {
+    /// Organisation.
+    pub organisation: bool,
+    /// Category.
+    pub category: bool,
+    /// Sub-category.
+    pub subcategory: bool,
+    /// Outcome.
+    pub outcome: bool,
+    /// Finding.
+    pub finding: bool,
+    /// Year.
+    pub year: bool,
+    /// Fault kinds.
+    pub faults: bool,
+    /// Remedy kinds.
+    pub remedies: bool,
+    /// Agreed payments and total.
+    pub payments: bool,
+}
 
-/// A string column with a per-segment cache of resolved ordinals.
+/// Collects [`Facts`] for every matching document, reading only what
+/// [`Needs`] asks for.
+pub struct FactsCollector {
+    /// The facts to read.
+    pub needs: Needs,
+}
+
+/// A string column with its whole dictionary decoded once per segment.
+///
+/// Resolving ordinals one at a time (`ord_to_str`) decompresses a dictionary
+/// block per call, which dominated `stats` time; streaming the dictionary in
+/// ordinal order decodes each block once.
 struct Strings {
     column: Option<StrColumn>,
-    cache: Vec<Option<Arc<str>>>,
+    terms: Vec<Arc<str>>,
 }
 
 impl Strings {
-    fn open(reader: &SegmentReader, field: &str) -> tantivy::Result<Self> {
-        let column = reader.fast_fields().str(field)?;
-        let size = column.as_ref().map(|c| c.num_terms()).unwrap_or(0);
-        Ok(Strings {
-            column,
-            cache: vec![None; size],
-        })
+    fn open(reader: &SegmentReader, field: &str, needed: bool) -> tantivy::Result<Self> {
+        let column = if needed {
+            reader.fast_fields().str(field)?
+        } else {
+            None
+        };
+        let mut terms = Vec::new();
+        if let Some(column) = &column {
+            terms.reserve(column.num_terms());
+            let mut stream = column.dictionary().stream()?;
+            while stream.advance() {
+                terms.push(Arc::from(String::from_utf8_lossy(stream.key()).as_ref()));
+            }
+        }
+        Ok(Strings { column, terms })
     }
 
-    fn values(&mut self, doc: DocId) -> Vec<Arc<str>> {
+    fn values(&self, doc: DocId) -> Vec<Arc<str>> {
         let Some(column) = &self.column else {
             return Vec::new();
         };
-        let ords: Vec<u64> = column.ords().values_for_doc(doc).collect();
-        let mut out = Vec::with_capacity(ords.len());
-        for ord in ords {
-            let Some(slot) = self.cache.get_mut(ord as usize) else {
-                continue;
-            };
-            if slot.is_none() {
-                let mut text = String::new();
-                if column.ord_to_str(ord, &mut text).unwrap_or(false) {
-                    *slot = Some(Arc::from(text));
-                }
-            }
-            if let Some(value) = slot {
+        let mut out: Vec<Arc<str>> = Vec::new();
+        for ord in column.ords().values_for_doc(doc) {
+            if let Some(value) = self.terms.get(ord as usize) {
                 if !out.contains(value) {
                     out.push(value.clone());
                 }
@@ -77,8 +106,10 @@ impl Strings {
         out
     }
 
-    fn first(&mut self, doc: DocId) -> Option<Arc<str>> {
-        self.values(doc).into_iter().next()
+    fn first(&self, doc: DocId) -> Option<Arc<str>> {
+        let column = self.column.as_ref()?;
+        let ord = column.ords().first(doc)?;
+        self.terms.get(ord as usize).cloned()
     }
 }
 
@@ -92,8 +123,8 @@ pub struct FactsSegment {
     fault: Strings,
     remedy: Strings,
     payment: Strings,
-    year: Column<u64>,
-    agreed_total: Column<f64>,
+    year: Option<Column<u64>>,
+    agreed_total: Option<Column<f64>>,
     facts: Vec<Facts>,
 }
 
@@ -103,17 +134,26 @@ impl Collector for FactsCollector {
 
     fn for_segment(&self, _id: u32, reader: &SegmentReader) -> tantivy::Result<FactsSegment> {
         let fast = reader.fast_fields();
+        let n = self.needs;
         Ok(FactsSegment {
-            organisation: Strings::open(reader, "organisation")?,
-            category: Strings::open(reader, "category")?,
-            subcategory: Strings::open(reader, "subcategory")?,
-            outcome: Strings::open(reader, "outcome")?,
-            finding: Strings::open(reader, "finding")?,
-            fault: Strings::open(reader, "fault")?,
-            remedy: Strings::open(reader, "remedy")?,
-            payment: Strings::open(reader, "agreed_payment")?,
-            year: fast.u64("year")?,
-            agreed_total: fast.f64("agreed_total")?,
+            organisation: Strings::open(reader, "organisation", n.organisation)?,
+            category: Strings::open(reader, "category", n.category)?,
+            subcategory: Strings::open(reader, "subcategory", n.subcategory)?,
+            outcome: Strings::open(reader, "outcome", n.outcome)?,
+            finding: Strings::open(reader, "finding", n.finding)?,
+            fault: Strings::open(reader, "fault", n.faults)?,
+            remedy: Strings::open(reader, "remedy", n.remedies)?,
+            payment: Strings::open(reader, "agreed_payment", n.payments)?,
+            year: if n.year {
+                Some(fast.u64("year")?)
+            } else {
+                None
+            },
+            agreed_total: if n.payments {
+                Some(fast.f64("agreed_total")?)
+            } else {
+                None
+            },
             facts: Vec::new(),
         })
     }
@@ -143,10 +183,14 @@ impl SegmentCollector for FactsSegment {
             subcategory: self.subcategory.first(doc),
             outcome: self.outcome.first(doc),
             finding: self.finding.first(doc),
-            year: self.year.first(doc),
+            year: self.year.as_ref().and_then(|c| c.first(doc)),
             faults: self.fault.values(doc),
             remedies: self.remedy.values(doc),
-            agreed_total: self.agreed_total.first(doc).unwrap_or(0.0),
+            agreed_total: self
+                .agreed_total
+                .as_ref()
+                .and_then(|c| c.first(doc))
+                .unwrap_or(0.0),
             payments,
         };
         self.facts.push(facts);

@@ -1,7 +1,8 @@
 //! The arithmetic: payment summaries, percentiles, outcome rates, kind counts,
 //! histograms and the fault × remedy table.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -66,7 +67,7 @@ pub fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
 }
 
 /// The payment values the units stand for.
-pub fn values(facts: &[Facts], units: &[Unit], per: Per) -> Vec<f64> {
+pub fn values(facts: &[&Facts], units: &[Unit], per: Per) -> Vec<f64> {
     let mut values: Vec<f64> = match per {
         Per::Decision => {
             let mut docs: Vec<usize> = units.iter().map(|u| u.doc).collect();
@@ -85,7 +86,7 @@ pub fn values(facts: &[Facts], units: &[Unit], per: Per) -> Vec<f64> {
     values
 }
 
-fn summary(facts: &[Facts], units: &[Unit], per: Per) -> Summary {
+fn summary(facts: &[&Facts], units: &[Unit], per: Per) -> Summary {
     let v = values(facts, units, per);
     let sum: f64 = v.iter().sum();
     let with_payment = facts.iter().filter(|f| f.agreed_total > 0.0).count();
@@ -137,9 +138,9 @@ fn outcome_class(outcome: &str) -> OutcomeClass {
 
 /// The outcome label of a decision: as printed, inferred from the finding
 /// (with --infer), or the missing marker.
-fn outcome_label(f: &Facts, infer: bool) -> String {
+fn outcome_label(f: &Facts, infer: bool) -> Arc<str> {
     if let Some(o) = &f.outcome {
-        return o.to_string();
+        return o.clone();
     }
     let inferred = match f.finding.as_deref() {
         Some("fault_injustice") | Some("fault_no_injustice") if infer => Some("Upheld"),
@@ -148,24 +149,24 @@ fn outcome_label(f: &Facts, infer: bool) -> String {
         _ => None,
     };
     match inferred {
-        Some(label) => format!("{label} (inferred)"),
-        None => NO_OUTCOME.to_string(),
+        Some(label) => Arc::from(format!("{label} (inferred)")),
+        None => Arc::from(NO_OUTCOME),
     }
 }
 
 /// The label for decisions without an outcome line.
 pub const NO_OUTCOME: &str = "(no outcome line)";
 
-fn counts(labels: Vec<String>, n: usize) -> Vec<Count> {
-    let mut tally: BTreeMap<String, usize> = BTreeMap::new();
+fn counts<'a>(labels: impl Iterator<Item = &'a Arc<str>>, n: usize) -> Vec<Count> {
+    let mut tally: HashMap<&str, usize> = HashMap::new();
     for label in labels {
-        *tally.entry(label).or_default() += 1;
+        *tally.entry(label.as_ref()).or_default() += 1;
     }
     let mut out: Vec<Count> = tally
         .into_iter()
         .map(|(value, count)| Count {
             share: ratio(count, n).unwrap_or(0.0),
-            value,
+            value: value.to_string(),
             count,
         })
         .collect();
@@ -173,25 +174,23 @@ fn counts(labels: Vec<String>, n: usize) -> Vec<Count> {
     out
 }
 
-fn upheld_rates(labels: &[String]) -> UpheldRates {
-    let classes: Vec<OutcomeClass> = labels
-        .iter()
-        .filter(|l| l.as_str() != NO_OUTCOME)
-        .map(|l| outcome_class(l))
-        .collect();
-    let upheld = classes
-        .iter()
-        .filter(|c| **c == OutcomeClass::Upheld)
-        .count();
-    let investigated = classes
-        .iter()
-        .filter(|c| **c != OutcomeClass::Closed)
-        .count();
+/// Upheld rates from outcome counts (each distinct outcome classified once).
+fn upheld_rates(counts: &[Count]) -> UpheldRates {
+    let (mut upheld, mut with_outcome, mut closed) = (0, 0, 0);
+    for c in counts.iter().filter(|c| c.value != NO_OUTCOME) {
+        with_outcome += c.count;
+        match outcome_class(&c.value) {
+            OutcomeClass::Upheld => upheld += c.count,
+            OutcomeClass::Closed => closed += c.count,
+            OutcomeClass::NotUpheld | OutcomeClass::Unknown => {}
+        }
+    }
+    let investigated = with_outcome - closed;
     UpheldRates {
         of_decisions_with_outcome: Rate {
             upheld,
-            denominator: classes.len(),
-            rate: ratio(upheld, classes.len()),
+            denominator: with_outcome,
+            rate: ratio(upheld, with_outcome),
         },
         of_investigated: Rate {
             upheld,
@@ -202,7 +201,7 @@ fn upheld_rates(labels: &[String]) -> UpheldRates {
 }
 
 /// The figures of one statistic over `facts` (the decisions of the set or group).
-pub fn compute(facts: &[Facts], units: &[Unit], request: &StatsRequest) -> Figures {
+pub fn compute(facts: &[&Facts], units: &[Unit], request: &StatsRequest) -> Figures {
     let n = facts.len();
     match request.what {
         What::Payments => Figures {
@@ -210,28 +209,26 @@ pub fn compute(facts: &[Facts], units: &[Unit], request: &StatsRequest) -> Figur
             ..Default::default()
         },
         What::Outcomes => {
-            let labels: Vec<String> = facts
+            let labels: Vec<Arc<str>> = facts
                 .iter()
                 .map(|f| outcome_label(f, request.infer))
                 .collect();
+            let counts = counts(labels.iter(), n);
             Figures {
-                upheld_rate: Some(upheld_rates(&labels)),
-                counts: Some(counts(labels, n)),
+                upheld_rate: Some(upheld_rates(&counts)),
+                counts: Some(counts),
                 ..Default::default()
             }
         }
         What::Faults | What::Remedies => {
-            let kinds = |f: &Facts| {
-                if request.what == What::Faults {
-                    f.faults.clone()
+            let faults = request.what == What::Faults;
+            let labels = facts.iter().flat_map(|f| {
+                if faults {
+                    f.faults.iter()
                 } else {
-                    f.remedies.clone()
+                    f.remedies.iter()
                 }
-            };
-            let labels = facts
-                .iter()
-                .flat_map(|f| kinds(f).into_iter().map(|k| k.to_string()))
-                .collect();
+            });
             Figures {
                 counts: Some(counts(labels, n)),
                 ..Default::default()
@@ -241,7 +238,7 @@ pub fn compute(facts: &[Facts], units: &[Unit], request: &StatsRequest) -> Figur
 }
 
 /// Caveats for the whole set.
-pub fn notes(facts: &[Facts], request: &StatsRequest) -> Vec<String> {
+pub fn notes(facts: &[&Facts], request: &StatsRequest) -> Vec<String> {
     let mut notes = Vec::new();
     match request.what {
         What::Payments => notes.push(match request.per {
@@ -317,7 +314,7 @@ fn bucket_label(from: f64, to: Option<f64>, buckets: Buckets) -> String {
 }
 
 /// Decisions with each (fault, remedy) pair, by count then names.
-pub fn cross(facts: &[Facts]) -> Vec<CrossCell> {
+pub fn cross(facts: &[&Facts]) -> Vec<CrossCell> {
     let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut per_fault: BTreeMap<String, usize> = BTreeMap::new();
     for f in facts {
@@ -410,7 +407,8 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let r = upheld_rates(&labels);
+        let labels: Vec<Arc<str>> = labels.iter().map(|l| Arc::from(l.as_str())).collect();
+        let r = upheld_rates(&counts(labels.iter(), labels.len()));
         assert_eq!(
             (
                 r.of_decisions_with_outcome.upheld,

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::index::DecisionIndex;
 use crate::query::{build_query, Filters};
-use collect::{Facts, FactsCollector};
+use collect::{Facts, FactsCollector, Needs};
 pub use figures::{percentile, Summary};
 
 /// What to count.
@@ -221,12 +221,33 @@ pub fn run(
     request: StatsRequest,
 ) -> Result<StatsReport> {
     let query = build_query(index, &request.query, &request.filters)?;
-    let facts = searcher.search(&query, &FactsCollector)?;
+    let collector = FactsCollector {
+        needs: needs(&request),
+    };
+    let facts = searcher.search(&query, &collector)?;
     Ok(report(&facts, request))
+}
+
+/// The facts a request reads.
+fn needs(r: &StatsRequest) -> Needs {
+    let by = |f: GroupField| r.by.contains(&f);
+    Needs {
+        organisation: by(GroupField::Organisation),
+        category: by(GroupField::Category),
+        subcategory: by(GroupField::Subcategory),
+        outcome: r.what == What::Outcomes || by(GroupField::Outcome),
+        finding: r.what == What::Outcomes && r.infer,
+        year: by(GroupField::Year),
+        faults: r.what == What::Faults || r.cross || by(GroupField::Fault),
+        remedies: r.what == What::Remedies || r.cross || by(GroupField::Remedy),
+        payments: r.what == What::Payments || by(GroupField::Purpose),
+    }
 }
 
 /// The report for a set of decisions' facts (pure; unit-tested).
 pub fn report(facts: &[Facts], request: StatsRequest) -> StatsReport {
+    let facts: Vec<&Facts> = facts.iter().collect();
+    let facts = facts.as_slice();
     let all: Vec<Unit> = units(facts, &request);
     let figures = figures::compute(facts, &all, &request);
     let mut notes = figures::notes(facts, &request);
@@ -272,7 +293,7 @@ pub struct Unit {
     pub payment: Option<usize>,
 }
 
-fn units(facts: &[Facts], request: &StatsRequest) -> Vec<Unit> {
+fn units(facts: &[&Facts], request: &StatsRequest) -> Vec<Unit> {
     let per_payment = request.what == What::Payments && request.per == Per::Payment;
     facts
         .iter()
@@ -298,14 +319,15 @@ fn units(facts: &[Facts], request: &StatsRequest) -> Vec<Unit> {
 }
 
 /// The values one unit has for a grouping field.
-fn key_values(facts: &[Facts], unit: Unit, field: GroupField) -> Vec<String> {
-    let f = &facts[unit.doc];
-    let one = |v: &Option<Arc<str>>| vec![v.as_deref().unwrap_or(NONE).to_string()];
+fn key_values(facts: &[&Facts], unit: Unit, field: GroupField) -> Vec<Arc<str>> {
+    let f = facts[unit.doc];
+    let none = || Arc::<str>::from(NONE);
+    let one = |v: &Option<Arc<str>>| vec![v.clone().unwrap_or_else(none)];
     let many = |vs: &[Arc<str>]| {
         if vs.is_empty() {
-            vec![NONE.to_string()]
+            vec![none()]
         } else {
-            vs.iter().map(|v| v.to_string()).collect()
+            vs.to_vec()
         }
     };
     match field {
@@ -315,8 +337,8 @@ fn key_values(facts: &[Facts], unit: Unit, field: GroupField) -> Vec<String> {
         GroupField::Outcome => one(&f.outcome),
         GroupField::Year => vec![f
             .year
-            .map(|y| y.to_string())
-            .unwrap_or_else(|| NONE.to_string())],
+            .map(|y| Arc::from(y.to_string()))
+            .unwrap_or_else(none)],
         GroupField::Fault => many(&f.faults),
         GroupField::Remedy => many(&f.remedies),
         GroupField::Purpose => match unit.payment {
@@ -333,10 +355,10 @@ fn key_values(facts: &[Facts], unit: Unit, field: GroupField) -> Vec<String> {
     }
 }
 
-fn grouped(facts: &[Facts], all: &[Unit], request: &StatsRequest) -> Vec<Group> {
-    let mut by_key: BTreeMap<Vec<String>, Vec<Unit>> = BTreeMap::new();
+fn grouped(facts: &[&Facts], all: &[Unit], request: &StatsRequest) -> Vec<Group> {
+    let mut by_key: BTreeMap<Vec<Arc<str>>, Vec<Unit>> = BTreeMap::new();
     for &unit in all {
-        let mut keys: Vec<Vec<String>> = vec![Vec::new()];
+        let mut keys: Vec<Vec<Arc<str>>> = vec![Vec::new()];
         for &field in &request.by {
             let values = key_values(facts, unit, field);
             keys = keys
@@ -352,9 +374,12 @@ fn grouped(facts: &[Facts], all: &[Unit], request: &StatsRequest) -> Vec<Group> 
             by_key.entry(key).or_default().push(unit);
         }
     }
-    let mut groups: Vec<(Vec<String>, Vec<Unit>, usize)> = by_key
+    let mut groups: Vec<(Vec<Arc<str>>, Vec<Unit>, usize)> = by_key
         .into_iter()
-        .map(|(k, units)| (k, units.clone(), distinct_docs(&units)))
+        .map(|(k, units)| {
+            let n = distinct_docs(&units);
+            (k, units, n)
+        })
         .collect();
     groups.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
 
@@ -373,7 +398,7 @@ fn grouped(facts: &[Facts], all: &[Unit], request: &StatsRequest) -> Vec<Group> 
     if folded_groups > 0 {
         folded.sort_by_key(|u| (u.doc, u.payment));
         folded.dedup();
-        let key = vec![OTHER.to_string(); request.by.len()];
+        let key = vec![Arc::<str>::from(OTHER); request.by.len()];
         kept.push(make_group(
             facts,
             request,
@@ -387,26 +412,19 @@ fn grouped(facts: &[Facts], all: &[Unit], request: &StatsRequest) -> Vec<Group> 
 }
 
 fn make_group(
-    facts: &[Facts],
+    facts: &[&Facts],
     request: &StatsRequest,
-    key: Vec<String>,
+    key: Vec<Arc<str>>,
     units: &[Unit],
     other: bool,
     folded: usize,
 ) -> Group {
-    let docs: Vec<Facts> = doc_ids(units)
-        .into_iter()
-        .map(|d| facts[d].clone())
-        .collect();
-    let remap: BTreeMap<usize, usize> = doc_ids(units)
-        .into_iter()
-        .enumerate()
-        .map(|(i, d)| (d, i))
-        .collect();
+    let ids = doc_ids(units);
+    let docs: Vec<&Facts> = ids.iter().map(|&d| facts[d]).collect();
     let local: Vec<Unit> = units
         .iter()
         .map(|u| Unit {
-            doc: remap[&u.doc],
+            doc: ids.binary_search(&u.doc).unwrap_or(0),
             payment: u.payment,
         })
         .collect();
@@ -415,7 +433,7 @@ fn make_group(
             .by
             .iter()
             .map(|f| f.name().to_string())
-            .zip(key)
+            .zip(key.iter().map(|k| k.to_string()))
             .collect(),
         n_decisions: docs.len(),
         other,
@@ -424,9 +442,12 @@ fn make_group(
     }
 }
 
+/// The distinct decisions of some units, ascending.
 fn doc_ids(units: &[Unit]) -> Vec<usize> {
-    let set: BTreeSet<usize> = units.iter().map(|u| u.doc).collect();
-    set.into_iter().collect()
+    let mut ids: Vec<usize> = units.iter().map(|u| u.doc).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 fn distinct_docs(units: &[Unit]) -> usize {
