@@ -9,6 +9,7 @@
 //! Examples:
 //!   cargo run --release --example devset_eval -- /work/shared/devset
 //!   cargo run --release --example devset_eval -- /work/shared/devset --show 20-002-153
+//!   cargo run --release --example devset_eval -- /work/shared/devset --pages
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -38,6 +39,7 @@ fn main() -> anyhow::Result<()> {
         bail!("usage: devset_eval DIR [--show yy-nnn-nnn]");
     };
     let show = args.iter().position(|a| a == "--show").and_then(|i| args.get(i + 1)).cloned();
+    let list_pages = args.iter().any(|a| a == "--pages");
     let pages: Vec<Page> = read_jsonl(&dir.join("lgo_pages.jsonl"))?;
     let annotations: Vec<Annotation> = read_jsonl(&dir.join("payments.jsonl"))?;
 
@@ -82,6 +84,9 @@ fn main() -> anyhow::Result<()> {
         pages.len()
     );
     print_findings(&parsed);
+    if list_pages {
+        print_pages(&parsed);
+    }
     Ok(())
 }
 
@@ -109,6 +114,21 @@ fn print_findings(parsed: &BTreeMap<String, Decision>) {
     println!("\noutcome -> finding (all {} parsed pages)", parsed.len());
     for ((outcome, finding), n) in table {
         println!("  {outcome:<30} {finding:<20} {n}");
+    }
+}
+
+/// One line per page: outcome, finding, fault kinds, and the start of the summary.
+fn print_pages(parsed: &BTreeMap<String, Decision>) {
+    for (key, d) in parsed {
+        let kinds: Vec<&str> = d.faults.iter().map(|f| f.kind.as_str()).collect();
+        let summary: String = d.summary.as_deref().unwrap_or("").chars().take(160).collect();
+        println!(
+            "PAGE {key} | {} | {} | {} | {}",
+            d.outcome.as_deref().unwrap_or("-"),
+            d.finding.map_or("-".to_string(), |f| f.to_string()),
+            kinds.join(","),
+            summary.replace('\n', " ")
+        );
     }
 }
 

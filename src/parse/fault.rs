@@ -38,7 +38,9 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:amounts?|amounted|amounting)\s+to\s+(?:fault|maladministration)
         | \bconstitutes?\s+(?:fault|maladministration)
         | \bmaladministration\s+(?:causing|leading\s+to|and)\s+injustice
-        | \b(?:accepts?|accepted|acknowledges?|acknowledged|admits?|admitted)\s+(?:[\w'’]+\s+){0,3}?fault
+        | \b(?:accepts?|accepted|acknowledges?|acknowledged|admits?|admitted)\s+(?:[\w'’]+\s+){0,3}?(?:fault|service\s+failure)
+        | \b(?:found|find|finds)\s+(?:some\s+)?evidence\s+of\s+fault
+        | \bfault\s+(?:causing|leading\s+to|which\s+caused|that\s+caused|resulting\s+in)\s+(?:[\w'’]+\s+){0,2}?injustice
         ",
     )
     .expect("valid regex")
@@ -47,20 +49,20 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// `no fault`, `not at fault`, `does not appear to be fault`, `I do not consider this was fault`.
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:no|not|nor|never|without|n't)\s+(?:[\w'’]+\s+){0,3}?(?:at\s+)?fault\b|\b(?:do|did|does|could|can|would|will|am|is|was)\s*(?:not|n't)\s+(?:[\w'’]+\s+){0,2}?(?:consider|find|say|think|agree|see|accept|believe|satisfied|persuaded)\b|\bno\s+evidence\s+of\s+fault|\bnot\s+(?:enough|sufficient)\s+evidence",
+        r"(?i)\b(?:no|not|nor|never|without|n't)\s+(?:[\w'’]+\s+){0,3}?(?:at\s+)?fault\b|\b(?:do|did|does|could|can|would|will|am|is|was)\s*(?:not|n't)\s+(?:[\w'’]+\s+){0,2}?(?:consider|find|say|think|agree|see|accept|believe|satisfied|persuaded)\b|\b(?:no|insufficient|little|limited)\s+evidence\s+of\s+fault|\bnot\s+(?:enough|sufficient)\s+evidence|\b(?:not|n't)\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence",
     )
     .expect("valid regex")
 });
 
 /// Law, powers and hypotheses: what the Ombudsman may or would find.
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?:may|might|could|would|can|cannot|whether|unless|if)\b")
+    Regex::new(r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?:may|might|could|would|can|cannot|whether|unless|if|unlikely|likely)\b")
         .expect("valid regex")
 });
 
 /// Someone else's view: `Mr X says the Council was at fault`.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:complain\w*|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?|claimed|wants?|disputes?|asks?|asked|contends?)\b")
+    Regex::new(r"(?i)\b(?:complain(?:s|ed|ing)?|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?|claimed|wants?|disputes?|asks?|asked|contends?)\b")
         .expect("valid regex")
 });
 

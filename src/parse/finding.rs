@@ -4,7 +4,9 @@
 //! findings, so pages without header lines or without a final decision still
 //! get one. Within a text, a fault finding wins over "no fault" for other parts
 //! ("no fault in its decision but fault in its complaint handling"), and over
-//! "we will not investigate" other parts. Fault is `fault_no_injustice` only
+//! "we will not investigate" other parts. A text that names no fault but says
+//! the body agreed to remedy the injustice is read as fault with injustice
+//! (the Ombudsman's "upheld"), after "not investigated" and before "no fault". Fault is `fault_no_injustice` only
 //! where the text says the fault caused no injustice and nothing says it
 //! caused some; with no word on injustice either way it is `fault_injustice`
 //! when a remedy was agreed, else `fault_no_injustice`.
@@ -17,13 +19,26 @@ use super::decision::{Finding, SectionKind};
 use super::fault::is_fault_finding;
 use super::sentences::Block;
 
-static OVERALL_FAULT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfault\s+(?:causing|leading\s+to|which\s+caused|that\s+caused|and\s+injustice|with\s+injustice|resulting)|\bmaladministration\s+(?:causing|leading\s+to|and|with)\s+injustice|\bupheld\s+the\s+complaint\s+and\s+found\s+fault")
+/// Findings of fault that avoid the word: `We found delay`, `The Council failed to ...`
+/// (a statement, not `Mr X complains the Council failed`), `We uphold the complaint`.
+static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+council\s+(?:failed|delayed|did\s+not|was\s+wrong))\b|\b(?:uphold|upheld|upholding)\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?|\bdecided\s+to\s+uphold|^(?:the\s+)?(?:council|care\s+provider|provider|trust|school|organisation|[A-Z]\w+\s+council)\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s+not|wrongly|took\s+too\s+long|was\s+wrong|should\s+have|has\s+accepted|accepted)\b")
+        .expect("valid regex")
+});
+
+/// Someone else's view, not the decision's: `Mr X says`, `complains`.
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:complain(?:s|ed|ing)?|alleg\w*|says|said|believes?|feels?|thinks?|argues?|claims?|wants?)\b").expect("valid regex")
+});
+
+/// The body agreed a remedy: upheld in substance even where no sentence says `fault`.
+static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bagree\w*\s+(?:[\w'’]+\s+){0,2}?to\s+(?:apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess)|\bto\s+remedy\s+(?:this|the|that|her|his|their)\s+injustice|\b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b|\bis\s+(?:a\s+)?satisfactory\s+remedy")
         .expect("valid regex")
 });
 
 static INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:caus\w*|lead\w*|led|result\w*)\s+(?:[\w'’]+\s+){0,4}?(?:personal\s+|significant\s+|an?\s+|some\s+)?injustice|\binjustice\s+(?:to|was\s+caused|caused)|\bremed\w*\s+(?:[\w'’]+\s+){0,3}?injustice|\bagree\w*\s+(?:[\w'’]+\s+){0,2}?(?:actions?|to\s+remedy|remedy)|\brecommend\w*\s+(?:[\w'’]+\s+){0,4}?(?:remedy|action)|\bfinancial\s+remedy|\bsuitable\s+remedy|\bremedy\s+(?:the|this|that|her|his|their)\b")
+    Regex::new(r"(?i)\b(?:caus\w*|lead\w*|led|result\w*)\s+(?:[\w'’]+\s+){0,4}?(?:personal\s+|significant\s+|an?\s+|some\s+)?injustice|\binjustice\s+(?:to|was\s+caused|caused)|\bremed\w*\s+(?:[\w'’]+\s+){0,3}?injustice|\bagree\w*\s+(?:[\w'’]+\s+){0,2}?(?:actions?|to\s+remedy|remedy)|\brecommend\w*\s+(?:[\w'’]+\s+){0,4}?(?:remedy|action)|\bfinancial\s+remedy|\bsuitable\s+remedy|\bremedy\s+(?:the|this|that|her|his|their)\b|\bcaus\w*\s+(?:[\w'’]+\s+){0,4}?(?:avoidable\s+|significant\s+|unnecessary\s+|some\s+)?(?:distress|frustration|uncertainty|anxiety|time\s+and\s+trouble|inconvenience|harm|financial\s+loss|confusion)")
         .expect("valid regex")
 });
 
@@ -33,12 +48,12 @@ static NO_INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NOT_INVESTIGATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|n't|cannot|unable\s+to)\s+(?:[\w'’]+\s+){0,2}?investigat|\bdecided\s+not\s+to\s+investigate|\bdiscontinu\w*|\bclos(?:e|ed|ing)\s+(?:the|this|my|our)\s+(?:complaint|case|investigation)|\boutside\s+(?:the\s+ombudsman's\s+|the\s+ombudsman’s\s+|our\s+|my\s+|the\s+)?(?:jurisdiction|remit)|\bnot\s+propose\s+to\s+investigate|\bpremature")
+    Regex::new(r"(?i)\b(?:not|n't|cannot|unable\s+to)\s+(?:[\w'’]+\s+){0,2}?investigat|\bdecided\s+not\s+to\s+investigate|\bdiscontinu\w*|\bclos(?:e|ed|ing)\s+(?:the|this|my|our)\s+(?:complaint|case|investigation)|\boutside\s+(?:the\s+ombudsman's\s+|the\s+ombudsman’s\s+|our\s+|my\s+|the\s+)?(?:jurisdiction|remit)|\bnot\s+propose\s+to\s+investigate|\bpremature|\bended\s+(?:our|my|the|this)\s+investigation")
         .expect("valid regex")
 });
 
 static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bno\s+(?:administrative\s+)?fault\b|\bnot\s+at\s+fault|\bnot\s+(?:find|found)\s+(?:any\s+)?fault|\bfind\s+no\s+fault|\bfound\s+no\s+fault|\bno\s+maladministration|\bnot\s+fault\b|\bwas\s+not\s+(?:at\s+)?fault|\bnot\s+uphold")
+    Regex::new(r"(?i)\bno\s+(?:administrative\s+)?fault\b|\bnot\s+at\s+fault|\bnot\s+(?:find|found)\s+(?:any\s+)?fault|\bfind\s+no\s+fault|\bfound\s+no\s+fault|\bno\s+maladministration|\bnot\s+fault\b|\bwas\s+not\s+(?:at\s+)?fault|\bnot\s+uphold|\bno\s+evidence\s+(?:of\s+fault|(?:that\s+)?the\s+council)|\bnot\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence\s+of\s+fault|\binsufficient\s+evidence\s+of\s+fault|\bdid\s+not\s+act\s+with\s+fault|\bacted\s+(?:appropriately|properly|reasonably|correctly|lawfully)|\bwas\s+entitled\s+to")
         .expect("valid regex")
 });
 
@@ -48,34 +63,39 @@ static SUPPOSING: LazyLock<Regex> =
 
 /// The overall finding; `has_remedy` says whether the decision agreed any remedy.
 pub fn finding(blocks: &[Block], has_remedy: bool) -> Option<Finding> {
-    let order: [&[Option<SectionKind>]; 3] = [
-        &[Some(SectionKind::FinalDecision)],
-        &[None],
-        &[Some(SectionKind::Findings), Some(SectionKind::Other)],
+    // Partial "I have not investigated ..." in the findings is not the overall finding.
+    let order: [(&[Option<SectionKind>], bool); 3] = [
+        (&[Some(SectionKind::FinalDecision)], true),
+        (&[None], true),
+        (&[Some(SectionKind::Findings)], false),
     ];
-    order.iter().find_map(|kinds| {
+    order.iter().find_map(|(kinds, whole)| {
         let texts = blocks.iter().filter(|b| b.is(kinds)).flat_map(|b| b.sentences.iter().map(|s| s.text));
-        read(texts, has_remedy)
+        read(texts, has_remedy, *whole)
     })
 }
 
-fn read<'a>(sentences: impl Iterator<Item = &'a str>, has_remedy: bool) -> Option<Finding> {
-    let (mut fault, mut injustice, mut no_injustice, mut not_investigated, mut no_fault) =
-        (false, false, false, false, false);
+/// What one text says; `whole` when it speaks for the whole decision.
+fn read<'a>(sentences: impl Iterator<Item = &'a str>, has_remedy: bool, whole: bool) -> Option<Finding> {
+    let (mut fault, mut injustice, mut no_injustice, mut not_investigated, mut no_fault, mut remedied) =
+        (false, false, false, false, false, false);
     for s in sentences.filter(|s| !SUPPOSING.is_match(s)) {
-        let says_fault = is_fault_finding(s) || OVERALL_FAULT.is_match(s);
+        let says_fault = is_fault_finding(s) || (FAILURE.is_match(s) && !REPORTED.is_match(s));
         fault |= says_fault;
         let denies = NO_INJUSTICE.is_match(s);
         no_injustice |= denies;
         injustice |= !denies && INJUSTICE.is_match(s);
-        not_investigated |= NOT_INVESTIGATED.is_match(s);
+        not_investigated |= whole && NOT_INVESTIGATED.is_match(s);
         no_fault |= !says_fault && NO_FAULT.is_match(s);
+        remedied |= REMEDIED.is_match(s);
     }
     if fault {
-        let with_injustice = injustice || (!no_injustice && has_remedy);
+        let with_injustice = injustice || remedied || (!no_injustice && has_remedy);
         Some(if with_injustice { Finding::FaultInjustice } else { Finding::FaultNoInjustice })
     } else if not_investigated {
         Some(Finding::NotInvestigated)
+    } else if remedied {
+        Some(Finding::FaultInjustice)
     } else if no_fault {
         Some(Finding::NoFault)
     } else {
@@ -121,6 +141,20 @@ mod tests {
         assert_eq!(in_final("I have discontinued my investigation."), Some(NotInvestigated));
         assert_eq!(in_final("We have closed the complaint."), Some(NotInvestigated));
         assert_eq!(in_final("We found no fault in its decision but we found fault in its complaint handling."), Some(FaultNoInjustice));
+        assert_eq!(in_final("We have ended our investigation of the complaint."), Some(NotInvestigated));
+        assert_eq!(in_final("The Ombudsman has found no evidence of fault by the Council."), Some(NoFault));
+        assert_eq!(in_final("We will not investigate this complaint. We are unlikely to find fault."), Some(NotInvestigated));
+    }
+
+    #[test]
+    fn fault_and_remedy_without_the_word_fault() {
+        let s = |t: &str| finding(&[Block::new(None, t)], false);
+        assert_eq!(s("The Council failed to provide suitable accommodation. This caused her avoidable distress."), Some(FaultInjustice));
+        assert_eq!(s("We have found delay at two stages of the process. The Council has agreed to apologise."), Some(FaultInjustice));
+        assert_eq!(s("Mr X complains the Council failed to act."), None);
+        assert_eq!(s("We found the Council was not at fault in how it decided. The Council agreed to apologise."), Some(FaultInjustice));
+        let b = [Block::new(Some(SectionKind::Findings), "I have not investigated events before 2020.")];
+        assert_eq!(finding(&b, false), None);
     }
 
     #[test]
