@@ -62,7 +62,7 @@ static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Someone else's view: `Mr X says the Council was at fault`.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:complain(?:s|ed|ing)?|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?|claimed|wants?|disputes?|asks?|asked|contends?)\b")
+    Regex::new(r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?|claimed|wants?|disputes?|asks?|asked|contends?)\b")
         .expect("valid regex")
 });
 

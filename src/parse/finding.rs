@@ -6,7 +6,10 @@
 //! ("no fault in its decision but fault in its complaint handling"), and over
 //! "we will not investigate" other parts. A text that names no fault but says
 //! the body agreed to remedy the injustice is read as fault with injustice
-//! (the Ombudsman's "upheld"), after "not investigated" and before "no fault". Fault is `fault_no_injustice` only
+//! (the Ombudsman's "upheld"), after "not investigated" and before "no fault".
+//! Not investigating (or discontinuing) the complaint as a whole wins over
+//! everything: "Although there is fault in the complaint handling, we will
+//! not investigate this complaint" is an assessment-stage decision. Fault is `fault_no_injustice` only
 //! where the text says the fault caused no injustice and nothing says it
 //! caused some; with no word on injustice either way it is `fault_injustice`
 //! when a remedy was agreed, else `fault_no_injustice`.
@@ -28,7 +31,7 @@ static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Someone else's view, not the decision's: `Mr X says`, `complains`.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:complain(?:s|ed|ing)?|alleg\w*|says|said|believes?|feels?|thinks?|argues?|claims?|wants?)\b").expect("valid regex")
+    Regex::new(r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|thinks?|argues?|claims?|wants?)\b").expect("valid regex")
 });
 
 /// The body agreed a remedy: upheld in substance even where no sentence says `fault`.
@@ -49,6 +52,12 @@ static NO_INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
 
 static NOT_INVESTIGATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:not|n't|cannot|unable\s+to)\s+(?:[\w'’]+\s+){0,2}?investigat|\bdecided\s+not\s+to\s+investigate|\bdiscontinu\w*|\bclos(?:e|ed|ing)\s+(?:the|this|my|our)\s+(?:complaint|case|investigation)|\boutside\s+(?:the\s+ombudsman's\s+|the\s+ombudsman’s\s+|our\s+|my\s+|the\s+)?(?:jurisdiction|remit)|\bnot\s+propose\s+to\s+investigate|\bpremature|\bended\s+(?:our|my|the|this)\s+investigation")
+        .expect("valid regex")
+});
+
+/// Not investigating the complaint as a whole (not just part of it).
+static NOT_INVESTIGATED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:not|n't|cannot)\s+(?:start\s+(?:an\s+|to\s+)?|to\s+)?investigat\w*\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b|\b(?:discontinu\w*|ended|closed)\s+(?:our|my|the|this)\s+(?:investigation|complaint|case)")
         .expect("valid regex")
 });
 
@@ -79,6 +88,7 @@ pub fn finding(blocks: &[Block], has_remedy: bool) -> Option<Finding> {
 fn read<'a>(sentences: impl Iterator<Item = &'a str>, has_remedy: bool, whole: bool) -> Option<Finding> {
     let (mut fault, mut injustice, mut no_injustice, mut not_investigated, mut no_fault, mut remedied) =
         (false, false, false, false, false, false);
+    let mut not_investigated_whole = false;
     for s in sentences.filter(|s| !SUPPOSING.is_match(s)) {
         let says_fault = is_fault_finding(s) || (FAILURE.is_match(s) && !REPORTED.is_match(s));
         fault |= says_fault;
@@ -86,10 +96,13 @@ fn read<'a>(sentences: impl Iterator<Item = &'a str>, has_remedy: bool, whole: b
         no_injustice |= denies;
         injustice |= !denies && INJUSTICE.is_match(s);
         not_investigated |= whole && NOT_INVESTIGATED.is_match(s);
+        not_investigated_whole |= whole && NOT_INVESTIGATED_WHOLE.is_match(s);
         no_fault |= !says_fault && NO_FAULT.is_match(s);
         remedied |= REMEDIED.is_match(s);
     }
-    if fault {
+    if not_investigated_whole {
+        Some(Finding::NotInvestigated)
+    } else if fault {
         let with_injustice = injustice || remedied || (!no_injustice && has_remedy);
         Some(if with_injustice { Finding::FaultInjustice } else { Finding::FaultNoInjustice })
     } else if not_investigated {
@@ -144,6 +157,11 @@ mod tests {
         assert_eq!(in_final("We have ended our investigation of the complaint."), Some(NotInvestigated));
         assert_eq!(in_final("The Ombudsman has found no evidence of fault by the Council."), Some(NoFault));
         assert_eq!(in_final("We will not investigate this complaint. We are unlikely to find fault."), Some(NotInvestigated));
+        assert_eq!(
+            in_final("We will not investigate Mr X's complaint. Although there is fault in the complaint handling, the injustice is not significant."),
+            Some(NotInvestigated)
+        );
+        assert_eq!(in_final("I found fault. We will not investigate the part of the complaint about parking."), Some(FaultNoInjustice));
     }
 
     #[test]
