@@ -71,6 +71,12 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bbut\b|;|\bhowever\b|\bwhereas\b|\balthough\b|\bnevertheless\b").expect("valid regex")
 });
 
+/// A sentence giving the complainant's view, never context for a finding.
+static COMPLAINANT_VIEW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:\bcomplain(?:s|ed|ing)?\b|\balleg\w*)|^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Mr and Mrs)\s+[A-Z]\s+(?:says|said|believes|feels|felt|thinks|argues|argued|claims|claimed|wants|wanted)\b")
+        .expect("valid regex")
+});
+
 /// Whether a sentence finds fault (as opposed to describing, denying or supposing it).
 pub fn is_fault_finding(sentence: &str) -> bool {
     if !(contains_ci(sentence, "fault") || contains_ci(sentence, "maladministration") || contains_ci(sentence, "service failure")) {
@@ -98,7 +104,7 @@ pub fn faults(blocks: &[Block], taxonomy: &Taxonomy) -> Vec<Fault> {
             if !is_fault_finding(sentence.text) {
                 continue;
             }
-            let (kinds, evidence) = classify(block, i, taxonomy);
+            let (kinds, evidence) = classify(block, i, detailed, taxonomy);
             let kinds = match kinds {
                 k if !k.is_empty() => k,
                 _ if detailed => vec![UNCLASSIFIED],
@@ -115,17 +121,24 @@ pub fn faults(blocks: &[Block], taxonomy: &Taxonomy) -> Vec<Fault> {
 }
 
 /// The kinds of finding `i` and its evidence text: the sentence itself, or,
-/// when it names no kind, with the (up to two) sentences before it in its
-/// paragraph, whose kinds it then takes.
-fn classify<'t>(block: &Block, i: usize, taxonomy: &'t Taxonomy) -> (Vec<&'t str>, String) {
+/// in a detailed section when it names no kind, with the (up to two)
+/// sentences before it in its paragraph, whose kinds it then takes. A
+/// sentence reporting someone's view ("Mr B complained that ...") is never
+/// context. Summaries and final decisions only restate: no context there.
+fn classify<'t>(block: &Block, i: usize, detailed: bool, taxonomy: &'t Taxonomy) -> (Vec<&'t str>, String) {
     let sentence = block.sentences[i];
     let kinds = taxonomy.classify(sentence.text);
-    if !kinds.is_empty() {
+    if !kinds.is_empty() || !detailed {
         return (kinds, sentence.text.to_string());
     }
-    let first = (i.saturating_sub(CONTEXT)..i)
-        .find(|&j| block.sentences[j].paragraph == sentence.paragraph)
-        .unwrap_or(i);
+    let mut first = i;
+    while first > 0 && i - first < CONTEXT {
+        let prev = block.sentences[first - 1];
+        if prev.paragraph != sentence.paragraph || COMPLAINANT_VIEW.is_match(prev.text) {
+            break;
+        }
+        first -= 1;
+    }
     let context = &block.sentences[first..=i];
     let text: Vec<&str> = context.iter().map(|s| s.text).collect();
     let text = text.join(" ");
@@ -206,6 +219,12 @@ mod tests {
     }
 
     #[test]
+    fn reported_views_are_not_context() {
+        let f = found(Some(SectionKind::Findings), "Mr B says the Council delayed. This was fault.");
+        assert_eq!(f, vec![("other".to_string(), "This was fault.".to_string())]);
+    }
+
+    #[test]
     fn record_keeping_and_information_sharing() {
         let k = kinds(
             Some(SectionKind::Findings),
@@ -217,6 +236,8 @@ mod tests {
     #[test]
     fn summary_restating_the_overall_finding_is_skipped() {
         assert!(kinds(None, "We found fault with the Council's actions.").is_empty());
+        assert!(kinds(None, "Mr B complained the Council delayed. We found some fault.").is_empty());
+        assert!(kinds(Some(SectionKind::FinalDecision), "I have found fault leading to injustice and recommended a financial remedy and a service improvement.").is_empty());
         assert_eq!(kinds(None, "The Council was at fault for the delay."), vec!["delay"]);
         assert!(kinds(Some(SectionKind::WhatFound), "The Council was at fault for the delay.").is_empty());
     }
