@@ -52,17 +52,17 @@ struct Mention {
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     let neg = r"(?P<neg>\b(?:refus\w*|declin\w*|not|n't|never|no longer|cannot|unable)\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make)\w*)";
     let wanted = r"(?P<wanted>\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b)";
-    let accepted = r"(?P<accepted>\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*)";
+    let accepted = r"(?P<accepted>\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered)";
     let strong = r"(?P<strong>\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|writ\w*\s+off|waiv\w*|credit\w*|compensat\w*|award\w*)\b)";
     let other = r"(?P<other>\b(?:(?:had|has|have|having)\s+to\s+pay|(?:he|she|they|I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b)";
-    let offered = r"(?P<offered>\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|Council|council|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b)";
+    let offered = r"(?P<offered>\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|Council|council|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b)";
     let remedy = r"(?P<remedy>\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bsum of\b|\bamount of\b|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*)";
     Regex::new(&format!(r"(?i){neg}|{wanted}|{accepted}|{strong}|{other}|{offered}|{remedy}")).expect("valid regex")
 });
 
 /// Words saying the sentence's remedy is agreed, will or should happen.
 static AGREED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:should|would|could|must|will|shall)\s+have\b|agree\w*|will|shall|should|must|recommend\w*|undertak\w*|propos\w*|to remedy|going to)")
+    Regex::new(r"(?i)\b(?:(?:should|would|could|must|will|shall)\s+have\b|agree\w*|will|shall|should|must|recommend\w*|undertak\w*|propos\w*|to remedy|going to|accept\w*\s+(?:my|our|the)\s+recommend\w*)")
         .expect("valid regex")
 });
 
@@ -83,8 +83,19 @@ static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:total(?:ling|ing)?|totals|combined|altogether|overall|in all)\b(?:\s+(?:of|to|is|was|amount|payment|sum|[\w'’]+)){0,3}\s*$")
         .expect("valid regex")
 });
-static TOTAL_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:in total|in all|altogether|overall)\b").expect("valid regex"));
+static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:in total|in all|altogether|overall|,?\s*(?:comprising|made up of|consisting of|which (?:is|comprises) made up of|broken down as|being)\b)")
+        .expect("valid regex")
+});
+
+/// Words after an amount saying it was offered or paid before: `the £200 offered at stage two`.
+static OFFERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let subject = r"(?:(?:that|which)\s+)?(?:(?:it|the\s+council|the\s+provider|she|he|they)\s+)?";
+    Regex::new(&format!(
+        r"(?i)^\s*{subject}(?:(?:has|had|have|was|were)\s+)?(?:already\s+|previously\s+)?offered\b|^\s*{subject}(?:has|had|have|was|were)\s+(?:already\s+|previously\s+)?(?:paid|made|awarded|given)\b|^\s*(?:already|previously)\s+(?:paid|made|awarded|given)\b"
+    ))
+    .expect("valid regex")
+});
 
 /// The Ombudsman's complaint process in the words before an amount: narrated, not decided.
 static COMPLAINT_STAGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -156,6 +167,9 @@ fn cue(amount: &Amount, before: &str, after: &str) -> Option<Cue> {
     let strong_direct = STRONG_DIRECT.is_match(before);
     if OTHER_AFTER.is_match(after) && !strong_direct {
         return Some(Cue::Other);
+    }
+    if OFFERED_AFTER.is_match(after) && !strong_direct {
+        return Some(Cue::Offered);
     }
     let mut last: Option<(&str, usize, usize)> = None; // (group, start, end)
     let mut prev: Option<(&str, usize, usize)> = None;

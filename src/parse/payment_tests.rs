@@ -190,3 +190,37 @@ fn no_money_no_payments() {
     assert!(run(&[(None, "There was no fault."), (Some(AgreedAction), "Apologise to Mr X.")], None).is_empty());
     assert!(run(&[], None).is_empty());
 }
+
+#[test]
+fn amounts_referring_back_to_earlier_offers() {
+    let p = run(
+        &[(
+            Some(AgreedAction),
+            "Pay Mrs X £500, less the £200 it has already paid.\nThe £150 offered at stage two was not enough.",
+        )],
+        Some("Mrs X"),
+    );
+    assert_eq!(agreed(&p), vec![500.0]);
+    assert_eq!(role_of(&p, 200.0), vec![PaymentRole::Offered]);
+    assert_eq!(role_of(&p, 150.0), vec![PaymentRole::Offered]);
+}
+
+#[test]
+fn total_made_up_of_parts_in_one_sentence() {
+    let p = run(&[(None, "The Council agreed to pay Mr X £350, comprising £250 for distress and £100 for time and trouble.")], None);
+    assert_eq!(agreed(&p), vec![250.0, 100.0]);
+    let p = run(&[(Some(AgreedAction), "Pay Mr X £350 made up of £250 for distress and £100 for time and trouble.")], None);
+    assert_eq!(agreed(&p), vec![250.0, 100.0]);
+}
+
+#[test]
+fn offer_made_during_our_investigation_is_the_remedy() {
+    let p = run(
+        &[
+            (Some(Findings), "The Council has now offered Mrs X £250 for her distress. I consider that a suitable remedy."),
+            (Some(FinalDecision), "I have completed my investigation."),
+        ],
+        None,
+    );
+    assert_eq!(agreed(&p), vec![250.0]);
+}
