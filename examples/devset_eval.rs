@@ -38,7 +38,11 @@ fn main() -> anyhow::Result<()> {
     let Some(dir) = args.first().map(PathBuf::from) else {
         bail!("usage: devset_eval DIR [--show yy-nnn-nnn]");
     };
-    let show = args.iter().position(|a| a == "--show").and_then(|i| args.get(i + 1)).cloned();
+    let show = args
+        .iter()
+        .position(|a| a == "--show")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
     let list_pages = args.iter().any(|a| a == "--pages");
     let pages: Vec<Page> = read_jsonl(&dir.join("lgo_pages.jsonl"))?;
     let annotations: Vec<Annotation> = read_jsonl(&dir.join("payments.jsonl"))?;
@@ -62,9 +66,15 @@ fn main() -> anyhow::Result<()> {
     }
 
     let (mut exact, mut expected_total, mut recalled, mut found_total, mut wrong) = (0, 0, 0, 0, 0);
-    println!("{:<12} {:<8} {:<22} {:<22} note", "ref", "result", "expected", "found agreed");
+    println!(
+        "{:<12} {:<8} {:<22} {:<22} note",
+        "ref", "result", "expected", "found agreed"
+    );
     for a in &annotations {
-        let found: Vec<f64> = parsed.get(&a.reference).map(|d| d.agreed_payments().map(|p| p.amount).collect()).unwrap_or_default();
+        let found: Vec<f64> = parsed
+            .get(&a.reference)
+            .map(|d| d.agreed_payments().map(|p| p.amount).collect())
+            .unwrap_or_default();
         let (hits, extra) = compare(&a.agreed_payments, &found);
         let ok = hits == a.agreed_payments.len() && extra == 0;
         exact += usize::from(ok);
@@ -72,8 +82,21 @@ fn main() -> anyhow::Result<()> {
         recalled += hits;
         found_total += found.len();
         wrong += extra;
-        let status = if !parsed.contains_key(&a.reference) { "MISSING" } else if ok { "ok" } else { "WRONG" };
-        println!("{:<12} {:<8} {:<22} {:<22} {}", a.reference, status, fmt(&a.agreed_payments), fmt(&found), a.note);
+        let status = if !parsed.contains_key(&a.reference) {
+            "MISSING"
+        } else if ok {
+            "ok"
+        } else {
+            "WRONG"
+        };
+        println!(
+            "{:<12} {:<8} {:<22} {:<22} {}",
+            a.reference,
+            status,
+            fmt(&a.agreed_payments),
+            fmt(&found),
+            a.note
+        );
     }
     println!();
     println!(
@@ -121,7 +144,13 @@ fn print_findings(parsed: &BTreeMap<String, Decision>) {
 fn print_pages(parsed: &BTreeMap<String, Decision>) {
     for (key, d) in parsed {
         let kinds: Vec<&str> = d.faults.iter().map(|f| f.kind.as_str()).collect();
-        let summary: String = d.summary.as_deref().unwrap_or("").chars().take(160).collect();
+        let summary: String = d
+            .summary
+            .as_deref()
+            .unwrap_or("")
+            .chars()
+            .take(160)
+            .collect();
         println!(
             "PAGE {key} | {} | {} | {} | {}",
             d.outcome.as_deref().unwrap_or("-"),
@@ -144,10 +173,14 @@ fn url_reference(url: &str) -> Option<String> {
 }
 
 fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &Path) -> anyhow::Result<Vec<T>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| serde_json::from_str(l).with_context(|| format!("{}:{}: bad JSON line", path.display(), i + 1)))
+        .map(|(i, l)| {
+            serde_json::from_str(l)
+                .with_context(|| format!("{}:{}: bad JSON line", path.display(), i + 1))
+        })
         .collect()
 }

@@ -19,11 +19,19 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
     if let Some(summary) = decision.summary.as_deref() {
         blocks.push(Block::new(None, summary));
     }
-    blocks.extend(decision.sections.iter().map(|s| Block::new(Some(s.kind), &s.text)));
+    blocks.extend(
+        decision
+            .sections
+            .iter()
+            .map(|s| Block::new(Some(s.kind), &s.text)),
+    );
 
     let payments = payment::payments(&blocks, decision.complainant.as_deref());
-    let agreed_pence: i64 =
-        payments.iter().filter(|p| p.role == PaymentRole::Agreed).map(|p| (p.amount * 100.0).round() as i64).sum();
+    let agreed_pence: i64 = payments
+        .iter()
+        .filter(|p| p.role == PaymentRole::Agreed)
+        .map(|p| (p.amount * 100.0).round() as i64)
+        .sum();
     let has_agreed = agreed_pence > 0;
     let remedies = remedy::remedies(&blocks, has_agreed);
     let deadline_days = remedy::deadline_days(&blocks);

@@ -26,7 +26,12 @@ const SAMPLES: &[Expected] = &[
         not_agreed: &[200.0, 250.0, 450.0],
         finding: Finding::FaultInjustice,
         remedies: &[Apology, Pay, ServiceImprovement],
-        faults: &["delay", "failure_to_implement_recommendations", "record_keeping", "poor_communication"],
+        faults: &[
+            "delay",
+            "failure_to_implement_recommendations",
+            "record_keeping",
+            "poor_communication",
+        ],
         deadline: 28,
         ofsted: true,
     },
@@ -82,24 +87,50 @@ fn samples_match_the_gold_annotations() {
         let d = parse_decision(want.file, want.text).expect("sample parses");
         let mut agreed: Vec<f64> = d.agreed_payments().map(|p| p.amount).collect();
         agreed.sort_by(f64::total_cmp);
-        assert_eq!(agreed, want.agreed, "{}: agreed payments {:#?}", want.file, d.payments);
-        assert_eq!(d.agreed_total, want.agreed.iter().sum::<f64>(), "{}: agreed total", want.file);
+        assert_eq!(
+            agreed, want.agreed,
+            "{}: agreed payments {:#?}",
+            want.file, d.payments
+        );
+        assert_eq!(
+            d.agreed_total,
+            want.agreed.iter().sum::<f64>(),
+            "{}: agreed total",
+            want.file
+        );
         for amount in want.not_agreed {
             assert!(
-                !d.payments.iter().any(|p| p.amount == *amount && p.role == PaymentRole::Agreed),
+                !d.payments
+                    .iter()
+                    .any(|p| p.amount == *amount && p.role == PaymentRole::Agreed),
                 "{}: {amount} must not be agreed",
                 want.file
             );
         }
         assert_eq!(d.finding, Some(want.finding), "{}: finding", want.file);
         for r in want.remedies {
-            assert!(d.remedies.contains(r), "{}: remedy {r} missing from {:?}", want.file, d.remedies);
+            assert!(
+                d.remedies.contains(r),
+                "{}: remedy {r} missing from {:?}",
+                want.file,
+                d.remedies
+            );
         }
         let kinds: Vec<&str> = d.faults.iter().map(|f| f.kind.as_str()).collect();
         for k in want.faults {
-            assert!(kinds.contains(k), "{}: fault {k} missing from {:#?}", want.file, d.faults);
+            assert!(
+                kinds.contains(k),
+                "{}: fault {k} missing from {:#?}",
+                want.file,
+                d.faults
+            );
         }
-        assert_eq!(d.deadline_days, Some(want.deadline), "{}: deadline", want.file);
+        assert_eq!(
+            d.deadline_days,
+            Some(want.deadline),
+            "{}: deadline",
+            want.file
+        );
         assert_eq!(d.shared_with_ofsted, want.ofsted, "{}: ofsted", want.file);
     }
 }
@@ -110,7 +141,11 @@ fn decision(summary: &str, sections: &[(SectionKind, &str)]) -> Decision {
     d.complainant = crate::parse::complainant(summary);
     d.sections = sections
         .iter()
-        .map(|(kind, text)| Section { kind: *kind, heading: kind.to_string(), text: text.to_string() })
+        .map(|(kind, text)| Section {
+            kind: *kind,
+            heading: kind.to_string(),
+            text: text.to_string(),
+        })
         .collect();
     extract(&mut d, Taxonomy::default_ref());
     d
@@ -138,7 +173,10 @@ fn whole_decision_from_short_passages() {
 
 #[test]
 fn absent_case_has_empty_fields() {
-    let d = decision("Mr X complained about noise.", &[(SectionKind::Complaint, "Mr X complained.")]);
+    let d = decision(
+        "Mr X complained about noise.",
+        &[(SectionKind::Complaint, "Mr X complained.")],
+    );
     assert!(d.payments.is_empty());
     assert_eq!(d.agreed_total, 0.0);
     assert!(d.remedies.is_empty());
@@ -148,10 +186,17 @@ fn absent_case_has_empty_fields() {
 
 #[test]
 fn custom_taxonomy_is_used() {
-    let t = Taxonomy::from_toml("[[kind]]\nname = \"slow\"\nsignals = [\"took eight months\"]\n", "t.toml").expect("valid");
+    let t = Taxonomy::from_toml(
+        "[[kind]]\nname = \"slow\"\nsignals = [\"took eight months\"]\n",
+        "t.toml",
+    )
+    .expect("valid");
     let text = "Council (23 002 683)\nSummary: S.\nMy findings\nThe Council took eight months to respond. This was fault.\n";
     let d = crate::parse::parse_decision_with("t", text, &t).expect("parses");
-    assert_eq!(d.faults.iter().map(|f| f.kind.as_str()).collect::<Vec<_>>(), vec!["slow"]);
+    assert_eq!(
+        d.faults.iter().map(|f| f.kind.as_str()).collect::<Vec<_>>(),
+        vec!["slow"]
+    );
 }
 
 #[test]

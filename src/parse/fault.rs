@@ -68,7 +68,8 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where a new clause starts: a finding after `but` stands on its own.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bbut\b|;|\bhowever\b|\bwhereas\b|\balthough\b|\bnevertheless\b").expect("valid regex")
+    Regex::new(r"(?i)\bbut\b|;|\bhowever\b|\bwhereas\b|\balthough\b|\bnevertheless\b")
+        .expect("valid regex")
 });
 
 /// A sentence giving the complainant's view, never context for a finding.
@@ -79,7 +80,10 @@ static COMPLAINANT_VIEW: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a sentence finds fault (as opposed to describing, denying or supposing it).
 pub fn is_fault_finding(sentence: &str) -> bool {
-    if !(contains_ci(sentence, "fault") || contains_ci(sentence, "maladministration") || contains_ci(sentence, "service failure")) {
+    if !(contains_ci(sentence, "fault")
+        || contains_ci(sentence, "maladministration")
+        || contains_ci(sentence, "service failure"))
+    {
         return false;
     }
     POSITIVE.find_iter(sentence).any(|m| {
@@ -112,7 +116,10 @@ pub fn faults(blocks: &[Block], taxonomy: &Taxonomy) -> Vec<Fault> {
             };
             for kind in kinds {
                 if !out.iter().any(|f| f.kind == kind && f.sentence == evidence) {
-                    out.push(Fault { kind: kind.to_string(), sentence: evidence.clone() });
+                    out.push(Fault {
+                        kind: kind.to_string(),
+                        sentence: evidence.clone(),
+                    });
                 }
             }
         }
@@ -125,7 +132,12 @@ pub fn faults(blocks: &[Block], taxonomy: &Taxonomy) -> Vec<Fault> {
 /// sentences before it in its paragraph, whose kinds it then takes. A
 /// sentence reporting someone's view ("Mr B complained that ...") is never
 /// context. Summaries and final decisions only restate: no context there.
-fn classify<'t>(block: &Block, i: usize, detailed: bool, taxonomy: &'t Taxonomy) -> (Vec<&'t str>, String) {
+fn classify<'t>(
+    block: &Block,
+    i: usize,
+    detailed: bool,
+    taxonomy: &'t Taxonomy,
+) -> (Vec<&'t str>, String) {
     let sentence = block.sentences[i];
     let kinds = taxonomy.classify(sentence.text);
     if !kinds.is_empty() || !detailed {
@@ -154,7 +166,10 @@ mod tests {
     use super::*;
 
     fn found(kind: Option<SectionKind>, text: &str) -> Vec<(String, String)> {
-        faults(&[Block::new(kind, text)], Taxonomy::default_ref()).into_iter().map(|f| (f.kind, f.sentence)).collect()
+        faults(&[Block::new(kind, text)], Taxonomy::default_ref())
+            .into_iter()
+            .map(|f| (f.kind, f.sentence))
+            .collect()
     }
 
     fn kinds(kind: Option<SectionKind>, text: &str) -> Vec<String> {
@@ -220,8 +235,14 @@ mod tests {
 
     #[test]
     fn reported_views_are_not_context() {
-        let f = found(Some(SectionKind::Findings), "Mr B says the Council delayed. This was fault.");
-        assert_eq!(f, vec![("other".to_string(), "This was fault.".to_string())]);
+        let f = found(
+            Some(SectionKind::Findings),
+            "Mr B says the Council delayed. This was fault.",
+        );
+        assert_eq!(
+            f,
+            vec![("other".to_string(), "This was fault.".to_string())]
+        );
     }
 
     #[test]
@@ -236,15 +257,30 @@ mod tests {
     #[test]
     fn summary_restating_the_overall_finding_is_skipped() {
         assert!(kinds(None, "We found fault with the Council's actions.").is_empty());
-        assert!(kinds(None, "Mr B complained the Council delayed. We found some fault.").is_empty());
+        assert!(kinds(
+            None,
+            "Mr B complained the Council delayed. We found some fault."
+        )
+        .is_empty());
         assert!(kinds(Some(SectionKind::FinalDecision), "I have found fault leading to injustice and recommended a financial remedy and a service improvement.").is_empty());
-        assert_eq!(kinds(None, "The Council was at fault for the delay."), vec!["delay"]);
-        assert!(kinds(Some(SectionKind::WhatFound), "The Council was at fault for the delay.").is_empty());
+        assert_eq!(
+            kinds(None, "The Council was at fault for the delay."),
+            vec!["delay"]
+        );
+        assert!(kinds(
+            Some(SectionKind::WhatFound),
+            "The Council was at fault for the delay."
+        )
+        .is_empty());
     }
 
     #[test]
     fn no_findings() {
-        assert!(kinds(Some(SectionKind::Findings), "There was no fault. The Council acted properly.").is_empty());
+        assert!(kinds(
+            Some(SectionKind::Findings),
+            "There was no fault. The Council acted properly."
+        )
+        .is_empty());
         assert!(kinds(Some(SectionKind::Findings), "").is_empty());
     }
 }

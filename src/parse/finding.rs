@@ -79,15 +79,28 @@ pub fn finding(blocks: &[Block], has_remedy: bool) -> Option<Finding> {
         (&[Some(SectionKind::Findings)], false),
     ];
     order.iter().find_map(|(kinds, whole)| {
-        let texts = blocks.iter().filter(|b| b.is(kinds)).flat_map(|b| b.sentences.iter().map(|s| s.text));
+        let texts = blocks
+            .iter()
+            .filter(|b| b.is(kinds))
+            .flat_map(|b| b.sentences.iter().map(|s| s.text));
         read(texts, has_remedy, *whole)
     })
 }
 
 /// What one text says; `whole` when it speaks for the whole decision.
-fn read<'a>(sentences: impl Iterator<Item = &'a str>, has_remedy: bool, whole: bool) -> Option<Finding> {
-    let (mut fault, mut injustice, mut no_injustice, mut not_investigated, mut no_fault, mut remedied) =
-        (false, false, false, false, false, false);
+fn read<'a>(
+    sentences: impl Iterator<Item = &'a str>,
+    has_remedy: bool,
+    whole: bool,
+) -> Option<Finding> {
+    let (
+        mut fault,
+        mut injustice,
+        mut no_injustice,
+        mut not_investigated,
+        mut no_fault,
+        mut remedied,
+    ) = (false, false, false, false, false, false);
     let mut not_investigated_whole = false;
     for s in sentences.filter(|s| !SUPPOSING.is_match(s)) {
         let says_fault = is_fault_finding(s) || (FAILURE.is_match(s) && !REPORTED.is_match(s));
@@ -104,7 +117,11 @@ fn read<'a>(sentences: impl Iterator<Item = &'a str>, has_remedy: bool, whole: b
         Some(Finding::NotInvestigated)
     } else if fault {
         let with_injustice = injustice || remedied || (!no_injustice && has_remedy);
-        Some(if with_injustice { Finding::FaultInjustice } else { Finding::FaultNoInjustice })
+        Some(if with_injustice {
+            Finding::FaultInjustice
+        } else {
+            Finding::FaultNoInjustice
+        })
     } else if not_investigated {
         Some(Finding::NotInvestigated)
     } else if remedied {
@@ -129,39 +146,91 @@ mod tests {
     fn fault_with_injustice_phrasings() {
         assert_eq!(in_final("I have completed my investigation. I have found fault leading to personal injustice."), Some(FaultInjustice));
         assert_eq!(in_final("I find fault causing injustice. The Council has agreed actions to remedy injustice."), Some(FaultInjustice));
-        assert_eq!(in_final("I have found fault by the Council, which caused injustice to Miss X."), Some(FaultInjustice));
-        assert_eq!(in_final("I find fault with the Council. It agrees actions to remedy the injustice."), Some(FaultInjustice));
-        assert_eq!(in_final("The Ombudsman upheld the complaint and found fault causing injustice."), Some(FaultInjustice));
+        assert_eq!(
+            in_final("I have found fault by the Council, which caused injustice to Miss X."),
+            Some(FaultInjustice)
+        );
+        assert_eq!(
+            in_final("I find fault with the Council. It agrees actions to remedy the injustice."),
+            Some(FaultInjustice)
+        );
+        assert_eq!(
+            in_final("The Ombudsman upheld the complaint and found fault causing injustice."),
+            Some(FaultInjustice)
+        );
     }
 
     #[test]
     fn fault_without_injustice() {
-        assert_eq!(in_final("There was fault but this did not cause injustice."), Some(FaultNoInjustice));
+        assert_eq!(
+            in_final("There was fault but this did not cause injustice."),
+            Some(FaultNoInjustice)
+        );
         assert_eq!(
             in_final("We find the Council was at fault for the delay. But we do not consider this caused Mr C an injustice."),
             Some(FaultNoInjustice)
         );
-        assert_eq!(in_final("The Council was at fault."), Some(FaultNoInjustice));
-        let b = [Block::new(Some(SectionKind::FinalDecision), "The Council was at fault.")];
+        assert_eq!(
+            in_final("The Council was at fault."),
+            Some(FaultNoInjustice)
+        );
+        let b = [Block::new(
+            Some(SectionKind::FinalDecision),
+            "The Council was at fault.",
+        )];
         assert_eq!(finding(&b, true), Some(FaultInjustice));
     }
 
     #[test]
     fn no_fault_and_not_investigated() {
-        assert_eq!(in_final("There was no fault. I have completed my investigation."), Some(NoFault));
-        assert_eq!(in_final("We will not investigate this complaint."), Some(NotInvestigated));
-        assert_eq!(in_final("The Ombudsman cannot investigate this complaint."), Some(NotInvestigated));
-        assert_eq!(in_final("I have discontinued my investigation."), Some(NotInvestigated));
-        assert_eq!(in_final("We have closed the complaint."), Some(NotInvestigated));
-        assert_eq!(in_final("We found no fault in its decision but we found fault in its complaint handling."), Some(FaultNoInjustice));
-        assert_eq!(in_final("We have ended our investigation of the complaint."), Some(NotInvestigated));
-        assert_eq!(in_final("The Ombudsman has found no evidence of fault by the Council."), Some(NoFault));
-        assert_eq!(in_final("We will not investigate this complaint. We are unlikely to find fault."), Some(NotInvestigated));
+        assert_eq!(
+            in_final("There was no fault. I have completed my investigation."),
+            Some(NoFault)
+        );
+        assert_eq!(
+            in_final("We will not investigate this complaint."),
+            Some(NotInvestigated)
+        );
+        assert_eq!(
+            in_final("The Ombudsman cannot investigate this complaint."),
+            Some(NotInvestigated)
+        );
+        assert_eq!(
+            in_final("I have discontinued my investigation."),
+            Some(NotInvestigated)
+        );
+        assert_eq!(
+            in_final("We have closed the complaint."),
+            Some(NotInvestigated)
+        );
+        assert_eq!(
+            in_final(
+                "We found no fault in its decision but we found fault in its complaint handling."
+            ),
+            Some(FaultNoInjustice)
+        );
+        assert_eq!(
+            in_final("We have ended our investigation of the complaint."),
+            Some(NotInvestigated)
+        );
+        assert_eq!(
+            in_final("The Ombudsman has found no evidence of fault by the Council."),
+            Some(NoFault)
+        );
+        assert_eq!(
+            in_final("We will not investigate this complaint. We are unlikely to find fault."),
+            Some(NotInvestigated)
+        );
         assert_eq!(
             in_final("We will not investigate Mr X's complaint. Although there is fault in the complaint handling, the injustice is not significant."),
             Some(NotInvestigated)
         );
-        assert_eq!(in_final("I found fault. We will not investigate the part of the complaint about parking."), Some(FaultNoInjustice));
+        assert_eq!(
+            in_final(
+                "I found fault. We will not investigate the part of the complaint about parking."
+            ),
+            Some(FaultNoInjustice)
+        );
     }
 
     #[test]
@@ -171,7 +240,10 @@ mod tests {
         assert_eq!(s("We have found delay at two stages of the process. The Council has agreed to apologise."), Some(FaultInjustice));
         assert_eq!(s("Mr X complains the Council failed to act."), None);
         assert_eq!(s("We found the Council was not at fault in how it decided. The Council agreed to apologise."), Some(FaultInjustice));
-        let b = [Block::new(Some(SectionKind::Findings), "I have not investigated events before 2020.")];
+        let b = [Block::new(
+            Some(SectionKind::Findings),
+            "I have not investigated events before 2020.",
+        )];
         assert_eq!(finding(&b, false), None);
     }
 
@@ -182,7 +254,10 @@ mod tests {
             Block::new(Some(SectionKind::RoleAndPowers), "We cannot investigate late complaints."),
         ];
         assert_eq!(finding(&b, false), Some(NoFault));
-        assert_eq!(finding(&[Block::new(None, "Mr X complained about noise.")], false), None);
+        assert_eq!(
+            finding(&[Block::new(None, "Mr X complained about noise.")], false),
+            None
+        );
         assert_eq!(finding(&[], false), None);
     }
 }

@@ -34,8 +34,10 @@ impl Amount {
 
 /// `£300`, `£ 1,500.50`, `£1.2m`, `Â£300` (mojibake keeps the `£`), `GBP 300`.
 static STERLING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:£|\bGBP)\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?(million|m|bn|billion|k)\b)?")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)(?:£|\bGBP)\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?(million|m|bn|billion|k)\b)?",
+    )
+    .expect("valid regex")
 });
 
 /// `300 pounds`, `1,250.50 pounds sterling`.
@@ -53,17 +55,22 @@ static PAY_BARE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that may follow a bare amount; anything else (`3 times`, `20 days`) means it is not money.
 const BARE_FOLLOWERS: &[&str] = &[
-    "for", "to", "as", "in", "and", "within", "by", "towards", "each", "which", "because", "so", "plus", "per",
+    "for", "to", "as", "in", "and", "within", "by", "towards", "each", "which", "because", "so",
+    "plus", "per",
 ];
 
 /// Words whose presence makes `a total of 300` money.
-static PAY_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:pay|paid|payment|refund|reimburs|compensat)").expect("valid regex"));
+static PAY_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:pay|paid|payment|refund|reimburs|compensat)").expect("valid regex")
+});
 
 /// `five hundred pounds`, `a thousand pounds`, `one hundred and fifty pounds`.
 static WORDS_POUNDS: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)";
-    Regex::new(&format!(r"(?i)\b((?:{word}(?:\s+and\s+|[\s-]+))*{word})\s+pounds\b")).expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)\b((?:{word}(?:\s+and\s+|[\s-]+))*{word})\s+pounds\b"
+    ))
+    .expect("valid regex")
 });
 
 /// After an amount: `per week`, `a month`, `each year`, `/week`, `pw`, `pcm`, `weekly`.
@@ -84,7 +91,9 @@ pub fn amounts(sentence: &str) -> Vec<Amount> {
     let has_digit = sentence.bytes().any(|b| b.is_ascii_digit());
     if has_digit && (sentence.contains('£') || contains_ci(sentence, "gbp")) {
         for caps in STERLING.captures_iter(sentence) {
-            let (Some(whole), Some(int)) = (caps.get(0), caps.get(1)) else { continue };
+            let (Some(whole), Some(int)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
             let frac = caps.get(2).map(|m| m.as_str());
             let scale = caps.get(3).map(|m| m.as_str());
             if let Some(pence) = sterling_pence(int.as_str(), frac, scale) {
@@ -95,16 +104,27 @@ pub fn amounts(sentence: &str) -> Vec<Amount> {
     if contains_ci(sentence, "pound") {
         if has_digit {
             for caps in DIGITS_POUNDS.captures_iter(sentence) {
-                let (Some(whole), Some(int)) = (caps.get(0), caps.get(1)) else { continue };
-                if let Some(pence) = sterling_pence(int.as_str(), caps.get(2).map(|m| m.as_str()), None) {
+                let (Some(whole), Some(int)) = (caps.get(0), caps.get(1)) else {
+                    continue;
+                };
+                if let Some(pence) =
+                    sterling_pence(int.as_str(), caps.get(2).map(|m| m.as_str()), None)
+                {
                     push(&mut found, pence, whole.start(), whole.end());
                 }
             }
         }
         for caps in WORDS_POUNDS.captures_iter(sentence) {
-            let (Some(whole), Some(words)) = (caps.get(0), caps.get(1)) else { continue };
+            let (Some(whole), Some(words)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
             if let Some(n) = words_value(words.as_str()) {
-                push(&mut found, n.saturating_mul(100), whole.start(), whole.end());
+                push(
+                    &mut found,
+                    n.saturating_mul(100),
+                    whole.start(),
+                    whole.end(),
+                );
             }
         }
     }
@@ -121,16 +141,26 @@ fn push(found: &mut Vec<Amount>, pence: i64, start: usize, end: usize) {
     if pence <= 0 || found.iter().any(|a| a.start < end && start < a.end) {
         return;
     }
-    found.push(Amount { pence, start, end, in_range: false, rate: false });
+    found.push(Amount {
+        pence,
+        start,
+        end,
+        in_range: false,
+        rate: false,
+    });
 }
 
 fn bare_amounts(sentence: &str, found: &mut Vec<Amount>) {
     for caps in PAY_BARE.captures_iter(sentence) {
-        let (Some(int), Some(tail)) = (caps.get(1), caps.get(3)) else { continue };
+        let (Some(int), Some(tail)) = (caps.get(1), caps.get(3)) else {
+            continue;
+        };
         let follower = tail.as_str().trim();
         let money_like = follower.is_empty()
             || follower.starts_with(['.', ',', ';', ':'])
-            || BARE_FOLLOWERS.iter().any(|w| follower.eq_ignore_ascii_case(w));
+            || BARE_FOLLOWERS
+                .iter()
+                .any(|w| follower.eq_ignore_ascii_case(w));
         if !money_like {
             continue;
         }
@@ -154,7 +184,11 @@ fn sterling_pence(int: &str, frac: Option<&str>, scale: Option<&str>) -> Option<
     if multiplier > 1 {
         // `£1.2m`: the fraction scales too.
         let digits = frac.len().min(6) as u32;
-        let frac_value: i64 = frac.get(..digits as usize).unwrap_or("0").parse().unwrap_or(0);
+        let frac_value: i64 = frac
+            .get(..digits as usize)
+            .unwrap_or("0")
+            .parse()
+            .unwrap_or(0);
         let pence = whole.checked_mul(multiplier)?.checked_mul(100)?;
         let frac_pence = frac_value.checked_mul(multiplier)?.checked_mul(100)? / 10i64.pow(digits);
         return pence.checked_add(frac_pence);
@@ -168,7 +202,10 @@ fn sterling_pence(int: &str, frac: Option<&str>, scale: Option<&str>) -> Option<
             whole.checked_mul(100)?.checked_add(p)
         }
         // `£200.000`: a full stop typed for a thousands comma.
-        3 => whole.checked_mul(1000)?.checked_add(frac.parse().ok()?)?.checked_mul(100),
+        3 => whole
+            .checked_mul(1000)?
+            .checked_add(frac.parse().ok()?)?
+            .checked_mul(100),
         _ => whole.checked_mul(100),
     }
 }
@@ -178,7 +215,10 @@ pub fn words_value(words: &str) -> Option<i64> {
     let mut total: i64 = 0;
     let mut current: i64 = 0;
     let mut any = false;
-    for word in words.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()) {
+    for word in words
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+    {
         let word = word.to_ascii_lowercase();
         match word.as_str() {
             "and" => continue,
@@ -198,10 +238,30 @@ pub fn words_value(words: &str) -> Option<i64> {
 /// `one` .. `ninety`, and `a` for one.
 pub fn small_number(word: &str) -> Option<i64> {
     const UNITS: &[&str] = &[
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
-    const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
     let word = word.to_ascii_lowercase();
     if word == "a" || word == "an" {
         return Some(1);
@@ -209,7 +269,9 @@ pub fn small_number(word: &str) -> Option<i64> {
     if let Some(i) = UNITS.iter().position(|u| *u == word) {
         return Some(i as i64);
     }
-    TENS.iter().position(|t| *t == word).map(|i| (i as i64 + 2) * 10)
+    TENS.iter()
+        .position(|t| *t == word)
+        .map(|i| (i as i64 + 2) * 10)
 }
 
 fn mark_ranges_and_rates(sentence: &str, found: &mut [Amount]) {
@@ -247,9 +309,15 @@ mod tests {
 
     #[test]
     fn sterling_forms() {
-        assert_eq!(pounds("Pay £300, then £1,500 and £2,000.00."), vec![300.0, 1500.0, 2000.0]);
+        assert_eq!(
+            pounds("Pay £300, then £1,500 and £2,000.00."),
+            vec![300.0, 1500.0, 2000.0]
+        );
         assert_eq!(pounds("a refund of £1,250.50 today"), vec![1250.5]);
-        assert_eq!(pounds("costs of £1.2m and £3m and £2.5k"), vec![1_200_000.0, 3_000_000.0, 2_500.0]);
+        assert_eq!(
+            pounds("costs of £1.2m and £3m and £2.5k"),
+            vec![1_200_000.0, 3_000_000.0, 2_500.0]
+        );
         assert_eq!(pounds("Â£250 after mojibake, £ 75"), vec![250.0, 75.0]);
         assert_eq!(pounds("the land for £200.000 without"), vec![200_000.0]);
     }
@@ -257,7 +325,10 @@ mod tests {
     #[test]
     fn pounds_in_digits_and_words() {
         assert_eq!(pounds("The Council will pay 300 pounds."), vec![300.0]);
-        assert_eq!(pounds("pay her five hundred pounds and one thousand two hundred and fifty pounds"), vec![500.0, 1250.0]);
+        assert_eq!(
+            pounds("pay her five hundred pounds and one thousand two hundred and fifty pounds"),
+            vec![500.0, 1250.0]
+        );
         assert_eq!(pounds("a thousand pounds"), vec![1000.0]);
         assert_eq!(pounds("fifty-five pounds"), vec![55.0]);
         assert_eq!(pounds("he weighs many pounds"), Vec::<f64>::new());
@@ -265,9 +336,18 @@ mod tests {
 
     #[test]
     fn bare_number_next_to_a_pay_verb() {
-        assert_eq!(pounds("The Council agreed to pay Mrs X 250 for her distress."), vec![250.0]);
-        assert_eq!(pounds("It will make payments to her, a total of 300."), vec![300.0]);
-        assert_eq!(pounds("It paid 3 invoices within 20 days."), Vec::<f64>::new());
+        assert_eq!(
+            pounds("The Council agreed to pay Mrs X 250 for her distress."),
+            vec![250.0]
+        );
+        assert_eq!(
+            pounds("It will make payments to her, a total of 300."),
+            vec![300.0]
+        );
+        assert_eq!(
+            pounds("It paid 3 invoices within 20 days."),
+            Vec::<f64>::new()
+        );
         assert_eq!(pounds("A total of 300 children attend."), Vec::<f64>::new());
     }
 
@@ -277,7 +357,10 @@ mod tests {
         assert!(a.iter().all(|a| a.in_range));
         assert!(a[3].rate);
         let a = amounts("Pay £100 and £300 for distress, and £45 per week.");
-        assert_eq!((a[0].in_range, a[1].in_range, a[2].rate), (false, false, true));
+        assert_eq!(
+            (a[0].in_range, a[1].in_range, a[2].rate),
+            (false, false, true)
+        );
     }
 
     #[test]

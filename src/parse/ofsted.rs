@@ -17,12 +17,16 @@ static SHARED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static DENIED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|n't|never)\s+(?:\w+\s+)?(?:share|send|copy|provide|forward|pass)").expect("valid regex")
+    Regex::new(r"(?i)\b(?:not|n't|never)\s+(?:\w+\s+)?(?:share|send|copy|provide|forward|pass)")
+        .expect("valid regex")
 });
 
 /// Whether any sentence says the decision is shared with Ofsted.
 pub fn shared_with_ofsted(blocks: &[Block]) -> bool {
-    blocks.iter().flat_map(|b| b.sentences.iter()).any(|s| says_shared(s.text))
+    blocks
+        .iter()
+        .flat_map(|b| b.sentences.iter())
+        .any(|s| says_shared(s.text))
 }
 
 fn says_shared(sentence: &str) -> bool {
@@ -50,7 +54,9 @@ mod tests {
 
     #[test]
     fn absent_or_denied() {
-        assert!(!shared("We will share this decision with the Care Quality Commission."));
+        assert!(!shared(
+            "We will share this decision with the Care Quality Commission."
+        ));
         assert!(!shared("We will not share this decision with Ofsted."));
         assert!(!shared("Ofsted inspected the school in 2019."));
         assert!(!shared(""));

@@ -57,7 +57,10 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
     let other = r"(?P<other>\b(?:(?:had|has|have|having)\s+to\s+pay|(?:he|she|they|I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b)";
     let offered = r"(?P<offered>\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|Council|council|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b)";
     let remedy = r"(?P<remedy>\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bsum of\b|\bamount of\b|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*)";
-    Regex::new(&format!(r"(?i){neg}|{wanted}|{accepted}|{strong}|{other}|{offered}|{remedy}")).expect("valid regex")
+    Regex::new(&format!(
+        r"(?i){neg}|{wanted}|{accepted}|{strong}|{other}|{offered}|{remedy}"
+    ))
+    .expect("valid regex")
 });
 
 /// Words saying the sentence's remedy is agreed, will or should happen.
@@ -104,14 +107,19 @@ static COMPLAINT_STAGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Sections that narrate background: remedies in them were offered, not decided.
-const NARRATIVE: &[SectionKind] =
-    &[SectionKind::Complaint, SectionKind::WhatFound, SectionKind::HowConsidered, SectionKind::RoleAndPowers];
+const NARRATIVE: &[SectionKind] = &[
+    SectionKind::Complaint,
+    SectionKind::WhatFound,
+    SectionKind::HowConsidered,
+    SectionKind::RoleAndPowers,
+];
 
 /// Every amount of money in the decision, as payments.
 pub fn payments(blocks: &[Block], complainant: Option<&str>) -> Vec<Payment> {
     let mut mentions = mentions(blocks, complainant);
     let strict = mentions.iter().any(|m| {
-        blocks[m.block].kind == Some(SectionKind::AgreedAction) && matches!(m.cue, Cue::Remedy { .. } | Cue::Accepted)
+        blocks[m.block].kind == Some(SectionKind::AgreedAction)
+            && matches!(m.cue, Cue::Remedy { .. } | Cue::Accepted)
     });
     for m in &mut mentions {
         m.payment.role = role(m, blocks[m.block].kind);
@@ -152,7 +160,14 @@ fn mentions(blocks: &[Block], complainant: Option<&str>) -> Vec<Mention> {
                     section: block.name().to_string(),
                     sentence: sentence.text.to_string(),
                 };
-                out.push(Mention { amount: *amount, block: b, sentence: s, cue, total, payment });
+                out.push(Mention {
+                    amount: *amount,
+                    block: b,
+                    sentence: s,
+                    cue,
+                    total,
+                    payment,
+                });
             }
         }
     }
@@ -176,10 +191,11 @@ fn cue(amount: &Amount, before: &str, after: &str) -> Option<Cue> {
     let mut wanted_at: Option<usize> = None;
     let mut accepted = false;
     for caps in CUE.captures_iter(before) {
-        let Some((group, m)) = ["neg", "wanted", "accepted", "strong", "other", "offered", "remedy"]
-            .iter()
-            .find_map(|g| caps.name(g).map(|m| (*g, m)))
-        else {
+        let Some((group, m)) = [
+            "neg", "wanted", "accepted", "strong", "other", "offered", "remedy",
+        ]
+        .iter()
+        .find_map(|g| caps.name(g).map(|m| (*g, m))) else {
             continue;
         };
         match group {
@@ -193,7 +209,9 @@ fn cue(amount: &Amount, before: &str, after: &str) -> Option<Cue> {
     let agreed = agreed_before(before);
     // `wants the Council to ... pay him £400`: unless the decision then agrees.
     if let Some(w) = wanted_at {
-        let agreed_later = before.get(w..).is_some_and(|rest| AGREED.is_match(rest) && !rest.contains("would like"));
+        let agreed_later = before
+            .get(w..)
+            .is_some_and(|rest| AGREED.is_match(rest) && !rest.contains("would like"));
         if !agreed_later {
             return Some(Cue::Other);
         }
@@ -208,7 +226,11 @@ fn cue(amount: &Amount, before: &str, after: &str) -> Option<Cue> {
         "offered" if accepted => Cue::Accepted,
         "offered" => Cue::Offered,
         // `pay Mr X's legal costs of £2,000`: the pay verb governs the noun.
-        "other" if prev.is_some_and(|(g, _, end)| matches!(g, "remedy" | "strong") && few_words(before, end, start)) => {
+        "other"
+            if prev.is_some_and(|(g, _, end)| {
+                matches!(g, "remedy" | "strong") && few_words(before, end, start)
+            }) =>
+        {
             remedy(accepted, agreed)
         }
         "other" => Cue::Other,
@@ -227,7 +249,13 @@ fn remedy(accepted: bool, agreed: bool) -> Cue {
 
 /// The cue a lead-in line (`The Council will pay Mrs X:`) gives the items under it.
 fn lead_cue(lead: &str) -> Option<Cue> {
-    let probe = Amount { pence: 1, start: lead.len(), end: lead.len(), in_range: false, rate: false };
+    let probe = Amount {
+        pence: 1,
+        start: lead.len(),
+        end: lead.len(),
+        in_range: false,
+        rate: false,
+    };
     match cue(&probe, lead, "")? {
         Cue::Other => None,
         cue => Some(cue),
@@ -236,11 +264,15 @@ fn lead_cue(lead: &str) -> Option<Cue> {
 
 /// Whether the last agreement word before the amount says it is agreed (not `should have`).
 fn agreed_before(before: &str) -> bool {
-    AGREED.find_iter(before).last().is_some_and(|m| !m.as_str().to_ascii_lowercase().ends_with(" have"))
+    AGREED
+        .find_iter(before)
+        .last()
+        .is_some_and(|m| !m.as_str().to_ascii_lowercase().ends_with(" have"))
 }
 
 fn few_words(text: &str, from: usize, to: usize) -> bool {
-    text.get(from..to).is_some_and(|gap| gap.split_whitespace().count() <= 5 && !gap.contains([';', '.']))
+    text.get(from..to)
+        .is_some_and(|gap| gap.split_whitespace().count() <= 5 && !gap.contains([';', '.']))
 }
 
 /// The role of one amount given the kind of section it is in.
@@ -276,18 +308,29 @@ fn drop_restatements(mentions: Vec<Mention>, blocks: &[Block], strict: bool) -> 
     let mut kept: Vec<Mention> = Vec::new();
     let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
     for i in order {
-        let Some(mut m) = slots[i].take() else { continue };
+        let Some(mut m) = slots[i].take() else {
+            continue;
+        };
         if strict && m.payment.role == PaymentRole::Agreed && !in_action(&m) {
-            let listed: Vec<&Mention> =
-                kept.iter().filter(|k| in_action(k) && k.payment.role == PaymentRole::Agreed).collect();
+            let listed: Vec<&Mention> = kept
+                .iter()
+                .filter(|k| in_action(k) && k.payment.role == PaymentRole::Agreed)
+                .collect();
             if !listed.iter().any(|k| same_payment(k, &m)) {
                 if is_subset_sum(m.amount.pence, &listed) {
                     continue;
                 }
-                m.payment.role = if m.cue == Cue::Accepted { PaymentRole::Offered } else { PaymentRole::Other };
+                m.payment.role = if m.cue == Cue::Accepted {
+                    PaymentRole::Offered
+                } else {
+                    PaymentRole::Other
+                };
             }
         }
-        if let Some(k) = kept.iter_mut().find(|k| k.payment.role == m.payment.role && same_payment(k, &m)) {
+        if let Some(k) = kept
+            .iter_mut()
+            .find(|k| k.payment.role == m.payment.role && same_payment(k, &m))
+        {
             if k.payment.recipient.is_none() {
                 k.payment.recipient = m.payment.recipient.take();
             }
@@ -328,13 +371,22 @@ fn drop_totals(mentions: Vec<Mention>) -> Vec<Mention> {
             let parts: Vec<&Mention> = mentions
                 .iter()
                 .enumerate()
-                .filter(|&(j, p)| j != i && p.payment.role == m.payment.role && !p.total && (m.total || p.block != m.block))
+                .filter(|&(j, p)| {
+                    j != i
+                        && p.payment.role == m.payment.role
+                        && !p.total
+                        && (m.total || p.block != m.block)
+                })
                 .map(|(_, p)| p)
                 .collect();
             m.payment.role == PaymentRole::Other || !is_subset_sum(m.amount.pence, &parts)
         })
         .collect();
-    mentions.into_iter().zip(keep).filter_map(|(m, k)| k.then_some(m)).collect()
+    mentions
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(m, k)| k.then_some(m))
+        .collect()
 }
 
 /// Whether `target` is the sum of two or more of `parts` (at most 12 are tried).
@@ -342,7 +394,13 @@ fn is_subset_sum(target: i64, parts: &[&Mention]) -> bool {
     let values: Vec<i64> = parts.iter().take(12).map(|p| p.amount.pence).collect();
     (1u32..(1 << values.len())).any(|mask| {
         mask.count_ones() >= 2
-            && values.iter().enumerate().filter(|(k, _)| mask & (1 << k) != 0).map(|(_, v)| v).sum::<i64>() == target
+            && values
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| mask & (1 << k) != 0)
+                .map(|(_, v)| v)
+                .sum::<i64>()
+                == target
     })
 }
 

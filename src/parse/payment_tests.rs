@@ -10,11 +10,19 @@ fn run(parts: &[(Option<SectionKind>, &str)], complainant: Option<&str>) -> Vec<
 }
 
 fn agreed(payments: &[Payment]) -> Vec<f64> {
-    payments.iter().filter(|p| p.role == PaymentRole::Agreed).map(|p| p.amount).collect()
+    payments
+        .iter()
+        .filter(|p| p.role == PaymentRole::Agreed)
+        .map(|p| p.amount)
+        .collect()
 }
 
 fn role_of(payments: &[Payment], amount: f64) -> Vec<PaymentRole> {
-    payments.iter().filter(|p| p.amount == amount).map(|p| p.role).collect()
+    payments
+        .iter()
+        .filter(|p| p.amount == amount)
+        .map(|p| p.role)
+        .collect()
 }
 
 #[test]
@@ -53,7 +61,10 @@ fn restated_total_is_not_another_payment() {
     let p = run(
         &[
             (None, "The Council has agreed to pay Mrs X a total of £750."),
-            (Some(AgreedAction), "Pay Mrs X £500 for her distress.\nPay Mrs X £250 for her time and trouble."),
+            (
+                Some(AgreedAction),
+                "Pay Mrs X £500 for her distress.\nPay Mrs X £250 for her time and trouble.",
+            ),
         ],
         Some("Mrs X"),
     );
@@ -67,15 +78,32 @@ fn restated_total_is_not_another_payment() {
 fn summary_repeating_the_agreed_payment_is_one_payment() {
     let p = run(
         &[
-            (None, "The Council has agreed to pay Ms X £300 and carry out service improvements."),
-            (Some(Findings), "The Council should pay Ms X £300 for her distress."),
-            (Some(AgreedAction), "Within one month, the Council will pay Ms X £300 for her distress."),
-            (Some(FinalDecision), "I have found fault causing injustice and the Council has agreed to pay £300."),
+            (
+                None,
+                "The Council has agreed to pay Ms X £300 and carry out service improvements.",
+            ),
+            (
+                Some(Findings),
+                "The Council should pay Ms X £300 for her distress.",
+            ),
+            (
+                Some(AgreedAction),
+                "Within one month, the Council will pay Ms X £300 for her distress.",
+            ),
+            (
+                Some(FinalDecision),
+                "I have found fault causing injustice and the Council has agreed to pay £300.",
+            ),
         ],
         Some("Ms X"),
     );
     assert_eq!(agreed(&p), vec![300.0]);
-    assert_eq!(p.iter().find(|p| p.role == PaymentRole::Agreed).map(|p| p.section.as_str()), Some("agreed_action"));
+    assert_eq!(
+        p.iter()
+            .find(|p| p.role == PaymentRole::Agreed)
+            .map(|p| p.section.as_str()),
+        Some("agreed_action")
+    );
 }
 
 #[test]
@@ -90,7 +118,13 @@ fn summary_only_agreed_payment_and_accepted_offer() {
         Some("Mr B"),
     );
     assert_eq!(agreed(&p), vec![300.0]);
-    let p = run(&[(Some(Findings), "In response to my enquiries, the Council offered Mr X £150 for his time and trouble.")], None);
+    let p = run(
+        &[(
+            Some(Findings),
+            "In response to my enquiries, the Council offered Mr X £150 for his time and trouble.",
+        )],
+        None,
+    );
     assert_eq!(agreed(&p), vec![150.0]);
 }
 
@@ -109,7 +143,10 @@ fn bills_grants_fees_and_wanted_amounts_are_other() {
     );
     assert!(p.iter().all(|p| p.role == PaymentRole::Other), "{p:#?}");
     assert_eq!(p.len(), 8);
-    assert_eq!(p.iter().find(|p| p.amount == 55.5).map(|p| p.amount), Some(55.5));
+    assert_eq!(
+        p.iter().find(|p| p.amount == 55.5).map(|p| p.amount),
+        Some(55.5)
+    );
 }
 
 #[test]
@@ -130,17 +167,29 @@ fn guidance_range_is_not_a_payment() {
 #[test]
 fn two_recipients_same_amount_are_two_payments() {
     let p = run(
-        &[(Some(AgreedAction), "The Council will:\nPay Mr X £200 for his distress.\nPay Mrs X £200 for her distress.")],
+        &[(
+            Some(AgreedAction),
+            "The Council will:\nPay Mr X £200 for his distress.\nPay Mrs X £200 for her distress.",
+        )],
         None,
     );
     assert_eq!(agreed(&p), vec![200.0, 200.0]);
     let recipients: Vec<_> = p.iter().map(|p| p.recipient.clone()).collect();
-    assert_eq!(recipients, vec![Some("Mr X".to_string()), Some("Mrs X".to_string())]);
+    assert_eq!(
+        recipients,
+        vec![Some("Mr X".to_string()), Some("Mrs X".to_string())]
+    );
 }
 
 #[test]
 fn same_amount_twice_in_one_sentence_is_two_payments() {
-    let p = run(&[(Some(AgreedAction), "Pay Mr X £100 for distress and £100 for his time and trouble.")], None);
+    let p = run(
+        &[(
+            Some(AgreedAction),
+            "Pay Mr X £100 for distress and £100 for his time and trouble.",
+        )],
+        None,
+    );
     assert_eq!(agreed(&p), vec![100.0, 100.0]);
     assert_eq!(p[1].purpose, vec![TimeAndTrouble]);
 }
@@ -151,9 +200,21 @@ fn pence_no_sign_words_and_millions() {
     assert_eq!(agreed(&p), vec![1250.5, 300.0]);
     assert_eq!(p[0].purpose, vec![FinancialLoss]);
     assert_eq!(p[1].recipient.as_deref(), Some("Mr X"));
-    let p = run(&[(None, "The Council agreed to pay Mrs Y five hundred pounds for her distress.")], None);
+    let p = run(
+        &[(
+            None,
+            "The Council agreed to pay Mrs Y five hundred pounds for her distress.",
+        )],
+        None,
+    );
     assert_eq!(agreed(&p), vec![500.0]);
-    let p = run(&[(None, "The Council should pay her a total of 300 for her distress.")], None);
+    let p = run(
+        &[(
+            None,
+            "The Council should pay her a total of 300 for her distress.",
+        )],
+        None,
+    );
     assert_eq!(agreed(&p), vec![300.0]);
     let p = run(&[(Some(WhatFound), "The scheme cost £1.2m to run.")], None);
     assert_eq!((p[0].amount, p[0].role), (1_200_000.0, PaymentRole::Other));
@@ -172,7 +233,13 @@ fn recommended_and_will_pay_in_summary() {
 fn waived_fee_and_reduced_charge() {
     let p = run(&[(None, "The Council agreed to instruct its bailiff to reduce the Enforcement Fee by £100 to reflect the distress caused.")], None);
     assert_eq!(agreed(&p), vec![100.0]);
-    let p = run(&[(None, "It has apologised and waived £100 from the bill. We are satisfied with this.")], None);
+    let p = run(
+        &[(
+            None,
+            "It has apologised and waived £100 from the bill. We are satisfied with this.",
+        )],
+        None,
+    );
     assert_eq!(role_of(&p, 100.0), vec![PaymentRole::Offered]);
 }
 
@@ -187,7 +254,14 @@ fn payments_already_made_and_should_have() {
 
 #[test]
 fn no_money_no_payments() {
-    assert!(run(&[(None, "There was no fault."), (Some(AgreedAction), "Apologise to Mr X.")], None).is_empty());
+    assert!(run(
+        &[
+            (None, "There was no fault."),
+            (Some(AgreedAction), "Apologise to Mr X.")
+        ],
+        None
+    )
+    .is_empty());
     assert!(run(&[], None).is_empty());
 }
 
@@ -209,7 +283,13 @@ fn amounts_referring_back_to_earlier_offers() {
 fn total_made_up_of_parts_in_one_sentence() {
     let p = run(&[(None, "The Council agreed to pay Mr X £350, comprising £250 for distress and £100 for time and trouble.")], None);
     assert_eq!(agreed(&p), vec![250.0, 100.0]);
-    let p = run(&[(Some(AgreedAction), "Pay Mr X £350 made up of £250 for distress and £100 for time and trouble.")], None);
+    let p = run(
+        &[(
+            Some(AgreedAction),
+            "Pay Mr X £350 made up of £250 for distress and £100 for time and trouble.",
+        )],
+        None,
+    );
     assert_eq!(agreed(&p), vec![250.0, 100.0]);
 }
 

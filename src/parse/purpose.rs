@@ -16,9 +16,18 @@ use super::decision::Purpose;
 /// Each purpose and the words that name it.
 static PURPOSES: LazyLock<Vec<(Purpose, Regex)>> = LazyLock::new(|| {
     let table: &[(Purpose, &str)] = &[
-        (Purpose::Distress, r"distress|anxi|upset|worr(?:y|ied)|stress|hurt|outrage|injury to feelings|emotional|shock|embarrass|humiliat|avoidable harm"),
-        (Purpose::TimeAndTrouble, r"time(?:,|\s+and)\s+trouble|time and effort|trouble (?:she|he|they|it) (?:was|were|has been) put to"),
-        (Purpose::Frustration, r"frustrat|uncertain|inconvenien|confusion"),
+        (
+            Purpose::Distress,
+            r"distress|anxi|upset|worr(?:y|ied)|stress|hurt|outrage|injury to feelings|emotional|shock|embarrass|humiliat|avoidable harm",
+        ),
+        (
+            Purpose::TimeAndTrouble,
+            r"time(?:,|\s+and)\s+trouble|time and effort|trouble (?:she|he|they|it) (?:was|were|has been) put to",
+        ),
+        (
+            Purpose::Frustration,
+            r"frustrat|uncertain|inconvenien|confusion",
+        ),
         (
             Purpose::LossOfService,
             r"(?:loss|lost|missed|missing|lack) (?:of )?(?:\w+ ){0,3}?(?:services?|education|provision|care|support|opportunit|respite|schooling|tuition|therapy|contact|placement|sessions|transport)|lost opportunit|missed opportunit|without (?:suitable |any |full-time )?(?:education|provision|care|support)|educational provision|(?:per|each|a) (?:term|month|week) of (?:missed|lost)",
@@ -31,12 +40,18 @@ static PURPOSES: LazyLock<Vec<(Purpose, Regex)>> = LazyLock::new(|| {
     ];
     table
         .iter()
-        .map(|(purpose, words)| (*purpose, Regex::new(&format!(r"(?i)\b(?:{words})")).expect("valid regex")))
+        .map(|(purpose, words)| {
+            (
+                *purpose,
+                Regex::new(&format!(r"(?i)\b(?:{words})")).expect("valid regex"),
+            )
+        })
         .collect()
 });
 
-static SYMBOLIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:symbolic|token|goodwill|good will|gesture)").expect("valid regex"));
+static SYMBOLIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:symbolic|token|goodwill|good will|gesture)").expect("valid regex")
+});
 
 /// A refund-like verb right before the amount names financial loss whatever follows.
 static DIRECT_FINANCIAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -68,7 +83,11 @@ fn named(text: &str) -> Vec<Purpose> {
     if text.trim().is_empty() {
         return Vec::new();
     }
-    PURPOSES.iter().filter(|(_, re)| re.is_match(text)).map(|(p, _)| *p).collect()
+    PURPOSES
+        .iter()
+        .filter(|(_, re)| re.is_match(text))
+        .map(|(p, _)| *p)
+        .collect()
 }
 
 /// An alias: `Mr and Mrs X`, `Miss X`, a lone capital (`Y`), or `Child B`.
@@ -84,16 +103,23 @@ static RECIPIENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `£300 to Miss X`, `£300 for Mr and Mrs L`.
 static RECIPIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^\s*(?:each\s+)?(?:to|for)\s+({ALIAS}|him|her|them)(?:\s|[.,;:)]|$)")).expect("valid regex")
+    Regex::new(&format!(
+        r"^\s*(?:each\s+)?(?:to|for)\s+({ALIAS}|him|her|them)(?:\s|[.,;:)]|$)"
+    ))
+    .expect("valid regex")
 });
 
 /// The alias paid, from the words just before or after an amount; `him`,
 /// `her` and `them` stand for the complainant when the title fits.
 pub fn recipient(before: &str, after: &str, complainant: Option<&str>) -> Option<String> {
-    let caps = RECIPIENT_BEFORE.captures(before).or_else(|| RECIPIENT_AFTER.captures(after))?;
+    let caps = RECIPIENT_BEFORE
+        .captures(before)
+        .or_else(|| RECIPIENT_AFTER.captures(after))?;
     let who = caps.get(1)?.as_str();
     match who {
-        "him" | "her" | "them" => complainant.filter(|c| pronoun_fits(who, c)).map(str::to_string),
+        "him" | "her" | "them" => complainant
+            .filter(|c| pronoun_fits(who, c))
+            .map(str::to_string),
         alias => Some(alias.replace(" & ", " and ")),
     }
 }
@@ -102,7 +128,12 @@ fn pronoun_fits(pronoun: &str, complainant: &str) -> bool {
     let plural = complainant.contains(" and ");
     match pronoun {
         "him" => !plural && (complainant.starts_with("Mr ") || complainant.starts_with("Dr ")),
-        "her" => !plural && ["Mrs ", "Miss ", "Ms ", "Dr "].iter().any(|t| complainant.starts_with(t)),
+        "her" => {
+            !plural
+                && ["Mrs ", "Miss ", "Ms ", "Dr "]
+                    .iter()
+                    .any(|t| complainant.starts_with(t))
+        }
         _ => plural,
     }
 }
@@ -114,33 +145,81 @@ mod tests {
 
     #[test]
     fn purposes_after_the_amount_first() {
-        assert_eq!(purposes("Pay Miss X ", " as an acknowledgement of the frustration and distress caused."), vec![Distress, Frustration]);
-        assert_eq!(purposes("pay Mr B ", " to recognise the distress, time and trouble it caused him."), vec![Distress, TimeAndTrouble]);
-        assert_eq!(purposes("", " for time, trouble and worry"), vec![Distress, TimeAndTrouble]);
-        assert_eq!(purposes("", " for her child's potential lost opportunity and her uncertainty"), vec![Frustration, LossOfService]);
+        assert_eq!(
+            purposes(
+                "Pay Miss X ",
+                " as an acknowledgement of the frustration and distress caused."
+            ),
+            vec![Distress, Frustration]
+        );
+        assert_eq!(
+            purposes(
+                "pay Mr B ",
+                " to recognise the distress, time and trouble it caused him."
+            ),
+            vec![Distress, TimeAndTrouble]
+        );
+        assert_eq!(
+            purposes("", " for time, trouble and worry"),
+            vec![Distress, TimeAndTrouble]
+        );
+        assert_eq!(
+            purposes(
+                "",
+                " for her child's potential lost opportunity and her uncertainty"
+            ),
+            vec![Frustration, LossOfService]
+        );
     }
 
     #[test]
     fn purposes_before_when_none_after() {
-        assert_eq!(purposes("In recognition of the uncertainty and distress, the Council will pay Ms X ", " and take action."), vec![Distress, Frustration]);
+        assert_eq!(
+            purposes(
+                "In recognition of the uncertainty and distress, the Council will pay Ms X ",
+                " and take action."
+            ),
+            vec![Distress, Frustration]
+        );
     }
 
     #[test]
     fn financial_backdated_symbolic_and_unspecified() {
-        assert_eq!(purposes("reimburse him ", " for decorating a property"), vec![FinancialLoss]);
+        assert_eq!(
+            purposes("reimburse him ", " for decorating a property"),
+            vec![FinancialLoss]
+        );
         assert_eq!(purposes("pay ", " in backdated allowance"), vec![Backdated]);
         assert_eq!(purposes("make a ", " symbolic payment"), vec![Symbolic]);
-        assert_eq!(purposes("a symbolic payment of ", " for her distress"), vec![Distress]);
+        assert_eq!(
+            purposes("a symbolic payment of ", " for her distress"),
+            vec![Distress]
+        );
         assert_eq!(purposes("pay Mr X ", "."), vec![Unspecified]);
-        assert_eq!(purposes("", " for 10 weeks of missed education"), vec![LossOfService]);
+        assert_eq!(
+            purposes("", " for 10 weeks of missed education"),
+            vec![LossOfService]
+        );
     }
 
     #[test]
     fn recipients() {
-        assert_eq!(recipient("Pay Miss X ", " as", None).as_deref(), Some("Miss X"));
-        assert_eq!(recipient("pay Mr & Mrs L ", "", None).as_deref(), Some("Mr and Mrs L"));
-        assert_eq!(recipient("a payment of ", " to Y for", None).as_deref(), Some("Y"));
-        assert_eq!(recipient("offered her an additional ", "", Some("Mrs X")).as_deref(), Some("Mrs X"));
+        assert_eq!(
+            recipient("Pay Miss X ", " as", None).as_deref(),
+            Some("Miss X")
+        );
+        assert_eq!(
+            recipient("pay Mr & Mrs L ", "", None).as_deref(),
+            Some("Mr and Mrs L")
+        );
+        assert_eq!(
+            recipient("a payment of ", " to Y for", None).as_deref(),
+            Some("Y")
+        );
+        assert_eq!(
+            recipient("offered her an additional ", "", Some("Mrs X")).as_deref(),
+            Some("Mrs X")
+        );
         assert_eq!(recipient("pay him ", "", Some("Mrs X")), None);
         assert_eq!(recipient("a payment of ", " for her distress", None), None);
         assert_eq!(recipient("the Council will pay ", ".", Some("Mr B")), None);

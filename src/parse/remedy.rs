@@ -18,8 +18,14 @@ use super::sentences::Block;
 
 static KINDS: LazyLock<Vec<(RemedyKind, Regex)>> = LazyLock::new(|| {
     let table: &[(RemedyKind, &str)] = &[
-        (RemedyKind::Apology, r"\bapologi[sz]\w*|\bapology|\bsay sorry"),
-        (RemedyKind::Payment, r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\brefund\w*|\breimburs\w*|\bcompensat\w*|\bwrit\w* off|\bwaiv\w*|\bfinancial (?:remedy|redress)"),
+        (
+            RemedyKind::Apology,
+            r"\bapologi[sz]\w*|\bapology|\bsay sorry",
+        ),
+        (
+            RemedyKind::Payment,
+            r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\brefund\w*|\breimburs\w*|\bcompensat\w*|\bwrit\w* off|\bwaiv\w*|\bfinancial (?:remedy|redress)",
+        ),
         (
             RemedyKind::ServiceImprovement,
             r"\bremind\w*|\btrain\w*|\bguidance to (?:its |all |relevant )?(?:staff|officers)|\bissue (?:\w+ ){0,2}?guidance|\baudit\w*|\bservice improvements?|\bimprove\w*|\blearning|\blessons|\baction plan|\bdatabase|\bbriefing|\bprevent (?:\w+ ){0,4}?(?:recurrence|reoccurrence|happening again|similar|future|repeat)|\bto prevent|\b(?:develop|introduce|put in place|create|establish|set up|adopt|devise|produce|amend|change|update|revise|review)\w*\s+(?:[\w'’]+\s+){0,4}?(?:polic(?:y|ies)|procedures?|process(?:es)?|practices?|guidance|systems?|protocols?|checklists?|templates?|letters|website|arrangements|training)\b",
@@ -37,7 +43,10 @@ static KINDS: LazyLock<Vec<(RemedyKind, Regex)>> = LazyLock::new(|| {
             r"\bevidence\b(?:\s+[\w'’]+){0,8}?\s+(?:complied|compliance|implemented|taken|completed|done)\b|\bprovide (?:us|the ombudsman|the ombudsmen|evidence)\b|\bsend (?:us|the ombudsman) (?:\w+ ){0,2}?(?:evidence|confirmation|copy|copies)|\bconfirm (?:to us|to the ombudsman)|\bdemonstrate (?:to us|to the ombudsman|that it has)|\bevidence of compliance",
         ),
     ];
-    table.iter().map(|(k, re)| (*k, Regex::new(&format!("(?i){re}")).expect("valid regex"))).collect()
+    table
+        .iter()
+        .map(|(k, re)| (*k, Regex::new(&format!("(?i){re}")).expect("valid regex")))
+        .collect()
 });
 
 /// A sentence outside the agreed action that states the remedy.
@@ -45,8 +54,9 @@ static REMEDY_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:agree\w*|will|shall|should|recommend\w*|undertak\w*|accept\w* (?:my|our|the) recommend\w*)\b")
         .expect("valid regex")
 });
-static COUNTERFACTUAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:should|would|could) have\b|\bif\b").expect("valid regex"));
+static COUNTERFACTUAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:should|would|could) have\b|\bif\b").expect("valid regex")
+});
 
 /// `within one month`, `4 weeks of my final decision`, `10 working days`.
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -71,7 +81,10 @@ fn remedy_sentences<'a>(blocks: &'a [Block]) -> impl Iterator<Item = (bool, &'a 
         b.sentences
             .iter()
             .filter(move |s| {
-                in_action || (stated && REMEDY_STATEMENT.is_match(s.text) && !COUNTERFACTUAL.is_match(s.text))
+                in_action
+                    || (stated
+                        && REMEDY_STATEMENT.is_match(s.text)
+                        && !COUNTERFACTUAL.is_match(s.text))
             })
             .map(move |s| (in_action, s.text))
     })
@@ -97,8 +110,10 @@ pub fn remedies(blocks: &[Block], has_agreed_payment: bool) -> Vec<RemedyKind> {
 
 /// The earliest deadline the agreed action sets, in days.
 pub fn deadline_days(blocks: &[Block]) -> Option<u32> {
-    let (action, stated): (Vec<_>, Vec<_>) = remedy_sentences(blocks).partition(|(in_action, _)| *in_action);
-    let earliest = |sentences: &[(bool, &str)]| sentences.iter().filter_map(|(_, s)| earliest_in(s)).min();
+    let (action, stated): (Vec<_>, Vec<_>) =
+        remedy_sentences(blocks).partition(|(in_action, _)| *in_action);
+    let earliest =
+        |sentences: &[(bool, &str)]| sentences.iter().filter_map(|(_, s)| earliest_in(s)).min();
     earliest(&action).or_else(|| earliest(&stated))
 }
 
@@ -106,7 +121,9 @@ pub fn deadline_days(blocks: &[Block]) -> Option<u32> {
 /// `within` period in a sentence that is not about staff timescales.
 fn earliest_in(sentence: &str) -> Option<u32> {
     let loose_ok = |c: &regex::Captures| {
-        let within = c.get(1).is_some_and(|w| w.as_str().eq_ignore_ascii_case("within"));
+        let within = c
+            .get(1)
+            .is_some_and(|w| w.as_str().eq_ignore_ascii_case("within"));
         let start = c.get(0).map_or(0, |m| m.start());
         within && !NOT_A_DEADLINE.is_match(sentence.get(..start).unwrap_or(""))
     };
@@ -115,7 +132,9 @@ fn earliest_in(sentence: &str) -> Option<u32> {
         .filter(|c| c.get(5).is_some() || loose_ok(c))
         .filter_map(|c| {
             let n = count(c.get(2)?.as_str())?;
-            let working = c.get(3).is_some_and(|w| !w.as_str().trim().eq_ignore_ascii_case("calendar"));
+            let working = c
+                .get(3)
+                .is_some_and(|w| !w.as_str().trim().eq_ignore_ascii_case("calendar"));
             let unit = c.get(4)?.as_str().to_ascii_lowercase();
             days(n, working, &unit)
         })
@@ -125,7 +144,9 @@ fn earliest_in(sentence: &str) -> Option<u32> {
 fn count(word: &str) -> Option<u32> {
     let n = word.parse::<u32>().ok().or_else(|| {
         let word = word.replace('-', " ");
-        small_number(&word).or_else(|| words_value(&word)).and_then(|n| u32::try_from(n).ok())
+        small_number(&word)
+            .or_else(|| words_value(&word))
+            .and_then(|n| u32::try_from(n).ok())
     })?;
     (n > 0).then_some(n)
 }
@@ -148,7 +169,10 @@ mod tests {
     use RemedyKind::*;
 
     fn blocks<'a>(action: &'a str, summary: &'a str) -> Vec<Block<'a>> {
-        vec![Block::new(None, summary), Block::new(Some(SectionKind::AgreedAction), action)]
+        vec![
+            Block::new(None, summary),
+            Block::new(Some(SectionKind::AgreedAction), action),
+        ]
     }
 
     #[test]
@@ -157,14 +181,26 @@ mod tests {
             "Within 4 weeks the Council has agreed to:\nApologise to Miss X.\nPay Miss X £300.\nComplete action six.\nRemind relevant staff of the importance of recording meetings.\nThe Council should provide us with evidence it has complied with the above actions.",
             "",
         );
-        assert_eq!(remedies(&b, true), vec![Apology, Payment, ServiceImprovement, CompleteAction, ProvideEvidence]);
+        assert_eq!(
+            remedies(&b, true),
+            vec![
+                Apology,
+                Payment,
+                ServiceImprovement,
+                CompleteAction,
+                ProvideEvidence
+            ]
+        );
     }
 
     #[test]
     fn kinds_from_the_summary_when_stated() {
         let b = blocks("", "The Council agreed to reconsider its decision and review its policy. It had apologised in 2022.");
         assert_eq!(remedies(&b, false), vec![ServiceImprovement, Reconsider]);
-        let b = blocks("", "The Council should have apologised. It refused to reassess.");
+        let b = blocks(
+            "",
+            "The Council should have apologised. It refused to reassess.",
+        );
         assert!(remedies(&b, false).is_empty());
     }
 
@@ -174,27 +210,48 @@ mod tests {
             "The Council will begin and complete a stage two investigation within 65 working days of my final decision.\nWithin three months, the Council will compile a database of Investigating Officers.",
             "",
         );
-        assert_eq!(remedies(&b, false), vec![ServiceImprovement, CompleteAction]);
+        assert_eq!(
+            remedies(&b, false),
+            vec![ServiceImprovement, CompleteAction]
+        );
         assert_eq!(deadline_days(&b), Some(90));
     }
 
     #[test]
     fn deadlines_in_each_unit() {
         let d = |t: &str| deadline_days(&blocks(t, ""));
-        assert_eq!(d("Within 4 weeks of my final decision, apologise."), Some(28));
-        assert_eq!(d("Within one month of the date of my final decision, pay £300."), Some(30));
+        assert_eq!(
+            d("Within 4 weeks of my final decision, apologise."),
+            Some(28)
+        );
+        assert_eq!(
+            d("Within one month of the date of my final decision, pay £300."),
+            Some(30)
+        );
         assert_eq!(d("Within two months, review its policy."), Some(60));
-        assert_eq!(d("Three months from the date of the final decision, report."), Some(90));
+        assert_eq!(
+            d("Three months from the date of the final decision, report."),
+            Some(90)
+        );
         assert_eq!(d("Pay Mr X £100 within 10 working days."), Some(14));
         assert_eq!(d("Pay Mr X £100 within 20 days."), Some(20));
-        assert_eq!(d("Within one month pay £200. Within 14 days apologise."), Some(14));
+        assert_eq!(
+            d("Within one month pay £200. Within 14 days apologise."),
+            Some(14)
+        );
     }
 
     #[test]
     fn staff_timescales_are_not_deadlines() {
         let b = blocks("Remind staff that stage one responses are due within 10 working days.\nApologise within one month.", "");
         assert_eq!(deadline_days(&b), Some(30));
-        assert_eq!(deadline_days(&blocks("Apologise.", "The Council will pay £100 within 3 months.")), Some(90));
+        assert_eq!(
+            deadline_days(&blocks(
+                "Apologise.",
+                "The Council will pay £100 within 3 months."
+            )),
+            Some(90)
+        );
         assert_eq!(deadline_days(&blocks("", "")), None);
     }
 }

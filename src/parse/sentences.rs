@@ -34,7 +34,10 @@ pub struct Block<'a> {
 impl<'a> Block<'a> {
     /// Splits `text` (paragraphs separated by `\n`) into a block.
     pub fn new(kind: Option<SectionKind>, text: &'a str) -> Self {
-        Block { kind, sentences: sentences(text) }
+        Block {
+            kind,
+            sentences: sentences(text),
+        }
     }
 
     /// The name used in `Payment::section`: the kind's snake name or `summary`.
@@ -56,9 +59,10 @@ impl<'a> Block<'a> {
 
 /// Words that take a full stop without ending the sentence (lowercase).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "dr", "st", "prof", "cllr", "rev", "e.g", "i.e", "eg", "ie", "etc", "no", "nos",
-    "para", "paras", "p", "pp", "s", "ss", "cf", "vs", "v", "approx", "ref", "sch", "reg", "art", "ch", "vol",
-    "inc", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "mx", "dr", "st", "prof", "cllr", "rev", "e.g", "i.e", "eg", "ie", "etc",
+    "no", "nos", "para", "paras", "p", "pp", "s", "ss", "cf", "vs", "v", "approx", "ref", "sch",
+    "reg", "art", "ch", "vol", "inc", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
 ];
 
 /// How many paragraphs after a lead-in line it still introduces.
@@ -70,8 +74,16 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
     let mut lead: Option<(usize, usize)> = None; // (sentence index, paragraph)
     for (paragraph, para) in text.split('\n').enumerate() {
         let first = out.len();
-        let this_lead = lead.filter(|&(_, p)| paragraph - p <= LEAD_REACH).map(|(i, _)| i);
-        split_paragraph(para, |s| out.push(Sentence { text: s, paragraph, lead: this_lead }));
+        let this_lead = lead
+            .filter(|&(_, p)| paragraph - p <= LEAD_REACH)
+            .map(|(i, _)| i);
+        split_paragraph(para, |s| {
+            out.push(Sentence {
+                text: s,
+                paragraph,
+                lead: this_lead,
+            })
+        });
         if let Some(last) = out.len().checked_sub(1).filter(|&l| l >= first) {
             if out[last].text.ends_with(':') {
                 lead = Some((last, paragraph));
@@ -160,7 +172,10 @@ fn ends_sentence(para: &str, start: usize, stop: usize, end: usize) -> bool {
     }
     let opens = next_non_space.is_uppercase()
         || next_non_space.is_ascii_digit()
-        || matches!(next_non_space, '£' | '"' | '\'' | '‘' | '“' | '(' | '[' | '•' | '-');
+        || matches!(
+            next_non_space,
+            '£' | '"' | '\'' | '‘' | '“' | '(' | '[' | '•' | '-'
+        );
     if !opens {
         return false;
     }
@@ -195,21 +210,43 @@ mod tests {
         let text = "We may suggest a remedy. (Local Government Act 1974, section 26(1). As amended.) Next one.";
         assert_eq!(
             texts(text),
-            vec!["We may suggest a remedy.", "(Local Government Act 1974, section 26(1). As amended.)", "Next one."]
+            vec![
+                "We may suggest a remedy.",
+                "(Local Government Act 1974, section 26(1). As amended.)",
+                "Next one."
+            ]
         );
     }
 
     #[test]
     fn quotes_and_unbalanced_brackets() {
-        assert_eq!(texts("He said “stop.” The Council agreed."), vec!["He said “stop.”", "The Council agreed."]);
-        assert_eq!(texts("a) First point. Second point."), vec!["a) First point.", "Second point."]);
+        assert_eq!(
+            texts("He said “stop.” The Council agreed."),
+            vec!["He said “stop.”", "The Council agreed."]
+        );
+        assert_eq!(
+            texts("a) First point. Second point."),
+            vec!["a) First point.", "Second point."]
+        );
     }
 
     #[test]
     fn paragraphs_and_lead_ins() {
-        let s = sentences("Intro. The Council agreed to:\nPay Miss X £300.\nApologise.\nThe end: done\nLast.");
+        let s = sentences(
+            "Intro. The Council agreed to:\nPay Miss X £300.\nApologise.\nThe end: done\nLast.",
+        );
         let texts: Vec<&str> = s.iter().map(|s| s.text).collect();
-        assert_eq!(texts, vec!["Intro.", "The Council agreed to:", "Pay Miss X £300.", "Apologise.", "The end: done", "Last."]);
+        assert_eq!(
+            texts,
+            vec![
+                "Intro.",
+                "The Council agreed to:",
+                "Pay Miss X £300.",
+                "Apologise.",
+                "The end: done",
+                "Last."
+            ]
+        );
         assert_eq!(s[2].lead, Some(1));
         assert_eq!(s[3].lead, Some(1));
         assert_eq!(s[0].lead, None);

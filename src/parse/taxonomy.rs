@@ -19,7 +19,8 @@ use toml::Spanned;
 pub const DEFAULT_TOML: &str = include_str!("faults.toml");
 
 static DEFAULT: LazyLock<Taxonomy> = LazyLock::new(|| {
-    Taxonomy::from_toml(DEFAULT_TOML, "faults.toml (built in)").expect("the built-in taxonomy is checked by a unit test")
+    Taxonomy::from_toml(DEFAULT_TOML, "faults.toml (built in)")
+        .expect("the built-in taxonomy is checked by a unit test")
 });
 
 /// Fault kinds with compiled signal patterns.
@@ -62,7 +63,8 @@ impl Taxonomy {
 
     /// Loads a taxonomy file; errors name the file and the line.
     pub fn from_file(path: &Path) -> anyhow::Result<Taxonomy> {
-        let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read", path.display()))?;
         Taxonomy::from_toml(&text, &path.display().to_string())
     }
 
@@ -81,9 +83,14 @@ impl Taxonomy {
             let entry = entry.get_ref();
             let name = entry.name.get_ref().trim();
             let valid = name.starts_with(|c: char| c.is_ascii_lowercase())
-                && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
             if !valid {
-                bail!("{}: kind name '{name}' must be snake_case (a-z, 0-9, _)", at(entry.name.span()));
+                bail!(
+                    "{}: kind name '{name}' must be snake_case (a-z, 0-9, _)",
+                    at(entry.name.span())
+                );
             }
             if kinds.iter().any(|k| k.name == name) {
                 bail!("{}: kind '{name}' is defined twice", at(entry.name.span()));
@@ -92,9 +99,18 @@ impl Taxonomy {
                 bail!("{}: kind '{name}' has no signals", at(entry.signals.span()));
             }
             let signals = compile(&entry.signals.get_ref()[..], &at)?;
-            let unless = if entry.unless.is_empty() { None } else { Some(compile(&entry.unless, &at)?) };
+            let unless = if entry.unless.is_empty() {
+                None
+            } else {
+                Some(compile(&entry.unless, &at)?)
+            };
             let about = entry.about.clone().unwrap_or_default();
-            kinds.push(Kind { name: name.to_string(), about, signals, unless });
+            kinds.push(Kind {
+                name: name.to_string(),
+                about,
+                signals,
+                unless,
+            });
         }
         Ok(Taxonomy { kinds })
     }
@@ -106,12 +122,20 @@ impl Taxonomy {
 
     /// The `about` line of a kind, where the file gives one.
     pub fn about(&self, kind: &str) -> Option<&str> {
-        self.kinds.iter().find(|k| k.name == kind).map(|k| k.about.as_str()).filter(|a| !a.is_empty())
+        self.kinds
+            .iter()
+            .find(|k| k.name == kind)
+            .map(|k| k.about.as_str())
+            .filter(|a| !a.is_empty())
     }
 
     /// The kinds whose signals appear in `text`, in file order.
     pub fn classify(&self, text: &str) -> Vec<&str> {
-        self.kinds.iter().filter(|k| k.matches(text)).map(|k| k.name.as_str()).collect()
+        self.kinds
+            .iter()
+            .filter(|k| k.matches(text))
+            .map(|k| k.name.as_str())
+            .collect()
     }
 }
 
@@ -125,12 +149,19 @@ impl Kind {
         if masked.is_empty() {
             return self.signals.is_match(text);
         }
-        self.signals.find_iter(text).any(|m| !masked.iter().any(|r| r.start <= m.start() && m.end() <= r.end))
+        self.signals.find_iter(text).any(|m| {
+            !masked
+                .iter()
+                .any(|r| r.start <= m.start() && m.end() <= r.end)
+        })
     }
 }
 
 /// One case-insensitive regex for a list of signal phrases.
-fn compile(phrases: &[Spanned<String>], at: &impl Fn(Range<usize>) -> String) -> anyhow::Result<Regex> {
+fn compile(
+    phrases: &[Spanned<String>],
+    at: &impl Fn(Range<usize>) -> String,
+) -> anyhow::Result<Regex> {
     let mut parts = Vec::with_capacity(phrases.len());
     for phrase in phrases {
         let text = phrase.get_ref().trim().to_lowercase();
@@ -140,7 +171,8 @@ fn compile(phrases: &[Spanned<String>], at: &impl Fn(Range<usize>) -> String) ->
         parts.push(phrase_pattern(&text));
     }
     let pattern = format!(r"(?i)(?:{})", parts.join("|"));
-    Regex::new(&pattern).map_err(|e| anyhow::anyhow!("{}: cannot compile signals: {e}", at(phrases[0].span())))
+    Regex::new(&pattern)
+        .map_err(|e| anyhow::anyhow!("{}: cannot compile signals: {e}", at(phrases[0].span())))
 }
 
 /// `not ... promptly` -> `\bnot(?:\s+\S+){0,5}?\s+promptly\b`; `delay*` -> `\bdelay[\w'’-]*`.
@@ -161,14 +193,25 @@ fn phrase_pattern(phrase: &str) -> String {
         })
         .collect();
     let body = gaps.join(r"(?:\s+\S+){0,5}?\s+");
-    let starts_word = phrase.trim_start().starts_with(|c: char| c.is_alphanumeric());
+    let starts_word = phrase
+        .trim_start()
+        .starts_with(|c: char| c.is_alphanumeric());
     let ends_word = phrase.trim_end().ends_with(|c: char| c.is_alphanumeric());
-    format!("{}{body}{}", if starts_word { r"\b" } else { "" }, if ends_word { r"\b" } else { "" })
+    format!(
+        "{}{body}{}",
+        if starts_word { r"\b" } else { "" },
+        if ends_word { r"\b" } else { "" }
+    )
 }
 
 /// The 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes().iter().take(offset).filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()
+        .iter()
+        .take(offset)
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 #[cfg(test)]
@@ -200,35 +243,56 @@ mod tests {
         let t = Taxonomy::default_ref();
         assert_eq!(t.classify("The delays frustrated her."), vec!["delay"]);
         assert!(t.classify("It should act without delay.").is_empty());
-        assert!(t.classify("It did not respond promptly.").contains(&"delay"));
-        assert!(t.classify("There is no record of this meeting.").contains(&"record_keeping"));
+        assert!(t
+            .classify("It did not respond promptly.")
+            .contains(&"delay"));
+        assert!(t
+            .classify("There is no record of this meeting.")
+            .contains(&"record_keeping"));
         assert!(t.classify("Nothing relevant here.").is_empty());
     }
 
     #[test]
     fn user_file_errors_name_file_and_line() {
         let bad_name = "[[kind]]\nname = \"Delay\"\nsignals = [\"late\"]\n";
-        let e = Taxonomy::from_toml(bad_name, "mine.toml").unwrap_err().to_string();
+        let e = Taxonomy::from_toml(bad_name, "mine.toml")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("mine.toml:2:"), "{e}");
         let dup = "[[kind]]\nname = \"a\"\nsignals = [\"x\"]\n[[kind]]\nname = \"a\"\nsignals = [\"y\"]\n";
-        assert!(Taxonomy::from_toml(dup, "d.toml").unwrap_err().to_string().starts_with("d.toml:5:"));
+        assert!(Taxonomy::from_toml(dup, "d.toml")
+            .unwrap_err()
+            .to_string()
+            .starts_with("d.toml:5:"));
         let syntax = "[[kind]]\nname = \"a\"\nsignals = [\"x\"\n";
-        assert!(Taxonomy::from_toml(syntax, "s.toml").unwrap_err().to_string().starts_with("s.toml:"));
+        assert!(Taxonomy::from_toml(syntax, "s.toml")
+            .unwrap_err()
+            .to_string()
+            .starts_with("s.toml:"));
         let empty = "[[kind]]\nname = \"a\"\nsignals = [\"  \"]\n";
-        assert!(Taxonomy::from_toml(empty, "e.toml").unwrap_err().to_string().starts_with("e.toml:3:"));
+        assert!(Taxonomy::from_toml(empty, "e.toml")
+            .unwrap_err()
+            .to_string()
+            .starts_with("e.toml:3:"));
         let unknown = "[[kind]]\nname = \"a\"\nsignal = [\"x\"]\n";
         assert!(Taxonomy::from_toml(unknown, "u.toml").is_err());
-        assert!(Taxonomy::from_toml("", "n.toml").unwrap_err().to_string().contains("no [[kind]]"));
+        assert!(Taxonomy::from_toml("", "n.toml")
+            .unwrap_err()
+            .to_string()
+            .contains("no [[kind]]"));
     }
 
     #[test]
     fn from_file_reads_and_reports_missing_files() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("kinds.toml");
-        std::fs::write(&path, "[[kind]]\nname = \"noise\"\nsignals = [\"loud*\"]\n").expect("write");
+        std::fs::write(&path, "[[kind]]\nname = \"noise\"\nsignals = [\"loud*\"]\n")
+            .expect("write");
         let t = Taxonomy::from_file(&path).expect("loads");
         assert_eq!(t.classify("Loudest party"), vec!["noise"]);
-        let missing = Taxonomy::from_file(&dir.path().join("nope.toml")).unwrap_err().to_string();
+        let missing = Taxonomy::from_file(&dir.path().join("nope.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(missing.contains("nope.toml"), "{missing}");
     }
 }
