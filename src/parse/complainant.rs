@@ -12,7 +12,11 @@ static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
 /// The first alias of the form title + single capital letter in `text`.
 pub fn complainant(text: &str) -> Option<String> {
     let caps = ALIAS.captures(text)?;
-    let title = caps.get(1).or(caps.get(3))?.as_str().replace(" & ", " and ");
+    let title = caps
+        .get(1)
+        .or(caps.get(3))?
+        .as_str()
+        .replace(" & ", " and ");
     let letter = caps.get(2).or(caps.get(4))?.as_str();
     Some(format!("{title} {letter}"))
 }
@@ -23,15 +27,30 @@ mod tests {
 
     #[test]
     fn common_aliases() {
-        assert_eq!(complainant("Summary: Miss X complained the Council").as_deref(), Some("Miss X"));
-        assert_eq!(complainant("Mr and Mrs L say the Council").as_deref(), Some("Mr and Mrs L"));
-        assert_eq!(complainant("Mr & Mrs W complained").as_deref(), Some("Mr and Mrs W"));
-        assert_eq!(complainant("The complainant, whom I shall call Mr Y, complains").as_deref(), Some("Mr Y"));
+        assert_eq!(
+            complainant("Summary: Miss X complained the Council").as_deref(),
+            Some("Miss X")
+        );
+        assert_eq!(
+            complainant("Mr and Mrs L say the Council").as_deref(),
+            Some("Mr and Mrs L")
+        );
+        assert_eq!(
+            complainant("Mr & Mrs W complained").as_deref(),
+            Some("Mr and Mrs W")
+        );
+        assert_eq!(
+            complainant("The complainant, whom I shall call Mr Y, complains").as_deref(),
+            Some("Mr Y")
+        );
     }
 
     #[test]
     fn first_alias_wins() {
-        assert_eq!(complainant("Ms Z complains on behalf of Mr X that").as_deref(), Some("Ms Z"));
+        assert_eq!(
+            complainant("Ms Z complains on behalf of Mr X that").as_deref(),
+            Some("Ms Z")
+        );
     }
 
     #[test]

@@ -229,7 +229,9 @@ impl Decision {
 
     /// The payments whose role is `agreed`.
     pub fn agreed_payments(&self) -> impl Iterator<Item = &Payment> {
-        self.payments.iter().filter(|p| p.role == PaymentRole::Agreed)
+        self.payments
+            .iter()
+            .filter(|p| p.role == PaymentRole::Agreed)
     }
 
     /// The year of the decision date, where known.

@@ -31,7 +31,8 @@ pub struct Header {
 }
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.*?)\s*[-–]?\s*\(\s*(\d{2}[\s-]?\d{3}[\s-]?\d{3}[A-Za-z]?)\s*\)\s*$").expect("valid regex")
+    Regex::new(r"^(.*?)\s*[-–]?\s*\(\s*(\d{2}[\s-]?\d{3}[\s-]?\d{3}[A-Za-z]?)\s*\)\s*$")
+        .expect("valid regex")
 });
 static CATEGORY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^category\s*:\s*(.*)$").expect("valid regex"));
@@ -43,16 +44,20 @@ static DATE: LazyLock<Regex> =
 /// Finds the title line among the first lines and returns its index, the
 /// canonical reference and the organisation (if printed).
 pub fn title(lines: &[Line]) -> Option<(usize, String, Option<String>)> {
-    lines.iter().take(TITLE_WINDOW).enumerate().find_map(|(i, line)| {
-        if let Some(reference) = canonical_reference(&line.text) {
-            return Some((i, reference, None));
-        }
-        let caps = TITLE.captures(&line.text)?;
-        let reference = canonical_reference(&caps[2])?;
-        let organisation = caps[1].trim().trim_end_matches(['-', '–']).trim();
-        let organisation = (!organisation.is_empty()).then(|| organisation.to_string());
-        Some((i, reference, organisation))
-    })
+    lines
+        .iter()
+        .take(TITLE_WINDOW)
+        .enumerate()
+        .find_map(|(i, line)| {
+            if let Some(reference) = canonical_reference(&line.text) {
+                return Some((i, reference, None));
+            }
+            let caps = TITLE.captures(&line.text)?;
+            let reference = canonical_reference(&caps[2])?;
+            let organisation = caps[1].trim().trim_end_matches(['-', '–']).trim();
+            let organisation = (!organisation.is_empty()).then(|| organisation.to_string());
+            Some((i, reference, organisation))
+        })
 }
 
 /// Reads the header lines that follow the title; returns the header and the
@@ -64,7 +69,9 @@ pub fn header_fields(lines: &[Line], after_title: usize, header: &mut Header) ->
         if let Some(caps) = DATE.captures(text) {
             header.decision_date = iso_date(&caps[1]);
             if header.decision_date.is_none() {
-                header.warnings.push(format!("unreadable decision date '{}'", caps[1].trim()));
+                header
+                    .warnings
+                    .push(format!("unreadable decision date '{}'", caps[1].trim()));
             }
         } else if let Some(caps) = CATEGORY.captures(text) {
             let (top, sub) = split_category(&caps[1]);
@@ -94,10 +101,14 @@ fn split_category(value: &str) -> (Option<String>, Option<String>) {
 
 /// `05 Oct 2023` or `5 October 2023` as `2023-10-05`; `None` if not a real date.
 pub fn iso_date(text: &str) -> Option<String> {
-    let short = format_description!("[day padding:none] [month repr:short case_sensitive:false] [year]");
-    let long = format_description!("[day padding:none] [month repr:long case_sensitive:false] [year]");
+    let short =
+        format_description!("[day padding:none] [month repr:short case_sensitive:false] [year]");
+    let long =
+        format_description!("[day padding:none] [month repr:long case_sensitive:false] [year]");
     let text = text.trim();
-    let date = time::Date::parse(text, short).or_else(|_| time::Date::parse(text, long)).ok()?;
+    let date = time::Date::parse(text, short)
+        .or_else(|_| time::Date::parse(text, long))
+        .ok()?;
     let iso = format_description!("[year]-[month]-[day]");
     date.format(iso).ok()
 }
@@ -111,14 +122,22 @@ mod tests {
     fn title_with_organisation() {
         let lines = clean_lines("Barnsley Metropolitan Borough Council (23 002 683)\n");
         let (i, reference, org) = title(&lines).unwrap();
-        assert_eq!((i, reference.as_str(), org.as_deref()), (0, "23 002 683", Some("Barnsley Metropolitan Borough Council")));
+        assert_eq!(
+            (i, reference.as_str(), org.as_deref()),
+            (
+                0,
+                "23 002 683",
+                Some("Barnsley Metropolitan Borough Council")
+            )
+        );
     }
 
     #[test]
     fn title_with_only_a_reference_and_suffix() {
         let lines = clean_lines("16 003 210\n");
         assert_eq!(title(&lines).unwrap().2, None);
-        let lines = clean_lines("Sheffield Teaching Hospitals NHS Foundation Trust (17 002 402b)\n");
+        let lines =
+            clean_lines("Sheffield Teaching Hospitals NHS Foundation Trust (17 002 402b)\n");
         assert_eq!(title(&lines).unwrap().1, "17 002 402b");
     }
 

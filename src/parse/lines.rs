@@ -84,7 +84,11 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
             continue;
         }
         if let Some(marker_indent) = pending_marker.take() {
-            lines.push(Line { indent: marker_indent, marked: true, text: body.to_string() });
+            lines.push(Line {
+                indent: marker_indent,
+                marked: true,
+                text: body.to_string(),
+            });
             continue;
         }
         if !marked && continues_previous(lines.last(), body) {
@@ -93,7 +97,11 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
             prev.text.push_str(body);
             continue;
         }
-        lines.push(Line { indent, marked, text: body.to_string() });
+        lines.push(Line {
+            indent,
+            marked,
+            text: body.to_string(),
+        });
     }
     lines
 }
@@ -105,7 +113,9 @@ fn continues_previous(prev: Option<&Line>, body: &str) -> bool {
     if prev.text.len() < 40 {
         return false;
     }
-    let ends_open = !prev.text.ends_with(['.', ':', ';', '!', '?', '"', '”', ')', ',']);
+    let ends_open = !prev
+        .text
+        .ends_with(['.', ':', ';', '!', '?', '"', '”', ')', ',']);
     let starts_lower = body.chars().next().is_some_and(char::is_lowercase);
     ends_open && starts_lower
 }
@@ -120,7 +130,8 @@ mod tests {
 
     #[test]
     fn furniture_is_dropped() {
-        let text = "Privacy settings\n\nLGO logogram\nReview your privacy settings\nRequired cookies\n\
+        let text =
+            "Privacy settings\n\nLGO logogram\nReview your privacy settings\nRequired cookies\n\
             These cookies enable the website to function properly. You can only...\n\
             We recommend you set these 'ON'.\nCouncil (23 002 683)\nBack to top\nPrint this page\n\
             Investigator's decision on behalf of the Ombudsman\n\
@@ -132,22 +143,49 @@ mod tests {
     fn numbered_paragraphs_and_bullets_lose_their_markers() {
         let text = "  1. First para.\n    • A bullet.\n- Dash bullet.\n      2. Nested.\n(a) Letter.\nb) Other.\n";
         let lines = clean_lines(text);
-        assert_eq!(texts(&lines), vec!["First para.", "A bullet.", "Dash bullet.", "Nested.", "Letter.", "Other."]);
+        assert_eq!(
+            texts(&lines),
+            vec![
+                "First para.",
+                "A bullet.",
+                "Dash bullet.",
+                "Nested.",
+                "Letter.",
+                "Other."
+            ]
+        );
         assert!(lines.iter().all(|l| l.marked));
         assert_eq!(lines[0].indent, 2);
     }
 
     #[test]
     fn bare_marker_joins_next_line() {
-        let lines = clean_lines("1. She said the Council:\n-\nwrongly refused transport;\n-\ndid not assess.\n");
-        assert_eq!(texts(&lines), vec!["She said the Council:", "wrongly refused transport;", "did not assess."]);
+        let lines = clean_lines(
+            "1. She said the Council:\n-\nwrongly refused transport;\n-\ndid not assess.\n",
+        );
+        assert_eq!(
+            texts(&lines),
+            vec![
+                "She said the Council:",
+                "wrongly refused transport;",
+                "did not assess."
+            ]
+        );
         assert!(lines[1].marked);
     }
 
     #[test]
     fn hard_wrapped_lines_are_rejoined() {
-        let lines = clean_lines("In March 2023 the Council did not send the\nminutes to her.\nThe next paragraph.\n");
-        assert_eq!(texts(&lines), vec!["In March 2023 the Council did not send the minutes to her.", "The next paragraph."]);
+        let lines = clean_lines(
+            "In March 2023 the Council did not send the\nminutes to her.\nThe next paragraph.\n",
+        );
+        assert_eq!(
+            texts(&lines),
+            vec![
+                "In March 2023 the Council did not send the minutes to her.",
+                "The next paragraph."
+            ]
+        );
     }
 
     #[test]

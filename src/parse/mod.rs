@@ -25,9 +25,9 @@ mod taxonomy;
 pub use complainant::complainant;
 pub use decision::*;
 pub use extract::extract;
-pub use taxonomy::Taxonomy;
 pub use header::iso_date;
 pub use reference::canonical_reference;
+pub use taxonomy::Taxonomy;
 
 /// Why a text was not read as a decision.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -40,22 +40,34 @@ pub fn parse_decision(source: &str, text: &str) -> Result<Decision, NotADecision
 }
 
 /// Parses one decision statement, classifying faults with `taxonomy`.
-pub fn parse_decision_with(source: &str, text: &str, taxonomy: &Taxonomy) -> Result<Decision, NotADecision> {
+pub fn parse_decision_with(
+    source: &str,
+    text: &str,
+    taxonomy: &Taxonomy,
+) -> Result<Decision, NotADecision> {
     let lines = lines::clean_lines(text);
     if lines.is_empty() {
-        return Err(NotADecision("no text (only blank lines or website boilerplate)".into()));
+        return Err(NotADecision(
+            "no text (only blank lines or website boilerplate)".into(),
+        ));
     }
     let (title_at, reference, organisation) = header::title(&lines).ok_or_else(|| {
         NotADecision("not a decision: no title line with a case reference like 'Council name (23 002 683)' near the top".into())
     })?;
-    let mut head = header::Header { reference, organisation, ..Default::default() };
+    let mut head = header::Header {
+        reference,
+        organisation,
+        ..Default::default()
+    };
     let body_at = header::header_fields(&lines, title_at + 1, &mut head);
     let (summary, sections) = sections::body(&lines[body_at..]);
 
-    let complainant = summary
-        .as_deref()
-        .and_then(complainant)
-        .or_else(|| sections.iter().find(|s| s.kind == SectionKind::Complaint).and_then(|s| complainant(&s.text)));
+    let complainant = summary.as_deref().and_then(complainant).or_else(|| {
+        sections
+            .iter()
+            .find(|s| s.kind == SectionKind::Complaint)
+            .and_then(|s| complainant(&s.text))
+    });
 
     let mut warnings = head.warnings;
     if sections.is_empty() {

@@ -26,10 +26,22 @@ mod tests {
 
     #[test]
     fn all_written_forms_are_canonicalised() {
-        assert_eq!(canonical_reference("23 002 683").as_deref(), Some("23 002 683"));
-        assert_eq!(canonical_reference("23-002-683").as_deref(), Some("23 002 683"));
-        assert_eq!(canonical_reference("23002683").as_deref(), Some("23 002 683"));
-        assert_eq!(canonical_reference(" 17 002 402B ").as_deref(), Some("17 002 402b"));
+        assert_eq!(
+            canonical_reference("23 002 683").as_deref(),
+            Some("23 002 683")
+        );
+        assert_eq!(
+            canonical_reference("23-002-683").as_deref(),
+            Some("23 002 683")
+        );
+        assert_eq!(
+            canonical_reference("23002683").as_deref(),
+            Some("23 002 683")
+        );
+        assert_eq!(
+            canonical_reference(" 17 002 402B ").as_deref(),
+            Some("17 002 402b")
+        );
     }
 
     #[test]

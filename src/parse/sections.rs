@@ -10,12 +10,24 @@ const HEADINGS: &[(&str, SectionKind)] = &[
     ("the complaints", SectionKind::Complaint),
     ("complaint", SectionKind::Complaint),
     ("summary of the complaint", SectionKind::Complaint),
-    ("the ombudsman's role and powers", SectionKind::RoleAndPowers),
-    ("the ombudsmen's role and powers", SectionKind::RoleAndPowers),
+    (
+        "the ombudsman's role and powers",
+        SectionKind::RoleAndPowers,
+    ),
+    (
+        "the ombudsmen's role and powers",
+        SectionKind::RoleAndPowers,
+    ),
     ("the ombudsman's role", SectionKind::RoleAndPowers),
     ("our role and powers", SectionKind::RoleAndPowers),
-    ("how i considered this complaint", SectionKind::HowConsidered),
-    ("how we considered this complaint", SectionKind::HowConsidered),
+    (
+        "how i considered this complaint",
+        SectionKind::HowConsidered,
+    ),
+    (
+        "how we considered this complaint",
+        SectionKind::HowConsidered,
+    ),
     ("how i considered this", SectionKind::HowConsidered),
     ("how i considered the complaint", SectionKind::HowConsidered),
     ("what i found", SectionKind::WhatFound),
@@ -26,7 +38,10 @@ const HEADINGS: &[(&str, SectionKind)] = &[
     ("relevant law and guidance", SectionKind::WhatFound),
     ("law and guidance", SectionKind::WhatFound),
     ("relevant law", SectionKind::WhatFound),
-    ("legal and administrative background", SectionKind::WhatFound),
+    (
+        "legal and administrative background",
+        SectionKind::WhatFound,
+    ),
     ("my findings", SectionKind::Findings),
     ("our findings", SectionKind::Findings),
     ("findings", SectionKind::Findings),
@@ -54,13 +69,28 @@ const HEADINGS: &[(&str, SectionKind)] = &[
     ("decision", SectionKind::FinalDecision),
     ("my decision", SectionKind::FinalDecision),
     ("our decision", SectionKind::FinalDecision),
-    ("parts of the complaint that i did not investigate", SectionKind::NotInvestigated),
-    ("parts of the complaint i did not investigate", SectionKind::NotInvestigated),
-    ("part of the complaint that i did not investigate", SectionKind::NotInvestigated),
-    ("parts of the complaint that we did not investigate", SectionKind::NotInvestigated),
+    (
+        "parts of the complaint that i did not investigate",
+        SectionKind::NotInvestigated,
+    ),
+    (
+        "parts of the complaint i did not investigate",
+        SectionKind::NotInvestigated,
+    ),
+    (
+        "part of the complaint that i did not investigate",
+        SectionKind::NotInvestigated,
+    ),
+    (
+        "parts of the complaint that we did not investigate",
+        SectionKind::NotInvestigated,
+    ),
     ("what i have not investigated", SectionKind::NotInvestigated),
     ("what i did not investigate", SectionKind::NotInvestigated),
-    ("matters i have not investigated", SectionKind::NotInvestigated),
+    (
+        "matters i have not investigated",
+        SectionKind::NotInvestigated,
+    ),
     ("what i have investigated", SectionKind::Other),
     ("what i have and have not investigated", SectionKind::Other),
     ("the investigation", SectionKind::Other),
@@ -73,11 +103,18 @@ pub fn heading_kind(line: &Line) -> Option<SectionKind> {
         return None;
     }
     let key = heading_key(&line.text);
-    HEADINGS.iter().find(|(h, _)| *h == key).map(|(_, kind)| *kind)
+    HEADINGS
+        .iter()
+        .find(|(h, _)| *h == key)
+        .map(|(_, kind)| *kind)
 }
 
 fn heading_key(text: &str) -> String {
-    text.trim().trim_end_matches(':').trim().to_lowercase().replace('’', "'")
+    text.trim()
+        .trim_end_matches(':')
+        .trim()
+        .to_lowercase()
+        .replace('’', "'")
 }
 
 /// Whether the line introduces the summary or decision header block.
@@ -109,7 +146,11 @@ pub fn body(lines: &[Line]) -> (Option<String>, Vec<Section>) {
             if let Some(kind) = heading_kind(line) {
                 in_summary = false;
                 seen_heading = true;
-                sections.push(Section { kind, heading: line.text.trim().to_string(), text: String::new() });
+                sections.push(Section {
+                    kind,
+                    heading: line.text.trim().to_string(),
+                    text: String::new(),
+                });
                 continue;
             }
         }
@@ -131,17 +172,24 @@ pub fn body(lines: &[Line]) -> (Option<String>, Vec<Section>) {
 
 fn strip_summary_label(text: &str) -> Option<&str> {
     let head = text.get(..8)?;
-    head.eq_ignore_ascii_case("summary:").then(|| text[8..].trim())
+    head.eq_ignore_ascii_case("summary:")
+        .then(|| text[8..].trim())
 }
 
 /// Index of the first line after a leading table of contents: a run of
 /// list-marked known headings followed by the `final decision:` marker.
 fn table_of_contents_end(lines: &[Line]) -> usize {
-    let Some(marker) = lines.iter().take(30).position(|l| is_decision_marker(&l.text)) else {
+    let Some(marker) = lines
+        .iter()
+        .take(30)
+        .position(|l| is_decision_marker(&l.text))
+    else {
         return 0;
     };
     let before = &lines[..marker];
-    let toc_start = before.iter().rposition(|l| !(l.marked && heading_kind(l).is_some()));
+    let toc_start = before
+        .iter()
+        .rposition(|l| !(l.marked && heading_kind(l).is_some()));
     match toc_start {
         Some(i) if i + 1 < marker => marker,
         None if marker > 0 => marker,
@@ -164,7 +212,10 @@ mod tests {
         let (summary, sections) = body(&clean_lines(text));
         assert_eq!(summary.as_deref(), Some("Miss X complained."));
         use SectionKind::*;
-        assert_eq!(kinds(&sections), vec![Complaint, WhatFound, Findings, AgreedAction, FinalDecision]);
+        assert_eq!(
+            kinds(&sections),
+            vec![Complaint, WhatFound, Findings, AgreedAction, FinalDecision]
+        );
         assert_eq!(sections[1].text, "Stage one\nIt happened.");
         assert_eq!(sections[3].heading, "Agreed action");
     }
@@ -174,20 +225,28 @@ mod tests {
         let text = "The Ombudsman's final decision:\nSummary: Mr B complained.\nThe complaint\n- Mr B complained.\nAnalysis\n- Fault.\nAction\n- Pay.\nDecision\n- I find fault.\n";
         let (_, sections) = body(&clean_lines(text));
         use SectionKind::*;
-        assert_eq!(kinds(&sections), vec![Complaint, Findings, AgreedAction, FinalDecision]);
+        assert_eq!(
+            kinds(&sections),
+            vec![Complaint, Findings, AgreedAction, FinalDecision]
+        );
         assert_eq!(sections[3].text, "I find fault.");
     }
 
     #[test]
     fn summary_label_on_its_own_line() {
-        let (summary, _) = body(&clean_lines("Summary:\nMrs X complained.\nIt was fault.\nThe complaint\nText.\n"));
+        let (summary, _) = body(&clean_lines(
+            "Summary:\nMrs X complained.\nIt was fault.\nThe complaint\nText.\n",
+        ));
         assert_eq!(summary.as_deref(), Some("Mrs X complained.\nIt was fault."));
     }
 
     #[test]
     fn untitled_lead_paragraph_is_the_summary() {
         let (summary, sections) = body(&clean_lines("A woman complains the council refused to fund care.\nThe complaint\nThe woman complains.\n"));
-        assert_eq!(summary.as_deref(), Some("A woman complains the council refused to fund care."));
+        assert_eq!(
+            summary.as_deref(),
+            Some("A woman complains the council refused to fund care.")
+        );
         assert_eq!(sections.len(), 1);
     }
 
@@ -201,7 +260,9 @@ mod tests {
 
     #[test]
     fn subheadings_stay_in_their_section_and_numbered_headings_are_text() {
-        let (_, sections) = body(&clean_lines("My findings\nDelay\n1. Decision\nRecommendation one\n"));
+        let (_, sections) = body(&clean_lines(
+            "My findings\nDelay\n1. Decision\nRecommendation one\n",
+        ));
         assert_eq!(sections.len(), 1);
         assert_eq!(sections[0].text, "Delay\nDecision\nRecommendation one");
     }
