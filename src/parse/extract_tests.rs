@@ -213,3 +213,33 @@ fn odd_text_never_panics() {
         let _ = parse_decision("x", text);
     }
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn wrap(summary: &str, action: &str) -> String {
+        format!("Council (23 002 683)\nSummary: {summary}\nMy findings\n{action}\nAgreed action\n{action}\nFinal decision\n{summary}\n")
+    }
+
+    proptest! {
+        #[test]
+        fn on_arbitrary_text(summary in "\\PC{0,300}", action in "\\PC{0,300}") {
+            let _ = parse_decision("p", &wrap(&summary, &action));
+            let _ = parse_decision("p", &summary);
+        }
+
+        #[test]
+        fn on_money_like_text(
+            summary in "[£Â€™0-9 .,;:()a-zA-Z'’\n-]{0,300}",
+            action in "(Pay|pay Mr X|£|offered|total of|between|per week|within|working days|fault|This was fault|[0-9]{1,4}|[.,:() \n]|five hundred pounds){0,40}",
+        ) {
+            let d = parse_decision("p", &wrap(&summary, &action));
+            prop_assert!(d.is_ok());
+            if let Ok(d) = d {
+                let total: f64 = d.agreed_payments().map(|p| p.amount).sum();
+                prop_assert!((total - d.agreed_total).abs() < 0.01);
+            }
+        }
+    }
+}

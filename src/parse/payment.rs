@@ -143,7 +143,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>) -> Vec<Mention> {
                 let mut cue = cue(amount, before, after);
                 if cue.is_none() {
                     // A bullet under `the Council has agreed to pay Mrs X:` reads with its lead-in.
-                    cue = block.lead_of(s).and_then(|lead| lead_cue(lead));
+                    cue = block.lead_of(s).and_then(lead_cue);
                 }
                 let cue = cue.unwrap_or(match block.kind {
                     Some(SectionKind::AgreedAction) => Cue::Remedy { agreed: true },
