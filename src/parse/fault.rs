@@ -16,8 +16,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::pattern::regex;
+
 use super::decision::{Fault, SectionKind};
-use super::money::contains_ci;
 use super::sentences::Block;
 use super::taxonomy::Taxonomy;
 
@@ -27,8 +28,12 @@ pub const UNCLASSIFIED: &str = "other";
 /// How many sentences before a bare finding may explain it.
 const CONTEXT: usize = 2;
 
+/// A cheap literal test before the finding patterns run.
+static MENTIONS_FAULT: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)fault|maladministration|service failure"));
+
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    regex(
         r"(?xi)
         \b(?:this|that|it|which|these|they|there|each)\s+(?:was|is|were|are|has\s+been|have\s+been|amounts?\s+to|amounted\s+to|constitutes?|constituted)\s+(?:also\s+|clearly\s+|therefore\s+|further\s+|some\s+|a\s+|an\s+|further\s+)?(?:fault|maladministration|service\s+failure)
         | \b(?:was|were|is|are|has\s+been|have\s+been|being)\s+(?:also\s+|therefore\s+|clearly\s+|partly\s+|both\s+)?(?:at\s+)?fault\b
@@ -43,47 +48,43 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         | \bfault\s+(?:causing|leading\s+to|which\s+caused|that\s+caused|resulting\s+in)\s+(?:[\w'’]+\s+){0,2}?injustice
         ",
     )
-    .expect("valid regex")
 });
 
 /// `no fault`, `not at fault`, `does not appear to be fault`, `I do not consider this was fault`.
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    regex(
         r"(?i)\b(?:no|not|nor|never|without|n't)\s+(?:[\w'’]+\s+){0,3}?(?:at\s+)?fault\b|\b(?:do|did|does|could|can|would|will|am|is|was)\s*(?:not|n't)\s+(?:[\w'’]+\s+){0,2}?(?:consider|find|say|think|agree|see|accept|believe|satisfied|persuaded)\b|\b(?:no|insufficient|little|limited)\s+evidence\s+of\s+fault|\bnot\s+(?:enough|sufficient)\s+evidence|\b(?:not|n't)\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence",
     )
-    .expect("valid regex")
 });
 
 /// Law, powers and hypotheses: what the Ombudsman may or would find.
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?:may|might|could|would|can|cannot|whether|unless|if|unlikely|likely)\b")
-        .expect("valid regex")
+    regex(
+        r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?:may|might|could|would|can|cannot|whether|unless|if|unlikely|likely)\b",
+    )
 });
 
 /// Someone else's view: `Mr X says the Council was at fault`.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?|claimed|wants?|disputes?|asks?|asked|contends?)\b")
-        .expect("valid regex")
+    regex(
+        r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?|claimed|wants?|disputes?|asks?|asked|contends?)\b",
+    )
 });
 
 /// Where a new clause starts: a finding after `but` stands on its own.
-static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bbut\b|;|\bhowever\b|\bwhereas\b|\balthough\b|\bnevertheless\b")
-        .expect("valid regex")
-});
+static CLAUSE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\bbut\b|;|\bhowever\b|\bwhereas\b|\balthough\b|\bnevertheless\b"));
 
 /// A sentence giving the complainant's view, never context for a finding.
 static COMPLAINANT_VIEW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:\bcomplain(?:s|ed|ing)?\b|\balleg\w*)|^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Mr and Mrs)\s+[A-Z]\s+(?:says|said|believes|feels|felt|thinks|argues|argued|claims|claimed|wants|wanted)\b")
-        .expect("valid regex")
+    regex(
+        r"(?i:\bcomplain(?:s|ed|ing)?\b|\balleg\w*)|^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Mr and Mrs)\s+[A-Z]\s+(?:says|said|believes|feels|felt|thinks|argues|argued|claims|claimed|wants|wanted)\b",
+    )
 });
 
 /// Whether a sentence finds fault (as opposed to describing, denying or supposing it).
 pub fn is_fault_finding(sentence: &str) -> bool {
-    if !(contains_ci(sentence, "fault")
-        || contains_ci(sentence, "maladministration")
-        || contains_ci(sentence, "service failure"))
-    {
+    if !MENTIONS_FAULT.is_match(sentence) {
         return false;
     }
     POSITIVE.find_iter(sentence).any(|m| {

@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::pattern::regex;
+
 use super::decision::Purpose;
 
 /// Each purpose and the words that name it.
@@ -40,23 +42,18 @@ static PURPOSES: LazyLock<Vec<(Purpose, Regex)>> = LazyLock::new(|| {
     ];
     table
         .iter()
-        .map(|(purpose, words)| {
-            (
-                *purpose,
-                Regex::new(&format!(r"(?i)\b(?:{words})")).expect("valid regex"),
-            )
-        })
+        .map(|(purpose, words)| (*purpose, regex(&format!(r"(?i)\b(?:{words})"))))
         .collect()
 });
 
-static SYMBOLIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:symbolic|token|goodwill|good will|gesture)").expect("valid regex")
-});
+static SYMBOLIC: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(?:symbolic|token|goodwill|good will|gesture)"));
 
 /// A refund-like verb right before the amount names financial loss whatever follows.
 static DIRECT_FINANCIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|writ\w*\s+off|waiv\w*|credit\w*|reduc\w*(?:\s+\S+){0,5}\s+by)\s+(?:\S+\s+){0,3}$")
-        .expect("valid regex")
+    regex(
+        r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|writ\w*\s+off|waiv\w*|credit\w*|reduc\w*(?:\s+\S+){0,5}\s+by)\s+(?:\S+\s+){0,3}$",
+    )
 });
 
 /// The purposes named around an amount; `symbolic` only when no other is named,
@@ -95,18 +92,16 @@ const ALIAS: &str = r"(?:Mr and Mrs|Mr & Mrs|Mrs|Mr|Miss|Ms|Mx|Dr|Child)\s+[A-Z]
 
 /// `pay Miss X £300`, `offered her an additional £200`, `a payment to Mr Y of £50`.
 static RECIPIENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    regex(&format!(
         r"\b(?:[Pp]a(?:y|ys|ying|id)|[Oo]ffer(?:ed|s|ing)?|[Rr]efund(?:s|ed)?|[Rr]eimburse[sd]?|[Aa]ward(?:s|ed)?|[Gg]ive|[Gg]ave|[Cc]ompensate[sd]?|payment to|[Rr]epay)\s+({ALIAS}|him|her|them)\s+(?:(?:an?|the)\s+)?(?:(?:additional|further|extra|total|sum|payment|amount)\s+)?(?:of\s+)?$"
     ))
-    .expect("valid regex")
 });
 
 /// `£300 to Miss X`, `£300 for Mr and Mrs L`.
 static RECIPIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    regex(&format!(
         r"^\s*(?:each\s+)?(?:to|for)\s+({ALIAS}|him|her|them)(?:\s|[.,;:)]|$)"
     ))
-    .expect("valid regex")
 });
 
 /// The alias paid, from the words just before or after an amount; `him`,

@@ -12,6 +12,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::pattern::regex;
+
 use super::decision::{RemedyKind, SectionKind};
 use super::money::{small_number, words_value};
 use super::sentences::Block;
@@ -45,31 +47,31 @@ static KINDS: LazyLock<Vec<(RemedyKind, Regex)>> = LazyLock::new(|| {
     ];
     table
         .iter()
-        .map(|(k, re)| (*k, Regex::new(&format!("(?i){re}")).expect("valid regex")))
+        .map(|(k, re)| (*k, regex(&format!("(?i){re}"))))
         .collect()
 });
 
 /// A sentence outside the agreed action that states the remedy.
 static REMEDY_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:agree\w*|will|shall|should|recommend\w*|undertak\w*|accept\w* (?:my|our|the) recommend\w*)\b")
-        .expect("valid regex")
+    regex(
+        r"(?i)\b(?:agree\w*|will|shall|should|recommend\w*|undertak\w*|accept\w* (?:my|our|the) recommend\w*)\b",
+    )
 });
-static COUNTERFACTUAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:should|would|could) have\b|\bif\b").expect("valid regex")
-});
+static COUNTERFACTUAL: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(?:should|would|could) have\b|\bif\b"));
 
 /// `within one month`, `4 weeks of my final decision`, `10 working days`.
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    regex(
         r"(?i)\b(within|in|by|no later than)?\s*\b(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|twenty[- ]one|thirty|forty|sixty|ninety)\s+(working\s+|calendar\s+|business\s+|school\s+)?(days?|weeks?|months?|years?)\b(\s+(?:of|from|after|following)\s+(?:the\s+)?(?:date\s+(?:of\s+)?)?(?:my|our|the|this|its)\s+(?:final\s+)?decision)?",
     )
-    .expect("valid regex")
 });
 
 /// Words before a `within` period that make it the body's own timescale, not the remedy's.
 static NOT_A_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:remind\w*|ensur\w*|statutory|timescales?|timeframes?|should be|must be|are due|is due|required to)\b")
-        .expect("valid regex")
+    regex(
+        r"(?i)\b(?:remind\w*|ensur\w*|statutory|timescales?|timeframes?|should be|must be|are due|is due|required to)\b",
+    )
 });
 
 /// The sentences a remedy is read from: the agreed action, and the summary and
