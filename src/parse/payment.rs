@@ -59,7 +59,7 @@ fn group_patterns() -> [&'static str; 7] {
         r"\b(?:refus\w*|declin\w*|not|n't|never|no longer|cannot|unable)\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make)\w*",
         r"\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
-        r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|writ\w*\s+off|waiv\w*|credit\w*|compensat\w*|award\w*)\b",
+        r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|writ\w*\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b",
         r"\b(?:(?:had|has|have|having)\s+to\s+pay|(?:he|she|they|I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|Council|council|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bsum of\b|\bamount of\b|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
@@ -99,6 +99,13 @@ static AGREED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words after an amount that judge it the right remedy: `a payment of £300 is appropriate`.
+static EVALUATED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^[^.;£]{0,60}?\b(?:is|are|would be|will be)\s+(?:an?\s+)?(?:appropriate|suitable|reasonable|proportionate|fair|sufficient|adequate|in line with)",
+    )
+});
+
 /// Words after an amount that make it a charge or benefit, whatever verb precedes it.
 static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -109,7 +116,7 @@ static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// A refund-like verb right before the amount: the amount is a remedy whatever follows it.
 static STRONG_DIRECT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|writ\w*\s+off|waiv\w*|credit\w*|by)\s+(?:(?:him|her|them|the|a|an|Mr and Mrs\s+\w|Mr\s+\w|Mrs\s+\w|Miss\s+\w|Ms\s+\w|\w)\s+){0,2}$",
+        r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|writ\w*\s+off|waiv\w*|credit\w*|backdate|back-date|backdating)\s+(?:[\w'’-]+\s+){0,4}$|\bby\s+$",
     )
 });
 
@@ -234,7 +241,12 @@ fn cue(amount: &Amount, before: &str, after: &str) -> Option<Cue> {
         prev = last;
         last = Some((group, m.start(), m.end()));
     }
-    let agreed = agreed_before(before);
+    let agreed = match agreed_before(before) {
+        // `It should have paid him £50`: money owed, not a remedy.
+        Some(false) if !accepted => return Some(Cue::Other),
+        Some(agreed) => agreed,
+        None => EVALUATED_AFTER.is_match(after),
+    };
     // `wants the Council to ... pay him £400`: unless the decision then agrees.
     if let Some(w) = wanted_at {
         let agreed_later = before
@@ -290,12 +302,13 @@ fn lead_cue(lead: &str) -> Option<Cue> {
     }
 }
 
-/// Whether the last agreement word before the amount says it is agreed (not `should have`).
-fn agreed_before(before: &str) -> bool {
+/// What the last agreement word before the amount says: `Some(true)` agreed,
+/// will or should; `Some(false)` should (or would) have, money owed in the past.
+fn agreed_before(before: &str) -> Option<bool> {
     AGREED
         .find_iter(before)
         .last()
-        .is_some_and(|m| !m.as_str().to_ascii_lowercase().ends_with(" have"))
+        .map(|m| !m.as_str().to_ascii_lowercase().ends_with(" have"))
 }
 
 /// The last `n` bytes of `text` or a little more, cut at a character boundary.

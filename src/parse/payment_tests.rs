@@ -250,6 +250,8 @@ fn payments_already_made_and_should_have() {
         None,
     );
     assert!(agreed(&p).is_empty(), "{p:#?}");
+    assert_eq!(role_of(&p, 50.0), vec![PaymentRole::Other]);
+    assert_eq!(role_of(&p, 200.0), vec![PaymentRole::Offered]);
 }
 
 #[test]
@@ -303,4 +305,53 @@ fn offer_made_during_our_investigation_is_the_remedy() {
         None,
     );
     assert_eq!(agreed(&p), vec![250.0]);
+}
+
+#[test]
+fn lead_in_list_without_verbs() {
+    let p = run(
+        &[(
+            Some(AgreedAction),
+            "Within one month of my final decision, the Council has agreed to pay Mrs X:\n£500 for the loss of education between September and December;\n£250 for her distress and time and trouble.\nThe Council will also apologise.",
+        )],
+        Some("Mrs X"),
+    );
+    assert_eq!(agreed(&p), vec![500.0, 250.0]);
+    assert_eq!(p[0].purpose, vec![LossOfService]);
+    assert_eq!(p[1].purpose, vec![Distress, TimeAndTrouble]);
+}
+
+#[test]
+fn report_recommendations_and_backdated_benefit() {
+    let p = run(
+        &[
+            (Some(Findings), "I consider a payment of £300 is appropriate to acknowledge Mr X's distress."),
+            (
+                Some(AgreedAction),
+                "The Council should:\nbackdate Mr X's housing benefit to April 2020 (approximately £2,400);\npay Mr X £300 for his distress;\nwaive the outstanding £1,500 care charges.",
+            ),
+        ],
+        Some("Mr X"),
+    );
+    assert_eq!(agreed(&p), vec![2400.0, 300.0, 1500.0]);
+    assert_eq!(
+        p.iter()
+            .find(|p| p.amount == 2400.0)
+            .map(|p| p.purpose.clone()),
+        Some(vec![Backdated])
+    );
+    assert_eq!(
+        p.iter()
+            .find(|p| p.amount == 1500.0)
+            .map(|p| p.purpose.clone()),
+        Some(vec![FinancialLoss])
+    );
+    let p = run(
+        &[(
+            Some(Findings),
+            "I consider a payment of £300 is appropriate to acknowledge Mr X's distress.",
+        )],
+        None,
+    );
+    assert_eq!(agreed(&p), vec![300.0]);
 }
