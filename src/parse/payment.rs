@@ -164,6 +164,10 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>) -> Vec<Payment> {
     });
     for m in &mut mentions {
         m.payment.role = role(m, blocks[m.block].kind);
+        if m.payment.role == PaymentRole::Other {
+            // A bill or grant has no remedy purpose.
+            m.payment.purpose = vec![Purpose::Unspecified];
+        }
     }
     let mut mentions = drop_restatements(mentions, blocks, strict);
     mentions.sort_by_key(|m| (m.block, m.sentence, m.amount.start));
@@ -197,7 +201,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>) -> Vec<Mention> {
                     amount: amount.pounds(),
                     role: PaymentRole::Other,
                     purpose: purposes(own_before, own_after),
-                    recipient: recipient(tail(own_before, 80), own_after, complainant),
+                    recipient: recipient(tail(own_before, 80), own_after, before, complainant),
                     section: block.name().to_string(),
                     sentence: sentence.text.to_string(),
                 };
