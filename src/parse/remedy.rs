@@ -51,10 +51,12 @@ static KINDS: LazyLock<Vec<(RemedyKind, Regex)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// A sentence outside the agreed action that states the remedy.
+/// A sentence outside the agreed action that states the remedy: the body
+/// agreed, will or should act, or the Ombudsman recommends it (not "we will
+/// not investigate").
 static REMEDY_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:agree\w*|will|shall|should|recommend\w*|undertak\w*|accept\w* (?:my|our|the) recommend\w*)\b",
+        r"(?i)\b(?:council|it|they|trust|provider|authority|organisations?|bodies|body|councils|both|school|home|board|agency|partnership)\s+(?:has\s+|have\s+|had\s+|also\s+|now\s+|therefore\s+)*(?:agreed|agrees|will|should|must|shall|undertakes|undertook|undertaken|accepted\s+(?:my|our|the)\s+recommend\w*)\b|\b(?:I|we|ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+|therefore\s+)*recommend\w*\b|\brecommend\w*\s+(?:that\s+)?(?:the|it|they)\b|\bagreed\s+(?:to|actions?)\b|\bto remedy\b|\b(?:is|are|was|would be|provides?)\s+(?:an?\s+)?(?:satisfactory|suitable|appropriate|proportionate|fair)\s+remedy",
     )
 });
 static COUNTERFACTUAL: LazyLock<Regex> =
