@@ -221,17 +221,18 @@ pub fn words_value(words: &str) -> Option<i64> {
         let word = word.to_ascii_lowercase();
         match word.as_str() {
             "and" => continue,
-            "hundred" => current = current.max(1) * 100,
+            "hundred" => current = current.max(1).saturating_mul(100),
             "thousand" | "million" => {
                 let scale = if word == "thousand" { 1_000 } else { 1_000_000 };
-                total += current.max(1) * scale;
+                total = total.saturating_add(current.max(1).saturating_mul(scale));
                 current = 0;
             }
-            w => current += small_number(w)?,
+            w => current = current.saturating_add(small_number(w)?),
         }
         any = true;
     }
-    any.then_some(total + current).filter(|&n| n > 0)
+    any.then_some(total.saturating_add(current))
+        .filter(|&n| n > 0)
 }
 
 /// `one` .. `ninety`, and `a` for one.

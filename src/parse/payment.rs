@@ -452,8 +452,7 @@ fn is_subset_sum(target: i64, parts: &[&Mention]) -> bool {
                 .iter()
                 .enumerate()
                 .filter(|(k, _)| mask & (1 << k) != 0)
-                .map(|(_, v)| v)
-                .sum::<i64>()
+                .fold(0i64, |sum, (_, v)| sum.saturating_add(*v))
                 == target
     })
 }

@@ -1,11 +1,11 @@
 //! Kinds of remedy and the earliest deadline, from the agreed action.
 //!
-//! Remedies are read from the agreed-action section, plus the summary and
-//! final decision sentences that say what the body agreed to (or will, or
-//! should) do, so that a decision whose action section is missing or cut off
-//! still has them. The deadline is the earliest the agreed action sets
-//! (`within one month of my final decision`); only where it sets none are the
-//! summary and final decision read. Working days are counted as calendar days
+//! Remedies are read from the agreed-action section; where it names none
+//! (missing, cut off, or only narrative), from the summary and final decision
+//! sentences that say what the body agreed to (or will, or should) do, or
+//! what the Ombudsman recommends. The deadline is likewise the earliest the
+//! agreed action sets (`within one month of my final decision`), and only
+//! where it sets none are the summary and final decision read. Working days are counted as calendar days
 //! times 7/5 rounded up (`10 working days` -> 14), months as 30 days, years as 365.
 
 use std::sync::LazyLock;
@@ -101,15 +101,28 @@ pub fn remedies(blocks: &[Block], has_agreed_payment: bool) -> Vec<RemedyKind> {
     if has_agreed_payment {
         found.push(RemedyKind::Payment);
     }
-    for (_, text) in remedy_sentences(blocks) {
-        for (kind, re) in KINDS.iter() {
-            if !found.contains(kind) && re.is_match(text) {
-                found.push(*kind);
-            }
+    let (action, stated): (Vec<_>, Vec<_>) =
+        remedy_sentences(blocks).partition(|(in_action, _)| *in_action);
+    let mut named = kinds_in(&action);
+    if named.is_empty() {
+        named = kinds_in(&stated);
+    }
+    for kind in named {
+        if !found.contains(&kind) {
+            found.push(kind);
         }
     }
     found.sort();
     found
+}
+
+/// The kinds named in some sentences, in table order.
+fn kinds_in(sentences: &[(bool, &str)]) -> Vec<RemedyKind> {
+    KINDS
+        .iter()
+        .filter(|(_, re)| sentences.iter().any(|(_, text)| re.is_match(text)))
+        .map(|(kind, _)| *kind)
+        .collect()
 }
 
 /// The earliest deadline the agreed action sets, in days.
@@ -158,7 +171,7 @@ fn count(word: &str) -> Option<u32> {
 fn days(n: u32, working: bool, unit: &str) -> Option<u32> {
     let unit = unit.trim_end_matches('s');
     match unit {
-        "day" if working => Some((n * 7).div_ceil(5)),
+        "day" if working => n.checked_mul(7).map(|d| d.div_ceil(5)),
         "day" => Some(n),
         "week" => n.checked_mul(7),
         "month" => n.checked_mul(30),
@@ -206,6 +219,15 @@ mod tests {
             "The Council should have apologised. It refused to reassess.",
         );
         assert!(remedies(&b, false).is_empty());
+    }
+
+    #[test]
+    fn summary_is_only_a_fallback() {
+        let b = blocks(
+            "Remind staff of the policy.",
+            "The Council agreed to apologise.",
+        );
+        assert_eq!(remedies(&b, false), vec![ServiceImprovement]);
     }
 
     #[test]
