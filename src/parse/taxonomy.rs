@@ -64,7 +64,8 @@ impl Taxonomy {
     }
 
     /// Loads a taxonomy file; errors name the file and the line.
-    pub fn from_file(path: &Path) -> anyhow::Result<Taxonomy> {
+    pub fn from_file(path: impl AsRef<Path>) -> anyhow::Result<Taxonomy> {
+        let path = path.as_ref();
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("{}: cannot read", path.display()))?;
         Taxonomy::from_toml(&text, &path.display().to_string())
@@ -296,7 +297,7 @@ mod tests {
             .expect("write");
         let t = Taxonomy::from_file(&path).expect("loads");
         assert_eq!(t.classify("Loudest party"), vec!["noise"]);
-        let missing = Taxonomy::from_file(&dir.path().join("nope.toml"))
+        let missing = Taxonomy::from_file(dir.path().join("nope.toml"))
             .unwrap_err()
             .to_string();
         assert!(missing.contains("nope.toml"), "{missing}");
