@@ -28,21 +28,21 @@ use super::sentences::Block;
 /// (a statement, not `Mr X complains the Council failed`), `We uphold the complaint`.
 static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+council\s+(?:failed|delayed|did\s+not|was\s+wrong))\b|\b(?:uphold|upheld|upholding)\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?|\bdecided\s+to\s+uphold|^(?:the\s+)?(?:council|care\s+provider|provider|trust|school|organisation|[A-Z]\w+\s+council)\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s+not|wrongly|took\s+too\s+long|was\s+wrong|should\s+have|has\s+accepted|accepted)\b",
+        r"(?i)\b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+council\s+(?:failed|delayed|did\s+not|was\s+wrong))\b|\b(?:uphold|upholds|upheld|upholding)\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?|\bdecided\s+to\s+uphold|^(?:the\s+)?(?:it|council|care\s+provider|provider|trust|school|organisation|[A-Z]\w+\s+council)\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s+not|wrongly|took\s+too\s+long|was\s+wrong|should\s+have|has\s+accepted|accepted)\b",
     )
 });
 
 /// Someone else's view, not the decision's: `Mr X says`, `complains`.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|thinks?|argues?|claims?|wants?)\b",
+        r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|thinks?|argues?|claims|wants?)\b",
     )
 });
 
 /// The body agreed a remedy: upheld in substance even where no sentence says `fault`.
 static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\bagree\w*\s+(?:[\w'’]+\s+){0,2}?to\s+(?:apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess)|\bto\s+remedy\s+(?:this|the|that|her|his|their)\s+injustice|\b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b|\bis\s+(?:a\s+)?satisfactory\s+remedy",
+        r"(?i)\bagree\w*\s+(?:[\w'’]+\s+){0,2}?to\s+(?:(?:my|our|the)\s+recommendations?|apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess)|\b(?:council|it|they|provider|trust)\s+(?:will|should|must)\s+(?:also\s+)?(?:apologi|pay|make\s+a\s+(?:\w+\s+)?payment|reimburse|refund)|\bto\s+remedy\s+(?:this|the|that|her|his|their)\s+injustice|\b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b|\bis\s+(?:a\s+)?satisfactory\s+remedy",
     )
 });
 
