@@ -31,7 +31,7 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
         .iter()
         .filter(|p| p.role == PaymentRole::Agreed)
         .map(|p| (p.amount * 100.0).round() as i64)
-        .sum();
+        .fold(0i64, i64::saturating_add);
     let has_agreed = agreed_pence > 0;
     let remedies = remedy::remedies(&blocks, has_agreed);
     let deadline_days = remedy::deadline_days(&blocks);

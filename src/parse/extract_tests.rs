@@ -209,7 +209,40 @@ fn odd_text_never_panics() {
         "Council (23 002 683)\nSummary: é£1ñ. Ünïcödé pay £5 (",
         "Council (23 002 683)\nAgreed action\n:\n:\nPay £",
         "Council (23 002 683)\nSummary: pay £99999999999999999999 and £1.99999999m",
+        "Council (23 002 683)\nAgreed action\nPay hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred million million million pounds.",
+        "Council (23 002 683)\nAgreed action\nPay £9999999999999999, £9999999999999999, £9999999999999999 and £9999999999999999 a total of £1.\nWithin 999999999999 working days.",
+        "Council (23 002 683)\nAgreed action\nPay £5,000,000,000,000,000,000,000,000 and within ninety thousand million working days.",
     ] {
         let _ = parse_decision("x", text);
+    }
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn wrap(summary: &str, action: &str) -> String {
+        format!("Council (23 002 683)\nSummary: {summary}\nMy findings\n{action}\nAgreed action\n{action}\nFinal decision\n{summary}\n")
+    }
+
+    proptest! {
+        #[test]
+        fn on_arbitrary_text(summary in "\\PC{0,300}", action in "\\PC{0,300}") {
+            let _ = parse_decision("p", &wrap(&summary, &action));
+            let _ = parse_decision("p", &summary);
+        }
+
+        #[test]
+        fn on_money_like_text(
+            summary in "[£Â€™0-9 .,;:()a-zA-Z'’\n-]{0,300}",
+            action in "(Pay|pay Mr X|£|offered|total of|between|per week|within|working days|months|fault|This was fault|[0-9]{1,20}|[.,:() \n]|five|hundred|million|pounds|him|her|each|Mr and Mrs Y|Â|’){0,60}",
+        ) {
+            let d = parse_decision("p", &wrap(&summary, &action));
+            prop_assert!(d.is_ok());
+            if let Ok(d) = d {
+                let total: f64 = d.agreed_payments().map(|p| p.amount).sum();
+                prop_assert!((total - d.agreed_total).abs() < 0.01);
+            }
+        }
     }
 }

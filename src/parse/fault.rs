@@ -16,8 +16,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::pattern::regex;
+
 use super::decision::{Fault, SectionKind};
-use super::money::contains_ci;
 use super::sentences::Block;
 use super::taxonomy::Taxonomy;
 
@@ -27,8 +28,12 @@ pub const UNCLASSIFIED: &str = "other";
 /// How many sentences before a bare finding may explain it.
 const CONTEXT: usize = 2;
 
+/// A cheap literal test before the finding patterns run.
+static MENTIONS_FAULT: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)fault|maladministration|service failure"));
+
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    regex(
         r"(?xi)
         \b(?:this|that|it|which|these|they|there|each)\s+(?:was|is|were|are|has\s+been|have\s+been|amounts?\s+to|amounted\s+to|constitutes?|constituted)\s+(?:also\s+|clearly\s+|therefore\s+|further\s+|some\s+|a\s+|an\s+|further\s+)?(?:fault|maladministration|service\s+failure)
         | \b(?:was|were|is|are|has\s+been|have\s+been|being)\s+(?:also\s+|therefore\s+|clearly\s+|partly\s+|both\s+)?(?:at\s+)?fault\b
@@ -38,44 +43,48 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:amounts?|amounted|amounting)\s+to\s+(?:fault|maladministration)
         | \bconstitutes?\s+(?:fault|maladministration)
         | \bmaladministration\s+(?:causing|leading\s+to|and)\s+injustice
-        | \b(?:accepts?|accepted|acknowledges?|acknowledged|admits?|admitted)\s+(?:[\w'’]+\s+){0,3}?fault
+        | \b(?:accepts?|accepted|acknowledges?|acknowledged|admits?|admitted)\s+(?:[\w'’]+\s+){0,3}?(?:fault|service\s+failure)
+        | \b(?:found|find|finds)\s+(?:some\s+)?evidence\s+of\s+fault
+        | \bfault\s+(?:causing|leading\s+to|which\s+caused|that\s+caused|resulting\s+in)\s+(?:[\w'’]+\s+){0,2}?injustice
         ",
     )
-    .expect("valid regex")
 });
 
 /// `no fault`, `not at fault`, `does not appear to be fault`, `I do not consider this was fault`.
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:no|not|nor|never|without|n't)\s+(?:[\w'’]+\s+){0,3}?(?:at\s+)?fault\b|\b(?:do|did|does|could|can|would|will|am|is|was)\s*(?:not|n't)\s+(?:[\w'’]+\s+){0,2}?(?:consider|find|say|think|agree|see|accept|believe|satisfied|persuaded)\b|\bno\s+evidence\s+of\s+fault|\bnot\s+(?:enough|sufficient)\s+evidence",
+    regex(
+        r"(?i)\b(?:no|not|nor|never|without|n't)\s+(?:[\w'’]+\s+){0,3}?(?:at\s+)?fault\b|\b(?:do|did|does|could|can|would|will|am|is|was)\s*(?:not|n't)\s+(?:[\w'’]+\s+){0,2}?(?:consider|find|say|think|agree|see|accept|believe|satisfied|persuaded)\b|\b(?:no|insufficient|little|limited)\s+evidence\s+of\s+fault|\bnot\s+(?:enough|sufficient)\s+evidence|\b(?:not|n't)\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence",
     )
-    .expect("valid regex")
 });
 
 /// Law, powers and hypotheses: what the Ombudsman may or would find.
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?:may|might|could|would|can|cannot|whether|unless|if)\b")
-        .expect("valid regex")
+    regex(
+        r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?:may|might|could|would|can|cannot|whether|unless|if|unlikely|likely)\b",
+    )
 });
 
 /// Someone else's view: `Mr X says the Council was at fault`.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:complain\w*|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?|claimed|wants?|disputes?|asks?|asked|contends?)\b")
-        .expect("valid regex")
+    regex(
+        r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?|claimed|wants?|disputes?|asks?|asked|contends?)\b",
+    )
 });
 
 /// Where a new clause starts: a finding after `but` stands on its own.
-static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bbut\b|;|\bhowever\b|\bwhereas\b|\balthough\b|\bnevertheless\b")
-        .expect("valid regex")
+static CLAUSE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\bbut\b|;|\bhowever\b|\bwhereas\b|\balthough\b|\bnevertheless\b"));
+
+/// A sentence giving the complainant's view, never context for a finding.
+static COMPLAINANT_VIEW: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i:\bcomplain(?:s|ed|ing)?\b|\balleg\w*)|^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Mr and Mrs)\s+[A-Z]\s+(?:says|said|believes|feels|felt|thinks|argues|argued|claims|claimed|wants|wanted)\b",
+    )
 });
 
 /// Whether a sentence finds fault (as opposed to describing, denying or supposing it).
 pub fn is_fault_finding(sentence: &str) -> bool {
-    if !(contains_ci(sentence, "fault")
-        || contains_ci(sentence, "maladministration")
-        || contains_ci(sentence, "service failure"))
-    {
+    if !MENTIONS_FAULT.is_match(sentence) {
         return false;
     }
     POSITIVE.find_iter(sentence).any(|m| {
@@ -100,7 +109,7 @@ pub fn faults(blocks: &[Block], taxonomy: &Taxonomy) -> Vec<Fault> {
             if !is_fault_finding(sentence.text) {
                 continue;
             }
-            let (kinds, evidence) = classify(block, i, taxonomy);
+            let (kinds, evidence) = classify(block, i, detailed, taxonomy);
             let kinds = match kinds {
                 k if !k.is_empty() => k,
                 _ if detailed => vec![UNCLASSIFIED],
@@ -120,17 +129,29 @@ pub fn faults(blocks: &[Block], taxonomy: &Taxonomy) -> Vec<Fault> {
 }
 
 /// The kinds of finding `i` and its evidence text: the sentence itself, or,
-/// when it names no kind, with the (up to two) sentences before it in its
-/// paragraph, whose kinds it then takes.
-fn classify<'t>(block: &Block, i: usize, taxonomy: &'t Taxonomy) -> (Vec<&'t str>, String) {
+/// in a detailed section when it names no kind, with the (up to two)
+/// sentences before it in its paragraph, whose kinds it then takes. A
+/// sentence reporting someone's view ("Mr B complained that ...") is never
+/// context. Summaries and final decisions only restate: no context there.
+fn classify<'t>(
+    block: &Block,
+    i: usize,
+    detailed: bool,
+    taxonomy: &'t Taxonomy,
+) -> (Vec<&'t str>, String) {
     let sentence = block.sentences[i];
     let kinds = taxonomy.classify(sentence.text);
-    if !kinds.is_empty() {
+    if !kinds.is_empty() || !detailed {
         return (kinds, sentence.text.to_string());
     }
-    let first = (i.saturating_sub(CONTEXT)..i)
-        .find(|&j| block.sentences[j].paragraph == sentence.paragraph)
-        .unwrap_or(i);
+    let mut first = i;
+    while first > 0 && i - first < CONTEXT {
+        let prev = block.sentences[first - 1];
+        if prev.paragraph != sentence.paragraph || COMPLAINANT_VIEW.is_match(prev.text) {
+            break;
+        }
+        first -= 1;
+    }
     let context = &block.sentences[first..=i];
     let text: Vec<&str> = context.iter().map(|s| s.text).collect();
     let text = text.join(" ");
@@ -214,6 +235,18 @@ mod tests {
     }
 
     #[test]
+    fn reported_views_are_not_context() {
+        let f = found(
+            Some(SectionKind::Findings),
+            "Mr B says the Council delayed. This was fault.",
+        );
+        assert_eq!(
+            f,
+            vec![("other".to_string(), "This was fault.".to_string())]
+        );
+    }
+
+    #[test]
     fn record_keeping_and_information_sharing() {
         let k = kinds(
             Some(SectionKind::Findings),
@@ -225,6 +258,12 @@ mod tests {
     #[test]
     fn summary_restating_the_overall_finding_is_skipped() {
         assert!(kinds(None, "We found fault with the Council's actions.").is_empty());
+        assert!(kinds(
+            None,
+            "Mr B complained the Council delayed. We found some fault."
+        )
+        .is_empty());
+        assert!(kinds(Some(SectionKind::FinalDecision), "I have found fault leading to injustice and recommended a financial remedy and a service improvement.").is_empty());
         assert_eq!(
             kinds(None, "The Council was at fault for the delay."),
             vec!["delay"]

@@ -4,7 +4,12 @@
 //! findings, so pages without header lines or without a final decision still
 //! get one. Within a text, a fault finding wins over "no fault" for other parts
 //! ("no fault in its decision but fault in its complaint handling"), and over
-//! "we will not investigate" other parts. Fault is `fault_no_injustice` only
+//! "we will not investigate" other parts. A text that names no fault but says
+//! the body agreed to remedy the injustice is read as fault with injustice
+//! (the Ombudsman's "upheld"), after "not investigated" and before "no fault".
+//! Not investigating (or discontinuing) the complaint as a whole wins over
+//! everything: "Although there is fault in the complaint handling, we will
+//! not investigate this complaint" is an assessment-stage decision. Fault is `fault_no_injustice` only
 //! where the text says the fault caused no injustice and nothing says it
 //! caused some; with no word on injustice either way it is `fault_injustice`
 //! when a remedy was agreed, else `fault_no_injustice`.
@@ -13,69 +18,116 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::pattern::regex;
+
 use super::decision::{Finding, SectionKind};
 use super::fault::is_fault_finding;
 use super::sentences::Block;
 
-static OVERALL_FAULT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfault\s+(?:causing|leading\s+to|which\s+caused|that\s+caused|and\s+injustice|with\s+injustice|resulting)|\bmaladministration\s+(?:causing|leading\s+to|and|with)\s+injustice|\bupheld\s+the\s+complaint\s+and\s+found\s+fault")
-        .expect("valid regex")
+/// Findings of fault that avoid the word: `We found delay`, `The Council failed to ...`
+/// (a statement, not `Mr X complains the Council failed`), `We uphold the complaint`.
+static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+council\s+(?:failed|delayed|did\s+not|was\s+wrong))\b|\b(?:uphold|upholds|upheld|upholding)\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?|\bdecided\s+to\s+uphold|^(?:the\s+)?(?:it|council|care\s+provider|provider|trust|school|organisation|[A-Z]\w+\s+council)\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s+not|wrongly|took\s+too\s+long|was\s+wrong|should\s+have|has\s+accepted|accepted)\b",
+    )
+});
+
+/// Someone else's view, not the decision's: `Mr X says`, `complains`.
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|thinks?|argues?|claims|wants?)\b",
+    )
+});
+
+/// The body agreed a remedy: upheld in substance even where no sentence says `fault`.
+static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\bagree\w*\s+(?:[\w'’]+\s+){0,2}?to\s+(?:(?:my|our|the)\s+recommendations?|apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess)|\b(?:council|it|they|provider|trust)\s+(?:will|should|must)\s+(?:also\s+)?(?:apologi|pay|make\s+a\s+(?:\w+\s+)?payment|reimburse|refund)|\bto\s+remedy\s+(?:this|the|that|her|his|their)\s+injustice|\b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b|\bis\s+(?:a\s+)?satisfactory\s+remedy",
+    )
 });
 
 static INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:caus\w*|lead\w*|led|result\w*)\s+(?:[\w'’]+\s+){0,4}?(?:personal\s+|significant\s+|an?\s+|some\s+)?injustice|\binjustice\s+(?:to|was\s+caused|caused)|\bremed\w*\s+(?:[\w'’]+\s+){0,3}?injustice|\bagree\w*\s+(?:[\w'’]+\s+){0,2}?(?:actions?|to\s+remedy|remedy)|\brecommend\w*\s+(?:[\w'’]+\s+){0,4}?(?:remedy|action)|\bfinancial\s+remedy|\bsuitable\s+remedy|\bremedy\s+(?:the|this|that|her|his|their)\b")
-        .expect("valid regex")
+    regex(
+        r"(?i)\b(?:caus\w*|lead\w*|led|result\w*)\s+(?:[\w'’]+\s+){0,4}?(?:personal\s+|significant\s+|an?\s+|some\s+)?injustice|\binjustice\s+(?:to|was\s+caused|caused)|\bremed\w*\s+(?:[\w'’]+\s+){0,3}?injustice|\bagree\w*\s+(?:[\w'’]+\s+){0,2}?(?:actions?|to\s+remedy|remedy)|\brecommend\w*\s+(?:[\w'’]+\s+){0,4}?(?:remedy|action)|\bfinancial\s+remedy|\bsuitable\s+remedy|\bremedy\s+(?:the|this|that|her|his|their)\b|\bcaus\w*\s+(?:[\w'’]+\s+){0,4}?(?:avoidable\s+|significant\s+|unnecessary\s+|some\s+)?(?:distress|frustration|uncertainty|anxiety|time\s+and\s+trouble|inconvenience|harm|financial\s+loss|confusion)",
+    )
 });
 
 static NO_INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:no|not|nor|n't|without)\s+(?:[\w'’]+\s+){0,6}?(?:significant\s+|any\s+|an?\s+|personal\s+)?injustice|\binjustice\s+(?:was|is)\s+not\b")
-        .expect("valid regex")
+    regex(
+        r"(?i)\b(?:no|not|nor|n't|without)\s+(?:[\w'’]+\s+){0,6}?(?:significant\s+|any\s+|an?\s+|personal\s+)?injustice|\binjustice\s+(?:was|is)\s+not\b",
+    )
 });
 
 static NOT_INVESTIGATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|n't|cannot|unable\s+to)\s+(?:[\w'’]+\s+){0,2}?investigat|\bdecided\s+not\s+to\s+investigate|\bdiscontinu\w*|\bclos(?:e|ed|ing)\s+(?:the|this|my|our)\s+(?:complaint|case|investigation)|\boutside\s+(?:the\s+ombudsman's\s+|the\s+ombudsman’s\s+|our\s+|my\s+|the\s+)?(?:jurisdiction|remit)|\bnot\s+propose\s+to\s+investigate|\bpremature")
-        .expect("valid regex")
+    regex(
+        r"(?i)\b(?:not|n't|cannot|unable\s+to)\s+(?:[\w'’]+\s+){0,2}?investigat|\bdecided\s+not\s+to\s+investigate|\bdiscontinu\w*|\bclos(?:e|ed|ing)\s+(?:the|this|my|our)\s+(?:complaint|case|investigation)|\boutside\s+(?:the\s+ombudsman's\s+|the\s+ombudsman’s\s+|our\s+|my\s+|the\s+)?(?:jurisdiction|remit)|\bnot\s+propose\s+to\s+investigate|\bpremature|\bended\s+(?:our|my|the|this)\s+investigation",
+    )
+});
+
+/// Not investigating the complaint as a whole (not just part of it).
+static NOT_INVESTIGATED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:not|n't|cannot)\s+(?:start\s+(?:an\s+|to\s+)?|to\s+)?investigat\w*\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b|\b(?:discontinu\w*|ended|closed)\s+(?:our|my|the|this)\s+(?:investigation|complaint|case)",
+    )
 });
 
 static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bno\s+(?:administrative\s+)?fault\b|\bnot\s+at\s+fault|\bnot\s+(?:find|found)\s+(?:any\s+)?fault|\bfind\s+no\s+fault|\bfound\s+no\s+fault|\bno\s+maladministration|\bnot\s+fault\b|\bwas\s+not\s+(?:at\s+)?fault|\bnot\s+uphold")
-        .expect("valid regex")
+    regex(
+        r"(?i)\bno\s+(?:administrative\s+)?fault\b|\bnot\s+at\s+fault|\bnot\s+(?:find|found)\s+(?:any\s+)?fault|\bfind\s+no\s+fault|\bfound\s+no\s+fault|\bno\s+maladministration|\bnot\s+fault\b|\bwas\s+not\s+(?:at\s+)?fault|\bnot\s+uphold|\bno\s+evidence\s+(?:of\s+fault|(?:that\s+)?the\s+council)|\bnot\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence\s+of\s+fault|\binsufficient\s+evidence\s+of\s+fault|\bdid\s+not\s+act\s+with\s+fault|\bacted\s+(?:appropriately|properly|reasonably|correctly|lawfully)|\bwas\s+entitled\s+to",
+    )
 });
 
 /// Sentences that suppose rather than state (`If there was no fault ...`).
 static SUPPOSING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:if|unless|where|whether|when)\b").expect("valid regex"));
+    LazyLock::new(|| regex(r"(?i)^(?:if|unless|where|whether|when)\b"));
 
 /// The overall finding; `has_remedy` says whether the decision agreed any remedy.
 pub fn finding(blocks: &[Block], has_remedy: bool) -> Option<Finding> {
-    let order: [&[Option<SectionKind>]; 3] = [
-        &[Some(SectionKind::FinalDecision)],
-        &[None],
-        &[Some(SectionKind::Findings), Some(SectionKind::Other)],
+    // Partial "I have not investigated ..." in the findings is not the overall finding.
+    let order: [(&[Option<SectionKind>], bool); 3] = [
+        (&[Some(SectionKind::FinalDecision)], true),
+        (&[None], true),
+        (&[Some(SectionKind::Findings)], false),
     ];
-    order.iter().find_map(|kinds| {
+    order.iter().find_map(|(kinds, whole)| {
         let texts = blocks
             .iter()
             .filter(|b| b.is(kinds))
             .flat_map(|b| b.sentences.iter().map(|s| s.text));
-        read(texts, has_remedy)
+        read(texts, has_remedy, *whole)
     })
 }
 
-fn read<'a>(sentences: impl Iterator<Item = &'a str>, has_remedy: bool) -> Option<Finding> {
-    let (mut fault, mut injustice, mut no_injustice, mut not_investigated, mut no_fault) =
-        (false, false, false, false, false);
+/// What one text says; `whole` when it speaks for the whole decision.
+fn read<'a>(
+    sentences: impl Iterator<Item = &'a str>,
+    has_remedy: bool,
+    whole: bool,
+) -> Option<Finding> {
+    let (
+        mut fault,
+        mut injustice,
+        mut no_injustice,
+        mut not_investigated,
+        mut no_fault,
+        mut remedied,
+    ) = (false, false, false, false, false, false);
+    let mut not_investigated_whole = false;
     for s in sentences.filter(|s| !SUPPOSING.is_match(s)) {
-        let says_fault = is_fault_finding(s) || OVERALL_FAULT.is_match(s);
+        let says_fault = is_fault_finding(s) || (FAILURE.is_match(s) && !REPORTED.is_match(s));
         fault |= says_fault;
         let denies = NO_INJUSTICE.is_match(s);
         no_injustice |= denies;
         injustice |= !denies && INJUSTICE.is_match(s);
-        not_investigated |= NOT_INVESTIGATED.is_match(s);
+        not_investigated |= whole && NOT_INVESTIGATED.is_match(s);
+        not_investigated_whole |= whole && NOT_INVESTIGATED_WHOLE.is_match(s);
         no_fault |= !says_fault && NO_FAULT.is_match(s);
+        remedied |= REMEDIED.is_match(s);
     }
-    if fault {
-        let with_injustice = injustice || (!no_injustice && has_remedy);
+    if not_investigated_whole {
+        Some(Finding::NotInvestigated)
+    } else if fault {
+        let with_injustice = injustice || remedied || (!no_injustice && has_remedy);
         Some(if with_injustice {
             Finding::FaultInjustice
         } else {
@@ -83,6 +135,8 @@ fn read<'a>(sentences: impl Iterator<Item = &'a str>, has_remedy: bool) -> Optio
         })
     } else if not_investigated {
         Some(Finding::NotInvestigated)
+    } else if remedied {
+        Some(Finding::FaultInjustice)
     } else if no_fault {
         Some(Finding::NoFault)
     } else {
@@ -166,6 +220,42 @@ mod tests {
             ),
             Some(FaultNoInjustice)
         );
+        assert_eq!(
+            in_final("We have ended our investigation of the complaint."),
+            Some(NotInvestigated)
+        );
+        assert_eq!(
+            in_final("The Ombudsman has found no evidence of fault by the Council."),
+            Some(NoFault)
+        );
+        assert_eq!(
+            in_final("We will not investigate this complaint. We are unlikely to find fault."),
+            Some(NotInvestigated)
+        );
+        assert_eq!(
+            in_final("We will not investigate Mr X's complaint. Although there is fault in the complaint handling, the injustice is not significant."),
+            Some(NotInvestigated)
+        );
+        assert_eq!(
+            in_final(
+                "I found fault. We will not investigate the part of the complaint about parking."
+            ),
+            Some(FaultNoInjustice)
+        );
+    }
+
+    #[test]
+    fn fault_and_remedy_without_the_word_fault() {
+        let s = |t: &str| finding(&[Block::new(None, t)], false);
+        assert_eq!(s("The Council failed to provide suitable accommodation. This caused her avoidable distress."), Some(FaultInjustice));
+        assert_eq!(s("We have found delay at two stages of the process. The Council has agreed to apologise."), Some(FaultInjustice));
+        assert_eq!(s("Mr X complains the Council failed to act."), None);
+        assert_eq!(s("We found the Council was not at fault in how it decided. The Council agreed to apologise."), Some(FaultInjustice));
+        let b = [Block::new(
+            Some(SectionKind::Findings),
+            "I have not investigated events before 2020.",
+        )];
+        assert_eq!(finding(&b, false), None);
     }
 
     #[test]

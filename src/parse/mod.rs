@@ -14,6 +14,7 @@ mod header;
 mod lines;
 mod money;
 mod ofsted;
+mod pattern;
 mod payment;
 mod purpose;
 mod reference;

@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::pattern::regex;
+
 /// One amount of money found in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Amount {
@@ -34,23 +36,20 @@ impl Amount {
 
 /// `£300`, `£ 1,500.50`, `£1.2m`, `Â£300` (mojibake keeps the `£`), `GBP 300`.
 static STERLING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    regex(
         r"(?i)(?:£|\bGBP)\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?(million|m|bn|billion|k)\b)?",
     )
-    .expect("valid regex")
 });
 
 /// `300 pounds`, `1,250.50 pounds sterling`.
-static DIGITS_POUNDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s+pounds\b").expect("valid regex")
-});
+static DIGITS_POUNDS: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s+pounds\b"));
 
 /// A bare number right after a pay verb and its recipient: `pay Mr X 300 for`.
 static PAY_BARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    regex(
         r"(?i)\b(?:pay|pays|paying|paid|payment of|total of|sum of|compensation of|refund of|reimburse|reimbursement of)\s+(?:(?:him|her|them|(?:Mr and Mrs|Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z])\s+)?(?:a total of\s+|the sum of\s+)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?(\s+\w+|\s*[.,;:]|\s*$)",
     )
-    .expect("valid regex")
 });
 
 /// Words that may follow a bare amount; anything else (`3 times`, `20 days`) means it is not money.
@@ -59,37 +58,37 @@ const BARE_FOLLOWERS: &[&str] = &[
     "plus", "per",
 ];
 
+/// A cheap literal test before the `pounds` patterns run.
+static POUND: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)pound"));
+
 /// Words whose presence makes `a total of 300` money.
-static PAY_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:pay|paid|payment|refund|reimburs|compensat)").expect("valid regex")
-});
+static PAY_VERB: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(?:pay|paid|payment|refund|reimburs|compensat)"));
 
 /// `five hundred pounds`, `a thousand pounds`, `one hundred and fifty pounds`.
 static WORDS_POUNDS: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)";
-    Regex::new(&format!(
+    regex(&format!(
         r"(?i)\b((?:{word}(?:\s+and\s+|[\s-]+))*{word})\s+pounds\b"
     ))
-    .expect("valid regex")
 });
 
 /// After an amount: `per week`, `a month`, `each year`, `/week`, `pw`, `pcm`, `weekly`.
 static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:per|a|an|each|every|/)\s*(?:(?:two|three|four|six|\d+)\s+)?(?:days?|nights?|weeks?|fortnight|months?|years?|annum|hours?|calendar month)\b|pw\b|pcm\b|p/w\b|pa\b|weekly\b|monthly\b|a head\b|per person\b)")
-        .expect("valid regex")
+    regex(
+        r"(?i)^\s*(?:(?:per|a|an|each|every|/)\s*(?:(?:two|three|four|six|\d+)\s+)?(?:days?|nights?|weeks?|fortnight|months?|years?|annum|hours?|calendar month)\b|pw\b|pcm\b|p/w\b|pa\b|weekly\b|monthly\b|a head\b|per person\b)",
+    )
 });
 
 /// Joins two amounts into a range: `to`, `-`, `–`, `and` after `between`.
-static RANGE_JOIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:to|-|–|—|and)\s*$").expect("valid regex"));
-static BETWEEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:between|from)\s*$").expect("valid regex"));
+static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)^\s*(?:to|-|–|—|and)\s*$"));
+static BETWEEN: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\b(?:between|from)\s*$"));
 
 /// Every amount of money in `sentence`, in order of position.
 pub fn amounts(sentence: &str) -> Vec<Amount> {
     let mut found: Vec<Amount> = Vec::new();
     let has_digit = sentence.bytes().any(|b| b.is_ascii_digit());
-    if has_digit && (sentence.contains('£') || contains_ci(sentence, "gbp")) {
+    if has_digit {
         for caps in STERLING.captures_iter(sentence) {
             let (Some(whole), Some(int)) = (caps.get(0), caps.get(1)) else {
                 continue;
@@ -101,7 +100,7 @@ pub fn amounts(sentence: &str) -> Vec<Amount> {
             }
         }
     }
-    if contains_ci(sentence, "pound") {
+    if POUND.is_match(sentence) {
         if has_digit {
             for caps in DIGITS_POUNDS.captures_iter(sentence) {
                 let (Some(whole), Some(int)) = (caps.get(0), caps.get(1)) else {
@@ -222,17 +221,18 @@ pub fn words_value(words: &str) -> Option<i64> {
         let word = word.to_ascii_lowercase();
         match word.as_str() {
             "and" => continue,
-            "hundred" => current = current.max(1) * 100,
+            "hundred" => current = current.max(1).saturating_mul(100),
             "thousand" | "million" => {
                 let scale = if word == "thousand" { 1_000 } else { 1_000_000 };
-                total += current.max(1) * scale;
+                total = total.saturating_add(current.max(1).saturating_mul(scale));
                 current = 0;
             }
-            w => current += small_number(w)?,
+            w => current = current.saturating_add(small_number(w)?),
         }
         any = true;
     }
-    any.then_some(total + current).filter(|&n| n > 0)
+    any.then_some(total.saturating_add(current))
+        .filter(|&n| n > 0)
 }
 
 /// `one` .. `ninety`, and `a` for one.
@@ -291,12 +291,6 @@ fn mark_ranges_and_rates(sentence: &str, found: &mut [Amount]) {
             }
         }
     }
-}
-
-/// Case-insensitive ASCII substring test without allocating.
-pub fn contains_ci(hay: &str, needle: &str) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 #[cfg(test)]

@@ -9,16 +9,21 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::money::contains_ci;
+use super::pattern::regex;
+
 use super::sentences::Block;
 
+/// A cheap literal test before the sharing pattern runs.
+static MENTIONS_OFSTED: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)ofsted|office for standards"));
+
 static SHARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:share|shared|sharing|send|sent|copy|copied|provide|forward|pass)\w*\b.{0,160}?\b(?:ofsted|office\s+for\s+standards\s+in\s+education)")
-        .expect("valid regex")
+    regex(
+        r"(?i)\b(?:share|shared|sharing|send|sent|copy|copied|provide|forward|pass)\w*\b.{0,80}?\bdecision\b.{0,120}?\b(?:ofsted|office\s+for\s+standards\s+in\s+education)",
+    )
 });
 static DENIED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|n't|never)\s+(?:\w+\s+)?(?:share|send|copy|provide|forward|pass)")
-        .expect("valid regex")
+    regex(r"(?i)\b(?:not|n't|never)\s+(?:\w+\s+)?(?:share|send|copy|provide|forward|pass)")
 });
 
 /// Whether any sentence says the decision is shared with Ofsted.
@@ -30,10 +35,7 @@ pub fn shared_with_ofsted(blocks: &[Block]) -> bool {
 }
 
 fn says_shared(sentence: &str) -> bool {
-    (contains_ci(sentence, "ofsted") || contains_ci(sentence, "office for standards"))
-        && contains_ci(sentence, "decision")
-        && SHARED.is_match(sentence)
-        && !DENIED.is_match(sentence)
+    MENTIONS_OFSTED.is_match(sentence) && SHARED.is_match(sentence) && !DENIED.is_match(sentence)
 }
 
 #[cfg(test)]

@@ -17,6 +17,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::pattern::regex;
+
 use super::decision::{Payment, PaymentRole, Purpose, SectionKind};
 use super::money::{amounts, Amount};
 use super::purpose::{purposes, recipient};
@@ -46,54 +48,103 @@ struct Mention {
     payment: Payment,
 }
 
-/// The nearest cue before an amount. Alternatives are listed by priority: at
-/// one position the first that matches wins, and the last match before the
-/// amount is the cue.
+/// The cue groups, by priority: at one position the first that matches wins,
+/// and the last match before the amount is the cue.
+const GROUPS: [&str; 7] = [
+    "neg", "wanted", "accepted", "strong", "other", "offered", "remedy",
+];
+
+fn group_patterns() -> [&'static str; 7] {
+    [
+        r"\b(?:refus\w*|declin\w*|not|n't|never|no longer|cannot|unable)\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make)\w*",
+        r"\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b",
+        r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
+        r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|writ\w*\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b",
+        r"\b(?:(?:had|has|have|having)\s+to\s+pay|(?:he|she|they|I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
+        r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|Council|council|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
+        r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bsum of\b|\bamount of\b|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
+    ]
+}
+
+/// All cue groups in one pattern, searched without captures (fast), ...
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
-    let neg = r"(?P<neg>\b(?:refus\w*|declin\w*|not|n't|never|no longer|cannot|unable)\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make)\w*)";
-    let wanted = r"(?P<wanted>\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b)";
-    let accepted = r"(?P<accepted>\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*)";
-    let strong = r"(?P<strong>\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|writ\w*\s+off|waiv\w*|credit\w*|compensat\w*|award\w*)\b)";
-    let other = r"(?P<other>\b(?:(?:had|has|have|having)\s+to\s+pay|(?:he|she|they|I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b)";
-    let offered = r"(?P<offered>\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|Council|council|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b)";
-    let remedy = r"(?P<remedy>\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bsum of\b|\bamount of\b|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*)";
-    Regex::new(&format!(
-        r"(?i){neg}|{wanted}|{accepted}|{strong}|{other}|{offered}|{remedy}"
-    ))
-    .expect("valid regex")
+    let groups: Vec<String> = group_patterns()
+        .iter()
+        .map(|p| format!("(?:{p})"))
+        .collect();
+    regex(&format!("(?i){}", groups.join("|")))
 });
+
+/// ... then each match is named by the first group that matches it whole.
+static CUE_GROUPS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    group_patterns()
+        .iter()
+        .map(|p| regex(&format!("(?i)^(?:{p})$")))
+        .collect()
+});
+
+/// The cue group of one match of [`CUE`].
+fn group_of(text: &str) -> &'static str {
+    CUE_GROUPS
+        .iter()
+        .zip(GROUPS)
+        .find(|(re, _)| re.is_match(text))
+        .map_or("remedy", |(_, g)| g)
+}
 
 /// Words saying the sentence's remedy is agreed, will or should happen.
 static AGREED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:should|would|could|must|will|shall)\s+have\b|agree\w*|will|shall|should|must|recommend\w*|undertak\w*|propos\w*|to remedy|going to)")
-        .expect("valid regex")
+    regex(
+        r"(?i)\b(?:(?:should|would|could|must|will|shall)\s+have\b|agree\w*|will|shall|should|must|recommend\w*|undertak\w*|propos\w*|to remedy|going to|accept\w*\s+(?:my|our|the)\s+recommend\w*)",
+    )
+});
+
+/// Words after an amount that judge it the right remedy: `a payment of £300 is appropriate`.
+static EVALUATED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^[^.;£]{0,60}?\b(?:is|are|would be|will be)\s+(?:an?\s+)?(?:appropriate|suitable|reasonable|proportionate|fair|sufficient|adequate|in line with)",
+    )
 });
 
 /// Words after an amount that make it a charge or benefit, whatever verb precedes it.
 static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?(?:grants?|fees?|bills?|charges?|levy|surcharge|rent|arrears|debts?|fines?|penalty|deposit|loans?|salary|income|rates|tax|rebate|subscription|benefits?|allowance|self-isolation|overpayments?|plus VAT|\+\s?VAT|more than|for (?:a|the) (?:licence|property|land|service))\b")
-        .expect("valid regex")
+    regex(
+        r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?(?:grants?|fees?|bills?|charges?|levy|surcharge|rent|arrears|debts?|fines?|penalty|deposit|loans?|salary|income|rates|tax|rebate|subscription|benefits?|allowance|self-isolation|overpayments?|plus VAT|\+\s?VAT|more than|for (?:a|the) (?:licence|property|land|service))\b",
+    )
 });
 
 /// A refund-like verb right before the amount: the amount is a remedy whatever follows it.
 static STRONG_DIRECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|writ\w*\s+off|waiv\w*|credit\w*|by)\s+(?:(?:him|her|them|the|a|an|Mr and Mrs\s+\w|Mr\s+\w|Mrs\s+\w|Miss\s+\w|Ms\s+\w|\w)\s+){0,2}$")
-        .expect("valid regex")
+    regex(
+        r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|writ\w*\s+off|waiv\w*|credit\w*|backdate|back-date|backdating)\s+(?:[\w'’-]+\s+){0,4}$|\bby\s+$",
+    )
 });
 
 /// Words before or after an amount that make it a total of others.
 static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:total(?:ling|ing)?|totals|combined|altogether|overall|in all)\b(?:\s+(?:of|to|is|was|amount|payment|sum|[\w'’]+)){0,3}\s*$")
-        .expect("valid regex")
+    regex(
+        r"(?i)\b(?:total(?:ling|ing)?|totals|combined|altogether|overall|in all)\b(?:\s+(?:of|to|is|was|amount|payment|sum|[\w'’]+)){0,3}\s*$",
+    )
 });
 static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:in total|in all|altogether|overall)\b").expect("valid regex")
+    regex(
+        r"(?i)^\s*(?:in total|in all|altogether|overall|,?\s*(?:comprising|made up of|consisting of|which (?:is|comprises) made up of|broken down as|being)\b)",
+    )
+});
+
+/// Words after an amount saying it was offered or paid before: `the £200 offered at stage two`.
+static OFFERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let subject = r"(?:(?:that|which)\s+)?(?:(?:it|the\s+council|the\s+provider|she|he|they)\s+)?";
+    regex(&format!(
+        r"(?i)^\s*{subject}(?:(?:has|had|have|was|were)\s+)?(?:already\s+|previously\s+)?offered\b|^\s*{subject}(?:has|had|have|was|were)\s+(?:already\s+|previously\s+)?(?:paid|made|awarded|given)\b|^\s*(?:already|previously)\s+(?:paid|made|awarded|given)\b"
+    ))
 });
 
 /// The Ombudsman's complaint process in the words before an amount: narrated, not decided.
 static COMPLAINT_STAGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:at|in|during|following|after)\s+(?:its\s+|the\s+|her\s+|his\s+)?(?:stage (?:one|two|three|1|2|3)|complaints? (?:process|procedure|response)|adjudication|final response|(?:initial |first |second )?response to (?:the|her|his|their|Mr|Mrs|Miss|Ms) complaint)")
-        .expect("valid regex")
+    regex(
+        r"(?i)\b(?:at|in|during|following|after)\s+(?:its\s+|the\s+|her\s+|his\s+)?(?:stage (?:one|two|three|1|2|3)|complaints? (?:process|procedure|response)|adjudication|final response|(?:initial |first |second )?response to (?:the|her|his|their|Mr|Mrs|Miss|Ms) complaint)",
+    )
 });
 
 /// Sections that narrate background: remedies in them were offered, not decided.
@@ -113,6 +164,10 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>) -> Vec<Payment> {
     });
     for m in &mut mentions {
         m.payment.role = role(m, blocks[m.block].kind);
+        if m.payment.role == PaymentRole::Other {
+            // A bill or grant has no remedy purpose.
+            m.payment.purpose = vec![Purpose::Unspecified];
+        }
     }
     let mut mentions = drop_restatements(mentions, blocks, strict);
     mentions.sort_by_key(|m| (m.block, m.sentence, m.amount.start));
@@ -146,7 +201,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>) -> Vec<Mention> {
                     amount: amount.pounds(),
                     role: PaymentRole::Other,
                     purpose: purposes(own_before, own_after),
-                    recipient: recipient(own_before, own_after, complainant),
+                    recipient: recipient(tail(own_before, 80), own_after, before, complainant),
                     section: block.name().to_string(),
                     sentence: sentence.text.to_string(),
                 };
@@ -173,18 +228,15 @@ fn cue(amount: &Amount, before: &str, after: &str) -> Option<Cue> {
     if OTHER_AFTER.is_match(after) && !strong_direct {
         return Some(Cue::Other);
     }
+    if OFFERED_AFTER.is_match(after) && !strong_direct {
+        return Some(Cue::Offered);
+    }
     let mut last: Option<(&str, usize, usize)> = None; // (group, start, end)
     let mut prev: Option<(&str, usize, usize)> = None;
     let mut wanted_at: Option<usize> = None;
     let mut accepted = false;
-    for caps in CUE.captures_iter(before) {
-        let Some((group, m)) = [
-            "neg", "wanted", "accepted", "strong", "other", "offered", "remedy",
-        ]
-        .iter()
-        .find_map(|g| caps.name(g).map(|m| (*g, m))) else {
-            continue;
-        };
+    for m in CUE.find_iter(before) {
+        let group = group_of(m.as_str());
         match group {
             "wanted" => wanted_at = Some(m.end()),
             "accepted" => accepted = true,
@@ -193,7 +245,12 @@ fn cue(amount: &Amount, before: &str, after: &str) -> Option<Cue> {
         prev = last;
         last = Some((group, m.start(), m.end()));
     }
-    let agreed = agreed_before(before);
+    let agreed = match agreed_before(before) {
+        // `It should have paid him £50`: money owed, not a remedy.
+        Some(false) if !accepted => return Some(Cue::Other),
+        Some(agreed) => agreed,
+        None => EVALUATED_AFTER.is_match(after),
+    };
     // `wants the Council to ... pay him £400`: unless the decision then agrees.
     if let Some(w) = wanted_at {
         let agreed_later = before
@@ -249,12 +306,22 @@ fn lead_cue(lead: &str) -> Option<Cue> {
     }
 }
 
-/// Whether the last agreement word before the amount says it is agreed (not `should have`).
-fn agreed_before(before: &str) -> bool {
+/// What the last agreement word before the amount says: `Some(true)` agreed,
+/// will or should; `Some(false)` should (or would) have, money owed in the past.
+fn agreed_before(before: &str) -> Option<bool> {
     AGREED
         .find_iter(before)
         .last()
-        .is_some_and(|m| !m.as_str().to_ascii_lowercase().ends_with(" have"))
+        .map(|m| !m.as_str().to_ascii_lowercase().ends_with(" have"))
+}
+
+/// The last `n` bytes of `text` or a little more, cut at a character boundary.
+fn tail(text: &str, n: usize) -> &str {
+    let mut start = text.len().saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    &text[start..]
 }
 
 fn few_words(text: &str, from: usize, to: usize) -> bool {
@@ -385,8 +452,7 @@ fn is_subset_sum(target: i64, parts: &[&Mention]) -> bool {
                 .iter()
                 .enumerate()
                 .filter(|(k, _)| mask & (1 << k) != 0)
-                .map(|(_, v)| v)
-                .sum::<i64>()
+                .fold(0i64, |sum, (_, v)| sum.saturating_add(*v))
                 == target
     })
 }

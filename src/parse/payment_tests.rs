@@ -250,6 +250,8 @@ fn payments_already_made_and_should_have() {
         None,
     );
     assert!(agreed(&p).is_empty(), "{p:#?}");
+    assert_eq!(role_of(&p, 50.0), vec![PaymentRole::Other]);
+    assert_eq!(role_of(&p, 200.0), vec![PaymentRole::Offered]);
 }
 
 #[test]
@@ -263,4 +265,93 @@ fn no_money_no_payments() {
     )
     .is_empty());
     assert!(run(&[], None).is_empty());
+}
+
+#[test]
+fn amounts_referring_back_to_earlier_offers() {
+    let p = run(
+        &[(
+            Some(AgreedAction),
+            "Pay Mrs X £500, less the £200 it has already paid.\nThe £150 offered at stage two was not enough.",
+        )],
+        Some("Mrs X"),
+    );
+    assert_eq!(agreed(&p), vec![500.0]);
+    assert_eq!(role_of(&p, 200.0), vec![PaymentRole::Offered]);
+    assert_eq!(role_of(&p, 150.0), vec![PaymentRole::Offered]);
+}
+
+#[test]
+fn total_made_up_of_parts_in_one_sentence() {
+    let p = run(&[(None, "The Council agreed to pay Mr X £350, comprising £250 for distress and £100 for time and trouble.")], None);
+    assert_eq!(agreed(&p), vec![250.0, 100.0]);
+    let p = run(
+        &[(
+            Some(AgreedAction),
+            "Pay Mr X £350 made up of £250 for distress and £100 for time and trouble.",
+        )],
+        None,
+    );
+    assert_eq!(agreed(&p), vec![250.0, 100.0]);
+}
+
+#[test]
+fn offer_made_during_our_investigation_is_the_remedy() {
+    let p = run(
+        &[
+            (Some(Findings), "The Council has now offered Mrs X £250 for her distress. I consider that a suitable remedy."),
+            (Some(FinalDecision), "I have completed my investigation."),
+        ],
+        None,
+    );
+    assert_eq!(agreed(&p), vec![250.0]);
+}
+
+#[test]
+fn lead_in_list_without_verbs() {
+    let p = run(
+        &[(
+            Some(AgreedAction),
+            "Within one month of my final decision, the Council has agreed to pay Mrs X:\n£500 for the loss of education between September and December;\n£250 for her distress and time and trouble.\nThe Council will also apologise.",
+        )],
+        Some("Mrs X"),
+    );
+    assert_eq!(agreed(&p), vec![500.0, 250.0]);
+    assert_eq!(p[0].purpose, vec![LossOfService]);
+    assert_eq!(p[1].purpose, vec![Distress, TimeAndTrouble]);
+}
+
+#[test]
+fn report_recommendations_and_backdated_benefit() {
+    let p = run(
+        &[
+            (Some(Findings), "I consider a payment of £300 is appropriate to acknowledge Mr X's distress."),
+            (
+                Some(AgreedAction),
+                "The Council should:\nbackdate Mr X's housing benefit to April 2020 (approximately £2,400);\npay Mr X £300 for his distress;\nwaive the outstanding £1,500 care charges.",
+            ),
+        ],
+        Some("Mr X"),
+    );
+    assert_eq!(agreed(&p), vec![2400.0, 300.0, 1500.0]);
+    assert_eq!(
+        p.iter()
+            .find(|p| p.amount == 2400.0)
+            .map(|p| p.purpose.clone()),
+        Some(vec![Backdated])
+    );
+    assert_eq!(
+        p.iter()
+            .find(|p| p.amount == 1500.0)
+            .map(|p| p.purpose.clone()),
+        Some(vec![FinancialLoss])
+    );
+    let p = run(
+        &[(
+            Some(Findings),
+            "I consider a payment of £300 is appropriate to acknowledge Mr X's distress.",
+        )],
+        None,
+    );
+    assert_eq!(agreed(&p), vec![300.0]);
 }

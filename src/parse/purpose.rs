@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::pattern::regex;
+
 use super::decision::Purpose;
 
 /// Each purpose and the words that name it.
@@ -40,35 +42,55 @@ static PURPOSES: LazyLock<Vec<(Purpose, Regex)>> = LazyLock::new(|| {
     ];
     table
         .iter()
-        .map(|(purpose, words)| {
-            (
-                *purpose,
-                Regex::new(&format!(r"(?i)\b(?:{words})")).expect("valid regex"),
-            )
-        })
+        .map(|(purpose, words)| (*purpose, regex(&format!(r"(?i)\b(?:{words})"))))
         .collect()
 });
 
-static SYMBOLIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:symbolic|token|goodwill|good will|gesture)").expect("valid regex")
-});
+static SYMBOLIC: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(?:symbolic|token|goodwill|good will|gesture)"));
 
 /// A refund-like verb right before the amount names financial loss whatever follows.
 static DIRECT_FINANCIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|writ\w*\s+off|waiv\w*|credit\w*|reduc\w*(?:\s+\S+){0,5}\s+by)\s+(?:\S+\s+){0,3}$")
-        .expect("valid regex")
+    regex(
+        r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|writ\w*\s+off|waiv\w*|credit\w*|reduc\w*(?:\s+\S+){0,5}\s+by)\s+(?:\S+\s+){0,3}$",
+    )
+});
+
+/// A new verb clause after an amount: its purposes belong to what follows.
+static NEXT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)(?:\band\b|,|;)\s+(?:to\s+)?(?:also\s+)?(?:pay|refund|reimburse|repay|write|waive|credit|backdate|make|apologi[sz]e|review|remind|reconsider|provide|arrange|complete|carry)\b",
+    )
+});
+
+/// `backdate his housing benefit to April 2020 (approximately £2,400)`.
+static BACKDATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\bback-?dat\w*[^.;£]*$"));
+
+/// Words before an amount that introduce its reason.
+static INTRODUCER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:in recognition of|recognising|to recognise|to acknowledge|acknowledging|to remedy|remedy for|to reflect|because of|given|due to|as a result of)\b",
+    )
 });
 
 /// The purposes named around an amount; `symbolic` only when no other is named,
 /// `unspecified` when none is.
 pub fn purposes(before: &str, after: &str) -> Vec<Purpose> {
+    // `£5,000 and reimburse him £1,200 for decorating`: the next clause is the next payment's.
+    let after = NEXT_CLAUSE
+        .find(after)
+        .map_or(after, |m| &after[..m.start()]);
     let mut found = named(after);
     if found.is_empty() {
-        found = named(before);
+        // Only what the words before introduce as the reason: not `apologised for the upset`.
+        if let Some(m) = INTRODUCER.find_iter(before).last() {
+            found = named(&before[m.start()..]);
+        }
     }
-    if DIRECT_FINANCIAL.is_match(before) && !found.contains(&Purpose::FinancialLoss) {
+    if found.is_empty() && BACKDATE_BEFORE.is_match(before) {
+        found.push(Purpose::Backdated);
+    } else if found.is_empty() && DIRECT_FINANCIAL.is_match(before) {
         found.push(Purpose::FinancialLoss);
-        found.sort();
     }
     if found.is_empty() && (SYMBOLIC.is_match(after) || SYMBOLIC.is_match(before)) {
         found.push(Purpose::Symbolic);
@@ -95,34 +117,60 @@ const ALIAS: &str = r"(?:Mr and Mrs|Mr & Mrs|Mrs|Mr|Miss|Ms|Mx|Dr|Child)\s+[A-Z]
 
 /// `pay Miss X £300`, `offered her an additional £200`, `a payment to Mr Y of £50`.
 static RECIPIENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    regex(&format!(
         r"\b(?:[Pp]a(?:y|ys|ying|id)|[Oo]ffer(?:ed|s|ing)?|[Rr]efund(?:s|ed)?|[Rr]eimburse[sd]?|[Aa]ward(?:s|ed)?|[Gg]ive|[Gg]ave|[Cc]ompensate[sd]?|payment to|[Rr]epay)\s+({ALIAS}|him|her|them)\s+(?:(?:an?|the)\s+)?(?:(?:additional|further|extra|total|sum|payment|amount)\s+)?(?:of\s+)?$"
     ))
-    .expect("valid regex")
 });
 
 /// `£300 to Miss X`, `£300 for Mr and Mrs L`.
 static RECIPIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    regex(&format!(
         r"^\s*(?:each\s+)?(?:to|for)\s+({ALIAS}|him|her|them)(?:\s|[.,;:)]|$)"
     ))
-    .expect("valid regex")
 });
 
-/// The alias paid, from the words just before or after an amount; `him`,
-/// `her` and `them` stand for the complainant when the title fits.
-pub fn recipient(before: &str, after: &str, complainant: Option<&str>) -> Option<String> {
+/// The alias paid, from the words just before or after an amount. `him`,
+/// `her` and `them` stand for the last alias of that gender earlier in the
+/// sentence (`pay Mr Y £5,000 and reimburse him £1,200`), else the
+/// complainant when the title fits. `sentence_before` is the whole sentence
+/// up to the amount; `before` its last words.
+pub fn recipient(
+    before: &str,
+    after: &str,
+    sentence_before: &str,
+    complainant: Option<&str>,
+) -> Option<String> {
     let caps = RECIPIENT_BEFORE
         .captures(before)
         .or_else(|| RECIPIENT_AFTER.captures(after))?;
     let who = caps.get(1)?.as_str();
     match who {
-        "him" | "her" | "them" => complainant
-            .filter(|c| pronoun_fits(who, c))
-            .map(str::to_string),
-        alias => Some(alias.replace(" & ", " and ")),
+        "him" | "her" | "them" => {
+            let earlier = sentence_before.get(..sentence_before.len().saturating_sub(before.len()));
+            let named = earlier.and_then(|text| {
+                ALIAS_ANYWHERE
+                    .find_iter(text)
+                    .map(|m| normalise(m.as_str()))
+                    .filter(|alias| pronoun_fits(who, alias))
+                    .last()
+            });
+            named.or_else(|| {
+                complainant
+                    .filter(|c| pronoun_fits(who, c))
+                    .map(str::to_string)
+            })
+        }
+        alias => Some(normalise(alias)),
     }
 }
+
+fn normalise(alias: &str) -> String {
+    alias.replace(" & ", " and ")
+}
+
+/// A titled alias anywhere in a text.
+static ALIAS_ANYWHERE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\b(?:Mr and Mrs|Mr & Mrs|Mrs|Mr|Miss|Ms|Mx|Dr)\s+[A-Z]\b"));
 
 fn pronoun_fits(pronoun: &str, complainant: &str) -> bool {
     let plural = complainant.contains(" and ");
@@ -203,25 +251,74 @@ mod tests {
     }
 
     #[test]
+    fn pronoun_takes_the_last_alias_that_fits() {
+        let before = "It has agreed to apologise, pay Mr Y £5,000 and reimburse him ";
+        assert_eq!(
+            recipient("and reimburse him ", "", before, Some("Mr X")).as_deref(),
+            Some("Mr Y")
+        );
+        assert_eq!(
+            recipient("and reimburse her ", "", before, Some("Mrs X")).as_deref(),
+            Some("Mrs X")
+        );
+    }
+
+    #[test]
+    fn next_clause_and_reasons_before() {
+        assert_eq!(
+            purposes("pay Mr Y ", " and reimburse him "),
+            vec![Unspecified]
+        );
+        assert_eq!(
+            purposes(
+                "It has apologised for the upset and waived ",
+                " from the bill."
+            ),
+            vec![FinancialLoss]
+        );
+        assert_eq!(
+            purposes("reduce the fee by ", " to reflect the additional distress"),
+            vec![Distress]
+        );
+    }
+
+    #[test]
     fn recipients() {
         assert_eq!(
-            recipient("Pay Miss X ", " as", None).as_deref(),
+            recipient("Pay Miss X ", " as", "Pay Miss X ", None).as_deref(),
             Some("Miss X")
         );
         assert_eq!(
-            recipient("pay Mr & Mrs L ", "", None).as_deref(),
+            recipient("pay Mr & Mrs L ", "", "pay Mr & Mrs L ", None).as_deref(),
             Some("Mr and Mrs L")
         );
         assert_eq!(
-            recipient("a payment of ", " to Y for", None).as_deref(),
+            recipient("a payment of ", " to Y for", "a payment of ", None).as_deref(),
             Some("Y")
         );
         assert_eq!(
-            recipient("offered her an additional ", "", Some("Mrs X")).as_deref(),
+            recipient(
+                "offered her an additional ",
+                "",
+                "offered her an additional ",
+                Some("Mrs X")
+            )
+            .as_deref(),
             Some("Mrs X")
         );
-        assert_eq!(recipient("pay him ", "", Some("Mrs X")), None);
-        assert_eq!(recipient("a payment of ", " for her distress", None), None);
-        assert_eq!(recipient("the Council will pay ", ".", Some("Mr B")), None);
+        assert_eq!(recipient("pay him ", "", "pay him ", Some("Mrs X")), None);
+        assert_eq!(
+            recipient("a payment of ", " for her distress", "a payment of ", None),
+            None
+        );
+        assert_eq!(
+            recipient(
+                "the Council will pay ",
+                ".",
+                "the Council will pay ",
+                Some("Mr B")
+            ),
+            None
+        );
     }
 }

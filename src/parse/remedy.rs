@@ -1,16 +1,18 @@
 //! Kinds of remedy and the earliest deadline, from the agreed action.
 //!
-//! Remedies are read from the agreed-action section, plus the summary and
-//! final decision sentences that say what the body agreed to (or will, or
-//! should) do, so that a decision whose action section is missing or cut off
-//! still has them. The deadline is the earliest the agreed action sets
-//! (`within one month of my final decision`); only where it sets none are the
-//! summary and final decision read. Working days are counted as calendar days
+//! Remedies are read from the agreed-action section; where it names none
+//! (missing, cut off, or only narrative), from the summary and final decision
+//! sentences that say what the body agreed to (or will, or should) do, or
+//! what the Ombudsman recommends. The deadline is likewise the earliest the
+//! agreed action sets (`within one month of my final decision`), and only
+//! where it sets none are the summary and final decision read. Working days are counted as calendar days
 //! times 7/5 rounded up (`10 working days` -> 14), months as 30 days, years as 365.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use super::pattern::regex;
 
 use super::decision::{RemedyKind, SectionKind};
 use super::money::{small_number, words_value};
@@ -45,31 +47,33 @@ static KINDS: LazyLock<Vec<(RemedyKind, Regex)>> = LazyLock::new(|| {
     ];
     table
         .iter()
-        .map(|(k, re)| (*k, Regex::new(&format!("(?i){re}")).expect("valid regex")))
+        .map(|(k, re)| (*k, regex(&format!("(?i){re}"))))
         .collect()
 });
 
-/// A sentence outside the agreed action that states the remedy.
+/// A sentence outside the agreed action that states the remedy: the body
+/// agreed, will or should act, or the Ombudsman recommends it (not "we will
+/// not investigate").
 static REMEDY_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:agree\w*|will|shall|should|recommend\w*|undertak\w*|accept\w* (?:my|our|the) recommend\w*)\b")
-        .expect("valid regex")
+    regex(
+        r"(?i)\b(?:council|it|they|trust|provider|authority|organisations?|bodies|body|councils|both|school|home|board|agency|partnership)\s+(?:has\s+|have\s+|had\s+|also\s+|now\s+|therefore\s+)*(?:agreed|agrees|will|should|must|shall|undertakes|undertook|undertaken|accepted\s+(?:my|our|the)\s+recommend\w*)\b|\b(?:I|we|ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+|therefore\s+)*recommend\w*\b|\brecommend\w*\s+(?:that\s+)?(?:the|it|they)\b|\bagreed\s+(?:to|actions?)\b|\bto remedy\b|\b(?:is|are|was|would be|provides?)\s+(?:an?\s+)?(?:satisfactory|suitable|appropriate|proportionate|fair)\s+remedy",
+    )
 });
-static COUNTERFACTUAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:should|would|could) have\b|\bif\b").expect("valid regex")
-});
+static COUNTERFACTUAL: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(?:should|would|could) have\b|\bif\b"));
 
 /// `within one month`, `4 weeks of my final decision`, `10 working days`.
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    regex(
         r"(?i)\b(within|in|by|no later than)?\s*\b(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|twenty[- ]one|thirty|forty|sixty|ninety)\s+(working\s+|calendar\s+|business\s+|school\s+)?(days?|weeks?|months?|years?)\b(\s+(?:of|from|after|following)\s+(?:the\s+)?(?:date\s+(?:of\s+)?)?(?:my|our|the|this|its)\s+(?:final\s+)?decision)?",
     )
-    .expect("valid regex")
 });
 
 /// Words before a `within` period that make it the body's own timescale, not the remedy's.
 static NOT_A_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:remind\w*|ensur\w*|statutory|timescales?|timeframes?|should be|must be|are due|is due|required to)\b")
-        .expect("valid regex")
+    regex(
+        r"(?i)\b(?:remind\w*|ensur\w*|statutory|timescales?|timeframes?|should be|must be|are due|is due|required to)\b",
+    )
 });
 
 /// The sentences a remedy is read from: the agreed action, and the summary and
@@ -97,15 +101,28 @@ pub fn remedies(blocks: &[Block], has_agreed_payment: bool) -> Vec<RemedyKind> {
     if has_agreed_payment {
         found.push(RemedyKind::Payment);
     }
-    for (_, text) in remedy_sentences(blocks) {
-        for (kind, re) in KINDS.iter() {
-            if !found.contains(kind) && re.is_match(text) {
-                found.push(*kind);
-            }
+    let (action, stated): (Vec<_>, Vec<_>) =
+        remedy_sentences(blocks).partition(|(in_action, _)| *in_action);
+    let mut named = kinds_in(&action);
+    if named.is_empty() {
+        named = kinds_in(&stated);
+    }
+    for kind in named {
+        if !found.contains(&kind) {
+            found.push(kind);
         }
     }
     found.sort();
     found
+}
+
+/// The kinds named in some sentences, in table order.
+fn kinds_in(sentences: &[(bool, &str)]) -> Vec<RemedyKind> {
+    KINDS
+        .iter()
+        .filter(|(_, re)| sentences.iter().any(|(_, text)| re.is_match(text)))
+        .map(|(kind, _)| *kind)
+        .collect()
 }
 
 /// The earliest deadline the agreed action sets, in days.
@@ -154,7 +171,7 @@ fn count(word: &str) -> Option<u32> {
 fn days(n: u32, working: bool, unit: &str) -> Option<u32> {
     let unit = unit.trim_end_matches('s');
     match unit {
-        "day" if working => Some((n * 7).div_ceil(5)),
+        "day" if working => n.checked_mul(7).map(|d| d.div_ceil(5)),
         "day" => Some(n),
         "week" => n.checked_mul(7),
         "month" => n.checked_mul(30),
@@ -202,6 +219,15 @@ mod tests {
             "The Council should have apologised. It refused to reassess.",
         );
         assert!(remedies(&b, false).is_empty());
+    }
+
+    #[test]
+    fn summary_is_only_a_fallback() {
+        let b = blocks(
+            "Remind staff of the policy.",
+            "The Council agreed to apologise.",
+        );
+        assert_eq!(remedies(&b, false), vec![ServiceImprovement]);
     }
 
     #[test]

@@ -60,9 +60,13 @@ impl<'a> Block<'a> {
 /// Words that take a full stop without ending the sentence (lowercase).
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "st", "prof", "cllr", "rev", "e.g", "i.e", "eg", "ie", "etc",
-    "no", "nos", "para", "paras", "p", "pp", "s", "ss", "cf", "vs", "v", "approx", "ref", "sch",
-    "reg", "art", "ch", "vol", "inc", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "cf", "vs", "v", "approx", "inc", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Abbreviations only before a number (`No. 5`, `para. 12`): `said no. The` ends a sentence.
+const NUMBERED: &[&str] = &[
+    "no", "nos", "para", "paras", "p", "pp", "s", "ss", "ref", "sch", "reg", "art", "ch", "vol",
 ];
 
 /// How many paragraphs after a lead-in line it still introduces.
@@ -180,7 +184,8 @@ fn ends_sentence(para: &str, start: usize, stop: usize, end: usize) -> bool {
         return false;
     }
     let word = last_word(&para[start..stop]);
-    !ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
+    let is = |list: &[&str]| list.iter().any(|a| word.eq_ignore_ascii_case(a));
+    !(is(ABBREVIATIONS) || (is(NUMBERED) && next_non_space.is_ascii_digit()))
 }
 
 /// The word before a stop, dots inside it kept (`e.g`), brackets dropped.
@@ -202,6 +207,14 @@ mod tests {
         assert_eq!(
             texts("The Council paid Mr. X £1,250.50 for e.g. costs. It also apologised, i.e. Mr X was told. Then it stopped."),
             vec!["The Council paid Mr. X £1,250.50 for e.g. costs.", "It also apologised, i.e. Mr X was told.", "Then it stopped."]
+        );
+    }
+
+    #[test]
+    fn numbered_abbreviations_only_before_numbers() {
+        assert_eq!(
+            texts("See para. 12 and No. 5. She said no. The end."),
+            vec!["See para. 12 and No. 5.", "She said no.", "The end."]
         );
     }
 

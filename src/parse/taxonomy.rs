@@ -11,7 +11,7 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use anyhow::{bail, Context};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -27,6 +27,8 @@ static DEFAULT: LazyLock<Taxonomy> = LazyLock::new(|| {
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
     kinds: Vec<Kind>,
+    /// Every kind's signals in one set, in kind order: one scan finds the candidates.
+    set: RegexSet,
 }
 
 #[derive(Debug, Clone)]
@@ -62,7 +64,8 @@ impl Taxonomy {
     }
 
     /// Loads a taxonomy file; errors name the file and the line.
-    pub fn from_file(path: &Path) -> anyhow::Result<Taxonomy> {
+    pub fn from_file(path: impl AsRef<Path>) -> anyhow::Result<Taxonomy> {
+        let path = path.as_ref();
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("{}: cannot read", path.display()))?;
         Taxonomy::from_toml(&text, &path.display().to_string())
@@ -112,7 +115,9 @@ impl Taxonomy {
                 unless,
             });
         }
-        Ok(Taxonomy { kinds })
+        let set = RegexSet::new(kinds.iter().map(|k| k.signals.as_str()))
+            .map_err(|e| anyhow::anyhow!("{origin}: cannot compile signals: {e}"))?;
+        Ok(Taxonomy { kinds, set })
     }
 
     /// The kind names, in file order.
@@ -131,9 +136,11 @@ impl Taxonomy {
 
     /// The kinds whose signals appear in `text`, in file order.
     pub fn classify(&self, text: &str) -> Vec<&str> {
-        self.kinds
+        self.set
+            .matches(text)
             .iter()
-            .filter(|k| k.matches(text))
+            .filter_map(|i| self.kinds.get(i))
+            .filter(|k| k.unless.is_none() || k.matches(text))
             .map(|k| k.name.as_str())
             .collect()
     }
@@ -171,11 +178,11 @@ fn compile(
         parts.push(phrase_pattern(&text));
     }
     let pattern = format!(r"(?i)(?:{})", parts.join("|"));
-    Regex::new(&pattern)
+    Regex::new(&super::pattern::ascii_words(&pattern))
         .map_err(|e| anyhow::anyhow!("{}: cannot compile signals: {e}", at(phrases[0].span())))
 }
 
-/// `not ... promptly` -> `\bnot(?:\s+\S+){0,5}?\s+promptly\b`; `delay*` -> `\bdelay[\w'’-]*`.
+/// `not ... promptly` -> `\bnot(?:\s+\S+){0,5}?\s+promptly\b`; `delay*` -> `\bdelay[a-zA-Z0-9_'’-]*`.
 fn phrase_pattern(phrase: &str) -> String {
     let gaps: Vec<String> = phrase
         .split("...")
@@ -185,7 +192,7 @@ fn phrase_pattern(phrase: &str) -> String {
             let words: Vec<String> = part
                 .split_whitespace()
                 .map(|w| match w.strip_suffix('*') {
-                    Some(stem) => format!(r"{}[\w'’-]*", regex::escape(stem)),
+                    Some(stem) => format!(r"{}[a-zA-Z0-9_'’-]*", regex::escape(stem)),
                     None => regex::escape(w),
                 })
                 .collect();
@@ -290,7 +297,7 @@ mod tests {
             .expect("write");
         let t = Taxonomy::from_file(&path).expect("loads");
         assert_eq!(t.classify("Loudest party"), vec!["noise"]);
-        let missing = Taxonomy::from_file(&dir.path().join("nope.toml"))
+        let missing = Taxonomy::from_file(dir.path().join("nope.toml"))
             .unwrap_err()
             .to_string();
         assert!(missing.contains("nope.toml"), "{missing}");
