@@ -35,7 +35,8 @@ Quick start:
   ombuds parse corpus/ --format json    # what is extracted, without an index
 
 Exit codes: 0 success; 1 nothing found; 2 error (bad argument, no index);
-3 finished but some input files were skipped (each is listed on stderr).";
+3 finished but some input files were skipped (each is listed on stderr);
+130 interrupted by Ctrl-C (nothing was changed).";
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]

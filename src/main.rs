@@ -20,6 +20,10 @@ fn main() -> ExitCode {
     match result {
         Ok(outcome) => ExitCode::from(outcome as u8),
         Err(error) if cmd::is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) if error.is::<cmd::ingest::Interrupted>() => {
+            eprintln!("ombuds: {error}");
+            ExitCode::from(Outcome::Interrupted as u8)
+        }
         Err(error) => {
             eprintln!("ombuds: {error:#}");
             ExitCode::from(Outcome::Error as u8)

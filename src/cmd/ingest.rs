@@ -5,7 +5,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
@@ -25,10 +28,20 @@ same reference is replaced, so ingesting the same files twice leaves the same
 number of decisions. Nothing is visible to searches until the single commit at the
 end; a run that is killed leaves the index as it was.
 
+Files that cannot be used never stop the run: each is reported as `path: reason`
+(empty, binary, undecodable, too large, unreadable or a broken link, not a
+decision, a duplicate reference). Text in Windows-1252 or UTF-16, double-encoded
+UTF-8 (mojibake) and HTML pages saved as .txt are converted, with a warning.
+Symbolic links inside directories are not followed.
+
 At the end a report on stderr gives files seen, decisions indexed, each skipped
-file with its reason, and how many decisions have each header field (--json
-prints the same report as JSON on stdout). Exit code 0 when every file was
-used, 3 when some were skipped, 2 on an error that stopped the run.
+file with its reason, reading warnings, and how many decisions have each header
+field (--json prints the same report as JSON on stdout; --errors FILE writes the
+skipped files as JSON Lines). Exit code 0 when every file was used, 3 when some
+were skipped, 2 on an error that stopped the run (and with --strict, when any
+file was skipped: then nothing is committed), 130 on Ctrl-C (nothing committed).
+Only one ingest can write an index at a time; search and stats keep working
+on the last commit while it runs.
 
 Examples:
   ombuds ingest corpus/
@@ -59,7 +72,39 @@ pub struct Args {
     /// (same format as `src/parse/faults.toml`).
     #[arg(long, value_name = "FILE")]
     pub taxonomy: Option<PathBuf>,
+
+    /// Fail the whole run, committing nothing, if any file is skipped.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Also write every skipped file as JSON Lines `{path, reason, kind}` here.
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
 }
+
+/// A warning about how one decision was read (encoding repaired, truncated...).
+#[derive(Debug, Serialize)]
+pub struct FileWarning {
+    /// The file.
+    pub path: String,
+    /// The warning.
+    pub warning: String,
+}
+
+/// Warnings worth a line on stderr (the rest are in `parse` output).
+const REPORTED_WARNINGS: &[&str] = &[
+    "decoded",
+    "mojibake",
+    "HTML",
+    "truncated",
+    "no body sections",
+];
+
+/// How many warnings are printed on stderr before they are only counted.
+const WARNINGS_SHOWN: usize = 20;
+
+/// Set by Ctrl-C: stop before committing anything.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 /// What an ingest did.
 #[derive(Debug, Default, Serialize)]
@@ -74,10 +119,15 @@ pub struct Report {
     pub skipped: Vec<Skipped>,
     /// For each header field, how many indexed decisions have it.
     pub field_coverage: BTreeMap<&'static str, usize>,
+    /// Decisions indexed with a reading warning (repaired encoding,
+    /// converted HTML, truncated text, no body sections).
+    pub warnings: Vec<FileWarning>,
 }
 
 /// Walks, parses, upserts, commits, then reports.
 pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
+    // Ctrl-C only sets a flag: the run stops before its commit.
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
     let taxonomy = super::load_taxonomy(args.taxonomy.as_deref())?;
     let (files, walk_skipped) = walk::decision_files(&args.paths);
     let index = crate::index::open_or_create(index_path, args.rebuild)?;
@@ -95,11 +145,15 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
     let progress = progress_bar(files.len() as u64);
     let mut seen: HashMap<String, String> = HashMap::new();
     walk::for_each_decision(&files, 512, &taxonomy, |result| -> Result<()> {
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            bail!(Interrupted);
+        }
         progress.inc(1);
         match result {
             Ok(decision) => {
                 note_duplicate(&mut seen, &decision, &mut report.skipped);
                 count_fields(&decision, &mut report.field_coverage);
+                note_warnings(&decision, &mut report.warnings);
                 writer.upsert(&decision)
             }
             Err(skip) => {
@@ -109,6 +163,22 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
         }
     })?;
     progress.finish_and_clear();
+    if let Some(path) = &args.errors {
+        write_errors(path, &report.skipped)?;
+    }
+    if args.strict && !report.skipped.is_empty() {
+        for skip in &report.skipped {
+            eprintln!("skipped {skip}");
+        }
+        bail!(
+            "--strict: {} of {} files could not be used; nothing was committed, the index is as it was",
+            report.skipped.len(),
+            report.files_seen
+        );
+    }
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        bail!(Interrupted);
+    }
     writer.commit()?;
     writer.finish()?;
 
@@ -120,6 +190,34 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
     } else {
         Outcome::SomeSkipped
     })
+}
+
+/// The error an interrupted ingest ends with (`main` maps it to exit 130).
+#[derive(Debug, thiserror::Error)]
+#[error("interrupted: nothing was committed, the index is as it was before this run")]
+pub struct Interrupted;
+
+fn note_warnings(d: &Decision, warnings: &mut Vec<FileWarning>) {
+    for w in &d.warnings {
+        if REPORTED_WARNINGS.iter().any(|r| w.contains(r)) {
+            warnings.push(FileWarning {
+                path: d.source.clone(),
+                warning: w.clone(),
+            });
+        }
+    }
+}
+
+fn write_errors(path: &Path, skipped: &[Skipped]) -> Result<()> {
+    let file = std::fs::File::create(path)
+        .with_context(|| format!("--errors: cannot create {}", path.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    for skip in skipped {
+        json_line(&mut out, skip)?;
+    }
+    out.flush()
+        .with_context(|| format!("--errors: cannot write {}", path.display()))?;
+    Ok(())
 }
 
 fn default_threads() -> usize {
@@ -176,6 +274,15 @@ fn print_report(report: &Report, index_path: &Path, json: bool) -> Result<()> {
     }
     for skip in &report.skipped {
         eprintln!("skipped {skip}");
+    }
+    for w in report.warnings.iter().take(WARNINGS_SHOWN) {
+        eprintln!("warning {}: {}", w.path, w.warning);
+    }
+    if report.warnings.len() > WARNINGS_SHOWN {
+        eprintln!(
+            "... and {} more warnings (all are in --json output)",
+            report.warnings.len() - WARNINGS_SHOWN
+        );
     }
     eprintln!(
         "ingest: {} files seen, {} decisions indexed, {} skipped; {} decisions in {}",

@@ -20,6 +20,8 @@ pub enum Outcome {
     Error = 2,
     /// The command finished, but some input files were skipped.
     SomeSkipped = 3,
+    /// Ctrl-C stopped the command before it changed anything.
+    Interrupted = 130,
 }
 
 /// Whether an error is stdout closing under us (`ombuds search x | head`).

@@ -35,6 +35,24 @@ pub use taxonomy::Taxonomy;
 #[error("{0}")]
 pub struct NotADecision(pub String);
 
+/// A decision whose last text stops mid-sentence and that never reaches its
+/// final decision was cut off (a half-downloaded page, an excerpt).
+fn looks_truncated(summary: Option<&str>, sections: &[Section]) -> bool {
+    if sections
+        .iter()
+        .any(|s| s.kind == SectionKind::FinalDecision)
+    {
+        return false;
+    }
+    let last = sections
+        .last()
+        .map(|s| s.text.as_str())
+        .or(summary)
+        .unwrap_or_default();
+    let end = last.trim_end();
+    !end.is_empty() && !end.ends_with(['.', '!', '?', ':', ';', ')', '"', '”', '’'])
+}
+
 /// Parses one decision statement with the built-in fault taxonomy.
 pub fn parse_decision(source: &str, text: &str) -> Result<Decision, NotADecision> {
     parse_decision_with(source, text, Taxonomy::default_ref())
@@ -77,6 +95,11 @@ pub fn parse_decision_with(
     if summary.is_none() {
         warnings.push("no summary found".into());
     }
+    if looks_truncated(summary.as_deref(), &sections) {
+        warnings.push(
+            "text appears truncated: it ends mid-sentence and has no final decision section".into(),
+        );
+    }
 
     let mut decision = Decision {
         source: source.to_string(),
@@ -100,4 +123,35 @@ pub fn parse_decision_with(
     };
     extract(&mut decision, taxonomy);
     Ok(decision)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "Test Council (21 000 001)\nDecision : Upheld\nSummary: Mr A complained.\n";
+
+    #[test]
+    fn a_file_without_a_title_line_is_not_a_decision() {
+        let err = parse_decision("x.txt", "Dear Sir,\nPlease find attached.\n").unwrap_err();
+        assert!(err.0.starts_with("not a decision"));
+        assert!(parse_decision("x.txt", "\n\nBack to top\n").is_err());
+    }
+
+    #[test]
+    fn truncated_and_sectionless_decisions_are_kept_with_warnings() {
+        let cut = format!("{HEAD}The complaint\n1. Mr A complained that the Council did not");
+        let d = parse_decision("x.txt", &cut).unwrap();
+        assert!(
+            d.warnings.iter().any(|w| w.contains("truncated")),
+            "{:?}",
+            d.warnings
+        );
+        let whole = format!("{HEAD}The complaint\n1. Text.\nFinal decision\n1. I found fault.\n");
+        assert!(parse_decision("x.txt", &whole).unwrap().warnings.is_empty());
+        let bare = parse_decision("x.txt", HEAD).unwrap();
+        assert!(bare
+            .warnings
+            .contains(&"no body sections found".to_string()));
+    }
 }

@@ -11,6 +11,10 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use walkdir::WalkDir;
 
+mod text;
+
+pub use text::{decode, Decoded};
+
 use crate::parse::{parse_decision_with, Decision, Taxonomy};
 
 /// Files larger than this are not decisions (the longest published ones are
@@ -124,7 +128,7 @@ pub fn decision_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
 }
 
 /// Reads one file as decision text, or says why it cannot be used.
-pub fn read_text(path: &Path) -> Result<String, Skipped> {
+pub fn read_text(path: &Path) -> Result<Decoded, Skipped> {
     let skip = |kind, reason: String| Skipped::new(path, kind, reason);
     let meta = std::fs::metadata(path)
         .map_err(|e| skip(SkipKind::Unreadable, format!("cannot read: {e}")))?;
@@ -140,31 +144,16 @@ pub fn read_text(path: &Path) -> Result<String, Skipped> {
     }
     let bytes =
         std::fs::read(path).map_err(|e| skip(SkipKind::Unreadable, format!("cannot read: {e}")))?;
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(skip(SkipKind::Empty, "empty file".into()));
-    }
-    if bytes.contains(&0) {
-        return Err(skip(
-            SkipKind::Binary,
-            "binary file (contains NUL bytes), not decision text".into(),
-        ));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        skip(
-            SkipKind::Encoding,
-            format!(
-                "not valid UTF-8 text (first bad byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })
+    text::decode(&bytes).map_err(|(kind, reason)| skip(kind, reason))
 }
 
 /// Reads and parses one file: a decision, or why the file was not used.
 pub fn read_decision(path: &Path, taxonomy: &Taxonomy) -> Result<Decision, Skipped> {
-    let text = read_text(path)?;
-    parse_decision_with(&path.display().to_string(), &text, taxonomy)
-        .map_err(|e| Skipped::new(path, SkipKind::NotADecision, e.to_string()))
+    let decoded = read_text(path)?;
+    let mut decision = parse_decision_with(&path.display().to_string(), &decoded.text, taxonomy)
+        .map_err(|e| Skipped::new(path, SkipKind::NotADecision, e.to_string()))?;
+    decision.warnings.splice(0..0, decoded.warnings);
+    Ok(decision)
 }
 
 /// Reads and parses files in parallel, `chunk` at a time, handing each
@@ -210,11 +199,11 @@ mod tests {
             SkipKind::Binary
         );
         assert_eq!(
-            read_text(&write("u.txt", b"caf\xe9")).unwrap_err().kind,
+            read_text(&write("u.txt", b"\x81\x8d")).unwrap_err().kind,
             SkipKind::Encoding
         );
         assert_eq!(
-            read_text(&write("ok.txt", "£300".as_bytes())).unwrap(),
+            read_text(&write("ok.txt", "£300".as_bytes())).unwrap().text,
             "£300"
         );
         assert_eq!(

@@ -5,6 +5,7 @@ mod common;
 
 mod ingest;
 mod parse;
+mod reliability;
 mod search;
 mod show;
 mod stats;
