@@ -22,6 +22,10 @@ pub struct Cli {
     )]
     pub index: PathBuf,
 
+    /// Print how long the command took (in-process, after start-up) on stderr.
+    #[arg(long, global = true)]
+    pub timings: bool,
+
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,

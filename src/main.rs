@@ -8,7 +8,11 @@ use ombuds::cli::{Cli, Command};
 use ombuds::cmd::{self, Outcome};
 
 fn main() -> ExitCode {
+    // One line instead of a backtrace; the file is named by the caller.
+    std::panic::set_hook(Box::new(|info| eprintln!("ombuds: internal error: {info}")));
     let cli = Cli::parse();
+    let started = std::time::Instant::now();
+    let timings = cli.timings;
     let result = match cli.command {
         Command::Ingest(args) => cmd::ingest::run(&cli.index, args),
         Command::Search(args) => cmd::search::run(&cli.index, args),
@@ -17,6 +21,12 @@ fn main() -> ExitCode {
         Command::Stats(args) => cmd::stats::run(&cli.index, args),
         Command::Export(args) => cmd::export::run(&cli.index, args),
     };
+    if timings {
+        eprintln!(
+            "timing: {:.3} ms in-process",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
     match result {
         Ok(outcome) => ExitCode::from(outcome as u8),
         Err(error) if cmd::is_broken_pipe(&error) => ExitCode::SUCCESS,

@@ -55,11 +55,36 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether a trimmed line is website furniture rather than decision text.
+/// Runs on every line, so the cheap checks come first.
 pub fn is_furniture(trimmed: &str) -> bool {
-    let lower = trimmed.to_lowercase().replace('’', "'");
-    FURNITURE.contains(&lower.as_str())
-        || FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p))
-        || SIGNATURE.is_match(trimmed)
+    if trimmed.len() <= 40 {
+        let lower = trimmed.to_lowercase().replace('’', "'");
+        if FURNITURE.contains(&lower.as_str()) {
+            return true;
+        }
+    }
+    let starts_with = |p: &str| {
+        trimmed
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
+    if FURNITURE_PREFIXES.iter().any(|p| starts_with(p)) {
+        return true;
+    }
+    trimmed.len() < 200 && trimmed.contains("on behalf of") && SIGNATURE.is_match(trimmed)
+}
+
+/// Whether a line could start with a list marker (saves a regex search on
+/// the many lines that plainly do not).
+fn may_have_marker(trimmed: &str) -> bool {
+    let mut chars = trimmed.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), _) if c.is_ascii_digit() || "-•*–·▪◦(".contains(c) => true,
+        (Some(c), Some(next)) if c.is_ascii_lowercase() => {
+            matches!(next, '.' | ')' | 'i' | 'v' | 'x')
+        }
+        _ => false,
+    }
 }
 
 /// Splits text into clean lines: furniture dropped, markers split off, a bare
@@ -74,7 +99,12 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
             continue;
         }
         let indent = raw.len() - trimmed.len();
-        let (marked, body) = match MARKER.find(trimmed) {
+        let found = if may_have_marker(trimmed) {
+            MARKER.find(trimmed)
+        } else {
+            None
+        };
+        let (marked, body) = match found {
             Some(m) => (true, trimmed[m.end()..].trim()),
             None => (false, trimmed),
         };
@@ -186,6 +216,13 @@ mod tests {
                 "The next paragraph."
             ]
         );
+    }
+
+    #[test]
+    fn furniture_checks_do_not_cut_inside_a_character() {
+        let line = "2. If we are satisfied with an organisation’s actions or proposed actions";
+        assert!(!is_furniture(line));
+        assert!(!is_furniture("These cookies enable the website’s"));
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub enum SkipKind {
     NotADecision,
     /// Same reference as a later file in the same run.
     Duplicate,
+    /// The parser failed on this file (a bug in ombuds).
+    ParserError,
 }
 
 impl SkipKind {
@@ -52,6 +54,7 @@ impl SkipKind {
             SkipKind::TooLarge => "too_large",
             SkipKind::NotADecision => "not_a_decision",
             SkipKind::Duplicate => "duplicate",
+            SkipKind::ParserError => "parser_error",
         }
     }
 }
@@ -150,8 +153,25 @@ pub fn read_text(path: &Path) -> Result<Decoded, Skipped> {
 /// Reads and parses one file: a decision, or why the file was not used.
 pub fn read_decision(path: &Path, taxonomy: &Taxonomy) -> Result<Decision, Skipped> {
     let decoded = read_text(path)?;
-    let mut decision = parse_decision_with(&path.display().to_string(), &decoded.text, taxonomy)
-        .map_err(|e| Skipped::new(path, SkipKind::NotADecision, e.to_string()))?;
+    let source = path.display().to_string();
+    // A parser bug must cost one file, not the whole run.
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        parse_decision_with(&source, &decoded.text, taxonomy)
+    }))
+    .map_err(|panic| {
+        let what = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("unknown");
+        Skipped::new(
+            path,
+            SkipKind::ParserError,
+            format!("internal parser error, please report it with this file: {what}"),
+        )
+    })?;
+    let mut decision =
+        parsed.map_err(|e| Skipped::new(path, SkipKind::NotADecision, e.to_string()))?;
     decision.warnings.splice(0..0, decoded.warnings);
     Ok(decision)
 }
