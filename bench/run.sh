@@ -174,6 +174,10 @@ for entry in "${QUERIES[@]}"; do
     fi
     hyperfine -N -i --style none --warmup 3 --runs "$SEARCH_RUNS" --export-json "$RES/q$i.ours.json" "$ours" >/dev/null 2>&1
     hyperfine -i --style none --warmup 1 --runs "$RUNS" --export-json "$RES/q$i.rg.json" "$pipeline" >/dev/null 2>&1
+    # in-process latency: the binary's own --timings line (after start-up, before exit)
+    for _ in $(seq 1 "$SEARCH_RUNS"); do
+        (eval "$ours --timings" 2>&1 >/dev/null || true) | sed -n 's/^timing: \([0-9.]*\) ms.*/\1/p'
+    done >"$RES/q$i.inproc"
     if [[ "$args" == search* ]]; then
         # how many decisions match: ours via stats (no --limit), rg via the pipeline
         stats_args="stats outcomes ${args#search }"
