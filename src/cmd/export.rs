@@ -36,7 +36,7 @@ Examples:
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Query selecting decisions (tantivy syntax); default all.
-    #[arg(value_name = "QUERY", default_value = "")]
+    #[arg(value_name = "QUERY", default_value = "", allow_hyphen_values = true)]
     pub query: String,
 
     #[command(flatten)]

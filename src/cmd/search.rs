@@ -40,7 +40,7 @@ Examples:
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The query (tantivy syntax); '' for every decision passing the filters.
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     pub query: String,
 
     #[command(flatten)]

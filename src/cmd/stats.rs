@@ -56,7 +56,7 @@ pub struct Args {
     pub what: What,
 
     /// Query selecting decisions (tantivy syntax, as in search); default all.
-    #[arg(value_name = "QUERY", default_value = "")]
+    #[arg(value_name = "QUERY", default_value = "", allow_hyphen_values = true)]
     pub query: String,
 
     #[command(flatten)]

@@ -199,6 +199,21 @@ fn query_error(query: &str, error: tantivy::query::QueryParserError) -> anyhow::
         E::SyntaxError(detail) => {
             anyhow!("query '{query}': syntax error ({detail}); see `ombuds search --help`")
         }
+        E::ExpectedInt(_) => anyhow!(
+            "query '{query}': a whole-number field (year, deadline_days) was given something else"
+        ),
+        E::ExpectedFloat(_) => anyhow!(
+            "query '{query}': an amount field (agreed_total, agreed_amount) needs a number, e.g. agreed_total:>=500"
+        ),
+        E::ExpectedBool(_) => {
+            anyhow!("query '{query}': shared_with_ofsted takes true or false")
+        }
+        E::DateFormatError(_) => anyhow!(
+            "query '{query}': dates in queries are written 2023-01-01T00:00:00Z (or use --from/--to YYYY-MM-DD)"
+        ),
+        E::AllButQueryForbidden => anyhow!(
+            "query '{query}': only excluded terms; add something to match, e.g. 'council -closed'"
+        ),
         other => anyhow!("query '{query}': {other}"),
     }
 }

@@ -141,3 +141,23 @@ fn search_no_match_exits_1() {
     run.expect_code(1);
     assert!(run.stdout().is_empty());
 }
+
+#[test]
+fn search_bad_values_inside_the_query_name_the_field() {
+    let wd = Workdir::new();
+    wd.ingest_corpus();
+    let cases = [
+        ("agreed_total:>=abc", "needs a number"),
+        ("year:20x3", "whole-number field"),
+        ("decision_date:[2023 TO 2024]", "dates in queries"),
+        ("-closed", "only excluded terms"),
+    ];
+    for (query, expected) in cases {
+        let run = wd.run(&["search", query]);
+        run.expect_code(2);
+        assert!(run.stderr().contains(expected), "{}", run.describe());
+        assert_eq!(run.stderr().lines().count(), 1, "{}", run.describe());
+    }
+    let run = wd.run(&["search", "agreed_total:>=350", "--format", "json"]);
+    assert_eq!(run.json_lines()[0]["reference"], "20 004 920");
+}
