@@ -27,12 +27,14 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
     );
 
     let payments = payment::payments(&blocks, decision.complainant.as_deref());
-    let agreed_pence: i64 = payments
+    // Summed as f64 (no integer overflow on absurd amounts), rounded to pence.
+    let agreed_sum: f64 = payments
         .iter()
         .filter(|p| p.role == PaymentRole::Agreed)
-        .map(|p| (p.amount * 100.0).round() as i64)
-        .fold(0i64, i64::saturating_add);
-    let has_agreed = agreed_pence > 0;
+        .map(|p| p.amount)
+        .sum();
+    let agreed_total = (agreed_sum * 100.0).round() / 100.0;
+    let has_agreed = agreed_total > 0.0;
     let remedies = remedy::remedies(&blocks, has_agreed);
     let deadline_days = remedy::deadline_days(&blocks);
     let finding = finding::finding(&blocks, !remedies.is_empty());
@@ -41,7 +43,7 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
     drop(blocks);
 
     decision.payments = payments;
-    decision.agreed_total = agreed_pence as f64 / 100.0;
+    decision.agreed_total = agreed_total;
     decision.remedies = remedies;
     decision.deadline_days = deadline_days;
     decision.finding = finding;

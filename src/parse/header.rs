@@ -31,7 +31,7 @@ pub struct Header {
 }
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.*?)\s*[-–]?\s*\(\s*(\d{2}[\s-]?\d{3}[\s-]?\d{3}[A-Za-z]?)\s*\)\s*$")
+    Regex::new(r"^(.*?)\s*[-–]?\s*\(\s*([0-9]{2}[\s-]?[0-9]{3}[\s-]?[0-9]{3}[A-Za-z]?)\s*\)\s*$")
         .expect("valid regex")
 });
 static CATEGORY: LazyLock<Regex> =

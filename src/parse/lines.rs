@@ -74,6 +74,29 @@ pub fn is_furniture(trimmed: &str) -> bool {
     trimmed.len() < 200 && trimmed.contains("on behalf of") && SIGNATURE.is_match(trimmed)
 }
 
+/// Takes every list marker off the front of a line (`1. • Text` and
+/// `1. (a) Text` both give `Text`); says whether there was one.
+fn strip_markers(trimmed: &str) -> (bool, &str) {
+    let mut body = trimmed;
+    let mut marked = false;
+    // Three levels is more nesting than any decision uses.
+    for _ in 0..3 {
+        let found = if may_have_marker(body) {
+            MARKER.find(body)
+        } else {
+            None
+        };
+        match found {
+            Some(m) => {
+                body = body[m.end()..].trim();
+                marked = true;
+            }
+            None => break,
+        }
+    }
+    (marked, body)
+}
+
 /// Whether a line could start with a list marker (saves a regex search on
 /// the many lines that plainly do not).
 fn may_have_marker(trimmed: &str) -> bool {
@@ -99,15 +122,7 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
             continue;
         }
         let indent = raw.len() - trimmed.len();
-        let found = if may_have_marker(trimmed) {
-            MARKER.find(trimmed)
-        } else {
-            None
-        };
-        let (marked, body) = match found {
-            Some(m) => (true, trimmed[m.end()..].trim()),
-            None => (false, trimmed),
-        };
+        let (marked, body) = strip_markers(trimmed);
         if body.is_empty() {
             // A marker alone on its line: its text is on the next line.
             pending_marker = Some(indent);
@@ -186,6 +201,15 @@ mod tests {
         );
         assert!(lines.iter().all(|l| l.marked));
         assert_eq!(lines[0].indent, 2);
+    }
+
+    #[test]
+    fn stacked_markers_all_go() {
+        let lines = clean_lines("1. • Mr B complained.\n  2. (a) The Council delayed.\n");
+        assert_eq!(
+            texts(&lines),
+            vec!["Mr B complained.", "The Council delayed."]
+        );
     }
 
     #[test]

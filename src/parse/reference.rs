@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{2})[\s-]?(\d{3})[\s-]?(\d{3})([A-Za-z])?$").expect("valid regex")
+    Regex::new(r"^([0-9]{2})[\s-]?([0-9]{3})[\s-]?([0-9]{3})([A-Za-z])?$").expect("valid regex")
 });
 
 /// The canonical form `YY NNN NNN` (with a lowercase suffix letter where

@@ -5,6 +5,7 @@ mod common;
 
 mod ingest;
 mod parse;
+mod props;
 mod reliability;
 mod search;
 mod show;
