@@ -33,8 +33,7 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
         .map(|p| (p.amount * 100.0).round() as i64)
         .fold(0i64, i64::saturating_add);
     let has_agreed = agreed_pence > 0;
-    let remedies = remedy::remedies(&blocks, has_agreed);
-    let deadline_days = remedy::deadline_days(&blocks);
+    let (remedies, deadline_days) = remedy::remedies_and_deadline(&blocks, has_agreed);
     let finding = finding::finding(&blocks, !remedies.is_empty());
     let faults = fault::faults(&blocks, taxonomy);
     let shared_with_ofsted = ofsted::shared_with_ofsted(&blocks);
