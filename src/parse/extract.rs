@@ -35,8 +35,7 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
         .sum();
     let agreed_total = (agreed_sum * 100.0).round() / 100.0;
     let has_agreed = agreed_total > 0.0;
-    let remedies = remedy::remedies(&blocks, has_agreed);
-    let deadline_days = remedy::deadline_days(&blocks);
+    let (remedies, deadline_days) = remedy::remedies_and_deadline(&blocks, has_agreed);
     let finding = finding::finding(&blocks, !remedies.is_empty());
     let faults = fault::faults(&blocks, taxonomy);
     let shared_with_ofsted = ofsted::shared_with_ofsted(&blocks);

@@ -32,6 +32,9 @@ const CONTEXT: usize = 2;
 static MENTIONS_FAULT: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)fault|maladministration|service failure"));
 
+/// [`MENTIONS_FAULT`] as lowercase words, tested on the lowercased text.
+const FAULT_WORDS: &[&str] = &["fault", "maladministration", "service failure"];
+
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
@@ -83,10 +86,24 @@ static COMPLAINANT_VIEW: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether a sentence finds fault (as opposed to describing, denying or supposing it).
+#[cfg(test)]
 pub fn is_fault_finding(sentence: &str) -> bool {
-    if !MENTIONS_FAULT.is_match(sentence) {
-        return false;
-    }
+    MENTIONS_FAULT.is_match(sentence) && finds_fault(sentence)
+}
+
+/// Whether some sentence of `block` may mention fault: when not, none finds it.
+pub fn mentions_fault(block: &Block) -> bool {
+    block.mentions(FAULT_WORDS)
+}
+
+/// [`is_fault_finding`] for sentence `i` of `block`, its literal test done on
+/// the lowercased text.
+pub fn is_fault_finding_in(block: &Block, i: usize) -> bool {
+    block.has_words(i, FAULT_WORDS, &MENTIONS_FAULT) && finds_fault(block.sentences[i].text)
+}
+
+/// Whether a sentence that mentions fault finds it.
+fn finds_fault(sentence: &str) -> bool {
     POSITIVE.find_iter(sentence).any(|m| {
         let before = sentence.get(..m.start()).unwrap_or("");
         let clause_start = CLAUSE_BREAK.find_iter(before).last().map_or(0, |b| b.end());
@@ -105,8 +122,11 @@ pub fn faults(blocks: &[Block], taxonomy: &Taxonomy) -> Vec<Fault> {
         if !detailed && !block.is(&[None, Some(SectionKind::FinalDecision)]) {
             continue;
         }
-        for (i, sentence) in block.sentences.iter().enumerate() {
-            if !is_fault_finding(sentence.text) {
+        if !mentions_fault(block) {
+            continue;
+        }
+        for i in 0..block.sentences.len() {
+            if !is_fault_finding_in(block, i) {
                 continue;
             }
             let (kinds, evidence) = classify(block, i, detailed, taxonomy);

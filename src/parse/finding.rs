@@ -21,7 +21,7 @@ use regex::Regex;
 use super::pattern::regex;
 
 use super::decision::{Finding, SectionKind};
-use super::fault::is_fault_finding;
+use super::fault::{is_fault_finding_in, mentions_fault};
 use super::sentences::Block;
 
 /// Findings of fault that avoid the word: `We found delay`, `The Council failed to ...`
@@ -80,6 +80,28 @@ static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
 /// Sentences that suppose rather than state (`If there was no fault ...`).
 static SUPPOSING: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)^(?:if|unless|where|whether|when)\b"));
+const SUPPOSING_WORDS: &[&str] = &["if", "unless", "where", "whether", "when"];
+
+// Words (lowercase) that every match of a pattern contains, one of each list:
+// a sentence or block without any of them is not searched with the pattern.
+const FAILURE_WORDS: &[&str] = &[
+    "found", "find", "uphold", "upheld", "failed", "delayed", "did", "wrongly", "took", "was",
+    "should", "accepted",
+];
+const INJUSTICE_WORDS: &[&str] = &["injustice", "agree", "recommend", "remedy", "caus"];
+const NO_INJUSTICE_WORDS: &[&str] = &["injustice"];
+const NOT_INVESTIGATED_WORDS: &[&str] =
+    &["investigat", "discontinu", "clos", "outside", "premature"];
+const NOT_INVESTIGATED_WHOLE_WORDS: &[&str] = &["investigat", "discontinu", "ended", "closed"];
+const NO_FAULT_WORDS: &[&str] = &[
+    "fault",
+    "maladministration",
+    "uphold",
+    "evidence",
+    "acted",
+    "entitled",
+];
+const REMEDIED_WORDS: &[&str] = &["agree", "apologi", "pay", "reimburse", "refund", "remedy"];
 
 /// The overall finding; `has_remedy` says whether the decision agreed any remedy.
 pub fn finding(blocks: &[Block], has_remedy: bool) -> Option<Finding> {
@@ -89,18 +111,30 @@ pub fn finding(blocks: &[Block], has_remedy: bool) -> Option<Finding> {
         (&[None], true),
         (&[Some(SectionKind::Findings)], false),
     ];
-    order.iter().find_map(|(kinds, whole)| {
-        let texts = blocks
-            .iter()
-            .filter(|b| b.is(kinds))
-            .flat_map(|b| b.sentences.iter().map(|s| s.text));
-        read(texts, has_remedy, *whole)
+    order
+        .iter()
+        .find_map(|(kinds, whole)| read(blocks.iter().filter(|b| b.is(kinds)), has_remedy, *whole))
+}
+
+/// Whether sentence `i` supposes: [`SUPPOSING`], tested on the lowercased text.
+fn supposing(block: &Block, i: usize) -> bool {
+    if block.exotic() {
+        return SUPPOSING.is_match(block.sentences[i].text);
+    }
+    let lower = block.lower(i).as_bytes();
+    SUPPOSING_WORDS.iter().any(|w| {
+        lower.starts_with(w.as_bytes())
+            && !lower
+                .get(w.len())
+                .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
     })
 }
 
-/// What one text says; `whole` when it speaks for the whole decision.
-fn read<'a>(
-    sentences: impl Iterator<Item = &'a str>,
+/// What the sentences of some blocks say; `whole` when they speak for the
+/// whole decision. A pattern is only run on a sentence that has one of its
+/// words, and once a flag is set the patterns that only set it are not run.
+fn read<'a, 'b: 'a>(
+    blocks: impl Iterator<Item = &'a Block<'b>>,
     has_remedy: bool,
     whole: bool,
 ) -> Option<Finding> {
@@ -112,21 +146,58 @@ fn read<'a>(
         mut no_fault,
         mut remedied,
     ) = (false, false, false, false, false, false);
-    let mut not_investigated_whole = false;
-    for s in sentences.filter(|s| !SUPPOSING.is_match(s)) {
-        let says_fault = is_fault_finding(s) || (FAILURE.is_match(s) && !REPORTED.is_match(s));
-        fault |= says_fault;
-        let denies = NO_INJUSTICE.is_match(s);
-        no_injustice |= denies;
-        injustice |= !denies && INJUSTICE.is_match(s);
-        not_investigated |= whole && NOT_INVESTIGATED.is_match(s);
-        not_investigated_whole |= whole && NOT_INVESTIGATED_WHOLE.is_match(s);
-        no_fault |= !says_fault && NO_FAULT.is_match(s);
-        remedied |= REMEDIED.is_match(s);
+    for b in blocks {
+        let fault_words = mentions_fault(b);
+        let failure_words = b.mentions(FAILURE_WORDS);
+        let injustice_words = b.mentions(INJUSTICE_WORDS);
+        let no_injustice_words = b.mentions(NO_INJUSTICE_WORDS);
+        let not_investigated_words = whole && b.mentions(NOT_INVESTIGATED_WORDS);
+        let whole_words = whole && b.mentions(NOT_INVESTIGATED_WHOLE_WORDS);
+        let no_fault_words = b.mentions(NO_FAULT_WORDS);
+        let remedied_words = b.mentions(REMEDIED_WORDS);
+        for (i, sentence) in b.sentences.iter().enumerate() {
+            let s = sentence.text;
+            if supposing(b, i) {
+                continue;
+            }
+            let test =
+                |words: bool, list: &[&str], re: &Regex| words && b.says(i, list) && re.is_match(s);
+            // Not investigating the complaint as a whole decides the finding.
+            if test(
+                whole_words,
+                NOT_INVESTIGATED_WHOLE_WORDS,
+                &NOT_INVESTIGATED_WHOLE,
+            ) {
+                return Some(Finding::NotInvestigated);
+            }
+            if !fault || !no_fault {
+                let says_fault = (fault_words && is_fault_finding_in(b, i))
+                    || (test(failure_words, FAILURE_WORDS, &FAILURE) && !REPORTED.is_match(s));
+                fault |= says_fault;
+                if !no_fault && !says_fault {
+                    no_fault = test(no_fault_words, NO_FAULT_WORDS, &NO_FAULT);
+                }
+            }
+            if !no_injustice || !injustice {
+                let denies = test(no_injustice_words, NO_INJUSTICE_WORDS, &NO_INJUSTICE);
+                no_injustice |= denies;
+                if !injustice && !denies {
+                    injustice = test(injustice_words, INJUSTICE_WORDS, &INJUSTICE);
+                }
+            }
+            if !not_investigated {
+                not_investigated = test(
+                    not_investigated_words,
+                    NOT_INVESTIGATED_WORDS,
+                    &NOT_INVESTIGATED,
+                );
+            }
+            if !remedied {
+                remedied = test(remedied_words, REMEDIED_WORDS, &REMEDIED);
+            }
+        }
     }
-    if not_investigated_whole {
-        Some(Finding::NotInvestigated)
-    } else if fault {
+    if fault {
         let with_injustice = injustice || remedied || (!no_injustice && has_remedy);
         Some(if with_injustice {
             Finding::FaultInjustice

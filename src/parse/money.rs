@@ -58,12 +58,13 @@ const BARE_FOLLOWERS: &[&str] = &[
     "plus", "per",
 ];
 
-/// A cheap literal test before the `pounds` patterns run.
-static POUND: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)pound"));
-
 /// Words whose presence makes `a total of 300` money.
 static PAY_VERB: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:pay|paid|payment|refund|reimburs|compensat)"));
+
+/// What every match of [`PAY_VERB`] contains (lowercased, with no `s` or `k`,
+/// which `(?i)` would also match as `ſ` or `K`).
+const PAY_VERB_WORDS: &[&str] = &["pay", "paid", "refund", "reimbur", "compen"];
 
 /// `five hundred pounds`, `a thousand pounds`, `one hundred and fifty pounds`.
 static WORDS_POUNDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -85,10 +86,18 @@ static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)^\s*(?:to|-|�
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\b(?:between|from)\s*$"));
 
 /// Every amount of money in `sentence`, in order of position.
+#[cfg(test)]
 pub fn amounts(sentence: &str) -> Vec<Amount> {
+    amounts_lower(sentence, &sentence.to_ascii_lowercase())
+}
+
+/// [`amounts`], given `sentence` with ASCII letters lowercased. Most sentences
+/// have no `£`, `GBP` or `pound`: literal tests on `lower` skip the regexes
+/// there (none of those letters has a non-ASCII case-insensitive twin).
+pub fn amounts_lower(sentence: &str, lower: &str) -> Vec<Amount> {
     let mut found: Vec<Amount> = Vec::new();
     let has_digit = sentence.bytes().any(|b| b.is_ascii_digit());
-    if has_digit {
+    if has_digit && (lower.contains('£') || lower.contains("gbp")) {
         for caps in STERLING.captures_iter(sentence) {
             let (Some(whole), Some(int)) = (caps.get(0), caps.get(1)) else {
                 continue;
@@ -100,7 +109,8 @@ pub fn amounts(sentence: &str) -> Vec<Amount> {
             }
         }
     }
-    if POUND.is_match(sentence) {
+    // `(?i)pound`
+    if lower.contains("pound") {
         if has_digit {
             for caps in DIGITS_POUNDS.captures_iter(sentence) {
                 let (Some(whole), Some(int)) = (caps.get(0), caps.get(1)) else {
@@ -127,8 +137,12 @@ pub fn amounts(sentence: &str) -> Vec<Amount> {
             }
         }
     }
-    if has_digit && PAY_VERB.is_match(sentence) {
+    if has_digit && PAY_VERB_WORDS.iter().any(|w| lower.contains(w)) && PAY_VERB.is_match(sentence)
+    {
         bare_amounts(sentence, &mut found);
+    }
+    if found.is_empty() {
+        return found;
     }
     found.sort_by_key(|a| a.start);
     mark_ranges_and_rates(sentence, &mut found);

@@ -17,6 +17,10 @@ use super::sentences::Block;
 static MENTIONS_OFSTED: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)ofsted|office for standards"));
 
+/// [`MENTIONS_OFSTED`] as lowercase words, tested on the lowercased text:
+/// the same answer unless the text has `ſ` or `K` (then the regex runs).
+const OFSTED_WORDS: &[&str] = &["ofsted", "office for standards"];
+
 static SHARED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:share|shared|sharing|send|sent|copy|copied|provide|forward|pass)\w*\b.{0,80}?\bdecision\b.{0,120}?\b(?:ofsted|office\s+for\s+standards\s+in\s+education)",
@@ -27,15 +31,22 @@ static DENIED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether any sentence says the decision is shared with Ofsted.
+///
+/// Most blocks never name Ofsted: one literal test of the lowercased block
+/// skips all of their sentences.
 pub fn shared_with_ofsted(blocks: &[Block]) -> bool {
-    blocks
-        .iter()
-        .flat_map(|b| b.sentences.iter())
-        .any(|s| says_shared(s.text))
+    blocks.iter().any(|b| {
+        b.mentions(OFSTED_WORDS)
+            && b.sentences
+                .iter()
+                .enumerate()
+                .any(|(i, s)| b.has_words(i, OFSTED_WORDS, &MENTIONS_OFSTED) && says_shared(s.text))
+    })
 }
 
+/// Whether a sentence that mentions Ofsted says the decision is shared with it.
 fn says_shared(sentence: &str) -> bool {
-    MENTIONS_OFSTED.is_match(sentence) && SHARED.is_match(sentence) && !DENIED.is_match(sentence)
+    SHARED.is_match(sentence) && !DENIED.is_match(sentence)
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use regex::Regex;
 use super::pattern::regex;
 
 use super::decision::{Payment, PaymentRole, Purpose, SectionKind};
-use super::money::{amounts, Amount};
+use super::money::{amounts_lower, Amount};
 use super::purpose::{purposes, recipient};
 use super::sentences::Block;
 
@@ -179,7 +179,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>) -> Vec<Mention> {
     let mut out = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
         for (s, sentence) in block.sentences.iter().enumerate() {
-            let found = amounts(sentence.text);
+            let found = amounts_lower(sentence.text, block.lower(s));
             for (i, amount) in found.iter().enumerate() {
                 let prev_end = if i == 0 { 0 } else { found[i - 1].end };
                 let next_start = found.get(i + 1).map_or(sentence.text.len(), |a| a.start);

@@ -18,6 +18,7 @@ use super::decision::{RemedyKind, SectionKind};
 use super::money::{small_number, words_value};
 use super::sentences::Block;
 
+/// Each kind's pattern.
 static KINDS: LazyLock<Vec<(RemedyKind, Regex)>> = LazyLock::new(|| {
     let table: &[(RemedyKind, &str)] = &[
         (
@@ -51,6 +52,72 @@ static KINDS: LazyLock<Vec<(RemedyKind, Regex)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// For each of [`KINDS`], in order, words (lowercase) one of which every match
+/// contains: a sentence with none of them is not searched for that kind.
+const KIND_WORDS: [&[&str]; 6] = [
+    &["apolog", "say sorry"],
+    &[
+        "pay",
+        "refund",
+        "reimburs",
+        "compensat",
+        "writ",
+        "waiv",
+        "financial ",
+    ],
+    &[
+        "remind",
+        "train",
+        "guidance",
+        "audit",
+        "improve",
+        "learning",
+        "lessons",
+        "action plan",
+        "database",
+        "briefing",
+        "prevent",
+        "polic",
+        "procedure",
+        "process",
+        "practice",
+        "system",
+        "protocol",
+        "checklist",
+        "template",
+        "letters",
+        "website",
+        "arrangements",
+    ],
+    &[
+        "complet",
+        "carry out",
+        "finalis",
+        "finish",
+        "stage",
+        "panel",
+        "assessment",
+        "investigation",
+        "review",
+        "appeal",
+        "complaint",
+        "issue ",
+    ],
+    &[
+        "reconsider",
+        "re-consider",
+        "reassess",
+        "re-assess",
+        "new ",
+        "fresh ",
+        "decide again",
+        "decision again",
+        "redetermin",
+        "review ",
+    ],
+    &["evidence", "provide ", "send ", "confirm ", "demonstrate "],
+];
+
 /// A sentence outside the agreed action that states the remedy: the body
 /// agreed, will or should act, or the Ombudsman recommends it (not "we will
 /// not investigate").
@@ -61,6 +128,21 @@ static REMEDY_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COUNTERFACTUAL: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:should|would|could) have\b|\bif\b"));
+
+// Words (lowercase) one of which every match of the pattern contains.
+const STATEMENT_WORDS: &[&str] = &[
+    "agree",
+    "will",
+    "should",
+    "must",
+    "shall",
+    "undert",
+    "accepted",
+    "recommend",
+    "remedy",
+];
+const COUNTERFACTUAL_WORDS: &[&str] = &["should have", "would have", "could have", "if"];
+const DEADLINE_WORDS: &[&str] = &["day", "week", "month", "year"];
 
 /// `within one month`, `4 weeks of my final decision`, `10 working days`.
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -76,33 +158,62 @@ static NOT_A_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// One sentence a remedy is read from: whether it is in the agreed action, its
+/// block and its index there.
+type Read<'a, 'b> = (bool, &'a Block<'b>, usize);
+
 /// The sentences a remedy is read from: the agreed action, and the summary and
 /// final decision sentences that state what was agreed.
-fn remedy_sentences<'a>(blocks: &'a [Block]) -> impl Iterator<Item = (bool, &'a str)> + 'a {
-    blocks.iter().flat_map(|b| {
+fn remedy_sentences<'a, 'b>(blocks: &'a [Block<'b>]) -> Vec<Read<'a, 'b>> {
+    let mut out = Vec::new();
+    for b in blocks {
         let in_action = b.kind == Some(SectionKind::AgreedAction);
         let stated = b.is(&[None, Some(SectionKind::FinalDecision)]);
-        b.sentences
-            .iter()
-            .filter(move |s| {
-                in_action
-                    || (stated
-                        && REMEDY_STATEMENT.is_match(s.text)
-                        && !COUNTERFACTUAL.is_match(s.text))
-            })
-            .map(move |s| (in_action, s.text))
-    })
+        let may_state = stated && b.mentions(STATEMENT_WORDS);
+        if !in_action && !may_state {
+            continue;
+        }
+        for (i, s) in b.sentences.iter().enumerate() {
+            let keep = in_action
+                || (b.says(i, STATEMENT_WORDS)
+                    && REMEDY_STATEMENT.is_match(s.text)
+                    && !(b.says(i, COUNTERFACTUAL_WORDS) && COUNTERFACTUAL.is_match(s.text)));
+            if keep {
+                out.push((in_action, b, i));
+            }
+        }
+    }
+    out
 }
 
 /// The kinds of remedy, sorted and deduplicated; `payment` is always included
 /// when an agreed payment was found.
+#[cfg(test)]
 pub fn remedies(blocks: &[Block], has_agreed_payment: bool) -> Vec<RemedyKind> {
+    remedies_and_deadline(blocks, has_agreed_payment).0
+}
+
+/// The earliest deadline the agreed action sets, in days.
+#[cfg(test)]
+pub fn deadline_days(blocks: &[Block]) -> Option<u32> {
+    remedies_and_deadline(blocks, false).1
+}
+
+/// The kinds of remedy (sorted and deduplicated; `payment` is always included
+/// when an agreed payment was found) and the earliest deadline in days, both
+/// read from the same sentences, chosen once.
+pub fn remedies_and_deadline(
+    blocks: &[Block],
+    has_agreed_payment: bool,
+) -> (Vec<RemedyKind>, Option<u32>) {
+    let (action, stated): (Vec<Read>, Vec<Read>) = remedy_sentences(blocks)
+        .into_iter()
+        .partition(|(in_action, _, _)| *in_action);
+
     let mut found: Vec<RemedyKind> = Vec::new();
     if has_agreed_payment {
         found.push(RemedyKind::Payment);
     }
-    let (action, stated): (Vec<_>, Vec<_>) =
-        remedy_sentences(blocks).partition(|(in_action, _)| *in_action);
     let mut named = kinds_in(&action);
     if named.is_empty() {
         named = kinds_in(&stated);
@@ -113,25 +224,30 @@ pub fn remedies(blocks: &[Block], has_agreed_payment: bool) -> Vec<RemedyKind> {
         }
     }
     found.sort();
-    found
+
+    let earliest = |sentences: &[Read]| {
+        sentences
+            .iter()
+            .filter(|(_, b, i)| b.says(*i, DEADLINE_WORDS))
+            .filter_map(|(_, b, i)| earliest_in(b.sentences[*i].text))
+            .min()
+    };
+    let deadline = earliest(&action).or_else(|| earliest(&stated));
+    (found, deadline)
 }
 
 /// The kinds named in some sentences, in table order.
-fn kinds_in(sentences: &[(bool, &str)]) -> Vec<RemedyKind> {
+fn kinds_in(sentences: &[Read]) -> Vec<RemedyKind> {
     KINDS
         .iter()
-        .filter(|(_, re)| sentences.iter().any(|(_, text)| re.is_match(text)))
-        .map(|(kind, _)| *kind)
+        .zip(KIND_WORDS)
+        .filter(|((_, re), words)| {
+            sentences
+                .iter()
+                .any(|(_, b, i)| b.says(*i, words) && re.is_match(b.sentences[*i].text))
+        })
+        .map(|((kind, _), _)| *kind)
         .collect()
-}
-
-/// The earliest deadline the agreed action sets, in days.
-pub fn deadline_days(blocks: &[Block]) -> Option<u32> {
-    let (action, stated): (Vec<_>, Vec<_>) =
-        remedy_sentences(blocks).partition(|(in_action, _)| *in_action);
-    let earliest =
-        |sentences: &[(bool, &str)]| sentences.iter().filter_map(|(_, s)| earliest_in(s)).min();
-    earliest(&action).or_else(|| earliest(&stated))
 }
 
 /// The earliest deadline in one sentence: one tied to the final decision, or a

@@ -8,6 +8,8 @@
 //! quote or bracket, unless the word before the stop is a known abbreviation or
 //! the stop is inside balanced parentheses. Paragraph breaks always end one.
 
+use regex::Regex;
+
 use super::decision::SectionKind;
 
 /// One sentence of a section.
@@ -15,6 +17,8 @@ use super::decision::SectionKind;
 pub struct Sentence<'a> {
     /// The sentence, trimmed.
     pub text: &'a str,
+    /// Byte offset of `text` in the text the sentence was split from.
+    pub start: usize,
     /// Index of its paragraph within the section.
     pub paragraph: usize,
     /// Index (in the same block) of the sentence ending in `:` that introduces
@@ -23,20 +27,36 @@ pub struct Sentence<'a> {
 }
 
 /// The summary or one section, split into sentences.
+///
+/// It keeps the whole text and an ASCII-lowercased copy (same byte offsets) so
+/// that extractors can test cheaply for the words a regex needs before running
+/// it, sentence by sentence or once for the whole block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block<'a> {
     /// The section kind, or `None` for the summary.
     pub kind: Option<SectionKind>,
     /// The sentences in order.
     pub sentences: Vec<Sentence<'a>>,
+    /// The text the sentences were split from.
+    text: &'a str,
+    /// `text` with ASCII letters lowercased.
+    lower: String,
+    /// Whether `text` has `ſ` (U+017F) or `K` (U+212A), which case-insensitive
+    /// regexes read as `s` and `k`: literal pre-tests then always say "maybe".
+    exotic: bool,
 }
 
 impl<'a> Block<'a> {
     /// Splits `text` (paragraphs separated by `\n`) into a block.
     pub fn new(kind: Option<SectionKind>, text: &'a str) -> Self {
+        let lower = text.to_ascii_lowercase();
+        let exotic = lower.contains('\u{17F}') || lower.contains('\u{212A}');
         Block {
             kind,
             sentences: sentences(text),
+            text,
+            lower,
+            exotic,
         }
     }
 
@@ -55,6 +75,45 @@ impl<'a> Block<'a> {
         let lead = self.sentences.get(i)?.lead?;
         self.sentences.get(lead).map(|s| s.text)
     }
+
+    /// Whether the text has `ſ` or `K`, where literal tests on the lowercased
+    /// text are not the same as `(?i)` regexes.
+    pub fn exotic(&self) -> bool {
+        self.exotic
+    }
+
+    /// The lowercased text of sentence `i`.
+    pub fn lower(&self, i: usize) -> &str {
+        let s = &self.sentences[i];
+        &self.lower[s.start..s.start + s.text.len()]
+    }
+
+    /// Whether sentence `i` may contain one of `needles` (lowercase ASCII words)
+    /// case-insensitively: `false` only when it certainly does not.
+    pub fn says(&self, i: usize, needles: &[&str]) -> bool {
+        self.exotic || contains_any(self.lower(i), needles)
+    }
+
+    /// Whether sentence `i` matches `same`, a case-insensitive alternation of
+    /// exactly the literal `words` (lowercase, no `\b`): a substring test of
+    /// the lowercased sentence, or the regex where the text has `ſ` or `K`.
+    pub fn has_words(&self, i: usize, words: &[&str], same: &Regex) -> bool {
+        if self.exotic {
+            same.is_match(self.sentences[i].text)
+        } else {
+            contains_any(self.lower(i), words)
+        }
+    }
+
+    /// Whether the block may contain one of `needles` anywhere.
+    pub fn mentions(&self, needles: &[&str]) -> bool {
+        self.exotic || contains_any(&self.lower, needles)
+    }
+}
+
+/// Whether lowercase `hay` contains one of `needles`.
+pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| hay.contains(n))
 }
 
 /// Words that take a full stop without ending the sentence (lowercase).
@@ -74,7 +133,7 @@ const LEAD_REACH: usize = 12;
 
 /// Splits text into sentences; paragraphs are separated by `\n`.
 pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut lead: Option<(usize, usize)> = None; // (sentence index, paragraph)
     for (paragraph, para) in text.split('\n').enumerate() {
         let first = out.len();
@@ -84,6 +143,7 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
         split_paragraph(para, |s| {
             out.push(Sentence {
                 text: s,
+                start: s.as_ptr() as usize - text.as_ptr() as usize,
                 paragraph,
                 lead: this_lead,
             })
@@ -98,15 +158,19 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
 }
 
 /// Calls `emit` with each trimmed, non-empty sentence of one paragraph.
+///
+/// Every character that can end a sentence or open or close a bracket is
+/// ASCII, so the paragraph is scanned as bytes (a UTF-8 continuation byte is
+/// never ASCII).
 fn split_paragraph<'a>(para: &'a str, mut emit: impl FnMut(&'a str)) {
-    let balanced = parens_balanced(para);
     let bytes = para.as_bytes();
+    let balanced = parens_balanced(bytes);
     let mut depth = 0usize;
     let mut start = 0;
-    for (i, c) in para.char_indices() {
-        match c {
-            '(' if balanced => depth += 1,
-            ')' if balanced => {
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'(' if balanced => depth += 1,
+            b')' if balanced => {
                 depth = depth.saturating_sub(1);
                 // `(... as amended.) Next`: the stop inside the brackets ends the sentence.
                 let stopped = para[start..i].trim_end().ends_with(['.', '!', '?']);
@@ -115,7 +179,7 @@ fn split_paragraph<'a>(para: &'a str, mut emit: impl FnMut(&'a str)) {
                     start = i + 1;
                 }
             }
-            '.' | '!' | '?' if depth == 0 => {
+            b'.' | b'!' | b'?' if depth == 0 => {
                 let end = closing_end(para, i + 1);
                 if ends_sentence(para, start, i, end) {
                     push_trimmed(&para[start..end], &mut emit);
@@ -137,12 +201,15 @@ fn push_trimmed<'a>(s: &'a str, emit: &mut impl FnMut(&'a str)) {
     }
 }
 
-fn parens_balanced(para: &str) -> bool {
+fn parens_balanced(para: &[u8]) -> bool {
+    if !para.contains(&b')') {
+        return !para.contains(&b'(');
+    }
     let mut depth = 0i32;
-    for c in para.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => {
+    for &b in para {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
                 depth -= 1;
                 if depth < 0 {
                     return false;
@@ -168,12 +235,13 @@ fn closing_end(para: &str, from: usize) -> usize {
 /// Whether the stop at byte `stop` (closing marks up to `end`) ends a sentence.
 fn ends_sentence(para: &str, start: usize, stop: usize, end: usize) -> bool {
     let after = &para[end..];
-    let Some(next_non_space) = after.trim_start().chars().next() else {
-        return false; // end of paragraph: handled by the caller
-    };
+    // (Tested before the next word is looked for: both only say no.)
     if !after.starts_with(char::is_whitespace) {
         return false; // `£1,250.50`, `e.g.the`, `26.1`
     }
+    let Some(next_non_space) = after.trim_start().chars().next() else {
+        return false; // end of paragraph: handled by the caller
+    };
     let opens = next_non_space.is_uppercase()
         || next_non_space.is_ascii_digit()
         || matches!(
