@@ -21,8 +21,8 @@ pub struct Facts {
     pub outcome: Option<Arc<str>>,
     /// Overall finding.
     pub finding: Option<Arc<str>>,
-    /// Decision year.
-    pub year: Option<u64>,
+    /// Decision year, as text (it is only ever a group key).
+    pub year: Option<Arc<str>>,
     /// Fault kinds (distinct).
     pub faults: Vec<Arc<str>>,
     /// Remedy kinds.
@@ -124,6 +124,7 @@ pub struct FactsSegment {
     remedy: Strings,
     payment: Strings,
     year: Option<Column<u64>>,
+    year_names: std::collections::HashMap<u64, Arc<str>>,
     agreed_total: Option<Column<f64>>,
     facts: Vec<Facts>,
 }
@@ -144,6 +145,7 @@ impl Collector for FactsCollector {
             fault: Strings::open(reader, "fault", n.faults)?,
             remedy: Strings::open(reader, "remedy", n.remedies)?,
             payment: Strings::open(reader, "agreed_payment", n.payments)?,
+            year_names: std::collections::HashMap::new(),
             year: if n.year {
                 Some(fast.u64("year")?)
             } else {
@@ -154,7 +156,7 @@ impl Collector for FactsCollector {
             } else {
                 None
             },
-            facts: Vec::new(),
+            facts: Vec::with_capacity(reader.max_doc() as usize),
         })
     }
 
@@ -162,8 +164,17 @@ impl Collector for FactsCollector {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<Facts>>) -> tantivy::Result<Vec<Facts>> {
-        Ok(fruits.into_iter().flatten().collect())
+    fn merge_fruits(&self, mut fruits: Vec<Vec<Facts>>) -> tantivy::Result<Vec<Facts>> {
+        // Reuse the largest segment's vector rather than copying everything.
+        fruits.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        let mut all = fruits.pop().unwrap_or_default();
+        if let Some(largest) = fruits.first_mut() {
+            std::mem::swap(&mut all, largest);
+        }
+        for fruit in fruits {
+            all.extend(fruit);
+        }
+        Ok(all)
     }
 }
 
@@ -183,7 +194,12 @@ impl SegmentCollector for FactsSegment {
             subcategory: self.subcategory.first(doc),
             outcome: self.outcome.first(doc),
             finding: self.finding.first(doc),
-            year: self.year.as_ref().and_then(|c| c.first(doc)),
+            year: self.year.as_ref().and_then(|c| c.first(doc)).map(|y| {
+                self.year_names
+                    .entry(y)
+                    .or_insert_with(|| Arc::from(y.to_string()))
+                    .clone()
+            }),
             faults: self.fault.values(doc),
             remedies: self.remedy.values(doc),
             agreed_total: self

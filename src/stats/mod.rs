@@ -6,7 +6,7 @@
 pub mod collect;
 mod figures;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use anyhow::Result;
@@ -335,10 +335,7 @@ fn key_values(facts: &[&Facts], unit: Unit, field: GroupField) -> Vec<Arc<str>> 
         GroupField::Category => one(&f.category),
         GroupField::Subcategory => one(&f.subcategory),
         GroupField::Outcome => one(&f.outcome),
-        GroupField::Year => vec![f
-            .year
-            .map(|y| Arc::from(y.to_string()))
-            .unwrap_or_else(none)],
+        GroupField::Year => one(&f.year),
         GroupField::Fault => many(&f.faults),
         GroupField::Remedy => many(&f.remedies),
         GroupField::Purpose => match unit.payment {
@@ -356,7 +353,7 @@ fn key_values(facts: &[&Facts], unit: Unit, field: GroupField) -> Vec<Arc<str>> 
 }
 
 fn grouped(facts: &[&Facts], all: &[Unit], request: &StatsRequest) -> Vec<Group> {
-    let mut by_key: BTreeMap<Vec<Arc<str>>, Vec<Unit>> = BTreeMap::new();
+    let mut by_key: HashMap<Vec<Arc<str>>, Vec<Unit>> = HashMap::new();
     for &unit in all {
         let mut keys: Vec<Vec<Arc<str>>> = vec![Vec::new()];
         for &field in &request.by {
