@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::pattern::regex;
+use super::pattern::{self as words, regex, Words};
 
 use super::decision::{Finding, SectionKind};
 use super::fault::{is_fault_finding_in, mentions_fault};
@@ -82,27 +82,6 @@ static SUPPOSING: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)^(?:if|unless|where|whether|when)\b"));
 const SUPPOSING_WORDS: &[&str] = &["if", "unless", "where", "whether", "when"];
 
-// Words (lowercase) that every match of a pattern contains, one of each list:
-// a sentence or block without any of them is not searched with the pattern.
-const FAILURE_WORDS: &[&str] = &[
-    "found", "find", "uphold", "upheld", "failed", "delayed", "did", "wrongly", "took", "was",
-    "should", "accepted",
-];
-const INJUSTICE_WORDS: &[&str] = &["injustice", "agree", "recommend", "remedy", "caus"];
-const NO_INJUSTICE_WORDS: &[&str] = &["injustice"];
-const NOT_INVESTIGATED_WORDS: &[&str] =
-    &["investigat", "discontinu", "clos", "outside", "premature"];
-const NOT_INVESTIGATED_WHOLE_WORDS: &[&str] = &["investigat", "discontinu", "ended", "closed"];
-const NO_FAULT_WORDS: &[&str] = &[
-    "fault",
-    "maladministration",
-    "uphold",
-    "evidence",
-    "acted",
-    "entitled",
-];
-const REMEDIED_WORDS: &[&str] = &["agree", "apologi", "pay", "reimburse", "refund", "remedy"];
-
 /// The overall finding; `has_remedy` says whether the decision agreed any remedy.
 pub fn finding(blocks: &[Block], has_remedy: bool) -> Option<Finding> {
     // Partial "I have not investigated ..." in the findings is not the overall finding.
@@ -148,52 +127,51 @@ fn read<'a, 'b: 'a>(
     ) = (false, false, false, false, false, false);
     for b in blocks {
         let fault_words = mentions_fault(b);
-        let failure_words = b.mentions(FAILURE_WORDS);
-        let injustice_words = b.mentions(INJUSTICE_WORDS);
-        let no_injustice_words = b.mentions(NO_INJUSTICE_WORDS);
-        let not_investigated_words = whole && b.mentions(NOT_INVESTIGATED_WORDS);
-        let whole_words = whole && b.mentions(NOT_INVESTIGATED_WHOLE_WORDS);
-        let no_fault_words = b.mentions(NO_FAULT_WORDS);
-        let remedied_words = b.mentions(REMEDIED_WORDS);
+        let failure_words = b.has_any(words::FAILURE);
+        let injustice_words = b.has_any(words::INJUSTICE);
+        let no_injustice_words = b.has_any(words::NO_INJUSTICE);
+        let not_investigated_words = whole && b.has_any(words::NOT_INVESTIGATED);
+        let whole_words = whole && b.has_any(words::NOT_INVESTIGATED_WHOLE);
+        let no_fault_words = b.has_any(words::NO_FAULT);
+        let remedied_words = b.has_any(words::REMEDIED);
         for (i, sentence) in b.sentences.iter().enumerate() {
             let s = sentence.text;
             if supposing(b, i) {
                 continue;
             }
-            let test =
-                |words: bool, list: &[&str], re: &Regex| words && b.says(i, list) && re.is_match(s);
+            let test = |any: bool, list: Words, re: &Regex| any && b.has(i, list) && re.is_match(s);
             // Not investigating the complaint as a whole decides the finding.
             if test(
                 whole_words,
-                NOT_INVESTIGATED_WHOLE_WORDS,
+                words::NOT_INVESTIGATED_WHOLE,
                 &NOT_INVESTIGATED_WHOLE,
             ) {
                 return Some(Finding::NotInvestigated);
             }
             if !fault || !no_fault {
                 let says_fault = (fault_words && is_fault_finding_in(b, i))
-                    || (test(failure_words, FAILURE_WORDS, &FAILURE) && !REPORTED.is_match(s));
+                    || (test(failure_words, words::FAILURE, &FAILURE) && !REPORTED.is_match(s));
                 fault |= says_fault;
                 if !no_fault && !says_fault {
-                    no_fault = test(no_fault_words, NO_FAULT_WORDS, &NO_FAULT);
+                    no_fault = test(no_fault_words, words::NO_FAULT, &NO_FAULT);
                 }
             }
             if !no_injustice || !injustice {
-                let denies = test(no_injustice_words, NO_INJUSTICE_WORDS, &NO_INJUSTICE);
+                let denies = test(no_injustice_words, words::NO_INJUSTICE, &NO_INJUSTICE);
                 no_injustice |= denies;
                 if !injustice && !denies {
-                    injustice = test(injustice_words, INJUSTICE_WORDS, &INJUSTICE);
+                    injustice = test(injustice_words, words::INJUSTICE, &INJUSTICE);
                 }
             }
             if !not_investigated {
                 not_investigated = test(
                     not_investigated_words,
-                    NOT_INVESTIGATED_WORDS,
+                    words::NOT_INVESTIGATED,
                     &NOT_INVESTIGATED,
                 );
             }
             if !remedied {
-                remedied = test(remedied_words, REMEDIED_WORDS, &REMEDIED);
+                remedied = test(remedied_words, words::REMEDIED, &REMEDIED);
             }
         }
     }

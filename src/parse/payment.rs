@@ -13,15 +13,17 @@
 //!   `offered`; a restated total of payments already listed is dropped; the
 //!   same payment mentioned in several sentences is kept once.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::pattern::regex;
+use super::pattern::{self as words, regex, Words};
 
 use super::decision::{Payment, PaymentRole, Purpose, SectionKind};
 use super::money::{amounts_lower, Amount};
-use super::purpose::{purposes, recipient};
+use super::purpose::{purposes_with, recipient};
 use super::sentences::Block;
 
 /// How one amount reads in its sentence, before the decision is read as a whole.
@@ -83,13 +85,34 @@ static CUE_GROUPS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .collect()
 });
 
+/// How many match texts [`group_of`] remembers per thread.
+const GROUP_MEMO: usize = 4096;
+
+thread_local! {
+    /// [`group_of`] is a function of the match text alone, and the same few
+    /// texts (`pay`, `payment`, `offered`, `costs`) come back in every
+    /// decision: each is named once per thread instead of by up to seven
+    /// anchored searches every time.
+    static GROUPS_SEEN: RefCell<HashMap<Box<str>, &'static str>> = RefCell::new(HashMap::new());
+}
+
 /// The cue group of one match of [`CUE`].
 fn group_of(text: &str) -> &'static str {
-    CUE_GROUPS
+    if let Some(g) = GROUPS_SEEN.with(|seen| seen.borrow().get(text).copied()) {
+        return g;
+    }
+    let g = CUE_GROUPS
         .iter()
         .zip(GROUPS)
         .find(|(re, _)| re.is_match(text))
-        .map_or("remedy", |(_, g)| g)
+        .map_or("remedy", |(_, g)| g);
+    GROUPS_SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() < GROUP_MEMO {
+            seen.insert(text.into(), g);
+        }
+    });
+    g
 }
 
 /// Words saying the sentence's remedy is agreed, will or should happen.
@@ -178,17 +201,36 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>) -> Vec<Payment> {
 fn mentions(blocks: &[Block], complainant: Option<&str>) -> Vec<Mention> {
     let mut out = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
+        // The cue a lead-in line gives, read once for all the bullets under it.
+        let mut lead_cues: Vec<(usize, Option<Cue>)> = Vec::new();
         for (s, sentence) in block.sentences.iter().enumerate() {
             let found = amounts_lower(sentence.text, block.lower(s));
+            // Whether sentence `s` may match a pattern needing `w` (see `Block::has`).
+            let has = |w: Words| block.has(s, w);
             for (i, amount) in found.iter().enumerate() {
                 let prev_end = if i == 0 { 0 } else { found[i - 1].end };
                 let next_start = found.get(i + 1).map_or(sentence.text.len(), |a| a.start);
                 let before = sentence.text.get(..amount.start).unwrap_or("");
                 let after = sentence.text.get(amount.end..).unwrap_or("");
-                let mut cue = cue(amount, before, after);
+                // A word glued to the amount (`£300offered`) starts a word in
+                // `after` but not in the sentence: then word masks say nothing.
+                let glued = |at: usize| glued(sentence.text, at);
+                let has_after = |w: Words| glued(amount.end) || has(w);
+                let mut cue = cue(amount, before, after, &has, &has_after);
                 if cue.is_none() {
                     // A bullet under `the Council has agreed to pay Mrs X:` reads with its lead-in.
-                    cue = block.lead_of(s).and_then(lead_cue);
+                    if let Some(lead) = sentence.lead {
+                        let known = lead_cues.iter().find(|(l, _)| *l == lead);
+                        cue = match known {
+                            Some((_, c)) => *c,
+                            None => {
+                                let c =
+                                    lead_cue(block.sentences[lead].text, &|w| block.has(lead, w));
+                                lead_cues.push((lead, c));
+                                c
+                            }
+                        };
+                    }
                 }
                 let cue = cue.unwrap_or(match block.kind {
                     Some(SectionKind::AgreedAction) => Cue::Remedy { agreed: true },
@@ -196,11 +238,15 @@ fn mentions(blocks: &[Block], complainant: Option<&str>) -> Vec<Mention> {
                 });
                 let own_after = sentence.text.get(amount.end..next_start).unwrap_or("");
                 let own_before = sentence.text.get(prev_end..amount.start).unwrap_or("");
-                let total = TOTAL_BEFORE.is_match(own_before) || TOTAL_AFTER.is_match(own_after);
+                let own_before_has = |w: Words| glued(prev_end) || has(w);
+                let total = (own_before_has(words::TOTAL_BEFORE)
+                    && TOTAL_BEFORE.is_match(own_before))
+                    || TOTAL_AFTER.is_match(own_after);
+                let own_has = |w: Words| glued(prev_end) || glued(amount.end) || has(w);
                 let payment = Payment {
                     amount: amount.pounds(),
                     role: PaymentRole::Other,
-                    purpose: purposes(own_before, own_after),
+                    purpose: purposes_with(own_before, own_after, &own_has),
                     recipient: recipient(tail(own_before, 80), own_after, before, complainant),
                     section: block.name().to_string(),
                     sentence: sentence.text.to_string(),
@@ -219,12 +265,27 @@ fn mentions(blocks: &[Block], complainant: Option<&str>) -> Vec<Mention> {
     out
 }
 
+/// Whether byte `at` of `text` continues a word begun before it.
+fn glued(text: &str, at: usize) -> bool {
+    let word = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+    let bytes = text.as_bytes();
+    at > 0 && word(bytes.get(at - 1)) && word(bytes.get(at))
+}
+
 /// The cue of one amount from the words around it; `None` when nothing says.
-fn cue(amount: &Amount, before: &str, after: &str) -> Option<Cue> {
+/// `has` and `has_after` say whether `before` and `after` may match a pattern
+/// needing some words (`false` only when they certainly cannot).
+fn cue(
+    amount: &Amount,
+    before: &str,
+    after: &str,
+    has: &dyn Fn(Words) -> bool,
+    has_after: &dyn Fn(Words) -> bool,
+) -> Option<Cue> {
     if amount.in_range || amount.rate {
         return Some(Cue::Other);
     }
-    let strong_direct = STRONG_DIRECT.is_match(before);
+    let strong_direct = has(words::STRONG_DIRECT) && STRONG_DIRECT.is_match(before);
     if OTHER_AFTER.is_match(after) && !strong_direct {
         return Some(Cue::Other);
     }
@@ -245,11 +306,16 @@ fn cue(amount: &Amount, before: &str, after: &str) -> Option<Cue> {
         prev = last;
         last = Some((group, m.start(), m.end()));
     }
-    let agreed = match agreed_before(before) {
+    let agreed_word = if has(words::AGREED) {
+        agreed_before(before)
+    } else {
+        None
+    };
+    let agreed = match agreed_word {
         // `It should have paid him £50`: money owed, not a remedy.
         Some(false) if !accepted => return Some(Cue::Other),
         Some(agreed) => agreed,
-        None => EVALUATED_AFTER.is_match(after),
+        None => has_after(words::EVALUATED) && EVALUATED_AFTER.is_match(after),
     };
     // `wants the Council to ... pay him £400`: unless the decision then agrees.
     if let Some(w) = wanted_at {
@@ -260,7 +326,7 @@ fn cue(amount: &Amount, before: &str, after: &str) -> Option<Cue> {
             return Some(Cue::Other);
         }
     }
-    if COMPLAINT_STAGE.is_match(before) && !accepted {
+    if !accepted && has(words::COMPLAINT_STAGE) && COMPLAINT_STAGE.is_match(before) {
         return Some(Cue::Offered);
     }
     let (group, start, _) = last?;
@@ -291,8 +357,9 @@ fn remedy(accepted: bool, agreed: bool) -> Cue {
     }
 }
 
-/// The cue a lead-in line (`The Council will pay Mrs X:`) gives the items under it.
-fn lead_cue(lead: &str) -> Option<Cue> {
+/// The cue a lead-in line (`The Council will pay Mrs X:`) gives the items under
+/// it; `has` as for [`cue`].
+fn lead_cue(lead: &str, has: &dyn Fn(Words) -> bool) -> Option<Cue> {
     let probe = Amount {
         pence: 1,
         start: lead.len(),
@@ -300,7 +367,7 @@ fn lead_cue(lead: &str) -> Option<Cue> {
         in_range: false,
         rate: false,
     };
-    match cue(&probe, lead, "")? {
+    match cue(&probe, lead, "", has, &|_| true)? {
         Cue::Other => None,
         cue => Some(cue),
     }

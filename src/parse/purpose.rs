@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::pattern::regex;
+use super::pattern::{self as words, regex, Words};
 
 use super::decision::Purpose;
 
@@ -73,26 +73,50 @@ static INTRODUCER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The word beginnings each of [`PURPOSES`] needs, in order.
+const PURPOSE_WORDS: [Words; 6] = [
+    words::P_DISTRESS,
+    words::P_TIME,
+    words::P_FRUSTRATION,
+    words::P_LOSS,
+    words::P_FINANCIAL,
+    words::P_BACKDATED,
+];
+
 /// The purposes named around an amount; `symbolic` only when no other is named,
 /// `unspecified` when none is.
+#[cfg(test)]
 pub fn purposes(before: &str, after: &str) -> Vec<Purpose> {
+    purposes_with(before, after, &|_| true)
+}
+
+/// [`purposes`], where `has` says whether `before` and `after` may match a
+/// pattern needing some words (`false` only when they certainly cannot).
+pub fn purposes_with(before: &str, after: &str, has: &dyn Fn(Words) -> bool) -> Vec<Purpose> {
     // `£5,000 and reimburse him £1,200 for decorating`: the next clause is the next payment's.
-    let after = NEXT_CLAUSE
-        .find(after)
-        .map_or(after, |m| &after[..m.start()]);
-    let mut found = named(after);
-    if found.is_empty() {
+    let after = match has(words::NEXT_CLAUSE) {
+        true => NEXT_CLAUSE
+            .find(after)
+            .map_or(after, |m| &after[..m.start()]),
+        false => after,
+    };
+    let mut found = named(after, has);
+    if found.is_empty() && has(words::INTRODUCER) {
         // Only what the words before introduce as the reason: not `apologised for the upset`.
         if let Some(m) = INTRODUCER.find_iter(before).last() {
-            found = named(&before[m.start()..]);
+            found = named(&before[m.start()..], has);
         }
     }
-    if found.is_empty() && BACKDATE_BEFORE.is_match(before) {
+    if found.is_empty() && has(words::P_BACKDATED) && BACKDATE_BEFORE.is_match(before) {
         found.push(Purpose::Backdated);
-    } else if found.is_empty() && DIRECT_FINANCIAL.is_match(before) {
+    } else if found.is_empty() && has(words::DIRECT_FINANCIAL) && DIRECT_FINANCIAL.is_match(before)
+    {
         found.push(Purpose::FinancialLoss);
     }
-    if found.is_empty() && (SYMBOLIC.is_match(after) || SYMBOLIC.is_match(before)) {
+    if found.is_empty()
+        && has(words::SYMBOLIC)
+        && (SYMBOLIC.is_match(after) || SYMBOLIC.is_match(before))
+    {
         found.push(Purpose::Symbolic);
     }
     if found.is_empty() {
@@ -101,14 +125,15 @@ pub fn purposes(before: &str, after: &str) -> Vec<Purpose> {
     found
 }
 
-fn named(text: &str) -> Vec<Purpose> {
+fn named(text: &str, has: &dyn Fn(Words) -> bool) -> Vec<Purpose> {
     if text.trim().is_empty() {
         return Vec::new();
     }
     PURPOSES
         .iter()
-        .filter(|(_, re)| re.is_match(text))
-        .map(|(p, _)| *p)
+        .zip(PURPOSE_WORDS)
+        .filter(|((_, re), w)| has(*w) && re.is_match(text))
+        .map(|((p, _), _)| *p)
         .collect()
 }
 

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::pattern::regex;
+use super::pattern::{self as words, regex, Words};
 
 use super::decision::{RemedyKind, SectionKind};
 use super::money::{small_number, words_value};
@@ -52,70 +52,14 @@ static KINDS: LazyLock<Vec<(RemedyKind, Regex)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// For each of [`KINDS`], in order, words (lowercase) one of which every match
-/// contains: a sentence with none of them is not searched for that kind.
-const KIND_WORDS: [&[&str]; 6] = [
-    &["apolog", "say sorry"],
-    &[
-        "pay",
-        "refund",
-        "reimburs",
-        "compensat",
-        "writ",
-        "waiv",
-        "financial ",
-    ],
-    &[
-        "remind",
-        "train",
-        "guidance",
-        "audit",
-        "improve",
-        "learning",
-        "lessons",
-        "action plan",
-        "database",
-        "briefing",
-        "prevent",
-        "polic",
-        "procedure",
-        "process",
-        "practice",
-        "system",
-        "protocol",
-        "checklist",
-        "template",
-        "letters",
-        "website",
-        "arrangements",
-    ],
-    &[
-        "complet",
-        "carry out",
-        "finalis",
-        "finish",
-        "stage",
-        "panel",
-        "assessment",
-        "investigation",
-        "review",
-        "appeal",
-        "complaint",
-        "issue ",
-    ],
-    &[
-        "reconsider",
-        "re-consider",
-        "reassess",
-        "re-assess",
-        "new ",
-        "fresh ",
-        "decide again",
-        "decision again",
-        "redetermin",
-        "review ",
-    ],
-    &["evidence", "provide ", "send ", "confirm ", "demonstrate "],
+/// For each of [`KINDS`], in order, the word beginnings its matches need.
+const KIND_WORDS: [Words; 6] = [
+    words::K_APOLOGY,
+    words::K_PAYMENT,
+    words::K_SERVICE,
+    words::K_COMPLETE,
+    words::K_RECONSIDER,
+    words::K_EVIDENCE,
 ];
 
 /// A sentence outside the agreed action that states the remedy: the body
@@ -128,21 +72,6 @@ static REMEDY_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COUNTERFACTUAL: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:should|would|could) have\b|\bif\b"));
-
-// Words (lowercase) one of which every match of the pattern contains.
-const STATEMENT_WORDS: &[&str] = &[
-    "agree",
-    "will",
-    "should",
-    "must",
-    "shall",
-    "undert",
-    "accepted",
-    "recommend",
-    "remedy",
-];
-const COUNTERFACTUAL_WORDS: &[&str] = &["should have", "would have", "could have", "if"];
-const DEADLINE_WORDS: &[&str] = &["day", "week", "month", "year"];
 
 /// `within one month`, `4 weeks of my final decision`, `10 working days`.
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -169,15 +98,15 @@ fn remedy_sentences<'a, 'b>(blocks: &'a [Block<'b>]) -> Vec<Read<'a, 'b>> {
     for b in blocks {
         let in_action = b.kind == Some(SectionKind::AgreedAction);
         let stated = b.is(&[None, Some(SectionKind::FinalDecision)]);
-        let may_state = stated && b.mentions(STATEMENT_WORDS);
+        let may_state = stated && b.has_any(words::STATEMENT);
         if !in_action && !may_state {
             continue;
         }
         for (i, s) in b.sentences.iter().enumerate() {
             let keep = in_action
-                || (b.says(i, STATEMENT_WORDS)
+                || (b.has(i, words::STATEMENT)
                     && REMEDY_STATEMENT.is_match(s.text)
-                    && !(b.says(i, COUNTERFACTUAL_WORDS) && COUNTERFACTUAL.is_match(s.text)));
+                    && !(b.has(i, words::COUNTERFACTUAL) && COUNTERFACTUAL.is_match(s.text)));
             if keep {
                 out.push((in_action, b, i));
             }
@@ -228,7 +157,7 @@ pub fn remedies_and_deadline(
     let earliest = |sentences: &[Read]| {
         sentences
             .iter()
-            .filter(|(_, b, i)| b.says(*i, DEADLINE_WORDS))
+            .filter(|(_, b, i)| b.has(*i, words::DEADLINE))
             .filter_map(|(_, b, i)| earliest_in(b.sentences[*i].text))
             .min()
     };
@@ -244,7 +173,7 @@ fn kinds_in(sentences: &[Read]) -> Vec<RemedyKind> {
         .filter(|((_, re), words)| {
             sentences
                 .iter()
-                .any(|(_, b, i)| b.says(*i, words) && re.is_match(b.sentences[*i].text))
+                .any(|(_, b, i)| b.has(*i, *words) && re.is_match(b.sentences[*i].text))
         })
         .map(|((kind, _), _)| *kind)
         .collect()

@@ -8,9 +8,12 @@
 //! quote or bracket, unless the word before the stop is a known abbreviation or
 //! the stop is inside balanced parentheses. Paragraph breaks always end one.
 
+use std::cell::{Cell, OnceCell};
+
 use regex::Regex;
 
 use super::decision::SectionKind;
+use super::pattern::{word_mask, Words};
 
 /// One sentence of a section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +47,10 @@ pub struct Block<'a> {
     /// Whether `text` has `ſ` (U+017F) or `K` (U+212A), which case-insensitive
     /// regexes read as `s` and `k`: literal pre-tests then always say "maybe".
     exotic: bool,
+    /// Each sentence's word mask ([`word_mask`]), made on first use
+    /// ([`UNKNOWN`] until then), and their union.
+    words: Vec<Cell<u64>>,
+    all_words: OnceCell<u64>,
 }
 
 impl<'a> Block<'a> {
@@ -51,12 +58,15 @@ impl<'a> Block<'a> {
     pub fn new(kind: Option<SectionKind>, text: &'a str) -> Self {
         let lower = text.to_ascii_lowercase();
         let exotic = lower.contains('\u{17F}') || lower.contains('\u{212A}');
+        let sentences = sentences(text);
         Block {
             kind,
-            sentences: sentences(text),
+            words: vec![Cell::new(UNKNOWN); sentences.len()],
+            sentences,
             text,
             lower,
             exotic,
+            all_words: OnceCell::new(),
         }
     }
 
@@ -68,12 +78,6 @@ impl<'a> Block<'a> {
     /// Whether this block is the summary or one of `kinds`.
     pub fn is(&self, kinds: &[Option<SectionKind>]) -> bool {
         kinds.contains(&self.kind)
-    }
-
-    /// The lead-in sentence of sentence `i`, if any.
-    pub fn lead_of(&self, i: usize) -> Option<&'a str> {
-        let lead = self.sentences.get(i)?.lead?;
-        self.sentences.get(lead).map(|s| s.text)
     }
 
     /// Whether the text has `ſ` or `K`, where literal tests on the lowercased
@@ -88,10 +92,27 @@ impl<'a> Block<'a> {
         &self.lower[s.start..s.start + s.text.len()]
     }
 
-    /// Whether sentence `i` may contain one of `needles` (lowercase ASCII words)
-    /// case-insensitively: `false` only when it certainly does not.
-    pub fn says(&self, i: usize, needles: &[&str]) -> bool {
-        self.exotic || contains_any(self.lower(i), needles)
+    /// The word mask of sentence `i`.
+    fn word_mask(&self, i: usize) -> u64 {
+        let cell = &self.words[i];
+        if cell.get() == UNKNOWN {
+            cell.set(word_mask(self.lower(i).as_bytes()));
+        }
+        cell.get()
+    }
+
+    /// Whether sentence `i` may match a pattern that needs one of `words`:
+    /// `false` only when no word of the sentence begins with one of them.
+    pub fn has(&self, i: usize, words: Words) -> bool {
+        self.exotic || self.word_mask(i) & words.bit != 0
+    }
+
+    /// Whether some sentence of the block may match a pattern that needs `words`.
+    pub fn has_any(&self, words: Words) -> bool {
+        let all = self
+            .all_words
+            .get_or_init(|| (0..self.sentences.len()).fold(0, |a, i| a | self.word_mask(i)));
+        self.exotic || all & words.bit != 0
     }
 
     /// Whether sentence `i` matches `same`, a case-insensitive alternation of
@@ -110,6 +131,9 @@ impl<'a> Block<'a> {
         self.exotic || contains_any(&self.lower, needles)
     }
 }
+
+/// A word mask not made yet (no group has the top bit).
+const UNKNOWN: u64 = u64::MAX;
 
 /// Whether lowercase `hay` contains one of `needles`.
 pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
@@ -167,31 +191,48 @@ fn split_paragraph<'a>(para: &'a str, mut emit: impl FnMut(&'a str)) {
     let balanced = parens_balanced(bytes);
     let mut depth = 0usize;
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'(' if balanced => depth += 1,
-            b')' if balanced => {
-                depth = depth.saturating_sub(1);
-                // `(... as amended.) Next`: the stop inside the brackets ends the sentence.
-                let stopped = para[start..i].trim_end().ends_with(['.', '!', '?']);
-                if depth == 0 && stopped && ends_sentence(para, start, i, i + 1) {
-                    push_trimmed(&para[start..i + 1], &mut emit);
-                    start = i + 1;
-                }
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = (at + 16).min(bytes.len());
+        // Sixteen bytes at a time: most hold no stop and no bracket.
+        if let Ok(chunk) = <&[u8; 16]>::try_from(&bytes[at..end]) {
+            if !chunk.iter().fold(false, |any, &b| any | is_mark(b)) {
+                at = end;
+                continue;
             }
-            b'.' | b'!' | b'?' if depth == 0 => {
-                let end = closing_end(para, i + 1);
-                if ends_sentence(para, start, i, end) {
-                    push_trimmed(&para[start..end], &mut emit);
-                    start = end;
-                }
-            }
-            _ => {}
         }
+        for (i, &b) in bytes.iter().enumerate().take(end).skip(at) {
+            match b {
+                b'(' if balanced => depth += 1,
+                b')' if balanced => {
+                    depth = depth.saturating_sub(1);
+                    // `(... as amended.) Next`: the stop inside the brackets ends the sentence.
+                    let stopped = para[start..i].trim_end().ends_with(['.', '!', '?']);
+                    if depth == 0 && stopped && ends_sentence(para, start, i, i + 1) {
+                        push_trimmed(&para[start..i + 1], &mut emit);
+                        start = i + 1;
+                    }
+                }
+                b'.' | b'!' | b'?' if depth == 0 => {
+                    let end = closing_end(para, i + 1);
+                    if ends_sentence(para, start, i, end) {
+                        push_trimmed(&para[start..end], &mut emit);
+                        start = end;
+                    }
+                }
+                _ => {}
+            }
+        }
+        at = end;
     }
     if start < bytes.len() {
         push_trimmed(&para[start..], &mut emit);
     }
+}
+
+/// A byte the splitter acts on.
+fn is_mark(b: u8) -> bool {
+    (b == b'.') | (b == b'!') | (b == b'?') | (b == b'(') | (b == b')')
 }
 
 fn push_trimmed<'a>(s: &'a str, emit: &mut impl FnMut(&'a str)) {
@@ -252,6 +293,9 @@ fn ends_sentence(para: &str, start: usize, stop: usize, end: usize) -> bool {
         return false;
     }
     let word = last_word(&para[start..stop]);
+    if word.len() > 6 {
+        return true; // longer than every abbreviation
+    }
     let is = |list: &[&str]| list.iter().any(|a| word.eq_ignore_ascii_case(a));
     !(is(ABBREVIATIONS) || (is(NUMBERED) && next_non_space.is_ascii_digit()))
 }
@@ -332,6 +376,25 @@ mod tests {
         assert_eq!(s[3].lead, Some(1));
         assert_eq!(s[0].lead, None);
         assert_eq!(s[2].paragraph, 1);
+    }
+
+    #[test]
+    fn abbreviations_fit_the_length_shortcut() {
+        // `ends_sentence` takes a word longer than six bytes for no abbreviation.
+        assert!(ABBREVIATIONS.iter().chain(NUMBERED).all(|a| a.len() <= 6));
+    }
+
+    #[test]
+    fn literal_and_word_tests_on_a_block() {
+        let b = Block::new(None, "We found FAULT. It will Pay £300.\nThe rest.");
+        assert!(!b.exotic());
+        assert_eq!(b.lower(1), "it will pay £300.");
+        assert!(b.has(1, crate::parse::pattern::REMEDIED));
+        assert!(!b.has(0, crate::parse::pattern::REMEDIED));
+        assert!(b.has_any(crate::parse::pattern::NO_FAULT));
+        let odd = Block::new(None, "The ſtatement. No match here.");
+        assert!(odd.exotic());
+        assert!(odd.has(1, crate::parse::pattern::REMEDIED));
     }
 
     #[test]
