@@ -40,42 +40,11 @@ pub struct FilterArgs {
 
     /// Only decisions with this kind of remedy.
     #[arg(long, value_enum, value_name = "KIND")]
-    pub remedy: Option<RemedyArg>,
+    pub remedy: Option<RemedyKind>,
 
     /// Only decisions whose agreed payments total at least this many pounds.
     #[arg(long, value_name = "POUNDS")]
     pub min_amount: Option<f64>,
-}
-
-/// Remedy kinds as a closed choice for the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-#[value(rename_all = "snake_case")]
-pub enum RemedyArg {
-    /// An apology.
-    Apology,
-    /// A payment.
-    Payment,
-    /// Procedure or policy change, staff reminders or training.
-    ServiceImprovement,
-    /// Finish an outstanding assessment, investigation or review.
-    CompleteAction,
-    /// A new decision or reassessment.
-    Reconsider,
-    /// Evidence of compliance sent to the Ombudsman.
-    ProvideEvidence,
-}
-
-impl From<RemedyArg> for RemedyKind {
-    fn from(arg: RemedyArg) -> Self {
-        match arg {
-            RemedyArg::Apology => RemedyKind::Apology,
-            RemedyArg::Payment => RemedyKind::Payment,
-            RemedyArg::ServiceImprovement => RemedyKind::ServiceImprovement,
-            RemedyArg::CompleteAction => RemedyKind::CompleteAction,
-            RemedyArg::Reconsider => RemedyKind::Reconsider,
-            RemedyArg::ProvideEvidence => RemedyKind::ProvideEvidence,
-        }
-    }
 }
 
 impl FilterArgs {
@@ -119,9 +88,7 @@ impl FilterArgs {
             from,
             to,
             fault: non_empty("fault", &self.fault)?,
-            remedy: self
-                .remedy
-                .map(|r| RemedyKind::from(r).as_str().to_string()),
+            remedy: self.remedy.map(|r| r.as_str().to_string()),
             min_amount: self.min_amount,
         })
     }

@@ -134,9 +134,22 @@ pub enum Purpose {
     Unspecified,
 }
 
-/// Kinds of remedy a decision secures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// Kinds of remedy a decision secures (also the `--remedy` choices).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "snake_case")]
+#[value(rename_all = "snake_case")]
 pub enum RemedyKind {
     /// An apology.
     Apology,
