@@ -65,20 +65,15 @@ fn pence(v: &Value) -> i64 {
 }
 
 fn truth_record(v: &Value) -> Record {
-    let mut agreed: Vec<i64> = v["agreed_payments"]
+    let agreed: Vec<i64> = v["agreed_payments"]
         .as_array()
         .map(|a| a.iter().map(pence).collect())
         .unwrap_or_default();
-    agreed.sort_unstable();
-    Record {
-        fields: FIELDS.iter().map(|f| v[*f].clone()).collect(),
-        agreed,
-        agreed_total: pence(&v["agreed_total"]),
-    }
+    record(v, agreed)
 }
 
 fn parsed_record(v: &Value) -> Record {
-    let mut agreed: Vec<i64> = v["payments"]
+    let agreed: Vec<i64> = v["payments"]
         .as_array()
         .map(|a| {
             a.iter()
@@ -87,6 +82,11 @@ fn parsed_record(v: &Value) -> Record {
                 .collect()
         })
         .unwrap_or_default();
+    record(v, agreed)
+}
+
+/// A record from a truth or parsed line and its agreed amounts in pence.
+fn record(v: &Value, mut agreed: Vec<i64>) -> Record {
     agreed.sort_unstable();
     Record {
         fields: FIELDS.iter().map(|f| v[*f].clone()).collect(),

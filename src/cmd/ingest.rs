@@ -143,7 +143,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
         ..Default::default()
     };
     let progress = progress_bar(files.len() as u64);
-    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut seen: HashMap<String, Seen> = HashMap::new();
     walk::for_each_decision(&files, 512, &taxonomy, |result| -> Result<()> {
         if INTERRUPTED.load(Ordering::SeqCst) {
             bail!(Interrupted);
@@ -152,7 +152,6 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
         match result {
             Ok(decision) => {
                 note_duplicate(&mut seen, &decision, &mut report.skipped);
-                count_fields(&decision, &mut report.field_coverage);
                 note_warnings(&decision, &mut report.warnings);
                 writer.upsert(&decision)
             }
@@ -183,6 +182,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
     writer.finish()?;
 
     report.decisions_indexed = seen.len();
+    report.field_coverage = field_coverage(seen.values());
     report.decisions_in_index = crate::index::read::searcher(&index)?.num_docs();
     print_report(&report, index_path, args.json)?;
     Ok(if report.skipped.is_empty() {
@@ -239,12 +239,41 @@ fn progress_bar(len: u64) -> ProgressBar {
     bar
 }
 
-/// Records a reference seen twice in this run: the later file (by path
-/// order) wins, and the earlier one is reported with both paths.
-fn note_duplicate(seen: &mut HashMap<String, String>, d: &Decision, skipped: &mut Vec<Skipped>) {
-    if let Some(earlier) = seen.insert(d.reference.clone(), d.source.clone()) {
+/// What the run keeps of each reference it indexed: the file, and which
+/// header fields it had (counted once the later duplicate has won).
+struct Seen {
+    source: String,
+    fields: [bool; FIELD_NAMES.len()],
+}
+
+/// The header fields the report counts, in report order.
+const FIELD_NAMES: [&str; 6] = [
+    "organisation",
+    "category",
+    "outcome",
+    "decision_date",
+    "complainant",
+    "summary",
+];
+
+/// Records a decision; a reference seen twice in this run is reported: the
+/// later file (by path order) wins, and the earlier one is named with both paths.
+fn note_duplicate(seen: &mut HashMap<String, Seen>, d: &Decision, skipped: &mut Vec<Skipped>) {
+    let fields = [
+        d.organisation.is_some(),
+        d.category.is_some(),
+        d.outcome.is_some(),
+        d.decision_date.is_some(),
+        d.complainant.is_some(),
+        d.summary.is_some(),
+    ];
+    let entry = Seen {
+        source: d.source.clone(),
+        fields,
+    };
+    if let Some(earlier) = seen.insert(d.reference.clone(), entry) {
         skipped.push(Skipped::new(
-            Path::new(&earlier),
+            Path::new(&earlier.source),
             SkipKind::Duplicate,
             format!(
                 "same reference {} as {}, which replaces it (the later file wins)",
@@ -254,18 +283,15 @@ fn note_duplicate(seen: &mut HashMap<String, String>, d: &Decision, skipped: &mu
     }
 }
 
-fn count_fields(d: &Decision, coverage: &mut BTreeMap<&'static str, usize>) {
-    let present = [
-        ("organisation", d.organisation.is_some()),
-        ("category", d.category.is_some()),
-        ("outcome", d.outcome.is_some()),
-        ("decision_date", d.decision_date.is_some()),
-        ("complainant", d.complainant.is_some()),
-        ("summary", d.summary.is_some()),
-    ];
-    for (name, has) in present {
-        *coverage.entry(name).or_default() += usize::from(has);
+/// How many of the indexed decisions have each header field.
+fn field_coverage<'a>(seen: impl Iterator<Item = &'a Seen>) -> BTreeMap<&'static str, usize> {
+    let mut coverage: BTreeMap<&'static str, usize> = FIELD_NAMES.iter().map(|n| (*n, 0)).collect();
+    for s in seen {
+        for (name, has) in FIELD_NAMES.iter().zip(s.fields) {
+            *coverage.entry(name).or_default() += usize::from(has);
+        }
     }
+    coverage
 }
 
 fn print_report(report: &Report, index_path: &Path, json: bool) -> Result<()> {

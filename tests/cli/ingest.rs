@@ -80,13 +80,17 @@ fn ingest_duplicate_reference_later_file_wins_and_both_paths_are_named() {
             "second version",
         ),
     );
-    let run = wd.run(&["ingest", wd.path("in").to_str().unwrap()]);
+    let run = wd.run(&["ingest", wd.path("in").to_str().unwrap(), "--json"]);
     run.expect_code(3);
     let err = run.stderr();
     assert!(
         err.contains("a.txt: same reference 21 000 001 as") && err.contains("b.txt"),
         "{err}"
     );
+    let report = run.json_lines().remove(0);
+    assert_eq!(report["decisions_indexed"], 1);
+    // The replaced file is not counted: coverage is of the one decision kept.
+    assert_eq!(report["field_coverage"]["organisation"], 1);
     let shown = wd.run(&["show", "21000001", "--json"]);
     assert_eq!(shown.json_lines()[0]["organisation"], "New Council");
 }
