@@ -79,8 +79,8 @@ pub fn is_furniture(trimmed: &str) -> bool {
 fn strip_markers(trimmed: &str) -> (bool, &str) {
     let mut body = trimmed;
     let mut marked = false;
-    // Three levels is more nesting than any decision uses.
-    for _ in 0..3 {
+    // Each pass removes at least one character, so this ends.
+    loop {
         let found = if may_have_marker(body) {
             MARKER.find(body)
         } else {
