@@ -147,7 +147,7 @@ pub fn read_text(path: &Path) -> Result<Decoded, Skipped> {
     }
     let bytes =
         std::fs::read(path).map_err(|e| skip(SkipKind::Unreadable, format!("cannot read: {e}")))?;
-    text::decode(&bytes).map_err(|(kind, reason)| skip(kind, reason))
+    text::decode(bytes).map_err(|(kind, reason)| skip(kind, reason))
 }
 
 /// Reads and parses one file: a decision, or why the file was not used.

@@ -21,10 +21,11 @@ pub struct Decoded {
 /// Sequences that appear when UTF-8 text was decoded as Windows-1252.
 const MOJIBAKE_MARKS: &[&str] = &["â€", "Â£", "Â ", "Ã©", "Ã¨", "Ã¢"];
 
-/// Turns a file's bytes into text, or says why they are not text.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, (SkipKind, String)> {
+/// Turns a file's bytes into text, or says why they are not text. Plain
+/// UTF-8, nearly every file, is checked in place and never copied.
+pub fn decode(bytes: Vec<u8>) -> Result<Decoded, (SkipKind, String)> {
     let mut warnings = Vec::new();
-    let mut text = if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+    let mut text = if let Some((encoding, bom)) = Encoding::for_bom(&bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
             return Err((
@@ -42,21 +43,21 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, (SkipKind, String)> {
             "binary file (contains NUL bytes), not decision text".into(),
         ));
     } else {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => text.to_string(),
+        match String::from_utf8(bytes) {
+            Ok(text) => text,
             Err(e) => {
-                let text = windows_1252(bytes).ok_or_else(|| {
+                let offset = e.utf8_error().valid_up_to();
+                let text = windows_1252(e.as_bytes()).ok_or_else(|| {
                     (
                         SkipKind::Encoding,
                         format!(
                             "not UTF-8 (bad byte at offset {}) and not Windows-1252 text either",
-                            e.valid_up_to()
+                            offset
                         ),
                     )
                 })?;
                 warnings.push(format!(
-                    "not valid UTF-8 (bad byte at offset {}); decoded as Windows-1252",
-                    e.valid_up_to()
+                    "not valid UTF-8 (bad byte at offset {offset}); decoded as Windows-1252"
                 ));
                 text
             }
@@ -69,8 +70,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, (SkipKind, String)> {
         text = html_text(&text)?;
         warnings.push("HTML page: converted to text".into());
     }
-    let (repaired, lines) = repair_mojibake(&text);
-    if lines > 0 {
+    if let Some((repaired, lines)) = repair_mojibake(&text) {
         warnings.push(format!(
             "repaired mojibake (such as â€™ for ’, Â£ for £) on {lines} lines"
         ));
@@ -94,12 +94,12 @@ fn windows_1252(bytes: &[u8]) -> Option<String> {
 }
 
 fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(2048)
-        .collect::<String>()
-        .to_lowercase();
+    let text = text.trim_start();
+    let mut end = text.len().min(2048);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = text[..end].to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
 }
 
@@ -117,10 +117,11 @@ fn html_text(html: &str) -> Result<String, (SkipKind, String)> {
 
 /// Re-decodes lines that show double-encoding marks: the line is encoded
 /// back to Windows-1252 bytes and read as UTF-8, and kept only when that
-/// works and leaves fewer marks. Returns the text and the lines changed.
-fn repair_mojibake(text: &str) -> (String, usize) {
-    if !MOJIBAKE_MARKS.iter().any(|m| text.contains(m)) {
-        return (text.to_string(), 0);
+/// works and leaves fewer marks. Returns the text and the lines changed, or
+/// `None` when no line changed.
+fn repair_mojibake(text: &str) -> Option<(String, usize)> {
+    if !has_mojibake_mark(text) {
+        return None;
     }
     let mut changed = 0;
     let lines: Vec<String> = text
@@ -146,7 +147,19 @@ fn repair_mojibake(text: &str) -> (String, usize) {
             }
         })
         .collect();
-    (lines.join("\n"), changed)
+    (changed > 0).then(|| (lines.join("\n"), changed))
+}
+
+/// Whether any of [`MOJIBAKE_MARKS`] occurs, in one pass: each mark starts
+/// with `â`, `Â` or `Ã`, whose UTF-8 encodings all begin with byte 0xC3.
+fn has_mojibake_mark(text: &str) -> bool {
+    debug_assert!(MOJIBAKE_MARKS.iter().all(|m| m.as_bytes()[0] == 0xC3));
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xC3, bytes).any(|at| {
+        MOJIBAKE_MARKS
+            .iter()
+            .any(|m| bytes[at..].starts_with(m.as_bytes()))
+    })
 }
 
 #[cfg(test)]
@@ -155,14 +168,14 @@ mod tests {
 
     #[test]
     fn utf8_is_read_as_is() {
-        let d = decode("Council (23 002 683)\n£300".as_bytes()).unwrap();
+        let d = decode("Council (23 002 683)\n£300".into()).unwrap();
         assert_eq!(d.text, "Council (23 002 683)\n£300");
         assert!(d.warnings.is_empty());
     }
 
     #[test]
     fn windows_1252_is_decoded_with_a_warning() {
-        let d = decode(b"Pay Mr B \xa3400 \x96 the Council\x92s offer").unwrap();
+        let d = decode(b"Pay Mr B \xa3400 \x96 the Council\x92s offer".to_vec()).unwrap();
         assert_eq!(d.text, "Pay Mr B £400 – the Council’s offer");
         assert!(d.warnings[0].contains("decoded as Windows-1252"));
     }
@@ -173,22 +186,30 @@ mod tests {
         for unit in "Pay £5".encode_utf16() {
             bytes.extend(unit.to_le_bytes());
         }
-        let d = decode(&bytes).unwrap();
+        let d = decode(bytes).unwrap();
         assert_eq!(d.text, "Pay £5");
         assert_eq!(d.warnings, vec!["decoded from UTF-16LE"]);
     }
 
     #[test]
     fn mojibake_is_repaired_and_said() {
-        let d = decode("The Councilâ€™s offer of Â£250.\nClean line.".as_bytes()).unwrap();
+        let d = decode("The Councilâ€™s offer of Â£250.\nClean line.".into()).unwrap();
         assert_eq!(d.text, "The Council’s offer of £250.\nClean line.");
         assert!(d.warnings[0].contains("on 1 lines"));
     }
 
     #[test]
+    fn accented_text_is_not_taken_for_mojibake() {
+        // é and Ã are both 0xC3 0x.. in UTF-8, as the marks' first letters are.
+        let d = decode("Café Ltd (23 002 683)\nMs Ã paid £5.".into()).unwrap();
+        assert_eq!(d.text, "Café Ltd (23 002 683)\nMs Ã paid £5.");
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
     fn html_is_converted_to_text() {
         let html = "<!DOCTYPE html><html><body><h1>Council (23 002 683)</h1><p>Summary: Mr B complained.</p><script>var x=1;</script></body></html>";
-        let d = decode(html.as_bytes()).unwrap();
+        let d = decode(html.into()).unwrap();
         assert!(d.text.contains("Council (23 002 683)"), "{}", d.text);
         assert!(d.text.contains("Summary: Mr B complained."));
         assert!(!d.text.contains("<p>") && !d.text.contains("var x"));
@@ -197,10 +218,10 @@ mod tests {
 
     #[test]
     fn binary_empty_and_undecodable_are_refused() {
-        assert_eq!(decode(b"ab\0cd").unwrap_err().0, SkipKind::Binary);
-        assert_eq!(decode(b" \n\t").unwrap_err().0, SkipKind::Empty);
+        assert_eq!(decode(b"ab\0cd".to_vec()).unwrap_err().0, SkipKind::Binary);
+        assert_eq!(decode(b" \n\t".to_vec()).unwrap_err().0, SkipKind::Empty);
         assert_eq!(
-            decode(b"\x81\x8d\x90 text").unwrap_err().0,
+            decode(b"\x81\x8d\x90 text".to_vec()).unwrap_err().0,
             SkipKind::Encoding
         );
     }
