@@ -13,7 +13,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
 use super::Outcome;
-use crate::index::write::DecisionWriter;
+use crate::index::write::{document, DecisionWriter};
 use crate::output::json_line;
 use crate::parse::Decision;
 use crate::walk::{self, SkipKind, Skipped};
@@ -144,16 +144,19 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
     };
     let progress = progress_bar(files.len() as u64);
     let mut seen: HashMap<String, Seen> = HashMap::new();
-    walk::for_each_decision(&files, 512, &taxonomy, |result| -> Result<()> {
+    // Documents are built on the parsing threads; this one only writes them.
+    let fields = writer.fields().clone();
+    let prepare = |d: Decision| (document(&fields, &d), Parsed::from(d));
+    walk::for_each_decision(&files, 512, &taxonomy, prepare, |result| -> Result<()> {
         if INTERRUPTED.load(Ordering::SeqCst) {
             bail!(Interrupted);
         }
         progress.inc(1);
         match result {
-            Ok(decision) => {
-                note_duplicate(&mut seen, &decision, &mut report.skipped);
-                note_warnings(&decision, &mut report.warnings);
-                writer.upsert(&decision)
+            Ok((doc, parsed)) => {
+                note_warnings(&parsed, &mut report.warnings);
+                let repeated = note_duplicate(&mut seen, &parsed, &mut report.skipped);
+                writer.upsert(&parsed.reference, doc, repeated)
             }
             Err(skip) => {
                 report.skipped.push(skip);
@@ -197,7 +200,34 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
 #[error("interrupted: nothing was committed, the index is as it was before this run")]
 pub struct Interrupted;
 
-fn note_warnings(d: &Decision, warnings: &mut Vec<FileWarning>) {
+/// What the report needs of a decision once its document is built.
+struct Parsed {
+    reference: String,
+    source: String,
+    warnings: Vec<String>,
+    fields: [bool; FIELD_NAMES.len()],
+}
+
+impl From<Decision> for Parsed {
+    fn from(d: Decision) -> Self {
+        let fields = [
+            d.organisation.is_some(),
+            d.category.is_some(),
+            d.outcome.is_some(),
+            d.decision_date.is_some(),
+            d.complainant.is_some(),
+            d.summary.is_some(),
+        ];
+        Parsed {
+            reference: d.reference,
+            source: d.source,
+            warnings: d.warnings,
+            fields,
+        }
+    }
+}
+
+fn note_warnings(d: &Parsed, warnings: &mut Vec<FileWarning>) {
     for w in &d.warnings {
         if REPORTED_WARNINGS.iter().any(|r| w.contains(r)) {
             warnings.push(FileWarning {
@@ -256,31 +286,30 @@ const FIELD_NAMES: [&str; 6] = [
     "summary",
 ];
 
-/// Records a decision; a reference seen twice in this run is reported: the
-/// later file (by path order) wins, and the earlier one is named with both paths.
-fn note_duplicate(seen: &mut HashMap<String, Seen>, d: &Decision, skipped: &mut Vec<Skipped>) {
-    let fields = [
-        d.organisation.is_some(),
-        d.category.is_some(),
-        d.outcome.is_some(),
-        d.decision_date.is_some(),
-        d.complainant.is_some(),
-        d.summary.is_some(),
-    ];
+/// Records a decision; a reference seen twice in this run is reported (the
+/// later file, by path order, wins, and the earlier one is named with both
+/// paths) and the answer is `true`.
+fn note_duplicate(
+    seen: &mut HashMap<String, Seen>,
+    d: &Parsed,
+    skipped: &mut Vec<Skipped>,
+) -> bool {
     let entry = Seen {
         source: d.source.clone(),
-        fields,
+        fields: d.fields,
     };
-    if let Some(earlier) = seen.insert(d.reference.clone(), entry) {
-        skipped.push(Skipped::new(
-            Path::new(&earlier.source),
-            SkipKind::Duplicate,
-            format!(
-                "same reference {} as {}, which replaces it (the later file wins)",
-                d.reference, d.source
-            ),
-        ));
-    }
+    let Some(earlier) = seen.insert(d.reference.clone(), entry) else {
+        return false;
+    };
+    skipped.push(Skipped::new(
+        Path::new(&earlier.source),
+        SkipKind::Duplicate,
+        format!(
+            "same reference {} as {}, which replaces it (the later file wins)",
+            d.reference, d.source
+        ),
+    ));
+    true
 }
 
 /// How many of the indexed decisions have each header field.

@@ -56,22 +56,28 @@ pub fn run(args: Args) -> Result<Outcome> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut first = true;
-    walk::for_each_decision(&files, 256, &taxonomy, |result| -> Result<()> {
-        match result {
-            Ok(decision) => match args.format {
-                ParseFormat::Json => json_line(&mut out, &decision)?,
-                ParseFormat::Table => {
-                    if !first {
-                        writeln!(out, "\n{}", "═".repeat(72))?;
+    walk::for_each_decision(
+        &files,
+        256,
+        &taxonomy,
+        |d| d,
+        |result| -> Result<()> {
+            match result {
+                Ok(decision) => match args.format {
+                    ParseFormat::Json => json_line(&mut out, &decision)?,
+                    ParseFormat::Table => {
+                        if !first {
+                            writeln!(out, "\n{}", "═".repeat(72))?;
+                        }
+                        write_decision(&mut out, &decision)?;
+                        first = false;
                     }
-                    write_decision(&mut out, &decision)?;
-                    first = false;
-                }
-            },
-            Err(skip) => skipped.push(skip),
-        }
-        Ok(())
-    })?;
+                },
+                Err(skip) => skipped.push(skip),
+            }
+            Ok(())
+        },
+    )?;
     out.flush()?;
     for skip in &skipped {
         eprintln!("{skip}");

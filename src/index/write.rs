@@ -15,6 +15,10 @@ pub const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
 pub struct DecisionWriter {
     writer: IndexWriter,
     fields: Fields,
+    /// Whether the index held decisions before this writer opened: then every
+    /// added decision may replace one; otherwise only a reference repeated
+    /// within the run can.
+    had_decisions: bool,
 }
 
 impl DecisionWriter {
@@ -28,20 +32,34 @@ impl DecisionWriter {
             ),
             other => anyhow::Error::new(other).context(format!("{}: cannot open index writer", index.path.display())),
         })?;
+        let had_decisions = index
+            .index
+            .reader()
+            .map(|r| r.searcher().num_docs() > 0)
+            .context("reading the index before writing")?;
         Ok(DecisionWriter {
             writer,
             fields: index.fields.clone(),
+            had_decisions,
         })
     }
 
-    /// Adds a decision, replacing any earlier one with the same reference.
-    pub fn upsert(&self, decision: &Decision) -> Result<()> {
-        self.writer.delete_term(Term::from_field_text(
-            self.fields.reference,
-            &decision.reference,
-        ));
+    /// The schema's fields, to build documents with [`document`] (on any thread).
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// Adds `doc`, the document of the decision with `reference`, replacing
+    /// any decision with that reference already in the index or added earlier
+    /// in this run (`repeated`). A fresh index written with distinct
+    /// references needs no deletes at all.
+    pub fn upsert(&self, reference: &str, doc: TantivyDocument, repeated: bool) -> Result<()> {
+        if repeated || self.had_decisions {
+            self.writer
+                .delete_term(Term::from_field_text(self.fields.reference, reference));
+        }
         self.writer
-            .add_document(document(&self.fields, decision))
+            .add_document(doc)
             .context("adding a document to the index")?;
         Ok(())
     }

@@ -176,26 +176,44 @@ pub fn read_decision(path: &Path, taxonomy: &Taxonomy) -> Result<Decision, Skipp
     Ok(decision)
 }
 
-/// Reads and parses files in parallel, `chunk` at a time, handing each
-/// result to `each` in path order (so output and upserts are deterministic
-/// while memory stays bounded by one chunk).
-pub fn for_each_decision<E>(
+/// Reads and parses files in parallel, `chunk` at a time, turns each
+/// decision into what the caller needs with `prepare` (also in parallel), and
+/// hands each result to `each` in path order, so output and upserts are
+/// deterministic.
+///
+/// Parsing runs one chunk ahead of `each` on its own thread: while `each`
+/// writes chunk k, chunk k+1 is being parsed, and memory stays bounded by a
+/// few chunks. An error from `each` stops the run; the chunk being parsed is
+/// finished and dropped.
+pub fn for_each_decision<T: Send, E>(
     files: &[PathBuf],
     chunk: usize,
     taxonomy: &Taxonomy,
-    mut each: impl FnMut(Result<Decision, Skipped>) -> Result<(), E>,
+    prepare: impl Fn(Decision) -> T + Sync,
+    mut each: impl FnMut(Result<T, Skipped>) -> Result<(), E>,
 ) -> Result<(), E> {
     use rayon::prelude::*;
-    for group in files.chunks(chunk.max(1)) {
-        let results: Vec<Result<Decision, Skipped>> = group
-            .par_iter()
-            .map(|p| read_decision(p, taxonomy))
-            .collect();
-        for result in results {
-            each(result)?;
+    let (ready, chunks) = std::sync::mpsc::sync_channel::<Vec<Result<T, Skipped>>>(1);
+    let prepare = &prepare;
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for group in files.chunks(chunk.max(1)) {
+                let results: Vec<Result<T, Skipped>> = group
+                    .par_iter()
+                    .map(|p| read_decision(p, taxonomy).map(prepare))
+                    .collect();
+                if ready.send(results).is_err() {
+                    break; // `each` failed: nobody is listening.
+                }
+            }
+        });
+        for results in chunks {
+            for result in results {
+                each(result)?;
+            }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 #[cfg(test)]
