@@ -2,36 +2,88 @@
 //! fields a statistic needs. No stored text is loaded, so statistics stay fast
 //! at 100,000 decisions.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentReader};
 
-/// The facts of one decision that statistics are computed from.
+/// A string value (organisation, outcome, fault kind...) interned for one
+/// `stats` run: facts hold these small handles, and [`Names`] resolves them.
+/// Comparing, hashing and copying a `Name` costs what a `u32` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Name(u32);
+
+/// The strings behind the [`Name`]s of one collection.
+#[derive(Debug, Clone, Default)]
+pub struct Names(Vec<Box<str>>);
+
+impl Names {
+    /// The string a name stands for.
+    pub fn get(&self, name: Name) -> &str {
+        &self.0[name.0 as usize]
+    }
+}
+
+/// Interns strings across segments, so one value has one [`Name`] in the run.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<Box<str>, Name>,
+    names: Names,
+}
+
+impl Interner {
+    fn intern(&mut self, value: &str) -> Name {
+        if let Some(name) = self.ids.get(value) {
+            return *name;
+        }
+        let name = Name(self.names.0.len() as u32);
+        self.names.0.push(value.into());
+        self.ids.insert(value.into(), name);
+        name
+    }
+}
+
+/// What a collection yields: the facts of each matching decision, and the
+/// strings their names stand for.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// One entry per matching decision.
+    pub facts: Vec<Facts>,
+    /// Resolves every [`Name`] in `facts`.
+    pub names: Names,
+}
+
+/// The facts of one decision that statistics are computed from. Fixed-size
+/// but for the multi-valued fields, which allocate only when not empty.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
     /// Organisation as printed.
-    pub organisation: Option<Arc<str>>,
+    pub organisation: Option<Name>,
     /// Category.
-    pub category: Option<Arc<str>>,
+    pub category: Option<Name>,
     /// Sub-category.
-    pub subcategory: Option<Arc<str>>,
+    pub subcategory: Option<Name>,
     /// Outcome as printed.
-    pub outcome: Option<Arc<str>>,
+    pub outcome: Option<Name>,
     /// Overall finding.
-    pub finding: Option<Arc<str>>,
+    pub finding: Option<Name>,
     /// Decision year, as text (it is only ever a group key).
-    pub year: Option<Arc<str>>,
+    pub year: Option<Name>,
     /// Fault kinds (distinct).
-    pub faults: Vec<Arc<str>>,
+    pub faults: Vec<Name>,
     /// Remedy kinds.
-    pub remedies: Vec<Arc<str>>,
+    pub remedies: Vec<Name>,
     /// Sum of agreed payments.
     pub agreed_total: f64,
     /// Each agreed payment: amount and purposes.
-    pub payments: Vec<(f64, Vec<Arc<str>>)>,
+    pub payments: Vec<Payment>,
 }
+
+/// One agreed payment: amount and purposes (shared by every decision with
+/// the same payment value in a segment).
+pub type Payment = (f64, Arc<[Name]>);
 
 /// Which facts a statistic needs; the others are never read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -59,72 +111,112 @@ pub struct Needs {
 /// Collects [`Facts`] for every matching document, reading only what
 /// [`Needs`] asks for.
 pub struct FactsCollector {
-    /// The facts to read.
-    pub needs: Needs,
+    needs: Needs,
+    interner: Arc<Mutex<Interner>>,
 }
 
-/// A string column with its whole dictionary decoded once per segment.
+impl FactsCollector {
+    /// A collector reading what `needs` asks for.
+    pub fn new(needs: Needs) -> Self {
+        FactsCollector {
+            needs,
+            interner: Arc::default(),
+        }
+    }
+
+    /// The names of everything collected so far (call after the search).
+    pub fn names(&self) -> Names {
+        lock(&self.interner).names.clone()
+    }
+
+    fn intern(&self, value: &str) -> Name {
+        lock(&self.interner).intern(value)
+    }
+}
+
+/// The interner, even if a thread panicked while holding it (it stays valid:
+/// every insertion is completed before the lock is released).
+fn lock(interner: &Mutex<Interner>) -> std::sync::MutexGuard<'_, Interner> {
+    interner.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// A string column whose dictionary is mapped to [`Name`]s once per segment.
 ///
 /// Resolving ordinals one at a time (`ord_to_str`) decompresses a dictionary
-/// block per call, which dominated `stats` time; streaming the dictionary in
-/// ordinal order decodes each block once.
-struct Strings {
+/// block per call; streaming the dictionary in ordinal order decodes each
+/// block once, and each document then costs an array lookup.
+struct Strings<T> {
     column: Option<StrColumn>,
-    terms: Vec<Arc<str>>,
+    by_ord: Vec<T>,
 }
 
-impl Strings {
-    fn open(reader: &SegmentReader, field: &str, needed: bool) -> tantivy::Result<Self> {
+impl<T: Clone> Strings<T> {
+    /// Opens `field` when `needed`, turning each dictionary term into a `T`.
+    fn open(
+        reader: &SegmentReader,
+        field: &str,
+        needed: bool,
+        mut term: impl FnMut(&str) -> T,
+    ) -> tantivy::Result<Self> {
         let column = if needed {
             reader.fast_fields().str(field)?
         } else {
             None
         };
-        let mut terms = Vec::new();
+        let mut by_ord = Vec::new();
         if let Some(column) = &column {
-            terms.reserve(column.num_terms());
+            by_ord.reserve(column.num_terms());
             let mut stream = column.dictionary().stream()?;
             while stream.advance() {
-                terms.push(Arc::from(String::from_utf8_lossy(stream.key()).as_ref()));
+                by_ord.push(term(&String::from_utf8_lossy(stream.key())));
             }
         }
-        Ok(Strings { column, terms })
+        Ok(Strings { column, by_ord })
     }
 
-    fn values(&self, doc: DocId) -> Vec<Arc<str>> {
-        let Some(column) = &self.column else {
-            return Vec::new();
-        };
-        let mut out: Vec<Arc<str>> = Vec::new();
-        for ord in column.ords().values_for_doc(doc) {
-            if let Some(value) = self.terms.get(ord as usize) {
-                if !out.contains(value) {
-                    out.push(value.clone());
-                }
+    /// Every value of `doc`, in ordinal order.
+    fn each(&self, doc: DocId) -> impl Iterator<Item = &T> + '_ {
+        self.column
+            .iter()
+            .flat_map(move |c| c.ords().values_for_doc(doc))
+            .filter_map(|ord| self.by_ord.get(ord as usize))
+    }
+
+    /// The distinct values of `doc`.
+    fn distinct(&self, doc: DocId) -> Vec<T>
+    where
+        T: PartialEq,
+    {
+        let mut out: Vec<T> = Vec::new();
+        for value in self.each(doc) {
+            if !out.contains(value) {
+                out.push(value.clone());
             }
         }
         out
     }
 
-    fn first(&self, doc: DocId) -> Option<Arc<str>> {
+    fn first(&self, doc: DocId) -> Option<T> {
         let column = self.column.as_ref()?;
         let ord = column.ords().first(doc)?;
-        self.terms.get(ord as usize).cloned()
+        self.by_ord.get(ord as usize).cloned()
     }
 }
 
 /// Per-segment state.
 pub struct FactsSegment {
-    organisation: Strings,
-    category: Strings,
-    subcategory: Strings,
-    outcome: Strings,
-    finding: Strings,
-    fault: Strings,
-    remedy: Strings,
-    payment: Strings,
+    organisation: Strings<Name>,
+    category: Strings<Name>,
+    subcategory: Strings<Name>,
+    outcome: Strings<Name>,
+    finding: Strings<Name>,
+    fault: Strings<Name>,
+    remedy: Strings<Name>,
+    /// Unreadable values (not `i|amount|purposes`) map to `None`.
+    payment: Strings<Option<Payment>>,
     year: Option<Column<u64>>,
-    year_names: std::collections::HashMap<u64, Arc<str>>,
+    year_names: HashMap<u64, Name>,
+    interner: Arc<Mutex<Interner>>,
     agreed_total: Option<Column<f64>>,
     facts: Vec<Facts>,
 }
@@ -136,21 +228,26 @@ impl Collector for FactsCollector {
     fn for_segment(&self, _id: u32, reader: &SegmentReader) -> tantivy::Result<FactsSegment> {
         let fast = reader.fast_fields();
         let n = self.needs;
+        let names =
+            |field: &str, needed: bool| Strings::open(reader, field, needed, |t| self.intern(t));
         Ok(FactsSegment {
-            organisation: Strings::open(reader, "organisation", n.organisation)?,
-            category: Strings::open(reader, "category", n.category)?,
-            subcategory: Strings::open(reader, "subcategory", n.subcategory)?,
-            outcome: Strings::open(reader, "outcome", n.outcome)?,
-            finding: Strings::open(reader, "finding", n.finding)?,
-            fault: Strings::open(reader, "fault", n.faults)?,
-            remedy: Strings::open(reader, "remedy", n.remedies)?,
-            payment: Strings::open(reader, "agreed_payment", n.payments)?,
-            year_names: std::collections::HashMap::new(),
+            organisation: names("organisation", n.organisation)?,
+            category: names("category", n.category)?,
+            subcategory: names("subcategory", n.subcategory)?,
+            outcome: names("outcome", n.outcome)?,
+            finding: names("finding", n.finding)?,
+            fault: names("fault", n.faults)?,
+            remedy: names("remedy", n.remedies)?,
+            payment: Strings::open(reader, "agreed_payment", n.payments, |t| {
+                parse_payment(t, |p| self.intern(p))
+            })?,
             year: if n.year {
                 Some(fast.u64("year")?)
             } else {
                 None
             },
+            year_names: HashMap::new(),
+            interner: Arc::clone(&self.interner),
             agreed_total: if n.payments {
                 Some(fast.f64("agreed_total")?)
             } else {
@@ -182,26 +279,23 @@ impl SegmentCollector for FactsSegment {
     type Fruit = Vec<Facts>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        let payments = self
-            .payment
-            .values(doc)
-            .iter()
-            .filter_map(|v| parse_payment(v))
-            .collect();
+        // Not deduplicated: two equal payments are two payments.
+        let payments = self.payment.each(doc).flatten().cloned().collect();
+        let year = self.year.as_ref().and_then(|c| c.first(doc)).map(|y| {
+            *self
+                .year_names
+                .entry(y)
+                .or_insert_with(|| lock(&self.interner).intern(&y.to_string()))
+        });
         let facts = Facts {
             organisation: self.organisation.first(doc),
             category: self.category.first(doc),
             subcategory: self.subcategory.first(doc),
             outcome: self.outcome.first(doc),
             finding: self.finding.first(doc),
-            year: self.year.as_ref().and_then(|c| c.first(doc)).map(|y| {
-                self.year_names
-                    .entry(y)
-                    .or_insert_with(|| Arc::from(y.to_string()))
-                    .clone()
-            }),
-            faults: self.fault.values(doc),
-            remedies: self.remedy.values(doc),
+            year,
+            faults: self.fault.distinct(doc),
+            remedies: self.remedy.distinct(doc),
             agreed_total: self
                 .agreed_total
                 .as_ref()
@@ -217,14 +311,15 @@ impl SegmentCollector for FactsSegment {
     }
 }
 
-/// `0|300|distress,frustration` -> (300.0, [distress, frustration]).
-fn parse_payment(value: &str) -> Option<(f64, Vec<Arc<str>>)> {
+/// `0|300|distress,frustration` -> (300.0, [distress, frustration]), with
+/// each purpose named by `name`.
+fn parse_payment(value: &str, mut name: impl FnMut(&str) -> Name) -> Option<Payment> {
     let (_position, rest) = value.split_once('|')?;
     let (amount, purposes) = rest.split_once('|')?;
-    let purposes = purposes
+    let purposes: Vec<Name> = purposes
         .split(',')
         .filter(|p| !p.is_empty())
-        .map(Arc::from)
+        .map(&mut name)
         .collect();
-    Some((amount.parse().ok()?, purposes))
+    Some((amount.parse().ok()?, purposes.into()))
 }

@@ -2,11 +2,10 @@
 //! histograms and the fault × remedy table.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::collect::Facts;
+use super::collect::{Facts, Name, Names};
 use super::{Bucket, Buckets, Count, CrossCell, Figures, Per, StatsRequest, Unit, What};
 
 /// Count, sum and spread of payment values.
@@ -136,37 +135,52 @@ fn outcome_class(outcome: &str) -> OutcomeClass {
     }
 }
 
+/// The outcome of a decision as counted: printed, inferred, or missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum OutcomeLabel {
+    Printed(Name),
+    Inferred(&'static str),
+    Missing,
+}
+
 /// The outcome label of a decision: as printed, inferred from the finding
 /// (with --infer), or the missing marker.
-fn outcome_label(f: &Facts, infer: bool) -> Arc<str> {
-    if let Some(o) = &f.outcome {
-        return o.clone();
+fn outcome_label(f: &Facts, names: &Names, infer: bool) -> OutcomeLabel {
+    if let Some(o) = f.outcome {
+        return OutcomeLabel::Printed(o);
     }
-    let inferred = match f.finding.as_deref() {
-        Some("fault_injustice") | Some("fault_no_injustice") if infer => Some("Upheld"),
-        Some("no_fault") if infer => Some("Not upheld"),
-        Some("not_investigated") if infer => Some("Closed after initial enquiries"),
+    let inferred = match f.finding.map(|n| names.get(n)) {
+        Some("fault_injustice") | Some("fault_no_injustice") if infer => Some("Upheld (inferred)"),
+        Some("no_fault") if infer => Some("Not upheld (inferred)"),
+        Some("not_investigated") if infer => Some("Closed after initial enquiries (inferred)"),
         _ => None,
     };
-    match inferred {
-        Some(label) => Arc::from(format!("{label} (inferred)")),
-        None => Arc::from(NO_OUTCOME),
-    }
+    inferred.map_or(OutcomeLabel::Missing, OutcomeLabel::Inferred)
 }
 
 /// The label for decisions without an outcome line.
 pub const NO_OUTCOME: &str = "(no outcome line)";
 
-fn counts<'a>(labels: impl Iterator<Item = &'a Arc<str>>, n: usize) -> Vec<Count> {
-    let mut tally: HashMap<&str, usize> = HashMap::new();
+/// Counts of each label (tallied by handle, then merged by the text each
+/// one prints as), by count then text.
+fn counts<L: Copy + Eq + std::hash::Hash>(
+    labels: impl Iterator<Item = L>,
+    text: impl Fn(L) -> String,
+    n: usize,
+) -> Vec<Count> {
+    let mut tally: HashMap<L, usize> = HashMap::new();
     for label in labels {
-        *tally.entry(label.as_ref()).or_default() += 1;
+        *tally.entry(label).or_default() += 1;
     }
-    let mut out: Vec<Count> = tally
+    let mut by_text: BTreeMap<String, usize> = BTreeMap::new();
+    for (label, count) in tally {
+        *by_text.entry(text(label)).or_default() += count;
+    }
+    let mut out: Vec<Count> = by_text
         .into_iter()
         .map(|(value, count)| Count {
             share: ratio(count, n).unwrap_or(0.0),
-            value: value.to_string(),
+            value,
             count,
         })
         .collect();
@@ -201,7 +215,7 @@ fn upheld_rates(counts: &[Count]) -> UpheldRates {
 }
 
 /// The figures of one statistic over `facts` (the decisions of the set or group).
-pub fn compute(facts: &[&Facts], units: &[Unit], request: &StatsRequest) -> Figures {
+pub fn compute(facts: &[&Facts], names: &Names, units: &[Unit], request: &StatsRequest) -> Figures {
     let n = facts.len();
     match request.what {
         What::Payments => Figures {
@@ -209,11 +223,13 @@ pub fn compute(facts: &[&Facts], units: &[Unit], request: &StatsRequest) -> Figu
             ..Default::default()
         },
         What::Outcomes => {
-            let labels: Vec<Arc<str>> = facts
-                .iter()
-                .map(|f| outcome_label(f, request.infer))
-                .collect();
-            let counts = counts(labels.iter(), n);
+            let labels = facts.iter().map(|f| outcome_label(f, names, request.infer));
+            let text = |label| match label {
+                OutcomeLabel::Printed(name) => names.get(name).to_string(),
+                OutcomeLabel::Inferred(text) => text.to_string(),
+                OutcomeLabel::Missing => NO_OUTCOME.to_string(),
+            };
+            let counts = counts(labels, text, n);
             Figures {
                 upheld_rate: Some(upheld_rates(&counts)),
                 counts: Some(counts),
@@ -224,13 +240,13 @@ pub fn compute(facts: &[&Facts], units: &[Unit], request: &StatsRequest) -> Figu
             let faults = request.what == What::Faults;
             let labels = facts.iter().flat_map(|f| {
                 if faults {
-                    f.faults.iter()
+                    f.faults.iter().copied()
                 } else {
-                    f.remedies.iter()
+                    f.remedies.iter().copied()
                 }
             });
             Figures {
-                counts: Some(counts(labels, n)),
+                counts: Some(counts(labels, |name| names.get(name).to_string(), n)),
                 ..Default::default()
             }
         }
@@ -314,19 +330,22 @@ fn bucket_label(from: f64, to: Option<f64>, buckets: Buckets) -> String {
 }
 
 /// Decisions with each (fault, remedy) pair, by count then names.
-pub fn cross(facts: &[&Facts]) -> Vec<CrossCell> {
+pub fn cross(facts: &[&Facts], names: &Names) -> Vec<CrossCell> {
     let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut per_fault: BTreeMap<String, usize> = BTreeMap::new();
     for f in facts {
-        for fault in &f.faults {
+        for &fault in &f.faults {
+            let fault = names.get(fault);
             *per_fault.entry(fault.to_string()).or_default() += 1;
-            let remedies: Vec<String> = if f.remedies.is_empty() {
-                vec![super::NONE.to_string()]
+            let remedies: Vec<&str> = if f.remedies.is_empty() {
+                vec![super::NONE]
             } else {
-                f.remedies.iter().map(|r| r.to_string()).collect()
+                f.remedies.iter().map(|&r| names.get(r)).collect()
             };
             for remedy in remedies {
-                *pairs.entry((fault.to_string(), remedy)).or_default() += 1;
+                *pairs
+                    .entry((fault.to_string(), remedy.to_string()))
+                    .or_default() += 1;
             }
         }
     }
@@ -397,18 +416,17 @@ mod tests {
 
     #[test]
     fn upheld_rate_states_both_denominators() {
-        let labels: Vec<String> = [
+        let labels = [
             "Upheld",
             "Upheld",
             "Not upheld",
             "Closed after initial enquiries",
             NO_OUTCOME,
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let labels: Vec<Arc<str>> = labels.iter().map(|l| Arc::from(l.as_str())).collect();
-        let r = upheld_rates(&counts(labels.iter(), labels.len()));
+        ];
+        let counted = counts(labels.iter().copied(), str::to_string, labels.len());
+        assert_eq!(counted[0].value, "Upheld");
+        assert_eq!(counted[0].count, 2);
+        let r = upheld_rates(&counted);
         assert_eq!(
             (
                 r.of_decisions_with_outcome.upheld,

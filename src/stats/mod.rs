@@ -6,15 +6,17 @@
 pub mod collect;
 mod figures;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 
 use anyhow::Result;
 use serde::Serialize;
+use tantivy::query::EnableScoring;
+use tantivy::Executor;
 
 use crate::index::DecisionIndex;
 use crate::query::{build_query, Filters};
-use collect::{Facts, FactsCollector, Needs};
+use collect::{Facts, FactsCollector, Name, Names, Needs};
 pub use figures::{percentile, Summary};
 
 /// What to count.
@@ -221,11 +223,19 @@ pub fn run(
     request: StatsRequest,
 ) -> Result<StatsReport> {
     let query = build_query(index, &request.query, &request.filters)?;
-    let collector = FactsCollector {
-        needs: needs(&request),
+    let collector = FactsCollector::new(needs(&request));
+    // Segments are read in parallel, one thread each, up to the CPU count.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(searcher.segment_readers().len());
+    let executor = if threads > 1 {
+        Executor::multi_thread(threads, "ombuds-stats-")?
+    } else {
+        Executor::single_thread()
     };
-    let facts = searcher.search(&query, &collector)?;
-    Ok(report(&facts, request))
+    let scoring = EnableScoring::disabled_from_searcher(searcher);
+    let facts = searcher.search_with_executor(&query, &collector, &executor, scoring)?;
+    Ok(report(&facts, &collector.names(), request))
 }
 
 /// The facts a request reads.
@@ -244,14 +254,14 @@ fn needs(r: &StatsRequest) -> Needs {
     }
 }
 
-/// The report for a set of decisions' facts (pure; unit-tested).
-pub fn report(facts: &[Facts], request: StatsRequest) -> StatsReport {
+/// The report for a set of decisions' facts, whose names `names` resolves.
+pub fn report(facts: &[Facts], names: &Names, request: StatsRequest) -> StatsReport {
     let facts: Vec<&Facts> = facts.iter().collect();
     let facts = facts.as_slice();
     let all: Vec<Unit> = units(facts, &request);
-    let figures = figures::compute(facts, &all, &request);
+    let figures = figures::compute(facts, names, &all, &request);
     let mut notes = figures::notes(facts, &request);
-    let groups = (!request.by.is_empty()).then(|| grouped(facts, &all, &request));
+    let groups = (!request.by.is_empty()).then(|| grouped(facts, names, &all, &request));
     if groups.as_ref().is_some_and(|g| g.iter().any(|g| g.other)) {
         notes.push(format!(
             "groups with fewer than {} decisions{} are folded into {OTHER}",
@@ -270,7 +280,7 @@ pub fn report(facts: &[Facts], request: StatsRequest) -> StatsReport {
         _ => None,
     };
     let cross = (request.cross && matches!(request.what, What::Faults | What::Remedies))
-        .then(|| figures::cross(facts));
+        .then(|| figures::cross(facts, names));
     StatsReport {
         what: request.what,
         n_decisions: facts.len(),
@@ -295,39 +305,33 @@ pub struct Unit {
 
 fn units(facts: &[&Facts], request: &StatsRequest) -> Vec<Unit> {
     let per_payment = request.what == What::Payments && request.per == Per::Payment;
-    facts
-        .iter()
-        .enumerate()
-        .flat_map(|(doc, f)| {
-            let payments: Vec<Unit> = if per_payment {
-                (0..f.payments.len())
-                    .map(|i| Unit {
-                        doc,
-                        payment: Some(i),
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            if per_payment && !payments.is_empty() {
-                payments
-            } else {
-                vec![Unit { doc, payment: None }]
-            }
-        })
-        .collect()
+    let mut units = Vec::with_capacity(facts.len());
+    for (doc, f) in facts.iter().enumerate() {
+        if per_payment && !f.payments.is_empty() {
+            units.extend((0..f.payments.len()).map(|i| Unit {
+                doc,
+                payment: Some(i),
+            }));
+        } else {
+            units.push(Unit { doc, payment: None });
+        }
+    }
+    units
 }
 
-/// The values one unit has for a grouping field.
-fn key_values(facts: &[&Facts], unit: Unit, field: GroupField) -> Vec<Arc<str>> {
-    let f = facts[unit.doc];
-    let none = || Arc::<str>::from(NONE);
-    let one = |v: &Option<Arc<str>>| vec![v.clone().unwrap_or_else(none)];
-    let many = |vs: &[Arc<str>]| {
+/// A group's key: one value per `--by` field (at most two); `None` is a
+/// missing value, and unused places stay `None`.
+type Key = [Option<Name>; 2];
+
+/// The values one unit has for a grouping field: borrowed for single-valued
+/// fields, so grouping 100,000 decisions allocates nothing per decision.
+fn key_values<'a>(f: &'a Facts, unit: Unit, field: GroupField) -> Cow<'a, [Option<Name>]> {
+    let one = |v: &'a Option<Name>| Cow::Borrowed(std::slice::from_ref(v));
+    let many = |vs: Vec<Name>| -> Cow<'a, [Option<Name>]> {
         if vs.is_empty() {
-            vec![none()]
+            Cow::Borrowed(&[None])
         } else {
-            vs.to_vec()
+            Cow::Owned(vs.into_iter().map(Some).collect())
         }
     };
     match field {
@@ -336,46 +340,57 @@ fn key_values(facts: &[&Facts], unit: Unit, field: GroupField) -> Vec<Arc<str>> 
         GroupField::Subcategory => one(&f.subcategory),
         GroupField::Outcome => one(&f.outcome),
         GroupField::Year => one(&f.year),
-        GroupField::Fault => many(&f.faults),
-        GroupField::Remedy => many(&f.remedies),
+        GroupField::Fault => many(f.faults.clone()),
+        GroupField::Remedy => many(f.remedies.clone()),
         GroupField::Purpose => match unit.payment {
-            Some(i) => many(&f.payments[i].1),
+            Some(i) => many(f.payments[i].1.to_vec()),
             None => {
-                let all: BTreeSet<Arc<str>> = f
+                let mut all: Vec<Name> = f
                     .payments
                     .iter()
-                    .flat_map(|p| p.1.iter().cloned())
+                    .flat_map(|p| p.1.iter().copied())
                     .collect();
-                many(&all.into_iter().collect::<Vec<_>>())
+                all.sort_unstable();
+                all.dedup();
+                many(all)
             }
         },
     }
 }
 
-fn grouped(facts: &[&Facts], all: &[Unit], request: &StatsRequest) -> Vec<Group> {
-    let mut by_key: HashMap<Vec<Arc<str>>, Vec<Unit>> = HashMap::new();
+/// The printed value of one key place.
+fn label(names: &Names, value: Option<Name>) -> &str {
+    value.map_or(NONE, |n| names.get(n))
+}
+
+fn grouped(facts: &[&Facts], names: &Names, all: &[Unit], request: &StatsRequest) -> Vec<Group> {
+    let mut by_key: HashMap<Key, Vec<Unit>> = HashMap::new();
     for &unit in all {
-        let mut keys: Vec<Vec<Arc<str>>> = vec![Vec::new()];
-        for &field in &request.by {
-            let values = key_values(facts, unit, field);
-            keys = keys
-                .iter()
-                .flat_map(|k| {
-                    values
-                        .iter()
-                        .map(move |v| [k.clone(), vec![v.clone()]].concat())
-                })
-                .collect();
-        }
-        for key in keys {
-            by_key.entry(key).or_default().push(unit);
+        let f = facts[unit.doc];
+        let first = key_values(f, unit, request.by[0]);
+        let second = request.by.get(1).map(|&field| key_values(f, unit, field));
+        for &a in first.iter() {
+            match &second {
+                None => by_key.entry([a, None]).or_default().push(unit),
+                Some(second) => {
+                    for &b in second.iter() {
+                        by_key.entry([a, b]).or_default().push(unit);
+                    }
+                }
+            }
         }
     }
-    let mut groups: Vec<(Vec<Arc<str>>, Vec<Unit>, usize)> = by_key
+    let labels = |key: &Key| -> Vec<String> {
+        key[..request.by.len()]
+            .iter()
+            .map(|v| label(names, *v).to_string())
+            .collect()
+    };
+    let mut groups: Vec<(Vec<String>, Vec<Unit>, usize)> = by_key
         .into_iter()
         .map(|(k, units)| {
             let n = distinct_docs(&units);
-            (k, units, n)
+            (labels(&k), units, n)
         })
         .collect();
     groups.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
@@ -389,15 +404,16 @@ fn grouped(facts: &[&Facts], all: &[Unit], request: &StatsRequest) -> Vec<Group>
             folded.extend(units);
             folded_groups += 1;
         } else {
-            kept.push(make_group(facts, request, key, &units, false, 0));
+            kept.push(make_group(facts, names, request, key, &units, false, 0));
         }
     }
     if folded_groups > 0 {
         folded.sort_by_key(|u| (u.doc, u.payment));
         folded.dedup();
-        let key = vec![Arc::<str>::from(OTHER); request.by.len()];
+        let key = vec![OTHER.to_string(); request.by.len()];
         kept.push(make_group(
             facts,
+            names,
             request,
             key,
             &folded,
@@ -410,8 +426,9 @@ fn grouped(facts: &[&Facts], all: &[Unit], request: &StatsRequest) -> Vec<Group>
 
 fn make_group(
     facts: &[&Facts],
+    names: &Names,
     request: &StatsRequest,
-    key: Vec<Arc<str>>,
+    key: Vec<String>,
     units: &[Unit],
     other: bool,
     folded: usize,
@@ -430,12 +447,12 @@ fn make_group(
             .by
             .iter()
             .map(|f| f.name().to_string())
-            .zip(key.iter().map(|k| k.to_string()))
+            .zip(key)
             .collect(),
         n_decisions: docs.len(),
         other,
         folded_groups: folded,
-        figures: figures::compute(&docs, &local, request),
+        figures: figures::compute(&docs, names, &local, request),
     }
 }
 

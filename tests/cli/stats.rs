@@ -160,6 +160,34 @@ fn stats_per_payment_purpose_histogram_and_folding_on_a_small_set() {
 }
 
 #[test]
+fn equal_payments_in_one_decision_are_two_payments() {
+    // Two payments of the same amount and purpose: the index holds them as
+    // two values, and statistics must not merge them into one.
+    let wd = Workdir::new();
+    wd.write(
+        "set/a.txt",
+        decision(
+            "Alpha Council",
+            "21 000 001",
+            "Decision : Upheld",
+            "Mr and Mrs A complained about delay.",
+            &[
+                "Within one month the Council will pay Mr A £150 for distress.",
+                "Within one month the Council will pay Mrs A £150 for distress.",
+            ],
+        ),
+    );
+    wd.run(&["ingest", wd.path("set").to_str().unwrap()])
+        .expect_code(0);
+    let per_payment = stats_json(&wd, &["payments", "--per", "payment"]);
+    assert_eq!(per_payment["stats"]["n"], 2);
+    assert_eq!(per_payment["stats"]["sum"], 300.0);
+    let purpose = stats_json(&wd, &["payments", "--purpose"]);
+    assert_eq!(purpose["groups"][0]["key"]["purpose"], "distress");
+    assert_eq!(purpose["groups"][0]["stats"]["n"], 2);
+}
+
+#[test]
 fn stats_outcomes_count_missing_and_state_denominators() {
     let wd = Workdir::new();
     small_set(&wd);
