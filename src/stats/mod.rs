@@ -234,7 +234,8 @@ pub fn run(
         Executor::single_thread()
     };
     let scoring = EnableScoring::disabled_from_searcher(searcher);
-    let facts = searcher.search_with_executor(&query, &collector, &executor, scoring)?;
+    let segments = searcher.search_with_executor(&query, &collector, &executor, scoring)?;
+    let facts: Vec<&Facts> = segments.iter().flatten().collect();
     Ok(report(&facts, &collector.names(), request))
 }
 
@@ -255,9 +256,7 @@ fn needs(r: &StatsRequest) -> Needs {
 }
 
 /// The report for a set of decisions' facts, whose names `names` resolves.
-pub fn report(facts: &[Facts], names: &Names, request: StatsRequest) -> StatsReport {
-    let facts: Vec<&Facts> = facts.iter().collect();
-    let facts = facts.as_slice();
+pub fn report(facts: &[&Facts], names: &Names, request: StatsRequest) -> StatsReport {
     let all: Vec<Unit> = units(facts, &request);
     let figures = figures::compute(facts, names, &all, &request);
     let mut notes = figures::notes(facts, &request);
@@ -340,8 +339,8 @@ fn key_values<'a>(f: &'a Facts, unit: Unit, field: GroupField) -> Cow<'a, [Optio
         GroupField::Subcategory => one(&f.subcategory),
         GroupField::Outcome => one(&f.outcome),
         GroupField::Year => one(&f.year),
-        GroupField::Fault => many(f.faults.clone()),
-        GroupField::Remedy => many(f.remedies.clone()),
+        GroupField::Fault => many(f.faults.to_vec()),
+        GroupField::Remedy => many(f.remedies.to_vec()),
         GroupField::Purpose => match unit.payment {
             Some(i) => many(f.payments[i].1.to_vec()),
             None => {
