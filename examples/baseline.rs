@@ -19,6 +19,11 @@ use tantivy::schema::{Schema, STORED, TEXT};
 use tantivy::{doc, Index, IndexWriter};
 use walkdir::WalkDir;
 
+// The same allocator as `ombuds`, so that the comparison measures parsing and
+// extraction, not allocators.
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// Indexes every file's whole text as one field, for comparison with ingest.
 #[derive(Parser)]
 struct Args {
