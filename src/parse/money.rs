@@ -41,6 +41,16 @@ static STERLING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Every literal [`amounts_lower`] looks for in the lowercased sentence
+/// (`£`, `gbp`, `pound` and [`PAY_VERB_WORDS`]): a sentence with none of them
+/// has no amount. A pure alternation of literals, so the regex crate finds
+/// them with its SIMD multi-literal searcher, a whole section in one pass.
+pub static MONEY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    let mut words = vec!["£", "gbp", "pound"];
+    words.extend(PAY_VERB_WORDS);
+    Regex::new(&words.join("|")).expect("literal alternation")
+});
+
 /// `300 pounds`, `1,250.50 pounds sterling`.
 static DIGITS_POUNDS: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s+pounds\b"));

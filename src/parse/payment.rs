@@ -22,7 +22,7 @@ use regex::Regex;
 use super::pattern::{self as words, regex, Words};
 
 use super::decision::{Payment, PaymentRole, Purpose, SectionKind};
-use super::money::{amounts_lower, Amount};
+use super::money::{amounts_lower, Amount, MONEY_WORDS};
 use super::purpose::{purposes_with, recipient};
 use super::sentences::Block;
 
@@ -203,7 +203,12 @@ fn mentions(blocks: &[Block], complainant: Option<&str>) -> Vec<Mention> {
     for (b, block) in blocks.iter().enumerate() {
         // The cue a lead-in line gives, read once for all the bullets under it.
         let mut lead_cues: Vec<(usize, Option<Cue>)> = Vec::new();
+        // Most sentences name no money: one search of the block finds those that may.
+        let may_have_money = block.sentences_matching(&MONEY_WORDS);
         for (s, sentence) in block.sentences.iter().enumerate() {
+            if !may_have_money[s] {
+                continue;
+            }
             let found = amounts_lower(sentence.text, block.lower(s));
             // Whether sentence `s` may match a pattern needing `w` (see `Block::has`).
             let has = |w: Words| block.has(s, w);

@@ -126,6 +126,24 @@ impl<'a> Block<'a> {
         }
     }
 
+    /// For each sentence, whether `literals` (a regex of lowercase literals
+    /// with no `s` or `k`, which `(?i)` would also read as `ſ` or `K`)
+    /// matches its lowercased text: one search over the whole block.
+    pub fn sentences_matching(&self, literals: &Regex) -> Vec<bool> {
+        let mut hit = vec![false; self.sentences.len()];
+        for m in literals.find_iter(&self.lower) {
+            // The last sentence starting at or before the match holds it.
+            let i = self.sentences.partition_point(|s| s.start <= m.start());
+            if let Some(i) = i.checked_sub(1) {
+                let s = &self.sentences[i];
+                if m.end() <= s.start + s.text.len() {
+                    hit[i] = true;
+                }
+            }
+        }
+        hit
+    }
+
     /// Whether the block may contain one of `needles` anywhere.
     pub fn mentions(&self, needles: &[&str]) -> bool {
         self.exotic || contains_any(&self.lower, needles)
