@@ -328,6 +328,20 @@ fn last_word(before: &str) -> &str {
 mod tests {
     use super::*;
 
+    #[test]
+    fn sentences_matching_marks_the_sentences_holding_a_literal() {
+        let re = Regex::new("£|pay").unwrap();
+        let block = Block::new(
+            None,
+            "The Council delayed. It will PAY Mr X.\n£300 is fair. No more.",
+        );
+        assert_eq!(block.sentences.len(), 4);
+        assert_eq!(
+            block.sentences_matching(&re),
+            vec![false, true, true, false]
+        );
+    }
+
     fn texts(text: &str) -> Vec<&str> {
         sentences(text).iter().map(|s| s.text).collect()
     }
