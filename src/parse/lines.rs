@@ -90,11 +90,8 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a trimmed line is website furniture rather than decision text.
 /// Runs on every line, so the cheap checks come first.
 pub fn is_furniture(trimmed: &str) -> bool {
-    if trimmed.len() <= 40 {
-        let lower = trimmed.to_lowercase().replace('’', "'");
-        if FURNITURE.contains(&lower.as_str()) {
-            return true;
-        }
+    if trimmed.len() <= 40 && FURNITURE.iter().any(|f| same_furniture(trimmed, f)) {
+        return true;
     }
     let starts_with = |p: &str| {
         trimmed
@@ -105,6 +102,24 @@ pub fn is_furniture(trimmed: &str) -> bool {
         return true;
     }
     is_signature(trimmed)
+}
+
+/// Whether `line` is the furniture line `lower` (lowercase ASCII) but for
+/// case and a curly apostrophe; no allocation, as this runs on every short line.
+fn same_furniture(line: &str, lower: &str) -> bool {
+    let mut want = lower.bytes();
+    for c in line.chars() {
+        let c = match c {
+            '’' => '\'',
+            // The Kelvin sign lowercases to an ASCII `k`.
+            '\u{212A}' => 'k',
+            c => c.to_ascii_lowercase(),
+        };
+        if !c.is_ascii() || want.next() != Some(c as u8) {
+            return false;
+        }
+    }
+    want.next().is_none()
 }
 
 /// Takes every list marker off the front of a line (`1. • Text` and
@@ -143,12 +158,30 @@ fn may_have_marker(trimmed: &str) -> bool {
     }
 }
 
+/// The pieces of `text` between `\n`s, as `str::split('\n')` gives them,
+/// found with the memchr crate's vectorised search (the standard library's
+/// is several times slower, and every decision is split this way twice).
+pub fn split_newlines(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(Some)
+        .chain(std::iter::once(None))
+        .map(move |end| {
+            let end = end.unwrap_or(text.len());
+            // `\n` is ASCII, so both ends are character boundaries.
+            let piece = &text[start..end];
+            start = end + 1;
+            piece
+        })
+}
+
 /// Splits text into clean lines: furniture dropped, markers split off, a bare
 /// marker joined to the line after it, and hard-wrapped lines rejoined.
 pub fn clean_lines(text: &str) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     let mut pending_marker: Option<usize> = None;
-    for raw in text.lines() {
+    // `trim_end` also drops the `\r` of a `\r\n` line ending.
+    for raw in split_newlines(text) {
         let raw = raw.trim_end();
         let trimmed = raw.trim_start();
         if trimmed.is_empty() || is_furniture(trimmed) {
@@ -280,6 +313,36 @@ mod tests {
         let line = "2. If we are satisfied with an organisation’s actions or proposed actions";
         assert!(!is_furniture(line));
         assert!(!is_furniture("These cookies enable the website’s"));
+    }
+
+    #[test]
+    fn furniture_matches_whatever_the_case_and_apostrophe() {
+        for line in [
+            "BACK TO TOP",
+            "Print This Page",
+            "We recommend you set these ’ON’.",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        for line in [
+            "Back to top of page",
+            "Back to to",
+            "Bäck to top",
+            "Print this",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn split_newlines_is_split_on_newline() {
+        for text in ["", "\n", "a", "a\nb", "a\n\nb\n", "£1\r\n’x\n"] {
+            assert_eq!(
+                split_newlines(text).collect::<Vec<_>>(),
+                text.split('\n').collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

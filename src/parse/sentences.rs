@@ -13,6 +13,7 @@ use std::cell::{Cell, OnceCell};
 use regex::Regex;
 
 use super::decision::SectionKind;
+use super::lines::split_newlines;
 use super::pattern::{word_mask, Words};
 
 /// One sentence of a section.
@@ -57,7 +58,8 @@ impl<'a> Block<'a> {
     /// Splits `text` (paragraphs separated by `\n`) into a block.
     pub fn new(kind: Option<SectionKind>, text: &'a str) -> Self {
         let lower = text.to_ascii_lowercase();
-        let exotic = lower.contains('\u{17F}') || lower.contains('\u{212A}');
+        let exotic = memchr::memmem::find(lower.as_bytes(), "\u{17F}".as_bytes()).is_some()
+            || memchr::memmem::find(lower.as_bytes(), "\u{212A}".as_bytes()).is_some();
         let sentences = sentences(text);
         Block {
             kind,
@@ -177,7 +179,7 @@ const LEAD_REACH: usize = 12;
 pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
     let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut lead: Option<(usize, usize)> = None; // (sentence index, paragraph)
-    for (paragraph, para) in text.split('\n').enumerate() {
+    for (paragraph, para) in split_newlines(text).enumerate() {
         let first = out.len();
         let this_lead = lead
             .filter(|&(_, p)| paragraph - p <= LEAD_REACH)
@@ -261,8 +263,8 @@ fn push_trimmed<'a>(s: &'a str, emit: &mut impl FnMut(&'a str)) {
 }
 
 fn parens_balanced(para: &[u8]) -> bool {
-    if !para.contains(&b')') {
-        return !para.contains(&b'(');
+    if memchr::memchr(b')', para).is_none() {
+        return memchr::memchr(b'(', para).is_none();
     }
     let mut depth = 0i32;
     for &b in para {

@@ -37,7 +37,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, (SkipKind, String)> {
             warnings.push(format!("decoded from {}", encoding.name()));
         }
         text.into_owned()
-    } else if bytes.contains(&0) {
+    } else if memchr::memchr(0, &bytes).is_some() {
         return Err((
             SkipKind::Binary,
             "binary file (contains NUL bytes), not decision text".into(),
