@@ -34,13 +34,6 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(.*?)\s*[-–]?\s*\(\s*([0-9]{2}[\s-]?[0-9]{3}[\s-]?[0-9]{3}[A-Za-z]?)\s*\)\s*$")
         .expect("valid regex")
 });
-static CATEGORY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^category\s*:\s*(.*)$").expect("valid regex"));
-static OUTCOME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^decision\s*:\s*(.+)$").expect("valid regex"));
-static DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^decision date\s*:\s*(.+)$").expect("valid regex"));
-
 /// Finds the title line among the first lines and returns its index, the
 /// canonical reference and the organisation (if printed).
 pub fn title(lines: &[Line]) -> Option<(usize, String, Option<String>)> {
@@ -51,6 +44,10 @@ pub fn title(lines: &[Line]) -> Option<(usize, String, Option<String>)> {
         .find_map(|(i, line)| {
             if let Some(reference) = canonical_reference(&line.text) {
                 return Some((i, reference, None));
+            }
+            // Most lines do not end in `)`: no title regex for them.
+            if !line.text.trim_end().ends_with(')') {
+                return None;
             }
             let caps = TITLE.captures(&line.text)?;
             let reference = canonical_reference(&caps[2])?;
@@ -66,25 +63,37 @@ pub fn header_fields(lines: &[Line], after_title: usize, header: &mut Header) ->
     let mut next = after_title;
     for (i, line) in lines.iter().enumerate().skip(after_title).take(6) {
         let text = line.text.as_str();
-        if let Some(caps) = DATE.captures(text) {
-            header.decision_date = iso_date(&caps[1]);
+        let filled = |v: &&str| !v.is_empty();
+        if let Some(value) = labelled(text, "decision date").filter(filled) {
+            header.decision_date = iso_date(value);
             if header.decision_date.is_none() {
                 header
                     .warnings
-                    .push(format!("unreadable decision date '{}'", caps[1].trim()));
+                    .push(format!("unreadable decision date '{}'", value.trim()));
             }
-        } else if let Some(caps) = CATEGORY.captures(text) {
-            let (top, sub) = split_category(&caps[1]);
+        } else if let Some(value) = labelled(text, "category") {
+            let (top, sub) = split_category(value);
             header.category = top;
             header.subcategory = sub;
-        } else if let Some(caps) = OUTCOME.captures(text) {
-            header.outcome = Some(caps[1].trim().to_string());
+        } else if let Some(value) = labelled(text, "decision").filter(filled) {
+            header.outcome = Some(value.trim().to_string());
         } else {
             break;
         }
         next = i + 1;
     }
     next
+}
+
+/// The value of a `Label : value` line whose label is `label` (any case),
+/// with white space allowed around the colon; `""` when nothing follows it.
+fn labelled<'a>(text: &'a str, label: &str) -> Option<&'a str> {
+    let head = text.get(..label.len())?;
+    if !head.eq_ignore_ascii_case(label) {
+        return None;
+    }
+    let rest = text[label.len()..].trim_start().strip_prefix(':')?;
+    Some(rest.trim_start())
 }
 
 /// `Top > Sub` into its two parts; either may be absent.
@@ -184,6 +193,35 @@ mod tests {
             Some("2023-02-28")
         );
         assert_eq!(iso_date_checked("2023-13-45"), None);
+    }
+
+    #[test]
+    fn header_labels_need_their_colon_and_a_value() {
+        let read = |text: &str| {
+            let mut h = Header::default();
+            let next = header_fields(
+                &clean_lines(&format!("T (23 002 683)\n{text}\n")),
+                1,
+                &mut h,
+            );
+            (next, h)
+        };
+        let (next, h) = read("DECISION DATE:5 October 2023\ndecision\t:  Not upheld");
+        assert_eq!(next, 3);
+        assert_eq!(h.decision_date.as_deref(), Some("2023-10-05"));
+        assert_eq!(h.outcome.as_deref(), Some("Not upheld"));
+        // No colon, or an empty date or outcome: not a header line.
+        for line in [
+            "Decision date 5 October 2023",
+            "Decision date :",
+            "Decision :",
+            "Decisions : Upheld",
+        ] {
+            assert_eq!(read(line).0, 1, "{line}");
+        }
+        // An empty category is still the category line.
+        let (next, h) = read("Category :");
+        assert_eq!((next, h.category), (2, None));
     }
 
     #[test]

@@ -12,7 +12,13 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// present) of a reference written with spaces, hyphens or nothing between
 /// the groups; `None` when the text is not a reference.
 pub fn canonical_reference(text: &str) -> Option<String> {
-    let caps = REFERENCE.captures(text.trim())?;
+    let text = text.trim();
+    // Eight digits, two separators (a space may take three bytes) and a
+    // letter at most, starting with a digit: a cheap test before the regex.
+    if !(8..=15).contains(&text.len()) || !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let caps = REFERENCE.captures(text)?;
     let mut out = format!("{} {} {}", &caps[1], &caps[2], &caps[3]);
     if let Some(suffix) = caps.get(4) {
         out.push_str(&suffix.as_str().to_lowercase());
