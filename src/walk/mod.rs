@@ -251,6 +251,52 @@ mod tests {
     }
 
     #[test]
+    fn decisions_arrive_in_path_order_and_an_error_stops_the_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let files: Vec<PathBuf> = (0..7)
+            .map(|i| {
+                let p = dir.path().join(format!("{i}.txt"));
+                let text = format!("Council {i} (23 000 00{i})\nSummary: Mr X complained.\n");
+                std::fs::write(&p, text).unwrap();
+                p
+            })
+            .collect();
+        let taxonomy = Taxonomy::default_ref();
+        // Chunks of two: order must hold across chunks, and `prepare` runs on each.
+        let mut seen = Vec::new();
+        let run: Result<(), ()> = for_each_decision(
+            &files,
+            2,
+            taxonomy,
+            |d| d.reference,
+            |r| {
+                seen.push(r.unwrap());
+                Ok(())
+            },
+        );
+        assert!(run.is_ok());
+        let want: Vec<String> = (0..7).map(|i| format!("23 000 00{i}")).collect();
+        assert_eq!(seen, want);
+        // The first error ends the run and is returned.
+        let mut calls = 0;
+        let run = for_each_decision(
+            &files,
+            2,
+            taxonomy,
+            |d| d,
+            |_| {
+                calls += 1;
+                if calls == 3 {
+                    Err("stop")
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!((run, calls), (Err("stop"), 3));
+    }
+
+    #[test]
     fn walk_finds_txt_files_in_order_and_reports_missing_roots() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
