@@ -155,8 +155,13 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
         match result {
             Ok((doc, parsed)) => {
                 note_warnings(&parsed, &mut report.warnings);
-                let repeated = note_duplicate(&mut seen, &parsed, &mut report.skipped);
-                writer.upsert(&parsed.reference, doc, repeated)
+                let Parsed {
+                    reference,
+                    seen: entry,
+                    ..
+                } = parsed;
+                let repeated = note_duplicate(&mut seen, &reference, entry, &mut report.skipped);
+                writer.upsert(&reference, doc, repeated)
             }
             Err(skip) => {
                 report.skipped.push(skip);
@@ -203,9 +208,8 @@ pub struct Interrupted;
 /// What the report needs of a decision once its document is built.
 struct Parsed {
     reference: String,
-    source: String,
     warnings: Vec<String>,
-    fields: [bool; FIELD_NAMES.len()],
+    seen: Seen,
 }
 
 impl From<Decision> for Parsed {
@@ -220,9 +224,11 @@ impl From<Decision> for Parsed {
         ];
         Parsed {
             reference: d.reference,
-            source: d.source,
             warnings: d.warnings,
-            fields,
+            seen: Seen {
+                source: d.source,
+                fields,
+            },
         }
     }
 }
@@ -231,7 +237,7 @@ fn note_warnings(d: &Parsed, warnings: &mut Vec<FileWarning>) {
     for w in &d.warnings {
         if REPORTED_WARNINGS.iter().any(|r| w.contains(r)) {
             warnings.push(FileWarning {
-                path: d.source.clone(),
+                path: d.seen.source.clone(),
                 warning: w.clone(),
             });
         }
@@ -291,23 +297,18 @@ const FIELD_NAMES: [&str; 6] = [
 /// paths) and the answer is `true`.
 fn note_duplicate(
     seen: &mut HashMap<String, Seen>,
-    d: &Parsed,
+    reference: &str,
+    entry: Seen,
     skipped: &mut Vec<Skipped>,
 ) -> bool {
-    let entry = Seen {
-        source: d.source.clone(),
-        fields: d.fields,
-    };
-    let Some(earlier) = seen.insert(d.reference.clone(), entry) else {
+    let Some(earlier) = seen.insert(reference.to_string(), entry) else {
         return false;
     };
+    let later = &seen[reference].source;
     skipped.push(Skipped::new(
         Path::new(&earlier.source),
         SkipKind::Duplicate,
-        format!(
-            "same reference {} as {}, which replaces it (the later file wins)",
-            d.reference, d.source
-        ),
+        format!("same reference {reference} as {later}, which replaces it (the later file wins)"),
     ));
     true
 }

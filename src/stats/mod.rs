@@ -326,11 +326,11 @@ type Key = [Option<Name>; 2];
 /// fields, so grouping 100,000 decisions allocates nothing per decision.
 fn key_values<'a>(f: &'a Facts, unit: Unit, field: GroupField) -> Cow<'a, [Option<Name>]> {
     let one = |v: &'a Option<Name>| Cow::Borrowed(std::slice::from_ref(v));
-    let many = |vs: Vec<Name>| -> Cow<'a, [Option<Name>]> {
+    let many = |vs: &[Name]| -> Cow<'a, [Option<Name>]> {
         if vs.is_empty() {
             Cow::Borrowed(&[None])
         } else {
-            Cow::Owned(vs.into_iter().map(Some).collect())
+            Cow::Owned(vs.iter().copied().map(Some).collect())
         }
     };
     match field {
@@ -339,10 +339,10 @@ fn key_values<'a>(f: &'a Facts, unit: Unit, field: GroupField) -> Cow<'a, [Optio
         GroupField::Subcategory => one(&f.subcategory),
         GroupField::Outcome => one(&f.outcome),
         GroupField::Year => one(&f.year),
-        GroupField::Fault => many(f.faults.to_vec()),
-        GroupField::Remedy => many(f.remedies.to_vec()),
+        GroupField::Fault => many(&f.faults),
+        GroupField::Remedy => many(&f.remedies),
         GroupField::Purpose => match unit.payment {
-            Some(i) => many(f.payments[i].1.to_vec()),
+            Some(i) => many(&f.payments[i].1),
             None => {
                 let mut all: Vec<Name> = f
                     .payments
@@ -351,7 +351,7 @@ fn key_values<'a>(f: &'a Facts, unit: Unit, field: GroupField) -> Cow<'a, [Optio
                     .collect();
                 all.sort_unstable();
                 all.dedup();
-                many(all)
+                many(&all)
             }
         },
     }
