@@ -41,7 +41,7 @@ impl Interner {
         self.names.0.push(value.into());
         // Numbered from 1, so that an `Option<Name>` takes four bytes.
         let number = u32::try_from(self.names.0.len()).unwrap_or(u32::MAX);
-        let name = Name(std::num::NonZeroU32::MIN.saturating_add(number - 1));
+        let name = Name(std::num::NonZeroU32::new(number).unwrap_or(std::num::NonZeroU32::MAX));
         self.ids.insert(value.into(), name);
         name
     }
