@@ -146,7 +146,10 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
     let mut seen: HashMap<String, Seen> = HashMap::new();
     // Documents are built on the parsing threads; this one only writes them.
     let fields = writer.fields().clone();
-    let prepare = |d: Decision| (document(&fields, &d), Parsed::from(d));
+    let prepare = |d: Decision| {
+        let parsed = Parsed::from(&d);
+        (document(&fields, d), parsed)
+    };
     walk::for_each_decision(&files, 512, &taxonomy, prepare, |result| -> Result<()> {
         if INTERRUPTED.load(Ordering::SeqCst) {
             bail!(Interrupted);
@@ -212,8 +215,8 @@ struct Parsed {
     seen: Seen,
 }
 
-impl From<Decision> for Parsed {
-    fn from(d: Decision) -> Self {
+impl From<&Decision> for Parsed {
+    fn from(d: &Decision) -> Self {
         let fields = [
             d.organisation.is_some(),
             d.category.is_some(),
@@ -223,10 +226,10 @@ impl From<Decision> for Parsed {
             d.summary.is_some(),
         ];
         Parsed {
-            reference: d.reference,
-            warnings: d.warnings,
+            reference: d.reference.clone(),
+            warnings: d.warnings.clone(),
             seen: Seen {
-                source: d.source,
+                source: d.source.clone(),
                 fields,
             },
         }

@@ -6,6 +6,7 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
 use tantivy::{DocAddress, Searcher, Term};
 
+use super::write::Record;
 use super::DecisionIndex;
 use crate::parse::Decision;
 
@@ -27,12 +28,16 @@ pub fn decision_at(
     address: DocAddress,
 ) -> Result<Decision> {
     let doc: TantivyDocument = searcher.doc(address).context("reading a stored document")?;
-    let json = doc
-        .get_first(index.fields.record)
-        .and_then(|v| v.as_str())
-        .unwrap_or_default();
-    serde_json::from_str(json)
-        .context("stored decision record is unreadable; rebuild the index with --rebuild")
+    let stored = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+    };
+    let unreadable = "stored decision record is unreadable; rebuild the index with --rebuild";
+    let record: Record = serde_json::from_str(stored(index.fields.record)).context(unreadable)?;
+    record
+        .with_text(stored(index.fields.text))
+        .context(unreadable)
 }
 
 /// The decision with this canonical reference, if indexed.

@@ -5,8 +5,10 @@
 //! printed, and are indexed lowercased as one token (tokenizer `keyword`), so
 //! `--category "children's care services"` and
 //! `category:"Children's care services"` both match. Free text is indexed with
-//! positions for phrase queries but not stored: the whole `Decision` is stored
-//! once, as JSON, in `record`, which `show`, snippets and exports read.
+//! positions for phrase queries. The decision is stored in two parts: its
+//! summary and sections once, in `text`, and everything else as JSON in
+//! `record`, which says where in `text` each part is; `show`, snippets and
+//! exports put the two back together.
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
@@ -17,7 +19,7 @@ use tantivy::Index;
 
 /// Bumped whenever the schema or the meaning of a field changes; an index
 /// written with another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The tokenizer for whole-value keyword fields: one lowercased token.
 pub const KEYWORD_TOKENIZER: &str = "keyword";
@@ -41,9 +43,10 @@ pub struct Fields {
     pub year: Field,
     /// Summary text.
     pub summary: Field,
-    /// Summary and every section, headings included: the default search field.
+    /// Summary and every section, headings included: the default search
+    /// field, and stored: the one stored copy of the decision's text.
     pub text: Field,
-    /// The whole `Decision` as JSON (stored only).
+    /// The rest of the `Decision` as JSON (stored only; see `write::Record`).
     pub record: Field,
     /// Sum of agreed payments.
     pub agreed_total: Field,
@@ -100,7 +103,7 @@ pub fn build() -> (Schema, Fields) {
         ),
         year: b.add_u64_field("year", number.clone()),
         summary: b.add_text_field("summary", words.clone()),
-        text: b.add_text_field("text", words),
+        text: b.add_text_field("text", words | STORED),
         record: b.add_text_field("record", STORED),
         agreed_total: b.add_f64_field("agreed_total", number.clone()),
         agreed_amount: b.add_f64_field("agreed_amount", number.clone()),

@@ -1,6 +1,7 @@
 //! Writing decisions: one tantivy document per decision, upserted by reference.
 
 use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
 use tantivy::schema::TantivyDocument;
 use tantivy::{DateTime, IndexWriter, TantivyError, Term};
 
@@ -79,7 +80,12 @@ impl DecisionWriter {
 }
 
 /// The tantivy document for one decision.
-pub fn document(f: &Fields, d: &Decision) -> TantivyDocument {
+///
+/// The summary and section texts are stored once, in `text`; the `record`
+/// holds the rest of the decision and where each text sits in `text`
+/// ([`Record`]). Storing them in both would double the bytes compressed,
+/// escaped as JSON and held in memory while the writer queues documents.
+pub fn document(f: &Fields, d: Decision) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.reference, &d.reference);
     let keywords = [
@@ -103,8 +109,6 @@ pub fn document(f: &Fields, d: &Decision) -> TantivyDocument {
     if let Some(summary) = &d.summary {
         doc.add_text(f.summary, summary);
     }
-    doc.add_text(f.text, full_text(d));
-    doc.add_text(f.record, serde_json::to_string(d).unwrap_or_default());
     doc.add_f64(f.agreed_total, d.agreed_total);
     for (i, payment) in d.agreed_payments().enumerate() {
         doc.add_f64(f.agreed_amount, payment.amount);
@@ -123,7 +127,63 @@ pub fn document(f: &Fields, d: &Decision) -> TantivyDocument {
         doc.add_u64(f.deadline_days, days as u64);
     }
     doc.add_bool(f.shared_with_ofsted, d.shared_with_ofsted);
+    doc.add_text(f.text, full_text(&d));
+    let record = Record::without_text(d);
+    doc.add_text(f.record, serde_json::to_string(&record).unwrap_or_default());
     doc
+}
+
+/// What the `record` field stores: the decision with its summary and section
+/// texts taken out, and their lengths in bytes, which cut them back out of
+/// the stored `text` ([`full_text`] lays them out).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Record {
+    decision: Decision,
+    summary_len: Option<usize>,
+    section_lens: Vec<usize>,
+}
+
+impl Record {
+    fn without_text(mut decision: Decision) -> Self {
+        let summary_len = decision.summary.take().map(|s| s.len());
+        let section_lens = decision
+            .sections
+            .iter_mut()
+            .map(|s| std::mem::take(&mut s.text).len())
+            .collect();
+        Record {
+            decision,
+            summary_len,
+            section_lens,
+        }
+    }
+
+    /// The whole decision again, its texts cut from `text` (the stored
+    /// [`full_text`]); `None` when `text` does not fit the lengths.
+    pub fn with_text(self, text: &str) -> Option<Decision> {
+        let Record {
+            mut decision,
+            summary_len,
+            section_lens,
+        } = self;
+        if section_lens.len() != decision.sections.len() {
+            return None;
+        }
+        let mut at = 0;
+        let mut cut = |skip: usize, len: usize| -> Option<String> {
+            let start = at + skip;
+            let piece = text.get(start..start + len)?;
+            at = start + len + 1;
+            Some(piece.to_string())
+        };
+        if let Some(len) = summary_len {
+            decision.summary = Some(cut(0, len)?);
+        }
+        for (section, len) in decision.sections.iter_mut().zip(section_lens) {
+            section.text = cut(section.heading.len() + 1, len)?;
+        }
+        Some(decision)
+    }
 }
 
 /// The `agreed_payment` value of the `i`th agreed payment:
@@ -160,4 +220,62 @@ pub fn date_value(iso: &str) -> Option<DateTime> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     let date = time::Date::parse(iso, format).ok()?;
     Some(DateTime::from_utc(date.midnight().assume_utc()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_decision;
+
+    fn sample() -> Decision {
+        let text = std::fs::read_to_string("corpus/000_23011206abbaafad.txt").expect("sample");
+        parse_decision("corpus/000_23011206abbaafad.txt", &text).expect("sample parses")
+    }
+
+    fn round_trip(d: &Decision) -> Option<Decision> {
+        let record: Record = serde_json::from_str(
+            &serde_json::to_string(&Record::without_text(d.clone())).expect("serialises"),
+        )
+        .expect("deserialises");
+        record.with_text(&full_text(d))
+    }
+
+    #[test]
+    fn record_and_stored_text_give_back_the_whole_decision() {
+        let d = sample();
+        assert!(d.summary.is_some() && d.sections.len() > 3);
+        assert_eq!(round_trip(&d), Some(d));
+    }
+
+    #[test]
+    fn record_holds_no_section_text() {
+        let d = sample();
+        let json = serde_json::to_string(&Record::without_text(d.clone())).expect("serialises");
+        let longest = d.sections.iter().map(|s| &s.text).max_by_key(|t| t.len());
+        assert!(!json.contains(longest.expect("sections").as_str()));
+        assert!(json.len() < full_text(&d).len());
+    }
+
+    #[test]
+    fn missing_summary_empty_and_multibyte_sections_round_trip() {
+        let mut d = sample();
+        d.summary = None;
+        d.sections[0].text = String::new();
+        d.sections[1].text = "Mrs X’s £250 — paid.\nSecond paragraph: naïve café.".to_string();
+        assert_eq!(round_trip(&d), Some(d));
+    }
+
+    #[test]
+    fn text_that_does_not_fit_the_record_is_refused_not_sliced() {
+        let d = sample();
+        let record = Record::without_text(d.clone());
+        assert_eq!(record.with_text("too short"), None);
+        // A cut that would fall inside a multibyte character is refused too.
+        let mut d = sample();
+        d.sections.clear();
+        d.summary = Some("x".to_string());
+        let fits = Record::without_text(d.clone()).with_text("y\n");
+        assert_eq!(fits.and_then(|d| d.summary).as_deref(), Some("y"));
+        assert_eq!(Record::without_text(d).with_text("£\n"), None);
+    }
 }
