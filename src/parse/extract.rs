@@ -28,11 +28,12 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
 
     let payments = payment::payments(&blocks, decision.complainant.as_deref());
     // Summed as f64 (no integer overflow on absurd amounts), rounded to pence.
+    // Folded from +0.0: `sum` of no floats is -0.0, which printed as `-0.0`
+    // and fell outside the query range `agreed_total:[0 TO 0]`.
     let agreed_sum: f64 = payments
         .iter()
         .filter(|p| p.role == PaymentRole::Agreed)
-        .map(|p| p.amount)
-        .sum();
+        .fold(0.0, |sum, p| sum + p.amount);
     let agreed_total = (agreed_sum * 100.0).round() / 100.0;
     let has_agreed = agreed_total > 0.0;
     let (remedies, deadline_days) = remedy::remedies_and_deadline(&blocks, has_agreed);

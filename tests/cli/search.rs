@@ -161,3 +161,26 @@ fn search_bad_values_inside_the_query_name_the_field() {
     let run = wd.run(&["search", "agreed_total:>=350", "--format", "json"]);
     assert_eq!(run.json_lines()[0]["reference"], "20 004 920");
 }
+
+#[test]
+fn decisions_without_payments_have_a_zero_total_that_range_queries_find() {
+    let wd = Workdir::new();
+    wd.ingest_corpus();
+    let text = crate::common::decision_text(
+        "Testshire County Council",
+        "24 000 111",
+        "Decision : Not upheld",
+        "Mr B complained about a planning decision. I found no fault.",
+        "Mr B says the Council ignored his objection.",
+    );
+    let file = wd.write("nopay/24000111.txt", text);
+    wd.run(&["ingest", file.to_str().unwrap()]).expect_code(0);
+    let run = wd.run(&["search", "agreed_total:[0 TO 0]", "--format", "json"]);
+    run.expect_code(0);
+    assert_eq!(refs(&run), vec!["24 000 111"]);
+    // The corpus decisions all have agreed payments, so they are not in that range.
+    let run = wd.run(&["search", "agreed_total:[0 TO 1000000]", "--format", "json"]);
+    assert_eq!(refs(&run).len(), 6);
+    let run = wd.run(&["show", "24 000 111", "--json"]);
+    assert_eq!(run.json()["agreed_total"].to_string(), "0.0");
+}
