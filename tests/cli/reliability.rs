@@ -9,6 +9,10 @@ use assert_cmd::cargo::CommandCargoExt;
 
 use crate::common::{corpus, Workdir};
 
+/// Decisions the interrupted and concurrent ingests write: enough that a
+/// release build is still writing when the test acts.
+const MANY: usize = 2500;
+
 /// Copies the five samples into `dir` under the work dir.
 fn copy_samples(wd: &Workdir, dir: &str) {
     for entry in std::fs::read_dir(corpus()).unwrap() {
@@ -41,10 +45,28 @@ fn spawn_ingest(wd: &Workdir, dir: &str) -> Child {
         .unwrap()
 }
 
-/// Gives the running ingest time to open the index and start writing, and
-/// checks it is still running (so the test acts part way through).
-fn wait_until_writing(child: &mut Child) {
-    std::thread::sleep(Duration::from_millis(700));
+/// Waits until the running ingest has started writing (a segment file that
+/// was not in the index before appears) and checks it is still running, so
+/// the test acts part way through. Polls rather than sleeping a fixed time:
+/// a release build ingests the test's decisions in well under a second.
+fn wait_until_writing(wd: &Workdir, child: &mut Child) {
+    let segments = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(wd.index())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "store"))
+            .collect()
+    };
+    let before = segments();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while segments().iter().all(|s| before.contains(s)) {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "ingest finished before the test acted"
+        );
+        assert!(Instant::now() < deadline, "ingest never started writing");
+        std::thread::sleep(Duration::from_millis(2));
+    }
     assert!(
         child.try_wait().unwrap().is_none(),
         "ingest finished before the test acted"
@@ -193,9 +215,9 @@ fn ingest_strict_commits_nothing_when_a_file_is_skipped() {
 fn ingest_killed_part_way_leaves_the_last_commit() {
     let wd = Workdir::new();
     wd.ingest_corpus();
-    many_decisions(&wd, "many", 1500);
+    many_decisions(&wd, "many", MANY);
     let mut child = spawn_ingest(&wd, "many");
-    wait_until_writing(&mut child);
+    wait_until_writing(&wd, &mut child);
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     assert_eq!(count(&wd), 5, "only the last commit is visible");
@@ -204,16 +226,16 @@ fn ingest_killed_part_way_leaves_the_last_commit() {
     // The index is still writable after the crash.
     wd.run(&["ingest", wd.path("many").to_str().unwrap()])
         .expect_code(0);
-    assert_eq!(count(&wd), 1505);
+    assert_eq!(count(&wd), MANY + 5);
 }
 
 #[test]
 fn ingest_interrupted_by_ctrl_c_commits_nothing_and_says_so() {
     let wd = Workdir::new();
     wd.ingest_corpus();
-    many_decisions(&wd, "many", 1500);
+    many_decisions(&wd, "many", MANY);
     let mut child = spawn_ingest(&wd, "many");
-    wait_until_writing(&mut child);
+    wait_until_writing(&wd, &mut child);
     let status = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
@@ -229,9 +251,9 @@ fn ingest_interrupted_by_ctrl_c_commits_nothing_and_says_so() {
 fn ingest_while_another_runs_fails_at_once_and_search_keeps_working() {
     let wd = Workdir::new();
     wd.ingest_corpus();
-    many_decisions(&wd, "many", 1500);
+    many_decisions(&wd, "many", MANY);
     let mut child = spawn_ingest(&wd, "many");
-    wait_until_writing(&mut child);
+    wait_until_writing(&wd, &mut child);
     let started = Instant::now();
     let second = wd.run(&["ingest", corpus().to_str().unwrap()]);
     second.expect_code(2);
@@ -254,7 +276,7 @@ fn ingest_while_another_runs_fails_at_once_and_search_keeps_working() {
     wd.run(&["stats", "payments", "--format", "json"])
         .expect_code(0);
     assert!(child.wait().unwrap().success());
-    assert_eq!(count(&wd), 1505);
+    assert_eq!(count(&wd), MANY + 5);
 }
 
 #[test]
