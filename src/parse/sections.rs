@@ -102,13 +102,16 @@ pub fn heading_kind(line: &Line) -> Option<SectionKind> {
     if line.text.len() > 70 {
         return None;
     }
-    let key = heading_key(&line.text);
-    HEADINGS
-        .iter()
-        .find(|(h, _)| *h == key)
-        .map(|(_, kind)| *kind)
+    with_heading_key(&line.text, |key| {
+        HEADINGS
+            .iter()
+            .find(|(h, _)| *h == key)
+            .map(|(_, kind)| *kind)
+    })
 }
 
+/// A line as compared with known headings: trimmed, without a trailing
+/// `:`, lowercased, with `’` read as `'`.
 fn heading_key(text: &str) -> String {
     text.trim()
         .trim_end_matches(':')
@@ -117,14 +120,37 @@ fn heading_key(text: &str) -> String {
         .replace('’', "'")
 }
 
+/// Calls `f` with [`heading_key`] of `text`. Short lines are tested on every
+/// line of every decision, so the usual ASCII line's key is made on the
+/// stack; any other character takes the allocating path.
+fn with_heading_key<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut key = [0u8; 72];
+    let mut len = 0;
+    for c in text.trim().trim_end_matches(':').trim().chars() {
+        let b = match c {
+            '’' => b'\'',
+            c if c.is_ascii() => c.to_ascii_lowercase() as u8,
+            _ => return f(&heading_key(text)),
+        };
+        let Some(slot) = key.get_mut(len) else {
+            return f(&heading_key(text));
+        };
+        *slot = b;
+        len += 1;
+    }
+    // Only ASCII bytes were written.
+    f(std::str::from_utf8(&key[..len]).unwrap_or_default())
+}
+
 /// Whether the line introduces the summary or decision header block.
 fn is_decision_marker(text: &str) -> bool {
     // Runs on every line: most are far longer than the marker.
     if text.len() > 40 {
         return false;
     }
-    let key = heading_key(text);
-    key == "the ombudsman's final decision" || key == "the ombudsmen's final decision"
+    with_heading_key(text, |key| {
+        key == "the ombudsman's final decision" || key == "the ombudsmen's final decision"
+    })
 }
 
 /// The summary text and the sections, from the lines after the header block.
@@ -205,6 +231,41 @@ fn table_of_contents_end(lines: &[Line]) -> usize {
 mod tests {
     use super::*;
     use crate::parse::lines::clean_lines;
+
+    #[test]
+    fn stack_heading_key_is_the_allocating_one() {
+        let lines = [
+            "  My Findings:  ",
+            "The Ombudsman’s final decision",
+            "WHAT I FOUND",
+            "Agreed action::",
+            "Kelvin \u{212A} heading",
+            "İstanbul",
+            "Café decision",
+            "",
+            ":",
+            &"x".repeat(80),
+        ];
+        for line in lines {
+            assert_eq!(
+                with_heading_key(line, str::to_string),
+                heading_key(line),
+                "{line:?}"
+            );
+        }
+        assert!(is_decision_marker("The Ombudsman’s final decision:"));
+        assert_eq!(
+            heading_kind(&clean_lines("MY FINDINGS\n")[0]),
+            Some(SectionKind::Findings)
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stack_heading_key_matches_on_any_text(line in "[ A-Za-z:’'İ\u{212A}é]{0,80}") {
+            proptest::prop_assert_eq!(with_heading_key(&line, str::to_string), heading_key(&line));
+        }
+    }
 
     fn kinds(sections: &[Section]) -> Vec<SectionKind> {
         sections.iter().map(|s| s.kind).collect()
