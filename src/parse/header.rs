@@ -1,8 +1,5 @@
 //! The header block: title line, `Category :`, `Decision :`, `Decision date :`.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
 use time::macros::format_description;
 
 use super::lines::Line;
@@ -30,10 +27,6 @@ pub struct Header {
     pub warnings: Vec<String>,
 }
 
-static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.*?)\s*[-–]?\s*\(\s*([0-9]{2}[\s-]?[0-9]{3}[\s-]?[0-9]{3}[A-Za-z]?)\s*\)\s*$")
-        .expect("valid regex")
-});
 /// Finds the title line among the first lines and returns its index, the
 /// canonical reference and the organisation (if printed).
 pub fn title(lines: &[Line]) -> Option<(usize, String, Option<String>)> {
@@ -45,16 +38,23 @@ pub fn title(lines: &[Line]) -> Option<(usize, String, Option<String>)> {
             if let Some(reference) = canonical_reference(&line.text) {
                 return Some((i, reference, None));
             }
-            // Most lines do not end in `)`: no title regex for them.
-            if !line.text.trim_end().ends_with(')') {
-                return None;
-            }
-            let caps = TITLE.captures(&line.text)?;
-            let reference = canonical_reference(&caps[2])?;
-            let organisation = caps[1].trim().trim_end_matches(['-', '–']).trim();
+            let (organisation, reference) = split_title(&line.text)?;
+            let organisation = organisation.trim().trim_end_matches(['-', '–']).trim();
             let organisation = (!organisation.is_empty()).then(|| organisation.to_string());
             Some((i, reference, organisation))
         })
+}
+
+/// `Organisation - (23 002 683)` split into the text before the reference
+/// (without the spaces and one dash before the bracket) and the canonical
+/// reference; `None` unless the line ends with a bracketed reference.
+fn split_title(line: &str) -> Option<(&str, String)> {
+    let inside = line.trim_end().strip_suffix(')')?;
+    let open = inside.rfind('(')?;
+    let reference = canonical_reference(&inside[open + 1..])?;
+    let before = inside[..open].trim_end();
+    let before = before.strip_suffix(['-', '–']).unwrap_or(before).trim_end();
+    Some((before, reference))
 }
 
 /// Reads the header lines that follow the title; returns the header and the
@@ -133,6 +133,44 @@ pub fn iso_date_checked(text: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::parse::lines::clean_lines;
+
+    /// The title regex `split_title` replaced, kept to check they agree.
+    fn split_title_by_regex(line: &str) -> Option<(String, String)> {
+        let title = regex::Regex::new(
+            r"^(.*?)\s*[-–]?\s*\(\s*([0-9]{2}[\s-]?[0-9]{3}[\s-]?[0-9]{3}[A-Za-z]?)\s*\)\s*$",
+        )
+        .unwrap();
+        let caps = title.captures(line)?;
+        Some((caps[1].to_string(), canonical_reference(&caps[2])?))
+    }
+
+    #[test]
+    fn split_title_agrees_with_the_title_regex() {
+        let lines = [
+            "Barnsley Council (23 002 683)",
+            "Council - - (23-002-683) ",
+            "Council –(23002683b)",
+            "Foo (Bar) ( 17 002 402B )",
+            "Council ((23 002 683))",
+            "Council (23 002 683) )",
+            "(23 002 683)",
+            "Eggs (12)",
+            "Council (23\u{a0}002\u{a0}683)",
+            "Council\u{2003}-\u{2003}(23 002 683)",
+        ];
+        for line in lines {
+            let ours = split_title(line).map(|(o, r)| (o.to_string(), r));
+            assert_eq!(ours, split_title_by_regex(line), "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_title_agrees_on_any_line(line in r"[A-Za-z \x{a0}\x{2003}–()-]{0,12}\(?[ 0-9-]{0,14}[bB]?\)?[ )]{0,2}") {
+            let ours = split_title(&line).map(|(o, r)| (o.to_string(), r));
+            proptest::prop_assert_eq!(ours, split_title_by_regex(&line));
+        }
+    }
 
     #[test]
     fn title_with_organisation() {
