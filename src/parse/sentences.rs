@@ -9,6 +9,7 @@
 //! the stop is inside balanced parentheses. Paragraph breaks always end one.
 
 use std::cell::{Cell, OnceCell};
+use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -58,8 +59,7 @@ impl<'a> Block<'a> {
     /// Splits `text` (paragraphs separated by `\n`) into a block.
     pub fn new(kind: Option<SectionKind>, text: &'a str) -> Self {
         let lower = text.to_ascii_lowercase();
-        let exotic = memchr::memmem::find(lower.as_bytes(), "\u{17F}".as_bytes()).is_some()
-            || memchr::memmem::find(lower.as_bytes(), "\u{212A}".as_bytes()).is_some();
+        let exotic = !lower.is_ascii() && EXOTIC.iter().any(|f| f.find(lower.as_bytes()).is_some());
         let sentences = sentences(text);
         Block {
             kind,
@@ -151,6 +151,14 @@ impl<'a> Block<'a> {
         self.exotic || contains_any(&self.lower, needles)
     }
 }
+
+/// Searchers for `ſ` and `K`, built once.
+static EXOTIC: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+    [
+        memchr::memmem::Finder::new("\u{17F}"),
+        memchr::memmem::Finder::new("\u{212A}"),
+    ]
+});
 
 /// A word mask not made yet (no group has the top bit).
 const UNKNOWN: u64 = u64::MAX;
@@ -429,6 +437,7 @@ mod tests {
         let odd = Block::new(None, "The ſtatement. No match here.");
         assert!(odd.exotic());
         assert!(odd.has(1, crate::parse::pattern::REMEDIED));
+        assert!(Block::new(None, "A \u{212A}elvin sign.").exotic());
     }
 
     #[test]
