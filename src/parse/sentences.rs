@@ -214,11 +214,37 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
 /// Every character that can end a sentence or open or close a bracket is
 /// ASCII, so the paragraph is scanned as bytes (a UTF-8 continuation byte is
 /// never ASCII).
-fn split_paragraph<'a>(para: &'a str, mut emit: impl FnMut(&'a str)) {
+fn split_paragraph<'a>(para: &'a str, emit: impl FnMut(&'a str)) {
+    // Most paragraphs have no brackets: then only the stops matter.
+    if memchr::memchr2(b'(', b')', para.as_bytes()).is_none() {
+        split_plain(para, emit)
+    } else {
+        split_bracketed(para, emit)
+    }
+}
+
+/// [`split_paragraph`] for a paragraph without brackets: each stop is found
+/// by the memchr crate's vectorised search.
+fn split_plain<'a>(para: &'a str, mut emit: impl FnMut(&'a str)) {
+    let mut start = 0;
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', para.as_bytes()) {
+        let end = closing_end(para, i + 1);
+        if ends_sentence(para, start, i, end) {
+            push_trimmed(&para[start..end], &mut emit);
+            start = end;
+        }
+    }
+    if start < para.len() {
+        push_trimmed(&para[start..], &mut emit);
+    }
+}
+
+/// [`split_paragraph`] for any paragraph, following bracket depth.
+fn split_bracketed<'a>(para: &'a str, mut emit: impl FnMut(&'a str)) {
     let bytes = para.as_bytes();
+    let mut start = 0;
     let balanced = parens_balanced(bytes);
     let mut depth = 0usize;
-    let mut start = 0;
     let mut at = 0;
     while at < bytes.len() {
         let end = (at + 16).min(bytes.len());
@@ -418,6 +444,19 @@ mod tests {
         assert_eq!(s[3].lead, Some(1));
         assert_eq!(s[0].lead, None);
         assert_eq!(s[2].paragraph, 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_split_is_the_bracketed_split_without_brackets(
+            para in r"([A-Za-z0-9£,’'\x{201D}\x{a0} ]{0,12}[.!?]?[\x{201D}'\] ]{0,2}){0,12}"
+        ) {
+            let mut plain = Vec::new();
+            split_plain(&para, |s| plain.push(s));
+            let mut bracketed = Vec::new();
+            split_bracketed(&para, |s| bracketed.push(s));
+            proptest::prop_assert_eq!(plain, bracketed);
+        }
     }
 
     #[test]
