@@ -27,7 +27,17 @@ pub fn decision_at(
     searcher: &Searcher,
     address: DocAddress,
 ) -> Result<Decision> {
-    let doc: TantivyDocument = searcher.doc(address).context("reading a stored document")?;
+    decision_of(index, &stored_document(searcher, address)?)
+}
+
+/// The stored fields of one document (its text and record).
+pub fn stored_document(searcher: &Searcher, address: DocAddress) -> Result<TantivyDocument> {
+    searcher.doc(address).context("reading a stored document")
+}
+
+/// The decision a stored document holds: its record with the texts cut
+/// back out of its stored `text`.
+pub fn decision_of(index: &DecisionIndex, doc: &TantivyDocument) -> Result<Decision> {
     let stored = |field| {
         doc.get_first(field)
             .and_then(|v| v.as_str())

@@ -17,9 +17,9 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, Order, Searcher, Term};
 
-use crate::index::read::decision_at;
+use crate::index::read::{decision_of, stored_document};
 use crate::index::schema::QUERYABLE;
-use crate::index::write::{date_value, full_text};
+use crate::index::write::date_value;
 use crate::index::DecisionIndex;
 
 /// Typed filters, checked before any work.
@@ -245,8 +245,10 @@ pub fn search(
     addresses
         .into_iter()
         .map(|(score, address)| {
-            let d = decision_at(index, searcher, address)?;
-            let snippet = snippets.snippet(&full_text(&d));
+            let doc = stored_document(searcher, address)?;
+            let d = decision_of(index, &doc)?;
+            // The stored text is the one the snippet generator's field indexed.
+            let snippet = snippets.snippet_from_doc(&doc);
             let (snippet, highlights) = if snippet.fragment().is_empty() {
                 (
                     lead(d.summary.as_deref().unwrap_or_default(), 200),
