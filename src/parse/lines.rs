@@ -90,7 +90,7 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a trimmed line is website furniture rather than decision text.
 /// Runs on every line, so the cheap checks come first.
 pub fn is_furniture(trimmed: &str) -> bool {
-    if trimmed.len() <= 40 && FURNITURE.iter().any(|f| same_furniture(trimmed, f)) {
+    if trimmed.len() <= 40 && FURNITURE.iter().any(|f| reads_as(trimmed, f)) {
         return true;
     }
     let starts_with = |p: &str| {
@@ -104,9 +104,11 @@ pub fn is_furniture(trimmed: &str) -> bool {
     is_signature(trimmed)
 }
 
-/// Whether `line` is the furniture line `lower` (lowercase ASCII) but for
-/// case and a curly apostrophe; no allocation, as this runs on every short line.
-fn same_furniture(line: &str, lower: &str) -> bool {
+/// Whether `line` reads as `lower` (lowercase ASCII) but for case and a
+/// curly apostrophe: what comparing `line.to_lowercase().replace('’', "'")`
+/// with `lower` says, without allocating, as this runs on every short line
+/// (furniture here, headings in `sections`).
+pub fn reads_as(line: &str, lower: &str) -> bool {
     let mut want = lower.bytes();
     for c in line.chars() {
         let c = match c {
