@@ -34,7 +34,13 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
         .iter()
         .filter(|p| p.role == PaymentRole::Agreed)
         .fold(0.0, |sum, p| sum + p.amount);
-    let agreed_total = (agreed_sum * 100.0).round() / 100.0;
+    // Rounding goes through pence, which f64 holds exactly only below 2^53
+    // pence; above that (absurd amounts) scaling would add error, not remove it.
+    let agreed_total = if agreed_sum.abs() < (1u64 << 53) as f64 / 100.0 {
+        (agreed_sum * 100.0).round() / 100.0
+    } else {
+        agreed_sum
+    };
     let has_agreed = agreed_total > 0.0;
     let (remedies, deadline_days) = remedy::remedies_and_deadline(&blocks, has_agreed);
     let finding = finding::finding(&blocks, !remedies.is_empty());

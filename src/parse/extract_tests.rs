@@ -225,6 +225,19 @@ mod never_panics {
         format!("Council (23 002 683)\nSummary: {summary}\nMy findings\n{action}\nAgreed action\n{action}\nFinal decision\n{summary}\n")
     }
 
+    #[test]
+    fn absurd_amounts_keep_the_total_equal_to_the_sum() {
+        // Found by on_money_like_text: rounding 4e14 through pence added error.
+        let d = parse_decision("p", &wrap("", "£5£400000000000002pounds")).unwrap();
+        let total: f64 = d.agreed_payments().map(|p| p.amount).sum();
+        assert!(total > 1e14, "{total}");
+        assert!(
+            (total - d.agreed_total).abs() < 0.01,
+            "{total} vs {}",
+            d.agreed_total
+        );
+    }
+
     proptest! {
         #[test]
         fn on_arbitrary_text(summary in "\\PC{0,300}", action in "\\PC{0,300}") {
