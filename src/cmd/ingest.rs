@@ -217,14 +217,7 @@ struct Parsed {
 
 impl From<&Decision> for Parsed {
     fn from(d: &Decision) -> Self {
-        let fields = [
-            d.organisation.is_some(),
-            d.category.is_some(),
-            d.outcome.is_some(),
-            d.decision_date.is_some(),
-            d.complainant.is_some(),
-            d.summary.is_some(),
-        ];
+        let fields = HEADER_FIELDS.map(|(_, has)| has(d));
         Parsed {
             reference: d.reference.clone(),
             warnings: d.warnings.clone(),
@@ -282,17 +275,21 @@ fn progress_bar(len: u64) -> ProgressBar {
 /// header fields it had (counted once the later duplicate has won).
 struct Seen {
     source: String,
-    fields: [bool; FIELD_NAMES.len()],
+    fields: [bool; HEADER_FIELDS.len()],
 }
 
-/// The header fields the report counts, in report order.
-const FIELD_NAMES: [&str; 6] = [
-    "organisation",
-    "category",
-    "outcome",
-    "decision_date",
-    "complainant",
-    "summary",
+/// Whether a decision has one header field.
+type HasField = fn(&Decision) -> bool;
+
+/// The header fields the report counts, in report order, each with the
+/// test of whether a decision has it.
+const HEADER_FIELDS: [(&str, HasField); 6] = [
+    ("organisation", |d| d.organisation.is_some()),
+    ("category", |d| d.category.is_some()),
+    ("outcome", |d| d.outcome.is_some()),
+    ("decision_date", |d| d.decision_date.is_some()),
+    ("complainant", |d| d.complainant.is_some()),
+    ("summary", |d| d.summary.is_some()),
 ];
 
 /// Records a decision; a reference seen twice in this run is reported (the
@@ -318,9 +315,10 @@ fn note_duplicate(
 
 /// How many of the indexed decisions have each header field.
 fn field_coverage<'a>(seen: impl Iterator<Item = &'a Seen>) -> BTreeMap<&'static str, usize> {
-    let mut coverage: BTreeMap<&'static str, usize> = FIELD_NAMES.iter().map(|n| (*n, 0)).collect();
+    let mut coverage: BTreeMap<&'static str, usize> =
+        HEADER_FIELDS.iter().map(|(n, _)| (*n, 0)).collect();
     for s in seen {
-        for (name, has) in FIELD_NAMES.iter().zip(s.fields) {
+        for ((name, _), has) in HEADER_FIELDS.iter().zip(s.fields) {
             *coverage.entry(name).or_default() += usize::from(has);
         }
     }
