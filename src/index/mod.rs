@@ -7,6 +7,7 @@
 
 pub mod read;
 pub mod schema;
+pub mod tokenizer;
 pub mod write;
 
 use std::path::{Path, PathBuf};

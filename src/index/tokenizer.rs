@@ -1,0 +1,257 @@
+//! The free-text tokenizer: tantivy's `default` analyzer in one pass.
+//!
+//! tantivy's `default` is three stages, each a boxed stream: `SimpleTokenizer`
+//! (runs of alphanumeric characters), `RemoveLongFilter::limit(40)` (drops a
+//! token of 40 bytes or more, keeping the positions of the others) and
+//! `LowerCaser`. Decisions are almost all ASCII, so reading bytes and
+//! lowercasing as they are copied does the same work in about a third of the
+//! instructions; tokenizing was a fifth of all of ingest's instructions.
+//!
+//! [`Words`] is registered under tantivy's own name `default`, so an index
+//! written by ombuds reads the same in any tantivy tool, and the query parser
+//! and snippets, which take the field's analyzer from the index, cut text
+//! exactly as indexing did. It must give exactly the tokens `default` gives
+//! (text, position and offsets): the tests compare the two on any text.
+
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+/// Tokens of this many bytes or more (before lowercasing) are dropped, as
+/// `RemoveLongFilter::limit(40)` does in tantivy's `default`.
+const TOO_LONG: usize = 40;
+
+/// tantivy's `default` analyzer, equivalently.
+#[derive(Clone, Default)]
+pub struct Words {
+    token: Token,
+}
+
+/// The tokens of one text.
+pub struct WordStream<'a> {
+    text: &'a str,
+    /// Where the search for the next token starts.
+    at: usize,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for Words {
+    type TokenStream<'a> = WordStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
+        self.token.reset();
+        WordStream {
+            text,
+            at: 0,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for WordStream<'_> {
+    fn advance(&mut self) -> bool {
+        while let Some((from, to, ascii)) = next_word(self.text, self.at) {
+            self.at = to;
+            // Every word counts for positions, also the dropped ones.
+            self.token.position = self.token.position.wrapping_add(1);
+            if to - from >= TOO_LONG {
+                continue;
+            }
+            let word = &self.text[from..to];
+            let text = &mut self.token.text;
+            text.clear();
+            if ascii {
+                text.push_str(word);
+                text.make_ascii_lowercase();
+            } else {
+                text.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            self.token.offset_from = from;
+            self.token.offset_to = to;
+            return true;
+        }
+        self.at = self.text.len();
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// What a byte is to [`next_word`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Byte {
+    /// An ASCII letter or digit.
+    Word,
+    /// Other ASCII.
+    Gap,
+    /// Part of a multi-byte character: decode it.
+    Other,
+}
+
+/// [`Byte`] of every byte value, looked up instead of compared.
+static BYTES: [Byte; 256] = {
+    let mut table = [Byte::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() {
+            Byte::Word
+        } else {
+            Byte::Gap
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The next run of alphanumeric characters at or after byte `at`: its byte
+/// range, and whether it is all ASCII.
+fn next_word(text: &str, at: usize) -> Option<(usize, usize, bool)> {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    // The start: skip what is not alphanumeric.
+    let from = loop {
+        let &b = bytes.get(i)?;
+        let kind = BYTES[usize::from(b)];
+        if kind != Byte::Other {
+            if kind == Byte::Word {
+                break i;
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next()?;
+            if c.is_alphanumeric() {
+                break i;
+            }
+            i += c.len_utf8();
+        }
+    };
+    // The end: the first character that is not alphanumeric.
+    let mut ascii = true;
+    while let Some(&b) = bytes.get(i) {
+        let kind = BYTES[usize::from(b)];
+        if kind != Byte::Other {
+            if kind == Byte::Gap {
+                break;
+            }
+            i += 1;
+        } else {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            if !c.is_alphanumeric() {
+                break;
+            }
+            ascii = false;
+            i += c.len_utf8();
+        }
+    }
+    Some((from, i, ascii))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+
+    /// (text, position, from, to) of every token.
+    fn tokens(mut analyzer: TextAnalyzer, text: &str) -> Vec<(String, usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        while stream.advance() {
+            let t = stream.token();
+            out.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
+            assert_eq!(t.position_length, 1);
+        }
+        out
+    }
+
+    /// tantivy's own `default`, built as its tokenizer manager builds it.
+    fn tantivy_default() -> TextAnalyzer {
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .build()
+    }
+
+    fn same_as_default(text: &str) {
+        assert_eq!(
+            tokens(TextAnalyzer::from(Words::default()), text),
+            tokens(tantivy_default(), text),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn words_are_lowercased_runs_of_letters_and_digits() {
+        let got = tokens(
+            TextAnalyzer::from(Words::default()),
+            "Pay Mr X £300, (23 002 683).",
+        );
+        let texts: Vec<&str> = got.iter().map(|t| t.0.as_str()).collect();
+        assert_eq!(texts, ["pay", "mr", "x", "300", "23", "002", "683"]);
+        assert_eq!(got[3], ("300".into(), 3, 11, 14));
+    }
+
+    #[test]
+    fn long_words_are_dropped_but_keep_their_position() {
+        let long = "a".repeat(40);
+        let got = tokens(
+            TextAnalyzer::from(Words::default()),
+            &format!("one {long} two"),
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!((got[1].0.as_str(), got[1].1), ("two", 2));
+        same_as_default(&format!("one {long} two {} three", "b".repeat(39)));
+    }
+
+    #[test]
+    fn unicode_text_reads_as_tantivy_reads_it() {
+        for text in [
+            "Café ÉCOLE naïve",
+            "Miss X’s son’s EHCP",
+            "İstanbul ΣΟΦΙΑ straße STRASSE",
+            "\u{212A}elvin and ſ long s",
+            "日本語のテキスト ١٢٣ x²",
+            "",
+            "   ,.;",
+            "trailing word",
+            &format!("{}é", "é".repeat(19)),
+            &format!("{}é", "é".repeat(20)),
+        ] {
+            same_as_default(text);
+        }
+    }
+
+    #[test]
+    fn the_sample_decisions_read_as_tantivy_reads_them() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut read = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|x| x == "txt") {
+                same_as_default(&std::fs::read_to_string(&path).unwrap());
+                read += 1;
+            }
+        }
+        assert!(read >= 5, "only {read} sample decisions in {dir}");
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_reads_as_tantivy_reads_it(text in "(?s).{0,200}") {
+            same_as_default(&text);
+        }
+
+        #[test]
+        fn decision_like_text_reads_as_tantivy_reads_it(
+            text in "([A-Za-z0-9£’'é\u{212A}İ.,;:()\n -]{1,45} ?){0,12}"
+        ) {
+            same_as_default(&text);
+        }
+    }
+}
