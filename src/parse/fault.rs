@@ -19,7 +19,7 @@ use regex::Regex;
 use super::pattern::regex;
 
 use super::decision::{Fault, SectionKind};
-use super::sentences::Block;
+use super::sentences::{Block, Literals};
 use super::taxonomy::Taxonomy;
 
 /// The kind given to a fault finding that no taxonomy kind fits.
@@ -33,7 +33,8 @@ static MENTIONS_FAULT: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)fault|maladministration|service failure"));
 
 /// [`MENTIONS_FAULT`] as lowercase words, tested on the lowercased text.
-const FAULT_WORDS: &[&str] = &["fault", "maladministration", "service failure"];
+static FAULT_WORDS: LazyLock<Literals> =
+    LazyLock::new(|| Literals::new(&["fault", "maladministration", "service failure"]));
 
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -93,13 +94,13 @@ pub fn is_fault_finding(sentence: &str) -> bool {
 
 /// Whether some sentence of `block` may mention fault: when not, none finds it.
 pub fn mentions_fault(block: &Block) -> bool {
-    block.mentions(FAULT_WORDS)
+    block.mentions(&FAULT_WORDS)
 }
 
 /// [`is_fault_finding`] for sentence `i` of `block`, its literal test done on
 /// the lowercased text.
 pub fn is_fault_finding_in(block: &Block, i: usize) -> bool {
-    block.has_words(i, FAULT_WORDS, &MENTIONS_FAULT) && finds_fault(block.sentences[i].text)
+    block.has_words(i, &FAULT_WORDS, &MENTIONS_FAULT) && finds_fault(block.sentences[i].text)
 }
 
 /// Whether a sentence that mentions fault finds it.

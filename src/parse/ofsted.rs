@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::pattern::regex;
 
-use super::sentences::Block;
+use super::sentences::{Block, Literals};
 
 /// A cheap literal test before the sharing pattern runs.
 static MENTIONS_OFSTED: LazyLock<Regex> =
@@ -19,7 +19,8 @@ static MENTIONS_OFSTED: LazyLock<Regex> =
 
 /// [`MENTIONS_OFSTED`] as lowercase words, tested on the lowercased text:
 /// the same answer unless the text has `ſ` or `K` (then the regex runs).
-const OFSTED_WORDS: &[&str] = &["ofsted", "office for standards"];
+static OFSTED_WORDS: LazyLock<Literals> =
+    LazyLock::new(|| Literals::new(&["ofsted", "office for standards"]));
 
 static SHARED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -36,11 +37,10 @@ static DENIED: LazyLock<Regex> = LazyLock::new(|| {
 /// skips all of their sentences.
 pub fn shared_with_ofsted(blocks: &[Block]) -> bool {
     blocks.iter().any(|b| {
-        b.mentions(OFSTED_WORDS)
-            && b.sentences
-                .iter()
-                .enumerate()
-                .any(|(i, s)| b.has_words(i, OFSTED_WORDS, &MENTIONS_OFSTED) && says_shared(s.text))
+        b.mentions(&OFSTED_WORDS)
+            && b.sentences.iter().enumerate().any(|(i, s)| {
+                b.has_words(i, &OFSTED_WORDS, &MENTIONS_OFSTED) && says_shared(s.text)
+            })
     })
 }
 

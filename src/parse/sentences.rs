@@ -120,11 +120,11 @@ impl<'a> Block<'a> {
     /// Whether sentence `i` matches `same`, a case-insensitive alternation of
     /// exactly the literal `words` (lowercase, no `\b`): a substring test of
     /// the lowercased sentence, or the regex where the text has `ſ` or `K`.
-    pub fn has_words(&self, i: usize, words: &[&str], same: &Regex) -> bool {
+    pub fn has_words(&self, i: usize, words: &Literals, same: &Regex) -> bool {
         if self.exotic {
             same.is_match(self.sentences[i].text)
         } else {
-            contains_any(self.lower(i), words)
+            words.in_text(self.lower(i))
         }
     }
 
@@ -147,8 +147,8 @@ impl<'a> Block<'a> {
     }
 
     /// Whether the block may contain one of `needles` anywhere.
-    pub fn mentions(&self, needles: &[&str]) -> bool {
-        self.exotic || contains_any(&self.lower, needles)
+    pub fn mentions(&self, words: &Literals) -> bool {
+        self.exotic || words.in_text(&self.lower)
     }
 }
 
@@ -163,9 +163,26 @@ static EXOTIC: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(||
 /// A word mask not made yet (no group has the top bit).
 const UNKNOWN: u64 = u64::MAX;
 
-/// Whether lowercase `hay` contains one of `needles`.
-pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| hay.contains(n))
+/// Lowercase literal words, each with a vectorised searcher built once
+/// (`str::contains` sets up a new searcher on every call, and these run on
+/// every sentence of some sections).
+pub struct Literals(Vec<memchr::memmem::Finder<'static>>);
+
+impl Literals {
+    /// Searchers for `words` (lowercase).
+    pub fn new(words: &[&'static str]) -> Self {
+        Literals(
+            words
+                .iter()
+                .map(|w| memchr::memmem::Finder::new(*w))
+                .collect(),
+        )
+    }
+
+    /// Whether lowercase `hay` contains one of the words.
+    pub fn in_text(&self, hay: &str) -> bool {
+        self.0.iter().any(|f| f.find(hay.as_bytes()).is_some())
+    }
 }
 
 /// Words that take a full stop without ending the sentence (lowercase).
