@@ -78,10 +78,15 @@ def ingest_rows(t, res, n, big):
     bwall = statistics.median(r[0] for r in base) if base else float("nan")
     bcpu = statistics.median(r[1] + r[2] for r in base) if base else float("nan")
     brss = statistics.median(r[3] for r in base) / 1024 if base else float("nan")
-    ratio = wall / bwall
+    # Run i of ingest and run i of the baseline ran back to back, so their
+    # ratio is the least affected by the shared machine's speed drifting
+    # during the benchmark: the target is judged on the median of these.
+    pairs = sorted(o[0] / b[0] for o, b in zip(ours, base)) or [wall / bwall]
+    ratio = statistics.median(pairs)
+    cpu_ratio = statistics.median(sorted((o[1] + o[2]) / (b[1] + b[2]) for o, b in zip(ours, base)) or [cpu / bcpu])
     wall_target = f"<= ~10 s, <= 1.2x baseline: {verdict(wall <= 10.5 and ratio <= 1.2)}" if big else f"<= 1.2x baseline: {verdict(ratio <= 1.2)}"
-    t.add(f"ingest {n}: wall", f"{wall:.2f} s", f"baseline {bwall:.2f} s", f"{ratio:.2f}x", wall_target)
-    t.add(f"ingest {n}: CPU user+sys", f"{cpu:.2f} s", f"baseline {bcpu:.2f} s", f"{cpu / bcpu:.2f}x")
+    t.add(f"ingest {n}: wall", f"{wall:.2f} s", f"baseline {bwall:.2f} s", f"{ratio:.2f}x ({pairs[0]:.2f}-{pairs[-1]:.2f})", wall_target)
+    t.add(f"ingest {n}: CPU user+sys", f"{cpu:.2f} s", f"baseline {bcpu:.2f} s", f"{cpu_ratio:.2f}x")
     t.add(f"ingest {n}: throughput", f"{docs / wall:,.0f} decisions/s, {raw / 1e6 / wall:.1f} MB/s",
           f"baseline {docs / bwall:,.0f}/s, {raw / 1e6 / bwall:.1f} MB/s")
     t.add(f"ingest {n}: peak RSS", f"{rss:.0f} MB", f"baseline {brss:.0f} MB", f"{rss / brss:.2f}x", f"< 600 MB: {verdict(rss < 600)}")
@@ -144,7 +149,7 @@ def main():
     sizes = (read(f"{res}/sizes-{n}", "") or "0 0").split()
     raw_mb = int(sizes[1]) / 1e6 if len(sizes) > 1 else 0
     print(f"ombuds benchmark: {n} decisions ({raw_mb:.1f} MB raw text) and {small}; seed {meta.get('seed')}; "
-          f"{meta.get('threads')} indexing threads; medians of {meta.get('runs')} runs "
+          f"{meta.get('threads')} indexing threads; medians of {meta.get('runs')} runs; ingest ratios are medians of back-to-back run pairs (range) "
           f"(latency percentiles over {meta.get('search_runs')} whole-process runs, ripgrep over {meta.get('runs')})")
     print(f"machine: {meta.get('cpus')} CPUs, load average at end {meta.get('load')}; {meta.get('rg')}; "
           f"{meta.get('hyperfine')}; commit {meta.get('commit')}; page cache warm")
