@@ -95,8 +95,14 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a trimmed line is website furniture rather than decision text.
 /// Runs on every line, so the cheap checks come first.
 pub fn is_furniture(trimmed: &str) -> bool {
-    if trimmed.len() <= 40 && FURNITURE.iter().any(|f| reads_as(trimmed, f)) {
-        return true;
+    if trimmed.len() <= 40 {
+        let first = first_folded(trimmed);
+        if FURNITURE
+            .iter()
+            .any(|f| first == f.bytes().next() && reads_as(trimmed, f))
+        {
+            return true;
+        }
     }
     // The first byte first: comparing whole prefixes costs on every long line.
     let first = trimmed.as_bytes().first().map(u8::to_ascii_lowercase);
@@ -119,17 +125,30 @@ pub fn is_furniture(trimmed: &str) -> bool {
 pub fn reads_as(line: &str, lower: &str) -> bool {
     let mut want = lower.bytes();
     for c in line.chars() {
-        let c = match c {
-            '’' => '\'',
-            // The Kelvin sign lowercases to an ASCII `k`.
-            '\u{212A}' => 'k',
-            c => c.to_ascii_lowercase(),
-        };
-        if !c.is_ascii() || want.next() != Some(c as u8) {
-            return false;
+        match folded(c) {
+            Some(b) if want.next() == Some(b) => {}
+            _ => return false,
         }
     }
     want.next().is_none()
+}
+
+/// The first byte `line` must read as for [`reads_as`] to say yes to any
+/// text (`None`: to none), to skip most candidates without comparing them.
+pub fn first_folded(line: &str) -> Option<u8> {
+    line.chars().next().and_then(folded)
+}
+
+/// A character as [`reads_as`] compares it: ASCII lowercased, `’` as `'`;
+/// `None` for anything else, which reads as nothing.
+fn folded(c: char) -> Option<u8> {
+    let c = match c {
+        '’' => '\'',
+        // The Kelvin sign lowercases to an ASCII `k`.
+        '\u{212A}' => 'k',
+        c => c.to_ascii_lowercase(),
+    };
+    c.is_ascii().then_some(c as u8)
 }
 
 /// Takes every list marker off the front of a line (`1. • Text` and

@@ -1,7 +1,7 @@
 //! The decision body: summary and titled sections with normalised kinds.
 
 use super::decision::{Section, SectionKind};
-use super::lines::{reads_as, Line};
+use super::lines::{first_folded, reads_as, Line};
 
 /// Headings as printed (lowercased, curly apostrophes straightened, trailing
 /// colon dropped) and the kind each one starts.
@@ -103,9 +103,10 @@ pub fn heading_kind(line: &Line) -> Option<SectionKind> {
         return None;
     }
     let text = heading_text(&line.text);
+    let first = first_folded(text)?;
     HEADINGS
         .iter()
-        .find(|(h, _)| reads_as(text, h))
+        .find(|(h, _)| h.as_bytes().first() == Some(&first) && reads_as(text, h))
         .map(|(_, kind)| *kind)
 }
 
@@ -218,11 +219,19 @@ mod tests {
     /// allocated key says, for every known heading.
     fn agrees(line: &str) -> bool {
         let key = heading_key(line);
+        let unmarked = Line {
+            indent: 0,
+            marked: false,
+            text: line.to_string(),
+        };
+        let by_key = HEADINGS.iter().find(|(h, _)| key == *h).map(|(_, k)| *k);
+        let short = line.len() <= 70;
         HEADINGS
             .iter()
             .map(|(h, _)| *h)
             .chain(["the ombudsman's final decision"])
             .all(|h| reads_as(heading_text(line), h) == (key == h))
+            && heading_kind(&unmarked) == by_key.filter(|_| short)
     }
 
     #[test]
@@ -236,6 +245,9 @@ mod tests {
             "Final \u{212A}ecision",
             "İstanbul",
             "Café decision",
+            "Final decision…",
+            "Analysis é",
+            "’the complaint",
             "",
             ":",
             &"x".repeat(80),
