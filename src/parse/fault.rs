@@ -100,7 +100,7 @@ pub fn mentions_fault(block: &Block) -> bool {
 /// [`is_fault_finding`] for sentence `i` of `block`, its literal test done on
 /// the lowercased text.
 pub fn is_fault_finding_in(block: &Block, i: usize) -> bool {
-    block.has_words(i, &FAULT_WORDS, &MENTIONS_FAULT) && finds_fault(block.sentences[i].text)
+    block.has_words(i, &FAULT_WORDS, &MENTIONS_FAULT) && finds_fault(block.sentences()[i].text)
 }
 
 /// Whether a sentence that mentions fault finds it.
@@ -126,7 +126,7 @@ pub fn faults(blocks: &[Block], taxonomy: &Taxonomy) -> Vec<Fault> {
         if !mentions_fault(block) {
             continue;
         }
-        for i in 0..block.sentences.len() {
+        for i in 0..block.sentences().len() {
             if !is_fault_finding_in(block, i) {
                 continue;
             }
@@ -160,20 +160,20 @@ fn classify<'t>(
     detailed: bool,
     taxonomy: &'t Taxonomy,
 ) -> (Vec<&'t str>, String) {
-    let sentence = block.sentences[i];
+    let sentence = block.sentences()[i];
     let kinds = taxonomy.classify(sentence.text);
     if !kinds.is_empty() || !detailed {
         return (kinds, sentence.text.to_string());
     }
     let mut first = i;
     while first > 0 && i - first < CONTEXT {
-        let prev = block.sentences[first - 1];
+        let prev = block.sentences()[first - 1];
         if prev.paragraph != sentence.paragraph || COMPLAINANT_VIEW.is_match(prev.text) {
             break;
         }
         first -= 1;
     }
-    let context = &block.sentences[first..=i];
+    let context = &block.sentences()[first..=i];
     let text: Vec<&str> = context.iter().map(|s| s.text).collect();
     let text = text.join(" ");
     let kinds = taxonomy.classify(&text);

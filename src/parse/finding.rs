@@ -98,7 +98,7 @@ pub fn finding(blocks: &[Block], has_remedy: bool) -> Option<Finding> {
 /// Whether sentence `i` supposes: [`SUPPOSING`], tested on the lowercased text.
 fn supposing(block: &Block, i: usize) -> bool {
     if block.exotic() {
-        return SUPPOSING.is_match(block.sentences[i].text);
+        return SUPPOSING.is_match(block.sentences()[i].text);
     }
     let lower = block.lower(i).as_bytes();
     SUPPOSING_WORDS.iter().any(|w| {
@@ -134,7 +134,7 @@ fn read<'a, 'b: 'a>(
         let whole_words = whole && b.has_any(words::NOT_INVESTIGATED_WHOLE);
         let no_fault_words = b.has_any(words::NO_FAULT);
         let remedied_words = b.has_any(words::REMEDIED);
-        for (i, sentence) in b.sentences.iter().enumerate() {
+        for (i, sentence) in b.sentences().iter().enumerate() {
             let s = sentence.text;
             if supposing(b, i) {
                 continue;

@@ -38,7 +38,7 @@ static DENIED: LazyLock<Regex> = LazyLock::new(|| {
 pub fn shared_with_ofsted(blocks: &[Block]) -> bool {
     blocks.iter().any(|b| {
         b.mentions(&OFSTED_WORDS)
-            && b.sentences.iter().enumerate().any(|(i, s)| {
+            && b.sentences().iter().enumerate().any(|(i, s)| {
                 b.has_words(i, &OFSTED_WORDS, &MENTIONS_OFSTED) && says_shared(s.text)
             })
     })

@@ -204,11 +204,8 @@ fn mentions(blocks: &[Block], complainant: Option<&str>) -> Vec<Mention> {
         // The cue a lead-in line gives, read once for all the bullets under it.
         let mut lead_cues: Vec<(usize, Option<Cue>)> = Vec::new();
         // Most sentences name no money: one search of the block finds those that may.
-        let may_have_money = block.sentences_matching(&MONEY_WORDS);
-        for (s, sentence) in block.sentences.iter().enumerate() {
-            if !may_have_money[s] {
-                continue;
-            }
+        for s in block.sentences_matching(&MONEY_WORDS) {
+            let sentence = &block.sentences()[s];
             let found = amounts_lower(sentence.text, block.lower(s));
             // Whether sentence `s` may match a pattern needing `w` (see `Block::has`).
             let has = |w: Words| block.has(s, w);
@@ -230,7 +227,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>) -> Vec<Mention> {
                             Some((_, c)) => *c,
                             None => {
                                 let c =
-                                    lead_cue(block.sentences[lead].text, &|w| block.has(lead, w));
+                                    lead_cue(block.sentences()[lead].text, &|w| block.has(lead, w));
                                 lead_cues.push((lead, c));
                                 c
                             }

@@ -102,7 +102,7 @@ fn remedy_sentences<'a, 'b>(blocks: &'a [Block<'b>]) -> Vec<Read<'a, 'b>> {
         if !in_action && !may_state {
             continue;
         }
-        for (i, s) in b.sentences.iter().enumerate() {
+        for (i, s) in b.sentences().iter().enumerate() {
             let keep = in_action
                 || (b.has(i, words::STATEMENT)
                     && REMEDY_STATEMENT.is_match(s.text)
@@ -158,7 +158,7 @@ pub fn remedies_and_deadline(
         sentences
             .iter()
             .filter(|(_, b, i)| b.has(*i, words::DEADLINE))
-            .filter_map(|(_, b, i)| earliest_in(b.sentences[*i].text))
+            .filter_map(|(_, b, i)| earliest_in(b.sentences()[*i].text))
             .min()
     };
     let deadline = earliest(&action).or_else(|| earliest(&stated));
@@ -173,7 +173,7 @@ fn kinds_in(sentences: &[Read]) -> Vec<RemedyKind> {
         .filter(|((_, re), words)| {
             sentences
                 .iter()
-                .any(|(_, b, i)| b.has(*i, *words) && re.is_match(b.sentences[*i].text))
+                .any(|(_, b, i)| b.has(*i, *words) && re.is_match(b.sentences()[*i].text))
         })
         .map(|((kind, _), _)| *kind)
         .collect()

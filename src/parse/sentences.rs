@@ -40,8 +40,9 @@ pub struct Sentence<'a> {
 pub struct Block<'a> {
     /// The section kind, or `None` for the summary.
     pub kind: Option<SectionKind>,
-    /// The sentences in order.
-    pub sentences: Vec<Sentence<'a>>,
+    /// The sentences in order, split on first use ([`Block::sentences`]):
+    /// background sections that name no money, fault or Ofsted are never split.
+    split: OnceCell<Vec<Sentence<'a>>>,
     /// The text the sentences were split from.
     text: &'a str,
     /// `text` with ASCII letters lowercased.
@@ -51,25 +52,30 @@ pub struct Block<'a> {
     exotic: bool,
     /// Each sentence's word mask ([`word_mask`]), made on first use
     /// ([`UNKNOWN`] until then), and their union.
-    words: Vec<Cell<u64>>,
+    words: OnceCell<Vec<Cell<u64>>>,
     all_words: OnceCell<u64>,
 }
 
 impl<'a> Block<'a> {
-    /// Splits `text` (paragraphs separated by `\n`) into a block.
+    /// A block of `text` (paragraphs separated by `\n`), to be split into
+    /// sentences when first asked.
     pub fn new(kind: Option<SectionKind>, text: &'a str) -> Self {
         let lower = text.to_ascii_lowercase();
         let exotic = !lower.is_ascii() && EXOTIC.iter().any(|f| f.find(lower.as_bytes()).is_some());
-        let sentences = sentences(text);
         Block {
             kind,
-            words: vec![Cell::new(UNKNOWN); sentences.len()],
-            sentences,
+            split: OnceCell::new(),
+            words: OnceCell::new(),
             text,
             lower,
             exotic,
             all_words: OnceCell::new(),
         }
+    }
+
+    /// The sentences in order.
+    pub fn sentences(&self) -> &[Sentence<'a>] {
+        self.split.get_or_init(|| sentences(self.text))
     }
 
     /// The name used in `Payment::section`: the kind's snake name or `summary`.
@@ -90,13 +96,15 @@ impl<'a> Block<'a> {
 
     /// The lowercased text of sentence `i`.
     pub fn lower(&self, i: usize) -> &str {
-        let s = &self.sentences[i];
+        let s = &self.sentences()[i];
         &self.lower[s.start..s.start + s.text.len()]
     }
 
     /// The word mask of sentence `i`.
     fn word_mask(&self, i: usize) -> u64 {
-        let cell = &self.words[i];
+        let cell = &self
+            .words
+            .get_or_init(|| vec![Cell::new(UNKNOWN); self.sentences().len()])[i];
         if cell.get() == UNKNOWN {
             cell.set(word_mask(self.lower(i).as_bytes()));
         }
@@ -113,7 +121,7 @@ impl<'a> Block<'a> {
     pub fn has_any(&self, words: Words) -> bool {
         let all = self
             .all_words
-            .get_or_init(|| (0..self.sentences.len()).fold(0, |a, i| a | self.word_mask(i)));
+            .get_or_init(|| (0..self.sentences().len()).fold(0, |a, i| a | self.word_mask(i)));
         self.exotic || all & words.bit != 0
     }
 
@@ -122,28 +130,34 @@ impl<'a> Block<'a> {
     /// the lowercased sentence, or the regex where the text has `ſ` or `K`.
     pub fn has_words(&self, i: usize, words: &Literals, same: &Regex) -> bool {
         if self.exotic {
-            same.is_match(self.sentences[i].text)
+            same.is_match(self.sentences()[i].text)
         } else {
             words.in_text(self.lower(i))
         }
     }
 
-    /// For each sentence, whether `literals` (a regex of lowercase literals
-    /// with no `s` or `k`, which `(?i)` would also read as `ſ` or `K`)
-    /// matches its lowercased text: one search over the whole block.
-    pub fn sentences_matching(&self, literals: &Regex) -> Vec<bool> {
-        let mut hit = vec![false; self.sentences.len()];
-        for m in literals.find_iter(&self.lower) {
+    /// The sentences, in order, whose lowercased text `literals` (a regex of
+    /// lowercase literals with no `s` or `k`, which `(?i)` would also read as
+    /// `ſ` or `K`) matches: one search over the whole block, which is only
+    /// split into sentences when it has a match.
+    pub fn sentences_matching(&self, literals: &Regex) -> Vec<usize> {
+        let mut matches = literals.find_iter(&self.lower).peekable();
+        if matches.peek().is_none() {
+            return Vec::new();
+        }
+        let sentences = self.sentences();
+        let mut hits: Vec<usize> = Vec::new();
+        for m in matches {
             // The last sentence starting at or before the match holds it.
-            let i = self.sentences.partition_point(|s| s.start <= m.start());
+            let i = sentences.partition_point(|s| s.start <= m.start());
             if let Some(i) = i.checked_sub(1) {
-                let s = &self.sentences[i];
-                if m.end() <= s.start + s.text.len() {
-                    hit[i] = true;
+                let s = &sentences[i];
+                if m.end() <= s.start + s.text.len() && hits.last() != Some(&i) {
+                    hits.push(i);
                 }
             }
         }
-        hit
+        hits
     }
 
     /// Whether the block may contain one of `needles` anywhere.
@@ -388,11 +402,11 @@ mod tests {
             None,
             "The Council delayed. It will PAY Mr X.\n£300 is fair. No more.",
         );
-        assert_eq!(block.sentences.len(), 4);
-        assert_eq!(
-            block.sentences_matching(&re),
-            vec![false, true, true, false]
-        );
+        assert_eq!(block.sentences().len(), 4);
+        assert_eq!(block.sentences_matching(&re), vec![1, 2]);
+        let none = Block::new(None, "Nothing here. Or here.");
+        assert!(none.sentences_matching(&re).is_empty());
+        assert!(none.split.get().is_none(), "split without a match");
     }
 
     fn texts(text: &str) -> Vec<&str> {
