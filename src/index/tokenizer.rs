@@ -100,7 +100,7 @@ enum Byte {
 
 /// What lowercasing a word takes: nothing (most words of prose), ASCII
 /// lowercasing, or Unicode lowercasing.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 enum Case {
     Lower,
     Upper,
@@ -128,43 +128,31 @@ static BYTES: [Byte; 256] = {
 /// range, and what lowercasing it takes.
 ///
 /// Eight ASCII bytes at a time ([`Eight`]), so that a branch is taken per
-/// word rather than per byte; a byte at a time near non-ASCII characters and
-/// at the end of the text.
+/// word rather than per byte; a character at a time ([`start_step`],
+/// [`word_char`]) near non-ASCII characters and at the end of the text.
 fn next_word(text: &str, at: usize) -> Option<(usize, usize, Case)> {
     let bytes = text.as_bytes();
     let mut i = at;
-    // The start: skip what is not alphanumeric.
     let from = loop {
         if let Some(eight) = Eight::ascii_at(bytes, i) {
             match eight.first_word_byte() {
                 Some(k) => break i + k,
-                None => {
-                    i += 8;
-                    continue;
-                }
+                None => i += 8,
             }
+            continue;
         }
-        let &b = bytes.get(i)?;
-        match BYTES[usize::from(b)] {
-            Byte::Gap => i += 1,
-            Byte::Word | Byte::Capital => break i,
-            Byte::Other => {
-                let c = text[i..].chars().next()?;
-                if c.is_alphanumeric() {
-                    break i;
-                }
-                i += c.len_utf8();
-            }
+        match start_step(text, i)? {
+            Ok(from) => break from,
+            Err(next) => i = next,
         }
     };
-    // The end: the first character that is not alphanumeric.
     let mut i = from;
     let mut case = Case::Lower;
     loop {
         if let Some(eight) = Eight::ascii_at(bytes, i) {
             let run = eight.word_bytes();
-            if case == Case::Lower && eight.has_capital(run) {
-                case = Case::Upper;
+            if eight.has_capital(run) {
+                case = case.max(Case::Upper);
             }
             i += run;
             if run < 8 {
@@ -172,31 +160,46 @@ fn next_word(text: &str, at: usize) -> Option<(usize, usize, Case)> {
             }
             continue;
         }
-        let Some(&b) = bytes.get(i) else {
+        let Some((len, this)) = word_char(text, i) else {
             break;
         };
-        match BYTES[usize::from(b)] {
-            Byte::Word => i += 1,
-            Byte::Capital => {
-                if case == Case::Lower {
-                    case = Case::Upper;
-                }
-                i += 1;
-            }
-            Byte::Gap => break,
-            Byte::Other => {
-                let Some(c) = text[i..].chars().next() else {
-                    break;
-                };
-                if !c.is_alphanumeric() {
-                    break;
-                }
-                case = Case::Unicode;
-                i += c.len_utf8();
-            }
-        }
+        case = case.max(this);
+        i += len;
     }
     Some((from, i, case))
+}
+
+/// One step of the search for a word's start at byte `i`: `Ok(i)` when a
+/// word starts there, else `Err` with where to look next; `None` at the end.
+fn start_step(text: &str, i: usize) -> Option<Result<usize, usize>> {
+    let &b = text.as_bytes().get(i)?;
+    Some(match BYTES[usize::from(b)] {
+        Byte::Gap => Err(i + 1),
+        Byte::Word | Byte::Capital => Ok(i),
+        Byte::Other => {
+            let c = text[i..].chars().next()?;
+            if c.is_alphanumeric() {
+                Ok(i)
+            } else {
+                Err(i + c.len_utf8())
+            }
+        }
+    })
+}
+
+/// The character at byte `i` when it continues a word: its length in bytes
+/// and what lowercasing it takes; `None` when the word ends there.
+fn word_char(text: &str, i: usize) -> Option<(usize, Case)> {
+    let &b = text.as_bytes().get(i)?;
+    match BYTES[usize::from(b)] {
+        Byte::Word => Some((1, Case::Lower)),
+        Byte::Capital => Some((1, Case::Upper)),
+        Byte::Gap => None,
+        Byte::Other => {
+            let c = text[i..].chars().next()?;
+            c.is_alphanumeric().then(|| (c.len_utf8(), Case::Unicode))
+        }
+    }
 }
 
 /// Eight ASCII bytes read as one little-endian `u64`, tested all at once:
@@ -275,48 +278,19 @@ mod tests {
         out
     }
 
-    /// [`next_word`] a byte at a time, as it was first written: the oracle.
-    fn next_word_bytewise(text: &str, at: usize) -> Option<(usize, usize, Case)> {
-        let bytes = text.as_bytes();
+    /// [`next_word`] a character at a time, without [`Eight`]: the oracle.
+    fn next_word_by_char(text: &str, at: usize) -> Option<(usize, usize, Case)> {
         let mut i = at;
-        // The start: skip what is not alphanumeric.
         let from = loop {
-            let &b = bytes.get(i)?;
-            match BYTES[usize::from(b)] {
-                Byte::Gap => i += 1,
-                Byte::Word | Byte::Capital => break i,
-                Byte::Other => {
-                    let c = text[i..].chars().next()?;
-                    if c.is_alphanumeric() {
-                        break i;
-                    }
-                    i += c.len_utf8();
-                }
+            match start_step(text, i)? {
+                Ok(from) => break from,
+                Err(next) => i = next,
             }
         };
-        // The end: the first character that is not alphanumeric.
-        let mut case = Case::Lower;
-        while let Some(&b) = bytes.get(i) {
-            match BYTES[usize::from(b)] {
-                Byte::Word => i += 1,
-                Byte::Capital => {
-                    if case == Case::Lower {
-                        case = Case::Upper;
-                    }
-                    i += 1;
-                }
-                Byte::Gap => break,
-                Byte::Other => {
-                    let Some(c) = text[i..].chars().next() else {
-                        break;
-                    };
-                    if !c.is_alphanumeric() {
-                        break;
-                    }
-                    case = Case::Unicode;
-                    i += c.len_utf8();
-                }
-            }
+        let (mut i, mut case) = (from, Case::Lower);
+        while let Some((len, this)) = word_char(text, i) {
+            case = case.max(this);
+            i += len;
         }
         Some((from, i, case))
     }
@@ -406,7 +380,7 @@ mod tests {
             while !text.is_char_boundary(at) {
                 at -= 1;
             }
-            prop_assert_eq!(next_word(&text, at), next_word_bytewise(&text, at));
+            prop_assert_eq!(next_word(&text, at), next_word_by_char(&text, at));
         }
 
         #[test]
