@@ -95,19 +95,18 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a trimmed line is website furniture rather than decision text.
 /// Runs on every line, so the cheap checks come first.
 pub fn is_furniture(trimmed: &str) -> bool {
-    if trimmed.len() <= 40 {
-        let first = first_folded(trimmed);
-        if FURNITURE
+    // The first byte first: comparing whole lines and prefixes costs on
+    // every line, and the first byte rules out almost all of them.
+    let first = first_folded(trimmed);
+    if trimmed.len() <= 40
+        && FURNITURE
             .iter()
             .any(|f| first == f.bytes().next() && reads_as(trimmed, f))
-        {
-            return true;
-        }
+    {
+        return true;
     }
-    // The first byte first: comparing whole prefixes costs on every long line.
-    let first = trimmed.as_bytes().first().map(u8::to_ascii_lowercase);
     let starts_with = |p: &str| {
-        first == p.as_bytes().first().copied()
+        first == p.bytes().next()
             && trimmed
                 .get(..p.len())
                 .is_some_and(|h| h.eq_ignore_ascii_case(p))

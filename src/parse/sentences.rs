@@ -160,7 +160,7 @@ impl<'a> Block<'a> {
         hits
     }
 
-    /// Whether the block may contain one of `needles` anywhere.
+    /// Whether the block may contain one of `words` anywhere.
     pub fn mentions(&self, words: &Literals) -> bool {
         self.exotic || words.in_text(&self.lower)
     }
