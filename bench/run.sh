@@ -22,6 +22,8 @@
 #        (/usr/bin/time), index size on disk vs the raw text, at N and N/10;
 #      - the plain tantivy baseline (examples/baseline: whole text, one field, same
 #        threads and heap) and the ratio ingest/baseline;
+#      - ingest without its extractors (examples/baseline --ombuds-structure: same
+#        decoding, sections, schema, documents and writer), to show what extraction costs;
 #      - search latency of the whole process (p50, p95) for a fixed mix of queries, and
 #        stats latency, with hyperfine; ripgrep answering the same questions over the raw
 #        files, and the ratio ours/rg; matching-decision counts from both, as a sanity check;
@@ -119,6 +121,7 @@ measure_ingest() { # measure_ingest N DIR
     local n=$1 dir=$2 idx="$WORK/index-$1" bidx="$WORK/baseline-$1"
     : >"$RES/ingest-$n.tsv"
     : >"$RES/baseline-$n.tsv"
+    : >"$RES/structure-$n.tsv"
     for ((r = 1; r <= RUNS; r++)); do
         log "ingest $n, run $r/$RUNS"
         rm -rf "$idx"
@@ -136,6 +139,12 @@ measure_ingest() { # measure_ingest N DIR
         /usr/bin/time -f '%e %U %S %M' -o "$RES/time.tmp" \
             "$BIN/examples/baseline" "$dir" "$bidx" --threads "$THREADS" >"$RES/baseline-$n.out"
         tail -n1 "$RES/time.tmp" >>"$RES/baseline-$n.tsv"
+
+        log "ingest without extractors $n, run $r/$RUNS"
+        rm -rf "$bidx"
+        /usr/bin/time -f '%e %U %S %M' -o "$RES/time.tmp" \
+            "$BIN/examples/baseline" "$dir" "$bidx" --threads "$THREADS" --ombuds-structure >"$RES/structure-$n.out"
+        tail -n1 "$RES/time.tmp" >>"$RES/structure-$n.tsv"
     done
     echo "$n $(raw_bytes "$dir") $(du -sb "$idx" | cut -f1) $(du -sb "$bidx" | cut -f1)" >"$RES/sizes-$n"
     rm -rf "$bidx"

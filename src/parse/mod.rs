@@ -64,6 +64,16 @@ pub fn parse_decision_with(
     text: &str,
     taxonomy: &Taxonomy,
 ) -> Result<Decision, NotADecision> {
+    let mut decision = parse_structure(source, text)?;
+    extract(&mut decision, taxonomy);
+    Ok(decision)
+}
+
+/// The first half of [`parse_decision_with`]: boilerplate removal, header,
+/// summary, sections, complainant and reading warnings, with none of the
+/// extracted fields (payments, remedies, finding, faults, Ofsted) filled in;
+/// [`extract`] fills them. Benchmarks use it to cost extraction apart.
+pub fn parse_structure(source: &str, text: &str) -> Result<Decision, NotADecision> {
     let lines = lines::clean_lines(text);
     if lines.is_empty() {
         return Err(NotADecision(
@@ -101,7 +111,7 @@ pub fn parse_decision_with(
         );
     }
 
-    let mut decision = Decision {
+    Ok(Decision {
         source: source.to_string(),
         reference: head.reference,
         organisation: head.organisation,
@@ -120,9 +130,7 @@ pub fn parse_decision_with(
         finding: None,
         faults: Vec::new(),
         shared_with_ofsted: false,
-    };
-    extract(&mut decision, taxonomy);
-    Ok(decision)
+    })
 }
 
 #[cfg(test)]
@@ -136,6 +144,19 @@ mod tests {
         let err = parse_decision("x.txt", "Dear Sir,\nPlease find attached.\n").unwrap_err();
         assert!(err.0.starts_with("not a decision"));
         assert!(parse_decision("x.txt", "\n\nBack to top\n").is_err());
+    }
+
+    #[test]
+    fn structure_then_extract_is_the_whole_parse() {
+        let path = "corpus/000_23011206abbaafad.txt";
+        let text = std::fs::read_to_string(path).expect("sample");
+        let whole = parse_decision(path, &text).expect("sample parses");
+        assert!(whole.agreed_total > 0.0 && !whole.faults.is_empty());
+        let mut structure = parse_structure(path, &text).expect("sample parses");
+        assert!(structure.payments.is_empty() && structure.faults.is_empty());
+        assert_eq!(structure.sections, whole.sections);
+        extract(&mut structure, Taxonomy::default_ref());
+        assert_eq!(structure, whole);
     }
 
     #[test]
