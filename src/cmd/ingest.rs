@@ -150,21 +150,26 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
         let parsed = Parsed::from(&d);
         (document(&fields, d), parsed)
     };
-    walk::for_each_decision(&files, 512, &taxonomy, prepare, |result| -> Result<()> {
+    walk::for_each_decision(&files, 512, &taxonomy, prepare, |i, result| -> Result<()> {
         if INTERRUPTED.load(Ordering::SeqCst) {
             bail!(Interrupted);
         }
         progress.inc(1);
         match result {
             Ok((doc, parsed)) => {
-                note_warnings(&parsed, &mut report.warnings);
-                let Parsed {
-                    reference,
-                    seen: entry,
-                    ..
-                } = parsed;
-                let repeated = note_duplicate(&mut seen, &reference, entry, &mut report.skipped);
-                writer.upsert(&reference, doc, repeated)
+                note_warnings(&files[i], &parsed.warnings, &mut report.warnings);
+                let entry = Seen {
+                    file: i,
+                    fields: parsed.fields,
+                };
+                let repeated = note_duplicate(
+                    &mut seen,
+                    &parsed.reference,
+                    entry,
+                    &files,
+                    &mut report.skipped,
+                );
+                writer.upsert(&parsed.reference, doc, repeated)
             }
             Err(skip) => {
                 report.skipped.push(skip);
@@ -212,28 +217,24 @@ pub struct Interrupted;
 struct Parsed {
     reference: String,
     warnings: Vec<String>,
-    seen: Seen,
+    fields: [bool; HEADER_FIELDS.len()],
 }
 
 impl From<&Decision> for Parsed {
     fn from(d: &Decision) -> Self {
-        let fields = HEADER_FIELDS.map(|(_, has)| has(d));
         Parsed {
             reference: d.reference.clone(),
             warnings: d.warnings.clone(),
-            seen: Seen {
-                source: d.source.clone(),
-                fields,
-            },
+            fields: HEADER_FIELDS.map(|(_, has)| has(d)),
         }
     }
 }
 
-fn note_warnings(d: &Parsed, warnings: &mut Vec<FileWarning>) {
-    for w in &d.warnings {
+fn note_warnings(path: &Path, found: &[String], warnings: &mut Vec<FileWarning>) {
+    for w in found {
         if REPORTED_WARNINGS.iter().any(|r| w.contains(r)) {
             warnings.push(FileWarning {
-                path: d.seen.source.clone(),
+                path: path.display().to_string(),
                 warning: w.clone(),
             });
         }
@@ -271,10 +272,11 @@ fn progress_bar(len: u64) -> ProgressBar {
     bar
 }
 
-/// What the run keeps of each reference it indexed: the file, and which
-/// header fields it had (counted once the later duplicate has won).
+/// What the run keeps of each reference it indexed: the index of its file
+/// in the walk's list, and which header fields it had (counted once the
+/// later duplicate has won). Kept small: a run holds one per decision.
 struct Seen {
-    source: String,
+    file: usize,
     fields: [bool; HEADER_FIELDS.len()],
 }
 
@@ -299,16 +301,20 @@ fn note_duplicate(
     seen: &mut HashMap<String, Seen>,
     reference: &str,
     entry: Seen,
+    files: &[PathBuf],
     skipped: &mut Vec<Skipped>,
 ) -> bool {
+    let later = entry.file;
     let Some(earlier) = seen.insert(reference.to_string(), entry) else {
         return false;
     };
-    let later = &seen[reference].source;
     skipped.push(Skipped::new(
-        Path::new(&earlier.source),
+        &files[earlier.file],
         SkipKind::Duplicate,
-        format!("same reference {reference} as {later}, which replaces it (the later file wins)"),
+        format!(
+            "same reference {reference} as {}, which replaces it (the later file wins)",
+            files[later].display()
+        ),
     ));
     true
 }

@@ -61,7 +61,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         256,
         &taxonomy,
         |d| d,
-        |result| -> Result<()> {
+        |_, result| -> Result<()> {
             match result {
                 Ok(decision) => match args.format {
                     ParseFormat::Json => json_line(&mut out, &decision)?,

@@ -178,8 +178,8 @@ pub fn read_decision(path: &Path, taxonomy: &Taxonomy) -> Result<Decision, Skipp
 
 /// Reads and parses files in parallel, `chunk` at a time, turns each
 /// decision into what the caller needs with `prepare` (also in parallel), and
-/// hands each result to `each` in path order, so output and upserts are
-/// deterministic.
+/// hands each result to `each` with the index of its file in `files`, in
+/// path order, so output and upserts are deterministic.
 ///
 /// Parsing runs one chunk ahead of `each` on its own thread: while `each`
 /// writes chunk k, chunk k+1 is being parsed, and memory stays bounded by a
@@ -190,7 +190,7 @@ pub fn for_each_decision<T: Send, E>(
     chunk: usize,
     taxonomy: &Taxonomy,
     prepare: impl Fn(Decision) -> T + Sync,
-    mut each: impl FnMut(Result<T, Skipped>) -> Result<(), E>,
+    mut each: impl FnMut(usize, Result<T, Skipped>) -> Result<(), E>,
 ) -> Result<(), E> {
     use rayon::prelude::*;
     let (ready, chunks) = std::sync::mpsc::sync_channel::<Vec<Result<T, Skipped>>>(1);
@@ -207,10 +207,8 @@ pub fn for_each_decision<T: Send, E>(
                 }
             }
         });
-        for results in chunks {
-            for result in results {
-                each(result)?;
-            }
+        for (i, result) in chunks.into_iter().flatten().enumerate() {
+            each(i, result)?;
         }
         Ok(())
     })
@@ -269,13 +267,13 @@ mod tests {
             2,
             taxonomy,
             |d| d.reference,
-            |r| {
-                seen.push(r.unwrap());
+            |i, r| {
+                seen.push((i, r.unwrap()));
                 Ok(())
             },
         );
         assert!(run.is_ok());
-        let want: Vec<String> = (0..7).map(|i| format!("23 000 00{i}")).collect();
+        let want: Vec<(usize, String)> = (0..7).map(|i| (i, format!("23 000 00{i}"))).collect();
         assert_eq!(seen, want);
         // The first error ends the run and is returned.
         let mut calls = 0;
@@ -284,7 +282,7 @@ mod tests {
             2,
             taxonomy,
             |d| d,
-            |_| {
+            |_, _| {
                 calls += 1;
                 if calls == 3 {
                     Err("stop")
