@@ -1,8 +1,12 @@
 //! Writing decisions: one tantivy document per decision, upserted by reference.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::Duration;
+
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
-use tantivy::schema::TantivyDocument;
+use tantivy::schema::{Document, TantivyDocument};
 use tantivy::{DateTime, IndexWriter, TantivyError, Term};
 
 use super::schema::Fields;
@@ -12,9 +16,16 @@ use crate::parse::{Decision, Payment};
 /// Memory budget for tantivy's indexing threads, split between them.
 pub const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
 
+/// How many documents may be waiting for tantivy's indexing threads at once.
+/// tantivy queues up to 10,000 itself, and at about 15 KB each (text, record
+/// and the rest) a full queue was 150 MB of peak memory at 100,000
+/// decisions; a thousand keep both indexing threads fed.
+pub const QUEUED_DOCUMENTS: usize = 1024;
+
 /// An open writer; at most one per index at a time, across processes.
 pub struct DecisionWriter {
-    writer: IndexWriter,
+    writer: IndexWriter<Queued>,
+    queue: Arc<Queue>,
     fields: Fields,
     /// Whether the index held decisions before this writer opened: then every
     /// added decision may replace one; otherwise only a reference repeated
@@ -40,6 +51,7 @@ impl DecisionWriter {
             .context("reading the index before writing")?;
         Ok(DecisionWriter {
             writer,
+            queue: Arc::new(Queue::new(QUEUED_DOCUMENTS, STALLED)),
             fields: index.fields.clone(),
             had_decisions,
         })
@@ -53,12 +65,17 @@ impl DecisionWriter {
     /// Adds `doc`, the document of the decision with `reference`, replacing
     /// any decision with that reference already in the index or added earlier
     /// in this run (`repeated`). A fresh index written with distinct
-    /// references needs no deletes at all.
+    /// references needs no deletes at all. Waits while [`QUEUED_DOCUMENTS`]
+    /// documents are still waiting to be indexed.
     pub fn upsert(&self, reference: &str, doc: TantivyDocument, repeated: bool) -> Result<()> {
         if repeated || self.had_decisions {
             self.writer
                 .delete_term(Term::from_field_text(self.fields.reference, reference));
         }
+        let doc = Queued {
+            doc,
+            _place: Place::take(&self.queue),
+        };
         self.writer
             .add_document(doc)
             .context("adding a document to the index")?;
@@ -78,6 +95,104 @@ impl DecisionWriter {
             .context("finishing index merges")
     }
 }
+
+/// A document on its way to tantivy's indexing threads, holding its place
+/// in the [`Queue`] until tantivy drops it, once indexed and stored.
+pub struct Queued {
+    doc: TantivyDocument,
+    _place: Place,
+}
+
+impl Document for Queued {
+    type Value<'a> = <TantivyDocument as Document>::Value<'a>;
+    type FieldsValuesIter<'a> = <TantivyDocument as Document>::FieldsValuesIter<'a>;
+
+    fn iter_fields_and_values(&self) -> Self::FieldsValuesIter<'_> {
+        self.doc.iter_fields_and_values()
+    }
+}
+
+/// How many documents are queued, and how many may be. The writer waits when
+/// the queue is full until it has drained to half, so a wait costs one wake-up
+/// per half a queue, not one per document.
+struct Queue {
+    queued: AtomicUsize,
+    /// Whether the writer is waiting; guards the wake-up.
+    waiting: Mutex<bool>,
+    drained: Condvar,
+    limit: usize,
+    /// How long the writer waits for the queue to drain before going on.
+    stalled: Duration,
+}
+
+impl Queue {
+    fn new(limit: usize, stalled: Duration) -> Self {
+        Queue {
+            queued: AtomicUsize::new(0),
+            waiting: Mutex::new(false),
+            drained: Condvar::new(),
+            limit: limit.max(2),
+            stalled,
+        }
+    }
+
+    /// The count at which a waiting writer goes on.
+    fn low(&self) -> usize {
+        self.limit / 2
+    }
+}
+
+/// One queued document's place; dropping it frees the place.
+struct Place(Arc<Queue>);
+
+impl Place {
+    /// Takes a place in `queue`; when it is full, first waits for it to drain
+    /// to half, but no longer than its `stalled` time. tantivy takes no
+    /// documents while both its threads write out a segment, which takes
+    /// seconds; and if its threads have died (a full disk), the documents
+    /// they left queued are never dropped, and only going on lets
+    /// `add_document` report the error instead of waiting for ever.
+    fn take(queue: &Arc<Queue>) -> Self {
+        let place = Place(Arc::clone(queue));
+        if queue.queued.fetch_add(1, Ordering::SeqCst) < queue.limit {
+            return place;
+        }
+        // A poisoned flag is still a flag: the panic that poisoned it ends
+        // the run elsewhere.
+        let mut waiting = queue.waiting.lock().unwrap_or_else(PoisonError::into_inner);
+        *waiting = true;
+        while queue.queued.load(Ordering::SeqCst) > queue.low() {
+            let (now, wait) = queue
+                .drained
+                .wait_timeout(waiting, queue.stalled)
+                .unwrap_or_else(PoisonError::into_inner);
+            waiting = now;
+            if wait.timed_out() {
+                break;
+            }
+        }
+        *waiting = false;
+        place
+    }
+}
+
+impl Drop for Place {
+    fn drop(&mut self) {
+        let queue = &self.0;
+        // Only the writer adds, so while it waits the count falls through
+        // `low` exactly once; the lock orders this wake-up after its check.
+        if queue.queued.fetch_sub(1, Ordering::SeqCst) - 1 == queue.low() {
+            let waiting = queue.waiting.lock().unwrap_or_else(PoisonError::into_inner);
+            if *waiting {
+                queue.drained.notify_one();
+            }
+        }
+    }
+}
+
+/// How long [`Place::take`] waits for tantivy's queue to drain to half
+/// ([`QUEUED_DOCUMENTS`] / 2 documents take tens of milliseconds).
+const STALLED: Duration = Duration::from_secs(1);
 
 /// The tantivy document for one decision.
 ///
@@ -238,6 +353,52 @@ mod tests {
         )
         .expect("deserialises");
         record.with_text(&full_text(d))
+    }
+
+    /// Takes a place on another thread; the receiver hears when it has one.
+    fn take_elsewhere(queue: &Arc<Queue>) -> std::sync::mpsc::Receiver<Place> {
+        let (sent, taken) = std::sync::mpsc::channel();
+        let queue = Arc::clone(queue);
+        std::thread::spawn(move || {
+            let _ = sent.send(Place::take(&queue));
+        });
+        taken
+    }
+
+    #[test]
+    fn a_full_queue_holds_the_writer_until_it_has_drained_to_half() {
+        let queue = Arc::new(Queue::new(4, Duration::from_secs(60)));
+        let mut places: Vec<Place> = (0..4).map(|_| Place::take(&queue)).collect();
+        let taken = take_elsewhere(&queue);
+        std::thread::sleep(Duration::from_millis(100));
+        // Four queued and a fifth waiting: freeing one or two is not enough.
+        places.pop();
+        places.pop();
+        std::thread::sleep(Duration::from_millis(100));
+        assert!(
+            taken.try_recv().is_err(),
+            "went on before the queue drained to half"
+        );
+        places.pop();
+        let fifth = taken
+            .recv_timeout(Duration::from_secs(30))
+            .expect("not woken when the queue drained to half");
+        assert_eq!(queue.queued.load(Ordering::SeqCst), 2);
+        drop((places, fifth));
+        assert_eq!(queue.queued.load(Ordering::SeqCst), 0);
+    }
+
+    #[test]
+    fn a_stalled_queue_lets_the_writer_go_on() {
+        // Nothing is ever freed, as when tantivy's threads have died.
+        let queue = Arc::new(Queue::new(2, Duration::from_millis(50)));
+        let held: Vec<Place> = (0..2).map(|_| Place::take(&queue)).collect();
+        let taken = take_elsewhere(&queue);
+        let third = taken
+            .recv_timeout(Duration::from_secs(30))
+            .expect("waited for ever on a stalled queue");
+        assert_eq!(queue.queued.load(Ordering::SeqCst), 3);
+        drop((held, third));
     }
 
     #[test]
