@@ -6,6 +6,7 @@
 //! whether it is one end of a range (`between £100 and £300`, `£100 to £300`)
 //! or a rate (`£45 per week`): neither is a payment.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -41,15 +42,39 @@ static STERLING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Every literal [`amounts_lower`] looks for in the lowercased sentence
-/// (`£`, `gbp`, `pound` and [`PAY_VERB_WORDS`]): a sentence with none of them
-/// has no amount. A pure alternation of literals, so the regex crate finds
+/// Where the lowercased text `lower` may name money, as byte ranges in order:
+/// every `£`, and every [`MONEY_WORDS`] match. A sentence holding none has no
+/// amount, as [`amounts_lower`] finds amounts only in sentences with `£`,
+/// `gbp`, `pound` or one of [`PAY_VERB_WORDS`], and each of those holds one.
+pub fn money_words(lower: &str) -> Vec<Range<usize>> {
+    let mut found: Vec<Range<usize>> = POUND_SIGN
+        .find_iter(lower.as_bytes())
+        .map(|at| at..at + '£'.len_utf8())
+        .collect();
+    let words = MONEY_WORDS.find_iter(lower).map(|m| m.range());
+    if found.is_empty() {
+        return words.collect();
+    }
+    found.extend(words);
+    found.sort_by_key(|r| r.start);
+    found
+}
+
+/// `£`, searched for on its own: a two-byte pattern among the words would make
+/// their multi-literal search filter on two-byte prefixes, and `re`, `co` and
+/// `pa` start a word every few dozen bytes of English.
+static POUND_SIGN: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("£"));
+
+/// A part of each word, besides `£`, that [`amounts_lower`] needs in a
+/// sentence (`gbp`, `pound` and the [`PAY_VERB_WORDS`]), chosen so that
+/// their first three bytes seldom start other words (`refund` is looked for
+/// as `efund`: `ref` starts `refer`, `refuse` and `refused`). Lowercase, with
+/// no `s` or `k`. A pure alternation of literals, so the regex crate finds
 /// them with its SIMD multi-literal searcher, a whole section in one pass.
-pub static MONEY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    let mut words = vec!["£", "gbp", "pound"];
-    words.extend(PAY_VERB_WORDS);
-    Regex::new(&words.join("|")).expect("literal alternation")
-});
+static MONEY_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&MONEY_WORD_PARTS.join("|")).expect("literal alternation"));
+const MONEY_WORD_PARTS: &[&str] = &["gbp", "pound", "pay", "paid", "efund", "imbur", "mpen"];
 
 /// `300 pounds`, `1,250.50 pounds sterling`.
 static DIGITS_POUNDS: LazyLock<Regex> =
@@ -323,6 +348,30 @@ mod tests {
 
     fn pounds(s: &str) -> Vec<f64> {
         amounts(s).iter().map(Amount::pounds).collect()
+    }
+
+    #[test]
+    fn every_word_amounts_need_holds_a_money_word_part() {
+        for word in ["gbp", "pound"].iter().chain(PAY_VERB_WORDS) {
+            assert!(
+                MONEY_WORD_PARTS.iter().any(|part| word.contains(part)),
+                "{word} has no part in MONEY_WORD_PARTS: sentences with it would not be read"
+            );
+        }
+        for part in MONEY_WORD_PARTS {
+            assert!(part
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() && b != b's' && b != b'k'));
+        }
+    }
+
+    #[test]
+    fn money_words_come_in_order_with_the_pound_signs() {
+        let lower = "they paid £300 and £50, then a refund of 20 pounds; gbp 5";
+        let found: Vec<&str> = money_words(lower).into_iter().map(|r| &lower[r]).collect();
+        assert_eq!(found, ["paid", "£", "£", "efund", "pound", "gbp"]);
+        assert!(money_words("a compensation for this").len() == 1);
+        assert!(money_words("nothing to read here, refused").is_empty());
     }
 
     #[test]

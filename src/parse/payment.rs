@@ -22,7 +22,7 @@ use regex::Regex;
 use super::pattern::{self as words, regex, Words};
 
 use super::decision::{Payment, PaymentRole, Purpose, SectionKind};
-use super::money::{amounts_lower, Amount, MONEY_WORDS};
+use super::money::{amounts_lower, money_words, Amount};
 use super::purpose::{purposes_with, recipient};
 use super::sentences::Block;
 
@@ -204,7 +204,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>) -> Vec<Mention> {
         // The cue a lead-in line gives, read once for all the bullets under it.
         let mut lead_cues: Vec<(usize, Option<Cue>)> = Vec::new();
         // Most sentences name no money: one search of the block finds those that may.
-        for s in block.sentences_matching(&MONEY_WORDS) {
+        for s in block.sentences_with(money_words) {
             let sentence = &block.sentences()[s];
             let found = amounts_lower(sentence.text, block.lower(s));
             // Whether sentence `s` may match a pattern needing `w` (see `Block::has`).

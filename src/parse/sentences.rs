@@ -9,6 +9,7 @@
 //! the stop is inside balanced parentheses. Paragraph breaks always end one.
 
 use std::cell::{Cell, OnceCell};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -136,12 +137,16 @@ impl<'a> Block<'a> {
         }
     }
 
-    /// The sentences, in order, whose lowercased text `literals` (a regex of
-    /// lowercase literals with no `s` or `k`, which `(?i)` would also read as
-    /// `ſ` or `K`) matches: one search over the whole block, which is only
-    /// split into sentences when it has a match.
-    pub fn sentences_matching(&self, literals: &Regex) -> Vec<usize> {
-        let mut matches = literals.find_iter(&self.lower).peekable();
+    /// The sentences, in order, that hold one of the places `find` gives in
+    /// the lowercased block text (byte ranges in order of start, such as the
+    /// matches of lowercase literals with no `s` or `k`, which `(?i)` would
+    /// also read as `ſ` or `K`): one search over the whole block, which is
+    /// only split into sentences when it has a match.
+    pub fn sentences_with<I>(&self, find: impl FnOnce(&str) -> I) -> Vec<usize>
+    where
+        I: IntoIterator<Item = Range<usize>>,
+    {
+        let mut matches = find(&self.lower).into_iter().peekable();
         if matches.peek().is_none() {
             return Vec::new();
         }
@@ -149,10 +154,10 @@ impl<'a> Block<'a> {
         let mut hits: Vec<usize> = Vec::new();
         for m in matches {
             // The last sentence starting at or before the match holds it.
-            let i = sentences.partition_point(|s| s.start <= m.start());
+            let i = sentences.partition_point(|s| s.start <= m.start);
             if let Some(i) = i.checked_sub(1) {
                 let s = &sentences[i];
-                if m.end() <= s.start + s.text.len() && hits.last() != Some(&i) {
+                if m.end <= s.start + s.text.len() && hits.last() != Some(&i) {
                     hits.push(i);
                 }
             }
@@ -396,16 +401,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sentences_matching_marks_the_sentences_holding_a_literal() {
+    fn sentences_with_marks_the_sentences_holding_a_match() {
         let re = Regex::new("£|pay").unwrap();
+        let find = |lower: &str| re.find_iter(lower).map(|m| m.range()).collect::<Vec<_>>();
         let block = Block::new(
             None,
             "The Council delayed. It will PAY Mr X.\n£300 is fair. No more.",
         );
         assert_eq!(block.sentences().len(), 4);
-        assert_eq!(block.sentences_matching(&re), vec![1, 2]);
+        assert_eq!(block.sentences_with(find), vec![1, 2]);
         let none = Block::new(None, "Nothing here. Or here.");
-        assert!(none.sentences_matching(&re).is_empty());
+        assert!(none.sentences_with(find).is_empty());
         assert!(none.split.get().is_none(), "split without a match");
     }
 
