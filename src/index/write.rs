@@ -98,7 +98,7 @@ impl DecisionWriter {
 
 /// A document on its way to tantivy's indexing threads, holding its place
 /// in the [`Queue`] until tantivy drops it, once indexed and stored.
-pub struct Queued {
+struct Queued {
     doc: TantivyDocument,
     _place: Place,
 }
@@ -117,8 +117,8 @@ impl Document for Queued {
 /// per half a queue, not one per document.
 struct Queue {
     queued: AtomicUsize,
-    /// Whether the writer is waiting; guards the wake-up.
-    waiting: Mutex<bool>,
+    /// How many writers are waiting; guards the wake-up.
+    waiting: Mutex<usize>,
     drained: Condvar,
     limit: usize,
     /// How long the writer waits for the queue to drain before going on.
@@ -129,7 +129,7 @@ impl Queue {
     fn new(limit: usize, stalled: Duration) -> Self {
         Queue {
             queued: AtomicUsize::new(0),
-            waiting: Mutex::new(false),
+            waiting: Mutex::new(0),
             drained: Condvar::new(),
             limit: limit.max(2),
             stalled,
@@ -157,10 +157,10 @@ impl Place {
         if queue.queued.fetch_add(1, Ordering::SeqCst) < queue.limit {
             return place;
         }
-        // A poisoned flag is still a flag: the panic that poisoned it ends
+        // A poisoned count is still a count: the panic that poisoned it ends
         // the run elsewhere.
         let mut waiting = queue.waiting.lock().unwrap_or_else(PoisonError::into_inner);
-        *waiting = true;
+        *waiting += 1;
         while queue.queued.load(Ordering::SeqCst) > queue.low() {
             let (now, wait) = queue
                 .drained
@@ -171,7 +171,7 @@ impl Place {
                 break;
             }
         }
-        *waiting = false;
+        *waiting -= 1;
         place
     }
 }
@@ -179,12 +179,13 @@ impl Place {
 impl Drop for Place {
     fn drop(&mut self) {
         let queue = &self.0;
-        // Only the writer adds, so while it waits the count falls through
-        // `low` exactly once; the lock orders this wake-up after its check.
+        // The count falls by one at a time, so it cannot drain past `low`
+        // without a drop landing on it; the lock orders this wake-up after
+        // a waiting writer's last look at the count.
         if queue.queued.fetch_sub(1, Ordering::SeqCst) - 1 == queue.low() {
             let waiting = queue.waiting.lock().unwrap_or_else(PoisonError::into_inner);
-            if *waiting {
-                queue.drained.notify_one();
+            if *waiting > 0 {
+                queue.drained.notify_all();
             }
         }
     }
