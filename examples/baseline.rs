@@ -34,7 +34,8 @@ use walkdir::WalkDir;
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
-/// Indexes every file's whole text as one field, for comparison with ingest.
+/// Indexes every file's whole text as one field, for comparison with ingest
+/// (or, with --ombuds-structure, ingest without its extractors).
 #[derive(Parser)]
 struct Args {
     /// Directory of decision files (`*.txt`, searched recursively).
@@ -47,7 +48,9 @@ struct Args {
     /// Writer heap in MiB shared by the threads (ombuds uses 256).
     #[arg(long, default_value_t = 256, conflicts_with = "ombuds_structure")]
     heap_mb: usize,
-    /// Index as `ombuds ingest` does, minus the extractors (see above).
+    /// Instead, index as `ombuds ingest` does (its decoding, sections,
+    /// schema, documents and writer) with no extractors: no payments,
+    /// remedies, finding, faults or Ofsted flag.
     #[arg(long)]
     ombuds_structure: bool,
 }
