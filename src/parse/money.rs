@@ -51,11 +51,8 @@ pub fn money_words(lower: &str) -> Vec<Range<usize>> {
         .find_iter(lower.as_bytes())
         .map(|at| at..at + '£'.len_utf8())
         .collect();
-    let words = MONEY_WORDS.find_iter(lower).map(|m| m.range());
-    if found.is_empty() {
-        return words.collect();
-    }
-    found.extend(words);
+    found.extend(MONEY_WORDS.find_iter(lower).map(|m| m.range()));
+    // Two sorted runs: the stable sort merges them in one pass.
     found.sort_by_key(|r| r.start);
     found
 }
@@ -66,14 +63,16 @@ pub fn money_words(lower: &str) -> Vec<Range<usize>> {
 static POUND_SIGN: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("£"));
 
+/// [`MONEY_WORD_PARTS`] as a pure alternation of literals, which the regex
+/// crate finds with its SIMD multi-literal searcher, a whole section in one pass.
+static MONEY_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&MONEY_WORD_PARTS.join("|")).expect("literal alternation"));
+
 /// A part of each word, besides `£`, that [`amounts_lower`] needs in a
 /// sentence (`gbp`, `pound` and the [`PAY_VERB_WORDS`]), chosen so that
 /// their first three bytes seldom start other words (`refund` is looked for
 /// as `efund`: `ref` starts `refer`, `refuse` and `refused`). Lowercase, with
-/// no `s` or `k`. A pure alternation of literals, so the regex crate finds
-/// them with its SIMD multi-literal searcher, a whole section in one pass.
-static MONEY_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&MONEY_WORD_PARTS.join("|")).expect("literal alternation"));
+/// no `s` or `k`.
 const MONEY_WORD_PARTS: &[&str] = &["gbp", "pound", "pay", "paid", "efund", "imbur", "mpen"];
 
 /// `300 pounds`, `1,250.50 pounds sterling`.
