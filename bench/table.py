@@ -65,6 +65,19 @@ class Table:
                 print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
 
 
+def wall_of(run):
+    return run[0]
+
+
+def cpu_of(run):
+    return run[1] + run[2]
+
+
+def paired(ours, base, measure):
+    """Sorted ratios of run i of ours to run i of the base: they ran back to back."""
+    return sorted(measure(o) / measure(b) for o, b in zip(ours, base))
+
+
 def ingest_rows(t, res, n, big):
     ours, base = runs(f"{res}/ingest-{n}.tsv"), runs(f"{res}/baseline-{n}.tsv")
     if not ours:
@@ -81,9 +94,9 @@ def ingest_rows(t, res, n, big):
     # Run i of ingest and run i of the baseline ran back to back, so their
     # ratio is the least affected by the shared machine's speed drifting
     # during the benchmark: the target is judged on the median of these.
-    pairs = sorted(o[0] / b[0] for o, b in zip(ours, base)) or [wall / bwall]
+    pairs = paired(ours, base, wall_of) or [wall / bwall]
     ratio = statistics.median(pairs)
-    cpu_ratio = statistics.median(sorted((o[1] + o[2]) / (b[1] + b[2]) for o, b in zip(ours, base)) or [cpu / bcpu])
+    cpu_ratio = statistics.median(paired(ours, base, cpu_of) or [cpu / bcpu])
     wall_target = f"<= ~10 s, <= 1.2x baseline: {verdict(wall <= 10.5 and ratio <= 1.2)}" if big else f"<= 1.2x baseline: {verdict(ratio <= 1.2)}"
     t.add(f"ingest {n}: wall", f"{wall:.2f} s", f"baseline {bwall:.2f} s", f"{ratio:.2f}x ({pairs[0]:.2f}-{pairs[-1]:.2f})", wall_target)
     t.add(f"ingest {n}: CPU user+sys", f"{cpu:.2f} s", f"baseline {bcpu:.2f} s", f"{cpu_ratio:.2f}x")
@@ -92,7 +105,7 @@ def ingest_rows(t, res, n, big):
         # Ingest minus the extractors, run right after the baseline: what
         # everything but extraction costs, and so what extraction adds.
         swall = statistics.median(r[0] for r in structure)
-        spairs = sorted(s[0] / b[0] for s, b in zip(structure, base))
+        spairs = paired(structure, base, wall_of)
         sratio = statistics.median(spairs)
         t.add(f"ingest {n}: without extractors", f"{swall:.2f} s", f"baseline {bwall:.2f} s",
               f"{sratio:.2f}x ({spairs[0]:.2f}-{spairs[-1]:.2f})", f"extraction adds {ratio - sratio:.2f}x baseline")
