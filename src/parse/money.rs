@@ -214,7 +214,6 @@ fn bare_amounts(sentence: &str, found: &mut Vec<Amount>) {
     }
 }
 
-/// Pence from the integer part (with commas), the digits after the point and a scale word.
 /// The three groups of a [`STERLING`] match, cut from its text (faster than
 /// asking the regex for captures): the whole number, the digits after a
 /// point, and the scale word. After the `£` or `GBP` and at most one space,
@@ -245,6 +244,7 @@ fn sterling_parts(m: &str) -> (&str, Option<&str>, Option<&str>) {
     (int, frac, (!scale.is_empty()).then_some(scale))
 }
 
+/// Pence from the integer part (with commas), the digits after the point and a scale word.
 fn sterling_pence(int: &str, frac: Option<&str>, scale: Option<&str>) -> Option<i64> {
     let whole: i64 = int.replace(',', "").parse().ok()?;
     let multiplier: i64 = match scale.map(str::to_ascii_lowercase).as_deref() {
