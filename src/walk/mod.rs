@@ -131,22 +131,32 @@ pub fn decision_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
 }
 
 /// Reads one file as decision text, or says why it cannot be used.
+///
+/// The file is opened once and its size taken from the open file, so a file
+/// that grows after the check, or a device that never ends (`/dev/zero`),
+/// still stops at the limit.
 pub fn read_text(path: &Path) -> Result<Decoded, Skipped> {
+    use std::io::Read;
     let skip = |kind, reason: String| Skipped::new(path, kind, reason);
-    let meta = std::fs::metadata(path)
-        .map_err(|e| skip(SkipKind::Unreadable, format!("cannot read: {e}")))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(skip(
+    let unreadable = |e: std::io::Error| skip(SkipKind::Unreadable, format!("cannot read: {e}"));
+    let too_large = |size: String| {
+        skip(
             SkipKind::TooLarge,
-            format!(
-                "file is {} bytes, over the {} byte limit for one decision",
-                meta.len(),
-                MAX_FILE_BYTES
-            ),
-        ));
+            format!("file is {size}, over the {MAX_FILE_BYTES} byte limit for one decision"),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let len = file.metadata().map_err(unreadable)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(too_large(format!("{len} bytes")));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| skip(SkipKind::Unreadable, format!("cannot read: {e}")))?;
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(format!("at least {} bytes", bytes.len())));
+    }
     text::decode(bytes).map_err(|(kind, reason)| skip(kind, reason))
 }
 
@@ -246,6 +256,17 @@ mod tests {
             read_text(&dir.path().join("missing.txt")).unwrap_err().kind,
             SkipKind::Unreadable
         );
+        // A device reports no size and never ends: reading stops at the limit.
+        #[cfg(target_os = "linux")]
+        {
+            let endless = read_text(Path::new("/dev/zero")).unwrap_err();
+            assert_eq!(endless.kind, SkipKind::TooLarge);
+            assert!(
+                endless.reason.contains("at least 20971521 bytes"),
+                "{}",
+                endless.reason
+            );
+        }
     }
 
     #[test]
