@@ -5,6 +5,8 @@
 //! the [`schema::SCHEMA_VERSION`] that wrote it. Opening an index written by
 //! another version is refused with a message telling the user to rebuild.
 
+pub mod directory;
+pub mod failure;
 pub mod read;
 pub mod schema;
 pub mod tokenizer;
@@ -38,7 +40,8 @@ pub struct DecisionIndex {
     pub path: PathBuf,
 }
 
-/// Opens an existing index for reading.
+/// Opens an existing index for reading, also when the user cannot write
+/// it (see [`directory::IndexDirectory`]).
 pub fn open(path: &Path) -> Result<DecisionIndex> {
     if !path.join(META_FILE).exists() {
         bail!(
@@ -48,8 +51,10 @@ pub fn open(path: &Path) -> Result<DecisionIndex> {
         );
     }
     check_version(path)?;
-    let index = Index::open_in_dir(path)
-        .with_context(|| format!("{}: cannot open index", path.display()))?;
+    let directory = directory::IndexDirectory::open(path)
+        .map_err(|e| failure::explain(&e.into(), path, "cannot open index"))?;
+    let index =
+        Index::open(directory).map_err(|e| failure::explain(&e, path, "cannot open index"))?;
     Ok(with_fields(index, path))
 }
 

@@ -6,6 +6,7 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
 use tantivy::{DocAddress, Searcher, Term};
 
+use super::failure;
 use super::write::Record;
 use super::DecisionIndex;
 use crate::parse::Decision;
@@ -17,7 +18,7 @@ pub fn searcher(index: &DecisionIndex) -> Result<Searcher> {
         .reader_builder()
         .reload_policy(tantivy::ReloadPolicy::Manual)
         .try_into()
-        .with_context(|| format!("{}: cannot read index", index.path.display()))?;
+        .map_err(|e| failure::explain(&e, &index.path, "cannot read index"))?;
     Ok(reader.searcher())
 }
 

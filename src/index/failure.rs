@@ -1,0 +1,134 @@
+//! What went wrong on disk, in the user's words. tantivy wraps the io error
+//! that stopped it (permission denied, no space left on device) in layers,
+//! some printed with `{:?}`, and its writer reports a failed indexing thread
+//! only as "an index writer was killed"; this digs the io error out and names
+//! the file it concerns.
+
+use std::io;
+use std::path::Path;
+
+use tantivy::directory::error::{LockError, OpenDirectoryError, OpenReadError, OpenWriteError};
+use tantivy::TantivyError;
+
+/// The io error at the root of `error`, and the file (relative to the index
+/// directory, or absolute) it concerns when tantivy says.
+pub fn io_cause(error: &TantivyError) -> Option<(&io::Error, Option<&Path>)> {
+    match error {
+        TantivyError::IoError(e) => Some((e, None)),
+        TantivyError::LockFailure(LockError::IoError(e), _) => Some((e, None)),
+        TantivyError::OpenReadError(OpenReadError::IoError { io_error, filepath }) => {
+            Some((io_error, Some(filepath)))
+        }
+        TantivyError::OpenWriteError(OpenWriteError::IoError { io_error, filepath }) => {
+            Some((io_error, Some(filepath)))
+        }
+        TantivyError::OpenDirectoryError(OpenDirectoryError::IoError {
+            io_error,
+            directory_path,
+        }) => Some((io_error, Some(directory_path))),
+        _ => None,
+    }
+}
+
+/// An error saying what failed `doing` what in the index at `dir`:
+/// `DIR/FILE: DOING: CAUSE`, the cause being the io error's own words
+/// ("No space left on device (os error 28)") when there is one.
+pub fn explain(error: &TantivyError, dir: &Path, doing: &str) -> anyhow::Error {
+    let (at, cause) = match io_cause(error) {
+        Some((io, file)) => (
+            file.map_or_else(|| dir.to_path_buf(), |f| dir.join(f)),
+            Some((io.kind(), io.to_string())),
+        ),
+        None => (dir.to_path_buf(), os_error_named_in(&error.to_string())),
+    };
+    let Some((kind, cause)) = cause else {
+        return anyhow::anyhow!("{}: {doing}: {error}", dir.display());
+    };
+    let advice = match kind {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            "; free some space and run the ingest again"
+        }
+        _ => "",
+    };
+    anyhow::anyhow!("{}: {doing}: {cause}{advice}", at.display())
+}
+
+/// The io error an error message names by its number, `(os error N)`:
+/// tantivy turns some io errors into text (writing field norms on a full
+/// disk gives "Internal error: 'No space left on device (os error 28)'").
+fn os_error_named_in(message: &str) -> Option<(io::ErrorKind, String)> {
+    let (_, after) = message.split_once("(os error ")?;
+    let (number, _) = after.split_once(')')?;
+    let io = io::Error::from_raw_os_error(number.parse().ok()?);
+    Some((io.kind(), io.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    fn no_space() -> io::Error {
+        io::Error::from_raw_os_error(28)
+    }
+
+    #[test]
+    fn a_full_disk_is_named_with_the_file_that_could_not_be_written() {
+        let error = TantivyError::OpenWriteError(OpenWriteError::IoError {
+            io_error: Arc::new(no_space()),
+            filepath: PathBuf::from("abc.store"),
+        });
+        let message = explain(&error, Path::new("/idx"), "committing the index").to_string();
+        assert!(
+            message.starts_with("/idx/abc.store: committing the index: No space left on device"),
+            "{message}"
+        );
+        assert!(message.contains("free some space"), "{message}");
+    }
+
+    #[test]
+    fn a_full_disk_wrapped_by_tempfile_keeps_its_kind() {
+        // tantivy's atomic write fails inside `tempfile`, which wraps the
+        // error with the temporary file's path but keeps its kind.
+        let wrapped = io::Error::new(io::ErrorKind::StorageFull, no_space());
+        let error = TantivyError::IoError(Arc::new(wrapped));
+        let message = explain(&error, Path::new("/idx"), "committing the index").to_string();
+        assert!(message.contains("No space left on device"), "{message}");
+        assert!(message.contains("free some space"), "{message}");
+    }
+
+    #[test]
+    fn permission_denied_names_the_file() {
+        let error = TantivyError::OpenReadError(OpenReadError::IoError {
+            io_error: Arc::new(io::Error::from_raw_os_error(13)),
+            filepath: PathBuf::from(".managed.json"),
+        });
+        let message = explain(&error, Path::new("/idx"), "cannot open index").to_string();
+        assert!(
+            message.starts_with("/idx/.managed.json: cannot open index: Permission denied"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn an_io_error_tantivy_turned_into_text_is_found_by_its_number() {
+        let error = TantivyError::InternalError(no_space().to_string());
+        let message = explain(&error, Path::new("/idx"), "committing the index").to_string();
+        assert_eq!(
+            message,
+            "/idx: committing the index: No space left on device (os error 28); \
+             free some space and run the ingest again"
+        );
+    }
+
+    #[test]
+    fn an_error_without_an_io_cause_is_shown_whole() {
+        let error = TantivyError::ErrorInThread("a worker panicked".into());
+        let message = explain(&error, Path::new("/idx"), "indexing").to_string();
+        assert_eq!(
+            message,
+            "/idx: indexing: An error occurred in a thread: 'a worker panicked'"
+        );
+    }
+}
