@@ -122,6 +122,9 @@ pub struct Report {
     /// Decisions indexed with a reading warning (repaired encoding,
     /// converted HTML, truncated text, no body sections).
     pub warnings: Vec<FileWarning>,
+    /// Files an earlier run left in the index when it failed before its
+    /// commit (a full disk), removed before this run wrote anything.
+    pub stale_files_removed: usize,
 }
 
 /// Walks, parses, upserts, commits, then reports.
@@ -140,6 +143,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
     let mut report = Report {
         files_seen: files.len() + walk_skipped.len(),
         skipped: walk_skipped,
+        stale_files_removed: writer.orphans_removed(),
         ..Default::default()
     };
     let progress = progress_bar(files.len() as u64);
@@ -157,18 +161,23 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
         progress.inc(1);
         match result {
             Ok((doc, parsed)) => {
-                note_warnings(&files[i], &parsed.warnings, &mut report.warnings);
                 let entry = Seen {
                     file: i,
                     fields: parsed.fields,
+                    completeness: parsed.completeness,
                 };
-                let repeated = note_duplicate(
+                let repeated = match note_duplicate(
                     &mut seen,
                     &parsed.reference,
                     entry,
                     &files,
                     &mut report.skipped,
-                );
+                ) {
+                    Choice::Fresh => false,
+                    Choice::Replaces => true,
+                    Choice::Dropped => return Ok(()),
+                };
+                note_warnings(&files[i], &parsed.warnings, &mut report.warnings);
                 writer.upsert(&parsed.reference, doc, repeated)
             }
             Err(skip) => {
@@ -218,6 +227,7 @@ struct Parsed {
     reference: String,
     warnings: Vec<String>,
     fields: [bool; HEADER_FIELDS.len()],
+    completeness: Completeness,
 }
 
 impl From<&Decision> for Parsed {
@@ -226,6 +236,7 @@ impl From<&Decision> for Parsed {
             reference: d.reference.clone(),
             warnings: d.warnings.clone(),
             fields: HEADER_FIELDS.map(|(_, has)| has(d)),
+            completeness: Completeness::of(d),
         }
     }
 }
@@ -273,11 +284,75 @@ fn progress_bar(len: u64) -> ProgressBar {
 }
 
 /// What the run keeps of each reference it indexed: the index of its file
-/// in the walk's list, and which header fields it had (counted once the
-/// later duplicate has won). Kept small: a run holds one per decision.
+/// in the walk's list, which header fields it had (counted for the file that
+/// is kept when two share a reference), and how complete it is. Kept small:
+/// a run holds one per decision.
 struct Seen {
     file: usize,
     fields: [bool; HEADER_FIELDS.len()],
+    completeness: Completeness,
+}
+
+/// How complete a decision's text is, to choose between two files with the
+/// same reference; compared field by field, in this order: more body
+/// sections (a stub or a truncated copy has fewer), then a decision date
+/// over none and a newer one over an older (a reissue), then longer text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Completeness {
+    sections: usize,
+    decision_date: Option<time::Date>,
+    text_bytes: usize,
+}
+
+impl Completeness {
+    fn of(d: &Decision) -> Self {
+        let iso = time::macros::format_description!("[year]-[month]-[day]");
+        Completeness {
+            sections: d.sections.len(),
+            decision_date: d
+                .decision_date
+                .as_deref()
+                .and_then(|date| time::Date::parse(date, iso).ok()),
+            text_bytes: d.summary.as_ref().map_or(0, String::len)
+                + d.sections.iter().map(|s| s.text.len()).sum::<usize>(),
+        }
+    }
+
+    /// Why `self` is kept over `other`, which it is not less complete than.
+    fn why_kept_over(&self, other: &Completeness) -> String {
+        if self.sections != other.sections {
+            format!(
+                "it has more body sections ({} against {})",
+                self.sections, other.sections
+            )
+        } else if self.decision_date != other.decision_date {
+            let shown = |d: Option<time::Date>| d.map_or("none".to_string(), |d| d.to_string());
+            format!(
+                "its decision date is newer ({} against {})",
+                shown(self.decision_date),
+                shown(other.decision_date)
+            )
+        } else if self.text_bytes != other.text_bytes {
+            format!(
+                "its text is longer ({} against {} bytes)",
+                self.text_bytes, other.text_bytes
+            )
+        } else {
+            "both are as complete, and the later path wins".to_string()
+        }
+    }
+}
+
+/// What becomes of a parsed decision, given the decisions seen so far.
+#[derive(Debug, PartialEq, Eq)]
+enum Choice {
+    /// Its reference is new in this run: indexed.
+    Fresh,
+    /// It is more complete than the earlier file with its reference, which
+    /// it replaces.
+    Replaces,
+    /// The earlier file with its reference is kept; this one is not indexed.
+    Dropped,
 }
 
 /// Whether a decision has one header field.
@@ -294,29 +369,57 @@ const HEADER_FIELDS: [(&str, HasField); 6] = [
     ("summary", |d| d.summary.is_some()),
 ];
 
-/// Records a decision; a reference seen twice in this run is reported (the
-/// later file, by path order, wins, and the earlier one is named with both
-/// paths) and the answer is `true`.
+/// Records a decision and chooses between it and an earlier file with the
+/// same reference in this run: the more complete text is kept
+/// ([`Completeness`]; on a tie the later file, by path order) and the other
+/// is reported as a duplicate naming both paths and why. The same file
+/// reached twice is no duplicate of itself: it is simply not indexed again.
 fn note_duplicate(
     seen: &mut HashMap<String, Seen>,
     reference: &str,
     entry: Seen,
     files: &[PathBuf],
     skipped: &mut Vec<Skipped>,
-) -> bool {
-    let later = entry.file;
-    let Some(earlier) = seen.insert(reference.to_string(), entry) else {
-        return false;
+) -> Choice {
+    let Some(earlier) = seen.get_mut(reference) else {
+        seen.insert(reference.to_string(), entry);
+        return Choice::Fresh;
+    };
+    let (earlier_path, later_path) = (&files[earlier.file], &files[entry.file]);
+    if same_file(earlier_path, later_path) {
+        return Choice::Dropped;
+    }
+    let later_wins = entry.completeness >= earlier.completeness;
+    let (kept, dropped) = if later_wins {
+        (&entry, &*earlier)
+    } else {
+        (&*earlier, &entry)
     };
     skipped.push(Skipped::new(
-        &files[earlier.file],
+        &files[dropped.file],
         SkipKind::Duplicate,
         format!(
-            "same reference {reference} as {}, which replaces it (the later file wins)",
-            files[later].display()
+            "same reference {reference} as {}, which is kept: {}",
+            files[kept.file].display(),
+            kept.completeness.why_kept_over(&dropped.completeness)
         ),
     ));
-    true
+    if later_wins {
+        *earlier = entry;
+        Choice::Replaces
+    } else {
+        Choice::Dropped
+    }
+}
+
+/// Whether two paths name one file (the same path spelled twice, or two
+/// spellings of it).
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || matches!(
+            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+            (Ok(a), Ok(b)) if a == b
+        )
 }
 
 /// How many of the indexed decisions have each header field.
@@ -331,10 +434,12 @@ fn field_coverage<'a>(seen: impl Iterator<Item = &'a Seen>) -> BTreeMap<&'static
     coverage
 }
 
+/// Prints the report: the summary on stderr, then with `json` the report on
+/// stdout. The index is committed by then, so a report that cannot be
+/// written (stdout on a full disk) fails the run with a message saying the
+/// decisions are in the index and only the report was lost; the exit code
+/// stays that of an error, as a script reading the report got none.
 fn print_report(report: &Report, index_path: &Path, json: bool) -> Result<()> {
-    if json {
-        json_line(&mut std::io::stdout().lock(), report)?;
-    }
     for skip in &report.skipped {
         eprintln!("skipped {skip}");
     }
@@ -345,6 +450,13 @@ fn print_report(report: &Report, index_path: &Path, json: bool) -> Result<()> {
         eprintln!(
             "... and {} more warnings (all are in --json output)",
             report.warnings.len() - WARNINGS_SHOWN
+        );
+    }
+    if report.stale_files_removed > 0 {
+        eprintln!(
+            "ingest: removed {} files left in {} by an earlier run that failed before its commit",
+            report.stale_files_removed,
+            index_path.display()
         );
     }
     eprintln!(
@@ -363,5 +475,110 @@ fn print_report(report: &Report, index_path: &Path, json: bool) -> Result<()> {
     if !coverage.is_empty() {
         eprintln!("fields: {}", coverage.join(", "));
     }
+    if json {
+        let mut out = std::io::stdout().lock();
+        json_line(&mut out, report)
+            .and_then(|()| Ok(out.flush()?))
+            .with_context(|| {
+                format!(
+                    "the index was committed ({} decisions in {}); only the --json report could not be written to stdout",
+                    report.decisions_in_index,
+                    index_path.display()
+                )
+            })?;
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(file: usize, sections: usize, date: Option<&str>, text_bytes: usize) -> Seen {
+        let iso = time::macros::format_description!("[year]-[month]-[day]");
+        Seen {
+            file,
+            fields: [false; HEADER_FIELDS.len()],
+            completeness: Completeness {
+                sections,
+                decision_date: date.map(|d| time::Date::parse(d, iso).expect("date")),
+                text_bytes,
+            },
+        }
+    }
+
+    /// Notes `entries` in order; the choices made and the skip lines.
+    fn note(files: &[&str], entries: Vec<Seen>) -> (Vec<Choice>, Vec<Skipped>, usize) {
+        let files: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
+        let mut seen = HashMap::new();
+        let mut skipped = Vec::new();
+        let choices = entries
+            .into_iter()
+            .map(|e| note_duplicate(&mut seen, "23 002 683", e, &files, &mut skipped))
+            .collect();
+        let kept = seen["23 002 683"].file;
+        (choices, skipped, kept)
+    }
+
+    #[test]
+    fn a_stub_never_replaces_a_full_decision_whichever_comes_first() {
+        let files = ["a/full.txt", "b/stub.txt"];
+        let (choices, skipped, kept) = note(
+            &files,
+            vec![entry(0, 8, Some("2023-10-05"), 9000), entry(1, 0, None, 5)],
+        );
+        assert_eq!(choices, [Choice::Fresh, Choice::Dropped]);
+        assert_eq!(kept, 0);
+        assert_eq!(skipped.len(), 1);
+        assert_eq!(skipped[0].path, "b/stub.txt");
+        assert_eq!(
+            skipped[0].reason,
+            "same reference 23 002 683 as a/full.txt, which is kept: it has more body sections (8 against 0)"
+        );
+
+        let files = ["a/stub.txt", "b/full.txt"];
+        let (choices, skipped, kept) = note(
+            &files,
+            vec![entry(0, 0, None, 5), entry(1, 8, Some("2023-10-05"), 9000)],
+        );
+        assert_eq!(choices, [Choice::Fresh, Choice::Replaces]);
+        assert_eq!((kept, skipped[0].path.as_str()), (1, "a/stub.txt"));
+    }
+
+    #[test]
+    fn with_as_many_sections_the_newer_decision_date_wins() {
+        let files = ["a.txt", "b.txt"];
+        let (choices, skipped, kept) = note(
+            &files,
+            vec![
+                entry(0, 5, Some("2024-01-02"), 100),
+                entry(1, 5, Some("2023-01-02"), 900),
+            ],
+        );
+        assert_eq!(choices, [Choice::Fresh, Choice::Dropped]);
+        assert_eq!(kept, 0);
+        assert!(skipped[0]
+            .reason
+            .ends_with("its decision date is newer (2024-01-02 against 2023-01-02)"));
+    }
+
+    #[test]
+    fn equally_complete_copies_keep_the_later_path() {
+        let files = ["a.txt", "b.txt"];
+        let (choices, skipped, kept) =
+            note(&files, vec![entry(0, 5, None, 100), entry(1, 5, None, 100)]);
+        assert_eq!(choices, [Choice::Fresh, Choice::Replaces]);
+        assert_eq!(kept, 1);
+        assert!(skipped[0].reason.ends_with("the later path wins"));
+    }
+
+    #[test]
+    fn a_file_reached_twice_is_no_duplicate_of_itself() {
+        let files = ["same.txt", "same.txt"];
+        let (choices, skipped, kept) =
+            note(&files, vec![entry(0, 5, None, 100), entry(1, 5, None, 100)]);
+        assert_eq!(choices, [Choice::Fresh, Choice::Dropped]);
+        assert!(skipped.is_empty(), "{skipped:?}");
+        assert_eq!(kept, 0);
+    }
 }

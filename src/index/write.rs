@@ -4,11 +4,16 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::Duration;
 
+use std::path::{Path, PathBuf};
+
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
+use tantivy::directory::error::LockError;
 use tantivy::schema::{Document, TantivyDocument};
 use tantivy::{DateTime, IndexWriter, TantivyError, Term};
 
+use super::directory::{is_not_writable, share_replaced_files};
+use super::failure;
 use super::schema::Fields;
 use super::DecisionIndex;
 use crate::parse::{Decision, Payment};
@@ -31,30 +36,50 @@ pub struct DecisionWriter {
     /// added decision may replace one; otherwise only a reference repeated
     /// within the run can.
     had_decisions: bool,
+    /// The index directory, to name in errors.
+    path: PathBuf,
+    /// How many files left by an earlier failed run were removed on opening.
+    orphans: usize,
 }
 
 impl DecisionWriter {
-    /// Takes the index's write lock, or fails at once if another process holds it.
+    /// Takes the index's write lock, or fails at once if another process
+    /// holds it or the directory cannot be written; then removes the files
+    /// an earlier run left behind when it failed before its commit.
     pub fn new(index: &DecisionIndex, threads: usize) -> Result<Self> {
-        let writer = index.index.writer_with_num_threads(threads.max(1), WRITER_HEAP_BYTES).map_err(|e| match e {
-            TantivyError::LockFailure(..) => anyhow::anyhow!(
-                "{}: index is being written by another process (another `ombuds ingest` is running); \
-                 wait for it to finish — `search` and `stats` keep working meanwhile",
-                index.path.display()
-            ),
-            other => anyhow::Error::new(other).context(format!("{}: cannot open index writer", index.path.display())),
-        })?;
+        let writer = index
+            .index
+            .writer_with_num_threads(threads.max(1), WRITER_HEAP_BYTES)
+            .map_err(|e| writer_failure(&e, &index.path))?;
         let had_decisions = index
             .index
             .reader()
             .map(|r| r.searcher().num_docs() > 0)
-            .context("reading the index before writing")?;
+            .map_err(|e| failure::explain(&e, &index.path, "reading the index before writing"))?;
+        // tantivy cleans up after a commit, but a commit that failed (a full
+        // disk) leaves its segment files behind, and the next run would need
+        // their space before its own commit could free it.
+        let orphans = writer
+            .garbage_collect_files()
+            .wait()
+            .map_err(|e| {
+                failure::explain(&e, &index.path, "removing files left by an earlier run")
+            })?
+            .deleted_files
+            .len();
         Ok(DecisionWriter {
             writer,
             queue: Arc::new(Queue::new(QUEUED_DOCUMENTS, STALLED)),
             fields: index.fields.clone(),
+            path: index.path.clone(),
             had_decisions,
+            orphans,
         })
+    }
+
+    /// How many files an earlier run had left behind, removed on opening.
+    pub fn orphans_removed(&self) -> usize {
+        self.orphans
     }
 
     /// The schema's fields, to build documents with [`document`] (on any thread).
@@ -67,7 +92,7 @@ impl DecisionWriter {
     /// in this run (`repeated`). A fresh index written with distinct
     /// references needs no deletes at all. Waits while [`QUEUED_DOCUMENTS`]
     /// documents are still waiting to be indexed.
-    pub fn upsert(&self, reference: &str, doc: TantivyDocument, repeated: bool) -> Result<()> {
+    pub fn upsert(&mut self, reference: &str, doc: TantivyDocument, repeated: bool) -> Result<()> {
         if repeated || self.had_decisions {
             self.writer
                 .delete_term(Term::from_field_text(self.fields.reference, reference));
@@ -76,24 +101,79 @@ impl DecisionWriter {
             doc,
             _place: Place::take(&self.queue),
         };
-        self.writer
-            .add_document(doc)
-            .context("adding a document to the index")?;
+        if let Err(killed) = self.writer.add_document(doc) {
+            let cause = thread_failure(&mut self.writer, killed);
+            return Err(failure::explain(&cause, &self.path, "indexing"));
+        }
         Ok(())
     }
 
     /// Makes everything added so far durable and visible to readers.
     pub fn commit(&mut self) -> Result<()> {
-        self.writer.commit().context("committing the index")?;
-        Ok(())
+        self.writer
+            .commit()
+            .map_err(|e| failure::explain(&e, &self.path, "committing the index"))?;
+        share(&self.path)
     }
 
     /// Waits for merges to finish, releasing the write lock.
     pub fn finish(self) -> Result<()> {
         self.writer
             .wait_merging_threads()
-            .context("finishing index merges")
+            .map_err(|e| failure::explain(&e, &self.path, "finishing index merges"))?;
+        // Merges and clean-up rewrite meta.json and .managed.json too.
+        share(&self.path)
     }
+}
+
+/// The error of a writer that could not be opened, saying which of three
+/// things it was: another ingest holds the lock, the user cannot write the
+/// directory, or something else (named by [`failure::explain`]).
+fn writer_failure(error: &TantivyError, path: &Path) -> anyhow::Error {
+    let lock = path.join(".tantivy-writer.lock");
+    match error {
+        TantivyError::LockFailure(LockError::LockBusy, _) => anyhow::anyhow!(
+            "{}: index is being written by another process (another `ombuds ingest` is running); \
+             wait for it to finish — `search` and `stats` keep working meanwhile",
+            path.display()
+        ),
+        TantivyError::LockFailure(LockError::IoError(e), _) if is_not_writable(e) => {
+            anyhow::anyhow!(
+                "{}: cannot write to the index directory ({e}); \
+                 `search`, `stats`, `show` and `export` can still read it",
+                lock.display()
+            )
+        }
+        TantivyError::LockFailure(LockError::IoError(e), _) => {
+            anyhow::anyhow!(
+                "{}: cannot take the index's write lock: {e}",
+                lock.display()
+            )
+        }
+        other => failure::explain(other, path, "cannot open index writer"),
+    }
+}
+
+/// Why tantivy's writer refused a document. It says only that "an index
+/// writer was killed" when one of its indexing threads has failed (a full
+/// disk, a file it may not create); that thread's own error is returned by
+/// joining the threads, which preparing a commit does. The prepared commit
+/// is dropped, never committed: the run is failing.
+fn thread_failure<D: Document>(writer: &mut IndexWriter<D>, killed: TantivyError) -> TantivyError {
+    match writer.prepare_commit() {
+        Err(cause) => cause,
+        Ok(_) => killed,
+    }
+}
+
+/// Makes the index's replaced files readable as its segment files are.
+fn share(path: &Path) -> Result<()> {
+    share_replaced_files(path).with_context(|| {
+        format!(
+            "{}: cannot make the index readable by others",
+            path.display()
+        )
+    })
 }
 
 /// A document on its way to tantivy's indexing threads, holding its place
@@ -342,6 +422,7 @@ pub fn date_value(iso: &str) -> Option<DateTime> {
 mod tests {
     use super::*;
     use crate::parse::parse_decision;
+    use tantivy::directory::error::{OpenReadError, OpenWriteError};
 
     fn sample() -> Decision {
         let text = std::fs::read_to_string("corpus/000_23011206abbaafad.txt").expect("sample");
@@ -400,6 +481,75 @@ mod tests {
             .expect("waited for ever on a stalled queue");
         assert_eq!(queue.queued.load(Ordering::SeqCst), 3);
         drop((held, third));
+    }
+
+    /// A directory on a full disk: tantivy's small files (`meta.json`,
+    /// `.managed.json`, locks) are written, but no segment file can be created.
+    #[derive(Clone, Debug, Default)]
+    struct FullDisk(tantivy::directory::RamDirectory);
+
+    impl tantivy::Directory for FullDisk {
+        fn get_file_handle(
+            &self,
+            path: &Path,
+        ) -> Result<Arc<dyn tantivy::directory::FileHandle>, OpenReadError> {
+            self.0.get_file_handle(path)
+        }
+        fn delete(&self, path: &Path) -> Result<(), tantivy::directory::error::DeleteError> {
+            self.0.delete(path)
+        }
+        fn exists(&self, path: &Path) -> Result<bool, OpenReadError> {
+            self.0.exists(path)
+        }
+        fn open_write(&self, path: &Path) -> Result<tantivy::directory::WritePtr, OpenWriteError> {
+            // Lock files take no space.
+            if path.extension().is_some_and(|x| x == "lock") {
+                return self.0.open_write(path);
+            }
+            Err(OpenWriteError::wrap_io_error(
+                std::io::Error::from_raw_os_error(28),
+                path.to_path_buf(),
+            ))
+        }
+        fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
+            self.0.atomic_read(path)
+        }
+        fn atomic_write(&self, path: &Path, data: &[u8]) -> std::io::Result<()> {
+            self.0.atomic_write(path, data)
+        }
+        fn sync_directory(&self) -> std::io::Result<()> {
+            self.0.sync_directory()
+        }
+        fn watch(
+            &self,
+            callback: tantivy::directory::WatchCallback,
+        ) -> tantivy::Result<tantivy::directory::WatchHandle> {
+            self.0.watch(callback)
+        }
+    }
+
+    #[test]
+    fn a_failed_indexing_thread_is_reported_with_its_own_error() {
+        let mut schema = tantivy::schema::Schema::builder();
+        let text = schema.add_text_field("text", tantivy::schema::STORED);
+        let index = tantivy::Index::create(
+            FullDisk::default(),
+            schema.build(),
+            tantivy::IndexSettings::default(),
+        )
+        .expect("index");
+        let mut writer: IndexWriter = index
+            .writer_with_num_threads(1, 15_000_000)
+            .expect("writer");
+        // The thread dies on its first document; tantivy notices a little later.
+        let killed = (0..1_000_000)
+            .find_map(|_| writer.add_document(tantivy::doc!(text => "x")).err())
+            .expect("the writer never failed");
+        assert!(!killed.to_string().contains("No space left"), "{killed}");
+        let cause = thread_failure(&mut writer, killed);
+        let message = failure::explain(&cause, Path::new("/idx"), "indexing").to_string();
+        assert!(message.contains("No space left on device"), "{message}");
+        assert!(message.contains("free some space"), "{message}");
     }
 
     #[test]
