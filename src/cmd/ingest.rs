@@ -234,7 +234,7 @@ fn note_warnings(path: &Path, found: &[String], warnings: &mut Vec<FileWarning>)
     for w in found {
         if REPORTED_WARNINGS.iter().any(|r| w.contains(r)) {
             warnings.push(FileWarning {
-                path: path.display().to_string(),
+                path: walk::path_text(path),
                 warning: w.clone(),
             });
         }
@@ -313,7 +313,7 @@ fn note_duplicate(
         SkipKind::Duplicate,
         format!(
             "same reference {reference} as {}, which replaces it (the later file wins)",
-            files[later].display()
+            walk::path_text(&files[later])
         ),
     ));
     true
