@@ -255,15 +255,30 @@ fn opens_with_element(head: &str) -> bool {
 }
 
 /// The readable text of an HTML page, by a real HTML parser.
+///
+/// The plain decorator keeps list numbers (`1. `, which the section parser
+/// reads) but also marks headings `# `; the marks are removed, or a heading
+/// such as the organisation's name would start with them.
 fn html_text(html: &str) -> Result<String, (SkipKind, String)> {
-    html2text::config::plain_no_decorate()
+    let text = html2text::config::plain_no_decorate()
         .string_from_read(html.as_bytes(), 100_000)
         .map_err(|e| {
             (
                 SkipKind::Encoding,
                 format!("HTML page that could not be converted to text: {e}"),
             )
-        })
+        })?;
+    let lines: Vec<&str> = text.split('\n').map(without_heading_mark).collect();
+    Ok(lines.join("\n"))
+}
+
+/// A line without the `# `..`###### ` html2text puts before a heading.
+fn without_heading_mark(line: &str) -> &str {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    match line[hashes..].strip_prefix(' ') {
+        Some(rest) if (1..=6).contains(&hashes) => rest,
+        _ => line,
+    }
 }
 
 /// Re-decodes lines that show double-encoding marks: the line is encoded
@@ -364,6 +379,11 @@ mod tests {
         assert!(d.text.contains("Council (23 002 683)"), "{}", d.text);
         assert!(d.text.contains("Summary: Mr B complained."));
         assert!(!d.text.contains("<p>") && !d.text.contains("var x"));
+        assert!(
+            d.text.starts_with("Council (23 002 683)"),
+            "heading mark kept: {}",
+            d.text
+        );
         assert_eq!(d.warnings, vec!["HTML page: converted to text"]);
     }
 
