@@ -177,10 +177,13 @@ pub fn decision_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
     // links visits each entry once), so one argument costs no extra stat.
     let mut seen: Option<std::collections::HashSet<FileId>> =
         (paths.len() > 1).then(Default::default);
+    // The metadata is only asked for when it is needed.
     let mut first_time =
-        |path: &Path, metadata: std::io::Result<std::fs::Metadata>| match (&mut seen, metadata) {
-            (Some(seen), Ok(metadata)) => file_id(path, &metadata).is_none_or(|id| seen.insert(id)),
-            _ => true,
+        |path: &Path, metadata: &dyn Fn() -> Option<std::fs::Metadata>| match &mut seen {
+            Some(seen) => metadata()
+                .and_then(|m| file_id(path, &m))
+                .is_none_or(|id| seen.insert(id)),
+            None => true,
         };
     for root in paths {
         match std::fs::symlink_metadata(root) {
@@ -189,22 +192,25 @@ pub fn decision_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
                 SkipKind::Unreadable,
                 format!("cannot read: {e}"),
             )),
-            // A named file (or a link to one) is read whatever its name or type.
-            Ok(_) if !root.is_dir() => {
-                if first_time(root, std::fs::metadata(root)) {
-                    files.push(root.clone());
-                }
-            }
             Ok(_) => {
+                // Follows a link, as a named link is read as its target.
+                let target = std::fs::metadata(root);
+                if !target.as_ref().is_ok_and(std::fs::Metadata::is_dir) {
+                    // A named file is read whatever its name or type.
+                    if first_time(root, &|| target.as_ref().ok().cloned()) {
+                        files.push(root.clone());
+                    }
+                    continue;
+                }
                 for entry in WalkDir::new(root).follow_links(false).sort_by_file_name() {
                     match entry {
                         Ok(e) if e.file_type().is_file() && is_candidate(e.path()) => {
-                            if first_time(e.path(), e.metadata().map_err(Into::into)) {
+                            if first_time(e.path(), &|| e.metadata().ok()) {
                                 files.push(e.into_path());
                             }
                         }
                         Ok(e) if e.path_is_symlink() && is_candidate(e.path()) => {
-                            if first_time(e.path(), e.metadata().map_err(Into::into)) {
+                            if first_time(e.path(), &|| e.metadata().ok()) {
                                 skipped.push(Skipped::new(
                                     e.path(),
                                     SkipKind::Unreadable,
@@ -214,7 +220,7 @@ pub fn decision_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
                         }
                         Ok(e) if is_candidate(e.path()) => {
                             let kind = special_kind(e.file_type())
-                                .filter(|_| first_time(e.path(), e.metadata().map_err(Into::into)));
+                                .filter(|_| first_time(e.path(), &|| e.metadata().ok()));
                             if let Some(kind) = kind {
                                 skipped.push(Skipped::new(
                                     e.path(),

@@ -102,7 +102,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, (SkipKind, String)> {
 /// caller still checks that what decodes is text, not numbers that happen
 /// to be small.
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     // The first 64 KB say as much as the whole file.
