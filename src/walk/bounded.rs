@@ -136,7 +136,7 @@ mod tests {
     }
 
     #[test]
-    fn a_fifo_with_data_is_read() {
+    fn a_fifo_that_keeps_sending_stops_at_the_limit() {
         let dir = tempfile::tempdir().unwrap();
         let path = fifo(dir.path());
         let mut writer = std::fs::OpenOptions::new()
