@@ -245,7 +245,7 @@ fn note_warnings(path: &Path, found: &[String], warnings: &mut Vec<FileWarning>)
     for w in found {
         if REPORTED_WARNINGS.iter().any(|r| w.contains(r)) {
             warnings.push(FileWarning {
-                path: path.display().to_string(),
+                path: walk::path_text(path),
                 warning: w.clone(),
             });
         }
@@ -400,7 +400,7 @@ fn note_duplicate(
         SkipKind::Duplicate,
         format!(
             "same reference {reference} as {}, which is kept: {}",
-            files[kept.file].display(),
+            walk::path_text(&files[kept.file]),
             kept.completeness.why_kept_over(&dropped.completeness)
         ),
     ));

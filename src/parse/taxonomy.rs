@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use anyhow::{bail, Context};
+use anyhow::bail;
 use regex::{Regex, RegexSet};
 use serde::Deserialize;
 use toml::Spanned;
@@ -22,6 +22,9 @@ static DEFAULT: LazyLock<Taxonomy> = LazyLock::new(|| {
     Taxonomy::from_toml(DEFAULT_TOML, "faults.toml (built in)")
         .expect("the built-in taxonomy is checked by a unit test")
 });
+
+/// Largest taxonomy file read: the built-in one is a few kilobytes.
+pub const MAX_TAXONOMY_BYTES: u64 = 1024 * 1024;
 
 /// Fault kinds with compiled signal patterns.
 #[derive(Debug, Clone)]
@@ -66,9 +69,21 @@ impl Taxonomy {
     /// Loads a taxonomy file; errors name the file and the line.
     pub fn from_file(path: impl AsRef<Path>) -> anyhow::Result<Taxonomy> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("{}: cannot read", path.display()))?;
-        Taxonomy::from_toml(&text, &path.display().to_string())
+        let origin = crate::walk::path_text(path);
+        // Bounded and non-blocking: `--taxonomy /dev/zero` or a FIFO must
+        // fail, not fill memory or hang.
+        let bytes = crate::walk::read_bounded(path, MAX_TAXONOMY_BYTES)
+            .map_err(|e| anyhow::anyhow!("{origin}: {e} for a taxonomy"))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            anyhow::anyhow!(
+                "{origin}: not UTF-8 text (bad byte at offset {})",
+                e.utf8_error().valid_up_to()
+            )
+        })?;
+        if text.trim().is_empty() {
+            bail!("{origin}: empty file: a taxonomy needs at least one [[kind]] table");
+        }
+        Taxonomy::from_toml(&text, &origin)
     }
 
     /// Parses a taxonomy from TOML text; `origin` names it in errors.

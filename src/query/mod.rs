@@ -7,7 +7,7 @@
 
 use std::ops::Bound;
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::query::{
@@ -103,6 +103,7 @@ pub fn build_query(
     let f = &index.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if !query.trim().is_empty() {
+        check_query(query)?;
         let mut parser = QueryParser::for_index(&index.index, vec![f.text, f.organisation]);
         parser.set_conjunction_by_default();
         let parsed = parser
@@ -186,9 +187,98 @@ fn words_query(index: &DecisionIndex, field: Field, words: &str) -> Result<Box<d
     }
 }
 
+/// Longest query accepted, in bytes: far beyond any query a person writes
+/// (a few hundred OR-ed names), small enough that parsing stays cheap.
+pub const MAX_QUERY_BYTES: usize = 32 * 1024;
+
+/// Deepest nesting of parentheses accepted. tantivy's query grammar recurses
+/// once per level, so thousands of `(` overflow the stack and abort the
+/// process; no real query needs more than a handful of levels.
+pub const MAX_QUERY_DEPTH: usize = 32;
+
+/// Most `(` accepted in one query. The depth check counts every parenthesis,
+/// quoted or not, so a quoted `)` could hide real nesting from it; this cap
+/// bounds the recursion whatever the quoting (a debug build survives about
+/// a thousand levels).
+pub const MAX_QUERY_GROUPS: usize = 256;
+
+/// Refuses queries the parser cannot handle safely or would silently
+/// misread, before they reach it.
+///
+/// `word~2` asks for fuzzy matching, which our parser is not set up for
+/// (tantivy only fuzzes every word of a field, never one word of a query):
+/// it reads `council~2` as the phrase "council 2" and matches nothing, so the
+/// query is refused with the reason instead. `"a phrase"~2` (slop) is fine.
+fn check_query(query: &str) -> Result<()> {
+    if query.len() > MAX_QUERY_BYTES {
+        bail!(
+            "query '{}': too long ({} bytes; the limit is {MAX_QUERY_BYTES})",
+            shown(query),
+            query.len()
+        );
+    }
+    let (mut depth, mut groups) = (0usize, 0usize);
+    let mut quote = None;
+    let mut previous = ' ';
+    let mut chars = query.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // An escaped character is part of a word, never syntax.
+            '\\' => {
+                chars.next();
+                previous = 'a';
+                continue;
+            }
+            '(' => {
+                depth += 1;
+                groups += 1;
+                if depth > MAX_QUERY_DEPTH || groups > MAX_QUERY_GROUPS {
+                    bail!(
+                        "query '{}': too many parentheses (at most {MAX_QUERY_GROUPS}, nested at most {MAX_QUERY_DEPTH} deep)",
+                        shown(query)
+                    );
+                }
+            }
+            ')' => depth = depth.saturating_sub(1),
+            '"' | '\'' if quote.is_none() => quote = Some(c),
+            c if quote == Some(c) => quote = None,
+            '~' if quote.is_none()
+                && is_word_char(previous)
+                && chars.peek().is_some_and(char::is_ascii_digit) =>
+            {
+                bail!(
+                    "query '{}': fuzzy matching (word~N) is not supported; list the spellings instead \
+                     (council OR councl); ~N only works after a \"quoted phrase\" (its words up to N apart)",
+                    shown(query)
+                );
+            }
+            _ => {}
+        }
+        previous = c;
+    }
+    Ok(())
+}
+
+/// Whether `c` can end a word in the query syntax (so `~` after it is fuzzy,
+/// not phrase slop).
+fn is_word_char(c: char) -> bool {
+    !c.is_whitespace() && !matches!(c, '"' | '\'' | ')' | ']' | '}' | '~')
+}
+
+/// A query as errors quote it: whole when short, else its start and its
+/// length, so a pasted megabyte does not flood the terminal.
+fn shown(query: &str) -> String {
+    const SHOWN_CHARS: usize = 60;
+    match query.char_indices().nth(SHOWN_CHARS) {
+        None => query.to_string(),
+        Some((cut, _)) => format!("{}… ({} characters)", &query[..cut], query.chars().count()),
+    }
+}
+
 /// A one-line error for a query the parser refused.
 fn query_error(query: &str, error: tantivy::query::QueryParserError) -> anyhow::Error {
     use tantivy::query::QueryParserError as E;
+    let query = &shown(query);
     match error {
         E::FieldDoesNotExist(field) => {
             anyhow!(
@@ -285,5 +375,55 @@ fn lead(text: &str, max: usize) -> String {
     match cut.rfind(' ') {
         Some(i) => format!("{}…", &cut[..i]),
         None => cut,
+    }
+}
+
+#[cfg(test)]
+mod check_tests {
+    use super::*;
+
+    fn refused(query: &str) -> String {
+        check_query(query).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn deep_or_many_parentheses_are_refused_before_the_parser() {
+        let nested = |n: usize| format!("{}council{}", "(".repeat(n), ")".repeat(n));
+        assert!(check_query(&nested(MAX_QUERY_DEPTH)).is_ok());
+        assert!(refused(&nested(MAX_QUERY_DEPTH + 1)).contains("nested at most 32 deep"));
+        // Unbalanced: the case that overflowed the stack.
+        assert!(refused(&"(".repeat(10_000)).contains("too many parentheses"));
+        // Quoted closers cannot hide real nesting from the group cap.
+        let sneaky = format!("{}\"{}\" ", "(".repeat(30), ")".repeat(30)).repeat(10);
+        assert!(refused(&sneaky).contains("at most 256"));
+        // Many groups side by side are fine up to the cap.
+        assert!(check_query(&"(a OR b) ".repeat(MAX_QUERY_GROUPS)).is_ok());
+        // An escaped parenthesis is a character, not a group.
+        assert!(check_query(&"\\(".repeat(1000)).is_ok());
+    }
+
+    #[test]
+    fn long_queries_are_refused_and_quoted_short() {
+        let long = "a ".repeat(MAX_QUERY_BYTES);
+        let message = refused(&long);
+        assert!(message.contains("too long (65536 bytes"), "{message}");
+        assert!(message.len() < 200, "{message}");
+        assert!(check_query(&"a ".repeat(MAX_QUERY_BYTES / 2)).is_ok());
+    }
+
+    #[test]
+    fn fuzzy_words_are_refused_but_phrase_slop_is_not() {
+        assert!(refused("council~2").contains("fuzzy matching (word~N) is not supported"));
+        assert!(refused("text:council~1 AND care").contains("'text:council~1 AND care'"));
+        for fine in [
+            "\"council tax\"~2",
+            "'council tax'~1",
+            "council\\~2",
+            "council~",
+            "~2",
+            "\"about council~2\"",
+        ] {
+            assert!(check_query(fine).is_ok(), "{fine}");
+        }
     }
 }

@@ -11,8 +11,10 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use walkdir::WalkDir;
 
+mod bounded;
 mod text;
 
+pub use bounded::{read_bounded, ReadError};
 pub use text::{decode, Decoded};
 
 use crate::parse::{parse_decision_with, Decision, Taxonomy};
@@ -80,7 +82,7 @@ impl Skipped {
     /// A skipped file.
     pub fn new(path: &Path, kind: SkipKind, reason: impl Into<String>) -> Self {
         Skipped {
-            path: path.display().to_string(),
+            path: path_text(path),
             reason: reason.into(),
             kind,
         }
@@ -94,11 +96,95 @@ fn is_candidate(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
 }
 
+/// A path as text, for reports and the `source` field: exact when it is
+/// UTF-8 (nearly always); otherwise each byte that is not UTF-8 is written
+/// `\xFF`, where `display()` would print U+FFFD and make two different
+/// names look the same. (A UTF-8 name that literally contains `\xFF` would
+/// still print like one; such names are not worth escaping every `\` for.)
+/// Files are always opened by their real path, never by this text.
+pub fn path_text(path: &Path) -> String {
+    if let Some(text) = path.to_str() {
+        return text.to_string();
+    }
+    #[cfg(unix)]
+    {
+        use std::fmt::Write;
+        use std::os::unix::ffi::OsStrExt;
+        let mut text = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            text.push_str(chunk.valid());
+            for byte in chunk.invalid() {
+                let _ = write!(text, "\\x{byte:02X}");
+            }
+        }
+        text
+    }
+    #[cfg(not(unix))]
+    path.display().to_string()
+}
+
+/// What makes two paths the same file (device and inode on Unix).
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+#[cfg(unix)]
+fn file_id(_path: &Path, metadata: &std::fs::Metadata) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((metadata.dev(), metadata.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(path: &Path, _metadata: &std::fs::Metadata) -> Option<FileId> {
+    std::fs::canonicalize(path).ok()
+}
+
+/// "a FIFO", "a socket", ... for a file type that is neither a regular
+/// file, a directory nor a link, or `None`.
+fn special_kind(file_type: std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() || file_type.is_dir() || file_type.is_symlink() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("a FIFO");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return Some("a device");
+        }
+    }
+    Some("not a regular file")
+}
+
 /// All decision files under `paths`, sorted within each argument so runs are
 /// deterministic, and the arguments that could not be walked.
+///
+/// Each file is listed once, at its first place: a file named twice, or
+/// named and also inside a named directory, would otherwise be read twice
+/// and reported as a duplicate of itself. Special files (FIFOs, sockets,
+/// devices) inside directories are reported, not opened; named explicitly,
+/// they are read with a bounded, non-blocking read (see [`read_text`]).
 pub fn decision_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
+    // Only several arguments can reach one file twice (a walk without
+    // links visits each entry once), so one argument costs no extra stat.
+    let mut seen: Option<std::collections::HashSet<FileId>> =
+        (paths.len() > 1).then(Default::default);
+    // The metadata is only asked for when it is needed.
+    let mut first_time =
+        |path: &Path, metadata: &dyn Fn() -> Option<std::fs::Metadata>| match &mut seen {
+            Some(seen) => metadata()
+                .and_then(|m| file_id(path, &m))
+                .is_none_or(|id| seen.insert(id)),
+            None => true,
+        };
     for root in paths {
         match std::fs::symlink_metadata(root) {
             Err(e) => skipped.push(Skipped::new(
@@ -106,21 +192,51 @@ pub fn decision_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
                 SkipKind::Unreadable,
                 format!("cannot read: {e}"),
             )),
-            // A named file (or a link to one) is read whatever its name.
-            Ok(_) if !root.is_dir() => files.push(root.clone()),
             Ok(_) => {
+                // Follows a link, as a named link is read as its target.
+                let target = std::fs::metadata(root);
+                if !target.as_ref().is_ok_and(std::fs::Metadata::is_dir) {
+                    // A named file is read whatever its name or type.
+                    if first_time(root, &|| target.as_ref().ok().cloned()) {
+                        files.push(root.clone());
+                    }
+                    continue;
+                }
                 for entry in WalkDir::new(root).follow_links(false).sort_by_file_name() {
                     match entry {
-                        Ok(e) if e.file_type().is_file() && is_candidate(e.path()) => files.push(e.into_path()),
-                        Ok(e) if e.path_is_symlink() && is_candidate(e.path()) => skipped.push(Skipped::new(
-                            e.path(),
-                            SkipKind::Unreadable,
-                            "symbolic link not followed inside a directory (name the file itself to read it)",
-                        )),
+                        Ok(e) if e.file_type().is_file() && is_candidate(e.path()) => {
+                            if first_time(e.path(), &|| e.metadata().ok()) {
+                                files.push(e.into_path());
+                            }
+                        }
+                        Ok(e) if e.path_is_symlink() && is_candidate(e.path()) => {
+                            if first_time(e.path(), &|| e.metadata().ok()) {
+                                skipped.push(Skipped::new(
+                                    e.path(),
+                                    SkipKind::Unreadable,
+                                    "symbolic link not followed inside a directory (name the file itself to read it)",
+                                ));
+                            }
+                        }
+                        Ok(e) if is_candidate(e.path()) => {
+                            let kind = special_kind(e.file_type())
+                                .filter(|_| first_time(e.path(), &|| e.metadata().ok()));
+                            if let Some(kind) = kind {
+                                skipped.push(Skipped::new(
+                                    e.path(),
+                                    SkipKind::Unreadable,
+                                    format!("{kind}, not a regular file: not read inside a directory (name it to read it)"),
+                                ));
+                            }
+                        }
                         Ok(_) => {}
                         Err(e) => {
                             let path = e.path().unwrap_or(root).to_path_buf();
-                            skipped.push(Skipped::new(&path, SkipKind::Unreadable, format!("cannot read: {e}")));
+                            skipped.push(Skipped::new(
+                                &path,
+                                SkipKind::Unreadable,
+                                format!("cannot read: {e}"),
+                            ));
                         }
                     }
                 }
@@ -132,38 +248,25 @@ pub fn decision_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
 
 /// Reads one file as decision text, or says why it cannot be used.
 ///
-/// The file is opened once and its size taken from the open file, so a file
-/// that grows after the check, or a device that never ends (`/dev/zero`),
-/// still stops at the limit.
+/// The read is bounded (see [`read_bounded`]): a file that grows after the
+/// size check, a device that never ends (`/dev/zero`) or a FIFO nobody
+/// writes to costs at most the limit or a short wait, never a hang.
 pub fn read_text(path: &Path) -> Result<Decoded, Skipped> {
-    use std::io::Read;
-    let skip = |kind, reason: String| Skipped::new(path, kind, reason);
-    let unreadable = |e: std::io::Error| skip(SkipKind::Unreadable, format!("cannot read: {e}"));
-    let too_large = |size: String| {
-        skip(
-            SkipKind::TooLarge,
-            format!("file is {size}, over the {MAX_FILE_BYTES} byte limit for one decision"),
-        )
-    };
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let len = file.metadata().map_err(unreadable)?.len();
-    if len > MAX_FILE_BYTES {
-        return Err(too_large(format!("{len} bytes")));
-    }
-    let mut bytes = Vec::with_capacity(len as usize + 1);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(format!("at least {} bytes", bytes.len())));
-    }
-    text::decode(bytes).map_err(|(kind, reason)| skip(kind, reason))
+    let bytes = read_bounded(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::TooLarge { .. } => {
+            Skipped::new(path, SkipKind::TooLarge, format!("{e} for one decision"))
+        }
+        ReadError::Io(_) | ReadError::Stalled(_) => {
+            Skipped::new(path, SkipKind::Unreadable, e.to_string())
+        }
+    })?;
+    text::decode(bytes).map_err(|(kind, reason)| Skipped::new(path, kind, reason))
 }
 
 /// Reads and parses one file: a decision, or why the file was not used.
 pub fn read_decision(path: &Path, taxonomy: &Taxonomy) -> Result<Decision, Skipped> {
     let decoded = read_text(path)?;
-    let source = path.display().to_string();
+    let source = path_text(path);
     // A parser bug must cost one file, not the whole run.
     let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         parse_decision_with(&source, &decoded.text, taxonomy)
@@ -335,5 +438,61 @@ mod tests {
         assert_eq!(names, vec!["a.TXT", "b.txt", "sub/c.txt"]);
         assert_eq!(skipped.len(), 1);
         assert!(skipped[0].path.ends_with("nope"));
+    }
+
+    #[test]
+    fn a_file_reached_twice_is_listed_once_at_its_first_place() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("d")).unwrap();
+        for name in ["d/a.txt", "d/b.txt", "c.txt"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let p = |name: &str| dir.path().join(name);
+        // Named twice, named and inside a named folder, the folder twice under two spellings.
+        let roots = [p("c.txt"), p("d/b.txt"), p("d"), p("c.txt"), p("./d")];
+        let (files, skipped) = decision_files(&roots);
+        assert_eq!(files, vec![p("c.txt"), p("d/b.txt"), p("d/a.txt")]);
+        assert!(skipped.is_empty(), "{skipped:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn special_files_inside_folders_are_reported_not_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "x").unwrap();
+        let fifo = dir.path().join("pipe.txt");
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
+        let (files, skipped) =
+            decision_files(&[dir.path().to_path_buf(), dir.path().to_path_buf()]);
+        assert_eq!(files, vec![dir.path().join("a.txt")]);
+        assert_eq!(
+            skipped.len(),
+            1,
+            "reported once though reached twice: {skipped:?}"
+        );
+        assert_eq!(skipped[0].kind, SkipKind::Unreadable);
+        assert!(skipped[0].reason.starts_with("a FIFO, not a regular file"));
+        // Named explicitly it is read, without waiting for a writer.
+        assert_eq!(read_text(&fifo).unwrap_err().kind, SkipKind::Empty);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn non_utf8_names_keep_their_bytes_visible() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let a = Path::new(OsStr::from_bytes(b"dir/caf\xe9.txt"));
+        let b = Path::new(OsStr::from_bytes(b"dir/caf\xe8.txt"));
+        assert_eq!(path_text(a), "dir/caf\\xE9.txt");
+        assert_ne!(path_text(a), path_text(b));
+        assert_eq!(path_text(Path::new("dir/café.txt")), "dir/café.txt");
+        assert_eq!(
+            Skipped::new(a, SkipKind::Empty, "empty file").path,
+            "dir/caf\\xE9.txt"
+        );
     }
 }

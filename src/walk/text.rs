@@ -5,7 +5,7 @@
 //! into plain text with a warning saying what was done, never silently;
 //! bytes that are no kind of text are refused with the reason.
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 use super::SkipKind;
 
@@ -38,13 +38,30 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, (SkipKind, String)> {
         }
         text.into_owned()
     } else if memchr::memchr(0, &bytes).is_some() {
-        return Err((
-            SkipKind::Binary,
-            "binary file (contains NUL bytes), not decision text".into(),
+        let binary = || {
+            (
+                SkipKind::Binary,
+                "binary file (contains NUL bytes), not decision text".to_string(),
+            )
+        };
+        let encoding = bomless_utf16(&bytes).ok_or_else(binary)?;
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes);
+        if had_errors || !is_text(&text) {
+            return Err(binary());
+        }
+        warnings.push(format!(
+            "no byte-order mark: decoded from {} (told by its NUL bytes)",
+            encoding.name()
         ));
+        text.into_owned()
     } else {
         match String::from_utf8(bytes) {
             Ok(text) => text,
+            Err(e) if mostly_utf8(e.as_bytes()) => {
+                let (text, bad) = utf8_lossy(e.as_bytes());
+                warnings.push(bad_utf8_warning(&bad));
+                text
+            }
             Err(e) => {
                 let offset = e.utf8_error().valid_up_to();
                 let text = windows_1252(e.as_bytes()).ok_or_else(|| {
@@ -79,6 +96,89 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, (SkipKind, String)> {
     Ok(Decoded { text, warnings })
 }
 
+/// UTF-16 without a byte-order mark, told by where its NULs fall: text that
+/// is mostly ASCII has a NUL in nearly every high byte (odd offsets in
+/// UTF-16LE, even ones in UTF-16BE) and almost none in the low bytes. The
+/// caller still checks that what decodes is text, not numbers that happen
+/// to be small.
+fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    // The first 64 KB say as much as the whole file.
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let units = sample.len() / 2;
+    let (mut even_nuls, mut odd_nuls) = (0, 0);
+    for unit in sample.chunks_exact(2) {
+        even_nuls += usize::from(unit[0] == 0);
+        odd_nuls += usize::from(unit[1] == 0);
+    }
+    let most = |nuls: usize| nuls * 4 >= units * 3;
+    let few = |nuls: usize| nuls * 20 <= units;
+    if most(odd_nuls) && few(even_nuls) {
+        Some(UTF_16LE)
+    } else if most(even_nuls) && few(odd_nuls) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Whether decoded text has no control characters but white space.
+fn is_text(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0C'))
+}
+
+/// Whether bytes that are not all valid UTF-8 are still UTF-8 text with a
+/// few bad bytes: it has valid multi-byte characters (`’`, `£`) and no
+/// more bad sequences than those. Windows-1252 text has the opposite
+/// pattern, as its accented letters and symbols are single bytes that
+/// UTF-8 almost never accepts.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    multibyte > 0 && bad <= multibyte
+}
+
+/// UTF-8 with each bad sequence replaced by U+FFFD, and the byte offsets
+/// of the bad sequences.
+fn utf8_lossy(bytes: &[u8]) -> (String, Vec<usize>) {
+    let mut text = String::with_capacity(bytes.len());
+    let mut bad = Vec::new();
+    let mut offset = 0;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        offset += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            text.push(char::REPLACEMENT_CHARACTER);
+            bad.push(offset);
+            offset += chunk.invalid().len();
+        }
+    }
+    (text, bad)
+}
+
+/// The warning for UTF-8 read with bad sequences replaced: how many, and
+/// where the first few are, so a reader can find them.
+fn bad_utf8_warning(offsets: &[usize]) -> String {
+    const SHOWN: usize = 5;
+    let listed: Vec<String> = offsets.iter().take(SHOWN).map(usize::to_string).collect();
+    let (places, first) = match offsets.len() {
+        1 => ("1 place".to_string(), "byte offset"),
+        n if n <= SHOWN => (format!("{n} places"), "byte offsets"),
+        n => (format!("{n} places"), "first at byte offsets"),
+    };
+    format!(
+        "not valid UTF-8 in {places} ({first} {}): decoded as UTF-8 with U+FFFD for each bad byte sequence",
+        listed.join(", ")
+    )
+}
+
 /// Windows-1252 text, unless the bytes use code points it leaves undefined
 /// (then they are something else and guessing would corrupt them).
 fn windows_1252(bytes: &[u8]) -> Option<String> {
@@ -100,19 +200,85 @@ fn looks_like_html(text: &str) -> bool {
         end -= 1;
     }
     let head = text[..end].to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
+    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") {
+        return true;
+    }
+    // XHTML: an XML declaration (perhaps a doctype) before the html element.
+    if head.starts_with("<?xml") {
+        return head.contains("<html");
+    }
+    // A fragment saved from a page (`<article>`, `<div>` with `<p>`s): it
+    // opens with an HTML element and closes one. Plain text that mentions a
+    // `<tag>` does not start with one.
+    opens_with_element(&head) && head.contains("</")
+}
+
+/// Elements a saved part of a page starts with.
+const FRAGMENT_ELEMENTS: &[&str] = &[
+    "article",
+    "aside",
+    "blockquote",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "main",
+    "meta",
+    "ol",
+    "p",
+    "section",
+    "span",
+    "table",
+    "title",
+    "ul",
+];
+
+/// Whether `head` (lower case) starts with the start tag of one of
+/// [`FRAGMENT_ELEMENTS`].
+fn opens_with_element(head: &str) -> bool {
+    let Some(rest) = head.strip_prefix('<') else {
+        return false;
+    };
+    let end = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let (name, after) = rest.split_at(end);
+    FRAGMENT_ELEMENTS.contains(&name)
+        && (after.starts_with('>')
+            || after.starts_with("/>")
+            || after.starts_with(char::is_whitespace))
 }
 
 /// The readable text of an HTML page, by a real HTML parser.
+///
+/// The plain decorator keeps list numbers (`1. `, which the section parser
+/// reads) but also marks headings `# `; the marks are removed, or a heading
+/// such as the organisation's name would start with them.
 fn html_text(html: &str) -> Result<String, (SkipKind, String)> {
-    html2text::config::plain_no_decorate()
+    let text = html2text::config::plain_no_decorate()
         .string_from_read(html.as_bytes(), 100_000)
         .map_err(|e| {
             (
                 SkipKind::Encoding,
                 format!("HTML page that could not be converted to text: {e}"),
             )
-        })
+        })?;
+    let lines: Vec<&str> = text.split('\n').map(without_heading_mark).collect();
+    Ok(lines.join("\n"))
+}
+
+/// A line without the `# `..`###### ` html2text puts before a heading.
+fn without_heading_mark(line: &str) -> &str {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    match line[hashes..].strip_prefix(' ') {
+        Some(rest) if (1..=6).contains(&hashes) => rest,
+        _ => line,
+    }
 }
 
 /// Re-decodes lines that show double-encoding marks: the line is encoded
@@ -213,6 +379,11 @@ mod tests {
         assert!(d.text.contains("Council (23 002 683)"), "{}", d.text);
         assert!(d.text.contains("Summary: Mr B complained."));
         assert!(!d.text.contains("<p>") && !d.text.contains("var x"));
+        assert!(
+            d.text.starts_with("Council (23 002 683)"),
+            "heading mark kept: {}",
+            d.text
+        );
         assert_eq!(d.warnings, vec!["HTML page: converted to text"]);
     }
 
@@ -224,5 +395,104 @@ mod tests {
             decode(b"\x81\x8d\x90 text".to_vec()).unwrap_err().0,
             SkipKind::Encoding
         );
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| {
+                if big_endian {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_told_by_its_nuls() {
+        let text = "Council (23 002 683)\r\nPay Mr B £400 – the Council’s offer.";
+        for (big_endian, name) in [(false, "UTF-16LE"), (true, "UTF-16BE")] {
+            let d = decode(utf16(text, big_endian)).unwrap();
+            assert_eq!(d.text, text);
+            assert_eq!(
+                d.warnings,
+                vec![format!(
+                    "no byte-order mark: decoded from {name} (told by its NUL bytes)"
+                )]
+            );
+        }
+    }
+
+    #[test]
+    fn binary_with_a_utf16_like_nul_pattern_is_still_binary() {
+        // Little-endian numbers below 256 put NULs where UTF-16LE text would.
+        let numbers: Vec<u8> = (0u16..200).flat_map(|n| n.to_le_bytes()).collect();
+        assert_eq!(decode(numbers).unwrap_err().0, SkipKind::Binary);
+        // An odd length cannot be UTF-16.
+        let mut odd = utf16("Council text", false);
+        odd.push(b'x');
+        assert_eq!(decode(odd).unwrap_err().0, SkipKind::Binary);
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_is_decoded_lossily_with_the_offset() {
+        // ” is E2 80 9D: 0x9D is undefined in Windows-1252, so that fallback failed.
+        let mut bytes = "He said “no”. Pay £5".as_bytes().to_vec();
+        bytes.insert(4, 0xA3);
+        let d = decode(bytes).unwrap();
+        assert_eq!(d.text, "He s\u{FFFD}aid “no”. Pay £5");
+        assert_eq!(
+            d.warnings,
+            vec!["not valid UTF-8 in 1 place (byte offset 4): decoded as UTF-8 with U+FFFD for each bad byte sequence"]
+        );
+        let many = bad_utf8_warning(&[1, 2, 3, 4, 5, 6, 7]);
+        assert!(
+            many.contains("7 places (first at byte offsets 1, 2, 3, 4, 5)"),
+            "{many}"
+        );
+    }
+
+    #[test]
+    fn windows_1252_is_not_taken_for_broken_utf8() {
+        // No valid multi-byte character at all: Windows-1252, as before.
+        assert!(!mostly_utf8(b"Pay \xa3400 \x96 the Council\x92s offer"));
+        // More bad sequences than good characters: not UTF-8 with a stray byte.
+        assert!(!mostly_utf8(b"\xc2\xa3 caf\xe9 r\xe9sum\xe9"));
+        assert!(mostly_utf8(b"\xe2\x80\x9cno\xe2\x80\x9d \xff"));
+    }
+
+    #[test]
+    fn xhtml_and_html_fragments_are_converted_to_text() {
+        let xhtml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Decision</title></head>
+<div><p>Council (23 002 683)</p><p>Summary: Mr B complained.</p></div></html>"#;
+        let fragment = "<article class=\"decision\">\n<h1>Council (23 002 683)</h1>\n<p>Summary: Mr B complained.</p>\n</article>";
+        for html in [xhtml, fragment] {
+            let d = decode(html.into()).unwrap();
+            assert!(d.text.contains("Council (23 002 683)"), "{}", d.text);
+            assert!(d.text.contains("Summary: Mr B complained."), "{}", d.text);
+            assert!(
+                !d.text.contains("<p>") && !d.text.contains("<?xml"),
+                "{}",
+                d.text
+            );
+            assert_eq!(d.warnings, vec!["HTML page: converted to text"]);
+        }
+    }
+
+    #[test]
+    fn plain_text_that_mentions_tags_is_not_html() {
+        for text in [
+            "Council (23 002 683)\nThe form used <p> and </p> tags.",
+            "<paragraph> is not an element </paragraph>",
+            "<p is not closed here",
+            "<?xml version=\"1.0\"?><decision>Council</decision>",
+        ] {
+            let d = decode(text.into()).unwrap();
+            assert_eq!(d.text, text);
+            assert!(d.warnings.is_empty(), "{text}");
+        }
     }
 }

@@ -8,6 +8,7 @@ mod parse;
 mod props;
 mod reliability;
 mod reliability_indexfs;
+mod reliability_input;
 mod search;
 mod show;
 mod stats;
