@@ -140,7 +140,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
     let mut writer = DecisionWriter::new(&destination.index, threads)?;
     // Holding the write lock, this run is the only one that may stage an
     // index beside this one: a staging directory found now is stale.
-    destination.remove_stale_staging()?;
+    destination.remove_stale_staging();
 
     let mut report = Report {
         files_seen: files.len() + walk_skipped.len(),

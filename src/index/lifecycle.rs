@@ -116,19 +116,22 @@ impl Destination {
     }
 
     /// Removes a staging directory a killed run left beside an index written
-    /// in place. Call it only while holding the index's writer lock: then no
-    /// other run can be using it.
-    pub fn remove_stale_staging(&self) -> Result<()> {
+    /// in place, best effort: it does not stop this run. Call it only while
+    /// holding the index's writer lock: then no other run can be using it.
+    pub fn remove_stale_staging(&self) {
         if self.staged.is_some() {
-            return Ok(()); // done before staging
+            return; // done before staging
         }
-        let target = self.index.path.canonicalize().with_context(|| {
-            format!(
-                "{}: cannot resolve the index directory",
-                self.index.path.display()
-            )
-        })?;
-        remove_stale_staging_dir(&staging_dir(&target)?)
+        let removed = self
+            .index
+            .path
+            .canonicalize()
+            .map_err(anyhow::Error::from)
+            .and_then(|target| staging_dir(&target))
+            .and_then(|dir| remove_stale_staging_dir(&dir));
+        if let Err(e) = removed {
+            eprintln!("ombuds: note: {e:#}");
+        }
     }
 
     /// Makes a committed staged index the index: swaps it into place and
