@@ -116,8 +116,8 @@ fn plain(args: &Args, files: &[PathBuf]) -> Result<usize> {
 /// Ingest minus the extractors. Returns the bytes read; files that are not
 /// decisions are left out, as ingest leaves them out.
 fn structure(args: &Args, files: &[PathBuf]) -> Result<usize> {
-    let index = ombuds::index::open_or_create(&args.index_dir, false)?;
-    let mut writer = DecisionWriter::new(&index, args.threads)?;
+    let destination = ombuds::index::open_or_create(&args.index_dir, false)?;
+    let mut writer = DecisionWriter::new(&destination.index, args.threads)?;
     let mut bytes = 0usize;
     for path in files {
         let decoded = ombuds::walk::read_text(path).map_err(|skip| anyhow::anyhow!("{skip}"))?;
@@ -130,5 +130,7 @@ fn structure(args: &Args, files: &[PathBuf]) -> Result<usize> {
     }
     writer.commit()?;
     writer.finish()?;
+    // A first run builds the index beside its directory: this moves it in.
+    destination.publish()?;
     Ok(bytes)
 }

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use std::io::Write;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -26,7 +26,10 @@ links; files named explicitly are read whatever their extension), parses them in
 parallel and writes one tantivy index. A decision already in the index with the
 same reference is replaced, so ingesting the same files twice leaves the same
 number of decisions. Nothing is visible to searches until the single commit at the
-end; a run that is killed leaves the index as it was.
+end; a run that is killed leaves the index as it was. A new index (the first
+ingest, or --rebuild) is built in a hidden directory beside it, .NAME.ombuds-staging,
+and swapped into place once committed; one left by a killed run is removed by
+the next ingest.
 
 Files that cannot be used never stop the run: each is reported as `path: reason`
 (empty, binary, undecodable, too large, unreadable or a broken link, not a
@@ -55,8 +58,11 @@ pub struct Args {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Delete the existing index first (needed after upgrading ombuds when the
-    /// index format changed).
+    /// Replace the existing index (of any version) with one built from these
+    /// files alone (needed after upgrading ombuds when the index format
+    /// changed). The new index is built beside the old one, which searches
+    /// keep using until the new one is committed and swapped in; a failed or
+    /// interrupted rebuild leaves the old index as it was.
     #[arg(long)]
     pub rebuild: bool,
 
@@ -103,9 +109,6 @@ const REPORTED_WARNINGS: &[&str] = &[
 /// How many warnings are printed on stderr before they are only counted.
 const WARNINGS_SHOWN: usize = 20;
 
-/// Set by Ctrl-C: stop before committing anything.
-static INTERRUPTED: AtomicBool = AtomicBool::new(false);
-
 /// What an ingest did.
 #[derive(Debug, Default, Serialize)]
 pub struct Report {
@@ -129,16 +132,18 @@ pub struct Report {
 
 /// Walks, parses, upserts, commits, then reports.
 pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
-    // Ctrl-C only sets a flag: the run stops before its commit.
-    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+    let _ = ctrlc::set_handler(on_ctrl_c);
     let taxonomy = super::load_taxonomy(args.taxonomy.as_deref())?;
     let (files, walk_skipped) = walk::decision_files(&args.paths);
-    let index = crate::index::open_or_create(index_path, args.rebuild)?;
+    let destination = crate::index::open_or_create(index_path, args.rebuild)?;
     let threads = args
         .threads
         .map(usize::from)
         .unwrap_or_else(default_threads);
-    let mut writer = DecisionWriter::new(&index, threads)?;
+    let mut writer = DecisionWriter::new(&destination.index, threads)?;
+    // Holding the write lock, this run is the only one that may stage an
+    // index beside this one: a staging directory found now is stale.
+    destination.remove_stale_staging();
 
     let mut report = Report {
         files_seen: files.len() + walk_skipped.len(),
@@ -155,9 +160,6 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
         (document(&fields, d), parsed)
     };
     walk::for_each_decision(&files, 512, &taxonomy, prepare, |i, result| -> Result<()> {
-        if INTERRUPTED.load(Ordering::SeqCst) {
-            bail!(Interrupted);
-        }
         progress.inc(1);
         match result {
             Ok((doc, parsed)) => {
@@ -200,15 +202,18 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
             report.files_seen
         );
     }
-    if INTERRUPTED.load(Ordering::SeqCst) {
-        bail!(Interrupted);
+    let interrupted = while_committing(|| {
+        writer.commit()?;
+        writer.finish()?;
+        report.decisions_in_index = crate::index::read::searcher(&destination.index)?.num_docs();
+        destination.publish()
+    })?;
+    if interrupted {
+        eprintln!("ombuds: Ctrl-C came during the commit, which was let finish: this run's decisions are in the index");
     }
-    writer.commit()?;
-    writer.finish()?;
 
     report.decisions_indexed = seen.len();
     report.field_coverage = field_coverage(seen.values());
-    report.decisions_in_index = crate::index::read::searcher(&index)?.num_docs();
     print_report(&report, index_path, args.json)?;
     Ok(if report.skipped.is_empty() {
         Outcome::Success
@@ -217,7 +222,56 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
     })
 }
 
-/// The error an interrupted ingest ends with (`main` maps it to exit 130).
+/// Where the run is, for Ctrl-C.
+#[derive(Clone, Copy, PartialEq)]
+enum Phase {
+    /// Nothing this run did is visible yet: Ctrl-C ends the process at once.
+    Working,
+    /// Committing, or swapping a new index into place: Ctrl-C waits for it.
+    Committing { interrupted: bool },
+    /// This run's decisions are in the index.
+    Committed,
+}
+
+/// The run's phase; the lock orders Ctrl-C against the start of the commit.
+static PHASE: Mutex<Phase> = Mutex::new(Phase::Working);
+
+/// Ctrl-C: outside the commit, ends the process with 130 at once, even when
+/// a reading thread is blocked (a FIFO, a stalled network share). That is
+/// safe: a killed ingest leaves the index as it was, and a staging directory
+/// it leaves is removed by the next ingest. During the commit, it only notes
+/// the interrupt and the commit finishes.
+fn on_ctrl_c() {
+    let mut phase = PHASE.lock().unwrap_or_else(PoisonError::into_inner);
+    match *phase {
+        Phase::Working => eprintln!("ombuds: {Interrupted}"),
+        Phase::Committing { .. } => {
+            *phase = Phase::Committing { interrupted: true };
+            return;
+        }
+        Phase::Committed => {
+            eprintln!("ombuds: interrupted after the commit: this run's decisions are in the index")
+        }
+    }
+    std::process::exit(Outcome::Interrupted as i32);
+}
+
+/// Runs `commit` with Ctrl-C held off; the answer says whether Ctrl-C came.
+fn while_committing(commit: impl FnOnce() -> Result<()>) -> Result<bool> {
+    *PHASE.lock().unwrap_or_else(PoisonError::into_inner) =
+        Phase::Committing { interrupted: false };
+    let result = commit();
+    let mut phase = PHASE.lock().unwrap_or_else(PoisonError::into_inner);
+    let interrupted = *phase == Phase::Committing { interrupted: true };
+    *phase = if result.is_ok() {
+        Phase::Committed
+    } else {
+        Phase::Working
+    };
+    result.map(|()| interrupted)
+}
+
+/// What an ingest interrupted by Ctrl-C says (`main` maps the error to exit 130).
 #[derive(Debug, thiserror::Error)]
 #[error("interrupted: nothing was committed, the index is as it was before this run")]
 pub struct Interrupted;

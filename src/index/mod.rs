@@ -4,9 +4,12 @@
 //! An index directory holds tantivy's files plus `ombuds.json`, which records
 //! the [`schema::SCHEMA_VERSION`] that wrote it. Opening an index written by
 //! another version is refused with a message telling the user to rebuild.
+//! A new index is built beside its target and swapped into place once
+//! committed ([`lifecycle`]), so no command ever sees a half-made one.
 
 pub mod directory;
 pub mod failure;
+pub mod lifecycle;
 pub mod read;
 pub mod schema;
 pub mod tokenizer;
@@ -59,29 +62,22 @@ pub fn open(path: &Path) -> Result<DecisionIndex> {
 }
 
 /// Opens the index for writing, creating it when absent; with `rebuild`,
-/// any existing index (of any version) is replaced.
-pub fn open_or_create(path: &Path, rebuild: bool) -> Result<DecisionIndex> {
-    if rebuild && path.join(META_FILE).exists() {
-        remove_index_files(path)?;
-    }
-    if path.join(META_FILE).exists() {
-        return open(path);
-    }
-    if path.exists()
-        && std::fs::read_dir(path)
-            .map(|mut d| d.next().is_some())
-            .unwrap_or(false)
-    {
-        bail!(
-            "{}: directory exists and is not an ombuds index; choose another --index or empty it",
-            path.display()
-        );
-    }
-    std::fs::create_dir_all(path)
-        .with_context(|| format!("{}: cannot create index directory", path.display()))?;
+/// any existing index (of any version) is replaced. A new index is built
+/// beside the old one and only takes its place once committed
+/// ([`lifecycle::Destination::publish`]).
+pub fn open_or_create(path: &Path, rebuild: bool) -> Result<lifecycle::Destination> {
+    lifecycle::destination(path, rebuild)
+}
+
+/// Creates a fresh index, with its `ombuds.json`, in the empty directory `path`.
+fn create(path: &Path) -> Result<DecisionIndex> {
     let (schema, _) = schema::build();
-    let index = Index::create_in_dir(path, schema)
-        .with_context(|| format!("{}: cannot create index", path.display()))?;
+    // Through our directory, so tantivy's files get the umask's modes from
+    // the first commit on.
+    let directory = directory::IndexDirectory::open(path)
+        .map_err(|e| failure::explain(&e.into(), path, "cannot create index"))?;
+    let index = Index::create(directory, schema, tantivy::IndexSettings::default())
+        .map_err(|e| failure::explain(&e, path, "cannot create index"))?;
     let meta = IndexMeta {
         schema_version: SCHEMA_VERSION,
         ombuds_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -121,33 +117,6 @@ fn check_version(path: &Path) -> Result<()> {
             SCHEMA_VERSION,
             path.display()
         );
-    }
-    Ok(())
-}
-
-/// Removes an ombuds index's files (only those, never the user's other files).
-fn remove_index_files(path: &Path) -> Result<()> {
-    for entry in
-        std::fs::read_dir(path).with_context(|| format!("{}: cannot read", path.display()))?
-    {
-        let entry = entry.with_context(|| format!("{}: cannot read", path.display()))?;
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        let ours = name == META_FILE
-            || name == "meta.json"
-            || name == ".managed.json"
-            || name.starts_with(".tantivy")
-            || name.ends_with(".idx")
-            || name.ends_with(".pos")
-            || name.ends_with(".term")
-            || name.ends_with(".store")
-            || name.ends_with(".fast")
-            || name.ends_with(".fieldnorm")
-            || name.ends_with(".del");
-        if ours && entry.path().is_file() {
-            std::fs::remove_file(entry.path())
-                .with_context(|| format!("{}: cannot remove", entry.path().display()))?;
-        }
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ mod props;
 mod reliability;
 mod reliability_indexfs;
 mod reliability_input;
+mod reliability_rebuild;
 mod search;
 mod show;
 mod stats;
