@@ -41,6 +41,24 @@ pub struct DecisionIndex {
     pub fields: Fields,
     /// Where it lives.
     pub path: PathBuf,
+    /// Which directory `path` named when the index was opened (device and
+    /// inode), so a writer can tell that a `--rebuild` swapped another one
+    /// in before it took the lock.
+    pub opened: Option<(u64, u64)>,
+}
+
+/// The device and inode of a directory, where the platform has them.
+pub fn directory_identity(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }
 
 /// Opens an existing index for reading, also when the user cannot write
@@ -95,6 +113,7 @@ fn with_fields(index: Index, path: &Path) -> DecisionIndex {
         index,
         fields,
         path: path.to_path_buf(),
+        opened: directory_identity(path),
     }
 }
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
 use tantivy::directory::error::LockError;
 use tantivy::schema::{Document, TantivyDocument};
@@ -51,6 +51,15 @@ impl DecisionWriter {
             .index
             .writer_with_num_threads(threads.max(1), WRITER_HEAP_BYTES)
             .map_err(|e| writer_failure(&e, &index.path))?;
+        // A rebuild may have swapped a new index into place between our open
+        // and our lock: tantivy would then write the new index with the old
+        // one's list of managed files. Refuse rather than leak files.
+        if index.opened.is_some() && index.opened != super::directory_identity(&index.path) {
+            bail!(
+                "{}: the index was replaced by a `--rebuild` while this ingest was starting; nothing was written, run it again",
+                index.path.display()
+            );
+        }
         let had_decisions = index
             .index
             .reader()
@@ -526,6 +535,28 @@ mod tests {
         ) -> tantivy::Result<tantivy::directory::WatchHandle> {
             self.0.watch(callback)
         }
+    }
+
+    #[test]
+    fn a_writer_refuses_an_index_swapped_in_after_it_was_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("idx");
+        for p in [&path, &dir.path().join("other")] {
+            let destination = crate::index::open_or_create(p, false).unwrap();
+            drop(DecisionWriter::new(&destination.index, 1).unwrap());
+            destination.publish().unwrap();
+        }
+        let opened = crate::index::open(&path).unwrap();
+        // What a rebuild's swap does: another directory now has the name.
+        std::fs::rename(&path, dir.path().join("old")).unwrap();
+        std::fs::rename(dir.path().join("other"), &path).unwrap();
+        let refused = DecisionWriter::new(&opened, 1).err().expect("refused");
+        assert!(
+            refused.to_string().contains("replaced by a `--rebuild`"),
+            "{refused:#}"
+        );
+        // Opened afresh, the same path is fine.
+        assert!(DecisionWriter::new(&crate::index::open(&path).unwrap(), 1).is_ok());
     }
 
     #[test]
