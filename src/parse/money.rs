@@ -56,6 +56,13 @@ static DIGIT: LazyLock<Regex> = LazyLock::new(|| regex(r"^\d"));
 /// councils' letters use). One number uses one separator throughout.
 const THOUSANDS_SEPARATORS: &[char] = &[',', ' ', '\u{a0}', '\u{2009}', '\u{202f}'];
 
+/// The most an ombudsman remedy plausibly pays, in pounds. The largest
+/// LGSCO remedies are in the hundreds of thousands; an agreed or offered
+/// amount above this is a misreading or a figure quoted from elsewhere (a
+/// budget, a contract), so [`super::extract`] keeps it as `other` with a
+/// warning rather than adding it to the agreed total.
+pub const REMEDY_CEILING_POUNDS: f64 = 10_000_000.0;
+
 /// Where the lowercased text `lower` may name money, as byte ranges in order:
 /// every `£`, and every [`MONEY_WORDS`] match. A sentence holding none has no
 /// amount, as [`amounts_lower`] finds amounts only in sentences with `£`,
