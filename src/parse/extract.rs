@@ -6,7 +6,8 @@
 //! sentences, so a decision is read in one pass per field, with regexes
 //! compiled once per process.
 
-use super::decision::{Decision, PaymentRole};
+use super::decision::{Decision, Payment, PaymentRole, Purpose};
+use super::money::REMEDY_CEILING_POUNDS;
 use super::sentences::Block;
 use super::taxonomy::Taxonomy;
 use super::{fault, finding, ofsted, payment, remedy};
@@ -26,7 +27,8 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
             .map(|s| Block::new(Some(s.kind), &s.text)),
     );
 
-    let payments = payment::payments(&blocks, decision.complainant.as_deref());
+    let mut payments = payment::payments(&blocks, decision.complainant.as_deref());
+    let implausible = demote_implausible(&mut payments);
     // Summed as f64 (no integer overflow on absurd amounts), rounded to pence.
     // Folded from +0.0: `sum` of no floats is -0.0, which printed as `-0.0`
     // and fell outside the query range `agreed_total:[0 TO 0]`.
@@ -49,12 +51,33 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
     drop(blocks);
 
     decision.payments = payments;
+    decision.warnings.extend(implausible);
     decision.agreed_total = agreed_total;
     decision.remedies = remedies;
     decision.deadline_days = deadline_days;
     decision.finding = finding;
     decision.faults = faults;
     decision.shared_with_ofsted = shared_with_ofsted;
+}
+
+/// Turns agreed and offered payments above [`REMEDY_CEILING_POUNDS`] into
+/// `other` (no remedy purpose, as `payment` gives every `other` amount) and
+/// returns one warning for each, so the agreed total never counts a figure
+/// no ombudsman remedy reaches while the amount stays visible to check.
+fn demote_implausible(payments: &mut [Payment]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for p in payments {
+        if p.role != PaymentRole::Other && p.amount > REMEDY_CEILING_POUNDS {
+            warnings.push(format!(
+                "{} payment of £{:.2} read as other: above £{REMEDY_CEILING_POUNDS:.0}, the most a remedy plausibly pays",
+                p.role.as_str(),
+                p.amount
+            ));
+            p.role = PaymentRole::Other;
+            p.purpose = vec![Purpose::Unspecified];
+        }
+    }
+    warnings
 }
 
 #[cfg(test)]

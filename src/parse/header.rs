@@ -1,5 +1,7 @@
 //! The header block: title line, `Category :`, `Decision :`, `Decision date :`.
 
+use std::ops::RangeInclusive;
+
 use time::macros::format_description;
 
 use super::lines::Line;
@@ -65,12 +67,13 @@ pub fn header_fields(lines: &[Line], after_title: usize, header: &mut Header) ->
         let text = line.text.as_str();
         let filled = |v: &&str| !v.is_empty();
         if let Some(value) = labelled(text, "decision date").filter(filled) {
-            header.decision_date = iso_date(value);
-            if header.decision_date.is_none() {
-                header
-                    .warnings
-                    .push(format!("unreadable decision date '{}'", value.trim()));
-            }
+            header.decision_date = match decision_date(value, decision_years()) {
+                Ok(date) => Some(date),
+                Err(problem) => {
+                    header.warnings.push(problem.to_string());
+                    None
+                }
+            };
         } else if let Some(value) = labelled(text, "category") {
             let (top, sub) = split_category(value);
             header.category = top;
@@ -108,8 +111,43 @@ fn split_category(value: &str) -> (Option<String>, Option<String>) {
     }
 }
 
-/// `05 Oct 2023` or `5 October 2023` as `2023-10-05`; `None` if not a real date.
+/// The year the Local Government Ombudsman was set up: no decision is older.
+pub const FIRST_DECISION_YEAR: i32 = 1974;
+
+/// The years a decision date can fall in: from [`FIRST_DECISION_YEAR`] to
+/// next year (a page dated a little ahead by a clock or time zone is kept;
+/// `9999` is not).
+pub fn decision_years() -> RangeInclusive<i32> {
+    FIRST_DECISION_YEAR..=time::OffsetDateTime::now_utc().year() + 1
+}
+
+/// Why a header date was left empty; the message is the decision's warning.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateProblem {
+    /// Not a day in either header form, or not a real day (`31 Feb 2023`).
+    #[error("unreadable decision date '{0}'")]
+    Unreadable(String),
+    /// A real day in a year no decision can carry (`05 Oct 0000`).
+    #[error("decision date '{text}' is outside the years {first} to {last}")]
+    OutOfRange {
+        /// The date as printed.
+        text: String,
+        /// The first year accepted.
+        first: i32,
+        /// The last year accepted.
+        last: i32,
+    },
+}
+
+/// `05 Oct 2023` or `5 October 2023` as `2023-10-05`; `None` if not a real
+/// date or outside [`decision_years`].
 pub fn iso_date(text: &str) -> Option<String> {
+    decision_date(text, decision_years()).ok()
+}
+
+/// `05 Oct 2023` or `5 October 2023` as `2023-10-05`, if it is a real day
+/// in one of `years`.
+fn decision_date(text: &str, years: RangeInclusive<i32>) -> Result<String, DateProblem> {
     let short =
         format_description!("[day padding:none] [month repr:short case_sensitive:false] [year]");
     let long =
@@ -117,9 +155,17 @@ pub fn iso_date(text: &str) -> Option<String> {
     let text = text.trim();
     let date = time::Date::parse(text, short)
         .or_else(|_| time::Date::parse(text, long))
-        .ok()?;
+        .map_err(|_| DateProblem::Unreadable(text.to_string()))?;
+    if !years.contains(&date.year()) {
+        return Err(DateProblem::OutOfRange {
+            text: text.to_string(),
+            first: *years.start(),
+            last: *years.end(),
+        });
+    }
     let iso = format_description!("[year]-[month]-[day]");
-    date.format(iso).ok()
+    date.format(iso)
+        .map_err(|_| DateProblem::Unreadable(text.to_string()))
 }
 
 /// A `YYYY-MM-DD` date, checked to be a real day, returned as given.
@@ -231,6 +277,96 @@ mod tests {
             Some("2023-02-28")
         );
         assert_eq!(iso_date_checked("2023-13-45"), None);
+    }
+
+    /// The years the date tests accept, fixed so they do not age.
+    const YEARS: RangeInclusive<i32> = FIRST_DECISION_YEAR..=2026;
+
+    #[test]
+    fn dates_outside_the_years_of_decisions_are_refused() {
+        // The old code accepted all of these.
+        for text in ["05 Oct 0000", "5 October 9999", "31 Dec 1973", "1 Jan 2027"] {
+            assert!(
+                matches!(
+                    decision_date(text, YEARS),
+                    Err(DateProblem::OutOfRange { .. })
+                ),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            decision_date("1 Jan 1974", YEARS).as_deref(),
+            Ok("1974-01-01")
+        );
+        assert_eq!(
+            decision_date("31 Dec 2026", YEARS).as_deref(),
+            Ok("2026-12-31")
+        );
+        // Not real days, or not a four-digit year: unreadable, as before.
+        for text in [
+            "29 Feb 2023",
+            "31 Apr 2024",
+            "0 Jan 2023",
+            "5 Oct 23",
+            "5 Oct 20233",
+        ] {
+            assert_eq!(
+                decision_date(text, YEARS),
+                Err(DateProblem::Unreadable(text.to_string())),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            decision_date("29 Feb 2024", YEARS).as_deref(),
+            Ok("2024-02-29")
+        );
+        assert!(decision_years().contains(&2025) && !decision_years().contains(&9999));
+    }
+
+    #[test]
+    fn an_out_of_range_header_date_is_left_empty_with_a_warning() {
+        let lines = clean_lines("T (23 002 683)\nDecision date : 05 Oct 9999\n");
+        let mut h = Header::default();
+        assert_eq!(header_fields(&lines, 1, &mut h), 2);
+        assert_eq!(h.decision_date, None);
+        let last = decision_years().end().to_string();
+        assert_eq!(
+            h.warnings,
+            [format!(
+                "decision date '05 Oct 9999' is outside the years 1974 to {last}"
+            )]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn header_dates_read_back_in_range_and_are_refused_outside(
+            year in proptest::prop_oneof![YEARS, 0i32..=9999],
+            month in 1u8..=12,
+            day in 1u8..=31,
+            long in proptest::bool::ANY,
+            padded in proptest::bool::ANY,
+        ) {
+            let month = time::Month::try_from(month).expect("1 to 12");
+            let Ok(date) = time::Date::from_calendar_date(year, month, day) else {
+                return Ok(());
+            };
+            let name = format!("{month}");
+            let name = if long { name.as_str() } else { &name[..3] };
+            let text = if padded {
+                format!("{day:02} {name} {year:04}")
+            } else {
+                format!("{day} {name} {year:04}")
+            };
+            let read = decision_date(&text, YEARS);
+            if YEARS.contains(&year) {
+                let iso = format!("{year:04}-{:02}-{day:02}", u8::from(date.month()));
+                proptest::prop_assert_eq!(read, Ok(iso));
+            } else {
+                let refused = matches!(read, Err(DateProblem::OutOfRange { .. }));
+                proptest::prop_assert!(refused, "{:?}", text);
+            }
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 mod common;
 
 mod ingest;
+mod money;
 mod parse;
 mod props;
 mod reliability;
