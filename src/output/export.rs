@@ -101,7 +101,8 @@ pub struct ExportWriter<W: Write> {
 }
 
 enum Sink<W: Write> {
-    Csv(csv::Writer<W>),
+    // Boxed: the CSV writer carries its own buffer.
+    Csv(Box<csv::Writer<W>>),
     Jsonl(W),
 }
 
@@ -109,7 +110,7 @@ impl<W: Write> ExportWriter<W> {
     /// A writer in the chosen format.
     pub fn new(out: W, format: ExportFormat) -> Self {
         let sink = match format {
-            ExportFormat::Csv => Sink::Csv(csv::Writer::from_writer(out)),
+            ExportFormat::Csv => Sink::Csv(Box::new(csv::Writer::from_writer(out))),
             ExportFormat::Jsonl => Sink::Jsonl(out),
         };
         ExportWriter {

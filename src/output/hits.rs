@@ -155,7 +155,7 @@ mod tests {
             subcategory: None,
             score: 1.5,
             snippet,
-            highlights: vec![at..at + "delay".len()],
+            highlights: std::iter::once(at..at + "delay".len()).collect(),
             source: "d/a\nfake.txt".into(),
         }
     }
