@@ -101,7 +101,8 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
         }
         Some(path) => {
             let file = OutputFile::create(path, "--output", index_path)?;
-            let (out, count) = write_rows(std::io::BufWriter::new(file), &decisions, &args)?;
+            let (out, count) = write_rows(std::io::BufWriter::new(file), &decisions, &args)
+                .with_context(|| format!("--output: cannot write {}", path.display()))?;
             let file = out
                 .into_inner()
                 .map_err(|e| e.into_error())
