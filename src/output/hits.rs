@@ -63,12 +63,8 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], format: Format, colour: bo
             let mut w = csv::Writer::from_writer(&mut *out);
             w.write_record(COLUMNS)?;
             for h in hits {
-                let cells = cells(h, h.snippet.clone());
-                // The score is a number; every other cell is text.
-                w.write_record(cells.iter().zip(COLUMNS).map(|(c, &column)| match column {
-                    "score" => c.clone(),
-                    _ => csv_text(c).into_owned(),
-                }))?;
+                let snippet = csv_text(&h.snippet).into_owned();
+                w.write_record(cells(h, snippet, |t| csv_text(t).into_owned()))?;
             }
             w.flush()?;
         }
@@ -82,12 +78,15 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], format: Format, colour: bo
                 .iter()
                 .map(|h| {
                     let snippet = marked(h, on, off, |t| terminal_line(t).into_owned());
-                    let all = cells(h, snippet);
-                    let safe = |i: usize| terminal_line(&all[i]).into_owned();
-                    // reference, date, organisation, outcome, snippet: the
-                    // snippet last, escaped piece by piece before the colour
-                    // went in.
-                    vec![safe(0), safe(1), safe(2), safe(3), all[7].clone()]
+                    let all = cells(h, snippet, |t| terminal_line(t).into_owned());
+                    // reference, date, organisation, outcome, snippet: the snippet last.
+                    vec![
+                        all[0].clone(),
+                        all[1].clone(),
+                        all[2].clone(),
+                        all[3].clone(),
+                        all[7].clone(),
+                    ]
                 })
                 .collect();
             write_table(
@@ -100,10 +99,17 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], format: Format, colour: bo
     Ok(())
 }
 
-fn cells(h: &Hit, snippet: String) -> Vec<String> {
-    let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| MISSING.to_string());
+/// A hit's cells in column order: each text value passed through `text` (the
+/// medium's escaping) and the snippet as given (already escaped); the
+/// missing marker and the score are ours and written as they are.
+fn cells(h: &Hit, snippet: String, text: impl Fn(&str) -> String) -> Vec<String> {
+    let opt = |v: &Option<String>| {
+        v.as_deref()
+            .map(&text)
+            .unwrap_or_else(|| MISSING.to_string())
+    };
     vec![
-        h.reference.clone(),
+        text(&h.reference),
         opt(&h.decision_date),
         opt(&h.organisation),
         opt(&h.outcome),
@@ -111,7 +117,7 @@ fn cells(h: &Hit, snippet: String) -> Vec<String> {
         opt(&h.subcategory),
         format!("{:.3}", h.score),
         snippet,
-        h.source.clone(),
+        text(&h.source),
     ]
 }
 
@@ -188,12 +194,14 @@ mod tests {
     }
 
     #[test]
-    fn csv_guards_text_cells_but_not_the_score() {
+    fn csv_guards_text_cells_but_not_the_score_or_missing_marker() {
         let text = written(Format::Csv, false);
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let row = reader.records().next().unwrap().unwrap();
         assert_eq!(&row[2], "'=HYPERLINK(\"http://x\",\"y\") \u{1b}]0;t\u{7}");
         assert_eq!(&row[3], "'-Upheld");
         assert_eq!(&row[6], "1.500");
+        // The missing-value marker is ours, not data: never prefixed.
+        assert_eq!(&row[4], "-");
     }
 }

@@ -270,10 +270,19 @@ fn export_refuses_a_file_inside_the_index_and_the_index_still_works() {
     assert_eq!(run.json_lines().len(), 2);
 }
 
+/// A successful export replaces the file and leaves no temporary file; one
+/// that matches nothing keeps the file unless --overwrite-empty.
 #[test]
-fn export_with_no_rows_keeps_an_existing_file_unless_asked() {
+fn export_replaces_a_file_only_with_rows_unless_asked() {
     let wd = Workdir::new();
     hostile_index(&wd);
+    let out = wd.write("out.csv", "old contents\n");
+    wd.run(&["export", "-o", out.to_str().unwrap()])
+        .expect_code(0);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("reference,organisation,"), "{text}");
+    assert_eq!(names_in(wd.dir.path()), ["d", "index", "out.csv"]);
+
     let precious = wd.write("precious.txt", "keep me\n");
     let run = wd.run(&["export", "nosuchword", "-o", precious.to_str().unwrap()]);
     run.expect_code(1);
@@ -293,7 +302,10 @@ fn export_with_no_rows_keeps_an_existing_file_unless_asked() {
     ]);
     run.expect_code(1);
     assert_eq!(std::fs::read_to_string(&precious).unwrap(), "");
-    assert_eq!(names_in(wd.dir.path()), ["d", "index", "precious.txt"]);
+    assert_eq!(
+        names_in(wd.dir.path()),
+        ["d", "index", "out.csv", "precious.txt"]
+    );
 }
 
 #[cfg(unix)]
@@ -317,18 +329,6 @@ fn export_and_plot_do_not_write_through_a_symbolic_link() {
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "secret\n");
     assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
     assert!(chart.symlink_metadata().unwrap().file_type().is_symlink());
-}
-
-#[test]
-fn export_replaces_a_file_on_success_and_leaves_no_temporary_file() {
-    let wd = Workdir::new();
-    hostile_index(&wd);
-    let out = wd.write("out.csv", "old contents\n");
-    wd.run(&["export", "-o", out.to_str().unwrap()])
-        .expect_code(0);
-    let text = std::fs::read_to_string(&out).unwrap();
-    assert!(text.starts_with("reference,organisation,"), "{text}");
-    assert_eq!(names_in(wd.dir.path()), ["d", "index", "out.csv"]);
 }
 
 /// A write that fails part way (the file-size limit, with SIGXFSZ ignored
