@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use ombuds::cli::{Cli, Command};
 use ombuds::cmd::{self, Outcome};
+use ombuds::output::escape::terminal_text;
 
 fn main() -> ExitCode {
     // One line instead of a backtrace; the file is named by the caller.
@@ -35,7 +36,8 @@ fn main() -> ExitCode {
             ExitCode::from(Outcome::Interrupted as u8)
         }
         Err(error) => {
-            eprintln!("ombuds: {error:#}");
+            // Messages quote paths, queries and file contents: escape them.
+            eprintln!("ombuds: {}", terminal_text(&format!("{error:#}")));
             ExitCode::from(Outcome::Error as u8)
         }
     }

@@ -11,6 +11,8 @@ use super::filters::FilterArgs;
 use super::Outcome;
 use crate::index::read::decision_at;
 use crate::output::export::{rows, ExportFormat, ExportWriter, Level};
+use crate::output::file::OutputFile;
+use crate::parse::Decision;
 use crate::query::build_query;
 
 /// The long help of `ombuds export`.
@@ -26,6 +28,17 @@ Columns, in order (CSV joins lists with ';' and leaves missing values empty):
             role (agreed/offered/other), purpose, recipient, section, sentence
   fault:    reference, organisation, category, subcategory, decision_date, kind,
             sentence
+
+CSV is safe to open in a spreadsheet: a text cell that starts with =, +, -, @, a
+tab or a carriage return (which Excel, LibreOffice and Google Sheets would run as
+a formula) is written with a ' in front. Numbers (amounts, days) are written as
+numbers and never prefixed. JSON Lines values are exactly as extracted.
+
+--output FILE is written to a temporary file in the same folder and renamed over
+FILE only when the export succeeded, so a failed run leaves FILE as it was. It
+refuses a FILE inside an index folder and a FILE that is a symbolic link (it
+never writes through links; a link to a pipe or terminal, like /dev/stdout, is
+fine). When nothing matches, an existing FILE is kept unless --overwrite-empty.
 
 Examples:
   ombuds export --format csv > decisions.csv
@@ -50,14 +63,23 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "decision")]
     pub level: Level,
 
-    /// Write to this file instead of stdout.
+    /// Write to this file instead of stdout (replaced only on success;
+    /// never inside an index folder or through a symbolic link).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// With --output: when nothing matches, replace an existing FILE with the
+    /// empty export instead of keeping it.
+    #[arg(long, requires = "output")]
+    pub overwrite_empty: bool,
 }
 
 /// Selects, loads in reference order, writes rows.
 pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
     let filters = args.filters.to_filters()?;
+    if let Some(path) = &args.output {
+        OutputFile::check(path, "--output", index_path)?;
+    }
     let index = crate::index::open(index_path)?;
     let searcher = crate::index::read::searcher(&index)?;
     let query = build_query(&index, &args.query, &filters)?;
@@ -72,26 +94,48 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
         .collect::<Result<Vec<_>>>()?;
     decisions.sort_by(|a, b| a.reference.cmp(&b.reference));
 
-    let out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(path)
-                .with_context(|| format!("--output: cannot create {}", path.display()))?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    };
-    let mut writer = ExportWriter::new(out, args.format);
-    let mut count = 0;
-    for d in &decisions {
-        for row in rows(d, args.level) {
-            writer.write(&row)?;
-            count += 1;
+    let count = match &args.output {
+        None => {
+            let out = std::io::BufWriter::new(std::io::stdout().lock());
+            write_rows(out, &decisions, &args)?.1
         }
-    }
-    writer.finish()?;
+        Some(path) => {
+            let file = OutputFile::create(path, "--output", index_path)?;
+            let (out, count) = write_rows(std::io::BufWriter::new(file), &decisions, &args)
+                .with_context(|| format!("--output: cannot write {}", path.display()))?;
+            let file = out
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .with_context(|| format!("--output: cannot write {}", path.display()))?;
+            if count == 0 && file.replaces_file() && !args.overwrite_empty {
+                eprintln!(
+                    "exported 0 rows; {} kept as it was (--overwrite-empty replaces it)",
+                    path.display()
+                );
+                return Ok(Outcome::NothingFound);
+            }
+            file.commit()?;
+            count
+        }
+    };
     eprintln!("exported {count} rows from {} decisions", decisions.len());
     Ok(if count == 0 {
         Outcome::NothingFound
     } else {
         Outcome::Success
     })
+}
+
+/// Writes every row of `decisions` to `out`; gives `out` back, flushed, with
+/// the number of rows.
+fn write_rows<W: Write>(out: W, decisions: &[Decision], args: &Args) -> Result<(W, usize)> {
+    let mut writer = ExportWriter::new(out, args.format);
+    let mut count = 0;
+    for d in decisions {
+        for row in rows(d, args.level) {
+            writer.write(&row)?;
+            count += 1;
+        }
+    }
+    Ok((writer.finish()?, count))
 }

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use super::Outcome;
 use crate::index::write::{document, DecisionWriter};
+use crate::output::escape::terminal_line;
 use crate::output::json_line;
 use crate::parse::Decision;
 use crate::walk::{self, SkipKind, Skipped};
@@ -194,7 +195,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
     }
     if args.strict && !report.skipped.is_empty() {
         for skip in &report.skipped {
-            eprintln!("skipped {skip}");
+            eprintln!("skipped {}", terminal_line(&skip.to_string()));
         }
         bail!(
             "--strict: {} of {} files could not be used; nothing was committed, the index is as it was",
@@ -495,10 +496,14 @@ fn field_coverage<'a>(seen: impl Iterator<Item = &'a Seen>) -> BTreeMap<&'static
 /// stays that of an error, as a script reading the report got none.
 fn print_report(report: &Report, index_path: &Path, json: bool) -> Result<()> {
     for skip in &report.skipped {
-        eprintln!("skipped {skip}");
+        eprintln!("skipped {}", terminal_line(&skip.to_string()));
     }
     for w in report.warnings.iter().take(WARNINGS_SHOWN) {
-        eprintln!("warning {}: {}", w.path, w.warning);
+        eprintln!(
+            "warning {}: {}",
+            terminal_line(&w.path),
+            terminal_line(&w.warning)
+        );
     }
     if report.warnings.len() > WARNINGS_SHOWN {
         eprintln!(
@@ -519,7 +524,7 @@ fn print_report(report: &Report, index_path: &Path, json: bool) -> Result<()> {
         report.decisions_indexed,
         report.skipped.len(),
         report.decisions_in_index,
-        index_path.display()
+        terminal_line(&index_path.display().to_string())
     );
     let coverage: Vec<String> = report
         .field_coverage

@@ -24,11 +24,23 @@ pub enum Outcome {
     Interrupted = 130,
 }
 
-/// Whether an error is stdout closing under us (`ombuds search x | head`).
+/// Whether an error is stdout closing under us (`ombuds search x | head`),
+/// wherever in the chain the io error sits: bare, or wrapped by the JSON or
+/// CSV writer.
 pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     error.chain().any(|cause| {
-        cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-            || cause.downcast_ref::<csv::Error>().is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
+        let io = cause.downcast_ref::<std::io::Error>().map(|e| e.kind());
+        let json = cause
+            .downcast_ref::<serde_json::Error>()
+            .and_then(|e| e.io_error_kind());
+        let csv = cause
+            .downcast_ref::<csv::Error>()
+            .and_then(|e| match e.kind() {
+                csv::ErrorKind::Io(io) => Some(io.kind()),
+                _ => None,
+            });
+        [io, json, csv].contains(&Some(BrokenPipe))
     })
 }
 
@@ -37,5 +49,41 @@ pub fn load_taxonomy(path: Option<&std::path::Path>) -> anyhow::Result<crate::pa
     match path {
         Some(path) => crate::parse::Taxonomy::from_file(path),
         None => Ok(crate::parse::Taxonomy::default_ref().clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer whose reader has gone away.
+    struct ClosedPipe;
+
+    impl std::io::Write for ClosedPipe {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn broken_pipe_is_seen_through_the_json_and_csv_writers() {
+        let json = serde_json::to_writer(ClosedPipe, &"x").unwrap_err();
+        assert!(is_broken_pipe(
+            &anyhow::Error::from(json).context("writing hits")
+        ));
+        let mut csv = csv::Writer::from_writer(ClosedPipe);
+        let csv = csv
+            .write_record(["x"])
+            .and_then(|_| csv.flush().map_err(Into::into));
+        assert!(is_broken_pipe(&anyhow::Error::from(csv.unwrap_err())));
+        let io = std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        assert!(is_broken_pipe(&anyhow::Error::from(io)));
+        let other = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert!(!is_broken_pipe(&anyhow::Error::from(other)));
+        let parse = serde_json::from_str::<u8>("x").unwrap_err();
+        assert!(!is_broken_pipe(&anyhow::Error::from(parse)));
     }
 }

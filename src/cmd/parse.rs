@@ -8,6 +8,7 @@ use anyhow::Result;
 
 use super::Outcome;
 use crate::output::decision::write_decision;
+use crate::output::escape::terminal_line;
 use crate::output::json_line;
 use crate::walk;
 
@@ -80,7 +81,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     )?;
     out.flush()?;
     for skip in &skipped {
-        eprintln!("{skip}");
+        eprintln!("{}", terminal_line(&skip.to_string()));
     }
     Ok(if skipped.is_empty() {
         Outcome::Success

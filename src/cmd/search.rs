@@ -23,10 +23,18 @@ with filters lists every decision that passes them.
 Each hit shows reference, decision date, organisation, outcome and a snippet with
 the matched words highlighted (bold on a terminal, [brackets] otherwise).
 
-Output columns (csv, in this order; json has the same keys, one object per line,
-with <b>...</b> around matched words in `snippet`):
+Output columns (csv, in this order; json has the same keys, one object per line):
   reference, decision_date, organisation, outcome, category, subcategory, score,
   snippet, source
+
+Decision text is shown safely for each format. In json, `snippet` is HTML: the
+text is escaped (&lt; &gt; &amp; &quot; &#39;) and the only markup is the <b>...</b>
+around matched words; the other keys are plain text. In csv, a text cell that
+starts with =, +, -, @, a tab or a carriage return gets a ' in front, so a
+spreadsheet shows it instead of running it as a formula (the score is a number and
+never prefixed). In the table, control characters (escape sequences, newlines)
+are shown as \\u{1b}-style escapes instead of reaching the terminal. Colour is used
+only when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not dumb.
 
 Exit code 1 when nothing matches.
 

@@ -17,6 +17,10 @@ purpose and the sentence each came from), faults, the summary and every section.
 
 REF may be written 23 002 683, 23-002-683 or 23002683.
 
+Control characters in the decision (terminal escape sequences, stray carriage
+returns) are shown as \\u{1b}-style escapes rather than sent to the terminal;
+--json gives the text exactly as stored.
+
 Examples:
   ombuds show 23-002-683
   ombuds show 23002683 --json | jq .payments";

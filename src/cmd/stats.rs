@@ -37,7 +37,15 @@ fault, remedy or purpose; groups are sorted by decisions, then name. Groups unde
 flagged 'folded', because rates on tiny groups mislead.
 
 Output: a table with bars (notes on stderr), CSV with the same columns, or one
-JSON document echoing the request (keys documented in the README).
+JSON document echoing the request (keys documented in the README). Group names
+come from the decisions, so in the table control characters are shown as
+\\u{1b}-style escapes, and in CSV a text cell starting with =, +, -, @, a tab or a
+carriage return gets a ' in front so a spreadsheet does not run it as a formula
+(numbers are never prefixed).
+
+--plot FILE draws to a temporary file in the same folder and renames it over FILE
+only when the chart is complete. It refuses a FILE inside an index folder and a
+FILE that is a symbolic link (it never writes through links).
 
 Examples:
   ombuds stats payments
@@ -102,7 +110,8 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 
-    /// Also draw a chart to this file (.svg or .png).
+    /// Also draw a chart to this file (.svg or .png; replaced only on
+    /// success, never inside an index folder or through a symbolic link).
     #[arg(long, value_name = "FILE")]
     pub plot: Option<PathBuf>,
 }
@@ -111,7 +120,7 @@ pub struct Args {
 pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
     let request = request(&args)?;
     if let Some(plot) = &args.plot {
-        crate::output::plot::check_path(plot)?;
+        crate::output::plot::check_path(plot, index_path)?;
     }
     let index = crate::index::open(index_path)?;
     let searcher = crate::index::read::searcher(&index)?;
@@ -120,7 +129,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
     write_stats(&mut out, &mut std::io::stderr(), &report, args.format)?;
     out.flush()?;
     if let Some(plot) = &args.plot {
-        crate::output::plot::write_plot(plot, &report)?;
+        crate::output::plot::write_plot(plot, index_path, &report)?;
         eprintln!("plot written to {}", plot.display());
     }
     Ok(if report.n_decisions == 0 {

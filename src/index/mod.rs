@@ -24,7 +24,7 @@ use tantivy::Index;
 use schema::{Fields, SCHEMA_VERSION};
 
 /// The file beside tantivy's own that records who wrote the index.
-const META_FILE: &str = "ombuds.json";
+pub const META_FILE: &str = "ombuds.json";
 
 /// What `ombuds.json` holds.
 #[derive(Debug, Serialize, Deserialize)]

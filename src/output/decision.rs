@@ -1,14 +1,23 @@
 //! One decision, readable in a terminal (`show`, `parse --format table`).
+//! Every value from the file passes through [`terminal_line`] (or
+//! [`terminal_text`] for the summary and sections, which keep their line
+//! breaks), so escape sequences in a decision are shown, not obeyed.
 
 use std::io::Write;
 
+use super::escape::{terminal_line, terminal_text};
 use super::{pounds, MISSING};
 use crate::parse::Decision;
 
 /// Writes a decision's fields, payments, faults, summary and sections.
 pub fn write_decision(out: &mut impl Write, d: &Decision) -> std::io::Result<()> {
     let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| MISSING.to_string());
-    writeln!(out, "{}  {}", d.reference, opt(&d.organisation))?;
+    writeln!(
+        out,
+        "{}  {}",
+        terminal_line(&d.reference),
+        terminal_line(&opt(&d.organisation))
+    )?;
     let category = match (&d.category, &d.subcategory) {
         (Some(c), Some(s)) => format!("{c} > {s}"),
         (Some(c), None) => c.clone(),
@@ -50,10 +59,15 @@ pub fn write_decision(out: &mut impl Write, d: &Decision) -> std::io::Result<()>
         ("Source", d.source.clone()),
     ];
     for (name, value) in fields {
-        writeln!(out, "  {:<19} {value}", format!("{name}:"))?;
+        writeln!(
+            out,
+            "  {:<19} {}",
+            format!("{name}:"),
+            terminal_line(&value)
+        )?;
     }
     for w in &d.warnings {
-        writeln!(out, "  warning: {w}")?;
+        writeln!(out, "  warning: {}", terminal_line(w))?;
     }
     if !d.payments.is_empty() {
         writeln!(out, "\nPayments")?;
@@ -66,25 +80,41 @@ pub fn write_decision(out: &mut impl Write, d: &Decision) -> std::io::Result<()>
                 .unwrap_or_default();
             writeln!(
                 out,
-                "  {:>10}  {:<7}  {}{to}",
+                "  {:>10}  {:<7}  {}",
                 pounds(p.amount),
                 p.role.as_str(),
-                list(purposes)
+                terminal_line(&format!("{}{to}", list(purposes)))
             )?;
-            writeln!(out, "              \"{}\" ({})", p.sentence, p.section)?;
+            writeln!(
+                out,
+                "              \"{}\" ({})",
+                terminal_line(&p.sentence),
+                terminal_line(&p.section)
+            )?;
         }
     }
     if !d.faults.is_empty() {
         writeln!(out, "\nFaults")?;
         for f in &d.faults {
-            writeln!(out, "  {:<38} \"{}\"", f.kind, f.sentence)?;
+            writeln!(
+                out,
+                "  {:<38} \"{}\"",
+                terminal_line(&f.kind),
+                terminal_line(&f.sentence)
+            )?;
         }
     }
     if let Some(summary) = &d.summary {
-        writeln!(out, "\nSummary\n{}", indent(summary))?;
+        writeln!(out, "\nSummary\n{}", indent(&terminal_text(summary)))?;
     }
     for s in &d.sections {
-        writeln!(out, "\n{} [{}]\n{}", s.heading, s.kind, indent(&s.text))?;
+        writeln!(
+            out,
+            "\n{} [{}]\n{}",
+            terminal_line(&s.heading),
+            s.kind,
+            indent(&terminal_text(&s.text))
+        )?;
     }
     Ok(())
 }

@@ -1,12 +1,14 @@
 //! Exported rows (one per decision, payment or fault) as CSV or JSON Lines.
 //! Both carry the same columns in the same order; in CSV, lists are joined
-//! with `;` and missing values are empty.
+//! with `;`, missing values are empty, and text cells a spreadsheet would
+//! evaluate are prefixed with `'` (numbers are written as numbers).
 
 use std::io::Write;
 
 use anyhow::Result;
 use serde_json::{json, Map, Value};
 
+use super::escape::csv_text;
 use crate::parse::Decision;
 
 /// Rows per decision, payment or fault.
@@ -94,68 +96,85 @@ pub fn rows(d: &Decision, level: Level) -> Vec<Map<String, Value>> {
 
 /// Streams rows to `out`; the CSV header comes from the first row's columns.
 pub struct ExportWriter<W: Write> {
-    format: ExportFormat,
-    csv: Option<csv::Writer<W>>,
-    plain: Option<W>,
+    sink: Sink<W>,
     wrote_header: bool,
+}
+
+enum Sink<W: Write> {
+    // Boxed: the CSV writer carries its own buffer.
+    Csv(Box<csv::Writer<W>>),
+    Jsonl(W),
 }
 
 impl<W: Write> ExportWriter<W> {
     /// A writer in the chosen format.
     pub fn new(out: W, format: ExportFormat) -> Self {
-        match format {
-            ExportFormat::Csv => ExportWriter {
-                format,
-                csv: Some(csv::Writer::from_writer(out)),
-                plain: None,
-                wrote_header: false,
-            },
-            ExportFormat::Jsonl => ExportWriter {
-                format,
-                csv: None,
-                plain: Some(out),
-                wrote_header: false,
-            },
+        let sink = match format {
+            ExportFormat::Csv => Sink::Csv(Box::new(csv::Writer::from_writer(out))),
+            ExportFormat::Jsonl => Sink::Jsonl(out),
+        };
+        ExportWriter {
+            sink,
+            wrote_header: false,
         }
     }
 
     /// Writes one row.
     pub fn write(&mut self, row: &Map<String, Value>) -> Result<()> {
-        match (self.format, &mut self.csv, &mut self.plain) {
-            (ExportFormat::Csv, Some(w), _) => {
+        match &mut self.sink {
+            Sink::Csv(w) => {
                 if !self.wrote_header {
                     w.write_record(row.keys())?;
                     self.wrote_header = true;
                 }
                 w.write_record(row.values().map(cell))?;
             }
-            (_, _, Some(out)) => {
+            Sink::Jsonl(out) => {
                 serde_json::to_writer(&mut *out, row)?;
                 out.write_all(b"\n")?;
             }
-            _ => {}
         }
         Ok(())
     }
 
-    /// Flushes everything written.
-    pub fn finish(mut self) -> Result<()> {
-        if let Some(w) = &mut self.csv {
-            w.flush()?;
+    /// Flushes everything written and gives the output back (a file is
+    /// committed by its owner only once everything reached it).
+    pub fn finish(self) -> Result<W> {
+        match self.sink {
+            Sink::Csv(w) => Ok(w.into_inner().map_err(|e| e.into_error())?),
+            Sink::Jsonl(mut out) => {
+                out.flush()?;
+                Ok(out)
+            }
         }
-        if let Some(out) = &mut self.plain {
-            out.flush()?;
-        }
-        Ok(())
     }
 }
 
-/// A CSV cell: strings as is, lists joined with `;`, null empty.
+/// A CSV cell: numbers as numbers, text guarded against formulas, lists
+/// joined with `;` (guarded as text unless every item is a number), null
+/// empty.
 fn cell(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
+        Value::String(s) => csv_text(s).into_owned(),
+        Value::Array(items) => {
+            let joined = items.iter().map(plain).collect::<Vec<_>>().join(";");
+            if items.iter().all(Value::is_number) {
+                joined
+            } else {
+                csv_text(&joined).into_owned()
+            }
+        }
+        other => plain(other),
+    }
+}
+
+/// A value's text with no guard: only the start of a whole cell matters.
+fn plain(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
         Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join(";"),
+        Value::Array(items) => items.iter().map(plain).collect::<Vec<_>>().join(";"),
         other => other.to_string(),
     }
 }

@@ -1,10 +1,14 @@
-//! Search hits as a table, JSON Lines or CSV.
+//! Search hits as a table, JSON Lines or CSV. Decision text is untrusted:
+//! the table shows control characters escaped, CSV guards text cells
+//! against formulas, and the JSON snippet is HTML in which only the `<b>`
+//! tags around matches are markup.
 
 use std::io::Write;
 
 use anyhow::Result;
 use serde::Serialize;
 
+use super::escape::{csv_text, html_text, terminal_line};
 use super::table::write_table;
 use super::{json_line, Format, MISSING};
 use crate::query::Hit;
@@ -21,7 +25,8 @@ const COLUMNS: &[&str] = &[
     "source",
 ];
 
-/// A hit as written to JSON: the snippet carries `<b>…</b>` around matches.
+/// A hit as written to JSON: the snippet is escaped HTML with `<b>…</b>`
+/// around matches.
 #[derive(Serialize)]
 struct JsonHit<'a> {
     reference: &'a str,
@@ -48,7 +53,7 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], format: Format, colour: bo
                     category: &h.category,
                     subcategory: &h.subcategory,
                     score: h.score,
-                    snippet: marked(h, "<b>", "</b>"),
+                    snippet: marked(h, "<b>", "</b>", html_text),
                     source: &h.source,
                 };
                 json_line(out, &json)?;
@@ -58,7 +63,8 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], format: Format, colour: bo
             let mut w = csv::Writer::from_writer(&mut *out);
             w.write_record(COLUMNS)?;
             for h in hits {
-                w.write_record(cells(h, h.snippet.clone()))?;
+                let snippet = csv_text(&h.snippet).into_owned();
+                w.write_record(cells(h, snippet, |t| csv_text(t).into_owned()))?;
             }
             w.flush()?;
         }
@@ -71,7 +77,8 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], format: Format, colour: bo
             let rows: Vec<Vec<String>> = hits
                 .iter()
                 .map(|h| {
-                    let all = cells(h, marked(h, on, off));
+                    let snippet = marked(h, on, off, |t| terminal_line(t).into_owned());
+                    let all = cells(h, snippet, |t| terminal_line(t).into_owned());
                     // reference, date, organisation, outcome, snippet: the snippet last.
                     vec![
                         all[0].clone(),
@@ -92,10 +99,17 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], format: Format, colour: bo
     Ok(())
 }
 
-fn cells(h: &Hit, snippet: String) -> Vec<String> {
-    let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| MISSING.to_string());
+/// A hit's cells in column order: each text value passed through `text` (the
+/// medium's escaping) and the snippet as given (already escaped); the
+/// missing marker and the score are ours and written as they are.
+fn cells(h: &Hit, snippet: String, text: impl Fn(&str) -> String) -> Vec<String> {
+    let opt = |v: &Option<String>| {
+        v.as_deref()
+            .map(&text)
+            .unwrap_or_else(|| MISSING.to_string())
+    };
     vec![
-        h.reference.clone(),
+        text(&h.reference),
         opt(&h.decision_date),
         opt(&h.organisation),
         opt(&h.outcome),
@@ -103,12 +117,14 @@ fn cells(h: &Hit, snippet: String) -> Vec<String> {
         opt(&h.subcategory),
         format!("{:.3}", h.score),
         snippet,
-        h.source.clone(),
+        text(&h.source),
     ]
 }
 
-/// The snippet with each highlighted range wrapped in `on`/`off`.
-fn marked(h: &Hit, on: &str, off: &str) -> String {
+/// The snippet with each highlighted range wrapped in `on`/`off`; the text
+/// between and inside them passes through `text` (the escaping for the
+/// medium), the markers do not.
+fn marked(h: &Hit, on: &str, off: &str, text: impl Fn(&str) -> String) -> String {
     let mut out = String::with_capacity(h.snippet.len() + 16);
     let mut at = 0;
     for range in &h.highlights {
@@ -117,12 +133,75 @@ fn marked(h: &Hit, on: &str, off: &str) -> String {
         else {
             continue;
         };
-        out.push_str(before);
+        out.push_str(&text(before));
         out.push_str(on);
-        out.push_str(word);
+        out.push_str(&text(word));
         out.push_str(off);
         at = range.end;
     }
-    out.push_str(h.snippet.get(at..).unwrap_or_default());
+    out.push_str(&text(h.snippet.get(at..).unwrap_or_default()));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A hit whose organisation and snippet carry what an attacker would put
+    /// in a decision file; "delay" is the matched word.
+    fn hostile_hit() -> Hit {
+        let snippet = "<script>x()</script> delay \u{1b}[2J & <img src=x onerror=y()>".to_string();
+        let at = snippet.find("delay").unwrap();
+        Hit {
+            reference: "23 000 001".into(),
+            decision_date: Some("2024-01-01".into()),
+            organisation: Some("=HYPERLINK(\"http://x\",\"y\") \u{1b}]0;t\u{7}".into()),
+            outcome: Some("-Upheld".into()),
+            category: None,
+            subcategory: None,
+            score: 1.5,
+            snippet,
+            highlights: std::iter::once(at..at + "delay".len()).collect(),
+            source: "d/a\nfake.txt".into(),
+        }
+    }
+
+    fn written(format: Format, colour: bool) -> String {
+        let mut out = Vec::new();
+        write_hits(&mut out, &[hostile_hit()], format, colour).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn json_snippet_is_escaped_html_whose_only_markup_is_the_match() {
+        let line: serde_json::Value =
+            serde_json::from_str(written(Format::Json, false).trim()).unwrap();
+        assert_eq!(
+            line["snippet"],
+            "&lt;script&gt;x()&lt;/script&gt; <b>delay</b> \u{1b}[2J &amp; &lt;img src=x onerror=y()&gt;"
+        );
+    }
+
+    #[test]
+    fn table_shows_control_characters_escaped_but_keeps_its_own_colour() {
+        let text = written(Format::Table, true);
+        assert!(!text.contains("\u{1b}]"), "{text:?}");
+        assert!(!text.contains("\u{1b}[2J"), "{text:?}");
+        assert!(!text.contains('\u{7}'), "{text:?}");
+        assert!(text.contains("\\u{1b}]0;t\\u{7}"), "{text:?}");
+        assert!(text.contains("\u{1b}[1;31mdelay\u{1b}[0m"), "{text:?}");
+        assert_eq!(text.lines().count(), 3, "{text:?}");
+    }
+
+    #[test]
+    fn csv_guards_text_cells_but_not_the_score_or_missing_marker() {
+        let text = written(Format::Csv, false);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(&row[2], "'=HYPERLINK(\"http://x\",\"y\") \u{1b}]0;t\u{7}");
+        assert_eq!(&row[3], "'-Upheld");
+        assert_eq!(&row[6], "1.500");
+        // The missing-value marker is ours, not data: never prefixed.
+        assert_eq!(&row[4], "-");
+    }
 }

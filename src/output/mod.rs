@@ -3,12 +3,15 @@
 //! warnings and timings go to stderr elsewhere, never here.
 
 pub mod decision;
+pub mod escape;
 pub mod export;
+pub mod file;
 pub mod hits;
 pub mod plot;
 pub mod stats;
 pub mod table;
 
+use std::ffi::OsStr;
 use std::io::{IsTerminal, Write};
 
 use serde::Serialize;
@@ -28,9 +31,21 @@ pub enum Format {
 /// The marker printed for a missing value in tables and CSV.
 pub const MISSING: &str = "-";
 
-/// Whether stdout should get colour: a terminal, and `NO_COLOR` unset.
+/// Whether stdout should get colour (see [`colour_wanted`]).
 pub fn use_colour() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+    colour_wanted(
+        std::io::stdout().is_terminal(),
+        std::env::var_os("NO_COLOR").as_deref(),
+        std::env::var_os("TERM").as_deref(),
+    )
+}
+
+/// Colour only on a terminal, unless `NO_COLOR` is set to something
+/// (no-color.org: an empty `NO_COLOR` does not count) or `TERM=dumb`.
+pub fn colour_wanted(terminal: bool, no_color: Option<&OsStr>, term: Option<&OsStr>) -> bool {
+    let no_color = no_color.is_some_and(|v| !v.is_empty());
+    let dumb = term.is_some_and(|t| t == "dumb");
+    terminal && !no_color && !dumb
 }
 
 /// Writes one value as a JSON line.
@@ -62,7 +77,19 @@ pub fn pounds(amount: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::pounds;
+    use super::*;
+
+    #[test]
+    fn colour_only_on_a_terminal_without_a_non_empty_no_color_or_dumb_term() {
+        let os = |s: &'static str| Some(OsStr::new(s));
+        assert!(colour_wanted(true, None, os("xterm-256color")));
+        assert!(colour_wanted(true, None, None));
+        assert!(!colour_wanted(false, None, os("xterm")));
+        assert!(!colour_wanted(true, os("1"), os("xterm")));
+        // no-color.org: an empty NO_COLOR is the same as unset.
+        assert!(colour_wanted(true, os(""), os("xterm")));
+        assert!(!colour_wanted(true, None, os("dumb")));
+    }
 
     #[test]
     fn pounds_groups_thousands_and_keeps_pence() {

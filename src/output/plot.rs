@@ -2,6 +2,11 @@
 //! axis labels and a title that states the filter and n. SVG or PNG, chosen
 //! by the file's extension. Text is drawn with the bundled DejaVu Sans font so
 //! charts look the same on every machine.
+//!
+//! Labels come from decision files, so control characters are dropped from
+//! them (they made the SVG invalid XML); the SVG backend escapes `<`, `&` and
+//! quotes itself. The chart is drawn to a temporary file beside the target
+//! and renamed into place when complete (see [`super::file`]).
 
 use std::path::Path;
 
@@ -9,7 +14,9 @@ use anyhow::{anyhow, bail, Context, Result};
 use plotters::prelude::*;
 use plotters::style::{register_font, FontStyle};
 
-use crate::stats::{StatsReport, What};
+use super::escape::plot_text;
+use super::file::{Existing, OutputFile};
+use crate::stats::{Group, StatsReport, What};
 
 static FONT: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
 
@@ -20,18 +27,20 @@ enum Kind {
     Png,
 }
 
-/// Checks the plot path before any work: a known extension, a writable folder.
-pub fn check_path(path: &Path) -> Result<()> {
+/// Checks the plot path before any work: a known extension, an existing
+/// folder outside any index, and no symbolic link or device at the path.
+pub fn check_path(path: &Path, index: &Path) -> Result<()> {
     kind(path)?;
-    let parent = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if !parent.is_dir() {
-        bail!("--plot: folder {} does not exist", parent.display());
+    if OutputFile::check(path, FLAG, index)? == Existing::Stream {
+        bail!(
+            "{FLAG}: {} is a pipe or device; charts are written to files",
+            path.display()
+        );
     }
     Ok(())
 }
+
+const FLAG: &str = "--plot";
 
 fn kind(path: &Path) -> Result<Kind> {
     match path
@@ -51,7 +60,7 @@ fn bars(report: &StatsReport) -> (Vec<(String, f64)>, &'static str, &'static str
     if let Some(h) = &report.histogram {
         let bars = h
             .iter()
-            .map(|b| (b.label.clone(), b.count as f64))
+            .map(|b| (plot_text(&b.label), b.count as f64))
             .collect();
         let y = if report.per == Some(crate::stats::Per::Payment) {
             "payments"
@@ -66,7 +75,7 @@ fn bars(report: &StatsReport) -> (Vec<(String, f64)>, &'static str, &'static str
                 .iter()
                 .map(|g| {
                     (
-                        g.key.values().cloned().collect::<Vec<_>>().join(" / "),
+                        group_label(g),
                         g.figures
                             .stats
                             .as_ref()
@@ -80,12 +89,7 @@ fn bars(report: &StatsReport) -> (Vec<(String, f64)>, &'static str, &'static str
         (Some(groups), _) => {
             let bars = groups
                 .iter()
-                .map(|g| {
-                    (
-                        g.key.values().cloned().collect::<Vec<_>>().join(" / "),
-                        g.n_decisions as f64,
-                    )
-                })
+                .map(|g| (group_label(g), g.n_decisions as f64))
                 .collect();
             (bars, "group", "decisions")
         }
@@ -95,7 +99,7 @@ fn bars(report: &StatsReport) -> (Vec<(String, f64)>, &'static str, &'static str
                 .counts
                 .iter()
                 .flatten()
-                .map(|c| (c.value.clone(), c.count as f64))
+                .map(|c| (plot_text(&c.value), c.count as f64))
                 .collect();
             let x = match report.what {
                 What::Outcomes => "outcome",
@@ -106,6 +110,11 @@ fn bars(report: &StatsReport) -> (Vec<(String, f64)>, &'static str, &'static str
             (bars, x, "decisions")
         }
     }
+}
+
+/// A group's name on the x axis: its key values, joined.
+fn group_label(group: &Group) -> String {
+    plot_text(&group.key.values().cloned().collect::<Vec<_>>().join(" / "))
 }
 
 /// The title: what, the filter that produced it, and n.
@@ -149,11 +158,11 @@ pub fn title(report: &StatsReport) -> String {
         Some(s) => format!("n={} of {} decisions", s.n, report.n_decisions),
         None => format!("n={} decisions", report.n_decisions),
     };
-    format!("{what} — {scope} ({n})")
+    plot_text(&format!("{what} — {scope} ({n})"))
 }
 
-/// Draws the report's chart to `path`.
-pub fn write_plot(path: &Path, report: &StatsReport) -> Result<()> {
+/// Draws the report's chart to `path`, replacing it only when complete.
+pub fn write_plot(path: &Path, index: &Path, report: &StatsReport) -> Result<()> {
     let _ = register_font("sans-serif", FontStyle::Normal, FONT);
     let (bars, x_label, y_label) = bars(report);
     if bars.is_empty() {
@@ -161,23 +170,32 @@ pub fn write_plot(path: &Path, report: &StatsReport) -> Result<()> {
     }
     let title = title(report);
     let size = (1000, 600);
-    match kind(path)? {
+    let kind = kind(path)?;
+    let file = OutputFile::create(path, FLAG, index)?;
+    let Some(drawn) = file.temp_path() else {
+        bail!(
+            "{FLAG}: {} is a pipe or device; charts are written to files",
+            path.display()
+        );
+    };
+    match kind {
         Kind::Svg => draw_bars(
-            SVGBackend::new(path, size).into_drawing_area(),
+            SVGBackend::new(drawn, size).into_drawing_area(),
             &title,
             &bars,
             x_label,
             y_label,
         ),
         Kind::Png => draw_bars(
-            BitMapBackend::new(path, size).into_drawing_area(),
+            BitMapBackend::new(drawn, size).into_drawing_area(),
             &title,
             &bars,
             x_label,
             y_label,
         ),
     }
-    .with_context(|| format!("{}: cannot draw chart", path.display()))
+    .with_context(|| format!("{}: cannot draw chart", path.display()))?;
+    file.commit()
 }
 
 fn draw_bars<DB: DrawingBackend>(

@@ -3,11 +3,17 @@
 //! Table and CSV share one set of rows: for payments, one row for the whole
 //! set (key `(all)`) then one per group; for outcomes and kinds, one row per
 //! (group, value) pair. JSON is the whole [`StatsReport`] as one document.
+//!
+//! Group keys and counted values (organisation names, outcomes, taxonomy
+//! kinds) come from decision files, so they pass through the medium's
+//! escaping: control characters shown escaped in tables and notes, text
+//! cells guarded against formulas in CSV. Numeric columns are left alone.
 
 use std::io::Write;
 
 use anyhow::Result;
 
+use super::escape::{csv_text, terminal_line};
 use super::table::write_table;
 use super::{Format, MISSING};
 use crate::stats::{Count, Figures, StatsReport, What};
@@ -24,9 +30,9 @@ pub fn write_stats(
         writeln!(out)?;
         return Ok(());
     }
-    let (headers, rows) = rows(report);
     match format {
         Format::Csv => {
+            let (headers, rows) = rows(report, &|t| csv_text(t).into_owned());
             let mut w = csv::Writer::from_writer(&mut *out);
             w.write_record(&headers)?;
             for row in &rows {
@@ -35,6 +41,7 @@ pub fn write_stats(
             w.flush()?;
         }
         _ => {
+            let (headers, rows) = rows(report, &|t| terminal_line(t).into_owned());
             let mut headers: Vec<&str> = headers.iter().map(String::as_str).collect();
             headers.push("");
             let bar_from = count_column(report);
@@ -61,7 +68,7 @@ pub fn write_stats(
                     .iter()
                     .map(|b| {
                         vec![
-                            b.label.clone(),
+                            terminal_line(&b.label).into_owned(),
                             b.count.to_string(),
                             bar(b.count as f64, max),
                         ]
@@ -75,8 +82,8 @@ pub fn write_stats(
                     .iter()
                     .map(|c| {
                         vec![
-                            c.fault.clone(),
-                            c.remedy.clone(),
+                            terminal_line(&c.fault).into_owned(),
+                            terminal_line(&c.remedy).into_owned(),
                             c.count.to_string(),
                             format!("{:.1}%", c.share_of_fault * 100.0),
                         ]
@@ -88,7 +95,7 @@ pub fn write_stats(
     }
     if format != Format::Json {
         for note in &report.notes {
-            writeln!(notes, "note: {note}")?;
+            writeln!(notes, "note: {}", terminal_line(note))?;
         }
     }
     Ok(())
@@ -116,8 +123,9 @@ fn money(v: Option<f64>) -> String {
         .unwrap_or_else(|| MISSING.to_string())
 }
 
-/// Header and rows shared by table and CSV.
-fn rows(report: &StatsReport) -> (Vec<String>, Vec<Vec<String>>) {
+/// Header and rows shared by table and CSV; `text` makes a cell that holds
+/// text from the data (a group key or counted value) safe for the medium.
+fn rows(report: &StatsReport, text: &dyn Fn(&str) -> String) -> (Vec<String>, Vec<Vec<String>>) {
     let by: Vec<String> = report
         .request
         .by
@@ -166,7 +174,7 @@ fn rows(report: &StatsReport) -> (Vec<String>, Vec<Vec<String>>) {
                     let mut row = key.clone();
                     row.extend([
                         n.to_string(),
-                        c.value.clone(),
+                        text(&c.value),
                         c.count.to_string(),
                         format!("{:.3}", c.share),
                     ]);
@@ -201,7 +209,7 @@ fn rows(report: &StatsReport) -> (Vec<String>, Vec<Vec<String>>) {
         for g in report.groups.iter().flatten() {
             let key: Vec<String> = by
                 .iter()
-                .map(|f| g.key.get(f).cloned().unwrap_or_default())
+                .map(|f| g.key.get(f).map(|k| text(k)).unwrap_or_default())
                 .collect();
             push(key, g.n_decisions, &g.figures, g.other, &mut rows);
         }

@@ -11,6 +11,7 @@ mod reliability;
 mod reliability_indexfs;
 mod reliability_input;
 mod reliability_rebuild;
+mod reliability_output;
 mod search;
 mod show;
 mod stats;
