@@ -33,10 +33,16 @@ and swapped into place once committed; one left by a killed run is removed by
 the next ingest.
 
 Files that cannot be used never stop the run: each is reported as `path: reason`
-(empty, binary, undecodable, too large, unreadable or a broken link, not a
-decision, a duplicate reference). Text in Windows-1252 or UTF-16, double-encoded
-UTF-8 (mojibake) and HTML pages saved as .txt are converted, with a warning.
-Symbolic links inside directories are not followed.
+(empty, binary, undecodable, too large, unreadable or a broken link, a FIFO or
+device, not a decision, a duplicate reference). Of two files with the same
+reference in one run, the more complete is kept (more body sections, then the
+newer decision date, then the longer text) and both paths are named. Text in
+Windows-1252 or UTF-16 (with or without a byte-order mark), UTF-8 with a few
+stray bytes, double-encoded UTF-8 (mojibake) and HTML or XHTML pages or
+fragments saved as .txt are converted, with a warning. Symbolic links inside
+directories are not followed; a file reached twice is read once. A decision
+whose text would cost unbounded work (an endless sentence, thousands of amounts
+in one sentence) is indexed within fixed caps, with a warning naming the cap.
 
 At the end a report on stderr gives files seen, decisions indexed, each skipped
 file with its reason, reading warnings, and how many decisions have each header
