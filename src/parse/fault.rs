@@ -91,7 +91,7 @@ static COMPLAINANT_VIEW: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a sentence finds fault (as opposed to describing, denying or supposing it).
 #[cfg(test)]
 pub fn is_fault_finding(sentence: &str) -> bool {
-    MENTIONS_FAULT.is_match(sentence) && finds_fault(sentence)
+    MENTIONS_FAULT.is_match(sentence) && finding_at(sentence).is_some()
 }
 
 /// Whether some sentence of `block` may mention fault: when not, none finds it.
@@ -111,11 +111,6 @@ fn finding_at_in(block: &Block, i: usize) -> Option<usize> {
         return None;
     }
     finding_at(block.sentences()[i].text)
-}
-
-/// Whether a sentence that mentions fault finds it.
-fn finds_fault(sentence: &str) -> bool {
-    finding_at(sentence).is_some()
 }
 
 /// Where a sentence that mentions fault finds it: the start of the first
@@ -146,7 +141,11 @@ fn finding_at(sentence: &str) -> Option<usize> {
             .iter()
             .take_while(|m| clause_start(m.start()) == start)
             .count();
-        let reach = found[i..i + group].iter().map(|m| m.end()).max().unwrap_or(start);
+        let reach = found[i..i + group]
+            .iter()
+            .map(|m| m.end())
+            .max()
+            .unwrap_or(start);
         // One character past the last clause end, so that a `\b` there sees
         // what follows as it would in the whole sentence.
         let reach = sentence[reach..]
@@ -264,9 +263,9 @@ mod tests {
             Taxonomy::default_ref(),
             &Reached::default(),
         )
-            .into_iter()
-            .map(|f| (f.kind, f.sentence))
-            .collect()
+        .into_iter()
+        .map(|f| (f.kind, f.sentence))
+        .collect()
     }
 
     fn kinds(kind: Option<SectionKind>, text: &str) -> Vec<String> {
@@ -369,6 +368,31 @@ mod tests {
             "The Council was at fault for the delay."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn faults_past_the_cap_are_ignored_with_a_warning() {
+        let text: String = (0..1_000)
+            .map(|i| format!("There was delay number {i}. This was fault.\n"))
+            .collect();
+        let reached = Reached::default();
+        let f = faults(
+            &[Block::new(Some(SectionKind::Findings), &text)],
+            Taxonomy::default_ref(),
+            &reached,
+        );
+        assert_eq!(f.len(), MAX_FAULTS);
+        assert!(reached.has(Cap::Faults));
+    }
+
+    #[test]
+    fn hedged_findings_repeated_in_one_sentence_are_read_in_one_pass() {
+        // Every match is in one clause after `may`: none is a finding.
+        let hedged = "it may be that the council was at fault ".repeat(100);
+        assert!(!is_fault_finding(&hedged));
+        let found = format!("{hedged}; the council was at fault");
+        assert!(is_fault_finding(&found));
+        assert!(!is_fault_finding(&format!("{hedged}; it was not at fault")));
     }
 
     #[test]

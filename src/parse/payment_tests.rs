@@ -380,7 +380,10 @@ fn amounts_past_the_caps_are_ignored_with_warnings() {
 
     // Real passages reach no cap.
     let reached = Reached::default();
-    let blocks = [Block::new(Some(AgreedAction), "Pay Miss X £300 for her distress.")];
+    let blocks = [Block::new(
+        Some(AgreedAction),
+        "Pay Miss X £300 for her distress.",
+    )];
     assert_eq!(payments(&blocks, None, &reached).len(), 1);
     assert_eq!(reached.warnings().count(), 0);
 }
@@ -396,7 +399,11 @@ fn a_long_sentence_stores_an_excerpt_around_each_amount() {
     assert_eq!(found.len(), 2, "{found:?}");
     for p in &found {
         assert!(p.sentence.len() < 600, "{}", p.sentence.len());
-        assert!(p.sentence.contains(&format!("£{}", p.amount)), "{}", p.sentence);
+        assert!(
+            p.sentence.contains(&format!("£{}", p.amount)),
+            "{}",
+            p.sentence
+        );
     }
     assert!(reached.has(Cap::Evidence));
 }

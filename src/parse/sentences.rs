@@ -577,6 +577,44 @@ mod tests {
     }
 
     #[test]
+    fn over_long_sentences_are_cut_at_white_space() {
+        let long = "the council will apologise to miss x ".repeat(400);
+        let text = format!("A real sentence.\n{long}\nLast one.");
+        let block = Block::new(None, &text);
+        let s = block.sentences();
+        assert_eq!(s[0].text, "A real sentence.");
+        assert_eq!(s.last().map(|s| s.text), Some("Last one."));
+        let pieces = &s[1..s.len() - 1];
+        assert!(pieces.len() >= 3, "{}", pieces.len());
+        assert!(pieces
+            .iter()
+            .all(|p| p.text.len() <= MAX_SENTENCE && p.paragraph == 1));
+        let words = ["the", "council", "will", "apologise", "to", "miss", "x"];
+        assert!(pieces
+            .iter()
+            .all(|p| p.text.split(' ').all(|w| words.contains(&w))));
+        let joined: Vec<&str> = pieces.iter().map(|p| p.text).collect();
+        assert_eq!(joined.join(" "), long.trim_end());
+        assert!(block.cut_long());
+        // A piece's offset still points at its text.
+        assert!(pieces
+            .iter()
+            .all(|p| &text[p.start..p.start + p.text.len()] == p.text));
+        let normal = Block::new(None, "A real sentence. Another.");
+        normal.sentences();
+        assert!(!normal.cut_long());
+    }
+
+    #[test]
+    fn a_long_word_is_cut_at_a_character_boundary() {
+        let word = "é".repeat(MAX_SENTENCE);
+        let s = sentences(&word);
+        assert_eq!(s.len(), 2);
+        assert!(s.iter().all(|p| p.text.len() <= MAX_SENTENCE));
+        assert_eq!(s[0].text.len() + s[1].text.len(), word.len());
+    }
+
+    #[test]
     fn empty_and_odd_text() {
         assert!(sentences("").is_empty());
         assert!(sentences("\n\n  \n").is_empty());

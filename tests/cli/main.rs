@@ -7,6 +7,7 @@ mod ingest;
 mod parse;
 mod props;
 mod reliability;
+mod reliability_bounds;
 mod search;
 mod show;
 mod stats;
