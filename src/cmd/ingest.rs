@@ -111,6 +111,13 @@ const REPORTED_WARNINGS: &[&str] = &[
     "HTML",
     "truncated",
     "no body sections",
+    // parse::bounds: a cap on the work one decision may cost was reached
+    "sentence over",
+    "only the first",
+    "stored as an excerpt",
+    // amounts and dates that cannot be right
+    "read as other",
+    "outside the years",
 ];
 
 /// How many warnings are printed on stderr before they are only counted.
@@ -130,7 +137,8 @@ pub struct Report {
     /// For each header field, how many indexed decisions have it.
     pub field_coverage: BTreeMap<&'static str, usize>,
     /// Decisions indexed with a reading warning (repaired encoding,
-    /// converted HTML, truncated text, no body sections).
+    /// converted HTML, truncated text, no body sections, a work cap reached,
+    /// an implausible amount or date).
     pub warnings: Vec<FileWarning>,
     /// Files an earlier run left in the index when it failed before its
     /// commit (a full disk), removed before this run wrote anything.

@@ -4,8 +4,11 @@
 //!
 //! Each text is split into sentences once; every extractor then reads those
 //! sentences, so a decision is read in one pass per field, with regexes
-//! compiled once per process.
+//! compiled once per process. Work per decision is bounded (see
+//! [`bounds`](super::bounds)); a decision that reaches a limit gets a warning
+//! saying which.
 
+use super::bounds::{Cap, Reached};
 use super::decision::{Decision, Payment, PaymentRole, Purpose};
 use super::money::REMEDY_CEILING_POUNDS;
 use super::sentences::Block;
@@ -27,7 +30,8 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
             .map(|s| Block::new(Some(s.kind), &s.text)),
     );
 
-    let mut payments = payment::payments(&blocks, decision.complainant.as_deref());
+    let reached = Reached::default();
+    let mut payments = payment::payments(&blocks, decision.complainant.as_deref(), &reached);
     let implausible = demote_implausible(&mut payments);
     // Summed as f64 (no integer overflow on absurd amounts), rounded to pence.
     // Folded from +0.0: `sum` of no floats is -0.0, which printed as `-0.0`
@@ -46,10 +50,14 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
     let has_agreed = agreed_total > 0.0;
     let (remedies, deadline_days) = remedy::remedies_and_deadline(&blocks, has_agreed);
     let finding = finding::finding(&blocks, !remedies.is_empty());
-    let faults = fault::faults(&blocks, taxonomy);
+    let faults = fault::faults(&blocks, taxonomy, &reached);
     let shared_with_ofsted = ofsted::shared_with_ofsted(&blocks);
+    if blocks.iter().any(|b| b.cut_long()) {
+        reached.hit(Cap::LongSentence);
+    }
     drop(blocks);
 
+    decision.warnings.extend(reached.warnings());
     decision.payments = payments;
     decision.warnings.extend(implausible);
     decision.agreed_total = agreed_total;

@@ -16,7 +16,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::bounds::{evidence, Cap, Reached, MAX_FAULTS};
 use super::pattern::regex;
+use super::prefix::PrefixPattern;
 
 use super::decision::{Fault, SectionKind};
 use super::sentences::{Block, Literals};
@@ -55,22 +57,22 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `no fault`, `not at fault`, `does not appear to be fault`, `I do not consider this was fault`.
-static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+static NEGATED: LazyLock<PrefixPattern> = LazyLock::new(|| {
+    PrefixPattern::new(
         r"(?i)\b(?:no|not|nor|never|without|n't)\s+(?:[\w'’]+\s+){0,3}?(?:at\s+)?fault\b|\b(?:do|did|does|could|can|would|will|am|is|was)\s*(?:not|n't)\s+(?:[\w'’]+\s+){0,2}?(?:consider|find|say|think|agree|see|accept|believe|satisfied|persuaded)\b|\b(?:no|insufficient|little|limited)\s+evidence\s+of\s+fault|\bnot\s+(?:enough|sufficient)\s+evidence|\b(?:not|n't)\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence",
     )
 });
 
 /// Law, powers and hypotheses: what the Ombudsman may or would find.
-static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+static HYPOTHETICAL: LazyLock<PrefixPattern> = LazyLock::new(|| {
+    PrefixPattern::new(
         r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?:may|might|could|would|can|cannot|whether|unless|if|unlikely|likely)\b",
     )
 });
 
 /// Someone else's view: `Mr X says the Council was at fault`.
-static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+static REPORTED: LazyLock<PrefixPattern> = LazyLock::new(|| {
+    PrefixPattern::new(
         r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?|claimed|wants?|disputes?|asks?|asked|contends?)\b",
     )
 });
@@ -89,7 +91,7 @@ static COMPLAINANT_VIEW: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a sentence finds fault (as opposed to describing, denying or supposing it).
 #[cfg(test)]
 pub fn is_fault_finding(sentence: &str) -> bool {
-    MENTIONS_FAULT.is_match(sentence) && finds_fault(sentence)
+    MENTIONS_FAULT.is_match(sentence) && finding_at(sentence).is_some()
 }
 
 /// Whether some sentence of `block` may mention fault: when not, none finds it.
@@ -100,23 +102,77 @@ pub fn mentions_fault(block: &Block) -> bool {
 /// [`is_fault_finding`] for sentence `i` of `block`, its literal test done on
 /// the lowercased text.
 pub fn is_fault_finding_in(block: &Block, i: usize) -> bool {
-    block.has_words(i, &FAULT_WORDS, &MENTIONS_FAULT) && finds_fault(block.sentences()[i].text)
+    finding_at_in(block, i).is_some()
 }
 
-/// Whether a sentence that mentions fault finds it.
-fn finds_fault(sentence: &str) -> bool {
-    POSITIVE.find_iter(sentence).any(|m| {
-        let before = sentence.get(..m.start()).unwrap_or("");
-        let clause_start = CLAUSE_BREAK.find_iter(before).last().map_or(0, |b| b.end());
-        let clause = sentence.get(clause_start..m.end()).unwrap_or("");
-        let lead = sentence.get(clause_start..m.start()).unwrap_or("");
-        !(NEGATED.is_match(clause) || HYPOTHETICAL.is_match(lead) || REPORTED.is_match(lead))
-    })
+/// [`finding_at`] for sentence `i` of `block`, after the literal test.
+fn finding_at_in(block: &Block, i: usize) -> Option<usize> {
+    if !block.has_words(i, &FAULT_WORDS, &MENTIONS_FAULT) {
+        return None;
+    }
+    finding_at(block.sentences()[i].text)
+}
+
+/// Where a sentence that mentions fault finds it: the start of the first
+/// [`POSITIVE`] match whose clause (from the last [`CLAUSE_BREAK`] before it)
+/// does not deny it, and whose words before it in the clause do not suppose
+/// or report it.
+///
+/// Each clause is searched once, not once per match in it: a sentence
+/// repeating `it may be that the Council was at fault` would otherwise cost
+/// time quadratic in its length.
+fn finding_at(sentence: &str) -> Option<usize> {
+    let found: Vec<regex::Match> = POSITIVE.find_iter(sentence).collect();
+    // A break never straddles a match start (both are whole words or `;`), so
+    // the last break ending at or before a match is the one its prefix sees.
+    let breaks: Vec<usize> = match found.is_empty() {
+        true => Vec::new(),
+        false => CLAUSE_BREAK.find_iter(sentence).map(|b| b.end()).collect(),
+    };
+    let clause_start = |at: usize| {
+        let i = breaks.partition_point(|&end| end <= at);
+        i.checked_sub(1).map_or(0, |i| breaks[i])
+    };
+    let mut i = 0;
+    while i < found.len() {
+        // The matches sharing one clause start, searched together.
+        let start = clause_start(found[i].start());
+        let group = found[i..]
+            .iter()
+            .take_while(|m| clause_start(m.start()) == start)
+            .count();
+        let reach = found[i..i + group]
+            .iter()
+            .map(|m| m.end())
+            .max()
+            .unwrap_or(start);
+        // One character past the last clause end, so that a `\b` there sees
+        // what follows as it would in the whole sentence.
+        let reach = sentence[reach..]
+            .chars()
+            .next()
+            .map_or(reach, |c| reach + c.len_utf8());
+        let clause = &sentence[start..reach];
+        let (negated, hypothetical, reported) = (
+            NEGATED.prefixes(clause),
+            HYPOTHETICAL.prefixes(clause),
+            REPORTED.prefixes(clause),
+        );
+        for m in &found[i..i + group] {
+            let (lead, end) = (m.start() - start, m.end() - start);
+            if !(negated.matches(end) || hypothetical.matches(lead) || reported.matches(lead)) {
+                return Some(m.start());
+            }
+        }
+        i += group;
+    }
+    None
 }
 
 /// Every fault finding in the summary, findings, other and final-decision
-/// sections, one `Fault` per kind, deduplicated.
-pub fn faults(blocks: &[Block], taxonomy: &Taxonomy) -> Vec<Fault> {
+/// sections, one `Fault` per kind, deduplicated, up to [`MAX_FAULTS`]; caps
+/// reached are noted in `reached`.
+pub fn faults(blocks: &[Block], taxonomy: &Taxonomy, reached: &Reached) -> Vec<Fault> {
     let mut out: Vec<Fault> = Vec::new();
     for block in blocks {
         let detailed = block.is(&[Some(SectionKind::Findings), Some(SectionKind::Other)]);
@@ -127,10 +183,10 @@ pub fn faults(blocks: &[Block], taxonomy: &Taxonomy) -> Vec<Fault> {
             continue;
         }
         for i in 0..block.sentences().len() {
-            if !is_fault_finding_in(block, i) {
+            let Some(at) = finding_at_in(block, i) else {
                 continue;
-            }
-            let (kinds, evidence) = classify(block, i, detailed, taxonomy);
+            };
+            let (kinds, evidence) = classify(block, i, at, detailed, taxonomy, reached);
             let kinds = match kinds {
                 k if !k.is_empty() => k,
                 _ if detailed => vec![UNCLASSIFIED],
@@ -138,6 +194,10 @@ pub fn faults(blocks: &[Block], taxonomy: &Taxonomy) -> Vec<Fault> {
             };
             for kind in kinds {
                 if !out.iter().any(|f| f.kind == kind && f.sentence == evidence) {
+                    if out.len() == MAX_FAULTS {
+                        reached.hit(Cap::Faults);
+                        return out;
+                    }
                     out.push(Fault {
                         kind: kind.to_string(),
                         sentence: evidence.clone(),
@@ -154,16 +214,21 @@ pub fn faults(blocks: &[Block], taxonomy: &Taxonomy) -> Vec<Fault> {
 /// sentences before it in its paragraph, whose kinds it then takes. A
 /// sentence reporting someone's view ("Mr B complained that ...") is never
 /// context. Summaries and final decisions only restate: no context there.
+/// Evidence over [`MAX_EVIDENCE`](super::bounds::MAX_EVIDENCE) bytes is an
+/// excerpt of the sentence around the finding at byte `at`.
 fn classify<'t>(
     block: &Block,
     i: usize,
+    at: usize,
     detailed: bool,
     taxonomy: &'t Taxonomy,
+    reached: &Reached,
 ) -> (Vec<&'t str>, String) {
     let sentence = block.sentences()[i];
+    let own = || evidence(sentence.text, at, at, reached);
     let kinds = taxonomy.classify(sentence.text);
     if !kinds.is_empty() || !detailed {
-        return (kinds, sentence.text.to_string());
+        return (kinds, own());
     }
     let mut first = i;
     while first > 0 && i - first < CONTEXT {
@@ -178,7 +243,12 @@ fn classify<'t>(
     let text = text.join(" ");
     let kinds = taxonomy.classify(&text);
     if kinds.is_empty() {
-        return (kinds, sentence.text.to_string());
+        return (kinds, own());
+    }
+    if text.len() > super::bounds::MAX_EVIDENCE {
+        // The context alone is too long to store: the finding sentence (or its excerpt) stands.
+        reached.hit(Cap::Evidence);
+        return (kinds, own());
     }
     (kinds, text)
 }
@@ -188,10 +258,14 @@ mod tests {
     use super::*;
 
     fn found(kind: Option<SectionKind>, text: &str) -> Vec<(String, String)> {
-        faults(&[Block::new(kind, text)], Taxonomy::default_ref())
-            .into_iter()
-            .map(|f| (f.kind, f.sentence))
-            .collect()
+        faults(
+            &[Block::new(kind, text)],
+            Taxonomy::default_ref(),
+            &Reached::default(),
+        )
+        .into_iter()
+        .map(|f| (f.kind, f.sentence))
+        .collect()
     }
 
     fn kinds(kind: Option<SectionKind>, text: &str) -> Vec<String> {
@@ -294,6 +368,31 @@ mod tests {
             "The Council was at fault for the delay."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn faults_past_the_cap_are_ignored_with_a_warning() {
+        let text: String = (0..1_000)
+            .map(|i| format!("There was delay number {i}. This was fault.\n"))
+            .collect();
+        let reached = Reached::default();
+        let f = faults(
+            &[Block::new(Some(SectionKind::Findings), &text)],
+            Taxonomy::default_ref(),
+            &reached,
+        );
+        assert_eq!(f.len(), MAX_FAULTS);
+        assert!(reached.has(Cap::Faults));
+    }
+
+    #[test]
+    fn hedged_findings_repeated_in_one_sentence_are_read_in_one_pass() {
+        // Every match is in one clause after `may`: none is a finding.
+        let hedged = "it may be that the council was at fault ".repeat(100);
+        assert!(!is_fault_finding(&hedged));
+        let found = format!("{hedged}; the council was at fault");
+        assert!(is_fault_finding(&found));
+        assert!(!is_fault_finding(&format!("{hedged}; it was not at fault")));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! from and returns a `Decision`, or [`NotADecision`] with the reason when the
 //! text has no title line with a case reference.
 
+mod bounds;
 mod complainant;
 mod decision;
 mod extract;
@@ -16,6 +17,7 @@ mod money;
 mod ofsted;
 mod pattern;
 mod payment;
+mod prefix;
 mod purpose;
 mod reference;
 mod remedy;

@@ -12,6 +12,12 @@
 //! - amounts narrated as paid or offered, or in the background sections, are
 //!   `offered`; a restated total of payments already listed is dropped; the
 //!   same payment mentioned in several sentences is kept once.
+//!
+//! At most [`MAX_AMOUNTS_PER_SENTENCE`] amounts are read from a sentence and
+//! [`MAX_AMOUNTS`] from a decision (far above real ones): the readings above
+//! look at the whole sentence before each amount and compare payments in
+//! pairs, so without the caps a file of repeated amounts costs time and
+//! memory that grow faster than the file.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -21,6 +27,7 @@ use regex::Regex;
 
 use super::pattern::{self as words, regex, Words};
 
+use super::bounds::{evidence, Cap, Reached, MAX_AMOUNTS, MAX_AMOUNTS_PER_SENTENCE};
 use super::decision::{Payment, PaymentRole, Purpose, SectionKind};
 use super::money::{amounts_lower, money_words, Amount};
 use super::purpose::{purposes_with, recipient};
@@ -178,9 +185,10 @@ const NARRATIVE: &[SectionKind] = &[
     SectionKind::RoleAndPowers,
 ];
 
-/// Every amount of money in the decision, as payments.
-pub fn payments(blocks: &[Block], complainant: Option<&str>) -> Vec<Payment> {
-    let mut mentions = mentions(blocks, complainant);
+/// Every amount of money in the decision, as payments; caps reached are
+/// noted in `reached`.
+pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> Vec<Payment> {
+    let mut mentions = mentions(blocks, complainant, reached);
     let strict = mentions.iter().any(|m| {
         blocks[m.block].kind == Some(SectionKind::AgreedAction)
             && matches!(m.cue, Cue::Remedy { .. } | Cue::Accepted)
@@ -197,16 +205,26 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>) -> Vec<Payment> {
     mentions.into_iter().map(|m| m.payment).collect()
 }
 
-/// Every amount in every block, read on its own.
-fn mentions(blocks: &[Block], complainant: Option<&str>) -> Vec<Mention> {
+/// Every amount in every block, read on its own, up to the caps.
+fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> Vec<Mention> {
     let mut out = Vec::new();
-    for (b, block) in blocks.iter().enumerate() {
+    'blocks: for (b, block) in blocks.iter().enumerate() {
         // The cue a lead-in line gives, read once for all the bullets under it.
         let mut lead_cues: Vec<(usize, Option<Cue>)> = Vec::new();
         // Most sentences name no money: one search of the block finds those that may.
         for s in block.sentences_with(money_words) {
             let sentence = &block.sentences()[s];
-            let found = amounts_lower(sentence.text, block.lower(s));
+            let mut found = amounts_lower(sentence.text, block.lower(s));
+            if found.len() > MAX_AMOUNTS_PER_SENTENCE {
+                found.truncate(MAX_AMOUNTS_PER_SENTENCE);
+                reached.hit(Cap::AmountsInSentence);
+            }
+            let room = MAX_AMOUNTS - out.len();
+            let full = found.len() > room;
+            if full {
+                found.truncate(room);
+                reached.hit(Cap::Amounts);
+            }
             // Whether sentence `s` may match a pattern needing `w` (see `Block::has`).
             let has = |w: Words| block.has(s, w);
             for (i, amount) in found.iter().enumerate() {
@@ -251,7 +269,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>) -> Vec<Mention> {
                     purpose: purposes_with(own_before, own_after, &own_has),
                     recipient: recipient(tail(own_before, 80), own_after, before, complainant),
                     section: block.name().to_string(),
-                    sentence: sentence.text.to_string(),
+                    sentence: evidence(sentence.text, amount.start, amount.end, reached),
                 };
                 out.push(Mention {
                     amount: *amount,
@@ -261,6 +279,9 @@ fn mentions(blocks: &[Block], complainant: Option<&str>) -> Vec<Mention> {
                     total,
                     payment,
                 });
+            }
+            if full {
+                break 'blocks;
             }
         }
     }

@@ -6,7 +6,7 @@ use SectionKind::*;
 
 fn run(parts: &[(Option<SectionKind>, &str)], complainant: Option<&str>) -> Vec<Payment> {
     let blocks: Vec<Block> = parts.iter().map(|(k, t)| Block::new(*k, t)).collect();
-    payments(&blocks, complainant)
+    payments(&blocks, complainant, &Reached::default())
 }
 
 fn agreed(payments: &[Payment]) -> Vec<f64> {
@@ -354,4 +354,56 @@ fn report_recommendations_and_backdated_benefit() {
         None,
     );
     assert_eq!(agreed(&p), vec![300.0]);
+}
+
+#[test]
+fn amounts_past_the_caps_are_ignored_with_warnings() {
+    // One sentence of 100 amounts: only the first MAX_AMOUNTS_PER_SENTENCE are read.
+    let list: String = (1..=100).map(|i| format!("£{i} and ")).collect();
+    let one = format!("The Council will pay Mr X {list}£101.");
+    let blocks = [Block::new(Some(AgreedAction), &one)];
+    let reached = Reached::default();
+    let found = payments(&blocks, None, &reached);
+    assert_eq!(found.len(), MAX_AMOUNTS_PER_SENTENCE);
+    assert!(reached.has(Cap::AmountsInSentence) && !reached.has(Cap::Amounts));
+
+    // Many sentences of one amount each: only the first MAX_AMOUNTS are read.
+    let many: String = (1..=1000)
+        .map(|i| format!("The Council will pay Mr X £{i}.\n"))
+        .collect();
+    let blocks = [Block::new(Some(AgreedAction), &many)];
+    let reached = Reached::default();
+    let found = payments(&blocks, None, &reached);
+    assert_eq!(found.len(), MAX_AMOUNTS);
+    assert_eq!(found.last().map(|p| p.amount), Some(MAX_AMOUNTS as f64));
+    assert!(reached.has(Cap::Amounts) && !reached.has(Cap::AmountsInSentence));
+
+    // Real passages reach no cap.
+    let reached = Reached::default();
+    let blocks = [Block::new(
+        Some(AgreedAction),
+        "Pay Miss X £300 for her distress.",
+    )];
+    assert_eq!(payments(&blocks, None, &reached).len(), 1);
+    assert_eq!(reached.warnings().count(), 0);
+}
+
+#[test]
+fn a_long_sentence_stores_an_excerpt_around_each_amount() {
+    let filler = "and the Council will consider the matter further ".repeat(60);
+    let text = format!("The Council will pay Miss X £300 {filler}and pay her £200 too.");
+    assert!(text.len() > crate::parse::bounds::MAX_EVIDENCE);
+    let blocks = [Block::new(Some(AgreedAction), &text)];
+    let reached = Reached::default();
+    let found = payments(&blocks, None, &reached);
+    assert_eq!(found.len(), 2, "{found:?}");
+    for p in &found {
+        assert!(p.sentence.len() < 600, "{}", p.sentence.len());
+        assert!(
+            p.sentence.contains(&format!("£{}", p.amount)),
+            "{}",
+            p.sentence
+        );
+    }
+    assert!(reached.has(Cap::Evidence));
 }

@@ -16,6 +16,7 @@ use super::pattern::{self as words, regex, Words};
 
 use super::decision::{RemedyKind, SectionKind};
 use super::money::{small_number, words_value};
+use super::prefix::PrefixPattern;
 use super::sentences::Block;
 
 /// Each kind's pattern.
@@ -81,8 +82,8 @@ static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words before a `within` period that make it the body's own timescale, not the remedy's.
-static NOT_A_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+static NOT_A_DEADLINE: LazyLock<PrefixPattern> = LazyLock::new(|| {
+    PrefixPattern::new(
         r"(?i)\b(?:remind\w*|ensur\w*|statutory|timescales?|timeframes?|should be|must be|are due|is due|required to)\b",
     )
 });
@@ -182,12 +183,18 @@ fn kinds_in(sentences: &[Read]) -> Vec<RemedyKind> {
 /// The earliest deadline in one sentence: one tied to the final decision, or a
 /// `within` period in a sentence that is not about staff timescales.
 fn earliest_in(sentence: &str) -> Option<u32> {
+    // The words before each period, all asked of one search of the sentence
+    // (a search per period is quadratic in a sentence repeating `within 28 days`).
+    let not_a_deadline = std::cell::OnceCell::new();
     let loose_ok = |c: &regex::Captures| {
         let within = c
             .get(1)
             .is_some_and(|w| w.as_str().eq_ignore_ascii_case("within"));
         let start = c.get(0).map_or(0, |m| m.start());
-        within && !NOT_A_DEADLINE.is_match(sentence.get(..start).unwrap_or(""))
+        within
+            && !not_a_deadline
+                .get_or_init(|| NOT_A_DEADLINE.prefixes(sentence))
+                .matches(start)
     };
     DEADLINE
         .captures_iter(sentence)

@@ -7,6 +7,9 @@
 //! quotes or brackets) followed by white space and a capital, digit, `£`,
 //! quote or bracket, unless the word before the stop is a known abbreviation or
 //! the stop is inside balanced parentheses. Paragraph breaks always end one.
+//! A "sentence" longer than [`MAX_SENTENCE`] bytes (never a real one) is cut
+//! into pieces at white space, so that no later reading costs more than a
+//! bounded amount per piece.
 
 use std::cell::{Cell, OnceCell};
 use std::ops::Range;
@@ -14,6 +17,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::bounds::MAX_SENTENCE;
 use super::decision::SectionKind;
 use super::lines::split_newlines;
 use super::pattern::{word_mask, Words};
@@ -44,6 +48,8 @@ pub struct Block<'a> {
     /// The sentences in order, split on first use ([`Block::sentences`]):
     /// background sections that name no money, fault or Ofsted are never split.
     split: OnceCell<Vec<Sentence<'a>>>,
+    /// Whether splitting cut a sentence over [`MAX_SENTENCE`] bytes.
+    long: Cell<bool>,
     /// The text the sentences were split from.
     text: &'a str,
     /// `text` with ASCII letters lowercased.
@@ -66,6 +72,7 @@ impl<'a> Block<'a> {
         Block {
             kind,
             split: OnceCell::new(),
+            long: Cell::new(false),
             words: OnceCell::new(),
             text,
             lower,
@@ -76,7 +83,17 @@ impl<'a> Block<'a> {
 
     /// The sentences in order.
     pub fn sentences(&self) -> &[Sentence<'a>] {
-        self.split.get_or_init(|| sentences(self.text))
+        self.split.get_or_init(|| {
+            let (sentences, long) = split(self.text);
+            self.long.set(long);
+            sentences
+        })
+    }
+
+    /// Whether a sentence over [`MAX_SENTENCE`] bytes was cut into pieces
+    /// (only known once the block has been split).
+    pub fn cut_long(&self) -> bool {
+        self.long.get()
     }
 
     /// The name used in `Payment::section`: the kind's snake name or `summary`.
@@ -220,7 +237,14 @@ const NUMBERED: &[&str] = &[
 const LEAD_REACH: usize = 12;
 
 /// Splits text into sentences; paragraphs are separated by `\n`.
+#[cfg(test)]
 pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
+    split(text).0
+}
+
+/// [`sentences`], and whether one over [`MAX_SENTENCE`] bytes was cut into pieces.
+fn split(text: &str) -> (Vec<Sentence<'_>>, bool) {
+    let mut long = false;
     let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut lead: Option<(usize, usize)> = None; // (sentence index, paragraph)
     for (paragraph, para) in split_newlines(text).enumerate() {
@@ -228,13 +252,16 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
         let this_lead = lead
             .filter(|&(_, p)| paragraph - p <= LEAD_REACH)
             .map(|(i, _)| i);
-        split_paragraph(para, |s| {
-            out.push(Sentence {
-                text: s,
-                start: s.as_ptr() as usize - text.as_ptr() as usize,
-                paragraph,
-                lead: this_lead,
-            })
+        split_paragraph(para, |whole| {
+            long |= whole.len() > MAX_SENTENCE;
+            for s in pieces(whole) {
+                out.push(Sentence {
+                    text: s,
+                    start: s.as_ptr() as usize - text.as_ptr() as usize,
+                    paragraph,
+                    lead: this_lead,
+                })
+            }
         });
         if let Some(last) = out.len().checked_sub(1).filter(|&l| l >= first) {
             if out[last].text.ends_with(':') {
@@ -242,7 +269,40 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
             }
         }
     }
-    out
+    (out, long)
+}
+
+/// `sentence` in pieces of at most [`MAX_SENTENCE`] bytes, each trimmed and
+/// non-empty, cut at the last white space in the second half of each piece's
+/// room (or, with none there, at a character boundary): the sentence itself
+/// when it fits, as every real one does.
+fn pieces(sentence: &str) -> impl Iterator<Item = &str> {
+    let mut rest = sentence;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        if rest.len() <= MAX_SENTENCE {
+            return Some(std::mem::take(&mut rest));
+        }
+        let boundary_at_or_before = |mut i: usize| {
+            while !rest.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let room = boundary_at_or_before(MAX_SENTENCE);
+        let half = boundary_at_or_before(MAX_SENTENCE / 2);
+        let cut = rest[half..room]
+            .rfind(char::is_whitespace)
+            .map_or(room, |i| half + i);
+        // A piece of white space only is impossible: `rest` starts with a non-space.
+        let cut = if cut == 0 { room } else { cut };
+        let piece = rest[..cut].trim_end();
+        rest = rest[cut..].trim_start();
+        Some(piece)
+    })
+    .filter(|p| !p.is_empty())
 }
 
 /// Calls `emit` with each trimmed, non-empty sentence of one paragraph.
@@ -514,6 +574,44 @@ mod tests {
         assert!(odd.exotic());
         assert!(odd.has(1, crate::parse::pattern::REMEDIED));
         assert!(Block::new(None, "A \u{212A}elvin sign.").exotic());
+    }
+
+    #[test]
+    fn over_long_sentences_are_cut_at_white_space() {
+        let long = "the council will apologise to miss x ".repeat(400);
+        let text = format!("A real sentence.\n{long}\nLast one.");
+        let block = Block::new(None, &text);
+        let s = block.sentences();
+        assert_eq!(s[0].text, "A real sentence.");
+        assert_eq!(s.last().map(|s| s.text), Some("Last one."));
+        let pieces = &s[1..s.len() - 1];
+        assert!(pieces.len() >= 3, "{}", pieces.len());
+        assert!(pieces
+            .iter()
+            .all(|p| p.text.len() <= MAX_SENTENCE && p.paragraph == 1));
+        let words = ["the", "council", "will", "apologise", "to", "miss", "x"];
+        assert!(pieces
+            .iter()
+            .all(|p| p.text.split(' ').all(|w| words.contains(&w))));
+        let joined: Vec<&str> = pieces.iter().map(|p| p.text).collect();
+        assert_eq!(joined.join(" "), long.trim_end());
+        assert!(block.cut_long());
+        // A piece's offset still points at its text.
+        assert!(pieces
+            .iter()
+            .all(|p| &text[p.start..p.start + p.text.len()] == p.text));
+        let normal = Block::new(None, "A real sentence. Another.");
+        normal.sentences();
+        assert!(!normal.cut_long());
+    }
+
+    #[test]
+    fn a_long_word_is_cut_at_a_character_boundary() {
+        let word = "é".repeat(MAX_SENTENCE);
+        let s = sentences(&word);
+        assert_eq!(s.len(), 2);
+        assert!(s.iter().all(|p| p.text.len() <= MAX_SENTENCE));
+        assert_eq!(s[0].text.len() + s[1].text.len(), word.len());
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod money;
 mod parse;
 mod props;
 mod reliability;
+mod reliability_bounds;
 mod reliability_indexfs;
 mod reliability_input;
 mod reliability_output;
