@@ -129,3 +129,22 @@ pub fn decision_text(
         "{org} ({reference})\n\n{header}\nThe Ombudsman's final decision:\n\nSummary: {summary}\n\nThe complaint\n\n  1. {body}\n\nFinal decision\n\n  1. I have completed my investigation.\n"
     )
 }
+
+/// Writes `n` decisions (sample 000 under new references) into `dir`.
+pub fn many_decisions(wd: &Workdir, dir: &str, n: usize) {
+    let text = std::fs::read_to_string(corpus().join("000_23011206abbaafad.txt")).unwrap();
+    for i in 0..n {
+        let reference = format!("30 {:03} {:03}", i / 1000, i % 1000);
+        wd.write(
+            &format!("{dir}/{i:05}.txt"),
+            text.replace("23 002 683", &reference),
+        );
+    }
+}
+
+/// How many decisions a search for everything finds in the work dir's index.
+pub fn count(wd: &Workdir) -> usize {
+    let run = wd.run(&["search", "", "--limit", "100000", "--format", "json"]);
+    run.expect_code(0);
+    run.json_lines().len()
+}

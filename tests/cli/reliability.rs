@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::cargo::CommandCargoExt;
 
-use crate::common::{corpus, Workdir};
+use crate::common::{corpus, count, many_decisions, Workdir};
 
 /// Decisions the interrupted and concurrent ingests write: enough that a
 /// release build is still writing when the test acts.
@@ -19,18 +19,6 @@ fn copy_samples(wd: &Workdir, dir: &str) {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         wd.write(&format!("{dir}/{name}"), std::fs::read(&path).unwrap());
-    }
-}
-
-/// Writes `n` decisions (sample 000 under new references) into `dir`.
-fn many_decisions(wd: &Workdir, dir: &str, n: usize) {
-    let text = std::fs::read_to_string(corpus().join("000_23011206abbaafad.txt")).unwrap();
-    for i in 0..n {
-        let reference = format!("30 {:03} {:03}", i / 1000, i % 1000);
-        wd.write(
-            &format!("{dir}/{i:05}.txt"),
-            text.replace("23 002 683", &reference),
-        );
     }
 }
 
@@ -71,12 +59,6 @@ fn wait_until_writing(wd: &Workdir, child: &mut Child) {
         child.try_wait().unwrap().is_none(),
         "ingest finished before the test acted"
     );
-}
-
-fn count(wd: &Workdir) -> usize {
-    let run = wd.run(&["search", "", "--limit", "100000", "--format", "json"]);
-    run.expect_code(0);
-    run.json_lines().len()
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::cargo::CommandCargoExt;
 
-use crate::common::{corpus, Workdir};
+use crate::common::{corpus, count, many_decisions, Workdir};
 
 /// Decisions a rebuild writes: enough that it is still running when the
 /// test acts.
@@ -76,18 +76,6 @@ fn spawn(wd: &Workdir, args: &[&str]) -> Running {
             .spawn()
             .unwrap(),
     )
-}
-
-/// Writes `n` decisions (sample 000 under new references) into `dir`.
-fn many_decisions(wd: &Workdir, dir: &str, n: usize) {
-    let text = std::fs::read_to_string(corpus().join("000_23011206abbaafad.txt")).unwrap();
-    for i in 0..n {
-        let reference = format!("30 {:03} {:03}", i / 1000, i % 1000);
-        wd.write(
-            &format!("{dir}/{i:05}.txt"),
-            text.replace("23 002 683", &reference),
-        );
-    }
 }
 
 /// Polls until `sign` holds, asserting the ingest is still running then, so
@@ -169,12 +157,6 @@ fn holds_lock(pid: u32, dir: &Path) -> bool {
     };
     fds.flatten()
         .any(|fd| std::fs::read_link(fd.path()).is_ok_and(|target| target == lock))
-}
-
-fn count(wd: &Workdir) -> usize {
-    let run = wd.run(&["search", "", "--limit", "100000", "--format", "json"]);
-    run.expect_code(0);
-    run.json_lines().len()
 }
 
 fn rebuild_args(wd: &Workdir, dir: &str) -> Vec<String> {
