@@ -42,7 +42,7 @@ pub enum ParseFormat {
 pub const LONG_ABOUT: &str =
     "Parse decision files and print what was extracted, without touching any index.
 
---format json prints JSON Lines, one object per decision (keys documented in the README).
+--format json prints JSON Lines, one object per decision (keys documented in docs/output-formats.md).
 --format table prints each decision readably. Files that are not decisions are listed
 on stderr as `path: reason` and the exit code is 3.
 

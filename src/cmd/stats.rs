@@ -37,7 +37,7 @@ fault, remedy or purpose; groups are sorted by decisions, then name. Groups unde
 flagged 'folded', because rates on tiny groups mislead.
 
 Output: a table with bars (notes on stderr), CSV with the same columns, or one
-JSON document echoing the request (keys documented in the README). Group names
+JSON document echoing the request (keys documented in docs/output-formats.md). Group names
 come from the decisions, so in the table control characters are shown as
 \\u{1b}-style escapes, and in CSV a text cell starting with =, +, -, @, a tab or a
 carriage return gets a ' in front so a spreadsheet does not run it as a formula

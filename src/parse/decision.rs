@@ -1,7 +1,7 @@
 //! The `Decision` record: everything ombuds extracts from one decision statement.
 //!
 //! This is the one place new fields are added. Its serde form is the public
-//! JSON contract of `ombuds parse --format json` (documented in the README):
+//! JSON contract of `ombuds parse --format json` (documented in docs/output-formats.md):
 //! keys are only ever added, never renamed or removed, and their order here is
 //! the order in the output.
 
