@@ -42,6 +42,9 @@ pub fn explain(error: &TantivyError, dir: &Path, doing: &str) -> anyhow::Error {
         None => (dir.to_path_buf(), os_error_named_in(&error.to_string())),
     };
     let Some((kind, cause)) = cause else {
+        if let TantivyError::DataCorruption(corruption) = error {
+            return corrupt(corruption, dir, doing);
+        }
         return anyhow::anyhow!("{}: {doing}: {error}", dir.display());
     };
     let advice = match kind {
@@ -51,6 +54,27 @@ pub fn explain(error: &TantivyError, dir: &Path, doing: &str) -> anyhow::Error {
         _ => "",
     };
     anyhow::anyhow!("{}: {doing}: {cause}{advice}", at.display())
+}
+
+/// How much of tantivy's account of a corrupt file is shown: it quotes the
+/// whole file, which for a damaged `meta.json` can be megabytes.
+const CORRUPTION_SHOWN: usize = 300;
+
+/// A corrupt index file, named, with the start of tantivy's account of it
+/// and what to do.
+fn corrupt(corruption: &tantivy::error::DataCorruption, dir: &Path, doing: &str) -> anyhow::Error {
+    let account = format!("{corruption:?}");
+    let mut end = account.len().min(CORRUPTION_SHOWN);
+    while !account.is_char_boundary(end) {
+        end -= 1;
+    }
+    let more = if end < account.len() { " …" } else { "" };
+    anyhow::anyhow!(
+        "{}: {doing}: the index is damaged: {}{more}; rebuild it with `ombuds ingest PATH --index {} --rebuild`",
+        dir.display(),
+        &account[..end],
+        dir.display()
+    )
 }
 
 /// The io error an error message names by its number, `(os error N)`:
@@ -68,6 +92,21 @@ mod tests {
     use super::*;
     use std::path::PathBuf;
     use std::sync::Arc;
+
+    #[test]
+    fn a_corrupt_file_is_named_without_quoting_all_of_it() {
+        let error = TantivyError::DataCorruption(tantivy::error::DataCorruption::new(
+            PathBuf::from("meta.json"),
+            format!(
+                "Meta file cannot be deserialized. Content: {}",
+                "x".repeat(200_000)
+            ),
+        ));
+        let message = explain(&error, Path::new("idx"), "cannot open index").to_string();
+        assert!(message.len() < 600, "{} bytes", message.len());
+        assert!(message.contains("meta.json"), "{message}");
+        assert!(message.contains("--rebuild"), "{message}");
+    }
 
     fn no_space() -> io::Error {
         io::Error::from_raw_os_error(28)

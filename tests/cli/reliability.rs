@@ -302,3 +302,25 @@ fn missing_or_empty_index_says_run_ingest_first() {
         );
     }
 }
+
+#[test]
+fn damaged_index_metadata_is_named_briefly_and_rebuild_recovers() {
+    let wd = Workdir::new();
+    wd.ingest_corpus();
+    let meta = wd.index().join("meta.json");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    let damaged = format!("{}{}", &text[..text.len() / 2], "x".repeat(200_000));
+    std::fs::write(&meta, damaged).unwrap();
+    let run = wd.run(&["search", "delay"]);
+    run.expect_code(2);
+    let stderr = run.stderr();
+    assert!(stderr.len() < 1_000, "{} bytes of error", stderr.len());
+    assert!(
+        stderr.contains("meta.json") && stderr.contains("--rebuild"),
+        "{}",
+        run.describe()
+    );
+    wd.run(&["ingest", corpus().to_str().unwrap(), "--rebuild"])
+        .expect_code(0);
+    assert_eq!(count(&wd), 5);
+}
