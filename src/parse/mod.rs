@@ -5,32 +5,17 @@
 //! from and returns a `Decision`, or [`NotADecision`] with the reason when the
 //! text has no title line with a case reference.
 
-mod bounds;
-mod complainant;
 mod decision;
 mod extract;
-mod fault;
-mod finding;
-mod header;
-mod lines;
-mod money;
-mod ofsted;
-mod pattern;
-mod payment;
-mod prefix;
-mod purpose;
-mod reference;
-mod remedy;
-mod sections;
-mod sentences;
-mod taxonomy;
+mod structure;
+mod text;
 
-pub use complainant::complainant;
 pub use decision::*;
+pub use extract::complainant::complainant;
 pub use extract::extract;
-pub use header::{iso_date, iso_date_checked};
-pub use reference::canonical_reference;
-pub use taxonomy::Taxonomy;
+pub use extract::fault::taxonomy::Taxonomy;
+pub use structure::header::{iso_date, iso_date_checked};
+pub use structure::reference::canonical_reference;
 
 /// Why a text was not read as a decision.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -76,22 +61,22 @@ pub fn parse_decision_with(
 /// extracted fields (payments, remedies, finding, faults, Ofsted) filled in;
 /// [`extract`] fills them. Benchmarks use it to cost extraction apart.
 pub fn parse_structure(source: &str, text: &str) -> Result<Decision, NotADecision> {
-    let lines = lines::clean_lines(text);
+    let lines = structure::lines::clean_lines(text);
     if lines.is_empty() {
         return Err(NotADecision(
             "no text (only blank lines or website boilerplate)".into(),
         ));
     }
-    let (title_at, reference, organisation) = header::title(&lines).ok_or_else(|| {
+    let (title_at, reference, organisation) = structure::header::title(&lines).ok_or_else(|| {
         NotADecision("not a decision: no title line with a case reference like 'Council name (23 002 683)' near the top".into())
     })?;
-    let mut head = header::Header {
+    let mut head = structure::header::Header {
         reference,
         organisation,
         ..Default::default()
     };
-    let body_at = header::header_fields(&lines, title_at + 1, &mut head);
-    let (summary, sections) = sections::body(&lines[body_at..]);
+    let body_at = structure::header::header_fields(&lines, title_at + 1, &mut head);
+    let (summary, sections) = structure::sections::body(&lines[body_at..]);
 
     let complainant = summary.as_deref().and_then(complainant).or_else(|| {
         sections
