@@ -82,7 +82,7 @@ pub struct Args {
     pub json: bool,
 
     /// Classify faults with this taxonomy file instead of the built-in one
-    /// (same format as `src/parse/faults.toml`).
+    /// (same format as `src/parse/extract/fault/faults.toml`).
     #[arg(long, value_name = "FILE")]
     pub taxonomy: Option<PathBuf>,
 

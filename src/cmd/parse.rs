@@ -24,7 +24,7 @@ pub struct Args {
     pub format: ParseFormat,
 
     /// Classify faults with this taxonomy file instead of the built-in one
-    /// (same format as `src/parse/faults.toml`).
+    /// (same format as `src/parse/extract/fault/faults.toml`).
     #[arg(long, value_name = "FILE")]
     pub taxonomy: Option<PathBuf>,
 }

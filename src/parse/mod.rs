@@ -3,34 +3,69 @@
 //!
 //! [`parse_decision`] is pure: it takes the text and the file name it came
 //! from and returns a `Decision`, or [`NotADecision`] with the reason when the
-//! text has no title line with a case reference.
+//! text has no title line with a case reference. It is [`parse_structure`]
+//! (the rooms `structure/`, the page's layout, and `text/`, sentences and
+//! patterns) followed by [`extract()`] (the room `extract/`, one file or
+//! folder per extractor). `decision.rs` is the record they fill; its serde
+//! form is the JSON of `ombuds parse --format json`.
+//!
+//! # Adding a field
+//!
+//! 1. **Record it:** add it to `Decision` in `parse/decision.rs`, at the end
+//!    (keys are only ever added; field order is JSON key order), and give it
+//!    its empty value in the `Decision` literal of [`parse_structure`] below.
+//! 2. **Fill it:** call its extractor from `extract` in `parse/extract/mod.rs`.
+//! 3. **Index it**, if it is searched, filtered or grouped on: a handle in
+//!    `Fields` and the field in `build` in `index/schema.rs` (fast if filtered
+//!    or grouped; its name in `QUERYABLE` if a query may name it), set in
+//!    `document` in `index/write.rs`; a whole-number, amount or true/false
+//!    field is named in the matching message of `query_error` in
+//!    `query/mod.rs`. Without this step it is still stored in the `record`,
+//!    so `show` and `export` see it. Bump `SCHEMA_VERSION` in `schema.rs` when
+//!    the schema or a field's meaning changes, or stored records can no longer
+//!    be read back (a new field that is neither an `Option` nor
+//!    `#[serde(default)]`).
+//! 4. **Show it:** a column in `rows` in `output/export.rs` (and in the column
+//!    list of `LONG_ABOUT` in `cmd/export.rs`), a line in `write_decision` in
+//!    `output/decision.rs`.
+//! 5. **Filter or group by it**, if wanted: a filter in `Filters`
+//!    (`query/mod.rs`) and its flag in `cmd/filters.rs`; a key in `GroupField`
+//!    (`stats/mod.rs`) with the fact it needs in `Facts` and `Needs`
+//!    (`stats/collect.rs`).
+//! 6. **Document it:** its key in `docs/output-formats.md`, and a line in
+//!    `CHANGELOG.md`.
+//!
+//! # Adding an extractor
+//!
+//! 1. A pure function in its own file under `parse/extract/` (a folder if it
+//!    needs helpers, like `payment/` and `fault/`), declared in
+//!    `parse/extract/mod.rs`: the sentences (`&[Block]` from
+//!    `parse/text/sentences.rs`) in, a typed value out, a missing value as
+//!    `None`, not an error.
+//! 2. Regexes built once (`LazyLock`) with `text::pattern::regex` (ASCII word
+//!    boundaries), each with its prefilter: a word group in
+//!    `parse/text/pattern.rs` whose beginnings every match contains, so
+//!    sentences without them are never searched, and a test that the
+//!    prefilter never hides a match.
+//! 3. Bounded work: the caps in `parse/extract/bounds.rs`, and evidence
+//!    sentences stored through `bounds::evidence`.
+//! 4. Tests beside it, on short passages written like real decisions, with the
+//!    absent case and the traps (offers against agreed remedies, restated
+//!    totals).
+//! 5. Call it from `extract` in `parse/extract/mod.rs`, then follow "Adding a
+//!    field" from step 1.
 
-mod bounds;
-mod complainant;
 mod decision;
 mod extract;
-mod fault;
-mod finding;
-mod header;
-mod lines;
-mod money;
-mod ofsted;
-mod pattern;
-mod payment;
-mod prefix;
-mod purpose;
-mod reference;
-mod remedy;
-mod sections;
-mod sentences;
-mod taxonomy;
+mod structure;
+mod text;
 
-pub use complainant::complainant;
 pub use decision::*;
+pub use extract::complainant::complainant;
 pub use extract::extract;
-pub use header::{iso_date, iso_date_checked};
-pub use reference::canonical_reference;
-pub use taxonomy::Taxonomy;
+pub use extract::fault::taxonomy::Taxonomy;
+pub use structure::header::{iso_date, iso_date_checked};
+pub use structure::reference::canonical_reference;
 
 /// Why a text was not read as a decision.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -74,24 +109,24 @@ pub fn parse_decision_with(
 /// The first half of [`parse_decision_with`]: boilerplate removal, header,
 /// summary, sections, complainant and reading warnings, with none of the
 /// extracted fields (payments, remedies, finding, faults, Ofsted) filled in;
-/// [`extract`] fills them. Benchmarks use it to cost extraction apart.
+/// [`extract()`] fills them. Benchmarks use it to cost extraction apart.
 pub fn parse_structure(source: &str, text: &str) -> Result<Decision, NotADecision> {
-    let lines = lines::clean_lines(text);
+    let lines = structure::lines::clean_lines(text);
     if lines.is_empty() {
         return Err(NotADecision(
             "no text (only blank lines or website boilerplate)".into(),
         ));
     }
-    let (title_at, reference, organisation) = header::title(&lines).ok_or_else(|| {
+    let (title_at, reference, organisation) = structure::header::title(&lines).ok_or_else(|| {
         NotADecision("not a decision: no title line with a case reference like 'Council name (23 002 683)' near the top".into())
     })?;
-    let mut head = header::Header {
+    let mut head = structure::header::Header {
         reference,
         organisation,
         ..Default::default()
     };
-    let body_at = header::header_fields(&lines, title_at + 1, &mut head);
-    let (summary, sections) = sections::body(&lines[body_at..]);
+    let body_at = structure::header::header_fields(&lines, title_at + 1, &mut head);
+    let (summary, sections) = structure::sections::body(&lines[body_at..]);
 
     let complainant = summary.as_deref().and_then(complainant).or_else(|| {
         sections

@@ -392,7 +392,7 @@ fn amounts_past_the_caps_are_ignored_with_warnings() {
 fn a_long_sentence_stores_an_excerpt_around_each_amount() {
     let filler = "and the Council will consider the matter further ".repeat(60);
     let text = format!("The Council will pay Miss X £300 {filler}and pay her £200 too.");
-    assert!(text.len() > crate::parse::bounds::MAX_EVIDENCE);
+    assert!(text.len() > crate::parse::extract::bounds::MAX_EVIDENCE);
     let blocks = [Block::new(Some(AgreedAction), &text)];
     let reached = Reached::default();
     let found = payments(&blocks, None, &reached);

@@ -193,7 +193,7 @@ fn compile(
         parts.push(phrase_pattern(&text));
     }
     let pattern = format!(r"(?i)(?:{})", parts.join("|"));
-    Regex::new(&super::pattern::ascii_words(&pattern))
+    Regex::new(&crate::parse::text::pattern::ascii_words(&pattern))
         .map_err(|e| anyhow::anyhow!("{}: cannot compile signals: {e}", at(phrases[0].span())))
 }
 

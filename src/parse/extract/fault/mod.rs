@@ -12,17 +12,19 @@
 //! fits is kept as kind `other`; an unclassifiable summary or final-decision
 //! sentence only restates the overall finding and is skipped.
 
+pub mod taxonomy;
+
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::bounds::{evidence, Cap, Reached, MAX_FAULTS};
-use super::pattern::regex;
-use super::prefix::PrefixPattern;
+use crate::parse::extract::bounds::{evidence, Cap, Reached, MAX_FAULTS};
+use crate::parse::text::pattern::regex;
+use crate::parse::text::prefix::PrefixPattern;
 
-use super::decision::{Fault, SectionKind};
-use super::sentences::{Block, Literals};
-use super::taxonomy::Taxonomy;
+use crate::parse::decision::{Fault, SectionKind};
+use crate::parse::extract::fault::taxonomy::Taxonomy;
+use crate::parse::text::sentences::{Block, Literals};
 
 /// The kind given to a fault finding that no taxonomy kind fits.
 pub const UNCLASSIFIED: &str = "other";
@@ -214,7 +216,7 @@ pub fn faults(blocks: &[Block], taxonomy: &Taxonomy, reached: &Reached) -> Vec<F
 /// sentences before it in its paragraph, whose kinds it then takes. A
 /// sentence reporting someone's view ("Mr B complained that ...") is never
 /// context. Summaries and final decisions only restate: no context there.
-/// Evidence over [`MAX_EVIDENCE`](super::bounds::MAX_EVIDENCE) bytes is an
+/// Evidence over [`MAX_EVIDENCE`](crate::parse::extract::bounds::MAX_EVIDENCE) bytes is an
 /// excerpt of the sentence around the finding at byte `at`.
 fn classify<'t>(
     block: &Block,
@@ -245,7 +247,7 @@ fn classify<'t>(
     if kinds.is_empty() {
         return (kinds, own());
     }
-    if text.len() > super::bounds::MAX_EVIDENCE {
+    if text.len() > crate::parse::extract::bounds::MAX_EVIDENCE {
         // The context alone is too long to store: the finding sentence (or its excerpt) stands.
         reached.hit(Cap::Evidence);
         return (kinds, own());

@@ -11,9 +11,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::pattern::{self as words, regex, Words};
+use crate::parse::text::pattern::{self as words, regex, Words};
 
-use super::decision::Purpose;
+use crate::parse::decision::Purpose;
 
 /// Each purpose and the words that name it.
 static PURPOSES: LazyLock<Vec<(Purpose, Regex)>> = LazyLock::new(|| {

@@ -1,7 +1,7 @@
 //! The decision body: summary and titled sections with normalised kinds.
 
-use super::decision::{Section, SectionKind};
-use super::lines::{first_folded, reads_as, Line};
+use crate::parse::decision::{Section, SectionKind};
+use crate::parse::structure::lines::{first_folded, reads_as, Line};
 
 /// Headings as printed (lowercased, curly apostrophes straightened, trailing
 /// colon dropped) and the kind each one starts.
@@ -204,7 +204,7 @@ fn table_of_contents_end(lines: &[Line]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::lines::clean_lines;
+    use crate::parse::structure::lines::clean_lines;
 
     /// How headings used to be compared: a lowercased copy with `’` as `'`.
     fn heading_key(text: &str) -> String {

@@ -5,15 +5,26 @@
 //! Each text is split into sentences once; every extractor then reads those
 //! sentences, so a decision is read in one pass per field, with regexes
 //! compiled once per process. Work per decision is bounded (see
-//! [`bounds`](super::bounds)); a decision that reaches a limit gets a warning
-//! saying which.
+//! [`bounds`]); a decision that reaches a limit gets a warning saying which.
+//!
+//! One file or folder per extractor: `payment/` (amounts in `money`, their
+//! purposes and recipient in `purpose`), `fault/` (with its `taxonomy` and the
+//! built-in `faults.toml`), `remedy`, `finding`, `ofsted` and `complainant`.
+//! `bounds` holds the caps on work per decision they all share.
 
-use super::bounds::{Cap, Reached};
-use super::decision::{Decision, Payment, PaymentRole, Purpose};
-use super::money::REMEDY_CEILING_POUNDS;
-use super::sentences::Block;
-use super::taxonomy::Taxonomy;
-use super::{fault, finding, ofsted, payment, remedy};
+pub mod bounds;
+pub mod complainant;
+pub mod fault;
+pub mod finding;
+pub mod ofsted;
+pub mod payment;
+pub mod remedy;
+
+use crate::parse::decision::{Decision, Payment, PaymentRole, Purpose};
+use crate::parse::text::sentences::Block;
+use bounds::{Cap, Reached};
+use fault::taxonomy::Taxonomy;
+use payment::money::REMEDY_CEILING_POUNDS;
 
 /// Reads the summary, sections and complainant of `decision` and fills
 /// `payments`, `agreed_total`, `remedies`, `deadline_days`, `finding`,
@@ -89,5 +100,4 @@ fn demote_implausible(payments: &mut [Payment]) -> Vec<String> {
 }
 
 #[cfg(test)]
-#[path = "extract_tests.rs"]
 mod tests;

@@ -12,7 +12,7 @@
 
 use regex::Regex;
 
-use super::pattern::regex;
+use crate::parse::text::pattern::regex;
 
 /// A pattern, and the same pattern anchored at the end of the text.
 pub struct PrefixPattern {

@@ -12,12 +12,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::pattern::{self as words, regex, Words};
+use crate::parse::text::pattern::{self as words, regex, Words};
 
-use super::decision::{RemedyKind, SectionKind};
-use super::money::{small_number, words_value};
-use super::prefix::PrefixPattern;
-use super::sentences::Block;
+use crate::parse::decision::{RemedyKind, SectionKind};
+use crate::parse::extract::payment::money::{small_number, words_value};
+use crate::parse::text::prefix::PrefixPattern;
+use crate::parse::text::sentences::Block;
 
 /// Each kind's pattern.
 static KINDS: LazyLock<Vec<(RemedyKind, Regex)>> = LazyLock::new(|| {

@@ -19,19 +19,24 @@
 //! pairs, so without the caps a file of repeated amounts costs time and
 //! memory that grow faster than the file.
 
+pub mod money;
+pub mod purpose;
+
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::pattern::{self as words, regex, Words};
+use crate::parse::text::pattern::{self as words, regex, Words};
 
-use super::bounds::{evidence, Cap, Reached, MAX_AMOUNTS, MAX_AMOUNTS_PER_SENTENCE};
-use super::decision::{Payment, PaymentRole, Purpose, SectionKind};
-use super::money::{amounts_lower, money_words, Amount};
-use super::purpose::{purposes_with, recipient};
-use super::sentences::Block;
+use crate::parse::decision::{Payment, PaymentRole, Purpose, SectionKind};
+use crate::parse::extract::bounds::{
+    evidence, Cap, Reached, MAX_AMOUNTS, MAX_AMOUNTS_PER_SENTENCE,
+};
+use crate::parse::extract::payment::money::{amounts_lower, money_words, Amount};
+use crate::parse::extract::payment::purpose::{purposes_with, recipient};
+use crate::parse::text::sentences::Block;
 
 /// How one amount reads in its sentence, before the decision is read as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -548,5 +553,4 @@ fn is_subset_sum(target: i64, parts: &[&Mention]) -> bool {
 }
 
 #[cfg(test)]
-#[path = "payment_tests.rs"]
 mod tests;

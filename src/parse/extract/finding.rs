@@ -18,11 +18,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::pattern::{self as words, regex, Words};
+use crate::parse::text::pattern::{self as words, regex, Words};
 
-use super::decision::{Finding, SectionKind};
-use super::fault::{is_fault_finding_in, mentions_fault};
-use super::sentences::Block;
+use crate::parse::decision::{Finding, SectionKind};
+use crate::parse::extract::fault::{is_fault_finding_in, mentions_fault};
+use crate::parse::text::sentences::Block;
 
 /// Findings of fault that avoid the word: `We found delay`, `The Council failed to ...`
 /// (a statement, not `Mr X complains the Council failed`), `We uphold the complaint`.

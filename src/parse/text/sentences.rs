@@ -17,10 +17,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::bounds::MAX_SENTENCE;
-use super::decision::SectionKind;
-use super::lines::split_newlines;
-use super::pattern::{word_mask, Words};
+use crate::parse::decision::SectionKind;
+use crate::parse::extract::bounds::MAX_SENTENCE;
+use crate::parse::structure::lines::split_newlines;
+use crate::parse::text::pattern::{word_mask, Words};
 
 /// One sentence of a section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -567,12 +567,12 @@ mod tests {
         let b = Block::new(None, "We found FAULT. It will Pay £300.\nThe rest.");
         assert!(!b.exotic());
         assert_eq!(b.lower(1), "it will pay £300.");
-        assert!(b.has(1, crate::parse::pattern::REMEDIED));
-        assert!(!b.has(0, crate::parse::pattern::REMEDIED));
-        assert!(b.has_any(crate::parse::pattern::NO_FAULT));
+        assert!(b.has(1, crate::parse::text::pattern::REMEDIED));
+        assert!(!b.has(0, crate::parse::text::pattern::REMEDIED));
+        assert!(b.has_any(crate::parse::text::pattern::NO_FAULT));
         let odd = Block::new(None, "The ſtatement. No match here.");
         assert!(odd.exotic());
-        assert!(odd.has(1, crate::parse::pattern::REMEDIED));
+        assert!(odd.has(1, crate::parse::text::pattern::REMEDIED));
         assert!(Block::new(None, "A \u{212A}elvin sign.").exotic());
     }
 

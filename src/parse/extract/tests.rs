@@ -21,7 +21,7 @@ use RemedyKind::{Apology, Payment as Pay, ServiceImprovement};
 const SAMPLES: &[Expected] = &[
     Expected {
         file: "000",
-        text: include_str!("../../corpus/000_23011206abbaafad.txt"),
+        text: include_str!("../../../corpus/000_23011206abbaafad.txt"),
         agreed: &[300.0],
         not_agreed: &[200.0, 250.0, 450.0],
         finding: Finding::FaultInjustice,
@@ -37,7 +37,7 @@ const SAMPLES: &[Expected] = &[
     },
     Expected {
         file: "001",
-        text: include_str!("../../corpus/001_f8ef0f724d4f740d.txt"),
+        text: include_str!("../../../corpus/001_f8ef0f724d4f740d.txt"),
         agreed: &[300.0],
         not_agreed: &[],
         finding: Finding::FaultInjustice,
@@ -48,7 +48,7 @@ const SAMPLES: &[Expected] = &[
     },
     Expected {
         file: "002",
-        text: include_str!("../../corpus/002_b4fdc07b486f5ef2.txt"),
+        text: include_str!("../../../corpus/002_b4fdc07b486f5ef2.txt"),
         agreed: &[300.0],
         not_agreed: &[],
         finding: Finding::FaultInjustice,
@@ -59,7 +59,7 @@ const SAMPLES: &[Expected] = &[
     },
     Expected {
         file: "003",
-        text: include_str!("../../corpus/003_7a15729cfbed10ad.txt"),
+        text: include_str!("../../../corpus/003_7a15729cfbed10ad.txt"),
         agreed: &[150.0],
         not_agreed: &[],
         finding: Finding::FaultInjustice,
@@ -70,7 +70,7 @@ const SAMPLES: &[Expected] = &[
     },
     Expected {
         file: "004",
-        text: include_str!("../../corpus/004_447a811342a9528e.txt"),
+        text: include_str!("../../../corpus/004_447a811342a9528e.txt"),
         agreed: &[400.0],
         not_agreed: &[],
         finding: Finding::FaultInjustice,

@@ -9,9 +9,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::pattern::regex;
+use crate::parse::text::pattern::regex;
 
-use super::sentences::{Block, Literals};
+use crate::parse::text::sentences::{Block, Literals};
 
 /// A cheap literal test before the sharing pattern runs.
 static MENTIONS_OFSTED: LazyLock<Regex> =

@@ -51,7 +51,7 @@ pub fn ascii_words(pattern: &str) -> String {
 /// Word beginnings that a pattern needs: every match of the pattern has a word
 /// (ASCII-lowercased, starting after a character that is not `[0-9A-Za-z_]`)
 /// that begins with one of `list`. A sentence without any such word is not
-/// searched with the pattern; see [`super::sentences::Block::has`].
+/// searched with the pattern; see [`crate::parse::text::sentences::Block::has`].
 #[derive(Debug, Clone, Copy)]
 pub struct Words {
     /// This group's bit in a sentence's word mask.

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::pattern::regex;
+use crate::parse::text::pattern::regex;
 
 /// One amount of money found in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +59,7 @@ const THOUSANDS_SEPARATORS: &[char] = &[',', ' ', '\u{a0}', '\u{2009}', '\u{202f
 /// The most an ombudsman remedy plausibly pays, in pounds. The largest
 /// LGSCO remedies are in the hundreds of thousands; an agreed or offered
 /// amount above this is a misreading or a figure quoted from elsewhere (a
-/// budget, a contract), so [`super::extract`] keeps it as `other` with a
+/// budget, a contract), so [`crate::parse::extract()`] keeps it as `other` with a
 /// warning rather than adding it to the agreed total.
 pub const REMEDY_CEILING_POUNDS: f64 = 10_000_000.0;
 

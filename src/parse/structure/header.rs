@@ -4,8 +4,8 @@ use std::ops::RangeInclusive;
 
 use time::macros::format_description;
 
-use super::lines::Line;
-use super::reference::canonical_reference;
+use crate::parse::structure::lines::Line;
+use crate::parse::structure::reference::canonical_reference;
 
 /// How many lines from the top the title line may be found in.
 const TITLE_WINDOW: usize = 12;
@@ -178,7 +178,7 @@ pub fn iso_date_checked(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::lines::clean_lines;
+    use crate::parse::structure::lines::clean_lines;
 
     /// The title regex `split_title` replaced, kept to check they agree.
     fn split_title_by_regex(line: &str) -> Option<(String, String)> {
