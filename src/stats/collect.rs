@@ -9,6 +9,8 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentReader};
 
+use crate::index::schema::{decode_payment, name};
+
 /// A string value (organisation, outcome, fault kind...) interned for one
 /// `stats` run: facts hold these small handles, and [`Names`] resolves them.
 /// Comparing, hashing and copying a `Name` costs what a `u32` does.
@@ -206,7 +208,7 @@ pub struct FactsSegment {
     finding: Strings<Name>,
     fault: Strings<Name>,
     remedy: Strings<Name>,
-    /// Unreadable values (not `i|amount|purposes`) map to `None`.
+    /// Values [`decode_payment`] cannot read map to `None`.
     payment: Strings<Option<Payment>>,
     year: Option<Column<u64>>,
     year_names: HashMap<u64, Name>,
@@ -226,25 +228,25 @@ impl Collector for FactsCollector {
         let names =
             |field: &str, needed: bool| Strings::open(reader, field, needed, |t| self.intern(t));
         Ok(FactsSegment {
-            organisation: names("organisation", n.organisation)?,
-            category: names("category", n.category)?,
-            subcategory: names("subcategory", n.subcategory)?,
-            outcome: names("outcome", n.outcome)?,
-            finding: names("finding", n.finding)?,
-            fault: names("fault", n.faults)?,
-            remedy: names("remedy", n.remedies)?,
-            payment: Strings::open(reader, "agreed_payment", n.payments, |t| {
-                parse_payment(t, |p| self.intern(p))
+            organisation: names(name::ORGANISATION, n.organisation)?,
+            category: names(name::CATEGORY, n.category)?,
+            subcategory: names(name::SUBCATEGORY, n.subcategory)?,
+            outcome: names(name::OUTCOME, n.outcome)?,
+            finding: names(name::FINDING, n.finding)?,
+            fault: names(name::FAULT, n.faults)?,
+            remedy: names(name::REMEDY, n.remedies)?,
+            payment: Strings::open(reader, name::AGREED_PAYMENT, n.payments, |t| {
+                payment(t, |p| self.intern(p))
             })?,
             year: if n.year {
-                Some(fast.u64("year")?)
+                Some(fast.u64(name::YEAR)?)
             } else {
                 None
             },
             year_names: HashMap::new(),
             interner: Arc::clone(&self.interner),
             agreed_total: if n.payments {
-                Some(fast.f64("agreed_total")?)
+                Some(fast.f64(name::AGREED_TOTAL)?)
             } else {
                 None
             },
@@ -297,15 +299,9 @@ impl SegmentCollector for FactsSegment {
     }
 }
 
-/// `0|300|distress,frustration` -> (300.0, [distress, frustration]), with
-/// each purpose named by `name`.
-fn parse_payment(value: &str, mut name: impl FnMut(&str) -> Name) -> Option<Payment> {
-    let (_position, rest) = value.split_once('|')?;
-    let (amount, purposes) = rest.split_once('|')?;
-    let purposes: Vec<Name> = purposes
-        .split(',')
-        .filter(|p| !p.is_empty())
-        .map(&mut name)
-        .collect();
-    Some((amount.parse().ok()?, purposes.into()))
+/// An `agreed_payment` value as a [`Payment`], with each purpose named by
+/// `name`.
+fn payment(value: &str, name: impl FnMut(&str) -> Name) -> Option<Payment> {
+    let (amount, purposes) = decode_payment(value)?;
+    Some((amount, purposes.map(name).collect()))
 }
