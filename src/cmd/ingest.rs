@@ -174,7 +174,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
         let parsed = Parsed::from(&d);
         (document(&fields, d), parsed)
     };
-    walk::for_each_decision(&files, 512, &taxonomy, prepare, |i, result| -> Result<()> {
+    crate::ingest::for_each_decision(&files, 512, &taxonomy, prepare, |i, result| -> Result<()> {
         progress.inc(1);
         match result {
             Ok((doc, parsed)) => {

@@ -10,7 +10,7 @@ use super::Outcome;
 use crate::output::decision::write_decision;
 use crate::output::escape::terminal_line;
 use crate::output::json_line;
-use crate::walk;
+use crate::{ingest, walk};
 
 /// Flags of `ombuds parse`.
 #[derive(Debug, clap::Args)]
@@ -57,7 +57,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut first = true;
-    walk::for_each_decision(
+    ingest::for_each_decision(
         &files,
         256,
         &taxonomy,
