@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::Outcome;
+use super::ExitStatus;
 use crate::output::decision::write_decision;
 use crate::output::escape::terminal_line;
 use crate::output::json_line;
@@ -51,7 +51,7 @@ Examples:
   ombuds parse corpus/ --format json | jq .agreed_total";
 
 /// Parses every file and prints each decision in path order.
-pub fn run(args: Args) -> Result<Outcome> {
+pub fn run(args: Args) -> Result<ExitStatus> {
     let taxonomy = super::load_taxonomy(args.taxonomy.as_deref())?;
     let (files, mut skipped) = walk::decision_files(&args.paths);
     let stdout = std::io::stdout();
@@ -84,8 +84,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         eprintln!("{}", terminal_line(&skip.to_string()));
     }
     Ok(if skipped.is_empty() {
-        Outcome::Success
+        ExitStatus::Success
     } else {
-        Outcome::SomeSkipped
+        ExitStatus::SomeSkipped
     })
 }

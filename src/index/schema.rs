@@ -17,7 +17,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::Index;
 
-use super::tokenizer::Words;
+use super::tokenizer::WordTokenizer;
 
 /// Bumped whenever the schema or the meaning of a field changes; an index
 /// written with another version must be rebuilt.
@@ -27,7 +27,7 @@ pub const SCHEMA_VERSION: u32 = 2;
 pub const KEYWORD_TOKENIZER: &str = "keyword";
 
 /// The tokenizer for free text: tantivy's own name, so any tantivy tool reads
-/// the index as ombuds does ([`Words`] gives the same tokens).
+/// the index as ombuds does ([`WordTokenizer`] gives the same tokens).
 pub const WORDS_TOKENIZER: &str = "default";
 
 /// The name of every field as the index stores it and queries name it:
@@ -168,7 +168,7 @@ pub fn build() -> (Schema, Fields) {
 }
 
 /// Registers the tokenizers the schema names; call on every opened index.
-/// Free text uses tantivy's `default`, replaced by [`Words`], which gives the
+/// Free text uses tantivy's `default`, replaced by [`WordTokenizer`], which gives the
 /// same tokens faster.
 pub fn register_tokenizers(index: &Index) {
     let keyword = TextAnalyzer::builder(RawTokenizer::default())
@@ -177,7 +177,7 @@ pub fn register_tokenizers(index: &Index) {
     index.tokenizers().register(KEYWORD_TOKENIZER, keyword);
     index
         .tokenizers()
-        .register(WORDS_TOKENIZER, Words::default());
+        .register(WORDS_TOKENIZER, WordTokenizer::default());
 }
 
 /// Fields a query string may name (`category:"..."`), for help and errors.

@@ -56,7 +56,8 @@ pub enum GroupField {
 }
 
 impl GroupField {
-    /// The name used in keys and headers.
+    /// The name used in keys and headers: the same as its serde and
+    /// `--by` name (a test holds the three together).
     pub fn name(self) -> &'static str {
         match self {
             GroupField::Organisation => "organisation",
@@ -465,4 +466,19 @@ fn doc_ids(units: &[Unit]) -> Vec<usize> {
 
 fn distinct_docs(units: &[Unit]) -> usize {
     doc_ids(units).len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::ValueEnum;
+
+    #[test]
+    fn a_group_field_has_one_name_in_headers_json_and_flags() {
+        for field in GroupField::value_variants() {
+            let flag = field.to_possible_value().expect("visible");
+            assert_eq!(flag.get_name(), field.name());
+            assert_eq!(serde_json::to_value(field).ok(), Some(field.name().into()));
+        }
+    }
 }

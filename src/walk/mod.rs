@@ -21,7 +21,7 @@ pub use text::{decode, Decoded};
 /// well under 1 MB).
 pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 
-/// Why a file was not used.
+/// Why a file was not used; reports name it by its serde (snake_case) name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SkipKind {
@@ -41,22 +41,6 @@ pub enum SkipKind {
     Duplicate,
     /// The parser failed on this file (a bug in ombuds).
     ParserError,
-}
-
-impl SkipKind {
-    /// The snake_case name used in reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SkipKind::Unreadable => "unreadable",
-            SkipKind::Empty => "empty",
-            SkipKind::Binary => "binary",
-            SkipKind::Encoding => "encoding",
-            SkipKind::TooLarge => "too_large",
-            SkipKind::NotADecision => "not_a_decision",
-            SkipKind::Duplicate => "duplicate",
-            SkipKind::ParserError => "parser_error",
-        }
-    }
 }
 
 /// A file that was not used, and why.
