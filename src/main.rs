@@ -43,7 +43,8 @@ fn main() -> ExitCode {
     }
 }
 
-// jemalloc: with the system allocator, ingest spent about a tenth of its CPU
-// in malloc/free and seconds in the kernel returning and re-faulting pages.
+// jemalloc: with the system allocator, ingest spent much of its CPU in
+// malloc/free and in the kernel returning and re-faulting pages (the figures
+// are in docs/performance.md).
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;

@@ -6,8 +6,8 @@
 //! `LowerCaser`. Decisions are almost all ASCII and most of their words are
 //! already lowercase, so [`WordTokenizer`] classifies eight ASCII bytes at a time
 //! (a branch per word rather than per byte), copies a word as it is unless
-//! it has a capital, and decodes only non-ASCII characters: about 0.8 of
-//! tantivy's time (`cargo run --release --example stages -- DIR`).
+//! it has a capital, and decodes only non-ASCII characters (its time against
+//! tantivy's is in docs/performance.md).
 //!
 //! [`WordTokenizer`] is registered under tantivy's own name `default`, so an index
 //! written by ombuds reads the same in any tantivy tool, and the query parser

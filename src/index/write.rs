@@ -22,9 +22,9 @@ use crate::parse::Decision;
 pub const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
 
 /// How many documents may be waiting for tantivy's indexing threads at once.
-/// tantivy queues up to 10,000 itself, and at about 15 KB each (text, record
-/// and the rest) a full queue was 150 MB of peak memory at 100,000
-/// decisions; a thousand keep both indexing threads fed.
+/// tantivy queues up to 10,000 itself, each holding a decision's text and
+/// record, which makes a full queue much of ingest's peak memory; a thousand
+/// keep both indexing threads fed (docs/performance.md, "Memory").
 pub const QUEUED_DOCUMENTS: usize = 1024;
 
 /// An open writer; at most one per index at a time, across processes.
@@ -281,7 +281,7 @@ impl Drop for Place {
 }
 
 /// How long [`Place::take`] waits for tantivy's queue to drain to half
-/// ([`QUEUED_DOCUMENTS`] / 2 documents take tens of milliseconds).
+/// (draining [`QUEUED_DOCUMENTS`] / 2 documents normally takes far less).
 const STALLED: Duration = Duration::from_secs(1);
 
 /// The tantivy document for one decision.

@@ -1,6 +1,6 @@
 //! A tantivy collector that reads, for every matching decision, only the fast
-//! fields a statistic needs. No stored text is loaded, so statistics stay fast
-//! at 100,000 decisions.
+//! fields a statistic needs. No stored text is loaded, so a statistic costs
+//! what its few fields do, not what the decisions' text does.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -49,10 +49,10 @@ impl Interner {
     }
 }
 
-/// The facts of one decision that statistics are computed from: 80 bytes,
-/// plus the multi-valued fields, which allocate only when not empty. (At
-/// 100,000 decisions, every byte here is 100 KB of pages the kernel must
-/// fault in, which is much of what a `stats` run costs.)
+/// The facts of one decision that statistics are computed from: at most
+/// [`FACTS_BYTES`], plus the multi-valued fields, which allocate only when
+/// not empty. A run holds one per matching decision, so every byte here is
+/// paid once per decision in memory the kernel must fault in.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
     /// Organisation as printed.
@@ -76,6 +76,15 @@ pub struct Facts {
     /// Each agreed payment: amount and purposes.
     pub payments: Box<[Payment]>,
 }
+
+/// The most a [`Facts`] may take inline: six names, three boxed slices and
+/// a total.
+pub const FACTS_BYTES: usize = 80;
+
+// Kept small on purpose (see `Facts`): a field added there must not grow it
+// unnoticed, and an absent name must cost no more than a present one.
+const _: () = assert!(std::mem::size_of::<Facts>() <= FACTS_BYTES);
+const _: () = assert!(std::mem::size_of::<Option<Name>>() == 4);
 
 /// One agreed payment: amount and purposes (shared by every decision with
 /// the same payment value in a segment).

@@ -324,7 +324,7 @@ fn units(facts: &[&Facts], request: &StatsRequest) -> Vec<Unit> {
 type Key = [Option<Name>; 2];
 
 /// The values one unit has for a grouping field: borrowed for single-valued
-/// fields, so grouping 100,000 decisions allocates nothing per decision.
+/// fields, so grouping allocates nothing per decision.
 fn key_values<'a>(f: &'a Facts, unit: Unit, field: GroupField) -> Cow<'a, [Option<Name>]> {
     let one = |v: &'a Option<Name>| Cow::Borrowed(std::slice::from_ref(v));
     let many = |vs: &[Name]| -> Cow<'a, [Option<Name>]> {
