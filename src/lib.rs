@@ -3,6 +3,7 @@
 //! The data flows through one module per stage:
 //!
 //! - [`walk`]: find decision files and read them as text;
+//! - [`ingest`]: the parallel read -> parse pipeline over those files;
 //! - [`parse`]: text -> [`parse::Decision`] (header, sections, extracted fields);
 //! - [`index`]: the tantivy schema, writing decisions and opening the index;
 //! - [`query`]: search requests -> tantivy queries and hits;
@@ -14,6 +15,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod index;
+pub mod ingest;
 pub mod output;
 pub mod parse;
 pub mod query;

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use ombuds::cli::{Cli, Command};
-use ombuds::cmd::{self, Outcome};
+use ombuds::cmd::{self, ExitStatus};
 use ombuds::output::escape::terminal_text;
 
 fn main() -> ExitCode {
@@ -29,21 +29,22 @@ fn main() -> ExitCode {
         );
     }
     match result {
-        Ok(outcome) => ExitCode::from(outcome as u8),
+        Ok(status) => ExitCode::from(status as u8),
         Err(error) if cmd::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) if error.is::<cmd::ingest::Interrupted>() => {
             eprintln!("ombuds: {error}");
-            ExitCode::from(Outcome::Interrupted as u8)
+            ExitCode::from(ExitStatus::Interrupted as u8)
         }
         Err(error) => {
             // Messages quote paths, queries and file contents: escape them.
             eprintln!("ombuds: {}", terminal_text(&format!("{error:#}")));
-            ExitCode::from(Outcome::Error as u8)
+            ExitCode::from(ExitStatus::Error as u8)
         }
     }
 }
 
-// jemalloc: with the system allocator, ingest spent about a tenth of its CPU
-// in malloc/free and seconds in the kernel returning and re-faulting pages.
+// jemalloc: with the system allocator, ingest spent much of its CPU in
+// malloc/free and in the kernel returning and re-faulting pages (the figures
+// are in docs/performance.md).
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;

@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use tantivy::collector::DocSetCollector;
 
 use super::filters::FilterArgs;
-use super::Outcome;
+use super::ExitStatus;
 use crate::index::read::decision_at;
 use crate::output::export::{rows, ExportFormat, ExportWriter, Level};
 use crate::output::file::OutputFile;
@@ -75,7 +75,7 @@ pub struct Args {
 }
 
 /// Selects, loads in reference order, writes rows.
-pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
+pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     let filters = args.filters.to_filters()?;
     if let Some(path) = &args.output {
         OutputFile::check(path, "--output", index_path)?;
@@ -112,7 +112,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
                     "exported 0 rows; {} kept as it was (--overwrite-empty replaces it)",
                     path.display()
                 );
-                return Ok(Outcome::NothingFound);
+                return Ok(ExitStatus::NothingFound);
             }
             file.commit()?;
             count
@@ -120,9 +120,9 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
     };
     eprintln!("exported {count} rows from {} decisions", decisions.len());
     Ok(if count == 0 {
-        Outcome::NothingFound
+        ExitStatus::NothingFound
     } else {
-        Outcome::Success
+        ExitStatus::Success
     })
 }
 

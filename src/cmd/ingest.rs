@@ -12,7 +12,7 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
-use super::Outcome;
+use super::ExitStatus;
 use crate::index::write::{document, DecisionWriter};
 use crate::output::escape::terminal_line;
 use crate::output::json_line;
@@ -146,7 +146,7 @@ pub struct Report {
 }
 
 /// Walks, parses, upserts, commits, then reports.
-pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
+pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     let _ = ctrlc::set_handler(on_ctrl_c);
     let taxonomy = super::load_taxonomy(args.taxonomy.as_deref())?;
     let (files, walk_skipped) = walk::decision_files(&args.paths);
@@ -174,7 +174,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
         let parsed = Parsed::from(&d);
         (document(&fields, d), parsed)
     };
-    walk::for_each_decision(&files, 512, &taxonomy, prepare, |i, result| -> Result<()> {
+    crate::ingest::for_each_decision(&files, 512, &taxonomy, prepare, |i, result| -> Result<()> {
         progress.inc(1);
         match result {
             Ok((doc, parsed)) => {
@@ -231,9 +231,9 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
     report.field_coverage = field_coverage(seen.values());
     print_report(&report, index_path, args.json)?;
     Ok(if report.skipped.is_empty() {
-        Outcome::Success
+        ExitStatus::Success
     } else {
-        Outcome::SomeSkipped
+        ExitStatus::SomeSkipped
     })
 }
 
@@ -268,7 +268,7 @@ fn on_ctrl_c() {
             eprintln!("ombuds: interrupted after the commit: this run's decisions are in the index")
         }
     }
-    std::process::exit(Outcome::Interrupted as i32);
+    std::process::exit(ExitStatus::Interrupted as i32);
 }
 
 /// Runs `commit` with Ctrl-C held off; the answer says whether Ctrl-C came.

@@ -11,7 +11,7 @@ pub mod stats;
 
 /// How a command that ran ended; the value is the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+pub enum ExitStatus {
     /// Everything worked.
     Success = 0,
     /// The command ran but found nothing.

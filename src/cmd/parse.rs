@@ -6,11 +6,11 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::Outcome;
+use super::ExitStatus;
 use crate::output::decision::write_decision;
 use crate::output::escape::terminal_line;
 use crate::output::json_line;
-use crate::walk;
+use crate::{ingest, walk};
 
 /// Flags of `ombuds parse`.
 #[derive(Debug, clap::Args)]
@@ -51,13 +51,13 @@ Examples:
   ombuds parse corpus/ --format json | jq .agreed_total";
 
 /// Parses every file and prints each decision in path order.
-pub fn run(args: Args) -> Result<Outcome> {
+pub fn run(args: Args) -> Result<ExitStatus> {
     let taxonomy = super::load_taxonomy(args.taxonomy.as_deref())?;
     let (files, mut skipped) = walk::decision_files(&args.paths);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut first = true;
-    walk::for_each_decision(
+    ingest::for_each_decision(
         &files,
         256,
         &taxonomy,
@@ -84,8 +84,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         eprintln!("{}", terminal_line(&skip.to_string()));
     }
     Ok(if skipped.is_empty() {
-        Outcome::Success
+        ExitStatus::Success
     } else {
-        Outcome::SomeSkipped
+        ExitStatus::SomeSkipped
     })
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::filters::FilterArgs;
-use super::Outcome;
+use super::ExitStatus;
 use crate::output::hits::write_hits;
 use crate::output::{use_colour, Format};
 use crate::query::{search, SearchRequest, SortOrder};
@@ -68,7 +68,7 @@ pub struct Args {
 }
 
 /// Checks the request, searches, prints the hits.
-pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
+pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     let request = SearchRequest {
         query: args.query,
         filters: args.filters.to_filters()?,
@@ -83,7 +83,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
     out.flush()?;
     if hits.is_empty() {
         eprintln!("no decisions match");
-        return Ok(Outcome::NothingFound);
+        return Ok(ExitStatus::NothingFound);
     }
-    Ok(Outcome::Success)
+    Ok(ExitStatus::Success)
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::{anyhow, Result};
 
-use super::Outcome;
+use super::ExitStatus;
 use crate::output::decision::write_decision;
 use crate::output::json_line;
 use crate::parse::canonical_reference;
@@ -38,7 +38,7 @@ pub struct Args {
 }
 
 /// Looks the reference up and prints the decision.
-pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
+pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     let reference = canonical_reference(&args.reference).ok_or_else(|| {
         anyhow!(
             "REF: '{}' is not a case reference (like 23 002 683)",
@@ -50,7 +50,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
     let Some(decision) = crate::index::read::decision_by_reference(&index, &searcher, &reference)?
     else {
         eprintln!("no decision {reference} in {}", index_path.display());
-        return Ok(Outcome::NothingFound);
+        return Ok(ExitStatus::NothingFound);
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.json {
@@ -59,5 +59,5 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
         write_decision(&mut out, &decision)?;
     }
     out.flush()?;
-    Ok(Outcome::Success)
+    Ok(ExitStatus::Success)
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 
 use super::filters::FilterArgs;
-use super::Outcome;
+use super::ExitStatus;
 use crate::output::stats::write_stats;
 use crate::output::Format;
 use crate::stats::{Buckets, GroupField, Per, StatsRequest, What};
@@ -117,7 +117,7 @@ pub struct Args {
 }
 
 /// Checks the request, computes the report, prints it (and plots it).
-pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
+pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     let request = request(&args)?;
     if let Some(plot) = &args.plot {
         crate::output::plot::check_path(plot, index_path)?;
@@ -133,9 +133,9 @@ pub fn run(index_path: &Path, args: Args) -> Result<Outcome> {
         eprintln!("plot written to {}", plot.display());
     }
     Ok(if report.n_decisions == 0 {
-        Outcome::NothingFound
+        ExitStatus::NothingFound
     } else {
-        Outcome::Success
+        ExitStatus::Success
     })
 }
 

@@ -17,7 +17,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::Index;
 
-use super::tokenizer::Words;
+use super::tokenizer::WordTokenizer;
 
 /// Bumped whenever the schema or the meaning of a field changes; an index
 /// written with another version must be rebuilt.
@@ -27,8 +27,51 @@ pub const SCHEMA_VERSION: u32 = 2;
 pub const KEYWORD_TOKENIZER: &str = "keyword";
 
 /// The tokenizer for free text: tantivy's own name, so any tantivy tool reads
-/// the index as ombuds does ([`Words`] gives the same tokens).
+/// the index as ombuds does ([`WordTokenizer`] gives the same tokens).
 pub const WORDS_TOKENIZER: &str = "default";
+
+/// The name of every field as the index stores it and queries name it:
+/// readers of fast fields use these, so a renamed field is renamed once.
+pub mod name {
+    /// Canonical reference.
+    pub const REFERENCE: &str = "reference";
+    /// Organisation.
+    pub const ORGANISATION: &str = "organisation";
+    /// Category top level.
+    pub const CATEGORY: &str = "category";
+    /// Sub-category.
+    pub const SUBCATEGORY: &str = "subcategory";
+    /// Outcome as printed.
+    pub const OUTCOME: &str = "outcome";
+    /// Decision date.
+    pub const DECISION_DATE: &str = "decision_date";
+    /// Year of the decision date.
+    pub const YEAR: &str = "year";
+    /// Summary text.
+    pub const SUMMARY: &str = "summary";
+    /// Summary and sections: the default search field.
+    pub const TEXT: &str = "text";
+    /// The rest of the decision as JSON.
+    pub const RECORD: &str = "record";
+    /// Sum of agreed payments.
+    pub const AGREED_TOTAL: &str = "agreed_total";
+    /// Each agreed payment amount.
+    pub const AGREED_AMOUNT: &str = "agreed_amount";
+    /// Each agreed payment, encoded by [`super::encode_payment`].
+    pub const AGREED_PAYMENT: &str = "agreed_payment";
+    /// Purposes of agreed payments.
+    pub const PURPOSE: &str = "purpose";
+    /// Remedy kinds.
+    pub const REMEDY: &str = "remedy";
+    /// Fault kinds.
+    pub const FAULT: &str = "fault";
+    /// Overall finding.
+    pub const FINDING: &str = "finding";
+    /// Earliest deadline in days.
+    pub const DEADLINE_DAYS: &str = "deadline_days";
+    /// Whether the decision is shared with Ofsted.
+    pub const SHARED_WITH_OFSTED: &str = "shared_with_ofsted";
+}
 
 /// Handles to every field of the schema.
 #[derive(Debug, Clone)]
@@ -95,37 +138,37 @@ pub fn build() -> (Schema, Fields) {
     );
     let number = NumericOptions::default().set_indexed().set_fast();
     let fields = Fields {
-        reference: b.add_text_field("reference", STRING | STORED),
-        organisation: b.add_text_field("organisation", words.clone().set_fast("raw")),
-        category: b.add_text_field("category", keyword()),
-        subcategory: b.add_text_field("subcategory", keyword()),
-        outcome: b.add_text_field("outcome", keyword()),
+        reference: b.add_text_field(name::REFERENCE, STRING | STORED),
+        organisation: b.add_text_field(name::ORGANISATION, words.clone().set_fast("raw")),
+        category: b.add_text_field(name::CATEGORY, keyword()),
+        subcategory: b.add_text_field(name::SUBCATEGORY, keyword()),
+        outcome: b.add_text_field(name::OUTCOME, keyword()),
         decision_date: b.add_date_field(
-            "decision_date",
+            name::DECISION_DATE,
             DateOptions::default()
                 .set_indexed()
                 .set_fast()
                 .set_precision(DateTimePrecision::Seconds),
         ),
-        year: b.add_u64_field("year", number.clone()),
-        summary: b.add_text_field("summary", words.clone()),
-        text: b.add_text_field("text", words | STORED),
-        record: b.add_text_field("record", STORED),
-        agreed_total: b.add_f64_field("agreed_total", number.clone()),
-        agreed_amount: b.add_f64_field("agreed_amount", number.clone()),
-        agreed_payment: b.add_text_field("agreed_payment", keyword()),
-        purpose: b.add_text_field("purpose", keyword()),
-        remedy: b.add_text_field("remedy", keyword()),
-        fault: b.add_text_field("fault", keyword()),
-        finding: b.add_text_field("finding", keyword()),
-        deadline_days: b.add_u64_field("deadline_days", number.clone()),
-        shared_with_ofsted: b.add_bool_field("shared_with_ofsted", number),
+        year: b.add_u64_field(name::YEAR, number.clone()),
+        summary: b.add_text_field(name::SUMMARY, words.clone()),
+        text: b.add_text_field(name::TEXT, words | STORED),
+        record: b.add_text_field(name::RECORD, STORED),
+        agreed_total: b.add_f64_field(name::AGREED_TOTAL, number.clone()),
+        agreed_amount: b.add_f64_field(name::AGREED_AMOUNT, number.clone()),
+        agreed_payment: b.add_text_field(name::AGREED_PAYMENT, keyword()),
+        purpose: b.add_text_field(name::PURPOSE, keyword()),
+        remedy: b.add_text_field(name::REMEDY, keyword()),
+        fault: b.add_text_field(name::FAULT, keyword()),
+        finding: b.add_text_field(name::FINDING, keyword()),
+        deadline_days: b.add_u64_field(name::DEADLINE_DAYS, number.clone()),
+        shared_with_ofsted: b.add_bool_field(name::SHARED_WITH_OFSTED, number),
     };
     (b.build(), fields)
 }
 
 /// Registers the tokenizers the schema names; call on every opened index.
-/// Free text uses tantivy's `default`, replaced by [`Words`], which gives the
+/// Free text uses tantivy's `default`, replaced by [`WordTokenizer`], which gives the
 /// same tokens faster.
 pub fn register_tokenizers(index: &Index) {
     let keyword = TextAnalyzer::builder(RawTokenizer::default())
@@ -134,26 +177,86 @@ pub fn register_tokenizers(index: &Index) {
     index.tokenizers().register(KEYWORD_TOKENIZER, keyword);
     index
         .tokenizers()
-        .register(WORDS_TOKENIZER, Words::default());
+        .register(WORDS_TOKENIZER, WordTokenizer::default());
 }
 
 /// Fields a query string may name (`category:"..."`), for help and errors.
 pub const QUERYABLE: &[&str] = &[
-    "reference",
-    "organisation",
-    "category",
-    "subcategory",
-    "outcome",
-    "decision_date",
-    "year",
-    "summary",
-    "text",
-    "agreed_total",
-    "agreed_amount",
-    "purpose",
-    "remedy",
-    "fault",
-    "finding",
-    "deadline_days",
-    "shared_with_ofsted",
+    name::REFERENCE,
+    name::ORGANISATION,
+    name::CATEGORY,
+    name::SUBCATEGORY,
+    name::OUTCOME,
+    name::DECISION_DATE,
+    name::YEAR,
+    name::SUMMARY,
+    name::TEXT,
+    name::AGREED_TOTAL,
+    name::AGREED_AMOUNT,
+    name::PURPOSE,
+    name::REMEDY,
+    name::FAULT,
+    name::FINDING,
+    name::DEADLINE_DAYS,
+    name::SHARED_WITH_OFSTED,
 ];
+
+/// The `agreed_payment` value of the `i`th agreed payment:
+/// `i|amount|purpose,purpose` (the position keeps equal payments distinct),
+/// so statistics can pair amounts with purposes from fast fields alone.
+/// [`decode_payment`] reads it back.
+pub fn encode_payment<'a>(
+    i: usize,
+    amount: f64,
+    purposes: impl IntoIterator<Item = &'a str>,
+) -> String {
+    let purposes: Vec<&str> = purposes.into_iter().collect();
+    format!("{i}|{amount}|{}", purposes.join(","))
+}
+
+/// The amount and purposes of an `agreed_payment` value written by
+/// [`encode_payment`]; `None` when the value is not of that form.
+pub fn decode_payment(value: &str) -> Option<(f64, impl Iterator<Item = &str>)> {
+    let (_position, rest) = value.split_once('|')?;
+    let (amount, purposes) = rest.split_once('|')?;
+    let amount = amount.parse().ok()?;
+    Some((amount, purposes.split(',').filter(|p| !p.is_empty())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(i: usize, amount: f64, purposes: &[&str]) -> (f64, Vec<String>) {
+        let value = encode_payment(i, amount, purposes.iter().copied());
+        let (amount, purposes) = decode_payment(&value).expect("decodes");
+        (amount, purposes.map(str::to_string).collect())
+    }
+
+    #[test]
+    fn a_payment_value_gives_back_its_amount_and_purposes() {
+        assert_eq!(
+            encode_payment(0, 300.0, ["distress", "time_and_trouble"]),
+            "0|300|distress,time_and_trouble"
+        );
+        assert_eq!(
+            round_trip(2, 4763.1, &["distress", "time_and_trouble"]),
+            (
+                4763.1,
+                vec!["distress".to_string(), "time_and_trouble".to_string()]
+            )
+        );
+        assert_eq!(round_trip(0, 0.5, &[]), (0.5, vec![]));
+        assert_eq!(
+            round_trip(7, 1e21, &["backdated"]),
+            (1e21, vec!["backdated".to_string()])
+        );
+    }
+
+    #[test]
+    fn a_value_not_written_by_encode_payment_is_refused() {
+        for value in ["", "300", "0|300", "0|£300|distress", "0||distress"] {
+            assert!(decode_payment(value).is_none(), "{value}");
+        }
+    }
+}

@@ -4,12 +4,12 @@
 //! (runs of alphanumeric characters), `RemoveLongFilter::limit(40)` (drops a
 //! token of 40 bytes or more, keeping the positions of the others) and
 //! `LowerCaser`. Decisions are almost all ASCII and most of their words are
-//! already lowercase, so [`Words`] classifies eight ASCII bytes at a time
+//! already lowercase, so [`WordTokenizer`] classifies eight ASCII bytes at a time
 //! (a branch per word rather than per byte), copies a word as it is unless
-//! it has a capital, and decodes only non-ASCII characters: about 0.8 of
-//! tantivy's time (`cargo run --release --example stages -- DIR`).
+//! it has a capital, and decodes only non-ASCII characters (its time against
+//! tantivy's is in docs/performance.md).
 //!
-//! [`Words`] is registered under tantivy's own name `default`, so an index
+//! [`WordTokenizer`] is registered under tantivy's own name `default`, so an index
 //! written by ombuds reads the same in any tantivy tool, and the query parser
 //! and snippets, which take the field's analyzer from the index, cut text
 //! exactly as indexing did. It must give exactly the tokens `default` gives
@@ -23,7 +23,7 @@ const TOO_LONG: usize = 40;
 
 /// tantivy's `default` analyzer, equivalently.
 #[derive(Clone, Default)]
-pub struct Words {
+pub struct WordTokenizer {
     token: Token,
 }
 
@@ -35,7 +35,7 @@ pub struct WordStream<'a> {
     token: &'a mut Token,
 }
 
-impl Tokenizer for Words {
+impl Tokenizer for WordTokenizer {
     type TokenStream<'a> = WordStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
@@ -305,7 +305,7 @@ mod tests {
 
     fn same_as_default(text: &str) {
         assert_eq!(
-            tokens(TextAnalyzer::from(Words::default()), text),
+            tokens(TextAnalyzer::from(WordTokenizer::default()), text),
             tokens(tantivy_default(), text),
             "{text:?}"
         );
@@ -314,7 +314,7 @@ mod tests {
     #[test]
     fn words_are_lowercased_runs_of_letters_and_digits() {
         let got = tokens(
-            TextAnalyzer::from(Words::default()),
+            TextAnalyzer::from(WordTokenizer::default()),
             "Pay Mr X £300, (23 002 683).",
         );
         let texts: Vec<&str> = got.iter().map(|t| t.0.as_str()).collect();
@@ -326,7 +326,7 @@ mod tests {
     fn long_words_are_dropped_but_keep_their_position() {
         let long = "a".repeat(40);
         let got = tokens(
-            TextAnalyzer::from(Words::default()),
+            TextAnalyzer::from(WordTokenizer::default()),
             &format!("one {long} two"),
         );
         assert_eq!(got.len(), 2);

@@ -14,17 +14,17 @@ use tantivy::{DateTime, IndexWriter, TantivyError, Term};
 
 use super::directory::{is_not_writable, share_replaced_files};
 use super::failure;
-use super::schema::Fields;
+use super::schema::{encode_payment, Fields};
 use super::DecisionIndex;
-use crate::parse::{Decision, Payment};
+use crate::parse::Decision;
 
 /// Memory budget for tantivy's indexing threads, split between them.
 pub const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
 
 /// How many documents may be waiting for tantivy's indexing threads at once.
-/// tantivy queues up to 10,000 itself, and at about 15 KB each (text, record
-/// and the rest) a full queue was 150 MB of peak memory at 100,000
-/// decisions; a thousand keep both indexing threads fed.
+/// tantivy queues up to 10,000 itself, each holding a decision's text and
+/// record, which makes a full queue much of ingest's peak memory; a thousand
+/// keep both indexing threads fed (docs/performance.md, "Memory").
 pub const QUEUED_DOCUMENTS: usize = 1024;
 
 /// An open writer; at most one per index at a time, across processes.
@@ -281,7 +281,7 @@ impl Drop for Place {
 }
 
 /// How long [`Place::take`] waits for tantivy's queue to drain to half
-/// ([`QUEUED_DOCUMENTS`] / 2 documents take tens of milliseconds).
+/// (draining [`QUEUED_DOCUMENTS`] / 2 documents normally takes far less).
 const STALLED: Duration = Duration::from_secs(1);
 
 /// The tantivy document for one decision.
@@ -317,7 +317,14 @@ pub fn document(f: &Fields, d: Decision) -> TantivyDocument {
     doc.add_f64(f.agreed_total, d.agreed_total);
     for (i, payment) in d.agreed_payments().enumerate() {
         doc.add_f64(f.agreed_amount, payment.amount);
-        doc.add_text(f.agreed_payment, payment_value(i, payment));
+        doc.add_text(
+            f.agreed_payment,
+            encode_payment(
+                i,
+                payment.amount,
+                payment.purpose.iter().map(|x| x.as_str()),
+            ),
+        );
         for purpose in &payment.purpose {
             doc.add_text(f.purpose, purpose.as_str());
         }
@@ -389,13 +396,6 @@ impl Record {
         }
         Some(decision)
     }
-}
-
-/// The `agreed_payment` value of the `i`th agreed payment:
-/// `i|amount|purpose,purpose` (the position keeps equal payments distinct).
-pub fn payment_value(i: usize, p: &Payment) -> String {
-    let purposes: Vec<&str> = p.purpose.iter().map(|x| x.as_str()).collect();
-    format!("{i}|{}|{}", p.amount, purposes.join(","))
 }
 
 /// Summary and sections as one searchable text, the same text snippets are cut from.

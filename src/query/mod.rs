@@ -18,7 +18,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, Order, Searcher, Term};
 
 use crate::index::read::{decision_of, stored_document};
-use crate::index::schema::QUERYABLE;
+use crate::index::schema::{name, QUERYABLE};
 use crate::index::write::date_value;
 use crate::index::DecisionIndex;
 
@@ -324,7 +324,7 @@ pub fn search(
             .search(
                 &query,
                 &TopDocs::with_limit(limit)
-                    .order_by_fast_field::<DateTime>("decision_date", Order::Desc),
+                    .order_by_fast_field::<DateTime>(name::DECISION_DATE, Order::Desc),
             )?
             .into_iter()
             .map(|(_, address)| (0.0, address))

@@ -1,6 +1,6 @@
 //! A tantivy collector that reads, for every matching decision, only the fast
-//! fields a statistic needs. No stored text is loaded, so statistics stay fast
-//! at 100,000 decisions.
+//! fields a statistic needs. No stored text is loaded, so a statistic costs
+//! what its few fields do, not what the decisions' text does.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -8,6 +8,8 @@ use std::sync::{Arc, Mutex};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentReader};
+
+use crate::index::schema::{decode_payment, name};
 
 /// A string value (organisation, outcome, fault kind...) interned for one
 /// `stats` run: facts hold these small handles, and [`Names`] resolves them.
@@ -47,10 +49,10 @@ impl Interner {
     }
 }
 
-/// The facts of one decision that statistics are computed from: 80 bytes,
-/// plus the multi-valued fields, which allocate only when not empty. (At
-/// 100,000 decisions, every byte here is 100 KB of pages the kernel must
-/// fault in, which is much of what a `stats` run costs.)
+/// The facts of one decision that statistics are computed from: at most
+/// [`FACTS_BYTES`], plus the multi-valued fields, which allocate only when
+/// not empty. A run holds one per matching decision, so every byte here is
+/// paid once per decision in memory the kernel must fault in.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
     /// Organisation as printed.
@@ -74,6 +76,15 @@ pub struct Facts {
     /// Each agreed payment: amount and purposes.
     pub payments: Box<[Payment]>,
 }
+
+/// The most a [`Facts`] may take inline: six names, three boxed slices and
+/// a total.
+pub const FACTS_BYTES: usize = 80;
+
+// Kept small on purpose (see `Facts`): a field added there must not grow it
+// unnoticed, and an absent name must cost no more than a present one.
+const _: () = assert!(std::mem::size_of::<Facts>() <= FACTS_BYTES);
+const _: () = assert!(std::mem::size_of::<Option<Name>>() == 4);
 
 /// One agreed payment: amount and purposes (shared by every decision with
 /// the same payment value in a segment).
@@ -206,7 +217,7 @@ pub struct FactsSegment {
     finding: Strings<Name>,
     fault: Strings<Name>,
     remedy: Strings<Name>,
-    /// Unreadable values (not `i|amount|purposes`) map to `None`.
+    /// Values [`decode_payment`] cannot read map to `None`.
     payment: Strings<Option<Payment>>,
     year: Option<Column<u64>>,
     year_names: HashMap<u64, Name>,
@@ -226,25 +237,25 @@ impl Collector for FactsCollector {
         let names =
             |field: &str, needed: bool| Strings::open(reader, field, needed, |t| self.intern(t));
         Ok(FactsSegment {
-            organisation: names("organisation", n.organisation)?,
-            category: names("category", n.category)?,
-            subcategory: names("subcategory", n.subcategory)?,
-            outcome: names("outcome", n.outcome)?,
-            finding: names("finding", n.finding)?,
-            fault: names("fault", n.faults)?,
-            remedy: names("remedy", n.remedies)?,
-            payment: Strings::open(reader, "agreed_payment", n.payments, |t| {
-                parse_payment(t, |p| self.intern(p))
+            organisation: names(name::ORGANISATION, n.organisation)?,
+            category: names(name::CATEGORY, n.category)?,
+            subcategory: names(name::SUBCATEGORY, n.subcategory)?,
+            outcome: names(name::OUTCOME, n.outcome)?,
+            finding: names(name::FINDING, n.finding)?,
+            fault: names(name::FAULT, n.faults)?,
+            remedy: names(name::REMEDY, n.remedies)?,
+            payment: Strings::open(reader, name::AGREED_PAYMENT, n.payments, |t| {
+                payment(t, |p| self.intern(p))
             })?,
             year: if n.year {
-                Some(fast.u64("year")?)
+                Some(fast.u64(name::YEAR)?)
             } else {
                 None
             },
             year_names: HashMap::new(),
             interner: Arc::clone(&self.interner),
             agreed_total: if n.payments {
-                Some(fast.f64("agreed_total")?)
+                Some(fast.f64(name::AGREED_TOTAL)?)
             } else {
                 None
             },
@@ -297,15 +308,9 @@ impl SegmentCollector for FactsSegment {
     }
 }
 
-/// `0|300|distress,frustration` -> (300.0, [distress, frustration]), with
-/// each purpose named by `name`.
-fn parse_payment(value: &str, mut name: impl FnMut(&str) -> Name) -> Option<Payment> {
-    let (_position, rest) = value.split_once('|')?;
-    let (amount, purposes) = rest.split_once('|')?;
-    let purposes: Vec<Name> = purposes
-        .split(',')
-        .filter(|p| !p.is_empty())
-        .map(&mut name)
-        .collect();
-    Some((amount.parse().ok()?, purposes.into()))
+/// An `agreed_payment` value as a [`Payment`], with each purpose named by
+/// `name`.
+fn payment(value: &str, name: impl FnMut(&str) -> Name) -> Option<Payment> {
+    let (amount, purposes) = decode_payment(value)?;
+    Some((amount, purposes.map(name).collect()))
 }

@@ -56,7 +56,8 @@ pub enum GroupField {
 }
 
 impl GroupField {
-    /// The name used in keys and headers.
+    /// The name used in keys and headers: the same as its serde and
+    /// `--by` name (a test holds the three together).
     pub fn name(self) -> &'static str {
         match self {
             GroupField::Organisation => "organisation",
@@ -323,7 +324,7 @@ fn units(facts: &[&Facts], request: &StatsRequest) -> Vec<Unit> {
 type Key = [Option<Name>; 2];
 
 /// The values one unit has for a grouping field: borrowed for single-valued
-/// fields, so grouping 100,000 decisions allocates nothing per decision.
+/// fields, so grouping allocates nothing per decision.
 fn key_values<'a>(f: &'a Facts, unit: Unit, field: GroupField) -> Cow<'a, [Option<Name>]> {
     let one = |v: &'a Option<Name>| Cow::Borrowed(std::slice::from_ref(v));
     let many = |vs: &[Name]| -> Cow<'a, [Option<Name>]> {
@@ -465,4 +466,19 @@ fn doc_ids(units: &[Unit]) -> Vec<usize> {
 
 fn distinct_docs(units: &[Unit]) -> usize {
     doc_ids(units).len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::ValueEnum;
+
+    #[test]
+    fn a_group_field_has_one_name_in_headers_json_and_flags() {
+        for field in GroupField::value_variants() {
+            let flag = field.to_possible_value().expect("visible");
+            assert_eq!(flag.get_name(), field.name());
+            assert_eq!(serde_json::to_value(field).ok(), Some(field.name().into()));
+        }
+    }
 }
