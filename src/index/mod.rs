@@ -139,3 +139,48 @@ fn check_version(path: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+/// Builds small indexes through the crate's own writer, for unit tests of
+/// the layers that read an index (queries, statistics).
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{open, open_or_create, DecisionIndex};
+    use crate::index::write::{document, DecisionWriter};
+    use crate::parse::{parse_decision, Decision};
+
+    /// A corpus sample, parsed (`name` is its file name under `corpus/`).
+    pub(crate) fn sample(name: &str) -> Decision {
+        let path = format!("corpus/{name}");
+        let text = std::fs::read_to_string(&path).expect("corpus sample");
+        parse_decision(&path, &text).expect("corpus sample parses")
+    }
+
+    /// The five corpus samples, parsed, in file-name order.
+    pub(crate) fn corpus() -> Vec<Decision> {
+        let mut names: Vec<String> = std::fs::read_dir("corpus")
+            .expect("corpus dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".txt"))
+            .collect();
+        names.sort();
+        names.iter().map(|n| sample(n)).collect()
+    }
+
+    /// An index in a temp dir (kept alive by the returned guard) holding
+    /// `decisions`, committed and reopened for reading.
+    pub(crate) fn indexed(decisions: Vec<Decision>) -> (tempfile::TempDir, DecisionIndex) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("index");
+        let destination = open_or_create(&path, false).expect("index created");
+        let mut writer = DecisionWriter::new(&destination.index, 1).expect("writer");
+        for d in decisions {
+            let reference = d.reference.clone();
+            let doc = document(writer.fields(), d);
+            writer.upsert(&reference, doc, true).expect("added");
+        }
+        writer.commit().expect("committed");
+        writer.finish().expect("finished");
+        destination.publish().expect("published");
+        (dir, open(&path).expect("index opens"))
+    }
+}

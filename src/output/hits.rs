@@ -204,4 +204,90 @@ mod tests {
         // The missing-value marker is ours, not data: never prefixed.
         assert_eq!(&row[4], "-");
     }
+
+    /// A plain hit with no category or sub-category.
+    fn plain_hit() -> Hit {
+        Hit {
+            reference: "23 000 002".into(),
+            decision_date: None,
+            organisation: Some("Alpha Council".into()),
+            outcome: Some("Upheld".into()),
+            category: None,
+            subcategory: None,
+            score: 2.0,
+            snippet: "a delay in care".into(),
+            highlights: Vec::new(),
+            source: "d/b.txt".into(),
+        }
+    }
+
+    fn plain(format: Format) -> String {
+        let mut out = Vec::new();
+        write_hits(&mut out, &[plain_hit()], format, false).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn write_hits_csv_and_json_carry_the_same_columns_in_order() {
+        let csv_text = plain(Format::Csv);
+        let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let row: Vec<String> = reader
+            .records()
+            .next()
+            .unwrap()
+            .unwrap()
+            .iter()
+            .map(String::from)
+            .collect();
+        let json: serde_json::Value = serde_json::from_str(plain(Format::Json).trim()).unwrap();
+        let object = json.as_object().unwrap();
+        // serde_json keeps key order (the `preserve_order` feature).
+        let keys: Vec<&String> = object.keys().collect();
+        assert_eq!(keys, header.iter().collect::<Vec<_>>());
+        assert_eq!(header, COLUMNS);
+        // Missing values: `-` in CSV, null in JSON; the rest agree cell for cell.
+        for (column, cell) in header.iter().zip(&row) {
+            match &object[column] {
+                serde_json::Value::Null => assert_eq!(cell, "-", "{column}"),
+                serde_json::Value::String(s) => assert_eq!(cell, s, "{column}"),
+                serde_json::Value::Number(n) => {
+                    assert_eq!(
+                        cell.parse::<f64>().unwrap(),
+                        n.as_f64().unwrap(),
+                        "{column}"
+                    )
+                }
+                other => panic!("{column}: unexpected {other}"),
+            }
+        }
+        assert_eq!(object["decision_date"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn write_hits_table_is_a_narrower_view_in_the_same_order() {
+        let text = plain(Format::Table);
+        let lines: Vec<&str> = text.lines().collect();
+        let header: Vec<&str> = lines[0].split_whitespace().collect();
+        // The table keeps the first four columns and the snippet, in CSV's order.
+        assert_eq!(
+            header,
+            ["reference", "date", "organisation", "outcome", "snippet"]
+        );
+        let cells: Vec<&str> = lines[2]
+            .split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                "23 000 002",
+                "-",
+                "Alpha Council",
+                "Upheld",
+                "a delay in care"
+            ]
+        );
+    }
 }

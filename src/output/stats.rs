@@ -244,3 +244,137 @@ fn rows(report: &StatsReport, text: &dyn Fn(&str) -> String) -> (Vec<String>, Ve
     headers.extend(tail.iter().map(|s| s.to_string()));
     (headers, rows)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::Filters;
+    use crate::stats::collect::{Facts, Names};
+    use crate::stats::{report, GroupField, Per, StatsRequest};
+
+    /// Outcomes grouped by organisation over four hand-built decisions: one
+    /// without an organisation, one without an outcome.
+    fn outcomes_by_organisation() -> StatsReport {
+        let (names, n) = Names::interned(&["Alpha", "Beta", "Upheld", "Not upheld"]);
+        let facts = [
+            Facts {
+                organisation: Some(n[0]),
+                outcome: Some(n[2]),
+                ..Facts::default()
+            },
+            Facts {
+                organisation: Some(n[0]),
+                outcome: Some(n[3]),
+                ..Facts::default()
+            },
+            Facts {
+                organisation: Some(n[1]),
+                ..Facts::default()
+            },
+            Facts {
+                outcome: Some(n[2]),
+                ..Facts::default()
+            },
+        ];
+        let refs: Vec<&Facts> = facts.iter().collect();
+        let request = StatsRequest {
+            what: What::Outcomes,
+            query: String::new(),
+            filters: Filters::default(),
+            by: vec![GroupField::Organisation],
+            per: Per::Decision,
+            histogram: None,
+            top: None,
+            min_count: 0,
+            infer: false,
+            cross: false,
+        };
+        report(&refs, &names, request)
+    }
+
+    fn written(format: Format) -> (String, String) {
+        let (mut out, mut notes) = (Vec::new(), Vec::new());
+        write_stats(&mut out, &mut notes, &outcomes_by_organisation(), format).unwrap();
+        (
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(notes).unwrap(),
+        )
+    }
+
+    #[test]
+    fn write_stats_table_and_csv_carry_the_same_columns_and_rows() {
+        let (csv_text, _) = written(Format::Csv);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(csv_text.as_bytes());
+        let csv_rows: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
+        assert_eq!(
+            csv_rows[0],
+            [
+                "organisation",
+                "n_decisions",
+                "outcome",
+                "count",
+                "share",
+                "upheld_rate_with_outcome",
+                "upheld_rate_investigated",
+                "flag"
+            ]
+        );
+        // The whole set first, then each group by count then value.
+        let keys: Vec<&str> = csv_rows[1..].iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(
+            keys,
+            ["(all)", "(all)", "(all)", "Alpha", "Alpha", "(none)", "Beta"]
+        );
+
+        let (table, _) = written(Format::Table);
+        let lines: Vec<&str> = table.lines().collect();
+        // The table adds only an unnamed bar column at the end.
+        let header: Vec<&str> = lines[0].split_whitespace().collect();
+        assert_eq!(header, csv_rows[0]);
+        assert_eq!(lines.len(), csv_rows.len() + 1, "{table}");
+        for (line, row) in lines[2..].iter().zip(&csv_rows[1..]) {
+            let cells: Vec<&str> = line
+                .split("  ")
+                .map(str::trim)
+                .filter(|c| !c.is_empty() && !c.starts_with('█'))
+                .collect();
+            let expected: Vec<&str> = row
+                .iter()
+                .map(String::as_str)
+                .filter(|c| !c.is_empty())
+                .collect();
+            assert_eq!(cells, expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn write_stats_json_is_the_report_and_notes_stay_out_of_tables() {
+        let (json, notes) = written(Format::Json);
+        assert!(notes.is_empty());
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["what"], "outcomes");
+        assert_eq!(value["n_decisions"], 4);
+        let groups = value["groups"].as_array().unwrap();
+        let keys: Vec<&str> = groups
+            .iter()
+            .map(|g| g["key"]["organisation"].as_str().unwrap())
+            .collect();
+        // The same groups in the same order as the table and CSV rows.
+        assert_eq!(keys, ["Alpha", "(none)", "Beta"]);
+        let counts = value["counts"].as_array().unwrap();
+        assert_eq!(counts[0]["value"], "Upheld");
+        assert_eq!(counts[0]["count"], 2);
+        // Table and CSV send the notes to the other stream.
+        let (table, notes) = written(Format::Table);
+        assert!(!table.contains("note:"));
+        assert_eq!(
+            notes.is_empty(),
+            value["notes"].as_array().unwrap().is_empty()
+        );
+    }
+}

@@ -427,3 +427,133 @@ mod check_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! `build_query` against the five corpus samples, indexed through the
+    //! crate's own writer: each filter narrows as its flag help says, and
+    //! filters join the query with AND.
+    //!
+    //! The samples: Barnsley MBC (2023-10-05, £300, apology), Cornwall
+    //! Council (no category, outcome or date, £300), Knowsley MBC
+    //! (2023-08-22, £300), Barking & Dagenham (2024-03-11, £150) and
+    //! Buckinghamshire Council (2021-02-11, £400); all but Cornwall are
+    //! upheld children's care services complaints.
+
+    use super::*;
+    use crate::index::read::searcher;
+    use crate::index::testing::{corpus, indexed};
+    use tantivy::collector::Count;
+
+    fn hits(index: &DecisionIndex, query: &str, filters: &Filters) -> usize {
+        let q = build_query(index, query, filters).expect("query builds");
+        searcher(index)
+            .expect("searcher")
+            .search(&q, &Count)
+            .expect("search runs")
+    }
+
+    #[test]
+    fn build_query_empty_query_matches_every_decision() {
+        let (_dir, index) = indexed(corpus());
+        let none = Filters::default();
+        assert_eq!(hits(&index, "", &none), 5);
+        assert_eq!(hits(&index, "  \t", &none), 5);
+    }
+
+    #[test]
+    fn build_query_each_filter_narrows() {
+        let (_dir, index) = indexed(corpus());
+        let with = |set: fn(&mut Filters)| {
+            let mut f = Filters::default();
+            set(&mut f);
+            hits(&index, "", &f)
+        };
+        // Organisation: the words, in order, anywhere in the name.
+        assert_eq!(
+            with(|f| f.organisation = Some("Metropolitan Borough".into())),
+            2
+        );
+        assert_eq!(
+            with(|f| f.organisation = Some("Borough Metropolitan".into())),
+            0
+        );
+        // Keyword fields: whole value, case and surrounding space ignored.
+        assert_eq!(
+            with(|f| f.category = Some(" CHILDREN'S CARE SERVICES ".into())),
+            4
+        );
+        assert_eq!(with(|f| f.category = Some("children's care".into())), 0);
+        assert_eq!(
+            with(|f| f.subcategory = Some("Looked after children".into())),
+            2
+        );
+        assert_eq!(with(|f| f.outcome = Some("upheld".into())), 4);
+        assert_eq!(
+            with(|f| f.fault = Some("failure_to_follow_procedure".into())),
+            1
+        );
+        assert_eq!(with(|f| f.remedy = Some("apology".into())), 1);
+        assert_eq!(with(|f| f.remedy = Some("complete_action".into())), 2);
+        // Dates: both ends included; a decision without a date never matches.
+        assert_eq!(
+            with(|f| {
+                f.from = Some("2023-08-22".into());
+                f.to = Some("2023-10-05".into());
+            }),
+            2
+        );
+        assert_eq!(with(|f| f.from = Some("2024-01-01".into())), 1);
+        assert_eq!(with(|f| f.to = Some("2021-02-11".into())), 1);
+        assert_eq!(with(|f| f.to = Some("2099-12-31".into())), 4);
+        // Amount: the agreed total, lower bound included.
+        assert_eq!(with(|f| f.min_amount = Some(300.0)), 4);
+        assert_eq!(with(|f| f.min_amount = Some(300.01)), 1);
+    }
+
+    #[test]
+    fn build_query_filters_and_query_combine_with_and() {
+        let (_dir, index) = indexed(corpus());
+        let upheld_300 = Filters {
+            outcome: Some("upheld".into()),
+            min_amount: Some(300.0),
+            ..Filters::default()
+        };
+        // Upheld (4) and at least £300 (4): Barnsley, Knowsley, Buckinghamshire.
+        assert_eq!(hits(&index, "", &upheld_300), 3);
+        assert_eq!(hits(&index, "Buckinghamshire", &Filters::default()), 1);
+        assert_eq!(hits(&index, "Buckinghamshire", &upheld_300), 1);
+        let apology = Filters {
+            remedy: Some("apology".into()),
+            ..Filters::default()
+        };
+        assert_eq!(hits(&index, "Buckinghamshire", &apology), 0);
+    }
+
+    #[test]
+    fn build_query_bad_filter_values_name_the_flag() {
+        let (_dir, index) = indexed(corpus());
+        let error = |filters: Filters| match build_query(&index, "", &filters) {
+            Ok(_) => panic!("accepted {filters:?}"),
+            Err(e) => e.to_string(),
+        };
+        let message = error(Filters {
+            from: Some("05/10/2023".into()),
+            ..Filters::default()
+        });
+        assert!(
+            message.contains("--from: '05/10/2023' is not a date"),
+            "{message}"
+        );
+        let message = error(Filters {
+            to: Some("2023-13-01".into()),
+            ..Filters::default()
+        });
+        assert!(message.contains("--to: '2023-13-01'"), "{message}");
+        let message = error(Filters {
+            organisation: Some(" - ".into()),
+            ..Filters::default()
+        });
+        assert!(message.contains("has no words to match"), "{message}");
+    }
+}

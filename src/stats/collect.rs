@@ -314,3 +314,144 @@ fn payment(value: &str, name: impl FnMut(&str) -> Name) -> Option<Payment> {
     let (amount, purposes) = decode_payment(value)?;
     Some((amount, purposes.map(name).collect()))
 }
+
+/// Test-only: names for hand-built [`Facts`].
+#[cfg(test)]
+impl Names {
+    /// Interns `values` in order, returning the names and their handles.
+    pub(crate) fn interned(values: &[&str]) -> (Names, Vec<Name>) {
+        let mut interner = Interner::default();
+        let handles = values.iter().map(|v| interner.intern(v)).collect();
+        (interner.names, handles)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The collector over the five corpus samples, indexed through the
+    //! crate's own writer, checked against what the parser found.
+
+    use super::*;
+    use crate::index::read::searcher;
+    use crate::index::testing::{corpus, indexed};
+    use crate::parse::Decision;
+    use tantivy::query::AllQuery;
+
+    const ALL: Needs = Needs {
+        organisation: true,
+        category: true,
+        subcategory: true,
+        outcome: true,
+        finding: true,
+        year: true,
+        faults: true,
+        remedies: true,
+        payments: true,
+    };
+
+    fn collect(decisions: Vec<Decision>, needs: Needs) -> (Vec<Facts>, Names) {
+        let (_dir, index) = indexed(decisions);
+        let collector = FactsCollector::new(needs);
+        let segments = searcher(&index)
+            .expect("searcher")
+            .search(&AllQuery, &collector)
+            .expect("search runs");
+        (segments.into_iter().flatten().collect(), collector.names())
+    }
+
+    fn text(names: &Names, name: Option<Name>) -> Option<&str> {
+        name.map(|n| names.get(n))
+    }
+
+    /// The facts of the decision whose organisation is `org`.
+    fn of<'a>(facts: &'a [Facts], names: &Names, org: &str) -> &'a Facts {
+        facts
+            .iter()
+            .find(|f| text(names, f.organisation) == Some(org))
+            .unwrap_or_else(|| panic!("no facts for {org}"))
+    }
+
+    #[test]
+    fn facts_collector_reads_each_decisions_fields() {
+        let decisions = corpus();
+        let (facts, names) = collect(decisions.clone(), ALL);
+        assert_eq!(facts.len(), decisions.len());
+        for d in &decisions {
+            let f = of(&facts, &names, d.organisation.as_deref().expect("named"));
+            assert_eq!(text(&names, f.category), d.category.as_deref());
+            assert_eq!(text(&names, f.subcategory), d.subcategory.as_deref());
+            assert_eq!(text(&names, f.outcome), d.outcome.as_deref());
+            assert_eq!(text(&names, f.finding), d.finding.map(|x| x.as_str()));
+            let year = d.year().map(|y| y.to_string());
+            assert_eq!(text(&names, f.year), year.as_deref());
+            assert_eq!(f.agreed_total, d.agreed_total);
+            // Kinds are distinct, whatever the decision repeats.
+            let mut faults: Vec<&str> = d.faults.iter().map(|x| x.kind.as_str()).collect();
+            faults.sort_unstable();
+            faults.dedup();
+            let mut got: Vec<&str> = f.faults.iter().map(|&n| names.get(n)).collect();
+            got.sort_unstable();
+            assert_eq!(got, faults, "{}", d.reference);
+            let mut remedies: Vec<&str> = d.remedies.iter().map(|x| x.as_str()).collect();
+            remedies.sort_unstable();
+            let mut got: Vec<&str> = f.remedies.iter().map(|&n| names.get(n)).collect();
+            got.sort_unstable();
+            assert_eq!(got, remedies, "{}", d.reference);
+        }
+    }
+
+    #[test]
+    fn facts_collector_keeps_only_agreed_payments() {
+        let decisions = corpus();
+        let (facts, names) = collect(decisions.clone(), ALL);
+        let barnsley = "Barnsley Metropolitan Borough Council";
+        let d = decisions
+            .iter()
+            .find(|d| d.organisation.as_deref() == Some(barnsley))
+            .expect("Barnsley sample");
+        // Three amounts, of which only £300 is the agreed remedy.
+        assert_eq!(d.payments.len(), 3);
+        let f = of(&facts, &names, barnsley);
+        let payments: Vec<(f64, Vec<&str>)> = f
+            .payments
+            .iter()
+            .map(|(amount, purposes)| (*amount, purposes.iter().map(|&n| names.get(n)).collect()))
+            .collect();
+        assert_eq!(payments, vec![(300.0, vec!["distress", "frustration"])]);
+        for d in &decisions {
+            let f = of(&facts, &names, d.organisation.as_deref().expect("named"));
+            let agreed: Vec<f64> = d.agreed_payments().map(|p| p.amount).collect();
+            let got: Vec<f64> = f.payments.iter().map(|p| p.0).collect();
+            assert_eq!(got, agreed, "{}", d.reference);
+        }
+    }
+
+    #[test]
+    fn facts_collector_leaves_missing_fields_empty() {
+        let (facts, names) = collect(corpus(), ALL);
+        // Cornwall's page has no category line, no outcome and no date.
+        let f = of(&facts, &names, "Cornwall Council");
+        assert_eq!(f.category, None);
+        assert_eq!(f.subcategory, None);
+        assert_eq!(f.outcome, None);
+        assert_eq!(f.year, None);
+    }
+
+    #[test]
+    fn facts_collector_reads_nothing_it_does_not_need() {
+        let (facts, _) = collect(corpus(), Needs::default());
+        assert_eq!(facts.len(), 5);
+        assert!(facts.iter().all(|f| *f == Facts::default()));
+        let (facts, _) = collect(
+            corpus(),
+            Needs {
+                year: true,
+                ..Needs::default()
+            },
+        );
+        assert!(facts
+            .iter()
+            .all(|f| f.organisation.is_none() && f.payments.is_empty()));
+        assert_eq!(facts.iter().filter(|f| f.year.is_some()).count(), 4);
+    }
+}

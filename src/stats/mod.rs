@@ -470,8 +470,257 @@ fn distinct_docs(units: &[Unit]) -> usize {
 
 #[cfg(test)]
 mod tests {
+    //! Grouping and folding over hand-built facts: how keys are made, where
+    //! missing values go, what folds into "(other)", and the order of rows.
+
     use super::*;
     use clap::ValueEnum;
+    use collect::{Name, Names};
+
+    fn request(what: What, by: &[GroupField]) -> StatsRequest {
+        StatsRequest {
+            what,
+            query: String::new(),
+            filters: Filters::default(),
+            by: by.to_vec(),
+            per: Per::Decision,
+            histogram: None,
+            top: None,
+            min_count: 0,
+            infer: false,
+            cross: false,
+        }
+    }
+
+    /// Names for the values the tests use, looked up by text.
+    struct Vocabulary {
+        names: Names,
+        handles: Vec<(&'static str, Name)>,
+    }
+
+    impl Vocabulary {
+        fn new(values: &[&'static str]) -> Self {
+            let (names, handles) = Names::interned(values);
+            Vocabulary {
+                names,
+                handles: values.iter().copied().zip(handles).collect(),
+            }
+        }
+        fn name(&self, value: &str) -> Name {
+            self.handles
+                .iter()
+                .find(|(v, _)| *v == value)
+                .map(|(_, n)| *n)
+                .unwrap_or_else(|| panic!("{value} not in the vocabulary"))
+        }
+        /// Facts with an organisation (or none), an outcome and fault kinds.
+        fn facts(&self, org: Option<&str>, outcome: Option<&str>, faults: &[&str]) -> Facts {
+            Facts {
+                organisation: org.map(|o| self.name(o)),
+                outcome: outcome.map(|o| self.name(o)),
+                faults: faults.iter().map(|f| self.name(f)).collect(),
+                ..Facts::default()
+            }
+        }
+    }
+
+    fn vocabulary() -> Vocabulary {
+        Vocabulary::new(&[
+            "Alpha",
+            "Beta",
+            "Gamma",
+            "Upheld",
+            "Not upheld",
+            "delay",
+            "record_keeping",
+            "2021",
+            "2022",
+            "2023",
+            "distress",
+            "frustration",
+        ])
+    }
+
+    /// Each group's key values, joined with `/`, and its decision count.
+    fn rows(report: &StatsReport) -> Vec<(String, usize)> {
+        report
+            .groups
+            .as_ref()
+            .expect("grouped")
+            .iter()
+            .map(|g| {
+                let key: Vec<&str> = g.key.values().map(String::as_str).collect();
+                (key.join("/"), g.n_decisions)
+            })
+            .collect()
+    }
+
+    fn owned(rows: &[(&str, usize)]) -> Vec<(String, usize)> {
+        rows.iter().map(|(k, n)| (k.to_string(), *n)).collect()
+    }
+
+    #[test]
+    fn grouped_rows_run_by_count_then_value_with_missing_as_none() {
+        let v = vocabulary();
+        let facts = [
+            v.facts(Some("Gamma"), Some("Upheld"), &[]),
+            v.facts(Some("Beta"), Some("Upheld"), &[]),
+            v.facts(Some("Gamma"), Some("Not upheld"), &[]),
+            v.facts(None, None, &[]),
+            v.facts(Some("Alpha"), Some("Upheld"), &[]),
+            v.facts(Some("Gamma"), None, &[]),
+        ];
+        let refs: Vec<&Facts> = facts.iter().collect();
+        let report = super::report(
+            &refs,
+            &v.names,
+            request(What::Outcomes, &[GroupField::Organisation]),
+        );
+        assert_eq!(report.n_decisions, 6);
+        // Ties (one decision each) by value; the missing marker sorts first.
+        assert_eq!(
+            rows(&report),
+            owned(&[("Gamma", 3), (NONE, 1), ("Alpha", 1), ("Beta", 1)])
+        );
+        let groups = report.groups.as_ref().expect("grouped");
+        assert!(groups.iter().all(|g| !g.other && g.folded_groups == 0));
+        assert_eq!(groups[0].key.keys().collect::<Vec<_>>(), ["organisation"]);
+        // Within a group, outcomes count the same way; a missing outcome
+        // has its own label.
+        let counts = groups[0].figures.counts.as_ref().expect("outcome counts");
+        let counted: Vec<(&str, usize)> =
+            counts.iter().map(|c| (c.value.as_str(), c.count)).collect();
+        assert_eq!(
+            counted,
+            [("(no outcome line)", 1), ("Not upheld", 1), ("Upheld", 1)]
+        );
+        assert!(report.notes.iter().all(|n| !n.contains(OTHER)));
+    }
+
+    #[test]
+    fn grouped_small_groups_fold_into_other_once() {
+        let v = vocabulary();
+        let facts = [
+            v.facts(Some("Gamma"), Some("Upheld"), &["delay"]),
+            v.facts(Some("Gamma"), Some("Upheld"), &["delay", "record_keeping"]),
+            v.facts(Some("Beta"), Some("Upheld"), &["record_keeping"]),
+            v.facts(None, Some("Upheld"), &[]),
+        ];
+        let refs: Vec<&Facts> = facts.iter().collect();
+        let mut r = request(What::Outcomes, &[GroupField::Organisation]);
+        r.min_count = 2;
+        let report = super::report(&refs, &v.names, r);
+        assert_eq!(rows(&report), owned(&[("Gamma", 2), (OTHER, 2)]));
+        let other = &report.groups.as_ref().expect("grouped")[1];
+        assert!(other.other);
+        assert_eq!(other.folded_groups, 2);
+        assert!(report
+            .notes
+            .contains(&"groups with fewer than 2 decisions are folded into (other)".to_string()));
+
+        // A decision in several folded groups (two fault kinds) counts once.
+        let mut r = request(What::Faults, &[GroupField::Fault]);
+        r.top = Some(0);
+        let report = super::report(&refs, &v.names, r);
+        assert_eq!(rows(&report), owned(&[(OTHER, 4)]));
+        assert_eq!(report.groups.as_ref().expect("grouped")[0].folded_groups, 3);
+        assert!(report
+            .notes
+            .iter()
+            .any(|n| n.ends_with("or beyond the top 0 are folded into (other)")));
+    }
+
+    #[test]
+    fn grouped_multi_valued_fields_count_in_each_value() {
+        let v = vocabulary();
+        let facts = [
+            v.facts(Some("Alpha"), None, &["delay", "record_keeping"]),
+            v.facts(Some("Alpha"), None, &["delay"]),
+            v.facts(Some("Beta"), None, &[]),
+        ];
+        let refs: Vec<&Facts> = facts.iter().collect();
+        let report = super::report(&refs, &v.names, request(What::Faults, &[GroupField::Fault]));
+        assert_eq!(
+            rows(&report),
+            owned(&[("delay", 2), (NONE, 1), ("record_keeping", 1)])
+        );
+        // Two fields: one row per pair of values, ordered by the values in
+        // `--by` order, keyed by both names (the key is a map, so `rows`
+        // lists its values by field name: fault before organisation).
+        let report = super::report(
+            &refs,
+            &v.names,
+            request(What::Faults, &[GroupField::Organisation, GroupField::Fault]),
+        );
+        assert_eq!(
+            rows(&report),
+            owned(&[
+                ("delay/Alpha", 2),
+                ("record_keeping/Alpha", 1),
+                ("(none)/Beta", 1)
+            ])
+        );
+        let first = &report.groups.as_ref().expect("grouped")[0];
+        assert_eq!(
+            first.key.keys().collect::<Vec<_>>(),
+            ["fault", "organisation"]
+        );
+    }
+
+    #[test]
+    fn grouped_years_with_equal_counts_run_in_time_order() {
+        let v = vocabulary();
+        let year = |y: &str| Facts {
+            year: Some(v.name(y)),
+            ..Facts::default()
+        };
+        let facts = [year("2023"), year("2021"), year("2022"), Facts::default()];
+        let refs: Vec<&Facts> = facts.iter().collect();
+        let report = super::report(
+            &refs,
+            &v.names,
+            request(What::Outcomes, &[GroupField::Year]),
+        );
+        // Four-digit years sort as text in time order; the missing year's
+        // marker, "(none)", sorts before any digit.
+        assert_eq!(
+            rows(&report),
+            owned(&[(NONE, 1), ("2021", 1), ("2022", 1), ("2023", 1)])
+        );
+    }
+
+    #[test]
+    fn grouped_purposes_per_payment_count_each_payment_in_each_purpose() {
+        let v = vocabulary();
+        let purposes = |ps: &[&str]| -> std::sync::Arc<[Name]> {
+            ps.iter().map(|p| v.name(p)).collect::<Vec<_>>().into()
+        };
+        let facts = [
+            Facts {
+                agreed_total: 500.0,
+                payments: vec![
+                    (300.0, purposes(&["distress", "frustration"])),
+                    (200.0, purposes(&["distress"])),
+                ]
+                .into(),
+                ..Facts::default()
+            },
+            Facts::default(),
+        ];
+        let refs: Vec<&Facts> = facts.iter().collect();
+        let mut r = request(What::Payments, &[GroupField::Purpose]);
+        r.per = Per::Payment;
+        let report = super::report(&refs, &v.names, r);
+        assert_eq!(
+            rows(&report),
+            owned(&[(NONE, 1), ("distress", 1), ("frustration", 1)])
+        );
+        let groups = report.groups.as_ref().expect("grouped");
+        let n = |i: usize| groups[i].figures.stats.as_ref().expect("summary").n;
+        // Both payments are for distress; one is also for frustration.
+        // A group counts decisions, its summary counts payments.
+        assert_eq!((n(1), n(2)), (2, 1));
+    }
 
     #[test]
     fn a_group_field_has_one_name_in_headers_json_and_flags() {

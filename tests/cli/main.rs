@@ -3,6 +3,7 @@
 
 mod common;
 
+mod exit_codes;
 mod ingest;
 mod money;
 mod parse;
