@@ -248,9 +248,8 @@ fn rows(report: &StatsReport, text: &dyn Fn(&str) -> String) -> (Vec<String>, Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::Filters;
     use crate::stats::collect::{Facts, Names};
-    use crate::stats::{report, GroupField, Per, StatsRequest};
+    use crate::stats::{report, GroupField, StatsRequest};
 
     /// Outcomes grouped by organisation over four hand-built decisions: one
     /// without an organisation, one without an outcome.
@@ -277,18 +276,7 @@ mod tests {
             },
         ];
         let refs: Vec<&Facts> = facts.iter().collect();
-        let request = StatsRequest {
-            what: What::Outcomes,
-            query: String::new(),
-            filters: Filters::default(),
-            by: vec![GroupField::Organisation],
-            per: Per::Decision,
-            histogram: None,
-            top: None,
-            min_count: 0,
-            infer: false,
-            cross: false,
-        };
+        let request = StatsRequest::plain(What::Outcomes, &[GroupField::Organisation]);
         report(&refs, &names, request)
     }
 

@@ -469,15 +469,10 @@ fn distinct_docs(units: &[Unit]) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
-    //! Grouping and folding over hand-built facts: how keys are made, where
-    //! missing values go, what folds into "(other)", and the order of rows.
-
-    use super::*;
-    use clap::ValueEnum;
-    use collect::{Name, Names};
-
-    fn request(what: What, by: &[GroupField]) -> StatsRequest {
+impl StatsRequest {
+    /// A request for `what` grouped `by`, with no query, filters or options:
+    /// what unit tests here and in `output` start from.
+    pub(crate) fn plain(what: What, by: &[GroupField]) -> Self {
         StatsRequest {
             what,
             query: String::new(),
@@ -490,6 +485,20 @@ mod tests {
             infer: false,
             cross: false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Grouping and folding over hand-built facts: how keys are made, where
+    //! missing values go, what folds into "(other)", and the order of rows.
+
+    use super::*;
+    use clap::ValueEnum;
+    use collect::{Name, Names};
+
+    fn request(what: What, by: &[GroupField]) -> StatsRequest {
+        StatsRequest::plain(what, by)
     }
 
     /// Names for the values the tests use, looked up by text.
