@@ -56,6 +56,31 @@ pub fn explain(error: &TantivyError, dir: &Path, doing: &str) -> anyhow::Error {
     anyhow::anyhow!("{}: {doing}: {cause}{advice}", at.display())
 }
 
+/// The error of an index's writer lock that could not be taken, saying which
+/// of three things it was: another ingest holds it, the user cannot write
+/// the directory, or another io error.
+pub fn lock_failure(error: &LockError, dir: &Path) -> anyhow::Error {
+    let lock = dir.join(".tantivy-writer.lock");
+    match error {
+        LockError::LockBusy => anyhow::anyhow!(
+            "{}: index is being written by another process (another `ombuds ingest` is running); \
+             wait for it to finish — `search` and `stats` keep working meanwhile",
+            dir.display()
+        ),
+        LockError::IoError(e) if super::directory::is_not_writable(e) => anyhow::anyhow!(
+            "{}: cannot write to the index directory ({e}); \
+             `search`, `stats`, `show` and `export` can still read it",
+            lock.display()
+        ),
+        LockError::IoError(e) => {
+            anyhow::anyhow!(
+                "{}: cannot take the index's write lock: {e}",
+                lock.display()
+            )
+        }
+    }
+}
+
 /// How much of tantivy's account of a corrupt file is shown: it quotes the
 /// whole file, which for a damaged `meta.json` can be megabytes.
 const CORRUPTION_SHOWN: usize = 300;

@@ -17,8 +17,7 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use anyhow::{anyhow, bail, Context, Result};
-use tantivy::directory::error::LockError;
+use anyhow::{bail, Context, Result};
 use tantivy::directory::{Directory, DirectoryLock, MmapDirectory, INDEX_WRITER_LOCK};
 
 use super::{DecisionIndex, META_FILE};
@@ -173,16 +172,7 @@ fn writer_lock(dir: &Path, shown: &Path) -> Result<DirectoryLock> {
         .with_context(|| format!("{}: cannot open index directory", shown.display()))?;
     directory
         .acquire_lock(&INDEX_WRITER_LOCK)
-        .map_err(|e| match e {
-            LockError::LockBusy => anyhow!(
-                "{}: index is being written by another process (another `ombuds ingest` is running); \
-                 wait for it to finish — `search` and `stats` keep working meanwhile",
-                shown.display()
-            ),
-            LockError::IoError(io) => {
-                anyhow!("{}: cannot take the index's write lock: {io}", shown.display())
-            }
-        })
+        .map_err(|e| super::failure::lock_failure(&e, shown))
 }
 
 fn not_ours(path: &Path, name: &str) -> String {

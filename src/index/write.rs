@@ -8,11 +8,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
-use tantivy::directory::error::LockError;
 use tantivy::schema::{Document, TantivyDocument};
 use tantivy::{DateTime, IndexWriter, TantivyError, Term};
 
-use super::directory::{is_not_writable, share_replaced_files};
+use super::directory::share_replaced_files;
 use super::failure;
 use super::schema::{encode_payment, Fields};
 use super::DecisionIndex;
@@ -135,30 +134,11 @@ impl DecisionWriter {
     }
 }
 
-/// The error of a writer that could not be opened, saying which of three
-/// things it was: another ingest holds the lock, the user cannot write the
-/// directory, or something else (named by [`failure::explain`]).
+/// The error of a writer that could not be opened: its lock (see
+/// [`failure::lock_failure`]) or something else, named by [`failure::explain`].
 fn writer_failure(error: &TantivyError, path: &Path) -> anyhow::Error {
-    let lock = path.join(".tantivy-writer.lock");
     match error {
-        TantivyError::LockFailure(LockError::LockBusy, _) => anyhow::anyhow!(
-            "{}: index is being written by another process (another `ombuds ingest` is running); \
-             wait for it to finish — `search` and `stats` keep working meanwhile",
-            path.display()
-        ),
-        TantivyError::LockFailure(LockError::IoError(e), _) if is_not_writable(e) => {
-            anyhow::anyhow!(
-                "{}: cannot write to the index directory ({e}); \
-                 `search`, `stats`, `show` and `export` can still read it",
-                lock.display()
-            )
-        }
-        TantivyError::LockFailure(LockError::IoError(e), _) => {
-            anyhow::anyhow!(
-                "{}: cannot take the index's write lock: {e}",
-                lock.display()
-            )
-        }
+        TantivyError::LockFailure(lock, _) => failure::lock_failure(lock, path),
         other => failure::explain(other, path, "cannot open index writer"),
     }
 }
