@@ -441,8 +441,8 @@ const HEADER_FIELDS: [(&str, HasField); 6] = [
 /// Records a decision and chooses between it and an earlier file with the
 /// same reference in this run: the more complete text is kept
 /// ([`Completeness`]; on a tie the later file, by path order) and the other
-/// is reported as a duplicate naming both paths and why. The same file
-/// reached twice is no duplicate of itself: it is simply not indexed again.
+/// is reported as a duplicate naming both paths and why. (The walk lists a
+/// file reached twice only once, so two entries are two files.)
 fn note_duplicate(
     seen: &mut HashMap<String, Seen>,
     reference: &str,
@@ -454,10 +454,6 @@ fn note_duplicate(
         seen.insert(reference.to_string(), entry);
         return Choice::Fresh;
     };
-    let (earlier_path, later_path) = (&files[earlier.file], &files[entry.file]);
-    if same_file(earlier_path, later_path) {
-        return Choice::Dropped;
-    }
     let later_wins = entry.completeness >= earlier.completeness;
     let (kept, dropped) = if later_wins {
         (&entry, &*earlier)
@@ -479,16 +475,6 @@ fn note_duplicate(
     } else {
         Choice::Dropped
     }
-}
-
-/// Whether two paths name one file (the same path spelled twice, or two
-/// spellings of it).
-fn same_file(a: &Path, b: &Path) -> bool {
-    a == b
-        || matches!(
-            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
-            (Ok(a), Ok(b)) if a == b
-        )
 }
 
 /// How many of the indexed decisions have each header field.
@@ -643,15 +629,5 @@ mod tests {
         assert_eq!(choices, [Choice::Fresh, Choice::Replaces]);
         assert_eq!(kept, 1);
         assert!(skipped[0].reason.ends_with("the later path wins"));
-    }
-
-    #[test]
-    fn a_file_reached_twice_is_no_duplicate_of_itself() {
-        let files = ["same.txt", "same.txt"];
-        let (choices, skipped, kept) =
-            note(&files, vec![entry(0, 5, None, 100), entry(1, 5, None, 100)]);
-        assert_eq!(choices, [Choice::Fresh, Choice::Dropped]);
-        assert!(skipped.is_empty(), "{skipped:?}");
-        assert_eq!(kept, 0);
     }
 }
