@@ -1,14 +1,18 @@
-//! The header block: title line, `Category :`, `Decision :`, `Decision date :`.
+//! The header block: the title line (`Organisation (reference)`), then
+//! `Label : value` lines for the category, outcome and decision date. The
+//! labels, date formats and how far down to look are the layout's, from
+//! [`lgsco`](super::lgsco).
 
 use std::ops::RangeInclusive;
 
 use time::macros::format_description;
 
+use crate::parse::structure::lgsco::{
+    CATEGORY_LABEL, CATEGORY_SEPARATOR, DATE_FORMATS, DATE_LABEL, FIRST_DECISION_YEAR,
+    HEADER_LINES, OUTCOME_LABEL, TITLE_WINDOW,
+};
 use crate::parse::structure::lines::Line;
 use crate::parse::structure::reference::canonical_reference;
-
-/// How many lines from the top the title line may be found in.
-const TITLE_WINDOW: usize = 12;
 
 /// The fields read from the title and header lines.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -63,10 +67,15 @@ fn split_title(line: &str) -> Option<(&str, String)> {
 /// index of the first line after the header block.
 pub fn header_fields(lines: &[Line], after_title: usize, header: &mut Header) -> usize {
     let mut next = after_title;
-    for (i, line) in lines.iter().enumerate().skip(after_title).take(6) {
+    for (i, line) in lines
+        .iter()
+        .enumerate()
+        .skip(after_title)
+        .take(HEADER_LINES)
+    {
         let text = line.text.as_str();
         let filled = |v: &&str| !v.is_empty();
-        if let Some(value) = labelled(text, "decision date").filter(filled) {
+        if let Some(value) = labelled(text, DATE_LABEL).filter(filled) {
             header.decision_date = match decision_date(value, decision_years()) {
                 Ok(date) => Some(date),
                 Err(problem) => {
@@ -74,11 +83,11 @@ pub fn header_fields(lines: &[Line], after_title: usize, header: &mut Header) ->
                     None
                 }
             };
-        } else if let Some(value) = labelled(text, "category") {
+        } else if let Some(value) = labelled(text, CATEGORY_LABEL) {
             let (top, sub) = split_category(value);
             header.category = top;
             header.subcategory = sub;
-        } else if let Some(value) = labelled(text, "decision").filter(filled) {
+        } else if let Some(value) = labelled(text, OUTCOME_LABEL).filter(filled) {
             header.outcome = Some(value.trim().to_string());
         } else {
             break;
@@ -105,14 +114,11 @@ fn split_category(value: &str) -> (Option<String>, Option<String>) {
         let s = s.trim();
         (!s.is_empty()).then(|| s.to_string())
     };
-    match value.split_once('>') {
+    match value.split_once(CATEGORY_SEPARATOR) {
         Some((top, sub)) => (non_empty(top), non_empty(sub)),
         None => (non_empty(value), None),
     }
 }
-
-/// The year the Local Government Ombudsman was set up: no decision is older.
-pub const FIRST_DECISION_YEAR: i32 = 1974;
 
 /// The years a decision date can fall in: from [`FIRST_DECISION_YEAR`] to
 /// next year (a page dated a little ahead by a clock or time zone is kept;
@@ -148,14 +154,11 @@ pub fn iso_date(text: &str) -> Option<String> {
 /// `05 Oct 2023` or `5 October 2023` as `2023-10-05`, if it is a real day
 /// in one of `years`.
 fn decision_date(text: &str, years: RangeInclusive<i32>) -> Result<String, DateProblem> {
-    let short =
-        format_description!("[day padding:none] [month repr:short case_sensitive:false] [year]");
-    let long =
-        format_description!("[day padding:none] [month repr:long case_sensitive:false] [year]");
     let text = text.trim();
-    let date = time::Date::parse(text, short)
-        .or_else(|_| time::Date::parse(text, long))
-        .map_err(|_| DateProblem::Unreadable(text.to_string()))?;
+    let date = DATE_FORMATS
+        .iter()
+        .find_map(|format| time::Date::parse(text, format).ok())
+        .ok_or_else(|| DateProblem::Unreadable(text.to_string()))?;
     if !years.contains(&date.year()) {
         return Err(DateProblem::OutOfRange {
             text: text.to_string(),
