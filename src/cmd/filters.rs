@@ -2,8 +2,10 @@
 //! turned into a typed [`Filters`] before any work.
 
 use anyhow::{anyhow, Result};
+use tantivy::tokenizer::{TokenStream, Tokenizer};
 
-use crate::parse::{iso_date_checked, RemedyKind};
+use crate::index::tokenizer::WordTokenizer;
+use crate::parse::{iso_text, RemedyKind, ISO_DATE};
 use crate::query::Filters;
 
 /// Filter flags (all joined with AND).
@@ -50,11 +52,11 @@ pub struct FilterArgs {
 impl FilterArgs {
     /// Checks every flag and returns the typed filters; errors name the flag.
     pub fn to_filters(&self) -> Result<Filters> {
-        let date = |flag: &str, value: &Option<String>| -> Result<Option<String>> {
+        let date = |flag: &str, value: &Option<String>| -> Result<Option<time::Date>> {
             value
                 .as_deref()
                 .map(|v| {
-                    iso_date_checked(v).ok_or_else(|| {
+                    time::Date::parse(v.trim(), ISO_DATE).map_err(|_| {
                         anyhow!("--{flag}: '{v}' is not a valid date (use YYYY-MM-DD)")
                     })
                 })
@@ -64,6 +66,7 @@ impl FilterArgs {
         let to = date("to", &self.to)?;
         if let (Some(a), Some(b)) = (&from, &to) {
             if a > b {
+                let (a, b) = (iso_text(*a), iso_text(*b));
                 return Err(anyhow!("--from {a} is after --to {b}"));
             }
         }
@@ -80,8 +83,16 @@ impl FilterArgs {
                 other => Ok(other.clone()),
             }
         };
+        let organisation = non_empty("organisation", &self.organisation)?;
+        if let Some(words) = &organisation {
+            // The organisation field is indexed with the words tokenizer
+            // (`index::schema`): a value it finds no word in matches nothing.
+            if !WordTokenizer::default().token_stream(words).advance() {
+                return Err(anyhow!("--organisation: '{words}' has no words to match"));
+            }
+        }
         Ok(Filters {
-            organisation: non_empty("organisation", &self.organisation)?,
+            organisation,
             category: non_empty("category", &self.category)?,
             subcategory: non_empty("subcategory", &self.subcategory)?,
             outcome: non_empty("outcome", &self.outcome)?,
@@ -91,5 +102,74 @@ impl FilterArgs {
             remedy: self.remedy.map(|r| r.as_str().to_string()),
             min_amount: self.min_amount,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn refused(args: FilterArgs) -> String {
+        match args.to_filters() {
+            Ok(filters) => panic!("accepted {filters:?}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn dates_become_days_and_bad_ones_name_their_flag() {
+        let args = FilterArgs {
+            from: Some(" 2023-08-22".into()),
+            to: Some("2024-02-29".into()),
+            ..FilterArgs::default()
+        };
+        let filters = args.to_filters().expect("valid dates");
+        assert_eq!(
+            (filters.from, filters.to),
+            (Some(date!(2023 - 08 - 22)), Some(date!(2024 - 02 - 29)))
+        );
+        let from = |v: &str| FilterArgs {
+            from: Some(v.into()),
+            ..FilterArgs::default()
+        };
+        for bad in ["05/10/2023", "2023-13-01", "2023-02-29", "5 Oct 2023"] {
+            assert_eq!(
+                refused(from(bad)),
+                format!("--from: '{bad}' is not a valid date (use YYYY-MM-DD)")
+            );
+        }
+        let to = FilterArgs {
+            to: Some("2023-1-5".into()),
+            ..FilterArgs::default()
+        };
+        assert!(refused(to).starts_with("--to: '2023-1-5'"));
+        let backwards = FilterArgs {
+            from: Some("2024-01-02".into()),
+            to: Some("2024-01-01".into()),
+            ..FilterArgs::default()
+        };
+        assert_eq!(
+            refused(backwards),
+            "--from 2024-01-02 is after --to 2024-01-01"
+        );
+    }
+
+    #[test]
+    fn an_organisation_needs_a_word_the_index_can_match() {
+        let organisation = |v: &str| FilterArgs {
+            organisation: Some(v.into()),
+            ..FilterArgs::default()
+        };
+        assert_eq!(
+            refused(organisation(" - ")),
+            "--organisation: ' - ' has no words to match"
+        );
+        assert_eq!(
+            refused(organisation("  ")),
+            "--organisation: value is empty"
+        );
+        let filters = organisation("Barnsley").to_filters().expect("a word");
+        assert_eq!(filters.organisation.as_deref(), Some("Barnsley"));
     }
 }

@@ -375,13 +375,9 @@ struct Completeness {
 
 impl Completeness {
     fn of(d: &Decision) -> Self {
-        let iso = time::macros::format_description!("[year]-[month]-[day]");
         Completeness {
             sections: d.sections.len(),
-            decision_date: d
-                .decision_date
-                .as_deref()
-                .and_then(|date| time::Date::parse(date, iso).ok()),
+            decision_date: d.decision_date,
             text_bytes: d.summary.as_ref().map_or(0, String::len)
                 + d.sections.iter().map(|s| s.text.len()).sum::<usize>(),
         }
@@ -554,13 +550,13 @@ mod tests {
     use super::*;
 
     fn entry(file: usize, sections: usize, date: Option<&str>, text_bytes: usize) -> Seen {
-        let iso = time::macros::format_description!("[year]-[month]-[day]");
         Seen {
             file,
             fields: [false; HEADER_FIELDS.len()],
             completeness: Completeness {
                 sections,
-                decision_date: date.map(|d| time::Date::parse(d, iso).expect("date")),
+                decision_date: date
+                    .map(|d| time::Date::parse(d, crate::parse::ISO_DATE).expect("date")),
                 text_bytes,
             },
         }

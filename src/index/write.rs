@@ -285,8 +285,8 @@ pub fn document(f: &Fields, d: Decision) -> TantivyDocument {
             doc.add_text(field, value);
         }
     }
-    if let Some(date) = d.decision_date.as_deref().and_then(date_value) {
-        doc.add_date(f.decision_date, date);
+    if let Some(date) = d.decision_date {
+        doc.add_date(f.decision_date, date_value(date));
     }
     if let Some(year) = d.year() {
         doc.add_u64(f.year, year as u64);
@@ -400,11 +400,9 @@ pub fn full_text(d: &Decision) -> String {
     text
 }
 
-/// An ISO date as a tantivy date at midnight UTC.
-pub fn date_value(iso: &str) -> Option<DateTime> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    let date = time::Date::parse(iso, format).ok()?;
-    Some(DateTime::from_utc(date.midnight().assume_utc()))
+/// A day as the tantivy date the index holds for it: midnight UTC.
+pub fn date_value(date: time::Date) -> DateTime {
+    DateTime::from_utc(date.midnight().assume_utc())
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::io::Write;
 
 use super::escape::{terminal_line, terminal_text};
 use super::{pounds, MISSING};
-use crate::parse::Decision;
+use crate::parse::{iso_text, Decision};
 
 /// Writes a decision's fields, payments, faults, summary and sections.
 pub fn write_decision(out: &mut impl Write, d: &Decision) -> std::io::Result<()> {
@@ -33,7 +33,7 @@ pub fn write_decision(out: &mut impl Write, d: &Decision) -> std::io::Result<()>
     let fields = [
         ("Category", category),
         ("Outcome", opt(&d.outcome)),
-        ("Decision date", opt(&d.decision_date)),
+        ("Decision date", opt(&d.decision_date.map(iso_text))),
         ("Complainant", opt(&d.complainant)),
         (
             "Finding",

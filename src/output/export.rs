@@ -9,7 +9,7 @@ use anyhow::Result;
 use serde_json::{json, Map, Value};
 
 use super::escape::csv_text;
-use crate::parse::Decision;
+use crate::parse::{iso_text, Decision};
 
 /// Rows per decision, payment or fault.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
@@ -40,7 +40,7 @@ pub fn rows(d: &Decision, level: Level) -> Vec<Map<String, Value>> {
         m.insert("organisation".into(), json!(d.organisation));
         m.insert("category".into(), json!(d.category));
         m.insert("subcategory".into(), json!(d.subcategory));
-        m.insert("decision_date".into(), json!(d.decision_date));
+        m.insert("decision_date".into(), json!(d.decision_date.map(iso_text)));
     };
     match level {
         Level::Decision => {

@@ -7,10 +7,12 @@ use std::io::Write;
 
 use anyhow::Result;
 use serde::Serialize;
+use time::Date;
 
 use super::escape::{csv_text, html_text, terminal_line};
 use super::table::write_table;
 use super::{json_line, Format, MISSING};
+use crate::parse::{iso_date, iso_text};
 use crate::query::Hit;
 
 const COLUMNS: &[&str] = &[
@@ -30,7 +32,8 @@ const COLUMNS: &[&str] = &[
 #[derive(Serialize)]
 struct JsonHit<'a> {
     reference: &'a str,
-    decision_date: &'a Option<String>,
+    #[serde(with = "iso_date::option")]
+    decision_date: Option<Date>,
     organisation: &'a Option<String>,
     outcome: &'a Option<String>,
     category: &'a Option<String>,
@@ -47,7 +50,7 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], format: Format, colour: bo
             for h in hits {
                 let json = JsonHit {
                     reference: &h.reference,
-                    decision_date: &h.decision_date,
+                    decision_date: h.decision_date,
                     organisation: &h.organisation,
                     outcome: &h.outcome,
                     category: &h.category,
@@ -110,7 +113,7 @@ fn cells(h: &Hit, snippet: String, text: impl Fn(&str) -> String) -> Vec<String>
     };
     vec![
         text(&h.reference),
-        opt(&h.decision_date),
+        opt(&h.decision_date.map(iso_text)),
         opt(&h.organisation),
         opt(&h.outcome),
         opt(&h.category),
@@ -154,7 +157,7 @@ mod tests {
         let at = snippet.find("delay").unwrap();
         Hit {
             reference: "23 000 001".into(),
-            decision_date: Some("2024-01-01".into()),
+            decision_date: Some(time::macros::date!(2024 - 01 - 01)),
             organisation: Some("=HYPERLINK(\"http://x\",\"y\") \u{1b}]0;t\u{7}".into()),
             outcome: Some("-Upheld".into()),
             category: None,

@@ -16,6 +16,7 @@ use plotters::style::{register_font, FontStyle};
 
 use super::escape::plot_text;
 use super::file::{Existing, OutputFile};
+use crate::parse::iso_text;
 use crate::stats::{Group, StatsReport, What};
 
 static FONT: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
@@ -125,13 +126,14 @@ pub fn title(report: &StatsReport) -> String {
         filter.push(format!("query \"{}\"", r.query));
     }
     let f = &r.filters;
+    let (from, to) = (f.from.map(iso_text), f.to.map(iso_text));
     let named = [
         ("organisation", &f.organisation),
         ("category", &f.category),
         ("subcategory", &f.subcategory),
         ("outcome", &f.outcome),
-        ("from", &f.from),
-        ("to", &f.to),
+        ("from", &from),
+        ("to", &to),
         ("fault", &f.fault),
         ("remedy", &f.remedy),
     ];

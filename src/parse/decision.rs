@@ -6,6 +6,23 @@
 //! the order in the output.
 
 use serde::{Deserialize, Serialize};
+use time::format_description::BorrowedFormatItem;
+use time::macros::format_description;
+
+/// How ombuds writes a date everywhere (JSON, CSV, tables, the stored
+/// record) and reads one from `--from`/`--to`: ISO `YYYY-MM-DD`.
+pub const ISO_DATE: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
+
+// `iso_date` (and `iso_date::option`): serde as an `ISO_DATE` string, for
+// every `time::Date` in a serialised type. time's own serde form is a tuple.
+time::serde::format_description!(pub iso_date, Date, ISO_DATE);
+
+/// `date` as ombuds writes every date ([`ISO_DATE`]).
+pub fn iso_text(date: time::Date) -> String {
+    // Formatting into a `String` fails only for a component the format
+    // cannot show, which a `Date` always has; `Display` gives the same text.
+    date.format(ISO_DATE).unwrap_or_else(|_| date.to_string())
+}
 
 /// One parsed decision statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,8 +39,9 @@ pub struct Decision {
     pub subcategory: Option<String>,
     /// The `Decision :` value as printed (`Upheld`, `Not upheld`, ...).
     pub outcome: Option<String>,
-    /// ISO date from `Decision date : 05 Oct 2023`.
-    pub decision_date: Option<String>,
+    /// The date from `Decision date : 05 Oct 2023`, written `2023-10-05`.
+    #[serde(with = "iso_date::option", default)]
+    pub decision_date: Option<time::Date>,
     /// The alias the decision uses for the complainant (`Miss X`, `Mr and Mrs L`).
     pub complainant: Option<String>,
     /// The text after `Summary:` (or the untitled lead paragraph of pages without one).
@@ -249,6 +267,31 @@ impl Decision {
 
     /// The year of the decision date, where known.
     pub fn year(&self) -> Option<i32> {
-        self.decision_date.as_deref()?.get(..4)?.parse().ok()
+        self.decision_date.map(|date| date.year())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The date as its own serde-able struct, to see its JSON form alone.
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Dated {
+        #[serde(with = "iso_date::option", default)]
+        day: Option<time::Date>,
+    }
+
+    #[test]
+    fn dates_are_written_and_read_as_iso_days() {
+        let day = Some(time::macros::date!(1974 - 01 - 05));
+        let json = serde_json::to_string(&Dated { day }).unwrap();
+        assert_eq!(json, r#"{"day":"1974-01-05"}"#);
+        assert_eq!(serde_json::from_str::<Dated>(&json).unwrap(), Dated { day });
+        let none = serde_json::to_string(&Dated { day: None }).unwrap();
+        assert_eq!(none, r#"{"day":null}"#);
+        assert_eq!(serde_json::from_str::<Dated>("{}").unwrap().day, None);
+        assert!(serde_json::from_str::<Dated>(r#"{"day":"2023-02-29"}"#).is_err());
+        assert_eq!(iso_text(time::macros::date!(2023 - 10 - 05)), "2023-10-05");
     }
 }

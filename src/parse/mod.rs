@@ -64,7 +64,6 @@ pub use decision::*;
 pub use extract::complainant::complainant;
 pub use extract::extract;
 pub use extract::fault::taxonomy::Taxonomy;
-pub use structure::header::{iso_date, iso_date_checked};
 pub use structure::reference::canonical_reference;
 
 /// Why a text was not read as a decision.

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod dates;
 mod exit_codes;
 mod ingest;
 mod money;

@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use ombuds::parse::{parse_decision, Decision};
+use ombuds::parse::{iso_text, parse_decision, Decision, ISO_DATE};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;
@@ -184,12 +184,11 @@ fn check_consistent(d: &Decision, source: &str, input: &str) -> Result<(), TestC
         "reference {:?}",
         d.reference
     );
-    if let Some(date) = &d.decision_date {
-        let iso = time::macros::format_description!("[year]-[month]-[day]");
-        let ok = date.len() == 10
-            && time::Date::parse(date, iso)
-                .is_ok_and(|day| day.format(iso).ok() == Some(date.clone()));
-        prop_assert!(ok, "decision_date {:?} is not an ISO date", date);
+    if let Some(date) = d.decision_date {
+        // A `Date` is a real day; what the JSON writes must read back as it.
+        let text = iso_text(date);
+        let ok = text.len() == 10 && time::Date::parse(&text, ISO_DATE) == Ok(date);
+        prop_assert!(ok, "decision_date {:?} is written {:?}", date, text);
     }
     for p in &d.payments {
         prop_assert!(

@@ -1,14 +1,16 @@
-//! The header block: title line, `Category :`, `Decision :`, `Decision date :`.
+//! The header block: the title line (`Organisation (reference)`), then
+//! `Label : value` lines for the category, outcome and decision date. The
+//! labels, date formats and how far down to look are the layout's, from
+//! [`lgsco`](super::lgsco).
 
 use std::ops::RangeInclusive;
 
-use time::macros::format_description;
-
+use crate::parse::structure::lgsco::{
+    CATEGORY_LABEL, CATEGORY_SEPARATOR, DATE_FORMATS, DATE_LABEL, FIRST_DECISION_YEAR,
+    HEADER_LINES, OUTCOME_LABEL, TITLE_WINDOW,
+};
 use crate::parse::structure::lines::Line;
 use crate::parse::structure::reference::canonical_reference;
-
-/// How many lines from the top the title line may be found in.
-const TITLE_WINDOW: usize = 12;
 
 /// The fields read from the title and header lines.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -23,8 +25,8 @@ pub struct Header {
     pub subcategory: Option<String>,
     /// Outcome as printed.
     pub outcome: Option<String>,
-    /// ISO decision date.
-    pub decision_date: Option<String>,
+    /// Decision date.
+    pub decision_date: Option<time::Date>,
     /// Problems met while reading the header.
     pub warnings: Vec<String>,
 }
@@ -63,10 +65,15 @@ fn split_title(line: &str) -> Option<(&str, String)> {
 /// index of the first line after the header block.
 pub fn header_fields(lines: &[Line], after_title: usize, header: &mut Header) -> usize {
     let mut next = after_title;
-    for (i, line) in lines.iter().enumerate().skip(after_title).take(6) {
+    for (i, line) in lines
+        .iter()
+        .enumerate()
+        .skip(after_title)
+        .take(HEADER_LINES)
+    {
         let text = line.text.as_str();
         let filled = |v: &&str| !v.is_empty();
-        if let Some(value) = labelled(text, "decision date").filter(filled) {
+        if let Some(value) = labelled(text, DATE_LABEL).filter(filled) {
             header.decision_date = match decision_date(value, decision_years()) {
                 Ok(date) => Some(date),
                 Err(problem) => {
@@ -74,11 +81,11 @@ pub fn header_fields(lines: &[Line], after_title: usize, header: &mut Header) ->
                     None
                 }
             };
-        } else if let Some(value) = labelled(text, "category") {
+        } else if let Some(value) = labelled(text, CATEGORY_LABEL) {
             let (top, sub) = split_category(value);
             header.category = top;
             header.subcategory = sub;
-        } else if let Some(value) = labelled(text, "decision").filter(filled) {
+        } else if let Some(value) = labelled(text, OUTCOME_LABEL).filter(filled) {
             header.outcome = Some(value.trim().to_string());
         } else {
             break;
@@ -105,14 +112,11 @@ fn split_category(value: &str) -> (Option<String>, Option<String>) {
         let s = s.trim();
         (!s.is_empty()).then(|| s.to_string())
     };
-    match value.split_once('>') {
+    match value.split_once(CATEGORY_SEPARATOR) {
         Some((top, sub)) => (non_empty(top), non_empty(sub)),
         None => (non_empty(value), None),
     }
 }
-
-/// The year the Local Government Ombudsman was set up: no decision is older.
-pub const FIRST_DECISION_YEAR: i32 = 1974;
 
 /// The years a decision date can fall in: from [`FIRST_DECISION_YEAR`] to
 /// next year (a page dated a little ahead by a clock or time zone is kept;
@@ -139,23 +143,14 @@ pub enum DateProblem {
     },
 }
 
-/// `05 Oct 2023` or `5 October 2023` as `2023-10-05`; `None` if not a real
-/// date or outside [`decision_years`].
-pub fn iso_date(text: &str) -> Option<String> {
-    decision_date(text, decision_years()).ok()
-}
-
-/// `05 Oct 2023` or `5 October 2023` as `2023-10-05`, if it is a real day
-/// in one of `years`.
-fn decision_date(text: &str, years: RangeInclusive<i32>) -> Result<String, DateProblem> {
-    let short =
-        format_description!("[day padding:none] [month repr:short case_sensitive:false] [year]");
-    let long =
-        format_description!("[day padding:none] [month repr:long case_sensitive:false] [year]");
+/// The day a header date (`05 Oct 2023`, `5 October 2023`) names, if it is
+/// a real day in one of `years`.
+fn decision_date(text: &str, years: RangeInclusive<i32>) -> Result<time::Date, DateProblem> {
     let text = text.trim();
-    let date = time::Date::parse(text, short)
-        .or_else(|_| time::Date::parse(text, long))
-        .map_err(|_| DateProblem::Unreadable(text.to_string()))?;
+    let date = DATE_FORMATS
+        .iter()
+        .find_map(|format| time::Date::parse(text, format).ok())
+        .ok_or_else(|| DateProblem::Unreadable(text.to_string()))?;
     if !years.contains(&date.year()) {
         return Err(DateProblem::OutOfRange {
             text: text.to_string(),
@@ -163,22 +158,14 @@ fn decision_date(text: &str, years: RangeInclusive<i32>) -> Result<String, DateP
             last: *years.end(),
         });
     }
-    let iso = format_description!("[year]-[month]-[day]");
-    date.format(iso)
-        .map_err(|_| DateProblem::Unreadable(text.to_string()))
-}
-
-/// A `YYYY-MM-DD` date, checked to be a real day, returned as given.
-pub fn iso_date_checked(text: &str) -> Option<String> {
-    let format = format_description!("[year]-[month]-[day]");
-    let date = time::Date::parse(text.trim(), format).ok()?;
-    date.format(format).ok()
+    Ok(date)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::parse::structure::lines::clean_lines;
+    use time::macros::date;
 
     /// The title regex `split_title` replaced, kept to check they agree.
     fn split_title_by_regex(line: &str) -> Option<(String, String)> {
@@ -255,7 +242,7 @@ mod tests {
         assert_eq!(h.category.as_deref(), Some("Children's care services"));
         assert_eq!(h.subcategory.as_deref(), Some("Looked after children"));
         assert_eq!(h.outcome.as_deref(), Some("Upheld"));
-        assert_eq!(h.decision_date.as_deref(), Some("2023-10-05"));
+        assert_eq!(h.decision_date, Some(date!(2023 - 10 - 05)));
     }
 
     #[test]
@@ -266,21 +253,21 @@ mod tests {
         assert_eq!((h.category, h.outcome, h.decision_date), (None, None, None));
     }
 
-    #[test]
-    fn dates_short_long_and_invalid() {
-        assert_eq!(iso_date("05 Oct 2023").as_deref(), Some("2023-10-05"));
-        assert_eq!(iso_date("5 October 2023").as_deref(), Some("2023-10-05"));
-        assert_eq!(iso_date("31 Feb 2023"), None);
-        assert_eq!(iso_date("soon"), None);
-        assert_eq!(
-            iso_date_checked("2023-02-28").as_deref(),
-            Some("2023-02-28")
-        );
-        assert_eq!(iso_date_checked("2023-13-45"), None);
-    }
-
     /// The years the date tests accept, fixed so they do not age.
     const YEARS: RangeInclusive<i32> = FIRST_DECISION_YEAR..=2026;
+
+    #[test]
+    fn dates_short_long_and_invalid() {
+        let day = Ok(date!(2023 - 10 - 05));
+        assert_eq!(decision_date("05 Oct 2023", YEARS), day);
+        assert_eq!(decision_date(" 5 October 2023 ", YEARS), day);
+        for text in ["31 Feb 2023", "soon", "2023-10-05"] {
+            assert_eq!(
+                decision_date(text, YEARS),
+                Err(DateProblem::Unreadable(text.to_string()))
+            );
+        }
+    }
 
     #[test]
     fn dates_outside_the_years_of_decisions_are_refused() {
@@ -295,12 +282,12 @@ mod tests {
             );
         }
         assert_eq!(
-            decision_date("1 Jan 1974", YEARS).as_deref(),
-            Ok("1974-01-01")
+            decision_date("1 Jan 1974", YEARS),
+            Ok(date!(1974 - 01 - 01))
         );
         assert_eq!(
-            decision_date("31 Dec 2026", YEARS).as_deref(),
-            Ok("2026-12-31")
+            decision_date("31 Dec 2026", YEARS),
+            Ok(date!(2026 - 12 - 31))
         );
         // Not real days, or not a four-digit year: unreadable, as before.
         for text in [
@@ -317,8 +304,8 @@ mod tests {
             );
         }
         assert_eq!(
-            decision_date("29 Feb 2024", YEARS).as_deref(),
-            Ok("2024-02-29")
+            decision_date("29 Feb 2024", YEARS),
+            Ok(date!(2024 - 02 - 29))
         );
         assert!(decision_years().contains(&2025) && !decision_years().contains(&9999));
     }
@@ -360,8 +347,7 @@ mod tests {
             };
             let read = decision_date(&text, YEARS);
             if YEARS.contains(&year) {
-                let iso = format!("{year:04}-{:02}-{day:02}", u8::from(date.month()));
-                proptest::prop_assert_eq!(read, Ok(iso));
+                proptest::prop_assert_eq!(read, Ok(date));
             } else {
                 let refused = matches!(read, Err(DateProblem::OutOfRange { .. }));
                 proptest::prop_assert!(refused, "{:?}", text);
@@ -382,7 +368,7 @@ mod tests {
         };
         let (next, h) = read("DECISION DATE:5 October 2023\ndecision\t:  Not upheld");
         assert_eq!(next, 3);
-        assert_eq!(h.decision_date.as_deref(), Some("2023-10-05"));
+        assert_eq!(h.decision_date, Some(date!(2023 - 10 - 05)));
         assert_eq!(h.outcome.as_deref(), Some("Not upheld"));
         // No colon, or an empty date or outcome: not a header line.
         for line in [

@@ -3,11 +3,14 @@
 //! Scraped decision pages carry the site's cookie banner, `Back to top` links,
 //! `Print this page`, the logo's alt text and a trailing "decision on behalf
 //! of the Ombudsman" signature. None of it is the decision, so it is dropped
-//! here, before anything else reads the text.
+//! here, before anything else reads the text. The lines themselves are the
+//! layout's, listed in [`lgsco`](super::lgsco).
 
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::parse::structure::lgsco::{FURNITURE, FURNITURE_PREFIXES, SIGNATURE_ENDINGS};
 
 /// One non-empty line of a decision with its list marker taken off.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,39 +22,6 @@ pub struct Line {
     /// The text with marker and surrounding space removed.
     pub text: String,
 }
-
-/// Exact lines of website furniture.
-const FURNITURE: &[&str] = &[
-    "back to top",
-    "print this page",
-    "lgo logogram",
-    "review your privacy settings",
-    "required cookies",
-    "view required cookies",
-    "analytical cookies",
-    "view analytical cookies",
-    "privacy settings",
-    "we recommend you set these 'on'.",
-    "skip to main content",
-];
-
-/// Beginnings of the cookie banner's long sentences.
-const FURNITURE_PREFIXES: &[&str] = &[
-    "these cookies enable the website to function properly",
-    "google analytics cookies help us improve",
-    "in using google analytics, we do not collect",
-];
-
-/// How the signature line ends (`Investigator's final decision on behalf of
-/// the Ombudsman.`), compared without case after any final full stop.
-const SIGNATURE_ENDINGS: &[&str] = &[
-    "decision on behalf of the ombudsman",
-    "decision on behalf of the ombudsmen",
-    "decision on behalf of the local government ombudsman",
-    "decision on behalf of the local government ombudsmen",
-    "decision on behalf of the local government and social care ombudsman",
-    "decision on behalf of the local government and social care ombudsmen",
-];
 
 /// Whether a trimmed line is the signature: a short title of words, then one
 /// of [`SIGNATURE_ENDINGS`]. Written out rather than as a regex because a

@@ -3,13 +3,20 @@
 //! titled sections (`sections`). [`parse_structure`](super::parse_structure)
 //! runs them in that order.
 //!
-//! Everything here reads the LGSCO's layout. Its furniture and signature
-//! lines (`lines`) and section headings (`sections`) are constant tables, but
-//! the header labels and the reference shape are written into the code that
-//! reads them, so the layout is not yet gathered in one `lgsco.rs`: doing so
-//! means rewriting that code, which a second publisher's layout would justify.
+//! Those four files are the machinery; what they look for is the layout of
+//! one publisher, the LGSCO, and all of it is in `lgsco.rs`: the website
+//! furniture and signature lines, the header labels, date formats and title
+//! window, the reference shape, the section headings with the
+//! [`SectionKind`](super::SectionKind) each starts, and the summary label.
+//!
+//! A second publisher's format is one new file beside `lgsco.rs` holding the
+//! same constants for its pages. With two, the readers would take the layout
+//! as a value (a `Layout` trait or struct that `lgsco.rs` and the new file
+//! each provide, chosen per file) instead of naming `lgsco` directly; until
+//! then there is no trait, only this one seam.
 
 pub mod header;
+pub mod lgsco;
 pub mod lines;
 pub mod reference;
 pub mod sections;

@@ -1,21 +1,25 @@
-//! Case references: `23 002 683`, `23-002-683`, `23002683`, `17 002 402b`.
+//! Case references: `23 002 683`, `23-002-683`, `23002683`, `17 002 402b`
+//! (the shape is the layout's, from [`lgsco`](super::lgsco)) in one canonical
+//! form.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{2})[\s-]?([0-9]{3})[\s-]?([0-9]{3})([A-Za-z])?$").expect("valid regex")
-});
+use crate::parse::structure::lgsco::{REFERENCE_BYTES, REFERENCE_PATTERN};
+
+/// The layout's reference shape, four groups: the three numbers and the suffix.
+static REFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(REFERENCE_PATTERN).expect("valid regex"));
 
 /// The canonical form `YY NNN NNN` (with a lowercase suffix letter where
 /// present) of a reference written with spaces, hyphens or nothing between
 /// the groups; `None` when the text is not a reference.
 pub fn canonical_reference(text: &str) -> Option<String> {
     let text = text.trim();
-    // Eight digits, two separators (a space may take three bytes) and a
-    // letter at most, starting with a digit: a cheap test before the regex.
-    if !(8..=15).contains(&text.len()) || !text.starts_with(|c: char| c.is_ascii_digit()) {
+    // A length a reference can have, starting with a digit: a cheap test
+    // before the regex.
+    if !REFERENCE_BYTES.contains(&text.len()) || !text.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let caps = REFERENCE.captures(text)?;

@@ -1,100 +1,11 @@
 //! The decision body: summary and titled sections with normalised kinds.
+//!
+//! The headings, the decision marker and the summary label are the layout's,
+//! from [`lgsco`](super::lgsco); this file is how the body is cut with them.
 
 use crate::parse::decision::{Section, SectionKind};
+use crate::parse::structure::lgsco::{DECISION_MARKERS, HEADINGS, SUMMARY_LABEL};
 use crate::parse::structure::lines::{first_folded, reads_as, Line};
-
-/// Headings as printed (lowercased, curly apostrophes straightened, trailing
-/// colon dropped) and the kind each one starts.
-const HEADINGS: &[(&str, SectionKind)] = &[
-    ("the complaint", SectionKind::Complaint),
-    ("the complaints", SectionKind::Complaint),
-    ("complaint", SectionKind::Complaint),
-    ("summary of the complaint", SectionKind::Complaint),
-    (
-        "the ombudsman's role and powers",
-        SectionKind::RoleAndPowers,
-    ),
-    (
-        "the ombudsmen's role and powers",
-        SectionKind::RoleAndPowers,
-    ),
-    ("the ombudsman's role", SectionKind::RoleAndPowers),
-    ("our role and powers", SectionKind::RoleAndPowers),
-    (
-        "how i considered this complaint",
-        SectionKind::HowConsidered,
-    ),
-    (
-        "how we considered this complaint",
-        SectionKind::HowConsidered,
-    ),
-    ("how i considered this", SectionKind::HowConsidered),
-    ("how i considered the complaint", SectionKind::HowConsidered),
-    ("what i found", SectionKind::WhatFound),
-    ("what we found", SectionKind::WhatFound),
-    ("what happened", SectionKind::WhatFound),
-    ("background", SectionKind::WhatFound),
-    ("key facts", SectionKind::WhatFound),
-    ("relevant law and guidance", SectionKind::WhatFound),
-    ("law and guidance", SectionKind::WhatFound),
-    ("relevant law", SectionKind::WhatFound),
-    (
-        "legal and administrative background",
-        SectionKind::WhatFound,
-    ),
-    ("my findings", SectionKind::Findings),
-    ("our findings", SectionKind::Findings),
-    ("findings", SectionKind::Findings),
-    ("analysis", SectionKind::Findings),
-    ("my analysis", SectionKind::Findings),
-    ("findings and analysis", SectionKind::Findings),
-    ("my assessment", SectionKind::Findings),
-    ("our assessment", SectionKind::Findings),
-    ("assessment", SectionKind::Findings),
-    ("conclusions", SectionKind::Findings),
-    ("conclusion", SectionKind::Findings),
-    ("agreed action", SectionKind::AgreedAction),
-    ("agreed actions", SectionKind::AgreedAction),
-    ("action", SectionKind::AgreedAction),
-    ("actions", SectionKind::AgreedAction),
-    ("recommendations", SectionKind::AgreedAction),
-    ("recommendation", SectionKind::AgreedAction),
-    ("recommended action", SectionKind::AgreedAction),
-    ("recommended actions", SectionKind::AgreedAction),
-    ("my recommendations", SectionKind::AgreedAction),
-    ("our recommendations", SectionKind::AgreedAction),
-    ("remedy", SectionKind::AgreedAction),
-    ("agreed remedy", SectionKind::AgreedAction),
-    ("final decision", SectionKind::FinalDecision),
-    ("decision", SectionKind::FinalDecision),
-    ("my decision", SectionKind::FinalDecision),
-    ("our decision", SectionKind::FinalDecision),
-    (
-        "parts of the complaint that i did not investigate",
-        SectionKind::NotInvestigated,
-    ),
-    (
-        "parts of the complaint i did not investigate",
-        SectionKind::NotInvestigated,
-    ),
-    (
-        "part of the complaint that i did not investigate",
-        SectionKind::NotInvestigated,
-    ),
-    (
-        "parts of the complaint that we did not investigate",
-        SectionKind::NotInvestigated,
-    ),
-    ("what i have not investigated", SectionKind::NotInvestigated),
-    ("what i did not investigate", SectionKind::NotInvestigated),
-    (
-        "matters i have not investigated",
-        SectionKind::NotInvestigated,
-    ),
-    ("what i have investigated", SectionKind::Other),
-    ("what i have and have not investigated", SectionKind::Other),
-    ("the investigation", SectionKind::Other),
-];
 
 /// The kind of section a standalone line starts, or `None` if it is not a
 /// known heading.
@@ -123,8 +34,7 @@ fn is_decision_marker(text: &str) -> bool {
         return false;
     }
     let text = heading_text(text);
-    reads_as(text, "the ombudsman's final decision")
-        || reads_as(text, "the ombudsmen's final decision")
+    DECISION_MARKERS.iter().any(|marker| reads_as(text, marker))
 }
 
 /// The summary text and the sections, from the lines after the header block.
@@ -174,10 +84,11 @@ pub fn body(lines: &[Line]) -> (Option<String>, Vec<Section>) {
     (summary, sections)
 }
 
+/// The text after the summary label, if the line starts with it.
 fn strip_summary_label(text: &str) -> Option<&str> {
-    let head = text.get(..8)?;
-    head.eq_ignore_ascii_case("summary:")
-        .then(|| text[8..].trim())
+    let head = text.get(..SUMMARY_LABEL.len())?;
+    head.eq_ignore_ascii_case(SUMMARY_LABEL)
+        .then(|| text[SUMMARY_LABEL.len()..].trim())
 }
 
 /// Index of the first line after a leading table of contents: a run of
