@@ -43,10 +43,12 @@
 //!    `parse/text/sentences.rs`) in, a typed value out, a missing value as
 //!    `None`, not an error.
 //! 2. Regexes built once (`LazyLock`) with `text::pattern::regex` (ASCII word
-//!    boundaries), each with its prefilter: a word group in
-//!    `parse/text/pattern.rs` whose beginnings every match contains, so
-//!    sentences without them are never searched, and a test that the
-//!    prefilter never hides a match.
+//!    boundaries), each with its prefilter beside it: a `Prefilter` const
+//!    of the word beginnings every match contains, so sentences without them
+//!    are never searched. List it, with the regexes it guards, in
+//!    `prefilters!` in `parse/text/pattern.rs`; `text/prefilter_tests.rs`
+//!    then proves on `corpus/`, the devset and generated text that it never
+//!    hides a match.
 //! 3. Bounded work: the caps in `parse/extract/bounds.rs`, and evidence
 //!    sentences stored through `bounds::evidence`.
 //! 4. Tests beside it, on short passages written like real decisions, with the

@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::parse::text::pattern::{self as words, regex, Words};
+use crate::parse::text::pattern::{regex, Prefilter, Slot};
 
 use crate::parse::decision::{Finding, SectionKind};
 use crate::parse::extract::fault::{is_fault_finding_in, mentions_fault};
@@ -26,11 +26,19 @@ use crate::parse::text::sentences::Block;
 
 /// Findings of fault that avoid the word: `We found delay`, `The Council failed to ...`
 /// (a statement, not `Mr X complains the Council failed`), `We uphold the complaint`.
-static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+council\s+(?:failed|delayed|did\s+not|was\s+wrong))\b|\b(?:uphold|upholds|upheld|upholding)\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?|\bdecided\s+to\s+uphold|^(?:the\s+)?(?:it|council|care\s+provider|provider|trust|school|organisation|[A-Z]\w+\s+council)\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s+not|wrongly|took\s+too\s+long|was\s+wrong|should\s+have|has\s+accepted|accepted)\b",
     )
 });
+/// The word beginnings every match of [`FAILURE`] has.
+pub(crate) const FAILURE_NEEDS: Prefilter = Prefilter::new(
+    Slot::FindingFailure,
+    &[
+        "found", "find", "uphold", "upheld", "failed", "delayed", "did", "wrongly", "took", "was",
+        "should", "accepted",
+    ],
+);
 
 /// Someone else's view, not the decision's: `Mr X says`, `complains`.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -40,42 +48,85 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The body agreed a remedy: upheld in substance even where no sentence says `fault`.
-static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\bagree\w*\s+(?:[\w'’]+\s+){0,2}?to\s+(?:(?:my|our|the)\s+recommendations?|apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess)|\b(?:council|it|they|provider|trust)\s+(?:will|should|must)\s+(?:also\s+)?(?:apologi|pay|make\s+a\s+(?:\w+\s+)?payment|reimburse|refund)|\bto\s+remedy\s+(?:this|the|that|her|his|their)\s+injustice|\b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b|\bis\s+(?:a\s+)?satisfactory\s+remedy",
     )
 });
+/// The word beginnings every match of [`REMEDIED`] has.
+pub(crate) const REMEDIED_NEEDS: Prefilter = Prefilter::new(
+    Slot::FindingRemedied,
+    &["agree", "apologi", "pay", "reimburse", "refund", "remedy"],
+);
 
-static INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:caus\w*|lead\w*|led|result\w*)\s+(?:[\w'’]+\s+){0,4}?(?:personal\s+|significant\s+|an?\s+|some\s+)?injustice|\binjustice\s+(?:to|was\s+caused|caused)|\bremed\w*\s+(?:[\w'’]+\s+){0,3}?injustice|\bagree\w*\s+(?:[\w'’]+\s+){0,2}?(?:actions?|to\s+remedy|remedy)|\brecommend\w*\s+(?:[\w'’]+\s+){0,4}?(?:remedy|action)|\bfinancial\s+remedy|\bsuitable\s+remedy|\bremedy\s+(?:the|this|that|her|his|their)\b|\bcaus\w*\s+(?:[\w'’]+\s+){0,4}?(?:avoidable\s+|significant\s+|unnecessary\s+|some\s+)?(?:distress|frustration|uncertainty|anxiety|time\s+and\s+trouble|inconvenience|harm|financial\s+loss|confusion)",
     )
 });
+/// The word beginnings every match of [`INJUSTICE`] has.
+pub(crate) const INJUSTICE_NEEDS: Prefilter = Prefilter::new(
+    Slot::FindingInjustice,
+    &[
+        "injustice",
+        "agree",
+        "recommend",
+        "remedy",
+        "caus",
+        "financial",
+        "suitable",
+    ],
+);
 
-static NO_INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static NO_INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:no|not|nor|n't|without)\s+(?:[\w'’]+\s+){0,6}?(?:significant\s+|any\s+|an?\s+|personal\s+)?injustice|\binjustice\s+(?:was|is)\s+not\b",
     )
 });
+/// The word beginnings every match of [`NO_INJUSTICE`] has.
+pub(crate) const NO_INJUSTICE_NEEDS: Prefilter =
+    Prefilter::new(Slot::FindingNoInjustice, &["injustice"]);
 
-static NOT_INVESTIGATED: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static NOT_INVESTIGATED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:not|n't|cannot|unable\s+to)\s+(?:[\w'’]+\s+){0,2}?investigat|\bdecided\s+not\s+to\s+investigate|\bdiscontinu\w*|\bclos(?:e|ed|ing)\s+(?:the|this|my|our)\s+(?:complaint|case|investigation)|\boutside\s+(?:the\s+ombudsman's\s+|the\s+ombudsman’s\s+|our\s+|my\s+|the\s+)?(?:jurisdiction|remit)|\bnot\s+propose\s+to\s+investigate|\bpremature|\bended\s+(?:our|my|the|this)\s+investigation",
     )
 });
+/// The word beginnings every match of [`NOT_INVESTIGATED`] has.
+pub(crate) const NOT_INVESTIGATED_NEEDS: Prefilter = Prefilter::new(
+    Slot::FindingNotInvestigated,
+    &["investigat", "discontinu", "clos", "outside", "premature"],
+);
 
 /// Not investigating the complaint as a whole (not just part of it).
-static NOT_INVESTIGATED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static NOT_INVESTIGATED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:not|n't|cannot)\s+(?:start\s+(?:an\s+|to\s+)?|to\s+)?investigat\w*\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b|\b(?:discontinu\w*|ended|closed)\s+(?:our|my|the|this)\s+(?:investigation|complaint|case)",
     )
 });
+/// The word beginnings every match of [`NOT_INVESTIGATED_WHOLE`] has.
+pub(crate) const NOT_INVESTIGATED_WHOLE_NEEDS: Prefilter = Prefilter::new(
+    Slot::FindingNotInvestigatedWhole,
+    &["investigat", "discontinu", "ended", "closed"],
+);
 
-static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\bno\s+(?:administrative\s+)?fault\b|\bnot\s+at\s+fault|\bnot\s+(?:find|found)\s+(?:any\s+)?fault|\bfind\s+no\s+fault|\bfound\s+no\s+fault|\bno\s+maladministration|\bnot\s+fault\b|\bwas\s+not\s+(?:at\s+)?fault|\bnot\s+uphold|\bno\s+evidence\s+(?:of\s+fault|(?:that\s+)?the\s+council)|\bnot\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence\s+of\s+fault|\binsufficient\s+evidence\s+of\s+fault|\bdid\s+not\s+act\s+with\s+fault|\bacted\s+(?:appropriately|properly|reasonably|correctly|lawfully)|\bwas\s+entitled\s+to",
     )
 });
+/// The word beginnings every match of [`NO_FAULT`] has.
+pub(crate) const NO_FAULT_NEEDS: Prefilter = Prefilter::new(
+    Slot::FindingNoFault,
+    &[
+        "fault",
+        "maladministration",
+        "uphold",
+        "evidence",
+        "acted",
+        "entitled",
+    ],
+);
 
 /// Sentences that suppose rather than state (`If there was no fault ...`).
 static SUPPOSING: LazyLock<Regex> =
@@ -127,51 +178,52 @@ fn read<'a, 'b: 'a>(
     ) = (false, false, false, false, false, false);
     for b in blocks {
         let fault_words = mentions_fault(b);
-        let failure_words = b.has_any(words::FAILURE);
-        let injustice_words = b.has_any(words::INJUSTICE);
-        let no_injustice_words = b.has_any(words::NO_INJUSTICE);
-        let not_investigated_words = whole && b.has_any(words::NOT_INVESTIGATED);
-        let whole_words = whole && b.has_any(words::NOT_INVESTIGATED_WHOLE);
-        let no_fault_words = b.has_any(words::NO_FAULT);
-        let remedied_words = b.has_any(words::REMEDIED);
+        let failure_words = b.has_any(FAILURE_NEEDS);
+        let injustice_words = b.has_any(INJUSTICE_NEEDS);
+        let no_injustice_words = b.has_any(NO_INJUSTICE_NEEDS);
+        let not_investigated_words = whole && b.has_any(NOT_INVESTIGATED_NEEDS);
+        let whole_words = whole && b.has_any(NOT_INVESTIGATED_WHOLE_NEEDS);
+        let no_fault_words = b.has_any(NO_FAULT_NEEDS);
+        let remedied_words = b.has_any(REMEDIED_NEEDS);
         for (i, sentence) in b.sentences().iter().enumerate() {
             let s = sentence.text;
             if supposing(b, i) {
                 continue;
             }
-            let test = |any: bool, list: Words, re: &Regex| any && b.has(i, list) && re.is_match(s);
+            let test =
+                |any: bool, needs: Prefilter, re: &Regex| any && b.has(i, needs) && re.is_match(s);
             // Not investigating the complaint as a whole decides the finding.
             if test(
                 whole_words,
-                words::NOT_INVESTIGATED_WHOLE,
+                NOT_INVESTIGATED_WHOLE_NEEDS,
                 &NOT_INVESTIGATED_WHOLE,
             ) {
                 return Some(Finding::NotInvestigated);
             }
             if !fault || !no_fault {
                 let says_fault = (fault_words && is_fault_finding_in(b, i))
-                    || (test(failure_words, words::FAILURE, &FAILURE) && !REPORTED.is_match(s));
+                    || (test(failure_words, FAILURE_NEEDS, &FAILURE) && !REPORTED.is_match(s));
                 fault |= says_fault;
                 if !no_fault && !says_fault {
-                    no_fault = test(no_fault_words, words::NO_FAULT, &NO_FAULT);
+                    no_fault = test(no_fault_words, NO_FAULT_NEEDS, &NO_FAULT);
                 }
             }
             if !no_injustice || !injustice {
-                let denies = test(no_injustice_words, words::NO_INJUSTICE, &NO_INJUSTICE);
+                let denies = test(no_injustice_words, NO_INJUSTICE_NEEDS, &NO_INJUSTICE);
                 no_injustice |= denies;
                 if !injustice && !denies {
-                    injustice = test(injustice_words, words::INJUSTICE, &INJUSTICE);
+                    injustice = test(injustice_words, INJUSTICE_NEEDS, &INJUSTICE);
                 }
             }
             if !not_investigated {
                 not_investigated = test(
                     not_investigated_words,
-                    words::NOT_INVESTIGATED,
+                    NOT_INVESTIGATED_NEEDS,
                     &NOT_INVESTIGATED,
                 );
             }
             if !remedied {
-                remedied = test(remedied_words, words::REMEDIED, &REMEDIED);
+                remedied = test(remedied_words, REMEDIED_NEEDS, &REMEDIED);
             }
         }
     }

@@ -12,74 +12,169 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::parse::text::pattern::{self as words, regex, Words};
+use crate::parse::text::pattern::{regex, Prefilter, Slot};
 
 use crate::parse::decision::{RemedyKind, SectionKind};
 use crate::parse::extract::payment::money::{small_number, words_value};
 use crate::parse::text::prefix::PrefixPattern;
 use crate::parse::text::sentences::Block;
 
-/// Each kind's pattern.
-static KINDS: LazyLock<Vec<(RemedyKind, Regex)>> = LazyLock::new(|| {
-    let table: &[(RemedyKind, &str)] = &[
-        (
-            RemedyKind::Apology,
-            r"\bapologi[sz]\w*|\bapology|\bsay sorry",
+/// Each kind, the prefilter of its pattern (word beginnings every match has),
+/// and the pattern, made case-insensitive when compiled into [`KINDS`].
+pub(crate) const KIND_PATTERNS: [(RemedyKind, Prefilter, &str); 6] = [
+    (
+        RemedyKind::Apology,
+        Prefilter::new(Slot::KindApology, &["apologi", "apology", "say"]),
+        r"\bapologi[sz]\w*|\bapology|\bsay sorry",
+    ),
+    (
+        RemedyKind::Payment,
+        Prefilter::new(
+            Slot::KindPayment,
+            &[
+                "pay",
+                "refund",
+                "reimburs",
+                "compensat",
+                "writ",
+                "waiv",
+                "financial",
+            ],
         ),
-        (
-            RemedyKind::Payment,
-            r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\brefund\w*|\breimburs\w*|\bcompensat\w*|\bwrit\w* off|\bwaiv\w*|\bfinancial (?:remedy|redress)",
+        r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\brefund\w*|\breimburs\w*|\bcompensat\w*|\bwrit\w* off|\bwaiv\w*|\bfinancial (?:remedy|redress)",
+    ),
+    (
+        RemedyKind::ServiceImprovement,
+        Prefilter::new(
+            Slot::KindService,
+            &[
+                "remind",
+                "train",
+                "guidance",
+                "issue",
+                "audit",
+                "service",
+                "improve",
+                "learning",
+                "lessons",
+                "action",
+                "database",
+                "briefing",
+                "prevent",
+                "polic",
+                "procedure",
+                "process",
+                "practice",
+                "system",
+                "protocol",
+                "checklist",
+                "template",
+                "letters",
+                "website",
+                "arrangements",
+            ],
         ),
-        (
-            RemedyKind::ServiceImprovement,
-            r"\bremind\w*|\btrain\w*|\bguidance to (?:its |all |relevant )?(?:staff|officers)|\bissue (?:\w+ ){0,2}?guidance|\baudit\w*|\bservice improvements?|\bimprove\w*|\blearning|\blessons|\baction plan|\bdatabase|\bbriefing|\bprevent (?:\w+ ){0,4}?(?:recurrence|reoccurrence|happening again|similar|future|repeat)|\bto prevent|\b(?:develop|introduce|put in place|create|establish|set up|adopt|devise|produce|amend|change|update|revise|review)\w*\s+(?:[\w'’]+\s+){0,4}?(?:polic(?:y|ies)|procedures?|process(?:es)?|practices?|guidance|systems?|protocols?|checklists?|templates?|letters|website|arrangements|training)\b",
+        r"\bremind\w*|\btrain\w*|\bguidance to (?:its |all |relevant )?(?:staff|officers)|\bissue (?:\w+ ){0,2}?guidance|\baudit\w*|\bservice improvements?|\bimprove\w*|\blearning|\blessons|\baction plan|\bdatabase|\bbriefing|\bprevent (?:\w+ ){0,4}?(?:recurrence|reoccurrence|happening again|similar|future|repeat)|\bto prevent|\b(?:develop|introduce|put in place|create|establish|set up|adopt|devise|produce|amend|change|update|revise|review)\w*\s+(?:[\w'’]+\s+){0,4}?(?:polic(?:y|ies)|procedures?|process(?:es)?|practices?|guidance|systems?|protocols?|checklists?|templates?|letters|website|arrangements|training)\b",
+    ),
+    (
+        RemedyKind::CompleteAction,
+        Prefilter::new(
+            Slot::KindComplete,
+            &[
+                "complet",
+                "carry",
+                "finalis",
+                "finish",
+                "stage",
+                "review",
+                "panel",
+                "assessment",
+                "investigation",
+                "appeal",
+                "respond",
+                "consider",
+                "issue",
+            ],
         ),
-        (
-            RemedyKind::CompleteAction,
-            r"\bcomplet\w*\s+(?:[\w'’]+\s+){0,4}?(?:assessments?|investigations?|reviews?|stage|complaints?|actions?|plans?|recommendations?|reports?|process)\b|\bcarry out\s+(?:[\w'’]+\s+){0,3}?(?:assessments?|investigations?|reviews?|reassessments?|panel)\b|\bfinalis\w*|\bfinish\w*|\b(?:begin|start|arrange|hold|convene|offer)\w*\s+(?:[\w'’]+\s+){0,4}?(?:stage (?:one|two|three|1|2|3)|review panel|panel|assessments?|investigations?|reviews?|appeal)\b|\brespond to (?:[\w'’]+\s+){0,3}?complaint|\bconsider (?:[\w'’]+\s+){0,3}?complaint\b|\bissue (?:[\w'’]+\s+){0,3}?(?:plan|response)\b",
+        r"\bcomplet\w*\s+(?:[\w'’]+\s+){0,4}?(?:assessments?|investigations?|reviews?|stage|complaints?|actions?|plans?|recommendations?|reports?|process)\b|\bcarry out\s+(?:[\w'’]+\s+){0,3}?(?:assessments?|investigations?|reviews?|reassessments?|panel)\b|\bfinalis\w*|\bfinish\w*|\b(?:begin|start|arrange|hold|convene|offer)\w*\s+(?:[\w'’]+\s+){0,4}?(?:stage (?:one|two|three|1|2|3)|review panel|panel|assessments?|investigations?|reviews?|appeal)\b|\brespond to (?:[\w'’]+\s+){0,3}?complaint|\bconsider (?:[\w'’]+\s+){0,3}?complaint\b|\bissue (?:[\w'’]+\s+){0,3}?(?:plan|response)\b",
+    ),
+    (
+        RemedyKind::Reconsider,
+        Prefilter::new(
+            Slot::KindReconsider,
+            &[
+                "reconsider",
+                "re-consider",
+                "reassess",
+                "re-assess",
+                "new",
+                "fresh",
+                "decide",
+                "decision",
+                "redetermin",
+                "review",
+            ],
         ),
-        (
-            RemedyKind::Reconsider,
-            r"\breconsider\w*|\bre-consider\w*|\breassess\w*|\bre-assess\w*|\b(?:new|fresh) (?:decision|assessment|appeal|hearing|determination)|\bdecide again|\b(?:make|take) (?:a|the|its) decision again|\bredetermin\w*|\breview (?:[\w'’]+\s+){0,3}?(?:decision|banding|eligibility|application|entitlement|charges?|bill|needs)\b",
+        r"\breconsider\w*|\bre-consider\w*|\breassess\w*|\bre-assess\w*|\b(?:new|fresh) (?:decision|assessment|appeal|hearing|determination)|\bdecide again|\b(?:make|take) (?:a|the|its) decision again|\bredetermin\w*|\breview (?:[\w'’]+\s+){0,3}?(?:decision|banding|eligibility|application|entitlement|charges?|bill|needs)\b",
+    ),
+    (
+        RemedyKind::ProvideEvidence,
+        Prefilter::new(
+            Slot::KindEvidence,
+            &["evidence", "provide", "send", "confirm", "demonstrate"],
         ),
-        (
-            RemedyKind::ProvideEvidence,
-            r"\bevidence\b(?:\s+[\w'’]+){0,8}?\s+(?:complied|compliance|implemented|taken|completed|done)\b|\bprovide (?:us|the ombudsman|the ombudsmen|evidence)\b|\bsend (?:us|the ombudsman) (?:\w+ ){0,2}?(?:evidence|confirmation|copy|copies)|\bconfirm (?:to us|to the ombudsman)|\bdemonstrate (?:to us|to the ombudsman|that it has)|\bevidence of compliance",
-        ),
-    ];
-    table
+        r"\bevidence\b(?:\s+[\w'’]+){0,8}?\s+(?:complied|compliance|implemented|taken|completed|done)\b|\bprovide (?:us|the ombudsman|the ombudsmen|evidence)\b|\bsend (?:us|the ombudsman) (?:\w+ ){0,2}?(?:evidence|confirmation|copy|copies)|\bconfirm (?:to us|to the ombudsman)|\bdemonstrate (?:to us|to the ombudsman|that it has)|\bevidence of compliance",
+    ),
+];
+
+/// [`KIND_PATTERNS`], compiled once.
+pub(crate) static KINDS: LazyLock<Vec<(RemedyKind, Prefilter, Regex)>> = LazyLock::new(|| {
+    KIND_PATTERNS
         .iter()
-        .map(|(k, re)| (*k, regex(&format!("(?i){re}"))))
+        .map(|(kind, needs, re)| (*kind, *needs, regex(&format!("(?i){re}"))))
         .collect()
 });
-
-/// For each of [`KINDS`], in order, the word beginnings its matches need.
-const KIND_WORDS: [Words; 6] = [
-    words::K_APOLOGY,
-    words::K_PAYMENT,
-    words::K_SERVICE,
-    words::K_COMPLETE,
-    words::K_RECONSIDER,
-    words::K_EVIDENCE,
-];
 
 /// A sentence outside the agreed action that states the remedy: the body
 /// agreed, will or should act, or the Ombudsman recommends it (not "we will
 /// not investigate").
-static REMEDY_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static REMEDY_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:council|it|they|trust|provider|authority|organisations?|bodies|body|councils|both|school|home|board|agency|partnership)\s+(?:has\s+|have\s+|had\s+|also\s+|now\s+|therefore\s+)*(?:agreed|agrees|will|should|must|shall|undertakes|undertook|undertaken|accepted\s+(?:my|our|the)\s+recommend\w*)\b|\b(?:I|we|ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+|therefore\s+)*recommend\w*\b|\brecommend\w*\s+(?:that\s+)?(?:the|it|they)\b|\bagreed\s+(?:to|actions?)\b|\bto remedy\b|\b(?:is|are|was|would be|provides?)\s+(?:an?\s+)?(?:satisfactory|suitable|appropriate|proportionate|fair)\s+remedy",
     )
 });
-static COUNTERFACTUAL: LazyLock<Regex> =
+/// The word beginnings every match of [`REMEDY_STATEMENT`] has.
+pub(crate) const REMEDY_STATEMENT_NEEDS: Prefilter = Prefilter::new(
+    Slot::RemedyStatement,
+    &[
+        "agree",
+        "will",
+        "should",
+        "must",
+        "shall",
+        "undert",
+        "accepted",
+        "recommend",
+        "remedy",
+    ],
+);
+pub(crate) static COUNTERFACTUAL: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:should|would|could) have\b|\bif\b"));
+/// The word beginnings every match of [`COUNTERFACTUAL`] has.
+pub(crate) const COUNTERFACTUAL_NEEDS: Prefilter = Prefilter::new(
+    Slot::RemedyCounterfactual,
+    &["should", "would", "could", "if"],
+);
 
 /// `within one month`, `4 weeks of my final decision`, `10 working days`.
-static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(within|in|by|no later than)?\s*\b(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|twenty[- ]one|thirty|forty|sixty|ninety)\s+(working\s+|calendar\s+|business\s+|school\s+)?(days?|weeks?|months?|years?)\b(\s+(?:of|from|after|following)\s+(?:the\s+)?(?:date\s+(?:of\s+)?)?(?:my|our|the|this|its)\s+(?:final\s+)?decision)?",
     )
 });
+/// The word beginnings every match of [`DEADLINE`] has.
+pub(crate) const DEADLINE_NEEDS: Prefilter =
+    Prefilter::new(Slot::RemedyDeadline, &["day", "week", "month", "year"]);
 
 /// Words before a `within` period that make it the body's own timescale, not the remedy's.
 static NOT_A_DEADLINE: LazyLock<PrefixPattern> = LazyLock::new(|| {
@@ -99,15 +194,15 @@ fn remedy_sentences<'a, 'b>(blocks: &'a [Block<'b>]) -> Vec<Read<'a, 'b>> {
     for b in blocks {
         let in_action = b.kind == Some(SectionKind::AgreedAction);
         let stated = b.is(&[None, Some(SectionKind::FinalDecision)]);
-        let may_state = stated && b.has_any(words::STATEMENT);
+        let may_state = stated && b.has_any(REMEDY_STATEMENT_NEEDS);
         if !in_action && !may_state {
             continue;
         }
         for (i, s) in b.sentences().iter().enumerate() {
             let keep = in_action
-                || (b.has(i, words::STATEMENT)
+                || (b.has(i, REMEDY_STATEMENT_NEEDS)
                     && REMEDY_STATEMENT.is_match(s.text)
-                    && !(b.has(i, words::COUNTERFACTUAL) && COUNTERFACTUAL.is_match(s.text)));
+                    && !(b.has(i, COUNTERFACTUAL_NEEDS) && COUNTERFACTUAL.is_match(s.text)));
             if keep {
                 out.push((in_action, b, i));
             }
@@ -158,7 +253,7 @@ pub fn remedies_and_deadline(
     let earliest = |sentences: &[Read]| {
         sentences
             .iter()
-            .filter(|(_, b, i)| b.has(*i, words::DEADLINE))
+            .filter(|(_, b, i)| b.has(*i, DEADLINE_NEEDS))
             .filter_map(|(_, b, i)| earliest_in(b.sentences()[*i].text))
             .min()
     };
@@ -170,13 +265,12 @@ pub fn remedies_and_deadline(
 fn kinds_in(sentences: &[Read]) -> Vec<RemedyKind> {
     KINDS
         .iter()
-        .zip(KIND_WORDS)
-        .filter(|((_, re), words)| {
+        .filter(|(_, needs, re)| {
             sentences
                 .iter()
-                .any(|(_, b, i)| b.has(*i, *words) && re.is_match(b.sentences()[*i].text))
+                .any(|(_, b, i)| b.has(*i, *needs) && re.is_match(b.sentences()[*i].text))
         })
-        .map(|((kind, _), _)| *kind)
+        .map(|(kind, _, _)| *kind)
         .collect()
 }
 

@@ -5,10 +5,22 @@
 //! gaps (`(?:\w+\s+){0,5}`), push the regex crate off its fast DFA onto its
 //! slow engines. Every extractor pattern is therefore built with ASCII word
 //! boundaries and ASCII word classes; English decision text loses nothing by it.
+//!
+//! A regex that runs on many sentences has a [`Prefilter`], declared beside
+//! it in the extractor's file: the word beginnings every match has, so that
+//! a sentence without any is never searched. `prefilters!` below lists them
+//! all by path (no words here), giving each its bit in a sentence's word mask
+//! ([`word_mask`]), and names the regexes each guards, which
+//! `prefilter_tests` runs over real and generated sentences to prove that no
+//! prefilter hides a match.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::parse::extract::finding;
+use crate::parse::extract::payment::{self, purpose};
+use crate::parse::extract::remedy;
 
 /// Compiles a pattern whose `\b` and `\w` are ASCII. Panics only on an invalid
 /// pattern, which is a bug caught by the unit tests.
@@ -48,115 +60,113 @@ pub fn ascii_words(pattern: &str) -> String {
     out
 }
 
-/// Word beginnings that a pattern needs: every match of the pattern has a word
-/// (ASCII-lowercased, starting after a character that is not `[0-9A-Za-z_]`)
-/// that begins with one of `list`. A sentence without any such word is not
-/// searched with the pattern; see [`crate::parse::text::sentences::Block::has`].
+/// A pattern's prefilter: word beginnings one of which every match of the
+/// pattern has (a word, ASCII-lowercased, starting after a character that is
+/// not `[0-9A-Za-z_]`, that begins with one of them). A sentence without any
+/// is not searched with the pattern; see
+/// [`Block::has`](crate::parse::text::sentences::Block::has). Each is declared
+/// beside the regex it guards, in the extractor's file, and listed in
+/// [`ALL`] for the word index.
 #[derive(Debug, Clone, Copy)]
-pub struct Words {
-    /// This group's bit in a sentence's word mask.
-    pub bit: u64,
+pub struct Prefilter {
+    /// This prefilter's bit in a sentence's word mask.
+    bit: u64,
     /// The lowercase beginnings, two bytes or more.
-    pub list: &'static [&'static str],
+    needs: &'static [&'static str],
 }
 
-macro_rules! word_groups {
-    ($($(#[$doc:meta])* $name:ident: [$($w:expr),* $(,)?];)*) => {
-        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
-        enum Bit { $($name),* }
-        $($(#[$doc])* pub const $name: Words = Words { bit: 1 << Bit::$name as u32, list: &[$($w),*] };)*
-        /// Every group, for the index.
-        const ALL: &[Words] = &[$($name),*];
-        // The top bit marks a mask not made yet.
-        const _: () = assert!(ALL.len() < 63);
+impl Prefilter {
+    /// The prefilter holding `slot` in the word mask that needs one of `needs`.
+    pub const fn new(slot: Slot, needs: &'static [&'static str]) -> Self {
+        Prefilter {
+            bit: 1 << slot as u32,
+            needs,
+        }
+    }
+
+    /// This prefilter's bit in a sentence's word mask.
+    pub fn bit(self) -> u64 {
+        self.bit
+    }
+
+    /// The lowercase word beginnings, one of which every match has.
+    pub fn needs(self) -> &'static [&'static str] {
+        self.needs
+    }
+}
+
+/// Lists every prefilter by path, giving each a [`Slot`] (its bit) in list
+/// order, and (in tests) the regexes it guards: [`ALL`] for the index and the
+/// test that no prefilter hides a match.
+macro_rules! prefilters {
+    ($($slot:ident: $path:expr => [$($guarded:expr),+ $(,)?];)*) => {
+        /// A prefilter's bit in a sentence's word mask, one per entry of [`ALL`].
+        #[derive(Debug, Clone, Copy)]
+        pub enum Slot {
+            $(#[doc = concat!("The bit of `", stringify!($path), "`.")] $slot),*
+        }
+        /// Every prefilter, each at its slot's position.
+        pub const ALL: &[Prefilter] = &[$($path),*];
+        /// Every guarded regex (by name) with its prefilter.
+        #[cfg(test)]
+        pub(crate) fn guarded() -> Vec<(&'static str, &'static Regex, Prefilter)> {
+            /// `&LazyLock<Regex>` and `&Regex` alike, by deref coercion.
+            fn regex_of(re: &'static Regex) -> &'static Regex {
+                re
+            }
+            vec![$($((stringify!($guarded), regex_of(&$guarded), $path)),+),*]
+        }
     };
 }
 
-word_groups! {
-    /// `finding::FAILURE`.
-    FAILURE: ["found", "find", "uphold", "upheld", "failed", "delayed", "did", "wrongly", "took",
-        "was", "should", "accepted"];
-    /// `finding::INJUSTICE`.
-    INJUSTICE: ["injustice", "agree", "recommend", "remedy", "caus", "financial", "suitable"];
-    /// `finding::NO_INJUSTICE`.
-    NO_INJUSTICE: ["injustice"];
-    /// `finding::NOT_INVESTIGATED`.
-    NOT_INVESTIGATED: ["investigat", "discontinu", "clos", "outside", "premature"];
-    /// `finding::NOT_INVESTIGATED_WHOLE`.
-    NOT_INVESTIGATED_WHOLE: ["investigat", "discontinu", "ended", "closed"];
-    /// `finding::NO_FAULT`.
-    NO_FAULT: ["fault", "maladministration", "uphold", "evidence", "acted", "entitled"];
-    /// `finding::REMEDIED`.
-    REMEDIED: ["agree", "apologi", "pay", "reimburse", "refund", "remedy"];
-    /// `remedy::REMEDY_STATEMENT`.
-    STATEMENT: ["agree", "will", "should", "must", "shall", "undert", "accepted", "recommend",
-        "remedy"];
-    /// `remedy::COUNTERFACTUAL`.
-    COUNTERFACTUAL: ["should", "would", "could", "if"];
-    /// `remedy::DEADLINE`.
-    DEADLINE: ["day", "week", "month", "year"];
-    /// `remedy::KINDS`, apology.
-    K_APOLOGY: ["apologi", "apology", "say"];
-    /// `remedy::KINDS`, payment.
-    K_PAYMENT: ["pay", "refund", "reimburs", "compensat", "writ", "waiv", "financial"];
-    /// `remedy::KINDS`, service improvement.
-    K_SERVICE: ["remind", "train", "guidance", "issue", "audit", "service", "improve",
-        "learning", "lessons", "action", "database", "briefing", "prevent", "polic", "procedure",
-        "process", "practice", "system", "protocol", "checklist", "template", "letters",
-        "website", "arrangements"];
-    /// `remedy::KINDS`, complete an action.
-    K_COMPLETE: ["complet", "carry", "finalis", "finish", "stage", "review", "panel",
-        "assessment", "investigation", "appeal", "respond", "consider", "issue"];
-    /// `remedy::KINDS`, reconsider.
-    K_RECONSIDER: ["reconsider", "re-consider", "reassess", "re-assess", "new", "fresh",
-        "decide", "decision", "redetermin", "review"];
-    /// `remedy::KINDS`, provide evidence.
-    K_EVIDENCE: ["evidence", "provide", "send", "confirm", "demonstrate"];
-    /// `payment::AGREED`.
-    AGREED: ["should", "would", "could", "must", "will", "shall", "agree", "recommend",
-        "undertak", "propos", "remedy", "going", "accept"];
-    /// `payment::COMPLAINT_STAGE`.
-    COMPLAINT_STAGE: ["stage", "complaint", "adjudication", "response"];
-    /// `payment::EVALUATED_AFTER`.
-    EVALUATED: ["appropriate", "suitable", "reasonable", "proportionate", "fair", "sufficient",
-        "adequate", "line"];
-    /// `payment::STRONG_DIRECT`.
-    STRONG_DIRECT: ["refund", "reimburs", "repay", "writ", "waiv", "credit", "backdat",
-        "back-dat", "by"];
-    /// `payment::TOTAL_BEFORE`.
-    TOTAL_BEFORE: ["total", "combined", "altogether", "overall", "all"];
-    /// `purpose::PURPOSES`, distress.
-    P_DISTRESS: ["distress", "anxi", "upset", "worr", "stress", "hurt", "outrage", "injury",
-        "emotional", "shock", "embarrass", "humiliat", "avoidable"];
-    /// `purpose::PURPOSES`, time and trouble.
-    P_TIME: ["time", "trouble"];
-    /// `purpose::PURPOSES`, frustration.
-    P_FRUSTRATION: ["frustrat", "uncertain", "inconvenien", "confusion"];
-    /// `purpose::PURPOSES`, loss of service.
-    P_LOSS: ["loss", "lost", "missed", "missing", "lack", "without", "educational"];
-    /// `purpose::PURPOSES`, financial loss.
-    P_FINANCIAL: ["refund", "reimburs", "repay", "writ", "waiv", "arrears", "financial", "out",
-        "incurred", "overpaid", "overcharg", "decorating", "cover", "expenses", "legal", "loss",
-        "lost", "credit", "cost"];
-    /// `purpose::PURPOSES`, backdated; `purpose::BACKDATE_BEFORE`.
-    P_BACKDATED: ["backdat", "back-dat"];
-    /// `purpose::SYMBOLIC`.
-    SYMBOLIC: ["symbolic", "token", "goodwill", "good", "gesture"];
-    /// `purpose::INTRODUCER`.
-    INTRODUCER: ["recognition", "recognis", "acknowledg", "remedy", "reflect", "because",
-        "given", "due", "result"];
-    /// `purpose::NEXT_CLAUSE`.
-    NEXT_CLAUSE: ["pay", "refund", "reimburse", "repay", "write", "waive", "credit", "backdate",
-        "make", "apologi", "review", "remind", "reconsider", "provide", "arrange", "complete",
-        "carry"];
-    /// `purpose::DIRECT_FINANCIAL`.
-    DIRECT_FINANCIAL: ["refund", "reimburs", "repay", "writ", "waiv", "credit", "reduc"];
-    /// `purpose::RECIPIENT_BEFORE` (lowercased: a superset).
-    RECIPIENT_BEFORE: ["pay", "paid", "offer", "refund", "reimburse", "award", "give", "gave",
-        "compensate", "repay"];
+// The top bit marks a mask not made yet, and each prefilter must sit at its
+// own slot (a `Prefilter::new` naming another entry's slot would share its bit).
+const _: () = {
+    assert!(ALL.len() < 63);
+    let mut i = 0;
+    while i < ALL.len() {
+        assert!(ALL[i].bit == 1 << i, "a prefilter is not at its slot");
+        i += 1;
+    }
+};
+
+prefilters! {
+    FindingFailure: finding::FAILURE_NEEDS => [finding::FAILURE];
+    FindingInjustice: finding::INJUSTICE_NEEDS => [finding::INJUSTICE];
+    FindingNoInjustice: finding::NO_INJUSTICE_NEEDS => [finding::NO_INJUSTICE];
+    FindingNotInvestigated: finding::NOT_INVESTIGATED_NEEDS => [finding::NOT_INVESTIGATED];
+    FindingNotInvestigatedWhole: finding::NOT_INVESTIGATED_WHOLE_NEEDS =>
+        [finding::NOT_INVESTIGATED_WHOLE];
+    FindingNoFault: finding::NO_FAULT_NEEDS => [finding::NO_FAULT];
+    FindingRemedied: finding::REMEDIED_NEEDS => [finding::REMEDIED];
+    RemedyStatement: remedy::REMEDY_STATEMENT_NEEDS => [remedy::REMEDY_STATEMENT];
+    RemedyCounterfactual: remedy::COUNTERFACTUAL_NEEDS => [remedy::COUNTERFACTUAL];
+    RemedyDeadline: remedy::DEADLINE_NEEDS => [remedy::DEADLINE];
+    KindApology: remedy::KIND_PATTERNS[0].1 => [remedy::KINDS[0].2];
+    KindPayment: remedy::KIND_PATTERNS[1].1 => [remedy::KINDS[1].2];
+    KindService: remedy::KIND_PATTERNS[2].1 => [remedy::KINDS[2].2];
+    KindComplete: remedy::KIND_PATTERNS[3].1 => [remedy::KINDS[3].2];
+    KindReconsider: remedy::KIND_PATTERNS[4].1 => [remedy::KINDS[4].2];
+    KindEvidence: remedy::KIND_PATTERNS[5].1 => [remedy::KINDS[5].2];
+    PaymentAgreed: payment::AGREED_NEEDS => [payment::AGREED];
+    PaymentComplaintStage: payment::COMPLAINT_STAGE_NEEDS => [payment::COMPLAINT_STAGE];
+    PaymentEvaluatedAfter: payment::EVALUATED_AFTER_NEEDS => [payment::EVALUATED_AFTER];
+    PaymentStrongDirect: payment::STRONG_DIRECT_NEEDS => [payment::STRONG_DIRECT];
+    PaymentTotalBefore: payment::TOTAL_BEFORE_NEEDS => [payment::TOTAL_BEFORE];
+    PurposeDistress: purpose::PURPOSE_PATTERNS[0].1 => [purpose::PURPOSES[0].2];
+    PurposeTime: purpose::PURPOSE_PATTERNS[1].1 => [purpose::PURPOSES[1].2];
+    PurposeFrustration: purpose::PURPOSE_PATTERNS[2].1 => [purpose::PURPOSES[2].2];
+    PurposeLoss: purpose::PURPOSE_PATTERNS[3].1 => [purpose::PURPOSES[3].2];
+    PurposeFinancial: purpose::PURPOSE_PATTERNS[4].1 => [purpose::PURPOSES[4].2];
+    PurposeBackdated: purpose::BACKDATED_NEEDS =>
+        [purpose::PURPOSES[5].2, purpose::BACKDATE_BEFORE];
+    PurposeSymbolic: purpose::SYMBOLIC_NEEDS => [purpose::SYMBOLIC];
+    PurposeIntroducer: purpose::INTRODUCER_NEEDS => [purpose::INTRODUCER];
+    PurposeNextClause: purpose::NEXT_CLAUSE_NEEDS => [purpose::NEXT_CLAUSE];
+    PurposeDirectFinancial: purpose::DIRECT_FINANCIAL_NEEDS => [purpose::DIRECT_FINANCIAL];
 }
 
-/// Every word beginning of every group, keyed by its first two bytes.
+/// Every word beginning of every prefilter, keyed by its first two bytes.
 struct Index {
     /// `starts[k]..starts[k + 1]` are the entries whose key is `k`.
     starts: Vec<u32>,
@@ -166,7 +176,7 @@ struct Index {
 
 /// One word beginning: its first four bytes (fewer where shorter, as a
 /// little-endian `u32` with `mask` over the bytes it has), the rest, and the
-/// bits of the groups it is in.
+/// bits of the prefilters it is in.
 struct Entry {
     head: u32,
     mask: u32,
@@ -193,13 +203,13 @@ fn head(bytes: &[u8], at: usize) -> u32 {
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let mut words: Vec<(&'static [u8], u64)> = Vec::new();
-    for group in ALL {
-        for w in group.list {
+    for prefilter in ALL {
+        for w in prefilter.needs() {
             let w = w.as_bytes();
             assert!(w.len() >= 2 && w.is_ascii(), "word beginning {w:?}");
             match words.iter_mut().find(|(e, _)| *e == w) {
-                Some((_, bits)) => *bits |= group.bit,
-                None => words.push((w, group.bit)),
+                Some((_, bits)) => *bits |= prefilter.bit(),
+                None => words.push((w, prefilter.bit())),
             }
         }
     }
@@ -235,7 +245,7 @@ fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// The word mask of a lowercased sentence: the bits of every group one of
+/// The word mask of a lowercased sentence: the bits of every prefilter one of
 /// whose beginnings starts a word of it. (A sentence is preceded by white
 /// space or nothing in its block, so its first word starts a word there too.)
 pub fn word_mask(lower: &[u8]) -> u64 {

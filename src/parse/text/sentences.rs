@@ -20,7 +20,7 @@ use regex::Regex;
 use crate::parse::decision::SectionKind;
 use crate::parse::extract::bounds::MAX_SENTENCE;
 use crate::parse::structure::lines::split_newlines;
-use crate::parse::text::pattern::{word_mask, Words};
+use crate::parse::text::pattern::{word_mask, Prefilter};
 
 /// One sentence of a section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,18 +129,18 @@ impl<'a> Block<'a> {
         cell.get()
     }
 
-    /// Whether sentence `i` may match a pattern that needs one of `words`:
-    /// `false` only when no word of the sentence begins with one of them.
-    pub fn has(&self, i: usize, words: Words) -> bool {
-        self.exotic || self.word_mask(i) & words.bit != 0
+    /// Whether sentence `i` may match a pattern with prefilter `needs`:
+    /// `false` only when no word of the sentence begins with one of its words.
+    pub fn has(&self, i: usize, needs: Prefilter) -> bool {
+        self.exotic || self.word_mask(i) & needs.bit() != 0
     }
 
-    /// Whether some sentence of the block may match a pattern that needs `words`.
-    pub fn has_any(&self, words: Words) -> bool {
+    /// Whether some sentence of the block may match a pattern with prefilter `needs`.
+    pub fn has_any(&self, needs: Prefilter) -> bool {
         let all = self
             .all_words
             .get_or_init(|| (0..self.sentences().len()).fold(0, |a, i| a | self.word_mask(i)));
-        self.exotic || all & words.bit != 0
+        self.exotic || all & needs.bit() != 0
     }
 
     /// Whether sentence `i` matches `same`, a case-insensitive alternation of
@@ -196,7 +196,7 @@ static EXOTIC: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(||
     ]
 });
 
-/// A word mask not made yet (no group has the top bit).
+/// A word mask not made yet (no prefilter has the top bit).
 const UNKNOWN: u64 = u64::MAX;
 
 /// Lowercase literal words, each with a vectorised searcher built once
@@ -567,12 +567,12 @@ mod tests {
         let b = Block::new(None, "We found FAULT. It will Pay £300.\nThe rest.");
         assert!(!b.exotic());
         assert_eq!(b.lower(1), "it will pay £300.");
-        assert!(b.has(1, crate::parse::text::pattern::REMEDIED));
-        assert!(!b.has(0, crate::parse::text::pattern::REMEDIED));
-        assert!(b.has_any(crate::parse::text::pattern::NO_FAULT));
+        assert!(b.has(1, crate::parse::extract::finding::REMEDIED_NEEDS));
+        assert!(!b.has(0, crate::parse::extract::finding::REMEDIED_NEEDS));
+        assert!(b.has_any(crate::parse::extract::finding::NO_FAULT_NEEDS));
         let odd = Block::new(None, "The ſtatement. No match here.");
         assert!(odd.exotic());
-        assert!(odd.has(1, crate::parse::text::pattern::REMEDIED));
+        assert!(odd.has(1, crate::parse::extract::finding::REMEDIED_NEEDS));
         assert!(Block::new(None, "A \u{212A}elvin sign.").exotic());
     }
 

@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::parse::text::pattern::{self as words, regex, Words};
+use crate::parse::text::pattern::{regex, Prefilter, Slot};
 
 use crate::parse::decision::{Payment, PaymentRole, Purpose, SectionKind};
 use crate::parse::extract::bounds::{
@@ -128,18 +128,53 @@ fn group_of(text: &str) -> &'static str {
 }
 
 /// Words saying the sentence's remedy is agreed, will or should happen.
-static AGREED: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static AGREED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:(?:should|would|could|must|will|shall)\s+have\b|agree\w*|will|shall|should|must|recommend\w*|undertak\w*|propos\w*|to remedy|going to|accept\w*\s+(?:my|our|the)\s+recommend\w*)",
     )
 });
+/// The word beginnings every match of [`AGREED`] has, asked of the whole sentence
+/// though the regex reads only the words around an amount.
+pub(crate) const AGREED_NEEDS: Prefilter = Prefilter::new(
+    Slot::PaymentAgreed,
+    &[
+        "should",
+        "would",
+        "could",
+        "must",
+        "will",
+        "shall",
+        "agree",
+        "recommend",
+        "undertak",
+        "propos",
+        "remedy",
+        "going",
+        "accept",
+    ],
+);
 
 /// Words after an amount that judge it the right remedy: `a payment of £300 is appropriate`.
-static EVALUATED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static EVALUATED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)^[^.;£]{0,60}?\b(?:is|are|would be|will be)\s+(?:an?\s+)?(?:appropriate|suitable|reasonable|proportionate|fair|sufficient|adequate|in line with)",
     )
 });
+/// The word beginnings every match of [`EVALUATED_AFTER`] has, asked of the whole sentence
+/// though the regex reads only the words around an amount.
+pub(crate) const EVALUATED_AFTER_NEEDS: Prefilter = Prefilter::new(
+    Slot::PaymentEvaluatedAfter,
+    &[
+        "appropriate",
+        "suitable",
+        "reasonable",
+        "proportionate",
+        "fair",
+        "sufficient",
+        "adequate",
+        "line",
+    ],
+);
 
 /// Words after an amount that make it a charge or benefit, whatever verb precedes it.
 static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -149,18 +184,32 @@ static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A refund-like verb right before the amount: the amount is a remedy whatever follows it.
-static STRONG_DIRECT: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static STRONG_DIRECT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|writ\w*\s+off|waiv\w*|credit\w*|backdate|back-date|backdating)\s+(?:[\w'’-]+\s+){0,4}$|\bby\s+$",
     )
 });
+/// The word beginnings every match of [`STRONG_DIRECT`] has, asked of the whole sentence
+/// though the regex reads only the words around an amount.
+pub(crate) const STRONG_DIRECT_NEEDS: Prefilter = Prefilter::new(
+    Slot::PaymentStrongDirect,
+    &[
+        "refund", "reimburs", "repay", "writ", "waiv", "credit", "backdat", "back-dat", "by",
+    ],
+);
 
 /// Words before or after an amount that make it a total of others.
-static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:total(?:ling|ing)?|totals|combined|altogether|overall|in all)\b(?:\s+(?:of|to|is|was|amount|payment|sum|[\w'’]+)){0,3}\s*$",
     )
 });
+/// The word beginnings every match of [`TOTAL_BEFORE`] has, asked of the whole sentence
+/// though the regex reads only the words around an amount.
+pub(crate) const TOTAL_BEFORE_NEEDS: Prefilter = Prefilter::new(
+    Slot::PaymentTotalBefore,
+    &["total", "combined", "altogether", "overall", "all"],
+);
 static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)^\s*(?:in total|in all|altogether|overall|,?\s*(?:comprising|made up of|consisting of|which (?:is|comprises) made up of|broken down as|being)\b)",
@@ -176,11 +225,17 @@ static OFFERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The Ombudsman's complaint process in the words before an amount: narrated, not decided.
-static COMPLAINT_STAGE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static COMPLAINT_STAGE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:at|in|during|following|after)\s+(?:its\s+|the\s+|her\s+|his\s+)?(?:stage (?:one|two|three|1|2|3)|complaints? (?:process|procedure|response)|adjudication|final response|(?:initial |first |second )?response to (?:the|her|his|their|Mr|Mrs|Miss|Ms) complaint)",
     )
 });
+/// The word beginnings every match of [`COMPLAINT_STAGE`] has, asked of the whole sentence
+/// though the regex reads only the words around an amount.
+pub(crate) const COMPLAINT_STAGE_NEEDS: Prefilter = Prefilter::new(
+    Slot::PaymentComplaintStage,
+    &["stage", "complaint", "adjudication", "response"],
+);
 
 /// Sections that narrate background: remedies in them were offered, not decided.
 const NARRATIVE: &[SectionKind] = &[
@@ -231,7 +286,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 reached.hit(Cap::Amounts);
             }
             // Whether sentence `s` may match a pattern needing `w` (see `Block::has`).
-            let has = |w: Words| block.has(s, w);
+            let has = |w: Prefilter| block.has(s, w);
             for (i, amount) in found.iter().enumerate() {
                 let prev_end = if i == 0 { 0 } else { found[i - 1].end };
                 let next_start = found.get(i + 1).map_or(sentence.text.len(), |a| a.start);
@@ -240,7 +295,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 // A word glued to the amount (`£300offered`) starts a word in
                 // `after` but not in the sentence: then word masks say nothing.
                 let glued = |at: usize| glued(sentence.text, at);
-                let has_after = |w: Words| glued(amount.end) || has(w);
+                let has_after = |w: Prefilter| glued(amount.end) || has(w);
                 let mut cue = cue(amount, before, after, &has, &has_after);
                 if cue.is_none() {
                     // A bullet under `the Council has agreed to pay Mrs X:` reads with its lead-in.
@@ -263,11 +318,11 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 });
                 let own_after = sentence.text.get(amount.end..next_start).unwrap_or("");
                 let own_before = sentence.text.get(prev_end..amount.start).unwrap_or("");
-                let own_before_has = |w: Words| glued(prev_end) || has(w);
-                let total = (own_before_has(words::TOTAL_BEFORE)
+                let own_before_has = |w: Prefilter| glued(prev_end) || has(w);
+                let total = (own_before_has(TOTAL_BEFORE_NEEDS)
                     && TOTAL_BEFORE.is_match(own_before))
                     || TOTAL_AFTER.is_match(own_after);
-                let own_has = |w: Words| glued(prev_end) || glued(amount.end) || has(w);
+                let own_has = |w: Prefilter| glued(prev_end) || glued(amount.end) || has(w);
                 let payment = Payment {
                     amount: amount.pounds(),
                     role: PaymentRole::Other,
@@ -307,13 +362,13 @@ fn cue(
     amount: &Amount,
     before: &str,
     after: &str,
-    has: &dyn Fn(Words) -> bool,
-    has_after: &dyn Fn(Words) -> bool,
+    has: &dyn Fn(Prefilter) -> bool,
+    has_after: &dyn Fn(Prefilter) -> bool,
 ) -> Option<Cue> {
     if amount.in_range || amount.rate {
         return Some(Cue::Other);
     }
-    let strong_direct = has(words::STRONG_DIRECT) && STRONG_DIRECT.is_match(before);
+    let strong_direct = has(STRONG_DIRECT_NEEDS) && STRONG_DIRECT.is_match(before);
     if OTHER_AFTER.is_match(after) && !strong_direct {
         return Some(Cue::Other);
     }
@@ -334,7 +389,7 @@ fn cue(
         prev = last;
         last = Some((group, m.start(), m.end()));
     }
-    let agreed_word = if has(words::AGREED) {
+    let agreed_word = if has(AGREED_NEEDS) {
         agreed_before(before)
     } else {
         None
@@ -343,7 +398,7 @@ fn cue(
         // `It should have paid him £50`: money owed, not a remedy.
         Some(false) if !accepted => return Some(Cue::Other),
         Some(agreed) => agreed,
-        None => has_after(words::EVALUATED) && EVALUATED_AFTER.is_match(after),
+        None => has_after(EVALUATED_AFTER_NEEDS) && EVALUATED_AFTER.is_match(after),
     };
     // `wants the Council to ... pay him £400`: unless the decision then agrees.
     if let Some(w) = wanted_at {
@@ -354,7 +409,7 @@ fn cue(
             return Some(Cue::Other);
         }
     }
-    if !accepted && has(words::COMPLAINT_STAGE) && COMPLAINT_STAGE.is_match(before) {
+    if !accepted && has(COMPLAINT_STAGE_NEEDS) && COMPLAINT_STAGE.is_match(before) {
         return Some(Cue::Offered);
     }
     let (group, start, _) = last?;
@@ -387,7 +442,7 @@ fn remedy(accepted: bool, agreed: bool) -> Cue {
 
 /// The cue a lead-in line (`The Council will pay Mrs X:`) gives the items under
 /// it; `has` as for [`cue`].
-fn lead_cue(lead: &str, has: &dyn Fn(Words) -> bool) -> Option<Cue> {
+fn lead_cue(lead: &str, has: &dyn Fn(Prefilter) -> bool) -> Option<Cue> {
     let probe = Amount {
         pence: 1,
         start: lead.len(),

@@ -11,77 +11,188 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::parse::text::pattern::{self as words, regex, Words};
+use crate::parse::text::pattern::{regex, Prefilter, Slot};
 
 use crate::parse::decision::Purpose;
 
-/// Each purpose and the words that name it.
-static PURPOSES: LazyLock<Vec<(Purpose, Regex)>> = LazyLock::new(|| {
-    let table: &[(Purpose, &str)] = &[
-        (
-            Purpose::Distress,
-            r"distress|anxi|upset|worr(?:y|ied)|stress|hurt|outrage|injury to feelings|emotional|shock|embarrass|humiliat|avoidable harm",
+/// Each purpose, the prefilter of its pattern (word beginnings every match
+/// has), and the words that name it, compiled into [`PURPOSES`].
+pub(crate) const PURPOSE_PATTERNS: [(Purpose, Prefilter, &str); 6] = [
+    (
+        Purpose::Distress,
+        Prefilter::new(
+            Slot::PurposeDistress,
+            &[
+                "distress",
+                "anxi",
+                "upset",
+                "worr",
+                "stress",
+                "hurt",
+                "outrage",
+                "injury",
+                "emotional",
+                "shock",
+                "embarrass",
+                "humiliat",
+                "avoidable",
+            ],
         ),
-        (
-            Purpose::TimeAndTrouble,
-            r"time(?:,|\s+and)\s+trouble|time and effort|trouble (?:she|he|they|it) (?:was|were|has been) put to",
+        r"distress|anxi|upset|worr(?:y|ied)|stress|hurt|outrage|injury to feelings|emotional|shock|embarrass|humiliat|avoidable harm",
+    ),
+    (
+        Purpose::TimeAndTrouble,
+        Prefilter::new(Slot::PurposeTime, &["time", "trouble"]),
+        r"time(?:,|\s+and)\s+trouble|time and effort|trouble (?:she|he|they|it) (?:was|were|has been) put to",
+    ),
+    (
+        Purpose::Frustration,
+        Prefilter::new(
+            Slot::PurposeFrustration,
+            &["frustrat", "uncertain", "inconvenien", "confusion"],
         ),
-        (
-            Purpose::Frustration,
-            r"frustrat|uncertain|inconvenien|confusion",
+        r"frustrat|uncertain|inconvenien|confusion",
+    ),
+    (
+        Purpose::LossOfService,
+        Prefilter::new(
+            Slot::PurposeLoss,
+            &[
+                "loss",
+                "lost",
+                "missed",
+                "missing",
+                "lack",
+                "without",
+                "educational",
+            ],
         ),
-        (
-            Purpose::LossOfService,
-            r"(?:loss|lost|missed|missing|lack) (?:of )?(?:\w+ ){0,3}?(?:services?|education|provision|care|support|opportunit|respite|schooling|tuition|therapy|contact|placement|sessions|transport)|lost opportunit|missed opportunit|without (?:suitable |any |full-time )?(?:education|provision|care|support)|educational provision|(?:per|each|a) (?:term|month|week) of (?:missed|lost)",
+        r"(?:loss|lost|missed|missing|lack) (?:of )?(?:\w+ ){0,3}?(?:services?|education|provision|care|support|opportunit|respite|schooling|tuition|therapy|contact|placement|sessions|transport)|lost opportunit|missed opportunit|without (?:suitable |any |full-time )?(?:education|provision|care|support)|educational provision|(?:per|each|a) (?:term|month|week) of (?:missed|lost)",
+    ),
+    (
+        Purpose::FinancialLoss,
+        Prefilter::new(
+            Slot::PurposeFinancial,
+            &[
+                "refund",
+                "reimburs",
+                "repay",
+                "writ",
+                "waiv",
+                "arrears",
+                "financial",
+                "out",
+                "incurred",
+                "overpaid",
+                "overcharg",
+                "decorating",
+                "cover",
+                "expenses",
+                "legal",
+                "loss",
+                "lost",
+                "credit",
+                "cost",
+            ],
         ),
-        (
-            Purpose::FinancialLoss,
-            r"refund|reimburs|repay|writ\w* off|waiv|arrears|financial loss|out of pocket|incurred|overpaid|overcharg|decorating|to cover (?:the |her |his |their )?(?:costs?|expenses)|expenses|legal costs|loss of (?:income|earnings)|lost (?:income|earnings)|credit|costs? (?:she|he|they) (?:paid|met)",
-        ),
-        (Purpose::Backdated, r"backdat|back-dat"),
-    ];
-    table
+        r"refund|reimburs|repay|writ\w* off|waiv|arrears|financial loss|out of pocket|incurred|overpaid|overcharg|decorating|to cover (?:the |her |his |their )?(?:costs?|expenses)|expenses|legal costs|loss of (?:income|earnings)|lost (?:income|earnings)|credit|costs? (?:she|he|they) (?:paid|met)",
+    ),
+    (Purpose::Backdated, BACKDATED_NEEDS, r"backdat|back-dat"),
+];
+
+/// [`PURPOSE_PATTERNS`], compiled once.
+pub(crate) static PURPOSES: LazyLock<Vec<(Purpose, Prefilter, Regex)>> = LazyLock::new(|| {
+    PURPOSE_PATTERNS
         .iter()
-        .map(|(purpose, words)| (*purpose, regex(&format!(r"(?i)\b(?:{words})"))))
+        .map(|(purpose, needs, words)| (*purpose, *needs, regex(&format!(r"(?i)\b(?:{words})"))))
         .collect()
 });
 
-static SYMBOLIC: LazyLock<Regex> =
+pub(crate) static SYMBOLIC: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:symbolic|token|goodwill|good will|gesture)"));
+/// The word beginnings every match of [`SYMBOLIC`] has, asked of the whole sentence
+/// though the regex reads only the words around an amount.
+pub(crate) const SYMBOLIC_NEEDS: Prefilter = Prefilter::new(
+    Slot::PurposeSymbolic,
+    &["symbolic", "token", "goodwill", "good", "gesture"],
+);
 
 /// A refund-like verb right before the amount names financial loss whatever follows.
-static DIRECT_FINANCIAL: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static DIRECT_FINANCIAL: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|writ\w*\s+off|waiv\w*|credit\w*|reduc\w*(?:\s+\S+){0,5}\s+by)\s+(?:\S+\s+){0,3}$",
     )
 });
+/// The word beginnings every match of [`DIRECT_FINANCIAL`] has, asked of the whole sentence
+/// though the regex reads only the words around an amount.
+pub(crate) const DIRECT_FINANCIAL_NEEDS: Prefilter = Prefilter::new(
+    Slot::PurposeDirectFinancial,
+    &[
+        "refund", "reimburs", "repay", "writ", "waiv", "credit", "reduc",
+    ],
+);
 
 /// A new verb clause after an amount: its purposes belong to what follows.
-static NEXT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static NEXT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)(?:\band\b|,|;)\s+(?:to\s+)?(?:also\s+)?(?:pay|refund|reimburse|repay|write|waive|credit|backdate|make|apologi[sz]e|review|remind|reconsider|provide|arrange|complete|carry)\b",
     )
 });
+/// The word beginnings every match of [`NEXT_CLAUSE`] has, asked of the whole sentence
+/// though the regex reads only the words around an amount.
+pub(crate) const NEXT_CLAUSE_NEEDS: Prefilter = Prefilter::new(
+    Slot::PurposeNextClause,
+    &[
+        "pay",
+        "refund",
+        "reimburse",
+        "repay",
+        "write",
+        "waive",
+        "credit",
+        "backdate",
+        "make",
+        "apologi",
+        "review",
+        "remind",
+        "reconsider",
+        "provide",
+        "arrange",
+        "complete",
+        "carry",
+    ],
+);
 
 /// `backdate his housing benefit to April 2020 (approximately £2,400)`.
-static BACKDATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\bback-?dat\w*[^.;£]*$"));
+pub(crate) static BACKDATE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\bback-?dat\w*[^.;£]*$"));
+/// The word beginnings every match of [`BACKDATE_BEFORE`] has, and of the `Backdated`
+/// pattern in [`PURPOSE_PATTERNS`]: one prefilter for both.
+pub(crate) const BACKDATED_NEEDS: Prefilter =
+    Prefilter::new(Slot::PurposeBackdated, &["backdat", "back-dat"]);
 
 /// Words before an amount that introduce its reason.
-static INTRODUCER: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static INTRODUCER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:in recognition of|recognising|to recognise|to acknowledge|acknowledging|to remedy|remedy for|to reflect|because of|given|due to|as a result of)\b",
     )
 });
-
-/// The word beginnings each of [`PURPOSES`] needs, in order.
-const PURPOSE_WORDS: [Words; 6] = [
-    words::P_DISTRESS,
-    words::P_TIME,
-    words::P_FRUSTRATION,
-    words::P_LOSS,
-    words::P_FINANCIAL,
-    words::P_BACKDATED,
-];
+/// The word beginnings every match of [`INTRODUCER`] has, asked of the whole sentence
+/// though the regex reads only the words around an amount.
+pub(crate) const INTRODUCER_NEEDS: Prefilter = Prefilter::new(
+    Slot::PurposeIntroducer,
+    &[
+        "recognition",
+        "recognis",
+        "acknowledg",
+        "remedy",
+        "reflect",
+        "because",
+        "given",
+        "due",
+        "result",
+    ],
+);
 
 /// The purposes named around an amount; `symbolic` only when no other is named,
 /// `unspecified` when none is.
@@ -92,29 +203,28 @@ pub fn purposes(before: &str, after: &str) -> Vec<Purpose> {
 
 /// [`purposes`], where `has` says whether `before` and `after` may match a
 /// pattern needing some words (`false` only when they certainly cannot).
-pub fn purposes_with(before: &str, after: &str, has: &dyn Fn(Words) -> bool) -> Vec<Purpose> {
+pub fn purposes_with(before: &str, after: &str, has: &dyn Fn(Prefilter) -> bool) -> Vec<Purpose> {
     // `£5,000 and reimburse him £1,200 for decorating`: the next clause is the next payment's.
-    let after = match has(words::NEXT_CLAUSE) {
+    let after = match has(NEXT_CLAUSE_NEEDS) {
         true => NEXT_CLAUSE
             .find(after)
             .map_or(after, |m| &after[..m.start()]),
         false => after,
     };
     let mut found = named(after, has);
-    if found.is_empty() && has(words::INTRODUCER) {
+    if found.is_empty() && has(INTRODUCER_NEEDS) {
         // Only what the words before introduce as the reason: not `apologised for the upset`.
         if let Some(m) = INTRODUCER.find_iter(before).last() {
             found = named(&before[m.start()..], has);
         }
     }
-    if found.is_empty() && has(words::P_BACKDATED) && BACKDATE_BEFORE.is_match(before) {
+    if found.is_empty() && has(BACKDATED_NEEDS) && BACKDATE_BEFORE.is_match(before) {
         found.push(Purpose::Backdated);
-    } else if found.is_empty() && has(words::DIRECT_FINANCIAL) && DIRECT_FINANCIAL.is_match(before)
-    {
+    } else if found.is_empty() && has(DIRECT_FINANCIAL_NEEDS) && DIRECT_FINANCIAL.is_match(before) {
         found.push(Purpose::FinancialLoss);
     }
     if found.is_empty()
-        && has(words::SYMBOLIC)
+        && has(SYMBOLIC_NEEDS)
         && (SYMBOLIC.is_match(after) || SYMBOLIC.is_match(before))
     {
         found.push(Purpose::Symbolic);
@@ -125,15 +235,14 @@ pub fn purposes_with(before: &str, after: &str, has: &dyn Fn(Words) -> bool) -> 
     found
 }
 
-fn named(text: &str, has: &dyn Fn(Words) -> bool) -> Vec<Purpose> {
+fn named(text: &str, has: &dyn Fn(Prefilter) -> bool) -> Vec<Purpose> {
     if text.trim().is_empty() {
         return Vec::new();
     }
     PURPOSES
         .iter()
-        .zip(PURPOSE_WORDS)
-        .filter(|((_, re), w)| has(*w) && re.is_match(text))
-        .map(|((p, _), _)| *p)
+        .filter(|(_, needs, re)| has(*needs) && re.is_match(text))
+        .map(|(p, _, _)| *p)
         .collect()
 }
 
