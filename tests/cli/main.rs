@@ -4,6 +4,7 @@
 mod common;
 
 mod exit_codes;
+mod fetch;
 mod ingest;
 mod money;
 mod parse;
