@@ -36,15 +36,18 @@ It fails loudly when the website does not answer as expected: a results page
 without \"Your search has N results\", a results page that should list
 decisions and lists none, a decision page whose title does not carry the
 reference in its address. Each failure is printed on stderr as `URL: reason`
-and the run goes on with the other pages. A progress bar on stderr (when it
-is a terminal) shows the window, the results page and the decisions; a
-summary at the end gives decisions found, downloaded, already had and failed
-(--json prints it as JSON on stdout: found, downloaded, already_had, and
-failed as [{reference, url, reason}], reference null for a results page).
+and the run goes on with the other pages (a month whose results pages cannot
+all be read is left out whole: fetch it again later). A progress bar on
+stderr (when it is a terminal) shows the window, the results page and the
+decisions; a summary at the end gives decisions found, downloaded, already
+had and failed (--json prints it as JSON on stdout: found, downloaded,
+already_had, and failed as [{reference, url, reason}], reference null for a
+results page).
 Exit code 0 when every page was fetched, 3 when some failed, 2 on an error
 that stopped the run (a bad flag, a folder that cannot be written).
 
-To index the pages, ingest the folder (see `ombuds ingest --help`).
+To index the pages, name them to ingest: `ombuds ingest OUT/*.html` (a
+folder given to ingest is walked for .txt files only).
 
 Examples:
   ombuds fetch --from 2024-01-01 --to 2024-03-31
@@ -90,7 +93,7 @@ pub struct Args {
 /// Checks the flags, fetches, prints the summary.
 pub fn run(args: Args) -> Result<ExitStatus> {
     let request = request(&args)?;
-    let progress = Progress::new();
+    let mut progress = Progress::new();
     let summary = fetch::fetch(&request, |event| progress.on(event))?;
     progress.finish();
     print_summary(&summary, &request, args.json)?;
@@ -145,6 +148,8 @@ fn seconds(flag: &str, value: f64, least: f64) -> Result<Duration> {
 /// also prints each failure as it happens.
 struct Progress {
     bar: ProgressBar,
+    /// The current window, `window 2/3 (2024-02-01..2024-02-29)`.
+    window: String,
 }
 
 impl Progress {
@@ -160,25 +165,27 @@ impl Progress {
         } else {
             ProgressBar::hidden()
         };
-        Progress { bar }
+        Progress {
+            bar,
+            window: String::new(),
+        }
     }
 
-    fn on(&self, event: Event<'_>) {
+    fn on(&mut self, event: Event<'_>) {
         match event {
             Event::Window {
                 number,
                 windows,
                 from,
                 to,
-            } => self
-                .bar
-                .set_message(format!("window {number}/{windows} ({from}..{to})")),
+            } => {
+                self.window = format!("window {number}/{windows} ({from}..{to})");
+                self.bar.set_message(self.window.clone());
+            }
             Event::ResultsPage { page, pages } => {
                 let pages = pages.map_or("?".to_string(), |p| p.to_string());
-                let message = self.bar.message();
-                let window = message.split(", results").next().unwrap_or_default();
                 self.bar
-                    .set_message(format!("{window}, results page {page}/{pages}"));
+                    .set_message(format!("{}, results page {page}/{pages}", self.window));
             }
             Event::Found(n) => self.bar.inc_length(n as u64),
             Event::Decision => self.bar.inc(1),
