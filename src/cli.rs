@@ -37,14 +37,19 @@ Quick start:
   ombuds search '\"stage three\" delay'   # find decisions, matches highlighted
   ombuds show 23-002-683                # read one decision
   ombuds parse corpus/ --format json    # what is extracted, without an index
+  ombuds fetch --from 2024-01-01 --to 2024-01-31   # download a month's decisions
 
 Exit codes: 0 success; 1 nothing found; 2 error (bad argument, no index);
-3 finished but some input files were skipped (each is listed on stderr);
+3 finished but some input files were skipped, or (fetch) some pages failed
+(each is listed on stderr);
 130 interrupted by Ctrl-C (nothing was changed).";
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Download decision pages from the LGSCO website into a folder.
+    #[command(long_about = cmd::fetch::LONG_ABOUT)]
+    Fetch(cmd::fetch::Args),
     /// Parse decision files and add them to the index (replacing same references).
     #[command(long_about = cmd::ingest::LONG_ABOUT)]
     Ingest(cmd::ingest::Args),

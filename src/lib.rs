@@ -2,6 +2,7 @@
 //!
 //! The data flows through one module per stage:
 //!
+//! - [`fetch`]: download decision pages from the LGSCO website into a folder;
 //! - [`walk`]: find decision files and read them as text;
 //! - [`ingest`]: the parallel read -> parse pipeline over those files;
 //! - [`parse`]: text -> [`parse::Decision`] (header, sections, extracted fields);
@@ -14,6 +15,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod fetch;
 pub mod index;
 pub mod ingest;
 pub mod output;

@@ -2,6 +2,7 @@
 //! clap `Args`, and a short `run` that reads like an outline.
 
 pub mod export;
+pub mod fetch;
 pub mod filters;
 pub mod ingest;
 pub mod parse;
@@ -18,7 +19,8 @@ pub enum ExitStatus {
     NothingFound = 1,
     /// An error stopped the command (used by `main`).
     Error = 2,
-    /// The command finished, but some input files were skipped.
+    /// The command finished, but some input files were skipped (or, for
+    /// `fetch`, some pages could not be fetched).
     SomeSkipped = 3,
     /// Ctrl-C stopped the command before it changed anything.
     Interrupted = 130,

@@ -5,6 +5,7 @@ mod common;
 
 mod dates;
 mod exit_codes;
+mod fetch;
 mod ingest;
 mod money;
 mod parse;
