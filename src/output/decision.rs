@@ -67,7 +67,7 @@ pub fn write_decision(out: &mut impl Write, d: &Decision) -> std::io::Result<()>
         )?;
     }
     for w in &d.warnings {
-        writeln!(out, "  warning: {}", terminal_line(w))?;
+        writeln!(out, "  warning: {}", terminal_line(&w.to_string()))?;
     }
     if !d.payments.is_empty() {
         writeln!(out, "\nPayments")?;

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::warning::Warning;
+
 /// One parsed decision statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Decision {
@@ -31,7 +33,7 @@ pub struct Decision {
     /// The body sections in the order printed.
     pub sections: Vec<Section>,
     /// Things a reader should know about how this decision was read.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// Every amount of money the decision mentions, with its role.
     pub payments: Vec<Payment>,
     /// Sum of the payments whose role is `agreed`.

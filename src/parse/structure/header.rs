@@ -6,6 +6,7 @@ use time::macros::format_description;
 
 use crate::parse::structure::lines::Line;
 use crate::parse::structure::reference::canonical_reference;
+use crate::parse::warning::Warning;
 
 /// How many lines from the top the title line may be found in.
 const TITLE_WINDOW: usize = 12;
@@ -26,7 +27,7 @@ pub struct Header {
     /// ISO decision date.
     pub decision_date: Option<String>,
     /// Problems met while reading the header.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Finds the title line among the first lines and returns its index, the
@@ -70,7 +71,7 @@ pub fn header_fields(lines: &[Line], after_title: usize, header: &mut Header) ->
             header.decision_date = match decision_date(value, decision_years()) {
                 Ok(date) => Some(date),
                 Err(problem) => {
-                    header.warnings.push(problem.to_string());
+                    header.warnings.push(Warning::DecisionDate(problem));
                     None
                 }
             };
@@ -331,7 +332,10 @@ mod tests {
         assert_eq!(h.decision_date, None);
         let last = decision_years().end().to_string();
         assert_eq!(
-            h.warnings,
+            h.warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
             [format!(
                 "decision date '05 Oct 9999' is outside the years 1974 to {last}"
             )]
