@@ -16,6 +16,7 @@ pub mod cli;
 pub mod cmd;
 pub mod index;
 pub mod ingest;
+pub mod names;
 pub mod output;
 pub mod parse;
 pub mod query;

@@ -3,6 +3,7 @@
 
 use anyhow::{anyhow, Result};
 
+use crate::names::name_of;
 use crate::parse::{iso_date_checked, RemedyKind};
 use crate::query::Filters;
 
@@ -88,7 +89,7 @@ impl FilterArgs {
             from,
             to,
             fault: non_empty("fault", &self.fault)?,
-            remedy: self.remedy.map(|r| r.as_str().to_string()),
+            remedy: self.remedy.as_ref().map(|r| name_of(r).to_string()),
             min_amount: self.min_amount,
         })
     }
