@@ -37,7 +37,7 @@ pub enum Repair {
     BadUtf8 {
         /// How many bad sequences were replaced.
         places: usize,
-        /// Byte offsets of the first few (at most [`BAD_UTF8_SHOWN`]).
+        /// Byte offsets of the first few (at most five).
         first_offsets: Vec<usize>,
     },
     /// An HTML page saved as text, converted to its text.
@@ -50,7 +50,7 @@ pub enum Repair {
 }
 
 /// How many offsets of bad UTF-8 a warning lists, so a reader can find them.
-pub const BAD_UTF8_SHOWN: usize = 5;
+const BAD_UTF8_SHOWN: usize = 5;
 
 impl Repair {
     /// UTF-8 read with bad sequences replaced, starting at `offsets`.

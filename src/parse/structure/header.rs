@@ -141,7 +141,7 @@ pub enum DateProblem {
 }
 
 /// `05 Oct 2023` or `5 October 2023` as `2023-10-05`; `None` if not a real
-/// date or outside [`decision_years`].
+/// date or outside the years a decision can carry (`decision_years`).
 pub fn iso_date(text: &str) -> Option<String> {
     decision_date(text, decision_years()).ok()
 }

@@ -243,7 +243,7 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
     split(text).0
 }
 
-/// [`sentences`], and whether one over [`MAX_SENTENCE`] bytes was cut into pieces.
+/// The sentences of `text`, and whether one over [`MAX_SENTENCE`] bytes was cut into pieces.
 fn split(text: &str) -> (Vec<Sentence<'_>>, bool) {
     let mut long = false;
     let mut out = Vec::with_capacity(text.len() / 64 + 1);
