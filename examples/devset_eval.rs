@@ -491,7 +491,7 @@ fn ombuds_roles(d: &Decision) -> BTreeMap<i64, BTreeSet<String>> {
     for p in &d.payments {
         out.entry(pence(p.amount))
             .or_default()
-            .insert(p.role.as_str().to_string());
+            .insert(ombuds::names::name_of(&p.role).to_string());
     }
     out
 }
@@ -552,7 +552,7 @@ fn findings(parsed: &BTreeMap<String, Parsed>) -> FindingReport {
         .iter()
         .map(|(outcome, ok)| OutcomeScore {
             outcome,
-            expected: ok.iter().map(|f| f.as_str()).collect(),
+            expected: ok.iter().map(|f| ombuds::names::name_of(f)).collect(),
             consistent: 0,
             total: 0,
         })
@@ -594,7 +594,7 @@ fn findings(parsed: &BTreeMap<String, Parsed>) -> FindingReport {
             consistent: OUTCOMES
                 .iter()
                 .find(|(o, _)| o.eq_ignore_ascii_case(&outcome))
-                .map(|(_, ok)| ok.iter().any(|f| f.as_str() == finding)),
+                .map(|(_, ok)| ok.iter().any(|f| ombuds::names::name_of(f) == finding)),
             outcome,
             finding,
             pages,

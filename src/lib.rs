@@ -18,6 +18,7 @@ pub mod cmd;
 pub mod fetch;
 pub mod index;
 pub mod ingest;
+pub mod names;
 pub mod output;
 pub mod parse;
 pub mod query;

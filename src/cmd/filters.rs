@@ -5,6 +5,7 @@ use anyhow::{anyhow, Result};
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 
 use crate::index::tokenizer::WordTokenizer;
+use crate::names::name_of;
 use crate::parse::{iso_text, RemedyKind, ISO_DATE};
 use crate::query::Filters;
 
@@ -99,7 +100,7 @@ impl FilterArgs {
             from,
             to,
             fault: non_empty("fault", &self.fault)?,
-            remedy: self.remedy.map(|r| r.as_str().to_string()),
+            remedy: self.remedy.as_ref().map(|r| name_of(r).to_string()),
             min_amount: self.min_amount,
         })
     }

@@ -16,7 +16,7 @@ use super::ExitStatus;
 use crate::index::write::{document, DecisionWriter};
 use crate::output::escape::terminal_line;
 use crate::output::json_line;
-use crate::parse::Decision;
+use crate::parse::{Decision, Warning};
 use crate::walk::{self, SkipKind, Skipped};
 
 /// The long help of `ombuds ingest`.
@@ -100,25 +100,9 @@ pub struct Args {
 pub struct FileWarning {
     /// The file.
     pub path: String,
-    /// The warning.
-    pub warning: String,
+    /// The warning (its message, in JSON).
+    pub warning: Warning,
 }
-
-/// Warnings worth a line on stderr (the rest are in `parse` output).
-const REPORTED_WARNINGS: &[&str] = &[
-    "decoded",
-    "mojibake",
-    "HTML",
-    "truncated",
-    "no body sections",
-    // parse::bounds: a cap on the work one decision may cost was reached
-    "sentence over",
-    "only the first",
-    "stored as an excerpt",
-    // amounts and dates that cannot be right
-    "read as other",
-    "outside the years",
-];
 
 /// How many warnings are printed on stderr before they are only counted.
 const WARNINGS_SHOWN: usize = 20;
@@ -194,7 +178,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
                     Choice::Replaces => true,
                     Choice::Dropped => return Ok(()),
                 };
-                note_warnings(&files[i], &parsed.warnings, &mut report.warnings);
+                note_warnings(&files[i], parsed.warnings, &mut report.warnings);
                 writer.upsert(&parsed.reference, doc, repeated)
             }
             Err(skip) => {
@@ -294,7 +278,8 @@ pub struct Interrupted;
 /// What the report needs of a decision once its document is built.
 struct Parsed {
     reference: String,
-    warnings: Vec<String>,
+    /// The warnings the report names ([`Warning::is_reported`]).
+    warnings: Vec<Warning>,
     fields: [bool; HEADER_FIELDS.len()],
     completeness: Completeness,
 }
@@ -303,22 +288,23 @@ impl From<&Decision> for Parsed {
     fn from(d: &Decision) -> Self {
         Parsed {
             reference: d.reference.clone(),
-            warnings: d.warnings.clone(),
+            warnings: d
+                .warnings
+                .iter()
+                .filter(|w| w.is_reported())
+                .cloned()
+                .collect(),
             fields: HEADER_FIELDS.map(|(_, has)| has(d)),
             completeness: Completeness::of(d),
         }
     }
 }
 
-fn note_warnings(path: &Path, found: &[String], warnings: &mut Vec<FileWarning>) {
-    for w in found {
-        if REPORTED_WARNINGS.iter().any(|r| w.contains(r)) {
-            warnings.push(FileWarning {
-                path: walk::path_text(path),
-                warning: w.clone(),
-            });
-        }
-    }
+fn note_warnings(path: &Path, reported: Vec<Warning>, warnings: &mut Vec<FileWarning>) {
+    warnings.extend(reported.into_iter().map(|warning| FileWarning {
+        path: walk::path_text(path),
+        warning,
+    }));
 }
 
 fn write_errors(path: &Path, skipped: &[Skipped]) -> Result<()> {
@@ -498,7 +484,7 @@ fn print_report(report: &Report, index_path: &Path, json: bool) -> Result<()> {
         eprintln!(
             "warning {}: {}",
             terminal_line(&w.path),
-            terminal_line(&w.warning)
+            terminal_line(&w.warning.to_string())
         );
     }
     if report.warnings.len() > WARNINGS_SHOWN {

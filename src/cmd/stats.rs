@@ -8,9 +8,10 @@ use anyhow::{bail, Result};
 
 use super::filters::FilterArgs;
 use super::ExitStatus;
+use crate::names::name_of;
 use crate::output::stats::write_stats;
 use crate::output::Format;
-use crate::stats::{Buckets, GroupField, Per, StatsRequest, What};
+use crate::stats::{Buckets, GroupField, PaymentBasis, Statistic, StatsRequest};
 
 /// The long help of `ombuds stats`.
 pub const LONG_ABOUT: &str =
@@ -61,7 +62,7 @@ Examples:
 pub struct Args {
     /// What to count.
     #[arg(value_enum)]
-    pub what: What,
+    pub what: Statistic,
 
     /// Query selecting decisions (tantivy syntax, as in search); default all.
     #[arg(value_name = "QUERY", default_value = "", allow_hyphen_values = true)]
@@ -76,7 +77,7 @@ pub struct Args {
 
     /// Payments: count each decision's agreed total, or each payment.
     #[arg(long, value_enum, default_value = "decision")]
-    pub per: Per,
+    pub per: PaymentBasis,
 
     /// Payments: split by payment purpose (implies --per payment).
     #[arg(long)]
@@ -148,7 +149,7 @@ fn request(args: &Args) -> Result<StatsRequest> {
         bail!("--by: at most two fields, got {}", by.len());
     }
     if by.len() == 2 && by[0] == by[1] {
-        bail!("--by: the same field twice ({})", by[0].name());
+        bail!("--by: the same field twice ({})", name_of(&by[0]));
     }
     let payments_only = [
         ("--purpose", args.purpose),
@@ -156,14 +157,14 @@ fn request(args: &Args) -> Result<StatsRequest> {
         ("--bucket", args.bucket.is_some()),
     ];
     for (flag, used) in payments_only {
-        if used && args.what != What::Payments {
+        if used && args.what != Statistic::Payments {
             bail!("{flag} only applies to `stats payments`");
         }
     }
-    if args.infer && args.what != What::Outcomes {
+    if args.infer && args.what != Statistic::Outcomes {
         bail!("--infer only applies to `stats outcomes`");
     }
-    if args.cross && !matches!(args.what, What::Faults | What::Remedies) {
+    if args.cross && !matches!(args.what, Statistic::Faults | Statistic::Remedies) {
         bail!("--cross only applies to `stats faults` and `stats remedies`");
     }
     let histogram = match args.bucket {
@@ -179,7 +180,11 @@ fn request(args: &Args) -> Result<StatsRequest> {
         query: args.query.clone(),
         filters: args.filters.to_filters()?,
         by,
-        per: if args.purpose { Per::Payment } else { args.per },
+        per: if args.purpose {
+            PaymentBasis::Payment
+        } else {
+            args.per
+        },
         histogram,
         top: args.top.map(|n| n as usize),
         min_count: args.min_count as usize,

@@ -15,6 +15,7 @@ use super::directory::share_replaced_files;
 use super::failure;
 use super::schema::{encode_payment, Fields};
 use super::DecisionIndex;
+use crate::names::name_of;
 use crate::parse::Decision;
 
 /// Memory budget for tantivy's indexing threads, split between them.
@@ -278,7 +279,7 @@ pub fn document(f: &Fields, d: Decision) -> TantivyDocument {
         (f.category, d.category.as_deref()),
         (f.subcategory, d.subcategory.as_deref()),
         (f.outcome, d.outcome.as_deref()),
-        (f.finding, d.finding.map(|x| x.as_str())),
+        (f.finding, d.finding.as_ref().map(name_of)),
     ];
     for (field, value) in keywords {
         if let Some(value) = value {
@@ -299,18 +300,14 @@ pub fn document(f: &Fields, d: Decision) -> TantivyDocument {
         doc.add_f64(f.agreed_amount, payment.amount);
         doc.add_text(
             f.agreed_payment,
-            encode_payment(
-                i,
-                payment.amount,
-                payment.purpose.iter().map(|x| x.as_str()),
-            ),
+            encode_payment(i, payment.amount, payment.purpose.iter().map(name_of)),
         );
         for purpose in &payment.purpose {
-            doc.add_text(f.purpose, purpose.as_str());
+            doc.add_text(f.purpose, name_of(purpose));
         }
     }
     for remedy in &d.remedies {
-        doc.add_text(f.remedy, remedy.as_str());
+        doc.add_text(f.remedy, name_of(remedy));
     }
     for fault in &d.faults {
         doc.add_text(f.fault, &fault.kind);

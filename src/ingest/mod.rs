@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::parse::{parse_decision_with, Decision, Taxonomy};
+use crate::parse::{parse_decision_with, Decision, Taxonomy, Warning};
 use crate::walk::{path_text, read_text, SkipKind, Skipped};
 
 /// Reads and parses one file: a decision, or why the file was not used.
@@ -30,7 +30,8 @@ pub fn read_decision(path: &Path, taxonomy: &Taxonomy) -> Result<Decision, Skipp
     })?;
     let mut decision =
         parsed.map_err(|e| Skipped::new(path, SkipKind::NotADecision, e.to_string()))?;
-    decision.warnings.splice(0..0, decoded.warnings);
+    let repairs = decoded.repairs.into_iter().map(Warning::Decoding);
+    decision.warnings.splice(0..0, repairs);
     Ok(decision)
 }
 

@@ -7,6 +7,7 @@ use std::io::Write;
 
 use super::escape::{terminal_line, terminal_text};
 use super::{pounds, MISSING};
+use crate::names::name_of;
 use crate::parse::{iso_text, Decision};
 
 /// Writes a decision's fields, payments, faults, summary and sections.
@@ -42,10 +43,7 @@ pub fn write_decision(out: &mut impl Write, d: &Decision) -> std::io::Result<()>
                 .unwrap_or_else(|| MISSING.to_string()),
         ),
         ("Agreed total", pounds(d.agreed_total)),
-        (
-            "Remedies",
-            list(d.remedies.iter().map(|r| r.as_str()).collect()),
-        ),
+        ("Remedies", list(d.remedies.iter().map(name_of).collect())),
         (
             "Deadline",
             d.deadline_days
@@ -67,12 +65,12 @@ pub fn write_decision(out: &mut impl Write, d: &Decision) -> std::io::Result<()>
         )?;
     }
     for w in &d.warnings {
-        writeln!(out, "  warning: {}", terminal_line(w))?;
+        writeln!(out, "  warning: {}", terminal_line(&w.to_string()))?;
     }
     if !d.payments.is_empty() {
         writeln!(out, "\nPayments")?;
         for p in &d.payments {
-            let purposes: Vec<&str> = p.purpose.iter().map(|x| x.as_str()).collect();
+            let purposes: Vec<&str> = p.purpose.iter().map(name_of).collect();
             let to = p
                 .recipient
                 .as_deref()
@@ -82,7 +80,7 @@ pub fn write_decision(out: &mut impl Write, d: &Decision) -> std::io::Result<()>
                 out,
                 "  {:>10}  {:<7}  {}",
                 pounds(p.amount),
-                p.role.as_str(),
+                name_of(&p.role),
                 terminal_line(&format!("{}{to}", list(purposes)))
             )?;
             writeln!(

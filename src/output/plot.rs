@@ -17,7 +17,7 @@ use plotters::style::{register_font, FontStyle};
 use super::escape::plot_text;
 use super::file::{Existing, OutputFile};
 use crate::parse::iso_text;
-use crate::stats::{Group, StatsReport, What};
+use crate::stats::{Group, Statistic, StatsReport};
 
 static FONT: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
 
@@ -63,7 +63,7 @@ fn bars(report: &StatsReport) -> (Vec<(String, f64)>, &'static str, &'static str
             .iter()
             .map(|b| (plot_text(&b.label), b.count as f64))
             .collect();
-        let y = if report.per == Some(crate::stats::Per::Payment) {
+        let y = if report.per == Some(crate::stats::PaymentBasis::Payment) {
             "payments"
         } else {
             "decisions"
@@ -71,7 +71,7 @@ fn bars(report: &StatsReport) -> (Vec<(String, f64)>, &'static str, &'static str
         return (bars, "agreed payment size", y);
     }
     match (&report.groups, report.what) {
-        (Some(groups), What::Payments) => {
+        (Some(groups), Statistic::Payments) => {
             let bars = groups
                 .iter()
                 .map(|g| {
@@ -103,10 +103,10 @@ fn bars(report: &StatsReport) -> (Vec<(String, f64)>, &'static str, &'static str
                 .map(|c| (plot_text(&c.value), c.count as f64))
                 .collect();
             let x = match report.what {
-                What::Outcomes => "outcome",
-                What::Faults => "fault kind",
-                What::Remedies => "remedy kind",
-                What::Payments => "payments",
+                Statistic::Outcomes => "outcome",
+                Statistic::Faults => "fault kind",
+                Statistic::Remedies => "remedy kind",
+                Statistic::Payments => "payments",
             };
             (bars, x, "decisions")
         }
@@ -146,10 +146,10 @@ pub fn title(report: &StatsReport) -> String {
         filter.push(format!("agreed total ≥ £{min}"));
     }
     let what = match report.what {
-        What::Payments => "Agreed payments",
-        What::Outcomes => "Outcomes",
-        What::Faults => "Fault kinds",
-        What::Remedies => "Remedy kinds",
+        Statistic::Payments => "Agreed payments",
+        Statistic::Outcomes => "Outcomes",
+        Statistic::Faults => "Fault kinds",
+        Statistic::Remedies => "Remedy kinds",
     };
     let scope = if filter.is_empty() {
         "all decisions".to_string()

@@ -16,7 +16,8 @@ use anyhow::Result;
 use super::escape::{csv_text, terminal_line};
 use super::table::write_table;
 use super::{Format, MISSING};
-use crate::stats::{Count, Figures, StatsReport, What};
+use crate::names::name_of;
+use crate::stats::{Count, Figures, Statistic, StatsReport};
 
 /// Writes a report in the chosen format; notes go to `notes` (stderr).
 pub fn write_stats(
@@ -106,7 +107,7 @@ pub fn write_stats(
 fn count_column(report: &StatsReport) -> usize {
     let keys = report.request.by.len().max(1);
     match report.what {
-        What::Payments => keys + 1,
+        Statistic::Payments => keys + 1,
         _ => keys + 2,
     }
 }
@@ -130,7 +131,7 @@ fn rows(report: &StatsReport, text: &dyn Fn(&str) -> String) -> (Vec<String>, Ve
         .request
         .by
         .iter()
-        .map(|f| f.name().to_string())
+        .map(|f| name_of(f).to_string())
         .collect();
     let mut headers = if by.is_empty() {
         vec!["set".to_string()]
@@ -146,7 +147,7 @@ fn rows(report: &StatsReport, text: &dyn Fn(&str) -> String) -> (Vec<String>, Ve
                 rows: &mut Vec<Vec<String>>| {
         let flag = if other { "folded" } else { "" }.to_string();
         match report.what {
-            What::Payments => {
+            Statistic::Payments => {
                 if let Some(s) = &figures.stats {
                     let mut row = key;
                     row.extend([
@@ -215,7 +216,7 @@ fn rows(report: &StatsReport, text: &dyn Fn(&str) -> String) -> (Vec<String>, Ve
         }
     }
     let tail: &[&str] = match report.what {
-        What::Payments => &[
+        Statistic::Payments => &[
             "n_decisions",
             "n",
             "sum",
@@ -229,7 +230,7 @@ fn rows(report: &StatsReport, text: &dyn Fn(&str) -> String) -> (Vec<String>, Ve
             "share_with_payment",
             "flag",
         ],
-        What::Outcomes => &[
+        Statistic::Outcomes => &[
             "n_decisions",
             "outcome",
             "count",
@@ -238,8 +239,8 @@ fn rows(report: &StatsReport, text: &dyn Fn(&str) -> String) -> (Vec<String>, Ve
             "upheld_rate_investigated",
             "flag",
         ],
-        What::Faults => &["n_decisions", "fault", "count", "share", "flag"],
-        What::Remedies => &["n_decisions", "remedy", "count", "share", "flag"],
+        Statistic::Faults => &["n_decisions", "fault", "count", "share", "flag"],
+        Statistic::Remedies => &["n_decisions", "remedy", "count", "share", "flag"],
     };
     headers.extend(tail.iter().map(|s| s.to_string()));
     (headers, rows)
@@ -276,7 +277,7 @@ mod tests {
             },
         ];
         let refs: Vec<&Facts> = facts.iter().collect();
-        let request = StatsRequest::plain(What::Outcomes, &[GroupField::Organisation]);
+        let request = StatsRequest::plain(Statistic::Outcomes, &[GroupField::Organisation]);
         report(&refs, &names, request)
     }
 

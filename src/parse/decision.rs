@@ -24,6 +24,9 @@ pub fn iso_text(date: time::Date) -> String {
     date.format(ISO_DATE).unwrap_or_else(|_| date.to_string())
 }
 
+use super::warning::Warning;
+use crate::names::name_of;
+
 /// One parsed decision statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Decision {
@@ -49,7 +52,7 @@ pub struct Decision {
     /// The body sections in the order printed.
     pub sections: Vec<Section>,
     /// Things a reader should know about how this decision was read.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// Every amount of money the decision mentions, with its role.
     pub payments: Vec<Payment>,
     /// Sum of the payments whose role is `agreed`.
@@ -206,51 +209,18 @@ pub struct Fault {
     pub sentence: String,
 }
 
-macro_rules! snake_names {
-    ($($ty:ident { $($variant:ident => $name:literal),+ $(,)? })+) => {$(
-        impl $ty {
-            /// Every value, in declaration order.
-            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
-            /// The snake_case name used in JSON, the index and filters.
-            pub fn as_str(self) -> &'static str {
-                match self { $($ty::$variant => $name),+ }
-            }
-            /// The value with this snake_case name.
-            pub fn from_name(name: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == name)
-            }
-        }
+/// The record's enums print as their serde names.
+macro_rules! display_as_name {
+    ($($ty:ty),+) => {$(
         impl std::fmt::Display for $ty {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
+                f.write_str(name_of(self))
             }
         }
     )+};
 }
 
-snake_names! {
-    SectionKind {
-        Complaint => "complaint", RoleAndPowers => "role_and_powers",
-        HowConsidered => "how_considered", WhatFound => "what_found", Findings => "findings",
-        AgreedAction => "agreed_action", FinalDecision => "final_decision",
-        NotInvestigated => "not_investigated", Other => "other",
-    }
-    PaymentRole { Agreed => "agreed", Offered => "offered", Other => "other" }
-    Purpose {
-        Distress => "distress", TimeAndTrouble => "time_and_trouble", Frustration => "frustration",
-        LossOfService => "loss_of_service", FinancialLoss => "financial_loss",
-        Backdated => "backdated", Symbolic => "symbolic", Unspecified => "unspecified",
-    }
-    RemedyKind {
-        Apology => "apology", Payment => "payment", ServiceImprovement => "service_improvement",
-        CompleteAction => "complete_action", Reconsider => "reconsider",
-        ProvideEvidence => "provide_evidence",
-    }
-    Finding {
-        FaultInjustice => "fault_injustice", FaultNoInjustice => "fault_no_injustice",
-        NoFault => "no_fault", NotInvestigated => "not_investigated",
-    }
-}
+display_as_name!(SectionKind, PaymentRole, Purpose, RemedyKind, Finding);
 
 impl Decision {
     /// The sections of one kind, in order.

@@ -61,12 +61,14 @@ mod decision;
 mod extract;
 mod structure;
 mod text;
+mod warning;
 
 pub use decision::*;
 pub use extract::complainant::complainant;
 pub use extract::extract;
 pub use extract::fault::taxonomy::Taxonomy;
 pub use structure::reference::canonical_reference;
+pub use warning::Warning;
 
 /// Why a text was not read as a decision.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -138,15 +140,13 @@ pub fn parse_structure(source: &str, text: &str) -> Result<Decision, NotADecisio
 
     let mut warnings = head.warnings;
     if sections.is_empty() {
-        warnings.push("no body sections found".into());
+        warnings.push(Warning::NoBodySections);
     }
     if summary.is_none() {
-        warnings.push("no summary found".into());
+        warnings.push(Warning::NoSummary);
     }
     if looks_truncated(summary.as_deref(), &sections) {
-        warnings.push(
-            "text appears truncated: it ends mid-sentence and has no final decision section".into(),
-        );
+        warnings.push(Warning::Truncated);
     }
 
     Ok(Decision {
@@ -201,16 +201,10 @@ mod tests {
     fn truncated_and_sectionless_decisions_are_kept_with_warnings() {
         let cut = format!("{HEAD}The complaint\n1. Mr A complained that the Council did not");
         let d = parse_decision("x.txt", &cut).unwrap();
-        assert!(
-            d.warnings.iter().any(|w| w.contains("truncated")),
-            "{:?}",
-            d.warnings
-        );
+        assert!(d.warnings.contains(&Warning::Truncated), "{:?}", d.warnings);
         let whole = format!("{HEAD}The complaint\n1. Text.\nFinal decision\n1. I found fault.\n");
         assert!(parse_decision("x.txt", &whole).unwrap().warnings.is_empty());
         let bare = parse_decision("x.txt", HEAD).unwrap();
-        assert!(bare
-            .warnings
-            .contains(&"no body sections found".to_string()));
+        assert!(bare.warnings.contains(&Warning::NoBodySections));
     }
 }

@@ -92,7 +92,7 @@ pub type Payment = (f64, Arc<[Name]>);
 
 /// Which facts a statistic needs; the others are never read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Needs {
+pub struct FactsNeeded {
     /// Organisation.
     pub organisation: bool,
     /// Category.
@@ -114,15 +114,15 @@ pub struct Needs {
 }
 
 /// Collects [`Facts`] for every matching document, reading only what
-/// [`Needs`] asks for.
+/// [`FactsNeeded`] asks for.
 pub struct FactsCollector {
-    needs: Needs,
+    needs: FactsNeeded,
     interner: Arc<Mutex<Interner>>,
 }
 
 impl FactsCollector {
     /// A collector reading what `needs` asks for.
-    pub fn new(needs: Needs) -> Self {
+    pub fn new(needs: FactsNeeded) -> Self {
         FactsCollector {
             needs,
             interner: Arc::default(),
@@ -334,10 +334,11 @@ mod tests {
     use super::*;
     use crate::index::read::searcher;
     use crate::index::testing::{corpus, indexed};
+    use crate::names::name_of;
     use crate::parse::Decision;
     use tantivy::query::AllQuery;
 
-    const ALL: Needs = Needs {
+    const ALL: FactsNeeded = FactsNeeded {
         organisation: true,
         category: true,
         subcategory: true,
@@ -349,7 +350,7 @@ mod tests {
         payments: true,
     };
 
-    fn collect(decisions: Vec<Decision>, needs: Needs) -> (Vec<Facts>, Names) {
+    fn collect(decisions: Vec<Decision>, needs: FactsNeeded) -> (Vec<Facts>, Names) {
         let (_dir, index) = indexed(decisions);
         let collector = FactsCollector::new(needs);
         let segments = searcher(&index)
@@ -381,7 +382,7 @@ mod tests {
             assert_eq!(text(&names, f.category), d.category.as_deref());
             assert_eq!(text(&names, f.subcategory), d.subcategory.as_deref());
             assert_eq!(text(&names, f.outcome), d.outcome.as_deref());
-            assert_eq!(text(&names, f.finding), d.finding.map(|x| x.as_str()));
+            assert_eq!(text(&names, f.finding), d.finding.as_ref().map(name_of));
             let year = d.year().map(|y| y.to_string());
             assert_eq!(text(&names, f.year), year.as_deref());
             assert_eq!(f.agreed_total, d.agreed_total);
@@ -392,7 +393,7 @@ mod tests {
             let mut got: Vec<&str> = f.faults.iter().map(|&n| names.get(n)).collect();
             got.sort_unstable();
             assert_eq!(got, faults, "{}", d.reference);
-            let mut remedies: Vec<&str> = d.remedies.iter().map(|x| x.as_str()).collect();
+            let mut remedies: Vec<&str> = d.remedies.iter().map(name_of).collect();
             remedies.sort_unstable();
             let mut got: Vec<&str> = f.remedies.iter().map(|&n| names.get(n)).collect();
             got.sort_unstable();
@@ -439,14 +440,14 @@ mod tests {
 
     #[test]
     fn facts_collector_reads_nothing_it_does_not_need() {
-        let (facts, _) = collect(corpus(), Needs::default());
+        let (facts, _) = collect(corpus(), FactsNeeded::default());
         assert_eq!(facts.len(), 5);
         assert!(facts.iter().all(|f| *f == Facts::default()));
         let (facts, _) = collect(
             corpus(),
-            Needs {
+            FactsNeeded {
                 year: true,
-                ..Needs::default()
+                ..FactsNeeded::default()
             },
         );
         assert!(facts

@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::collect::{Facts, Name, Names};
-use super::{Bucket, Buckets, Count, CrossCell, Figures, Per, StatsRequest, Unit, What};
+use super::{
+    Bucket, Buckets, Count, CrossCell, Figures, PaymentBasis, Statistic, StatsRequest, Unit,
+};
 
 /// Count, sum and spread of payment values.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -66,9 +68,9 @@ pub fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
 }
 
 /// The payment values the units stand for.
-pub fn values(facts: &[&Facts], units: &[Unit], per: Per) -> Vec<f64> {
+pub fn values(facts: &[&Facts], units: &[Unit], per: PaymentBasis) -> Vec<f64> {
     let mut values: Vec<f64> = match per {
-        Per::Decision => {
+        PaymentBasis::Decision => {
             let mut docs: Vec<usize> = units.iter().map(|u| u.doc).collect();
             docs.dedup();
             docs.into_iter()
@@ -76,7 +78,7 @@ pub fn values(facts: &[&Facts], units: &[Unit], per: Per) -> Vec<f64> {
                 .filter(|t| *t > 0.0)
                 .collect()
         }
-        Per::Payment => units
+        PaymentBasis::Payment => units
             .iter()
             .filter_map(|u| u.payment.map(|i| facts[u.doc].payments[i].0))
             .collect(),
@@ -85,7 +87,7 @@ pub fn values(facts: &[&Facts], units: &[Unit], per: Per) -> Vec<f64> {
     values
 }
 
-fn summary(facts: &[&Facts], units: &[Unit], per: Per) -> Summary {
+fn summary(facts: &[&Facts], units: &[Unit], per: PaymentBasis) -> Summary {
     let v = values(facts, units, per);
     let sum: f64 = v.iter().sum();
     let with_payment = facts.iter().filter(|f| f.agreed_total > 0.0).count();
@@ -218,11 +220,11 @@ fn upheld_rates(counts: &[Count]) -> UpheldRates {
 pub fn compute(facts: &[&Facts], names: &Names, units: &[Unit], request: &StatsRequest) -> Figures {
     let n = facts.len();
     match request.what {
-        What::Payments => Figures {
+        Statistic::Payments => Figures {
             stats: Some(summary(facts, units, request.per)),
             ..Default::default()
         },
-        What::Outcomes => {
+        Statistic::Outcomes => {
             let labels = facts.iter().map(|f| outcome_label(f, names, request.infer));
             let text = |label| match label {
                 OutcomeLabel::Printed(name) => names.get(name).to_string(),
@@ -236,8 +238,8 @@ pub fn compute(facts: &[&Facts], names: &Names, units: &[Unit], request: &StatsR
                 ..Default::default()
             }
         }
-        What::Faults | What::Remedies => {
-            let faults = request.what == What::Faults;
+        Statistic::Faults | Statistic::Remedies => {
+            let faults = request.what == Statistic::Faults;
             let labels = facts.iter().flat_map(|f| {
                 if faults {
                     f.faults.iter().copied()
@@ -257,11 +259,11 @@ pub fn compute(facts: &[&Facts], names: &Names, units: &[Unit], request: &StatsR
 pub fn notes(facts: &[&Facts], request: &StatsRequest) -> Vec<String> {
     let mut notes = Vec::new();
     match request.what {
-        What::Payments => notes.push(match request.per {
-            Per::Decision => "n counts decisions with an agreed payment; values are each decision's agreed total".into(),
-            Per::Payment => "n counts agreed payments; values are individual payments".into(),
+        Statistic::Payments => notes.push(match request.per {
+            PaymentBasis::Decision => "n counts decisions with an agreed payment; values are each decision's agreed total".into(),
+            PaymentBasis::Payment => "n counts agreed payments; values are individual payments".into(),
         }),
-        What::Outcomes => {
+        Statistic::Outcomes => {
             let missing = facts.iter().filter(|f| f.outcome.is_none()).count();
             if missing > 0 {
                 notes.push(if request.infer {
@@ -272,7 +274,7 @@ pub fn notes(facts: &[&Facts], request: &StatsRequest) -> Vec<String> {
             }
             notes.push("upheld rate: of_decisions_with_outcome divides by every decision with an outcome; of_investigated leaves out 'Closed after initial enquiries'".into());
         }
-        What::Faults | What::Remedies => {
+        Statistic::Faults | Statistic::Remedies => {
             notes.push("counts are decisions showing each kind; a decision can show several, so shares can add up to more than 1".into())
         }
     }

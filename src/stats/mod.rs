@@ -15,14 +15,15 @@ use tantivy::query::EnableScoring;
 use tantivy::Executor;
 
 use crate::index::DecisionIndex;
+use crate::names::name_of;
 use crate::query::{build_query, Filters};
-use collect::{Facts, FactsCollector, Name, Names, Needs};
+use collect::{Facts, FactsCollector, FactsNeeded, Name, Names};
 pub use figures::{percentile, Summary};
 
-/// What to count.
+/// The statistic a request computes (`stats`' first argument).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
-pub enum What {
+pub enum Statistic {
     /// Agreed payment sizes.
     Payments,
     /// Outcome counts and the upheld rate.
@@ -55,27 +56,11 @@ pub enum GroupField {
     Purpose,
 }
 
-impl GroupField {
-    /// The name used in keys and headers: the same as its serde and
-    /// `--by` name (a test holds the three together).
-    pub fn name(self) -> &'static str {
-        match self {
-            GroupField::Organisation => "organisation",
-            GroupField::Category => "category",
-            GroupField::Subcategory => "subcategory",
-            GroupField::Outcome => "outcome",
-            GroupField::Year => "year",
-            GroupField::Fault => "fault",
-            GroupField::Remedy => "remedy",
-            GroupField::Purpose => "purpose",
-        }
-    }
-}
-
-/// What one payment statistic counts.
+/// What one payment statistic counts (`--per`): each decision's agreed
+/// total, or each agreed payment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
-pub enum Per {
+pub enum PaymentBasis {
     /// Each decision's agreed total.
     Decision,
     /// Each agreed payment.
@@ -96,7 +81,7 @@ pub enum Buckets {
 #[derive(Debug, Clone, Serialize)]
 pub struct StatsRequest {
     /// What to count.
-    pub what: What,
+    pub what: Statistic,
     /// Query string ('' for all).
     pub query: String,
     /// Filters.
@@ -104,7 +89,7 @@ pub struct StatsRequest {
     /// Up to two grouping fields.
     pub by: Vec<GroupField>,
     /// For payments: per decision or per payment.
-    pub per: Per,
+    pub per: PaymentBasis,
     /// For payments: a histogram.
     pub histogram: Option<Buckets>,
     /// Keep at most this many groups (the rest fold into "other").
@@ -193,14 +178,14 @@ pub struct CrossCell {
 #[derive(Debug, Clone, Serialize)]
 pub struct StatsReport {
     /// What was counted.
-    pub what: What,
+    pub what: Statistic,
     /// The request, echoed.
     pub request: StatsRequest,
     /// Decisions in the set.
     pub n_decisions: usize,
     /// For payments: what `n` counts.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub per: Option<Per>,
+    pub per: Option<PaymentBasis>,
     /// Figures for the whole set.
     #[serde(flatten)]
     pub figures: Figures,
@@ -224,7 +209,7 @@ pub fn run(
     request: StatsRequest,
 ) -> Result<StatsReport> {
     let query = build_query(index, &request.query, &request.filters)?;
-    let collector = FactsCollector::new(needs(&request));
+    let collector = FactsCollector::new(facts_needed(&request));
     // Segments are read in parallel, one thread each, up to the CPU count.
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -241,18 +226,18 @@ pub fn run(
 }
 
 /// The facts a request reads.
-fn needs(r: &StatsRequest) -> Needs {
+fn facts_needed(r: &StatsRequest) -> FactsNeeded {
     let by = |f: GroupField| r.by.contains(&f);
-    Needs {
+    FactsNeeded {
         organisation: by(GroupField::Organisation),
         category: by(GroupField::Category),
         subcategory: by(GroupField::Subcategory),
-        outcome: r.what == What::Outcomes || by(GroupField::Outcome),
-        finding: r.what == What::Outcomes && r.infer,
+        outcome: r.what == Statistic::Outcomes || by(GroupField::Outcome),
+        finding: r.what == Statistic::Outcomes && r.infer,
         year: by(GroupField::Year),
-        faults: r.what == What::Faults || r.cross || by(GroupField::Fault),
-        remedies: r.what == What::Remedies || r.cross || by(GroupField::Remedy),
-        payments: r.what == What::Payments || by(GroupField::Purpose),
+        faults: r.what == Statistic::Faults || r.cross || by(GroupField::Fault),
+        remedies: r.what == Statistic::Remedies || r.cross || by(GroupField::Remedy),
+        payments: r.what == Statistic::Payments || by(GroupField::Purpose),
     }
 }
 
@@ -273,18 +258,18 @@ pub fn report(facts: &[&Facts], names: &Names, request: StatsRequest) -> StatsRe
         ));
     }
     let histogram = match (request.what, request.histogram) {
-        (What::Payments, Some(b)) => Some(figures::histogram(
+        (Statistic::Payments, Some(b)) => Some(figures::histogram(
             &figures::values(facts, &all, request.per),
             b,
         )),
         _ => None,
     };
-    let cross = (request.cross && matches!(request.what, What::Faults | What::Remedies))
+    let cross = (request.cross && matches!(request.what, Statistic::Faults | Statistic::Remedies))
         .then(|| figures::cross(facts, names));
     StatsReport {
         what: request.what,
         n_decisions: facts.len(),
-        per: (request.what == What::Payments).then_some(request.per),
+        per: (request.what == Statistic::Payments).then_some(request.per),
         figures,
         histogram,
         cross,
@@ -304,7 +289,7 @@ pub struct Unit {
 }
 
 fn units(facts: &[&Facts], request: &StatsRequest) -> Vec<Unit> {
-    let per_payment = request.what == What::Payments && request.per == Per::Payment;
+    let per_payment = request.what == Statistic::Payments && request.per == PaymentBasis::Payment;
     let mut units = Vec::with_capacity(facts.len());
     for (doc, f) in facts.iter().enumerate() {
         if per_payment && !f.payments.is_empty() {
@@ -446,7 +431,7 @@ fn make_group(
         key: request
             .by
             .iter()
-            .map(|f| f.name().to_string())
+            .map(|f| name_of(f).to_string())
             .zip(key)
             .collect(),
         n_decisions: docs.len(),
@@ -472,13 +457,13 @@ fn distinct_docs(units: &[Unit]) -> usize {
 impl StatsRequest {
     /// A request for `what` grouped `by`, with no query, filters or options:
     /// what unit tests here and in `output` start from.
-    pub(crate) fn plain(what: What, by: &[GroupField]) -> Self {
+    pub(crate) fn plain(what: Statistic, by: &[GroupField]) -> Self {
         StatsRequest {
             what,
             query: String::new(),
             filters: Filters::default(),
             by: by.to_vec(),
-            per: Per::Decision,
+            per: PaymentBasis::Decision,
             histogram: None,
             top: None,
             min_count: 0,
@@ -494,10 +479,9 @@ mod tests {
     //! missing values go, what folds into "(other)", and the order of rows.
 
     use super::*;
-    use clap::ValueEnum;
     use collect::{Name, Names};
 
-    fn request(what: What, by: &[GroupField]) -> StatsRequest {
+    fn request(what: Statistic, by: &[GroupField]) -> StatsRequest {
         StatsRequest::plain(what, by)
     }
 
@@ -583,7 +567,7 @@ mod tests {
         let report = super::report(
             &refs,
             &v.names,
-            request(What::Outcomes, &[GroupField::Organisation]),
+            request(Statistic::Outcomes, &[GroupField::Organisation]),
         );
         assert_eq!(report.n_decisions, 6);
         // Ties (one decision each) by value; the missing marker sorts first.
@@ -616,7 +600,7 @@ mod tests {
             v.facts(None, Some("Upheld"), &[]),
         ];
         let refs: Vec<&Facts> = facts.iter().collect();
-        let mut r = request(What::Outcomes, &[GroupField::Organisation]);
+        let mut r = request(Statistic::Outcomes, &[GroupField::Organisation]);
         r.min_count = 2;
         let report = super::report(&refs, &v.names, r);
         assert_eq!(rows(&report), owned(&[("Gamma", 2), (OTHER, 2)]));
@@ -628,7 +612,7 @@ mod tests {
             .contains(&"groups with fewer than 2 decisions are folded into (other)".to_string()));
 
         // A decision in several folded groups (two fault kinds) counts once.
-        let mut r = request(What::Faults, &[GroupField::Fault]);
+        let mut r = request(Statistic::Faults, &[GroupField::Fault]);
         r.top = Some(0);
         let report = super::report(&refs, &v.names, r);
         assert_eq!(rows(&report), owned(&[(OTHER, 4)]));
@@ -648,7 +632,11 @@ mod tests {
             v.facts(Some("Beta"), None, &[]),
         ];
         let refs: Vec<&Facts> = facts.iter().collect();
-        let report = super::report(&refs, &v.names, request(What::Faults, &[GroupField::Fault]));
+        let report = super::report(
+            &refs,
+            &v.names,
+            request(Statistic::Faults, &[GroupField::Fault]),
+        );
         assert_eq!(
             rows(&report),
             owned(&[("delay", 2), (NONE, 1), ("record_keeping", 1)])
@@ -659,7 +647,10 @@ mod tests {
         let report = super::report(
             &refs,
             &v.names,
-            request(What::Faults, &[GroupField::Organisation, GroupField::Fault]),
+            request(
+                Statistic::Faults,
+                &[GroupField::Organisation, GroupField::Fault],
+            ),
         );
         assert_eq!(
             rows(&report),
@@ -688,7 +679,7 @@ mod tests {
         let report = super::report(
             &refs,
             &v.names,
-            request(What::Outcomes, &[GroupField::Year]),
+            request(Statistic::Outcomes, &[GroupField::Year]),
         );
         // Four-digit years sort as text in time order; the missing year's
         // marker, "(none)", sorts before any digit.
@@ -717,8 +708,8 @@ mod tests {
             Facts::default(),
         ];
         let refs: Vec<&Facts> = facts.iter().collect();
-        let mut r = request(What::Payments, &[GroupField::Purpose]);
-        r.per = Per::Payment;
+        let mut r = request(Statistic::Payments, &[GroupField::Purpose]);
+        r.per = PaymentBasis::Payment;
         let report = super::report(&refs, &v.names, r);
         assert_eq!(
             rows(&report),
@@ -729,14 +720,5 @@ mod tests {
         // Both payments are for distress; one is also for frustration.
         // A group counts decisions, its summary counts payments.
         assert_eq!((n(1), n(2)), (2, 1));
-    }
-
-    #[test]
-    fn a_group_field_has_one_name_in_headers_json_and_flags() {
-        for field in GroupField::value_variants() {
-            let flag = field.to_possible_value().expect("visible");
-            assert_eq!(flag.get_name(), field.name());
-            assert_eq!(serde_json::to_value(field).ok(), Some(field.name().into()));
-        }
     }
 }

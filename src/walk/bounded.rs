@@ -36,7 +36,7 @@ pub enum ReadError {
 }
 
 /// The bytes of `path`, at most `limit` of them, without blocking on a FIFO
-/// or device for longer than [`SPECIAL_FILE_WAIT`].
+/// or device for longer than `SPECIAL_FILE_WAIT` (10 s).
 pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     read_bounded_waiting(path, limit, SPECIAL_FILE_WAIT)
 }

@@ -15,7 +15,7 @@ mod bounded;
 mod text;
 
 pub use bounded::{read_bounded, ReadError};
-pub use text::{decode, Decoded};
+pub use text::{decode, Decoded, Repair};
 
 /// Files larger than this are not decisions (the longest published ones are
 /// well under 1 MB).

@@ -5,6 +5,8 @@
 //! into plain text with a warning saying what was done, never silently;
 //! bytes that are no kind of text are refused with the reason.
 
+use std::fmt;
+
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 use super::SkipKind;
@@ -14,8 +16,89 @@ use super::SkipKind;
 pub struct Decoded {
     /// The text.
     pub text: String,
-    /// What was repaired or converted.
-    pub warnings: Vec<String>,
+    /// What was repaired or converted, in the order it was done.
+    pub repairs: Vec<Repair>,
+}
+
+/// One thing done to read a file as text; each becomes a warning of the
+/// decision, its message exactly this value's `Display`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Repair {
+    /// Decoded from the encoding (not UTF-8) its byte-order mark names.
+    DecodedFrom(&'static str),
+    /// UTF-16 without a byte-order mark, told by where its NUL bytes fall.
+    Utf16WithoutBom(&'static str),
+    /// Not UTF-8 (the first bad byte at this offset): decoded as Windows-1252.
+    Windows1252 {
+        /// Byte offset of the first byte that is not UTF-8.
+        bad_byte_at: usize,
+    },
+    /// Mostly UTF-8: each bad byte sequence replaced with U+FFFD.
+    BadUtf8 {
+        /// How many bad sequences were replaced.
+        places: usize,
+        /// Byte offsets of the first few (at most five).
+        first_offsets: Vec<usize>,
+    },
+    /// An HTML page saved as text, converted to its text.
+    HtmlConverted,
+    /// Double-encoded UTF-8 repaired on this many lines.
+    Mojibake {
+        /// Lines repaired.
+        lines: usize,
+    },
+}
+
+/// How many offsets of bad UTF-8 a warning lists, so a reader can find them.
+const BAD_UTF8_SHOWN: usize = 5;
+
+impl Repair {
+    /// UTF-8 read with bad sequences replaced, starting at `offsets`.
+    fn bad_utf8(mut offsets: Vec<usize>) -> Repair {
+        let places = offsets.len();
+        offsets.truncate(BAD_UTF8_SHOWN);
+        Repair::BadUtf8 {
+            places,
+            first_offsets: offsets,
+        }
+    }
+}
+
+impl fmt::Display for Repair {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Repair::DecodedFrom(encoding) => write!(f, "decoded from {encoding}"),
+            Repair::Utf16WithoutBom(encoding) => write!(
+                f,
+                "no byte-order mark: decoded from {encoding} (told by its NUL bytes)"
+            ),
+            Repair::Windows1252 { bad_byte_at } => write!(
+                f,
+                "not valid UTF-8 (bad byte at offset {bad_byte_at}); decoded as Windows-1252"
+            ),
+            Repair::BadUtf8 {
+                places,
+                first_offsets,
+            } => {
+                let (places, first) = match *places {
+                    1 => ("1 place".to_string(), "byte offset"),
+                    n if n <= BAD_UTF8_SHOWN => (format!("{n} places"), "byte offsets"),
+                    n => (format!("{n} places"), "first at byte offsets"),
+                };
+                let listed: Vec<String> = first_offsets.iter().map(usize::to_string).collect();
+                write!(
+                    f,
+                    "not valid UTF-8 in {places} ({first} {}): decoded as UTF-8 with U+FFFD for each bad byte sequence",
+                    listed.join(", ")
+                )
+            }
+            Repair::HtmlConverted => f.write_str("HTML page: converted to text"),
+            Repair::Mojibake { lines } => write!(
+                f,
+                "repaired mojibake (such as â€™ for ’, Â£ for £) on {lines} lines"
+            ),
+        }
+    }
 }
 
 /// Sequences that appear when UTF-8 text was decoded as Windows-1252.
@@ -24,7 +107,7 @@ const MOJIBAKE_MARKS: &[&str] = &["â€", "Â£", "Â ", "Ã©", "Ã¨", "Ã¢"
 /// Turns a file's bytes into text, or says why they are not text. Plain
 /// UTF-8, nearly every file, is checked in place and never copied.
 pub fn decode(bytes: Vec<u8>) -> Result<Decoded, (SkipKind, String)> {
-    let mut warnings = Vec::new();
+    let mut repairs = Vec::new();
     let mut text = if let Some((encoding, bom)) = Encoding::for_bom(&bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
@@ -34,7 +117,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, (SkipKind, String)> {
             ));
         }
         if encoding != UTF_8 {
-            warnings.push(format!("decoded from {}", encoding.name()));
+            repairs.push(Repair::DecodedFrom(encoding.name()));
         }
         text.into_owned()
     } else if memchr::memchr(0, &bytes).is_some() {
@@ -49,17 +132,14 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, (SkipKind, String)> {
         if had_errors || !is_text(&text) {
             return Err(binary());
         }
-        warnings.push(format!(
-            "no byte-order mark: decoded from {} (told by its NUL bytes)",
-            encoding.name()
-        ));
+        repairs.push(Repair::Utf16WithoutBom(encoding.name()));
         text.into_owned()
     } else {
         match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) if mostly_utf8(e.as_bytes()) => {
                 let (text, bad) = utf8_lossy(e.as_bytes());
-                warnings.push(bad_utf8_warning(&bad));
+                repairs.push(Repair::bad_utf8(bad));
                 text
             }
             Err(e) => {
@@ -73,9 +153,9 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, (SkipKind, String)> {
                         ),
                     )
                 })?;
-                warnings.push(format!(
-                    "not valid UTF-8 (bad byte at offset {offset}); decoded as Windows-1252"
-                ));
+                repairs.push(Repair::Windows1252 {
+                    bad_byte_at: offset,
+                });
                 text
             }
         }
@@ -85,15 +165,13 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, (SkipKind, String)> {
     }
     if looks_like_html(&text) {
         text = html_text(&text)?;
-        warnings.push("HTML page: converted to text".into());
+        repairs.push(Repair::HtmlConverted);
     }
     if let Some((repaired, lines)) = repair_mojibake(&text) {
-        warnings.push(format!(
-            "repaired mojibake (such as â€™ for ’, Â£ for £) on {lines} lines"
-        ));
+        repairs.push(Repair::Mojibake { lines });
         text = repaired;
     }
-    Ok(Decoded { text, warnings })
+    Ok(Decoded { text, repairs })
 }
 
 /// UTF-16 without a byte-order mark, told by where its NULs fall: text that
@@ -161,22 +239,6 @@ fn utf8_lossy(bytes: &[u8]) -> (String, Vec<usize>) {
         }
     }
     (text, bad)
-}
-
-/// The warning for UTF-8 read with bad sequences replaced: how many, and
-/// where the first few are, so a reader can find them.
-fn bad_utf8_warning(offsets: &[usize]) -> String {
-    const SHOWN: usize = 5;
-    let listed: Vec<String> = offsets.iter().take(SHOWN).map(usize::to_string).collect();
-    let (places, first) = match offsets.len() {
-        1 => ("1 place".to_string(), "byte offset"),
-        n if n <= SHOWN => (format!("{n} places"), "byte offsets"),
-        n => (format!("{n} places"), "first at byte offsets"),
-    };
-    format!(
-        "not valid UTF-8 in {places} ({first} {}): decoded as UTF-8 with U+FFFD for each bad byte sequence",
-        listed.join(", ")
-    )
 }
 
 /// Windows-1252 text, unless the bytes use code points it leaves undefined
@@ -332,18 +394,23 @@ fn has_mojibake_mark(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The messages of what was repaired, as a decision's warnings carry them.
+    fn messages(d: &Decoded) -> Vec<String> {
+        d.repairs.iter().map(Repair::to_string).collect()
+    }
+
     #[test]
     fn utf8_is_read_as_is() {
         let d = decode("Council (23 002 683)\n£300".into()).unwrap();
         assert_eq!(d.text, "Council (23 002 683)\n£300");
-        assert!(d.warnings.is_empty());
+        assert!(d.repairs.is_empty());
     }
 
     #[test]
     fn windows_1252_is_decoded_with_a_warning() {
         let d = decode(b"Pay Mr B \xa3400 \x96 the Council\x92s offer".to_vec()).unwrap();
         assert_eq!(d.text, "Pay Mr B £400 – the Council’s offer");
-        assert!(d.warnings[0].contains("decoded as Windows-1252"));
+        assert!(messages(&d)[0].contains("decoded as Windows-1252"));
     }
 
     #[test]
@@ -354,14 +421,14 @@ mod tests {
         }
         let d = decode(bytes).unwrap();
         assert_eq!(d.text, "Pay £5");
-        assert_eq!(d.warnings, vec!["decoded from UTF-16LE"]);
+        assert_eq!(messages(&d), vec!["decoded from UTF-16LE"]);
     }
 
     #[test]
     fn mojibake_is_repaired_and_said() {
         let d = decode("The Councilâ€™s offer of Â£250.\nClean line.".into()).unwrap();
         assert_eq!(d.text, "The Council’s offer of £250.\nClean line.");
-        assert!(d.warnings[0].contains("on 1 lines"));
+        assert!(messages(&d)[0].contains("on 1 lines"));
     }
 
     #[test]
@@ -369,7 +436,7 @@ mod tests {
         // é and Ã are both 0xC3 0x.. in UTF-8, as the marks' first letters are.
         let d = decode("Café Ltd (23 002 683)\nMs Ã paid £5.".into()).unwrap();
         assert_eq!(d.text, "Café Ltd (23 002 683)\nMs Ã paid £5.");
-        assert!(d.warnings.is_empty());
+        assert!(d.repairs.is_empty());
     }
 
     #[test]
@@ -384,7 +451,7 @@ mod tests {
             "heading mark kept: {}",
             d.text
         );
-        assert_eq!(d.warnings, vec!["HTML page: converted to text"]);
+        assert_eq!(messages(&d), vec!["HTML page: converted to text"]);
     }
 
     #[test]
@@ -416,7 +483,7 @@ mod tests {
             let d = decode(utf16(text, big_endian)).unwrap();
             assert_eq!(d.text, text);
             assert_eq!(
-                d.warnings,
+                messages(&d),
                 vec![format!(
                     "no byte-order mark: decoded from {name} (told by its NUL bytes)"
                 )]
@@ -443,10 +510,10 @@ mod tests {
         let d = decode(bytes).unwrap();
         assert_eq!(d.text, "He s\u{FFFD}aid “no”. Pay £5");
         assert_eq!(
-            d.warnings,
+            messages(&d),
             vec!["not valid UTF-8 in 1 place (byte offset 4): decoded as UTF-8 with U+FFFD for each bad byte sequence"]
         );
-        let many = bad_utf8_warning(&[1, 2, 3, 4, 5, 6, 7]);
+        let many = Repair::bad_utf8(vec![1, 2, 3, 4, 5, 6, 7]).to_string();
         assert!(
             many.contains("7 places (first at byte offsets 1, 2, 3, 4, 5)"),
             "{many}"
@@ -478,7 +545,7 @@ mod tests {
                 "{}",
                 d.text
             );
-            assert_eq!(d.warnings, vec!["HTML page: converted to text"]);
+            assert_eq!(messages(&d), vec!["HTML page: converted to text"]);
         }
     }
 
@@ -492,7 +559,7 @@ mod tests {
         ] {
             let d = decode(text.into()).unwrap();
             assert_eq!(d.text, text);
-            assert!(d.warnings.is_empty(), "{text}");
+            assert!(d.repairs.is_empty(), "{text}");
         }
     }
 }

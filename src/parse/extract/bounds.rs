@@ -10,6 +10,9 @@
 //! A file that reaches a limit is still indexed, with a warning naming it.
 
 use std::cell::Cell;
+use std::fmt;
+
+use crate::parse::warning::Warning;
 
 /// Longest sentence, in bytes, read as one; longer ones are split.
 pub const MAX_SENTENCE: usize = 5_000;
@@ -55,25 +58,26 @@ impl Cap {
         Cap::Evidence,
     ];
 
-    /// The warning a decision that reached this cap carries.
-    pub fn warning(self) -> String {
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// The warning a decision that reached this cap carries.
+impl fmt::Display for Cap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Cap::LongSentence => format!("sentence over {MAX_SENTENCE} bytes split"),
-            Cap::AmountsInSentence => format!(
+            Cap::LongSentence => write!(f, "sentence over {MAX_SENTENCE} bytes split"),
+            Cap::AmountsInSentence => write!(
+                f,
                 "sentence with over {MAX_AMOUNTS_PER_SENTENCE} amounts: only the first {MAX_AMOUNTS_PER_SENTENCE} read"
             ),
             Cap::Amounts => {
-                format!("over {MAX_AMOUNTS} amounts: only the first {MAX_AMOUNTS} read")
+                write!(f, "over {MAX_AMOUNTS} amounts: only the first {MAX_AMOUNTS} read")
             }
-            Cap::Faults => format!("over {MAX_FAULTS} faults: only the first {MAX_FAULTS} kept"),
-            Cap::Evidence => format!(
-                "evidence over {MAX_EVIDENCE} bytes stored as an excerpt"
-            ),
+            Cap::Faults => write!(f, "over {MAX_FAULTS} faults: only the first {MAX_FAULTS} kept"),
+            Cap::Evidence => write!(f, "evidence over {MAX_EVIDENCE} bytes stored as an excerpt"),
         }
-    }
-
-    fn bit(self) -> u8 {
-        1 << self as u8
     }
 }
 
@@ -93,11 +97,11 @@ impl Reached {
     }
 
     /// The warnings for the caps reached, in [`Cap::ALL`] order.
-    pub fn warnings(&self) -> impl Iterator<Item = String> + '_ {
+    pub fn warnings(&self) -> impl Iterator<Item = Warning> + '_ {
         Cap::ALL
             .into_iter()
             .filter(|&c| self.has(c))
-            .map(Cap::warning)
+            .map(Warning::CapReached)
     }
 }
 
@@ -151,7 +155,7 @@ mod tests {
         assert!(reached.has(Cap::Evidence));
         assert_eq!(
             reached.warnings().collect::<Vec<_>>(),
-            vec![Cap::Evidence.warning()]
+            vec![Warning::CapReached(Cap::Evidence)]
         );
     }
 

@@ -22,6 +22,7 @@ pub mod remedy;
 
 use crate::parse::decision::{Decision, Payment, PaymentRole, Purpose};
 use crate::parse::text::sentences::Block;
+use crate::parse::warning::Warning;
 use bounds::{Cap, Reached};
 use fault::taxonomy::Taxonomy;
 use payment::money::REMEDY_CEILING_POUNDS;
@@ -83,15 +84,14 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
 /// `other` (no remedy purpose, as `payment` gives every `other` amount) and
 /// returns one warning for each, so the agreed total never counts a figure
 /// no ombudsman remedy reaches while the amount stays visible to check.
-fn demote_implausible(payments: &mut [Payment]) -> Vec<String> {
+fn demote_implausible(payments: &mut [Payment]) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for p in payments {
         if p.role != PaymentRole::Other && p.amount > REMEDY_CEILING_POUNDS {
-            warnings.push(format!(
-                "{} payment of £{:.2} read as other: above £{REMEDY_CEILING_POUNDS:.0}, the most a remedy plausibly pays",
-                p.role.as_str(),
-                p.amount
-            ));
+            warnings.push(Warning::ImplausibleAmount {
+                role: p.role,
+                amount: p.amount,
+            });
             p.role = PaymentRole::Other;
             p.purpose = vec![Purpose::Unspecified];
         }

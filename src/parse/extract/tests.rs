@@ -214,7 +214,7 @@ fn amounts_above_the_remedy_ceiling_are_other_with_a_warning() {
         (PaymentRole::Other, [Purpose::Unspecified].as_slice())
     );
     assert_eq!(
-        d.warnings[1..],
+        d.warnings[1..].iter().map(ToString::to_string).collect::<Vec<_>>(),
         ["agreed payment of £1000000000000000.00 read as other: above £10000000, the most a remedy plausibly pays"]
     );
 }

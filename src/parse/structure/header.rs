@@ -11,6 +11,7 @@ use crate::parse::structure::lgsco::{
 };
 use crate::parse::structure::lines::Line;
 use crate::parse::structure::reference::canonical_reference;
+use crate::parse::warning::Warning;
 
 /// The fields read from the title and header lines.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,7 +29,7 @@ pub struct Header {
     /// Decision date.
     pub decision_date: Option<time::Date>,
     /// Problems met while reading the header.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Finds the title line among the first lines and returns its index, the
@@ -77,7 +78,7 @@ pub fn header_fields(lines: &[Line], after_title: usize, header: &mut Header) ->
             header.decision_date = match decision_date(value, decision_years()) {
                 Ok(date) => Some(date),
                 Err(problem) => {
-                    header.warnings.push(problem.to_string());
+                    header.warnings.push(Warning::DecisionDate(problem));
                     None
                 }
             };
@@ -318,7 +319,10 @@ mod tests {
         assert_eq!(h.decision_date, None);
         let last = decision_years().end().to_string();
         assert_eq!(
-            h.warnings,
+            h.warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
             [format!(
                 "decision date '05 Oct 9999' is outside the years 1974 to {last}"
             )]

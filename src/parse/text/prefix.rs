@@ -21,7 +21,7 @@ pub struct PrefixPattern {
 }
 
 impl PrefixPattern {
-    /// Compiles `pattern` with [`regex`] (ASCII word boundaries), twice.
+    /// Compiles `pattern` with [`regex()`] (ASCII word boundaries), twice.
     pub fn new(pattern: &str) -> Self {
         PrefixPattern {
             whole: regex(pattern),

@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::names::name_of;
 use crate::parse::decision::SectionKind;
 use crate::parse::extract::bounds::MAX_SENTENCE;
 use crate::parse::structure::lines::split_newlines;
@@ -98,7 +99,7 @@ impl<'a> Block<'a> {
 
     /// The name used in `Payment::section`: the kind's snake name or `summary`.
     pub fn name(&self) -> &'static str {
-        self.kind.map_or("summary", SectionKind::as_str)
+        self.kind.as_ref().map_or("summary", name_of)
     }
 
     /// Whether this block is the summary or one of `kinds`.
@@ -242,7 +243,7 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
     split(text).0
 }
 
-/// [`sentences`], and whether one over [`MAX_SENTENCE`] bytes was cut into pieces.
+/// The sentences of `text`, and whether one over [`MAX_SENTENCE`] bytes was cut into pieces.
 fn split(text: &str) -> (Vec<Sentence<'_>>, bool) {
     let mut long = false;
     let mut out = Vec::with_capacity(text.len() / 64 + 1);

@@ -101,8 +101,8 @@ pub fn mentions_fault(block: &Block) -> bool {
     block.mentions(&FAULT_WORDS)
 }
 
-/// [`is_fault_finding`] for sentence `i` of `block`, its literal test done on
-/// the lowercased text.
+/// Whether sentence `i` of `block` finds fault, its literal test done on the
+/// lowercased text.
 pub fn is_fault_finding_in(block: &Block, i: usize) -> bool {
     finding_at_in(block, i).is_some()
 }

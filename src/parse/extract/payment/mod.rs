@@ -62,10 +62,36 @@ struct Mention {
     payment: Payment,
 }
 
+/// What a cue word before an amount says about the amount; each is one
+/// pattern of [`group_patterns`], in the same order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueGroup {
+    /// Payment refused or not made: `declined to pay`, `cannot offer`.
+    Refused,
+    /// What the complainant asked for: `wants`, `sought`, `claimed`.
+    Wanted,
+    /// An offer accepted, or made in answer to the Ombudsman: `welcomed the offer`.
+    Accepted,
+    /// A word that makes a remedy of the amount on its own: `refund`, `waive`, `award`.
+    StrongRemedy,
+    /// Money that is no remedy: bills, fees, costs, money paid or owed.
+    NotRemedy,
+    /// Offered in the body's own complaint process: `offer`, `goodwill`, `already paid`.
+    Offered,
+    /// A payment word: `pay`, `payment`, `symbolic`, `in recognition`.
+    Remedy,
+}
+
 /// The cue groups, by priority: at one position the first that matches wins,
 /// and the last match before the amount is the cue.
-const GROUPS: [&str; 7] = [
-    "neg", "wanted", "accepted", "strong", "other", "offered", "remedy",
+const GROUPS: [CueGroup; 7] = [
+    CueGroup::Refused,
+    CueGroup::Wanted,
+    CueGroup::Accepted,
+    CueGroup::StrongRemedy,
+    CueGroup::NotRemedy,
+    CueGroup::Offered,
+    CueGroup::Remedy,
 ];
 
 fn group_patterns() -> [&'static str; 7] {
@@ -105,11 +131,11 @@ thread_local! {
     /// texts (`pay`, `payment`, `offered`, `costs`) come back in every
     /// decision: each is named once per thread instead of by up to seven
     /// anchored searches every time.
-    static GROUPS_SEEN: RefCell<HashMap<Box<str>, &'static str>> = RefCell::new(HashMap::new());
+    static GROUPS_SEEN: RefCell<HashMap<Box<str>, CueGroup>> = RefCell::new(HashMap::new());
 }
 
 /// The cue group of one match of [`CUE`].
-fn group_of(text: &str) -> &'static str {
+fn group_of(text: &str) -> CueGroup {
     if let Some(g) = GROUPS_SEEN.with(|seen| seen.borrow().get(text).copied()) {
         return g;
     }
@@ -117,7 +143,7 @@ fn group_of(text: &str) -> &'static str {
         .iter()
         .zip(GROUPS)
         .find(|(re, _)| re.is_match(text))
-        .map_or("remedy", |(_, g)| g);
+        .map_or(CueGroup::Remedy, |(_, g)| g);
     GROUPS_SEEN.with(|seen| {
         let mut seen = seen.borrow_mut();
         if seen.len() < GROUP_MEMO {
@@ -375,15 +401,15 @@ fn cue(
     if OFFERED_AFTER.is_match(after) && !strong_direct {
         return Some(Cue::Offered);
     }
-    let mut last: Option<(&str, usize, usize)> = None; // (group, start, end)
-    let mut prev: Option<(&str, usize, usize)> = None;
+    let mut last: Option<(CueGroup, usize, usize)> = None; // (group, start, end)
+    let mut prev: Option<(CueGroup, usize, usize)> = None;
     let mut wanted_at: Option<usize> = None;
     let mut accepted = false;
     for m in CUE.find_iter(before) {
         let group = group_of(m.as_str());
         match group {
-            "wanted" => wanted_at = Some(m.end()),
-            "accepted" => accepted = true,
+            CueGroup::Wanted => wanted_at = Some(m.end()),
+            CueGroup::Accepted => accepted = true,
             _ => {}
         }
         prev = last;
@@ -414,20 +440,21 @@ fn cue(
     }
     let (group, start, _) = last?;
     let cue = match group {
-        "neg" | "wanted" => Cue::Other,
-        "accepted" => Cue::Accepted,
-        "offered" if accepted => Cue::Accepted,
-        "offered" => Cue::Offered,
+        CueGroup::Refused | CueGroup::Wanted => Cue::Other,
+        CueGroup::Accepted => Cue::Accepted,
+        CueGroup::Offered if accepted => Cue::Accepted,
+        CueGroup::Offered => Cue::Offered,
         // `pay Mr X's legal costs of £2,000`: the pay verb governs the noun.
-        "other"
+        CueGroup::NotRemedy
             if prev.is_some_and(|(g, _, end)| {
-                matches!(g, "remedy" | "strong") && few_words(before, end, start)
+                matches!(g, CueGroup::Remedy | CueGroup::StrongRemedy)
+                    && few_words(before, end, start)
             }) =>
         {
             remedy(accepted, agreed)
         }
-        "other" => Cue::Other,
-        _ => remedy(accepted, agreed),
+        CueGroup::NotRemedy => Cue::Other,
+        CueGroup::StrongRemedy | CueGroup::Remedy => remedy(accepted, agreed),
     };
     Some(cue)
 }

@@ -146,7 +146,8 @@ pub fn amounts(sentence: &str) -> Vec<Amount> {
     amounts_lower(sentence, &sentence.to_ascii_lowercase())
 }
 
-/// [`amounts`], given `sentence` with ASCII letters lowercased. Most sentences
+/// Every amount of money in `sentence`, in order of position, given `lower`,
+/// the sentence with ASCII letters lowercased. Most sentences
 /// have no `£`, `GBP` or `pound`: literal tests on `lower` skip the regexes
 /// there (none of those letters has a non-ASCII case-insensitive twin).
 pub fn amounts_lower(sentence: &str, lower: &str) -> Vec<Amount> {

@@ -201,7 +201,7 @@ pub fn purposes(before: &str, after: &str) -> Vec<Purpose> {
     purposes_with(before, after, &|_| true)
 }
 
-/// [`purposes`], where `has` says whether `before` and `after` may match a
+/// The purposes named around an amount, where `has` says whether `before` and `after` may match a
 /// pattern needing some words (`false` only when they certainly cannot).
 pub fn purposes_with(before: &str, after: &str, has: &dyn Fn(Prefilter) -> bool) -> Vec<Purpose> {
     // `£5,000 and reimburse him £1,200 for decorating`: the next clause is the next payment's.
