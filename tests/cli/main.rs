@@ -4,6 +4,7 @@
 mod common;
 
 mod exit_codes;
+mod incremental;
 mod ingest;
 mod money;
 mod parse;
