@@ -1,7 +1,7 @@
 //! `ombuds ingest`: walk files, parse them in parallel and upsert them into
 //! the index by reference. The long help is [`LONG_ABOUT`].
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -11,10 +11,12 @@ use std::sync::{Mutex, PoisonError};
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
+use tantivy::Searcher;
 
 use super::ExitStatus;
 use crate::index::sources::{self, ExtractionStamp, IndexedSources};
 use crate::index::write::{document, DecisionWriter};
+use crate::index::DecisionIndex;
 use crate::ingest::changed::{files_to_read, ToRead};
 use crate::output::escape::terminal_line;
 use crate::output::json_line;
@@ -174,7 +176,8 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     // index beside this one: a staging directory found now is stale.
     destination.remove_stale_staging();
     // Read under the write lock: no other ingest changes it meanwhile.
-    let indexed = IndexedSources::read(&crate::index::read::searcher(&destination.index)?)?;
+    let before = crate::index::read::searcher(&destination.index)?;
+    let indexed = IndexedSources::read(&before)?;
     let files_seen = files.len() + walk_skipped.len();
     let ToRead {
         files,
@@ -185,7 +188,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
 
     let mut report = Report {
         files_seen,
-        unchanged_files: unchanged,
+        unchanged_files: unchanged.len(),
         skipped: walk_skipped,
         stale_files_removed: writer.orphans_removed(),
         ..Default::default()
@@ -217,7 +220,18 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
                     &files,
                     &mut report.skipped,
                 ) {
-                    Choice::Fresh => false,
+                    Choice::Fresh => {
+                        let rival = IndexedRival {
+                            index: &destination.index,
+                            before: &before,
+                            unchanged: &unchanged,
+                        };
+                        if rival.is_kept_over(&parsed, &sources[i].path, &mut report.skipped)? {
+                            seen.remove(&parsed.reference);
+                            return Ok(());
+                        }
+                        false
+                    }
                     Choice::Replaces => true,
                     Choice::Dropped => return Ok(()),
                 };
@@ -417,7 +431,7 @@ struct Seen {
 /// same reference; compared field by field, in this order: more body
 /// sections (a stub or a truncated copy has fewer), then a decision date
 /// over none and a newer one over an older (a reissue), then longer text.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Completeness {
     sections: usize,
     decision_date: Option<time::Date>,
@@ -473,6 +487,64 @@ enum Choice {
     Replaces,
     /// The earlier file with its reference is kept; this one is not indexed.
     Dropped,
+}
+
+/// The index as it was before this run, to compare a decision just read
+/// with one of the same reference that an unchanged file gave, as a run
+/// that read both files would: the more complete is kept ([`Completeness`];
+/// on a tie the later path), the other reported as a duplicate. Without
+/// this, a duplicate left out of the index would be read at every run and
+/// replace the decision kept. A decision from a file not named in this run
+/// is replaced, as ingest replaces by reference.
+struct IndexedRival<'a> {
+    index: &'a DecisionIndex,
+    before: &'a Searcher,
+    unchanged: &'a HashSet<String>,
+}
+
+impl IndexedRival<'_> {
+    /// Whether the decision from an unchanged file with the reference of
+    /// `parsed`, read from `path`, is kept over it; the one not kept is
+    /// reported in `skipped`.
+    fn is_kept_over(
+        &self,
+        parsed: &Parsed,
+        path: &str,
+        skipped: &mut Vec<Skipped>,
+    ) -> Result<bool> {
+        if self.unchanged.is_empty() {
+            return Ok(false);
+        }
+        let held =
+            sources::source_of_reference(&self.index.fields, self.before, &parsed.reference)?;
+        let Some((address, held_path)) = held.filter(|(_, p)| self.unchanged.contains(p)) else {
+            return Ok(false);
+        };
+        let held = Completeness::of(&crate::index::read::decision_at(
+            self.index,
+            self.before,
+            address,
+        )?);
+        let read_wins = match parsed.completeness.cmp(&held) {
+            std::cmp::Ordering::Equal => path > held_path.as_str(),
+            order => order.is_gt(),
+        };
+        let (kept, kept_path, dropped, dropped_path) = if read_wins {
+            (&parsed.completeness, path, &held, held_path.as_str())
+        } else {
+            (&held, held_path.as_str(), &parsed.completeness, path)
+        };
+        skipped.push(Skipped::new(
+            Path::new(dropped_path),
+            SkipKind::Duplicate,
+            format!(
+                "same reference {} as {kept_path}, which is kept: {}",
+                parsed.reference,
+                kept.why_kept_over(dropped)
+            ),
+        ));
+        Ok(!read_wins)
+    }
 }
 
 /// Whether a decision has one header field.

@@ -243,3 +243,42 @@ pub(crate) mod testing {
         (dir, open(&path).expect("index opens"))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(parsers: &[u64]) -> IndexMeta {
+        IndexMeta {
+            schema_version: SCHEMA_VERSION,
+            ombuds_version: "0.1.0".to_string(),
+            parsers: parsers.iter().map(|p| sources::stamp_text(*p)).collect(),
+        }
+    }
+
+    #[test]
+    fn an_index_holding_other_parser_stamps_is_stale_and_says_how_to_fix_it() {
+        let path = Path::new("idx");
+        assert_eq!(stale_extraction(&meta(&[]), path), None);
+        assert_eq!(
+            stale_extraction(&meta(&[sources::PARSER_STAMP]), path),
+            None
+        );
+        let line = stale_extraction(&meta(&[sources::PARSER_STAMP, 7]), path).expect("stale");
+        assert!(
+            line.contains("ombuds ingest PATH --index idx --rebuild"),
+            "{line}"
+        );
+        assert!(!line.contains('\n'));
+    }
+
+    #[test]
+    fn recording_parsers_keeps_the_rest_of_ombuds_json() {
+        let (_dir, index) = testing::indexed(Vec::new());
+        record_parsers(&index.path, &std::collections::BTreeSet::from([7, 9])).unwrap();
+        let meta = read_meta(&index.path).unwrap();
+        assert_eq!(meta.schema_version, SCHEMA_VERSION);
+        assert_eq!(meta.parsers, ["0000000000000007", "0000000000000009"]);
+        assert!(open(&index.path).is_ok());
+    }
+}

@@ -13,8 +13,10 @@ use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
-use tantivy::schema::TantivyDocument;
-use tantivy::{Searcher, SegmentReader};
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, TantivyDocument};
+use tantivy::{DocAddress, Searcher, SegmentReader, Term};
 
 use super::schema::{name, Fields};
 
@@ -180,6 +182,40 @@ fn segment_sources(segment: &SegmentReader) -> Result<Vec<(String, Option<Record
     Ok(sources)
 }
 
+/// The live decision with `reference` in `searcher`, and the file it was
+/// read from, if it has one.
+pub fn source_of_reference(
+    fields: &Fields,
+    searcher: &Searcher,
+    reference: &str,
+) -> Result<Option<(DocAddress, String)>> {
+    let query = TermQuery::new(
+        Term::from_field_text(fields.reference, reference),
+        IndexRecordOption::Basic,
+    );
+    let hits = searcher
+        .search(&query, &TopDocs::with_limit(1).order_by_score())
+        .context("looking up a reference")?;
+    let Some(&(_, address)) = hits.first() else {
+        return Ok(None);
+    };
+    let segment = searcher.segment_reader(address.segment_ord);
+    let unreadable = "reading the source file recorded in the index";
+    let Some(paths) = segment
+        .fast_fields()
+        .str(name::SOURCE_PATH)
+        .context(unreadable)?
+    else {
+        return Ok(None);
+    };
+    let Some(ord) = paths.term_ords(address.doc_id).next() else {
+        return Ok(None);
+    };
+    let mut path = String::new();
+    paths.ord_to_str(ord, &mut path).context(unreadable)?;
+    Ok(Some((address, path)))
+}
+
 /// The parser stamps of the live decisions in `searcher`, for `ombuds.json`.
 pub fn parsers_held(searcher: &Searcher) -> Result<BTreeSet<u64>> {
     let mut held = BTreeSet::new();
@@ -224,4 +260,120 @@ const fn hex(digits: &str) -> u64 {
         i += 1;
     }
     value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::testing::sample;
+    use crate::index::write::{document, DecisionWriter};
+
+    #[test]
+    fn the_parser_stamp_is_the_hex_build_rs_wrote() {
+        assert_eq!(stamp_text(PARSER_STAMP), env!("OMBUDS_EXTRACTOR"));
+        assert_eq!(hex("00ff"), 255);
+        assert_eq!(hex("1828256d645761c1"), 0x1828_256d_6457_61c1);
+    }
+
+    #[test]
+    fn fnv1a_gives_the_published_values() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(ExtractionStamp::current(None).taxonomy, 0);
+        assert_ne!(
+            ExtractionStamp::current(Some(b"x")),
+            ExtractionStamp::current(Some(b"y"))
+        );
+    }
+
+    #[test]
+    fn only_a_regular_file_has_a_file_stamp() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "twelve bytes").unwrap();
+        let stamp = FileStamp::of(&file).expect("a regular file");
+        assert_eq!(stamp.size, 12);
+        assert!(stamp.mtime_ns > 0);
+        assert_eq!(FileStamp::of(dir.path()), None);
+        assert_eq!(FileStamp::of(&dir.path().join("missing")), None);
+        let before = UNIX_EPOCH - std::time::Duration::from_nanos(5);
+        assert_eq!(nanos_since_epoch(before), Some(-5));
+    }
+
+    /// An index of the corpus samples `names`, each recorded as read from
+    /// `path` with `recorded`.
+    fn indexed(entries: &[(&str, &str, Recorded)]) -> (tempfile::TempDir, Searcher) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index");
+        let destination = crate::index::open_or_create(&path, false).unwrap();
+        let mut writer = DecisionWriter::new(&destination.index, 1).unwrap();
+        let fields = writer.fields().clone();
+        for (name, source, recorded) in entries {
+            let decision = sample(name);
+            let reference = decision.reference.clone();
+            let mut doc = document(&fields, decision);
+            add_source(&fields, &mut doc, source, recorded);
+            writer.upsert(&reference, doc, true).unwrap();
+        }
+        writer.commit().unwrap();
+        writer.finish().unwrap();
+        destination.publish().unwrap();
+        let index = crate::index::open(&path).unwrap();
+        let searcher = crate::index::read::searcher(&index).unwrap();
+        (dir, searcher)
+    }
+
+    #[test]
+    fn a_file_is_unchanged_only_with_the_same_stamps_on_every_decision_it_gave() {
+        let file = FileStamp {
+            size: 10,
+            mtime_ns: 1_700_000_000_000_000_000,
+        };
+        let now = Recorded {
+            file: Some(file),
+            extraction: ExtractionStamp::current(None),
+        };
+        let stale = Recorded {
+            extraction: ExtractionStamp {
+                parser: 7,
+                taxonomy: 0,
+            },
+            ..now
+        };
+        let (_dir, searcher) = indexed(&[
+            ("000_23011206abbaafad.txt", "a.txt", now),
+            ("001_f8ef0f724d4f740d.txt", "many.jsonl", now),
+            ("002_b4fdc07b486f5ef2.txt", "many.jsonl", stale),
+            (
+                "003_7a15729cfbed10ad.txt",
+                "fifo",
+                Recorded { file: None, ..now },
+            ),
+        ]);
+        let sources = IndexedSources::read(&searcher).unwrap();
+        assert!(sources.is_unchanged("a.txt", &now));
+        let touched = Recorded {
+            file: Some(FileStamp {
+                mtime_ns: file.mtime_ns + 1,
+                ..file
+            }),
+            ..now
+        };
+        assert!(!sources.is_unchanged("a.txt", &touched));
+        assert!(!sources.is_unchanged("a.txt", &stale));
+        // One decision of the file is stale: the whole file is read again.
+        assert!(sources.holds("many.jsonl"));
+        assert!(!sources.is_unchanged("many.jsonl", &now));
+        assert!(!sources.is_unchanged("fifo", &Recorded { file: None, ..now }));
+        assert!(!sources.holds("b.txt"));
+        assert_eq!(
+            parsers_held(&searcher).unwrap(),
+            BTreeSet::from([7, PARSER_STAMP])
+        );
+        let (_, path) =
+            source_of_reference(&crate::index::schema::build().1, &searcher, "23 002 683")
+                .unwrap()
+                .expect("indexed");
+        assert_eq!(path, "a.txt");
+    }
 }

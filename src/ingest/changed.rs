@@ -5,6 +5,7 @@
 //! left as they are. The choice is made on the file list before the read ->
 //! parse pipeline runs, so the pipeline never sees an unchanged file.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -33,8 +34,8 @@ pub struct ToRead {
     pub files: Vec<PathBuf>,
     /// For each of `files`, its [`Source`].
     pub sources: Vec<Source>,
-    /// How many files were left out as unchanged.
-    pub unchanged: usize,
+    /// The files left out as unchanged, as the walk named them.
+    pub unchanged: HashSet<String>,
 }
 
 /// Splits the walk's `files` into those to read and those unchanged since
@@ -65,7 +66,7 @@ pub fn files_to_read(
     let mut to_read = ToRead::default();
     for (file, source, unchanged) in looked {
         if unchanged {
-            to_read.unchanged += 1;
+            to_read.unchanged.insert(source.path);
         } else {
             to_read.files.push(file);
             to_read.sources.push(source);

@@ -258,3 +258,44 @@ fn index_with_parser_stamp(index: &Path, files: &[PathBuf], parser: u64) {
     ombuds::index::record_parsers(&destination.index.path, &BTreeSet::from([parser])).unwrap();
     destination.publish().unwrap();
 }
+
+#[test]
+fn ingest_again_keeps_the_more_complete_of_two_files_with_one_reference() {
+    let wd = Workdir::new();
+    let full = std::fs::read_to_string(corpus().join("000_23011206abbaafad.txt")).unwrap();
+    // The stub sorts after the full text, so it would win a tie: it must
+    // lose on completeness alone.
+    wd.write(
+        "in/z_stub.txt",
+        "Barnsley Metropolitan Borough Council (23 002 683)\n\nSummary: A stub.\n",
+    );
+    assert_eq!(counts(&ingest(&wd, &[])), (1, 0, 1));
+    let source = |wd: &Workdir| search(wd, "")[0]["source"].as_str().unwrap().to_string();
+    assert!(source(&wd).ends_with("z_stub.txt"));
+
+    // The full text, added: it replaces the stub, which is reported.
+    wd.write("in/a_full.txt", &full);
+    for run in 0..3 {
+        let input = wd.path("in");
+        let ingest = wd.run(&["ingest", input.to_str().unwrap(), "--json"]);
+        ingest.expect_code(3);
+        let report = ingest.json_lines().remove(0);
+        let skipped = report["skipped"].as_array().unwrap();
+        assert_eq!(skipped.len(), 1, "run {run}: {}", ingest.describe());
+        assert!(skipped[0]["path"].as_str().unwrap().ends_with("z_stub.txt"));
+        assert_eq!(skipped[0]["kind"], "duplicate");
+        assert!(
+            skipped[0]["reason"]
+                .as_str()
+                .unwrap()
+                .contains("it has more body sections"),
+            "{}",
+            ingest.describe()
+        );
+        // Then at every later run the stub is read again and dropped, and
+        // the full text stays, unread.
+        let expected = if run == 0 { (1, 1, 1) } else { (0, 1, 1) };
+        assert_eq!(counts(&report), expected, "run {run}");
+        assert!(source(&wd).ends_with("a_full.txt"), "run {run}");
+    }
+}
