@@ -118,9 +118,10 @@ corpus() { # corpus N -> prints the directory, synthesizing it unless an identic
 BIG=$(corpus "$DOCS")
 LITTLE=$(corpus "$SMALL")
 
-# 1% new decisions for the incremental ingest: the first N/100 files of the N corpus
-# (at least one), each under the reference the synthesizer would give decision N+k (its
-# serials never repeat below a million decisions), with the same complaint year.
+# 1% new decisions for the incremental ingest: copies of the first N/100 files of the N
+# corpus (at least one) that hold a reference in UTF-8, each under the reference the
+# synthesizer would give decision N+k (its serials never repeat below a million
+# decisions), with the same complaint year.
 extra_corpus() { # extra_corpus SRC N -> prints the directory
     local src=$1 n=$2 dir="$WORK/extra-$2-seed$SEED"
     local stamp="docs=$n seed=$SEED synth=$SYNTH_HASH"
@@ -129,20 +130,27 @@ extra_corpus() { # extra_corpus SRC N -> prints the directory
     else
         rm -rf "$dir"
         log "copying $(( n / 100 > 0 ? n / 100 : 1 )) decisions under new references into $dir"
-        python3 - "$src" "$dir" "$n" <<'PY'
+        python3 - "$src" "$dir" "$n" <<'PY' || exit 1
 import os, re, sys
 src, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-names = sorted(f for f in os.listdir(src) if f.endswith(".txt"))[: max(1, n // 100)]
+wanted = max(1, n // 100)
+reference = re.compile(rb"(?<![0-9])([0-9]{2}) ([0-9]{3}) ([0-9]{3})(?![0-9])")
 os.makedirs(out)
-for k, name in enumerate(names):
+k = 0
+for name in sorted(f for f in os.listdir(src) if f.endswith(".txt")):
+    if k == wanted:
+        break
     text = open(os.path.join(src, name), "rb").read()
-    found = re.search(rb"\((\d\d) (\d{3}) (\d{3})", text)
+    found = reference.search(text)
     if not found:
-        sys.exit(f"{name}: no reference in its title line")
+        continue  # another encoding, or no reference: take the next file
     serial = ((n + k) * 387_493 + 12_345) % 1_000_000
     new = b"%s %03d %03d" % (found.group(1), serial // 1000, serial % 1000)
     with open(os.path.join(out, f"extra-{k:06d}.txt"), "wb") as f:
-        f.write(text.replace(found.group(0)[1:], new))
+        f.write(text.replace(found.group(0), new))
+    k += 1
+if k < wanted:
+    sys.exit(f"bench: only {k} of {wanted} files of {src} hold a reference to rewrite")
 PY
         echo "$stamp" >"$dir/.synth-stamp"
     fi
