@@ -208,6 +208,13 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
         progress.inc(1);
         match result {
             Ok((mut doc, parsed)) => {
+                // What the file gave before goes, whether or not what it
+                // gives now is kept: a changed file leaves no ghost.
+                let source = &sources[i];
+                if source.indexed && cleared != Some(i) {
+                    writer.delete_source(&source.path);
+                    cleared = Some(i);
+                }
                 let entry = Seen {
                     file: i,
                     fields: parsed.fields,
@@ -236,11 +243,6 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
                     Choice::Dropped => return Ok(()),
                 };
                 note_warnings(&files[i], &parsed.warnings, &mut report.warnings);
-                let source = &sources[i];
-                if source.indexed && cleared != Some(i) {
-                    writer.delete_source(&source.path);
-                    cleared = Some(i);
-                }
                 sources::add_source(&fields, &mut doc, &source.path, &source.recorded);
                 writer.upsert(&parsed.reference, doc, repeated)
             }

@@ -299,3 +299,35 @@ fn ingest_again_keeps_the_more_complete_of_two_files_with_one_reference() {
         assert!(source(&wd).ends_with("a_full.txt"), "run {run}");
     }
 }
+
+#[test]
+fn ingest_of_a_file_changed_into_a_duplicate_that_loses_leaves_no_ghost() {
+    let wd = Workdir::new();
+    let files = corpus_copy(&wd);
+    ingest(&wd, &[]);
+    // File 1 now holds a stub of file 0's decision: the stub loses to the
+    // unchanged full text, and file 1's own old decision must not stay.
+    let old_reference = ombuds_parse_reference(&files[1]);
+    std::fs::write(
+        &files[1],
+        "Barnsley Metropolitan Borough Council (23 002 683)\n\nSummary: A stub.\n",
+    )
+    .unwrap();
+    set_mtime_later(&files[1], 10);
+    let input = wd.path("in");
+    let run = wd.run(&["ingest", input.to_str().unwrap(), "--json"]);
+    run.expect_code(3);
+    let report = run.json_lines().remove(0);
+    assert_eq!(counts(&report), (0, 4, 4), "{}", run.describe());
+    assert_eq!(report["skipped"][0]["kind"], "duplicate");
+    let refs = references(&wd);
+    assert!(!refs.contains(&old_reference), "{refs:?}");
+    let full = search(&wd, "")
+        .into_iter()
+        .find(|h| h["reference"] == "23 002 683")
+        .expect("the full text stays");
+    assert!(full["source"]
+        .as_str()
+        .unwrap()
+        .ends_with(files[0].file_name().unwrap().to_str().unwrap()));
+}
