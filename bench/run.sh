@@ -24,6 +24,11 @@
 #        threads and heap) and the ratio ingest/baseline;
 #      - ingest without its extractors (examples/baseline --ombuds-structure: same
 #        decoding, sections, schema, documents and writer), to show what extraction costs;
+#      - incremental ingest at N, each run right after a full ingest and as a ratio to it:
+#        (a) ingest of the same N files again, all unchanged, into that index, and
+#        (b) ingest of the N files plus 1% new decisions (copies of the first N/100 files
+#        under unused references, in a folder of their own, so the corpus measured
+#        elsewhere stays as it is) into a copy of that index;
 #      - search latency of the whole process (p50, p95) for a fixed mix of queries, and
 #        stats latency, with hyperfine; ripgrep answering the same questions over the raw
 #        files, and the ratio ours/rg; matching-decision counts from both, as a sanity check;
@@ -113,26 +118,87 @@ corpus() { # corpus N -> prints the directory, synthesizing it unless an identic
 BIG=$(corpus "$DOCS")
 LITTLE=$(corpus "$SMALL")
 
+# 1% new decisions for the incremental ingest: copies of the first N/100 files of the N
+# corpus (at least one) that hold a reference in UTF-8, each under the reference the
+# synthesizer would give decision N+k (its serials never repeat below a million
+# decisions), with the same complaint year.
+extra_corpus() { # extra_corpus SRC N -> prints the directory
+    local src=$1 n=$2 dir="$WORK/extra-$2-seed$SEED"
+    local stamp="docs=$n seed=$SEED synth=$SYNTH_HASH"
+    if [[ -f "$dir/.synth-stamp" && "$(cat "$dir/.synth-stamp")" == "$stamp" ]]; then
+        log "reusing $dir"
+    else
+        rm -rf "$dir"
+        log "copying $(( n / 100 > 0 ? n / 100 : 1 )) decisions under new references into $dir"
+        python3 - "$src" "$dir" "$n" <<'PY' || exit 1
+import os, re, sys
+src, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+wanted = max(1, n // 100)
+reference = re.compile(rb"(?<![0-9])([0-9]{2}) ([0-9]{3}) ([0-9]{3})(?![0-9])")
+os.makedirs(out)
+k = 0
+for name in sorted(f for f in os.listdir(src) if f.endswith(".txt")):
+    if k == wanted:
+        break
+    text = open(os.path.join(src, name), "rb").read()
+    found = reference.search(text)
+    if not found:
+        continue  # another encoding, or no reference: take the next file
+    serial = ((n + k) * 387_493 + 12_345) % 1_000_000
+    new = b"%s %03d %03d" % (found.group(1), serial // 1000, serial % 1000)
+    with open(os.path.join(out, f"extra-{k:06d}.txt"), "wb") as f:
+        f.write(text.replace(found.group(0), new))
+    k += 1
+if k < wanted:
+    sys.exit(f"bench: only {k} of {wanted} files of {src} hold a reference to rewrite")
+PY
+        echo "$stamp" >"$dir/.synth-stamp"
+    fi
+    echo "$dir"
+}
+EXTRA=$(extra_corpus "$BIG" "$DOCS")
+
 raw_bytes() { find "$1" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s+0}'; }
 
 # --- ingest and baseline -----------------------------------------------------------------
 # One line per run: wall user sys maxrss_kb
-measure_ingest() { # measure_ingest N DIR
-    local n=$1 dir=$2 idx="$WORK/index-$1" bidx="$WORK/baseline-$1"
+timed_ingest() { # timed_ingest NAME PATH... -- INDEX: appends a line to $RES/NAME.tsv
+    local name=$1; shift
+    local paths=()
+    while [[ "$1" != "--" ]]; do paths+=("$1"); shift; done
+    local rc=0
+    /usr/bin/time -f '%e %U %S %M' -o "$RES/time.tmp" \
+        "$OMBUDS" ingest "${paths[@]}" --index "$2" --threads "$THREADS" --json >"$RES/$name.out" 2>"$RES/$name.err" || rc=$?
+    # 3 = finished, some files skipped: still a complete run to time
+    if (( rc != 0 && rc != 3 )); then
+        log "ingest failed (exit $rc):"; cat "$RES/$name.err" >&2; exit 1
+    fi
+    tail -n1 "$RES/time.tmp" >>"$RES/$name.tsv"
+}
+
+measure_ingest() { # measure_ingest N DIR [EXTRA]: with EXTRA, also incremental ingest
+    local n=$1 dir=$2 extra=${3:-} idx="$WORK/index-$1" bidx="$WORK/baseline-$1"
     : >"$RES/ingest-$n.tsv"
     : >"$RES/baseline-$n.tsv"
     : >"$RES/structure-$n.tsv"
+    : >"$RES/reingest-$n.tsv"
+    : >"$RES/addone-$n.tsv"
     for ((r = 1; r <= RUNS; r++)); do
         log "ingest $n, run $r/$RUNS"
         rm -rf "$idx"
-        local rc=0
-        /usr/bin/time -f '%e %U %S %M' -o "$RES/time.tmp" \
-            "$OMBUDS" ingest "$dir" --index "$idx" --threads "$THREADS" >"$RES/ingest-$n.out" 2>"$RES/ingest-$n.err" || rc=$?
-        # 3 = finished, some files skipped: still a complete run to time
-        if (( rc != 0 && rc != 3 )); then
-            log "ingest failed (exit $rc):"; cat "$RES/ingest-$n.err" >&2; exit 1
+        timed_ingest "ingest-$n" "$dir" -- "$idx"
+
+        if [[ -n "$extra" ]]; then
+            # Right after the full ingest it is compared with; the index stays
+            # exactly the N decisions, for the latency measurements below.
+            log "re-ingest $n unchanged, run $r/$RUNS"
+            timed_ingest "reingest-$n" "$dir" -- "$idx"
+            log "ingest $n + 1% new, run $r/$RUNS"
+            rm -rf "$idx-grown"
+            cp -r "$idx" "$idx-grown"
+            timed_ingest "addone-$n" "$dir" "$extra" -- "$idx-grown"
+            rm -rf "$idx-grown"
         fi
-        tail -n1 "$RES/time.tmp" >>"$RES/ingest-$n.tsv"
 
         log "baseline $n, run $r/$RUNS"
         rm -rf "$bidx"
@@ -150,7 +216,7 @@ measure_ingest() { # measure_ingest N DIR
     rm -rf "$bidx"
 }
 measure_ingest "$SMALL" "$LITTLE"
-measure_ingest "$DOCS" "$BIG"
+measure_ingest "$DOCS" "$BIG" "$EXTRA"
 IDX="$WORK/index-$DOCS"
 
 # --- search and stats latency, with ripgrep doing the same work --------------------------

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Formats the raw results of bench/run.sh as one table: medians, percentiles,
-ratios to the references (plain tantivy baseline, ripgrep) and the targets.
+ratios to the references (plain tantivy baseline, ripgrep, the full ingest for
+incremental ingest) and the targets.
 
 Usage: bench/table.py RESULTS_DIR   (written by bench/run.sh; standard library only)
 """
@@ -120,6 +121,30 @@ def ingest_rows(t, res, n, big):
     return rss
 
 
+def incremental_rows(t, res, n):
+    """Re-ingest of the unchanged corpus, and ingest after adding 1% new
+    decisions, each against the full ingest run just before it."""
+    full = runs(f"{res}/ingest-{n}.tsv")
+    fwall = statistics.median(r[0] for r in full) if full else float("nan")
+    for name, what, target in (("reingest", f"re-ingest {n} unchanged", 0.05),
+                               ("addone", f"ingest {n} + 1% new", 0.10)):
+        ours = runs(f"{res}/{name}-{n}.tsv")
+        if not ours or not full:
+            t.add(f"{what}: wall", "n/a: no runs")
+            continue
+        wall = statistics.median(r[0] for r in ours)
+        pairs = paired(ours, full, wall_of)
+        ratio = statistics.median(pairs)
+        try:
+            report = json.loads((read(f"{res}/{name}-{n}.out", "") or "").splitlines()[-1])
+            counts = f"; {report['decisions_indexed']:,} read, {report['unchanged_files']:,} unchanged"
+        except (IndexError, KeyError, ValueError):
+            counts = ""
+        t.add(f"{what}: wall", f"{wall:.2f} s{counts}", f"full ingest {fwall:.2f} s",
+              f"{ratio:.3f}x ({pairs[0]:.3f}-{pairs[-1]:.3f})",
+              f"<= {target:.2f}x full ingest: {verdict(ratio <= target)}")
+
+
 def latency_rows(t, res, meta):
     i = 1
     while os.path.exists(f"{res}/q{i}.name"):
@@ -183,6 +208,7 @@ def main():
     rss_small = ingest_rows(t, res, small, big=False)
     t.rule()
     rss_big = ingest_rows(t, res, n, big=True)
+    incremental_rows(t, res, n)
     if rss_small and rss_big:
         t.add("peak RSS growth N/10 -> N", f"{rss_big / rss_small:.2f}x", "", "", f"about the same: {verdict(rss_big / rss_small < 1.5)}")
     t.rule()

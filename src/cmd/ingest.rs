@@ -1,7 +1,7 @@
 //! `ombuds ingest`: walk files, parse them in parallel and upsert them into
 //! the index by reference. The long help is [`LONG_ABOUT`].
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -11,9 +11,13 @@ use std::sync::{Mutex, PoisonError};
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
+use tantivy::Searcher;
 
 use super::ExitStatus;
+use crate::index::sources::{self, ExtractionStamp, IndexedSources};
 use crate::index::write::{document, DecisionWriter};
+use crate::index::DecisionIndex;
+use crate::ingest::changed::{files_to_read, ToRead};
 use crate::output::escape::terminal_line;
 use crate::output::json_line;
 use crate::parse::{Decision, Warning};
@@ -26,7 +30,13 @@ Walks the paths given (directories for .txt files, without following symbolic
 links; files named explicitly are read whatever their extension), parses them in
 parallel and writes one tantivy index. A decision already in the index with the
 same reference is replaced, so ingesting the same files twice leaves the same
-number of decisions. Nothing is visible to searches until the single commit at the
+number of decisions. A file the index already holds decisions from is not read
+again when it is unchanged: same path, size and modification time as when it
+was read, by this version of ombuds's extraction code and the same taxonomy
+(--taxonomy); the report counts such files as unchanged. A changed file's
+decisions replace all it gave before, also one whose reference changed.
+Decisions of files deleted or not named in this run stay in the index; --rebuild
+reads every file again and keeps only those given. Nothing is visible to searches until the single commit at the
 end; a run that is killed leaves the index as it was. A new index (the first
 ingest, or --rebuild) is built in a hidden directory beside it, .NAME.ombuds-staging,
 and swapped into place once committed; one left by a killed run is removed by
@@ -66,8 +76,8 @@ pub struct Args {
     pub paths: Vec<PathBuf>,
 
     /// Replace the existing index (of any version) with one built from these
-    /// files alone (needed after upgrading ombuds when the index format
-    /// changed). The new index is built beside the old one, which searches
+    /// files alone, every one read again (needed after upgrading ombuds when
+    /// the index format changed). The new index is built beside the old one, which searches
     /// keep using until the new one is committed and swapped in; a failed or
     /// interrupted rebuild leaves the old index as it was.
     #[arg(long)]
@@ -112,6 +122,10 @@ const WARNINGS_SHOWN: usize = 20;
 pub struct Report {
     /// Files found by the walk (plus paths that could not be walked).
     pub files_seen: usize,
+    /// Files not read because the index holds their decisions as read from
+    /// the same file (path, size, modification time) by the same
+    /// extraction code and taxonomy.
+    pub unchanged_files: usize,
     /// Distinct decisions written to the index.
     pub decisions_indexed: usize,
     /// Decisions in the index after the commit.
@@ -132,6 +146,8 @@ pub struct Report {
 /// Walks, parses, upserts, commits, then reports.
 pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     let _ = ctrlc::set_handler(on_ctrl_c);
+    // Stamped before it is loaded: an edit in between shows at the next run.
+    let extraction = extraction_stamp(args.taxonomy.as_deref());
     let taxonomy = super::load_taxonomy(args.taxonomy.as_deref())?;
     let (files, walk_skipped) = walk::decision_files(&args.paths);
     let destination = crate::index::open_or_create(index_path, args.rebuild)?;
@@ -143,15 +159,29 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     // Holding the write lock, this run is the only one that may stage an
     // index beside this one: a staging directory found now is stale.
     destination.remove_stale_staging();
+    // Read under the write lock: no other ingest changes it meanwhile.
+    let before = crate::index::read::searcher(&destination.index)?;
+    let indexed = IndexedSources::read(&before)?;
+    let files_seen = files.len() + walk_skipped.len();
+    let ToRead {
+        files,
+        sources,
+        unchanged,
+    } = files_to_read(files, &indexed, extraction);
+    drop(indexed);
 
     let mut report = Report {
-        files_seen: files.len() + walk_skipped.len(),
+        files_seen,
+        unchanged_files: unchanged.len(),
         skipped: walk_skipped,
         stale_files_removed: writer.orphans_removed(),
         ..Default::default()
     };
     let progress = progress_bar(files.len() as u64);
     let mut seen: HashMap<String, Seen> = HashMap::new();
+    // The last file whose older decisions were deleted (a file may give
+    // several decisions, one after another).
+    let mut cleared: Option<usize> = None;
     // Documents are built on the parsing threads; this one only writes them.
     let fields = writer.fields().clone();
     let prepare = |d: Decision| {
@@ -161,7 +191,14 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     crate::ingest::for_each_decision(&files, 512, &taxonomy, prepare, |i, result| -> Result<()> {
         progress.inc(1);
         match result {
-            Ok((doc, parsed)) => {
+            Ok((mut doc, parsed)) => {
+                // What the file gave before goes, whether or not what it
+                // gives now is kept: a changed file leaves no ghost.
+                let source = &sources[i];
+                if source.indexed && cleared != Some(i) {
+                    writer.delete_source(&source.path);
+                    cleared = Some(i);
+                }
                 let entry = Seen {
                     file: i,
                     fields: parsed.fields,
@@ -174,11 +211,23 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
                     &files,
                     &mut report.skipped,
                 ) {
-                    Choice::Fresh => false,
+                    Choice::Fresh => {
+                        let rival = IndexedRival {
+                            index: &destination.index,
+                            before: &before,
+                            unchanged: &unchanged,
+                        };
+                        if rival.is_kept_over(&parsed, &sources[i].path, &mut report.skipped)? {
+                            seen.remove(&parsed.reference);
+                            return Ok(());
+                        }
+                        false
+                    }
                     Choice::Replaces => true,
                     Choice::Dropped => return Ok(()),
                 };
                 note_warnings(&files[i], parsed.warnings, &mut report.warnings);
+                sources::add_source(&fields, &mut doc, &source.path, &source.recorded);
                 writer.upsert(&parsed.reference, doc, repeated)
             }
             Err(skip) => {
@@ -204,7 +253,10 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     let interrupted = while_committing(|| {
         writer.commit()?;
         writer.finish()?;
-        report.decisions_in_index = crate::index::read::searcher(&destination.index)?.num_docs();
+        let searcher = crate::index::read::searcher(&destination.index)?;
+        report.decisions_in_index = searcher.num_docs();
+        let held = sources::parsers_held(&searcher)?;
+        crate::index::record_parsers(&destination.index.path, &held)?;
         destination.publish()
     })?;
     if interrupted {
@@ -307,6 +359,21 @@ fn note_warnings(path: &Path, reported: Vec<Warning>, warnings: &mut Vec<FileWar
     }));
 }
 
+/// The extraction stamp of this run: this ombuds, and the `--taxonomy`
+/// file's bytes when one is given.
+fn extraction_stamp(taxonomy: Option<&Path>) -> ExtractionStamp {
+    let Some(path) = taxonomy else {
+        return ExtractionStamp::current(None);
+    };
+    // Bounded, as loading it is; a file that cannot be read (or is over
+    // the bound) is refused by the loading, with its reason, right after.
+    let bytes = walk::read_bounded(path, TAXONOMY_STAMP_BYTES).unwrap_or_default();
+    ExtractionStamp::current(Some(&bytes))
+}
+
+/// More than a taxonomy file may hold; past it, loading refuses the file.
+const TAXONOMY_STAMP_BYTES: u64 = 16 * 1024 * 1024;
+
 fn write_errors(path: &Path, skipped: &[Skipped]) -> Result<()> {
     let file = std::fs::File::create(path)
         .with_context(|| format!("--errors: cannot create {}", path.display()))?;
@@ -352,7 +419,7 @@ struct Seen {
 /// same reference; compared field by field, in this order: more body
 /// sections (a stub or a truncated copy has fewer), then a decision date
 /// over none and a newer one over an older (a reissue), then longer text.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Completeness {
     sections: usize,
     decision_date: Option<time::Date>,
@@ -404,6 +471,64 @@ enum Choice {
     Replaces,
     /// The earlier file with its reference is kept; this one is not indexed.
     Dropped,
+}
+
+/// The index as it was before this run, to compare a decision just read
+/// with one of the same reference that an unchanged file gave, as a run
+/// that read both files would: the more complete is kept ([`Completeness`];
+/// on a tie the later path), the other reported as a duplicate. Without
+/// this, a duplicate left out of the index would be read at every run and
+/// replace the decision kept. A decision from a file not named in this run
+/// is replaced, as ingest replaces by reference.
+struct IndexedRival<'a> {
+    index: &'a DecisionIndex,
+    before: &'a Searcher,
+    unchanged: &'a HashSet<String>,
+}
+
+impl IndexedRival<'_> {
+    /// Whether the decision from an unchanged file with the reference of
+    /// `parsed`, read from `path`, is kept over it; the one not kept is
+    /// reported in `skipped`.
+    fn is_kept_over(
+        &self,
+        parsed: &Parsed,
+        path: &str,
+        skipped: &mut Vec<Skipped>,
+    ) -> Result<bool> {
+        if self.unchanged.is_empty() {
+            return Ok(false);
+        }
+        let held =
+            sources::source_of_reference(&self.index.fields, self.before, &parsed.reference)?;
+        let Some((address, held_path)) = held.filter(|(_, p)| self.unchanged.contains(p)) else {
+            return Ok(false);
+        };
+        let held = Completeness::of(&crate::index::read::decision_at(
+            self.index,
+            self.before,
+            address,
+        )?);
+        let read_wins = match parsed.completeness.cmp(&held) {
+            std::cmp::Ordering::Equal => path > held_path.as_str(),
+            order => order.is_gt(),
+        };
+        let (kept, kept_path, dropped, dropped_path) = if read_wins {
+            (&parsed.completeness, path, &held, held_path.as_str())
+        } else {
+            (&held, held_path.as_str(), &parsed.completeness, path)
+        };
+        skipped.push(Skipped::new(
+            Path::new(dropped_path),
+            SkipKind::Duplicate,
+            format!(
+                "same reference {} as {kept_path}, which is kept: {}",
+                parsed.reference,
+                kept.why_kept_over(dropped)
+            ),
+        ));
+        Ok(!read_wins)
+    }
 }
 
 /// Whether a decision has one header field.
@@ -501,8 +626,9 @@ fn print_report(report: &Report, index_path: &Path, json: bool) -> Result<()> {
         );
     }
     eprintln!(
-        "ingest: {} files seen, {} decisions indexed, {} skipped; {} decisions in {}",
+        "ingest: {} files seen, {} unchanged (not read again), {} decisions indexed, {} skipped; {} decisions in {}",
         report.files_seen,
+        report.unchanged_files,
         report.decisions_indexed,
         report.skipped.len(),
         report.decisions_in_index,
@@ -513,7 +639,7 @@ fn print_report(report: &Report, index_path: &Path, json: bool) -> Result<()> {
         .iter()
         .map(|(name, n)| format!("{name} {n}/{}", report.decisions_indexed))
         .collect();
-    if !coverage.is_empty() {
+    if !coverage.is_empty() && report.decisions_indexed > 0 {
         eprintln!("fields: {}", coverage.join(", "));
     }
     if json {

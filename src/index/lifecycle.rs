@@ -59,7 +59,9 @@ enum Found {
 /// is not asked for, otherwise a new index staged beside it.
 pub fn destination(path: &Path, rebuild: bool) -> Result<Destination> {
     match survey(path)? {
-        Found::Index if !rebuild => return Ok(Destination::in_place(super::open(path)?)),
+        Found::Index if !rebuild => {
+            return Ok(Destination::in_place(super::open_for_writing(path)?))
+        }
         Found::Foreign(name) => bail!(not_ours(path, &name)),
         Found::Index | Found::Nothing | Found::OursOnly => {}
     }
@@ -74,7 +76,7 @@ pub fn destination(path: &Path, rebuild: bool) -> Result<Destination> {
     match survey(&target)? {
         Found::Index if !rebuild => {
             drop(lock);
-            return Ok(Destination::in_place(super::open(path)?));
+            return Ok(Destination::in_place(super::open_for_writing(path)?));
         }
         Found::Foreign(name) => bail!(not_ours(path, &name)),
         Found::OursOnly => eprintln!(

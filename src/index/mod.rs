@@ -12,6 +12,7 @@ pub mod failure;
 pub mod lifecycle;
 pub mod read;
 pub mod schema;
+pub mod sources;
 pub mod tokenizer;
 pub mod write;
 
@@ -31,6 +32,11 @@ pub const META_FILE: &str = "ombuds.json";
 struct IndexMeta {
     schema_version: u32,
     ombuds_version: String,
+    /// The parser stamps of the decisions in the index as of the last ingest
+    /// ([`sources::PARSER_STAMP`] as hex), so a reading command can tell
+    /// that some were read by other extraction code without scanning.
+    #[serde(default)]
+    parsers: Vec<String>,
 }
 
 /// An opened index with its field handles.
@@ -62,8 +68,54 @@ pub fn directory_identity(path: &Path) -> Option<(u64, u64)> {
 }
 
 /// Opens an existing index for reading, also when the user cannot write
-/// it (see [`directory::IndexDirectory`]).
+/// it (see [`directory::IndexDirectory`]). When it holds decisions read by
+/// other extraction code than this ombuds's, says so in one line on stderr:
+/// their figures may differ from what this ombuds would extract.
 pub fn open(path: &Path) -> Result<DecisionIndex> {
+    let (index, meta) = open_with_meta(path)?;
+    if let Some(line) = stale_extraction(&meta, path) {
+        eprintln!("ombuds: warning: {line}");
+    }
+    Ok(index)
+}
+
+/// Opens an existing index to write it: [`open`] without the warning, as
+/// ingest re-reads what other extraction code read.
+fn open_for_writing(path: &Path) -> Result<DecisionIndex> {
+    open_with_meta(path).map(|(index, _)| index)
+}
+
+/// The warning for an index that holds decisions read by other extraction
+/// code, if it does.
+fn stale_extraction(meta: &IndexMeta, path: &Path) -> Option<String> {
+    let current = sources::stamp_text(sources::PARSER_STAMP);
+    let others = meta.parsers.iter().filter(|p| **p != current).count();
+    (others > 0).then(|| {
+        format!(
+            "{}: some decisions in it were read by another version of ombuds's extraction code, and may hold other values than this version extracts: run `ombuds ingest PATH --index {} --rebuild`",
+            path.display(),
+            path.display()
+        )
+    })
+}
+
+/// Records in `ombuds.json` which parser stamps the index's decisions carry
+/// now (see [`sources::parsers_held`]); ingest calls it after each commit.
+/// The file is replaced in one step, so readers see the old list or the new.
+pub fn record_parsers(path: &Path, held: &std::collections::BTreeSet<u64>) -> Result<()> {
+    use tantivy::directory::Directory;
+    let meta_path = path.join(META_FILE);
+    let mut meta = read_meta(path)?;
+    meta.parsers = held.iter().map(|p| sources::stamp_text(*p)).collect();
+    let json = serde_json::to_string_pretty(&meta).context("serialising index metadata")?;
+    let directory = directory::IndexDirectory::open(path)
+        .map_err(|e| failure::explain(&e.into(), path, "cannot open index"))?;
+    directory
+        .atomic_write(Path::new(META_FILE), json.as_bytes())
+        .with_context(|| format!("{}: cannot write", meta_path.display()))
+}
+
+fn open_with_meta(path: &Path) -> Result<(DecisionIndex, IndexMeta)> {
     if !path.join(META_FILE).exists() {
         bail!(
             "no index at {}: run `ombuds ingest PATH --index {}` first",
@@ -71,12 +123,12 @@ pub fn open(path: &Path) -> Result<DecisionIndex> {
             path.display()
         );
     }
-    check_version(path)?;
+    let meta = check_version(path)?;
     let directory = directory::IndexDirectory::open(path)
         .map_err(|e| failure::explain(&e.into(), path, "cannot open index"))?;
     let index =
         Index::open(directory).map_err(|e| failure::explain(&e, path, "cannot open index"))?;
-    Ok(with_fields(index, path))
+    Ok((with_fields(index, path), meta))
 }
 
 /// Opens the index for writing, creating it when absent; with `rebuild`,
@@ -99,6 +151,7 @@ fn create(path: &Path) -> Result<DecisionIndex> {
     let meta = IndexMeta {
         schema_version: SCHEMA_VERSION,
         ombuds_version: env!("CARGO_PKG_VERSION").to_string(),
+        parsers: Vec::new(),
     };
     let json = serde_json::to_string_pretty(&meta).context("serialising index metadata")?;
     std::fs::write(path.join(META_FILE), json)
@@ -117,16 +170,9 @@ fn with_fields(index: Index, path: &Path) -> DecisionIndex {
     }
 }
 
-fn check_version(path: &Path) -> Result<()> {
-    let meta_path = path.join(META_FILE);
-    let text = std::fs::read_to_string(&meta_path)
-        .with_context(|| format!("{}: cannot read", meta_path.display()))?;
-    let meta: IndexMeta = serde_json::from_str(&text).with_context(|| {
-        format!(
-            "{}: unreadable index metadata; rebuild with `ombuds ingest PATH --rebuild`",
-            meta_path.display()
-        )
-    })?;
+/// The index's `ombuds.json`, refused unless written for this schema.
+fn check_version(path: &Path) -> Result<IndexMeta> {
+    let meta = read_meta(path)?;
     if meta.schema_version != SCHEMA_VERSION {
         bail!(
             "{}: index was written by ombuds {} (schema {}), this ombuds uses schema {}: rebuild it with `ombuds ingest PATH --index {} --rebuild`",
@@ -137,7 +183,20 @@ fn check_version(path: &Path) -> Result<()> {
             path.display()
         );
     }
-    Ok(())
+    Ok(meta)
+}
+
+fn read_meta(path: &Path) -> Result<IndexMeta> {
+    let meta_path = path.join(META_FILE);
+    let text = std::fs::read_to_string(&meta_path)
+        .with_context(|| format!("{}: cannot read", meta_path.display()))?;
+    let meta: IndexMeta = serde_json::from_str(&text).with_context(|| {
+        format!(
+            "{}: unreadable index metadata; rebuild with `ombuds ingest PATH --rebuild`",
+            meta_path.display()
+        )
+    })?;
+    Ok(meta)
 }
 
 /// Builds small indexes through the crate's own writer, for unit tests of
@@ -182,5 +241,44 @@ pub(crate) mod testing {
         writer.finish().expect("finished");
         destination.publish().expect("published");
         (dir, open(&path).expect("index opens"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(parsers: &[u64]) -> IndexMeta {
+        IndexMeta {
+            schema_version: SCHEMA_VERSION,
+            ombuds_version: "0.1.0".to_string(),
+            parsers: parsers.iter().map(|p| sources::stamp_text(*p)).collect(),
+        }
+    }
+
+    #[test]
+    fn an_index_holding_other_parser_stamps_is_stale_and_says_how_to_fix_it() {
+        let path = Path::new("idx");
+        assert_eq!(stale_extraction(&meta(&[]), path), None);
+        assert_eq!(
+            stale_extraction(&meta(&[sources::PARSER_STAMP]), path),
+            None
+        );
+        let line = stale_extraction(&meta(&[sources::PARSER_STAMP, 7]), path).expect("stale");
+        assert!(
+            line.contains("ombuds ingest PATH --index idx --rebuild"),
+            "{line}"
+        );
+        assert!(!line.contains('\n'));
+    }
+
+    #[test]
+    fn recording_parsers_keeps_the_rest_of_ombuds_json() {
+        let (_dir, index) = testing::indexed(Vec::new());
+        record_parsers(&index.path, &std::collections::BTreeSet::from([7, 9])).unwrap();
+        let meta = read_meta(&index.path).unwrap();
+        assert_eq!(meta.schema_version, SCHEMA_VERSION);
+        assert_eq!(meta.parsers, ["0000000000000007", "0000000000000009"]);
+        assert!(open(&index.path).is_ok());
     }
 }

@@ -12,7 +12,7 @@
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
-    TextFieldIndexing, TextOptions, STORED, STRING,
+    TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::Index;
@@ -21,7 +21,7 @@ use super::tokenizer::WordTokenizer;
 
 /// Bumped whenever the schema or the meaning of a field changes; an index
 /// written with another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The tokenizer for whole-value keyword fields: one lowercased token.
 pub const KEYWORD_TOKENIZER: &str = "keyword";
@@ -71,6 +71,16 @@ pub mod name {
     pub const DEADLINE_DAYS: &str = "deadline_days";
     /// Whether the decision is shared with Ofsted.
     pub const SHARED_WITH_OFSTED: &str = "shared_with_ofsted";
+    /// The file a decision was read from, as ingest found it.
+    pub const SOURCE_PATH: &str = "source_path";
+    /// That file's size in bytes when it was read.
+    pub const SOURCE_SIZE: &str = "source_size";
+    /// That file's modification time when it was read, in ns since 1970.
+    pub const SOURCE_MTIME: &str = "source_mtime";
+    /// The stamp of the extraction code that read the decision.
+    pub const PARSER_STAMP: &str = "parser_stamp";
+    /// The stamp of the fault taxonomy the decision was classified with.
+    pub const TAXONOMY_STAMP: &str = "taxonomy_stamp";
 }
 
 /// Handles to every field of the schema.
@@ -116,6 +126,18 @@ pub struct Fields {
     pub deadline_days: Field,
     /// Whether the decision is shared with Ofsted.
     pub shared_with_ofsted: Field,
+    /// The file the decision was read from (exact, fast): what incremental
+    /// ingest keys its bookkeeping by, and deletes by when the file changes.
+    pub source_path: Field,
+    /// The file's size when read (fast only; absent for a non-regular file).
+    pub source_size: Field,
+    /// The file's modification time when read, ns since 1970 (fast only).
+    pub source_mtime: Field,
+    /// Which extraction code read the decision (fast only; see
+    /// `index::sources::ExtractionStamp`).
+    pub parser_stamp: Field,
+    /// Which fault taxonomy classified it (fast only).
+    pub taxonomy_stamp: Field,
 }
 
 /// Builds the schema and its field handles.
@@ -163,6 +185,11 @@ pub fn build() -> (Schema, Fields) {
         finding: b.add_text_field(name::FINDING, keyword()),
         deadline_days: b.add_u64_field(name::DEADLINE_DAYS, number.clone()),
         shared_with_ofsted: b.add_bool_field(name::SHARED_WITH_OFSTED, number),
+        source_path: b.add_text_field(name::SOURCE_PATH, STRING | FAST),
+        source_size: b.add_u64_field(name::SOURCE_SIZE, FAST),
+        source_mtime: b.add_i64_field(name::SOURCE_MTIME, FAST),
+        parser_stamp: b.add_u64_field(name::PARSER_STAMP, FAST),
+        taxonomy_stamp: b.add_u64_field(name::TAXONOMY_STAMP, FAST),
     };
     (b.build(), fields)
 }

@@ -117,6 +117,14 @@ impl DecisionWriter {
         Ok(())
     }
 
+    /// Deletes every decision read from the file at `path` (as the walk
+    /// named it) that is in the index or was added earlier in this run:
+    /// the file changed, and its new decisions replace them all.
+    pub fn delete_source(&mut self, path: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.source_path, path));
+    }
+
     /// Makes everything added so far durable and visible to readers.
     pub fn commit(&mut self) -> Result<()> {
         self.writer

@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod changed;
+
 use crate::parse::{parse_decision_with, Decision, Taxonomy, Warning};
 use crate::walk::{path_text, read_text, SkipKind, Skipped};
 
