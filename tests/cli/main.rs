@@ -6,6 +6,7 @@ mod common;
 mod dates;
 mod exit_codes;
 mod fetch;
+mod finding;
 mod ingest;
 mod money;
 mod parse;
