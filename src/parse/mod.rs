@@ -198,6 +198,25 @@ mod tests {
     }
 
     #[test]
+    fn a_finding_the_outcome_line_rules_out_is_kept_with_a_warning() {
+        let text = "Test Council (21 000 001)\nDecision : Closed after initial enquiries\nSummary: We found no fault.\n";
+        let d = parse_decision("x.txt", text).unwrap();
+        assert_eq!(d.finding, Some(Finding::NoFault));
+        assert_eq!(d.outcome.as_deref(), Some("Closed after initial enquiries"));
+        let disagrees = Warning::FindingDisagrees {
+            finding: Finding::NoFault,
+            outcome: "Closed after initial enquiries".into(),
+        };
+        assert!(d.warnings.contains(&disagrees), "{:?}", d.warnings);
+        let agrees = text.replace("Closed after initial enquiries", "Not upheld");
+        let d = parse_decision("x.txt", &agrees).unwrap();
+        assert!(!d
+            .warnings
+            .iter()
+            .any(|w| matches!(w, Warning::FindingDisagrees { .. })));
+    }
+
+    #[test]
     fn truncated_and_sectionless_decisions_are_kept_with_warnings() {
         let cut = format!("{HEAD}The complaint\n1. Mr A complained that the Council did not");
         let d = parse_decision("x.txt", &cut).unwrap();

@@ -12,7 +12,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::decision::PaymentRole;
+use super::decision::{Finding, PaymentRole};
 use super::extract::bounds::Cap;
 use super::extract::payment::money::REMEDY_CEILING_POUNDS;
 use super::structure::header::DateProblem;
@@ -40,6 +40,14 @@ pub enum Warning {
         /// The amount, in pounds.
         amount: f64,
     },
+    /// The finding read from the text is not one the outcome line allows
+    /// (both are kept; one of them, or the page, is wrong).
+    FindingDisagrees {
+        /// The finding read from the text.
+        finding: Finding,
+        /// The outcome line, as printed.
+        outcome: String,
+    },
     /// A warning read back from an index record, which keeps only the message.
     Recorded(String),
 }
@@ -57,6 +65,7 @@ impl Warning {
             | Warning::DecisionDate(DateProblem::OutOfRange { .. }) => true,
             Warning::DecisionDate(DateProblem::Unreadable(_))
             | Warning::NoSummary
+            | Warning::FindingDisagrees { .. }
             | Warning::Recorded(_) => false,
         }
     }
@@ -76,6 +85,10 @@ impl fmt::Display for Warning {
             Warning::ImplausibleAmount { role, amount } => write!(
                 f,
                 "{role} payment of £{amount:.2} read as other: above £{REMEDY_CEILING_POUNDS:.0}, the most a remedy plausibly pays"
+            ),
+            Warning::FindingDisagrees { finding, outcome } => write!(
+                f,
+                "finding ({finding}) disagrees with the outcome line ({outcome})"
             ),
             Warning::Recorded(message) => f.write_str(message),
         }
@@ -143,6 +156,10 @@ mod tests {
         // An unreadable date is never reported, whatever words it quotes.
         let quiet = [
             Warning::NoSummary,
+            Warning::FindingDisagrees {
+                finding: Finding::NoFault,
+                outcome: "Upheld".into(),
+            },
             Warning::DecisionDate(DateProblem::Unreadable("truncated HTML".into())),
             Warning::Recorded("text appears truncated".into()),
         ];

@@ -7,6 +7,7 @@ mod dates;
 mod exit_codes;
 mod fetch;
 mod incremental;
+mod finding;
 mod ingest;
 mod money;
 mod parse;

@@ -1,18 +1,36 @@
-//! The overall finding: fault with or without injustice, no fault, or not investigated.
+//! The overall finding: fault with or without injustice, no fault, or not
+//! investigated; and whether it agrees with the page's outcome line.
 //!
 //! Read from the final decision section first, then the summary, then the
 //! findings, so pages without header lines or without a final decision still
-//! get one. Within a text, a fault finding wins over "no fault" for other parts
-//! ("no fault in its decision but fault in its complaint handling"), and over
-//! "we will not investigate" other parts. A text that names no fault but says
-//! the body agreed to remedy the injustice is read as fault with injustice
-//! (the Ombudsman's "upheld"), after "not investigated" and before "no fault".
+//! get one; where none of those states a finding, the Ombudsman's verdict
+//! sentence anywhere else ("The Ombudsman upheld the complaint and found fault
+//! causing injustice", the 2016–17 layout) decides. A text that states no
+//! finding gets none: for a page without an outcome line the finding is its
+//! only outcome, so a guess costs more than a gap.
+//!
+//! Within a text, a fault finding wins over "no fault" for other parts ("no
+//! fault in its decision but some fault in its complaint handling"), and over
+//! "we will not investigate" other parts. A statement scoped to part of the
+//! complaint ("parts of the complaint", "the surcharge part", "the other
+//! complaints") never says the complaint was not investigated. A fault
+//! statement that a denial covers is no finding of fault ("We found the
+//! Council did not act with fault", "has not upheld the complaint"), and a
+//! denial someone else makes ("The Council says it acted properly") is no
+//! finding of no fault. A text that names no fault but says the body agreed
+//! or offered a suitable remedy is read as fault with injustice (the
+//! Ombudsman's "upheld"), after "not investigated" and before "no fault".
 //! Not investigating (or discontinuing) the complaint as a whole wins over
-//! everything: "Although there is fault in the complaint handling, we will
-//! not investigate this complaint" is an assessment-stage decision. Fault is `fault_no_injustice` only
-//! where the text says the fault caused no injustice and nothing says it
-//! caused some; with no word on injustice either way it is `fault_injustice`
-//! when a remedy was agreed, else `fault_no_injustice`.
+//! everything except fault found with injustice or a remedy in the same text
+//! (an early settlement, which the LGSCO upholds): "Although there is fault
+//! in the complaint handling, we will not investigate this complaint" stays an
+//! assessment-stage decision. Fault is `fault_no_injustice` only where the
+//! text says the fault caused no injustice and nothing says it caused some;
+//! with no word on injustice either way it is `fault_injustice` when a remedy
+//! was agreed, else `fault_no_injustice`.
+//!
+//! [`disagreement`] compares the finding with the outcome line, so a decision
+//! whose text and header disagree keeps both and says so.
 
 use std::sync::LazyLock;
 
@@ -23,34 +41,73 @@ use crate::parse::text::pattern::{regex, Prefilter, Slot};
 use crate::parse::decision::{Finding, SectionKind};
 use crate::parse::extract::fault::{is_fault_finding_in, mentions_fault};
 use crate::parse::text::sentences::Block;
+use crate::parse::warning::Warning;
 
-/// Findings of fault that avoid the word: `We found delay`, `The Council failed to ...`
-/// (a statement, not `Mr X complains the Council failed`), `We uphold the complaint`.
+/// Findings of fault that avoid the word or hedge it: `We found delay`, `The
+/// Council failed to ...` (a statement, not `Mr X complains the Council
+/// failed`), `We uphold the complaint`, `There is evidence of fault`, `acted
+/// with fault`, `minor fault`, `no fault in X, but some fault in Y`, `an
+/// apology for this fault`.
 pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+council\s+(?:failed|delayed|did\s+not|was\s+wrong))\b|\b(?:uphold|upholds|upheld|upholding)\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?|\bdecided\s+to\s+uphold|^(?:the\s+)?(?:it|council|care\s+provider|provider|trust|school|organisation|[A-Z]\w+\s+council)\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s+not|wrongly|took\s+too\s+long|was\s+wrong|should\s+have|has\s+accepted|accepted)\b",
+        r"(?xi)
+        \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+council\s+(?:failed|delayed|did\s+not|was\s+wrong))\b
+        | \b(?:uphold|upholds|upheld|upholding)\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
+        | \bdecided\s+to\s+uphold
+        | ^(?:the\s+)?(?:it|council|care\s+provider|provider|trust|school|organisation|[A-Z]\w+\s+council)\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s+not|wrongly|took\s+too\s+long|was\s+wrong|should\s+have|has\s+accepted|accepted)\b
+        | \bthere\s+(?:is|was)\s+(?:some\s+|clear\s+)?evidence\s+of\s+fault
+        | \bthere\s+was\s+(?:a\s+|some\s+)?(?:failure|failings?|delay)\s+by\b
+        | \bacted\s+with\s+fault
+        | \b(?:found|finds?|identified|was)\s+(?:some\s+|a\s+|an\s+|only\s+)?(?:minor|slight|limited|small|technical|procedural)\s+fault
+        | \b(?:found|finds?)\s+no\s+fault\s+(?:[\w'’,]+\s+){0,12}?but\s+(?:also\s+|there\s+was\s+)?(?:some|minor|other)\s+fault
+        | \bapolog\w*\s+(?:[\w'’]+\s+){0,3}?for\s+(?:this|that|these|the|its|their)\s+faults?\b
+        ",
     )
 });
 /// The word beginnings every match of [`FAILURE`] has.
 pub(crate) const FAILURE_NEEDS: Prefilter = Prefilter::new(
     Slot::FindingFailure,
     &[
-        "found", "find", "uphold", "upheld", "failed", "delayed", "did", "wrongly", "took", "was",
-        "should", "accepted",
+        "found",
+        "find",
+        "uphold",
+        "upheld",
+        "failed",
+        "delayed",
+        "did",
+        "wrongly",
+        "took",
+        "was",
+        "should",
+        "accepted",
+        "evidence",
+        "acted",
+        "identified",
+        "apolog",
     ],
 );
 
-/// Someone else's view, not the decision's: `Mr X says`, `complains`.
+/// Someone else's view, not the decision's: `Mr X says`, `complains`. A
+/// denial of fault after such words (`The Council says it acted properly`) is
+/// theirs too.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|thinks?|argues?|claims|wants?)\b",
     )
 });
 
-/// The body agreed a remedy: upheld in substance even where no sentence says `fault`.
+/// The body agreed a remedy, or offered or provided a suitable one: upheld in
+/// substance even where no sentence says `fault`.
 pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\bagree\w*\s+(?:[\w'’]+\s+){0,2}?to\s+(?:(?:my|our|the)\s+recommendations?|apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess)|\b(?:council|it|they|provider|trust)\s+(?:will|should|must)\s+(?:also\s+)?(?:apologi|pay|make\s+a\s+(?:\w+\s+)?payment|reimburse|refund)|\bto\s+remedy\s+(?:this|the|that|her|his|their)\s+injustice|\b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b|\bis\s+(?:a\s+)?satisfactory\s+remedy",
+        r"(?xi)
+        \bagree\w*\s+(?:[\w'’]+\s+){0,2}?to\s+(?:(?:my|our|the)\s+recommendations?|apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess)
+        | \b(?:council|it|they|provider|trust)\s+(?:will|should|must)\s+(?:also\s+)?(?:apologi|pay|make\s+a\s+(?:\w+\s+)?payment|reimburse|refund)
+        | \bto\s+remedy\s+(?:this|the|that|her|his|their)\s+injustice
+        | \b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b
+        | \bis\s+(?:a\s+)?satisfactory\s+remedy
+        | \b(?:has|have|had)\s+(?:already\s+)?(?:offered|provided|given)\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+remedy
+        ",
     )
 });
 /// The word beginnings every match of [`REMEDIED`] has.
@@ -89,7 +146,17 @@ pub(crate) const NO_INJUSTICE_NEEDS: Prefilter =
 
 pub(crate) static NOT_INVESTIGATED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:not|n't|cannot|unable\s+to)\s+(?:[\w'’]+\s+){0,2}?investigat|\bdecided\s+not\s+to\s+investigate|\bdiscontinu\w*|\bclos(?:e|ed|ing)\s+(?:the|this|my|our)\s+(?:complaint|case|investigation)|\boutside\s+(?:the\s+ombudsman's\s+|the\s+ombudsman’s\s+|our\s+|my\s+|the\s+)?(?:jurisdiction|remit)|\bnot\s+propose\s+to\s+investigate|\bpremature|\bended\s+(?:our|my|the|this)\s+investigation",
+        r"(?xi)
+        \b(?:not|n't|cannot|unable\s+to)\s+(?:[\w'’]+\s+){0,2}?investigat
+        | \b(?:not|n't)\s+exercise\s+(?:[\w'’]+\s+)?discretion\s+to\s+investigat
+        | \bdecided\s+not\s+to\s+investigate
+        | \bdiscontinu\w*
+        | \bclos(?:e|ed|ing)\s+(?:the|this|my|our)\s+(?:complaint|case|investigation)
+        | \boutside\s+(?:the\s+ombudsman's\s+|the\s+ombudsman’s\s+|our\s+|my\s+|the\s+)?(?:jurisdiction|remit)
+        | \bnot\s+propose\s+to\s+investigate
+        | \bpremature
+        | \bended\s+(?:our|my|the|this)\s+investigation
+        ",
     )
 });
 /// The word beginnings every match of [`NOT_INVESTIGATED`] has.
@@ -101,7 +168,10 @@ pub(crate) const NOT_INVESTIGATED_NEEDS: Prefilter = Prefilter::new(
 /// Not investigating the complaint as a whole (not just part of it).
 pub(crate) static NOT_INVESTIGATED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:not|n't|cannot)\s+(?:start\s+(?:an\s+|to\s+)?|to\s+)?investigat\w*\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b|\b(?:discontinu\w*|ended|closed)\s+(?:our|my|the|this)\s+(?:investigation|complaint|case)",
+        r"(?xi)
+        \b(?:not|n't|cannot)\s+(?:start\s+(?:an\s+|to\s+)?|to\s+|exercise\s+(?:[\w'’]+\s+)?discretion\s+to\s+)?investigat\w*\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b
+        | \b(?:discontinu\w*|ended|closed)\s+(?:our|my|the|this)\s+(?:investigation|complaint|case)
+        ",
     )
 });
 /// The word beginnings every match of [`NOT_INVESTIGATED_WHOLE`] has.
@@ -110,9 +180,45 @@ pub(crate) const NOT_INVESTIGATED_WHOLE_NEEDS: Prefilter = Prefilter::new(
     &["investigat", "discontinu", "ended", "closed"],
 );
 
+/// Words that scope a statement to part of the complaint: `parts of the
+/// complaint`, `the surcharge part`, `the other complaints`, `the remainder`.
+/// Only run where a not-investigated pattern matched, so it has no prefilter.
+static PART: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?xi)
+        \bparts?\b
+        | \bsome\s+(?:of|aspects|elements|issues|points|matters)\b
+        | \baspects?\b
+        | \belements?\b
+        | \bremainder\b
+        | \brest\s+of\b
+        | \bremaining\b
+        | \bother\s+(?:complaints|matters|issues|points|concerns)\b
+        ",
+    )
+});
+
 pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\bno\s+(?:administrative\s+)?fault\b|\bnot\s+at\s+fault|\bnot\s+(?:find|found)\s+(?:any\s+)?fault|\bfind\s+no\s+fault|\bfound\s+no\s+fault|\bno\s+maladministration|\bnot\s+fault\b|\bwas\s+not\s+(?:at\s+)?fault|\bnot\s+uphold|\bno\s+evidence\s+(?:of\s+fault|(?:that\s+)?the\s+council)|\bnot\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence\s+of\s+fault|\binsufficient\s+evidence\s+of\s+fault|\bdid\s+not\s+act\s+with\s+fault|\bacted\s+(?:appropriately|properly|reasonably|correctly|lawfully)|\bwas\s+entitled\s+to",
+        r"(?xi)
+        \bno\s+(?:administrative\s+)?fault\b
+        | \bnot\s+at\s+fault
+        | \bnot\s+(?:find|found)\s+(?:any\s+)?fault
+        | \b(?:not|n't)\s+(?:find|found|consider|think|see)\s+(?:that\s+)?(?:the\s+[\w'’]+|it|they)\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|has\s+been\s+|acted\s+|had\s+acted\s+)?(?:at|with)\s+fault
+        | \bfind\s+no\s+fault
+        | \bfound\s+no\s+fault
+        | \bno\s+maladministration
+        | \bnot\s+fault\b
+        | \bwas\s+not\s+(?:at\s+)?fault
+        | \bnot\s+(?:uphold|upheld)(?:\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?)?
+        | \bno\s+evidence\s+(?:of\s+fault|(?:that\s+)?the\s+council)
+        | \bnot\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence\s+of\s+(?:any\s+|significant\s+)?fault
+        | \b(?:insufficient|little|limited|not\s+enough|not\s+sufficient)\s+evidence\s+of\s+(?:any\s+|significant\s+)?fault
+        | \b(?:did|does|do|has|have|had)\s+not\s+act(?:ed)?\s+with\s+fault
+        | \b(?:acted|was|were|behaved)\s+without\s+(?:any\s+)?fault
+        | \bacted\s+(?:appropriately|properly|reasonably|correctly|lawfully)
+        | \bwas\s+entitled\s+to
+        ",
     )
 });
 /// The word beginnings every match of [`NO_FAULT`] has.
@@ -122,28 +228,109 @@ pub(crate) const NO_FAULT_NEEDS: Prefilter = Prefilter::new(
         "fault",
         "maladministration",
         "uphold",
+        "upheld",
         "evidence",
         "acted",
         "entitled",
     ],
 );
 
+/// The Ombudsman's verdict sentence, read wherever it stands when no section
+/// that states findings does: `The Ombudsman upheld the complaint and found
+/// fault causing injustice`, `We did not uphold the complaint`, `The
+/// Ombudsman found no fault`.
+pub(crate) static VERDICT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?xi)
+        ^(?:the\s+ombudsm[ae]n|we|I)\s+(?:has\s+|have\s+|had\s+)?(?:upheld|not\s+upheld|(?:did|does|do|has|have)\s+not\s+uphold)\b
+        | ^the\s+ombudsm[ae]n\s+(?:has\s+)?(?:found|finds|(?:did|does|has)\s+not\s+(?:find|found))\b
+        ",
+    )
+});
+/// The word beginnings every match of [`VERDICT`] has.
+pub(crate) const VERDICT_NEEDS: Prefilter =
+    Prefilter::new(Slot::FindingVerdict, &["upheld", "uphold", "found", "find"]);
+
 /// Sentences that suppose rather than state (`If there was no fault ...`).
 static SUPPOSING: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)^(?:if|unless|where|whether|when)\b"));
 const SUPPOSING_WORDS: &[&str] = &["if", "unless", "where", "whether", "when"];
 
+/// How far the sentences of some blocks speak for the decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// The final decision or the summary: every statement counts.
+    Whole,
+    /// The findings: "I have not investigated ..." there is about a part.
+    Part,
+    /// Any other section: only the Ombudsman's verdict sentence counts.
+    Verdict,
+}
+
 /// The overall finding; `has_remedy` says whether the decision agreed any remedy.
 pub fn finding(blocks: &[Block], has_remedy: bool) -> Option<Finding> {
-    // Partial "I have not investigated ..." in the findings is not the overall finding.
-    let order: [(&[Option<SectionKind>], bool); 3] = [
-        (&[Some(SectionKind::FinalDecision)], true),
-        (&[None], true),
-        (&[Some(SectionKind::Findings)], false),
+    const STATED: &[Option<SectionKind>] = &[
+        Some(SectionKind::FinalDecision),
+        None,
+        Some(SectionKind::Findings),
+    ];
+    // Boilerplate on powers and method states the law, never a verdict.
+    const UNSTATED: &[Option<SectionKind>] = &[
+        Some(SectionKind::RoleAndPowers),
+        Some(SectionKind::HowConsidered),
+    ];
+    let order: [(&[Option<SectionKind>], Scope); 3] = [
+        (&STATED[..1], Scope::Whole),
+        (&STATED[1..2], Scope::Whole),
+        (&STATED[2..], Scope::Part),
     ];
     order
         .iter()
-        .find_map(|(kinds, whole)| read(blocks.iter().filter(|b| b.is(kinds)), has_remedy, *whole))
+        .find_map(|(kinds, scope)| read(blocks.iter().filter(|b| b.is(kinds)), has_remedy, *scope))
+        .or_else(|| {
+            let elsewhere = blocks
+                .iter()
+                .filter(|b| !b.is(STATED) && !b.is(UNSTATED) && b.has_any(VERDICT_NEEDS));
+            read(elsewhere, has_remedy, Scope::Verdict)
+        })
+}
+
+/// The outcome lines the LGSCO prints today, each with the findings it can
+/// carry. `Not upheld` covers investigations that found no fault, fault that
+/// caused no injustice, and some discontinued ones (see `DOMAIN.md`);
+/// `Upheld` is fault, or a remedy agreed early, which reads as fault with
+/// injustice.
+const CONSISTENT: [(&str, &[Finding]); 3] = [
+    (
+        "Upheld",
+        &[Finding::FaultInjustice, Finding::FaultNoInjustice],
+    ),
+    (
+        "Not upheld",
+        &[
+            Finding::NoFault,
+            Finding::FaultNoInjustice,
+            Finding::NotInvestigated,
+        ],
+    ),
+    (
+        "Closed after initial enquiries",
+        &[Finding::NotInvestigated],
+    ),
+];
+
+/// A warning when `finding` cannot be what the outcome line says; none when
+/// either is missing or the outcome line is not one of today's three (older
+/// wordings are not judged).
+pub fn disagreement(outcome: Option<&str>, finding: Option<Finding>) -> Option<Warning> {
+    let (outcome, finding) = (outcome?.trim(), finding?);
+    let (_, consistent) = CONSISTENT
+        .iter()
+        .find(|(line, _)| line.eq_ignore_ascii_case(outcome))?;
+    (!consistent.contains(&finding)).then(|| Warning::FindingDisagrees {
+        finding,
+        outcome: outcome.to_string(),
+    })
 }
 
 /// Whether sentence `i` supposes: [`SUPPOSING`], tested on the lowercased text.
@@ -160,22 +347,47 @@ fn supposing(block: &Block, i: usize) -> bool {
     })
 }
 
-/// What the sentences of some blocks say; `whole` when they speak for the
-/// whole decision. A pattern is only run on a sentence that has one of its
-/// words, and once a flag is set the patterns that only set it are not run.
+/// Whether sentence `s` (sentence `i` of `b`) states a [`FAILURE`] that no
+/// [`NO_FAULT`] denial covers: a denial covers a failure when it starts
+/// before the failure's words end and runs at least to their end ("found the
+/// Council did not act with fault", "not upheld the complaint"), but not a
+/// failure that goes on past it ("found no fault in X, but some fault in Y").
+fn states_failure(b: &Block, i: usize, s: &str) -> bool {
+    let denied = |m: &regex::Match| {
+        b.has(i, NO_FAULT_NEEDS)
+            && NO_FAULT
+                .find_iter(s)
+                .any(|d| d.start() < m.end() && d.end() >= m.end())
+    };
+    // Searched again per failure rather than collected: failures are rare
+    // and a sentence costs no allocation.
+    FAILURE.find_iter(s).any(|m| !denied(&m)) && !REPORTED.is_match(s)
+}
+
+/// Whether a not-investigated statement is about part of the complaint:
+/// [`PART`] in `scope`, the words it governs.
+fn about_part(scope: &str) -> bool {
+    PART.is_match(scope)
+}
+
+/// What the sentences of some blocks say, read as far as `scope` allows. A
+/// pattern is only run on a sentence that has one of its words, and once a
+/// flag is set the patterns that only set it are not run.
 fn read<'a, 'b: 'a>(
     blocks: impl Iterator<Item = &'a Block<'b>>,
     has_remedy: bool,
-    whole: bool,
+    scope: Scope,
 ) -> Option<Finding> {
+    let whole = scope == Scope::Whole;
     let (
         mut fault,
         mut injustice,
         mut no_injustice,
         mut not_investigated,
+        mut not_investigated_whole,
         mut no_fault,
         mut remedied,
-    ) = (false, false, false, false, false, false);
+    ) = (false, false, false, false, false, false, false);
     for b in blocks {
         let fault_words = mentions_fault(b);
         let failure_words = b.has_any(FAILURE_NEEDS);
@@ -187,25 +399,31 @@ fn read<'a, 'b: 'a>(
         let remedied_words = b.has_any(REMEDIED_NEEDS);
         for (i, sentence) in b.sentences().iter().enumerate() {
             let s = sentence.text;
-            if supposing(b, i) {
+            if supposing(b, i)
+                || (scope == Scope::Verdict && !(b.has(i, VERDICT_NEEDS) && VERDICT.is_match(s)))
+            {
                 continue;
             }
             let test =
                 |any: bool, needs: Prefilter, re: &Regex| any && b.has(i, needs) && re.is_match(s);
-            // Not investigating the complaint as a whole decides the finding.
-            if test(
-                whole_words,
-                NOT_INVESTIGATED_WHOLE_NEEDS,
-                &NOT_INVESTIGATED_WHOLE,
-            ) {
-                return Some(Finding::NotInvestigated);
+            let found = |any: bool, needs: Prefilter, re: &Regex| {
+                (any && b.has(i, needs)).then(|| re.find(s)).flatten()
+            };
+            if !not_investigated_whole {
+                not_investigated_whole = found(
+                    whole_words,
+                    NOT_INVESTIGATED_WHOLE_NEEDS,
+                    &NOT_INVESTIGATED_WHOLE,
+                )
+                .is_some_and(|m| !about_part(m.as_str()));
             }
             if !fault || !no_fault {
                 let says_fault = (fault_words && is_fault_finding_in(b, i))
-                    || (test(failure_words, FAILURE_NEEDS, &FAILURE) && !REPORTED.is_match(s));
+                    || (failure_words && b.has(i, FAILURE_NEEDS) && states_failure(b, i, s));
                 fault |= says_fault;
                 if !no_fault && !says_fault {
-                    no_fault = test(no_fault_words, NO_FAULT_NEEDS, &NO_FAULT);
+                    no_fault = found(no_fault_words, NO_FAULT_NEEDS, &NO_FAULT)
+                        .is_some_and(|d| !REPORTED.is_match(&s[..d.start()]));
                 }
             }
             if !no_injustice || !injustice {
@@ -216,18 +434,21 @@ fn read<'a, 'b: 'a>(
                 }
             }
             if !not_investigated {
-                not_investigated = test(
+                not_investigated = found(
                     not_investigated_words,
                     NOT_INVESTIGATED_NEEDS,
                     &NOT_INVESTIGATED,
-                );
+                )
+                .is_some_and(|m| !about_part(&s[m.start()..]));
             }
             if !remedied {
                 remedied = test(remedied_words, REMEDIED_NEEDS, &REMEDIED);
             }
         }
     }
-    if fault {
+    if not_investigated_whole && !(fault && (injustice || remedied)) {
+        Some(Finding::NotInvestigated)
+    } else if fault {
         let with_injustice = injustice || remedied || (!no_injustice && has_remedy);
         Some(if with_injustice {
             Finding::FaultInjustice
@@ -371,5 +592,271 @@ mod tests {
             None
         );
         assert_eq!(finding(&[], false), None);
+    }
+
+    fn in_summary(text: &str) -> Option<Finding> {
+        finding(&[Block::new(None, text)], false)
+    }
+
+    #[test]
+    fn negated_fault_is_no_fault() {
+        for text in [
+            "We do not find fault with how the Council assessed Mrs Y.",
+            "The Ombudsman does not find the Trust at fault.",
+            "We have not found the Council acted with fault in its decision.",
+            "We found the Council did not act with fault in refusing the request.",
+            "I do not consider the school was at fault.",
+            "The Council has not acted with fault.",
+            "The Ombudsman has found no fault in how the Council dealt with the application.",
+            "There was no fault.",
+        ] {
+            assert_eq!(in_summary(text), Some(NoFault), "{text}");
+        }
+    }
+
+    #[test]
+    fn acting_without_fault_is_no_fault() {
+        assert_eq!(
+            in_summary("We are satisfied the Council acted without fault when it set the charge."),
+            Some(NoFault)
+        );
+        assert_eq!(
+            in_summary("The care provider was without fault."),
+            Some(NoFault)
+        );
+    }
+
+    #[test]
+    fn no_or_insufficient_evidence_of_fault_is_no_fault() {
+        for text in [
+            "We found no or insufficient evidence of fault by the Council.",
+            "The Ombudsman has not found evidence of significant fault by the Council and has completed the investigation and not upheld the complaint.",
+            "There is little evidence of any fault in how the school ran the appeal.",
+            "We have not seen enough evidence of fault.",
+        ] {
+            assert_eq!(in_summary(text), Some(NoFault), "{text}");
+        }
+        // "No evidence of fault" is not "evidence of fault".
+        assert_eq!(
+            in_summary("There is no evidence of fault by the Council."),
+            Some(NoFault)
+        );
+    }
+
+    #[test]
+    fn a_complaint_not_upheld_is_no_fault() {
+        assert_eq!(
+            in_summary("We do not uphold Mrs B's complaint."),
+            Some(NoFault)
+        );
+        assert_eq!(
+            in_summary("We have completed our investigation and not upheld the complaint."),
+            Some(NoFault)
+        );
+        assert_eq!(
+            in_summary("We upheld the complaint."),
+            Some(FaultNoInjustice)
+        );
+    }
+
+    #[test]
+    fn hedged_fault_is_fault() {
+        assert_eq!(
+            in_summary("We found some fault in how the Council kept its records."),
+            Some(FaultNoInjustice)
+        );
+        assert_eq!(
+            in_summary("The Ombudsman finds no fault in how the panel decided, but some fault in how the Council wrote to Mr D. However, that fault did not cause him an injustice."),
+            Some(FaultNoInjustice)
+        );
+        assert_eq!(
+            in_summary("We found minor fault in the Council's letters, but this did not cause Ms E an injustice."),
+            Some(FaultNoInjustice)
+        );
+        assert_eq!(
+            in_summary("There is evidence of fault by the Council and it has agreed to apologise."),
+            Some(FaultInjustice)
+        );
+        assert_eq!(
+            in_summary("We find the Council acted with fault."),
+            Some(FaultNoInjustice)
+        );
+        assert_eq!(
+            in_summary("There was a failure by the Council to act on the reports."),
+            Some(FaultNoInjustice)
+        );
+        assert_eq!(
+            in_summary("The Council should send Mrs F a written apology for this fault."),
+            Some(FaultNoInjustice)
+        );
+    }
+
+    #[test]
+    fn fault_but_no_injustice() {
+        assert_eq!(
+            in_summary("There was fault but no injustice."),
+            Some(FaultNoInjustice)
+        );
+        assert_eq!(
+            in_summary("We found fault, but it did not cause Mr G a significant injustice."),
+            Some(FaultNoInjustice)
+        );
+        // No injustice stated and a remedy agreed elsewhere: fault with injustice.
+        let b = [Block::new(None, "We found fault in the Council's delay.")];
+        assert_eq!(finding(&b, true), Some(FaultInjustice));
+    }
+
+    #[test]
+    fn not_investigating_and_discontinuing_the_whole_complaint() {
+        for text in [
+            "We will not investigate this complaint about the Council's parking enforcement.",
+            "We will not exercise discretion to investigate this complaint, which is late.",
+            "The Ombudsman has discontinued the investigation because a court is better placed.",
+            "We have ended our investigation of the complaint.",
+            "We will not investigate Mr H's complaint about his council tax bill.",
+        ] {
+            assert_eq!(in_summary(text), Some(NotInvestigated), "{text}");
+        }
+    }
+
+    #[test]
+    fn not_investigating_part_of_the_complaint_does_not_decide_the_whole() {
+        assert_eq!(
+            in_summary("We did not investigate parts of the complaint because they are late. In respect of the rest, we found no fault."),
+            Some(NoFault)
+        );
+        assert_eq!(
+            in_summary("We cannot investigate the charges part of the complaint because Mrs J appealed to a tribunal."),
+            None
+        );
+        assert_eq!(
+            in_summary("We will not investigate the other complaints Mr K made. We found no fault in the Council's decision."),
+            Some(NoFault)
+        );
+        // A whole complaint not investigated still decides, part words elsewhere or not.
+        assert_eq!(
+            in_summary("As part of our assessment, we decided not to investigate this complaint."),
+            Some(NotInvestigated)
+        );
+    }
+
+    #[test]
+    fn fault_with_injustice_outweighs_a_scoped_or_whole_refusal() {
+        // Fault with injustice found, one strand not investigated.
+        assert_eq!(
+            in_summary("The Council was at fault for failing to consult, and this caused Mr L injustice. We cannot investigate Mr L's complaint that an officer was rude to him."),
+            Some(FaultInjustice)
+        );
+        assert_eq!(
+            in_summary("There was no fault in how the Council decided but there was fault in its complaint handling which caused Miss M time and trouble. The Council has agreed to apologise. I have ended my investigation into what an officer said on the phone."),
+            Some(FaultInjustice)
+        );
+        // Fault without injustice at the assessment stage stays not investigated.
+        assert_eq!(
+            in_summary("We will not investigate this complaint. Although the Council was at fault, this did not cause Mr N a significant injustice."),
+            Some(NotInvestigated)
+        );
+        // A remedy the body offered, without a fault found, does not turn a
+        // refusal into a finding.
+        assert_eq!(
+            in_summary("We will not investigate this complaint because the remedy the Council has offered is suitable."),
+            Some(NotInvestigated)
+        );
+    }
+
+    #[test]
+    fn a_suitable_remedy_offered_reads_as_upheld() {
+        assert_eq!(
+            in_summary("The Council has offered a suitable remedy for the confusion it caused."),
+            Some(FaultInjustice)
+        );
+        assert_eq!(
+            in_summary("The Council has already provided an appropriate remedy. So we have completed our investigation."),
+            Some(FaultInjustice)
+        );
+    }
+
+    #[test]
+    fn someone_elses_view_states_no_finding() {
+        for text in [
+            "The Council says it acted reasonably.",
+            "Mr P says the Council did not find fault with its contractor.",
+            "Mrs Q complains the Council was at fault.",
+            "Mr R wants the Council to uphold his complaint.",
+            "If there was no fault, the charge stands.",
+        ] {
+            assert_eq!(in_summary(text), None, "{text}");
+        }
+        // Someone's view after our own denial leaves the denial standing.
+        assert_eq!(
+            in_summary("We do not find fault, although Ms S feels the decision was unfair."),
+            Some(NoFault)
+        );
+    }
+
+    #[test]
+    fn the_verdict_sentence_is_read_wherever_it_stands() {
+        let layout_2016 = [
+            Block::new(None, "A man complains the council did not repair his road."),
+            Block::new(
+                Some(SectionKind::Complaint),
+                "The man complains the council ignored his reports.\nThe Ombudsman upheld the complaint and found fault causing injustice.\nTo remedy the injustice, the council has agreed to apologise.",
+            ),
+        ];
+        assert_eq!(finding(&layout_2016, true), Some(FaultInjustice));
+        let not_upheld = [Block::new(
+            Some(SectionKind::Other),
+            "The Ombudsman did not uphold the complaint. The council acted properly.",
+        )];
+        assert_eq!(finding(&not_upheld, false), Some(NoFault));
+        // Elsewhere, only the verdict counts: an earlier investigation's
+        // finding, a complaint and the law are not this decision's finding.
+        let background = [
+            Block::new(
+                Some(SectionKind::Complaint),
+                "In an earlier investigation we found the Council failed to assess Mrs T. She says it was at fault again.",
+            ),
+            Block::new(
+                Some(SectionKind::RoleAndPowers),
+                "The Ombudsman found that it could investigate.",
+            ),
+        ];
+        assert_eq!(finding(&background, true), None);
+        // A verdict in a stated section is not overridden from elsewhere.
+        let both = [
+            Block::new(None, "We found no fault."),
+            Block::new(
+                Some(SectionKind::Other),
+                "The Ombudsman upheld the complaint.",
+            ),
+        ];
+        assert_eq!(finding(&both, false), Some(NoFault));
+    }
+
+    #[test]
+    fn disagreement_with_the_outcome_line() {
+        let warn = |o: &str, f: Finding| disagreement(Some(o), Some(f)).map(|w| w.to_string());
+        assert_eq!(
+            warn("Upheld", NoFault).as_deref(),
+            Some("finding (no_fault) disagrees with the outcome line (Upheld)")
+        );
+        assert!(warn("Upheld", NotInvestigated).is_some());
+        assert!(warn("Upheld", FaultInjustice).is_none());
+        assert!(warn("Upheld", FaultNoInjustice).is_none());
+        // Not upheld can be fault without injustice or a discontinued investigation.
+        assert!(warn("Not upheld", NoFault).is_none());
+        assert!(warn("Not upheld", FaultNoInjustice).is_none());
+        assert!(warn("Not upheld", NotInvestigated).is_none());
+        assert_eq!(
+            warn("Not upheld", FaultInjustice).as_deref(),
+            Some("finding (fault_injustice) disagrees with the outcome line (Not upheld)")
+        );
+        assert!(warn(" closed after initial enquiries ", NotInvestigated).is_none());
+        assert!(warn("Closed after initial enquiries", NoFault).is_some());
+        assert!(warn("Closed after initial enquiries", FaultInjustice).is_some());
+        // Nothing to compare: no warning.
+        assert!(disagreement(None, Some(NoFault)).is_none());
+        assert!(disagreement(Some("Upheld"), None).is_none());
+        assert!(warn("Local settlement", NoFault).is_none());
     }
 }

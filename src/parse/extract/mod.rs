@@ -29,7 +29,8 @@ use payment::money::REMEDY_CEILING_POUNDS;
 
 /// Reads the summary, sections and complainant of `decision` and fills
 /// `payments`, `agreed_total`, `remedies`, `deadline_days`, `finding`,
-/// `faults` and `shared_with_ofsted`.
+/// `faults` and `shared_with_ofsted`, warning where the finding is one the
+/// outcome line rules out.
 pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
     let mut blocks: Vec<Block> = Vec::with_capacity(decision.sections.len() + 1);
     if let Some(summary) = decision.summary.as_deref() {
@@ -72,6 +73,9 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
     decision.warnings.extend(reached.warnings());
     decision.payments = payments;
     decision.warnings.extend(implausible);
+    decision
+        .warnings
+        .extend(finding::disagreement(decision.outcome.as_deref(), finding));
     decision.agreed_total = agreed_total;
     decision.remedies = remedies;
     decision.deadline_days = deadline_days;

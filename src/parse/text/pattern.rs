@@ -139,6 +139,7 @@ prefilters! {
         [finding::NOT_INVESTIGATED_WHOLE];
     FindingNoFault: finding::NO_FAULT_NEEDS => [finding::NO_FAULT];
     FindingRemedied: finding::REMEDIED_NEEDS => [finding::REMEDIED];
+    FindingVerdict: finding::VERDICT_NEEDS => [finding::VERDICT];
     RemedyStatement: remedy::REMEDY_STATEMENT_NEEDS => [remedy::REMEDY_STATEMENT];
     RemedyCounterfactual: remedy::COUNTERFACTUAL_NEEDS => [remedy::COUNTERFACTUAL];
     RemedyDeadline: remedy::DEADLINE_NEEDS => [remedy::DEADLINE];
