@@ -4,15 +4,16 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use tantivy::collector::DocSetCollector;
 
 use super::filters::FilterArgs;
 use super::ExitStatus;
 use crate::index::read::decision_at;
+use crate::names::name_of;
 use crate::output::export::{rows, ExportFormat, ExportWriter, Level};
 use crate::output::file::OutputFile;
-use crate::parse::Decision;
+use crate::parse::{Decision, PaymentRole};
 use crate::query::build_query;
 
 /// The long help of `ombuds export`.
@@ -22,10 +23,19 @@ per decision, per payment or per fault, sorted by reference.
 
 Columns, in order (CSV joins lists with ';' and leaves missing values empty):
   decision: reference, organisation, category, subcategory, decision_date, outcome,
-            complainant, finding, agreed_total, agreed_payments, remedies, faults,
-            deadline_days, shared_with_ofsted, source, summary
+            complainant, finding, agreed_total, accepted_total, agreed_payments,
+            remedies, payment_amount_unstated, truncated, faults, deadline_days,
+            shared_with_ofsted, source, summary
   payment:  reference, organisation, category, subcategory, decision_date, amount,
-            role (agreed/offered/other), purpose, recipient, section, sentence
+            role (agreed/accepted/offered/claimed/other), period (week/month/year
+            for a rate, empty for a lump sum), purpose, recipient, section, sentence
+
+agreed_total and agreed_payments count agreed lump sums; accepted_total sums what
+the body paid on its own and the decision found a sufficient remedy.
+payment_amount_unstated is true when the agreed remedy includes a payment with no
+stated amount ('refund the fees'), truncated when the text looks cut off.
+--role ROLES keeps the payment rows of those roles (comma-separated; every role
+when not given); it applies to --level payment only.
   fault:    reference, organisation, category, subcategory, decision_date, kind,
             sentence
 
@@ -43,7 +53,8 @@ fine). When nothing matches, an existing FILE is kept unless --overwrite-empty.
 Examples:
   ombuds export --format csv > decisions.csv
   ombuds export --level payment --category \"Children's care services\" --format csv -o payments.csv
-  ombuds export delay --level fault --format jsonl";
+  ombuds export delay --level fault --format jsonl
+  ombuds export --level payment --role agreed,accepted --format csv";
 
 /// Flags of `ombuds export`.
 #[derive(Debug, clap::Args)]
@@ -63,6 +74,12 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "decision")]
     pub level: Level,
 
+    /// With --level payment: the roles whose payments are written,
+    /// comma-separated, from agreed, accepted, offered, claimed and other
+    /// [default: every role].
+    #[arg(long, value_delimiter = ',', value_name = "ROLES")]
+    pub role: Vec<String>,
+
     /// Write to this file instead of stdout (replaced only on success;
     /// never inside an index folder or through a symbolic link).
     #[arg(long, short, value_name = "FILE")]
@@ -77,6 +94,7 @@ pub struct Args {
 /// Selects, loads in reference order, writes rows.
 pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     let filters = args.filters.to_filters()?;
+    let roles = roles(&args)?;
     if let Some(path) = &args.output {
         OutputFile::check(path, "--output", index_path)?;
     }
@@ -97,11 +115,11 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     let count = match &args.output {
         None => {
             let out = std::io::BufWriter::new(std::io::stdout().lock());
-            write_rows(out, &decisions, &args)?.1
+            write_rows(out, &decisions, &args, &roles)?.1
         }
         Some(path) => {
             let file = OutputFile::create(path, "--output", index_path)?;
-            let (out, count) = write_rows(std::io::BufWriter::new(file), &decisions, &args)
+            let (out, count) = write_rows(std::io::BufWriter::new(file), &decisions, &args, &roles)
                 .with_context(|| format!("--output: cannot write {}", path.display()))?;
             let file = out
                 .into_inner()
@@ -128,14 +146,35 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
 
 /// Writes every row of `decisions` to `out`; gives `out` back, flushed, with
 /// the number of rows.
-fn write_rows<W: Write>(out: W, decisions: &[Decision], args: &Args) -> Result<(W, usize)> {
+fn write_rows<W: Write>(
+    out: W,
+    decisions: &[Decision],
+    args: &Args,
+    roles: &[PaymentRole],
+) -> Result<(W, usize)> {
     let mut writer = ExportWriter::new(out, args.format);
     let mut count = 0;
     for d in decisions {
-        for row in rows(d, args.level) {
+        for row in rows(d, args.level, roles) {
             writer.write(&row)?;
             count += 1;
         }
     }
     Ok((writer.finish()?, count))
+}
+
+/// The roles of the payment rows: `--role` (checked as `stats` checks it),
+/// or every role. Payment rows once held every role, so that stays the
+/// default; a role list means nothing at the other levels and is refused.
+fn roles(args: &Args) -> Result<Vec<PaymentRole>> {
+    if args.role.is_empty() {
+        return Ok(PaymentRole::ALL.to_vec());
+    }
+    if args.level != Level::Payment {
+        bail!(
+            "--role selects payment rows: use it with --level payment (got --level {})",
+            name_of(&args.level)
+        );
+    }
+    super::stats::roles(&args.role)
 }

@@ -11,6 +11,7 @@ use super::ExitStatus;
 use crate::names::name_of;
 use crate::output::stats::write_stats;
 use crate::output::Format;
+use crate::parse::PaymentRole;
 use crate::stats::{Buckets, GroupField, PaymentBasis, Statistic, StatsRequest};
 
 /// The long help of `ombuds stats`.
@@ -19,12 +20,18 @@ pub const LONG_ABOUT: &str =
 index's fast fields (no text is read, so it stays fast at 100,000 decisions).
 
 WHAT is one of:
-  payments   agreed remedy payments: count, sum, mean, min, p25, median, p75, p90,
-             max, and the share of decisions with any agreed payment. --per
-             decision (default) uses each decision's agreed total; --per payment
-             uses individual payments. Offers from the council's own complaint
-             process, bills, fees and restated totals are never counted.
-             Percentiles interpolate linearly between ranks (R's and numpy's default).
+  payments   remedy payments: count, sum, mean, min, p25, median, p75, p90, max,
+             and the share of decisions with any counted payment. --role picks
+             the roles counted (default agreed; agreed,accepted is the money the
+             remedy involved, including what the body had already paid and the
+             decision found enough). --per decision (default) uses each
+             decision's total of those payments; --per payment uses individual
+             payments. Rates ('£50 a month') and restated totals never count.
+             The notes (and the JSON) say how many decisions agree a payment
+             with no stated amount ('refund the fees') and how many texts look
+             truncated: the figures cannot include either, so read a median
+             with them. Percentiles interpolate linearly between ranks (R's and
+             numpy's default).
   outcomes   counts of each outcome and the upheld rate over both denominators:
              decisions with an outcome, and investigated decisions (leaving out
              'Closed after initial enquiries'). Decisions with no outcome line are
@@ -52,6 +59,7 @@ Examples:
   ombuds stats payments
   ombuds stats payments --category \"Children's care services\" --by year
   ombuds stats payments --per payment --purpose --format csv
+  ombuds stats payments --role agreed,accepted --by year
   ombuds stats payments --histogram --plot payments.svg
   ombuds stats outcomes --by organisation --top 10 --min-count 5
   ombuds stats faults --cross
@@ -78,6 +86,11 @@ pub struct Args {
     /// Payments: count each decision's agreed total, or each payment.
     #[arg(long, value_enum, default_value = "decision")]
     pub per: PaymentBasis,
+
+    /// Payments: the roles counted, comma-separated, from agreed, accepted,
+    /// offered, claimed and other [default: agreed].
+    #[arg(long, value_delimiter = ',', value_name = "ROLES")]
+    pub role: Vec<String>,
 
     /// Payments: split by payment purpose (implies --per payment).
     #[arg(long)]
@@ -152,6 +165,7 @@ fn request(args: &Args) -> Result<StatsRequest> {
         bail!("--by: the same field twice ({})", name_of(&by[0]));
     }
     let payments_only = [
+        ("--role", !args.role.is_empty()),
         ("--purpose", args.purpose),
         ("--histogram", args.histogram),
         ("--bucket", args.bucket.is_some()),
@@ -180,6 +194,7 @@ fn request(args: &Args) -> Result<StatsRequest> {
         query: args.query.clone(),
         filters: args.filters.to_filters()?,
         by,
+        roles: roles(&args.role)?,
         per: if args.purpose {
             PaymentBasis::Payment
         } else {
@@ -191,4 +206,71 @@ fn request(args: &Args) -> Result<StatsRequest> {
         infer: args.infer,
         cross: args.cross,
     })
+}
+
+/// The roles `--role` names (comma-split by clap), distinct and in the order
+/// of [`PaymentRole::ALL`]; `agreed` when the flag is not given.
+pub(super) fn roles(values: &[String]) -> Result<Vec<PaymentRole>> {
+    if values.is_empty() {
+        return Ok(vec![PaymentRole::Agreed]);
+    }
+    let known = || {
+        PaymentRole::ALL
+            .iter()
+            .map(name_of)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut chosen = Vec::new();
+    for value in values {
+        let value = value.trim();
+        let Some(role) = PaymentRole::ALL
+            .into_iter()
+            .find(|r| name_of(r).eq_ignore_ascii_case(value))
+        else {
+            bail!(
+                "--role: '{value}' is not a payment role (roles: {})",
+                known()
+            );
+        };
+        chosen.push(role);
+    }
+    Ok(PaymentRole::ALL
+        .into_iter()
+        .filter(|r| chosen.contains(r))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn given(values: &[&str]) -> Result<Vec<PaymentRole>> {
+        roles(&values.iter().map(|v| v.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn roles_default_to_agreed_and_come_back_distinct_in_role_order() {
+        assert_eq!(given(&[]).unwrap(), [PaymentRole::Agreed]);
+        assert_eq!(
+            given(&["accepted", "Agreed", " accepted"]).unwrap(),
+            [PaymentRole::Agreed, PaymentRole::Accepted]
+        );
+        assert_eq!(
+            given(&["other", "claimed", "offered", "accepted", "agreed"]).unwrap(),
+            PaymentRole::ALL
+        );
+    }
+
+    #[test]
+    fn an_unknown_role_is_refused_naming_the_flag_and_the_roles() {
+        for bad in [&["bogus"][..], &["agreed", ""], &["agreed total"]] {
+            let error = given(bad).unwrap_err().to_string();
+            assert!(error.starts_with("--role: '"), "{error}");
+            assert!(
+                error.ends_with("(roles: agreed, accepted, offered, claimed, other)"),
+                "{error}"
+            );
+        }
+    }
 }

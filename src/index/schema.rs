@@ -18,10 +18,12 @@ use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::Index;
 
 use super::tokenizer::WordTokenizer;
+use crate::names::name_of;
+use crate::parse::PaymentRole;
 
 /// Bumped whenever the schema or the meaning of a field changes; an index
 /// written with another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The tokenizer for whole-value keyword fields: one lowercased token.
 pub const KEYWORD_TOKENIZER: &str = "keyword";
@@ -55,10 +57,16 @@ pub mod name {
     pub const RECORD: &str = "record";
     /// Sum of agreed payments.
     pub const AGREED_TOTAL: &str = "agreed_total";
+    /// Sum of accepted lump sums.
+    pub const ACCEPTED_TOTAL: &str = "accepted_total";
     /// Each agreed payment amount.
     pub const AGREED_AMOUNT: &str = "agreed_amount";
-    /// Each agreed payment, encoded by [`super::encode_payment`].
-    pub const AGREED_PAYMENT: &str = "agreed_payment";
+    /// Each lump sum of any role, encoded by [`super::encode_payment`].
+    pub const PAYMENT: &str = "payment";
+    /// Whether the agreed remedy includes a payment with no stated amount.
+    pub const PAYMENT_AMOUNT_UNSTATED: &str = "payment_amount_unstated";
+    /// Whether the text looks cut off (the `truncated` warning).
+    pub const TRUNCATED: &str = "truncated";
     /// Purposes of agreed payments.
     pub const PURPOSE: &str = "purpose";
     /// Remedy kinds.
@@ -109,11 +117,19 @@ pub struct Fields {
     pub record: Field,
     /// Sum of agreed payments.
     pub agreed_total: Field,
+    /// Sum of accepted lump sums.
+    pub accepted_total: Field,
     /// Each agreed payment amount (multi-valued).
     pub agreed_amount: Field,
-    /// Each agreed payment as `i|amount|purpose,purpose` (multi-valued), so
-    /// statistics can pair amounts with purposes from fast fields alone.
-    pub agreed_payment: Field,
+    /// Each lump sum of any role as `i|role|amount|purpose,purpose`
+    /// (multi-valued; [`encode_payment`]), so statistics can pick roles and
+    /// pair amounts with purposes from fast fields alone. Rates are left out:
+    /// they never count in payment statistics.
+    pub payment: Field,
+    /// Whether the agreed remedy includes a payment with no stated amount.
+    pub payment_amount_unstated: Field,
+    /// Whether the text looks cut off (the decision has the `truncated` warning).
+    pub truncated: Field,
     /// Purposes of agreed payments (multi-valued).
     pub purpose: Field,
     /// Remedy kinds (multi-valued).
@@ -177,8 +193,11 @@ pub fn build() -> (Schema, Fields) {
         text: b.add_text_field(name::TEXT, words | STORED),
         record: b.add_text_field(name::RECORD, STORED),
         agreed_total: b.add_f64_field(name::AGREED_TOTAL, number.clone()),
+        accepted_total: b.add_f64_field(name::ACCEPTED_TOTAL, number.clone()),
         agreed_amount: b.add_f64_field(name::AGREED_AMOUNT, number.clone()),
-        agreed_payment: b.add_text_field(name::AGREED_PAYMENT, keyword()),
+        payment: b.add_text_field(name::PAYMENT, keyword()),
+        payment_amount_unstated: b.add_bool_field(name::PAYMENT_AMOUNT_UNSTATED, number.clone()),
+        truncated: b.add_bool_field(name::TRUNCATED, number.clone()),
         purpose: b.add_text_field(name::PURPOSE, keyword()),
         remedy: b.add_text_field(name::REMEDY, keyword()),
         fault: b.add_text_field(name::FAULT, keyword()),
@@ -219,7 +238,10 @@ pub const QUERYABLE: &[&str] = &[
     name::SUMMARY,
     name::TEXT,
     name::AGREED_TOTAL,
+    name::ACCEPTED_TOTAL,
     name::AGREED_AMOUNT,
+    name::PAYMENT_AMOUNT_UNSTATED,
+    name::TRUNCATED,
     name::PURPOSE,
     name::REMEDY,
     name::FAULT,
@@ -228,61 +250,91 @@ pub const QUERYABLE: &[&str] = &[
     name::SHARED_WITH_OFSTED,
 ];
 
-/// The `agreed_payment` value of the `i`th agreed payment:
-/// `i|amount|purpose,purpose` (the position keeps equal payments distinct),
-/// so statistics can pair amounts with purposes from fast fields alone.
-/// [`decode_payment`] reads it back.
+/// The `payment` value of the `i`th indexed payment of a decision:
+/// `i|role|amount|purpose,purpose` (the position keeps equal payments
+/// distinct), so statistics can pick roles and pair amounts with purposes
+/// from fast fields alone. [`decode_payment`] reads it back.
 pub fn encode_payment<'a>(
     i: usize,
+    role: PaymentRole,
     amount: f64,
     purposes: impl IntoIterator<Item = &'a str>,
 ) -> String {
     let purposes: Vec<&str> = purposes.into_iter().collect();
-    format!("{i}|{amount}|{}", purposes.join(","))
+    format!("{i}|{}|{amount}|{}", name_of(&role), purposes.join(","))
 }
 
-/// The amount and purposes of an `agreed_payment` value written by
+/// The role, amount and purposes of a `payment` value written by
 /// [`encode_payment`]; `None` when the value is not of that form.
-pub fn decode_payment(value: &str) -> Option<(f64, impl Iterator<Item = &str>)> {
+pub fn decode_payment(value: &str) -> Option<(PaymentRole, f64, impl Iterator<Item = &str>)> {
     let (_position, rest) = value.split_once('|')?;
+    let (role, rest) = rest.split_once('|')?;
+    let role = PaymentRole::ALL.into_iter().find(|r| name_of(r) == role)?;
     let (amount, purposes) = rest.split_once('|')?;
     let amount = amount.parse().ok()?;
-    Some((amount, purposes.split(',').filter(|p| !p.is_empty())))
+    Some((role, amount, purposes.split(',').filter(|p| !p.is_empty())))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn round_trip(i: usize, amount: f64, purposes: &[&str]) -> (f64, Vec<String>) {
-        let value = encode_payment(i, amount, purposes.iter().copied());
-        let (amount, purposes) = decode_payment(&value).expect("decodes");
-        (amount, purposes.map(str::to_string).collect())
+    fn round_trip(
+        i: usize,
+        role: PaymentRole,
+        amount: f64,
+        purposes: &[&str],
+    ) -> (PaymentRole, f64, Vec<String>) {
+        let value = encode_payment(i, role, amount, purposes.iter().copied());
+        let (role, amount, purposes) = decode_payment(&value).expect("decodes");
+        (role, amount, purposes.map(str::to_string).collect())
     }
 
     #[test]
-    fn a_payment_value_gives_back_its_amount_and_purposes() {
+    fn a_payment_value_gives_back_its_role_amount_and_purposes() {
         assert_eq!(
-            encode_payment(0, 300.0, ["distress", "time_and_trouble"]),
-            "0|300|distress,time_and_trouble"
+            encode_payment(
+                0,
+                PaymentRole::Agreed,
+                300.0,
+                ["distress", "time_and_trouble"]
+            ),
+            "0|agreed|300|distress,time_and_trouble"
         );
         assert_eq!(
-            round_trip(2, 4763.1, &["distress", "time_and_trouble"]),
+            round_trip(
+                2,
+                PaymentRole::Accepted,
+                4763.1,
+                &["distress", "time_and_trouble"]
+            ),
             (
+                PaymentRole::Accepted,
                 4763.1,
                 vec!["distress".to_string(), "time_and_trouble".to_string()]
             )
         );
-        assert_eq!(round_trip(0, 0.5, &[]), (0.5, vec![]));
+        for role in PaymentRole::ALL {
+            assert_eq!(round_trip(0, role, 0.5, &[]), (role, 0.5, vec![]));
+        }
         assert_eq!(
-            round_trip(7, 1e21, &["backdated"]),
-            (1e21, vec!["backdated".to_string()])
+            round_trip(7, PaymentRole::Claimed, 1e21, &["backdated"]),
+            (PaymentRole::Claimed, 1e21, vec!["backdated".to_string()])
         );
     }
 
     #[test]
     fn a_value_not_written_by_encode_payment_is_refused() {
-        for value in ["", "300", "0|300", "0|£300|distress", "0||distress"] {
+        for value in [
+            "",
+            "300",
+            "0|300",
+            "0|300|distress",
+            "0|agreed|£300|distress",
+            "0|agreed||distress",
+            "0|bogus|300|distress",
+            "0|agreed|300",
+        ] {
             assert!(decode_payment(value).is_none(), "{value}");
         }
     }

@@ -16,7 +16,7 @@ use super::failure;
 use super::schema::{encode_payment, Fields};
 use super::DecisionIndex;
 use crate::names::name_of;
-use crate::parse::Decision;
+use crate::parse::{Decision, Warning};
 
 /// Memory budget for tantivy's indexing threads, split between them.
 pub const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
@@ -304,16 +304,21 @@ pub fn document(f: &Fields, d: Decision) -> TantivyDocument {
         doc.add_text(f.summary, summary);
     }
     doc.add_f64(f.agreed_total, d.agreed_total);
-    for (i, payment) in d.agreed_payments().enumerate() {
+    doc.add_f64(f.accepted_total, d.accepted_total);
+    for payment in d.agreed_payments().filter(|p| p.period.is_none()) {
         doc.add_f64(f.agreed_amount, payment.amount);
-        doc.add_text(
-            f.agreed_payment,
-            encode_payment(i, payment.amount, payment.purpose.iter().map(name_of)),
-        );
         for purpose in &payment.purpose {
             doc.add_text(f.purpose, name_of(purpose));
         }
     }
+    // Lump sums of every role; a rate never counts in payment statistics.
+    let lump_sums = d.payments.iter().filter(|p| p.period.is_none());
+    for (i, p) in lump_sums.enumerate() {
+        let purposes = p.purpose.iter().map(name_of);
+        doc.add_text(f.payment, encode_payment(i, p.role, p.amount, purposes));
+    }
+    doc.add_bool(f.payment_amount_unstated, d.payment_amount_unstated);
+    doc.add_bool(f.truncated, d.warnings.contains(&Warning::Truncated));
     for remedy in &d.remedies {
         doc.add_text(f.remedy, name_of(remedy));
     }

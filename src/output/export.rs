@@ -9,7 +9,7 @@ use anyhow::Result;
 use serde_json::{json, Map, Value};
 
 use super::escape::csv_text;
-use crate::parse::{iso_text, Decision};
+use crate::parse::{iso_text, Decision, PaymentRole, Warning};
 
 /// Rows per decision, payment or fault.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
@@ -17,8 +17,8 @@ use crate::parse::{iso_text, Decision};
 pub enum Level {
     /// One row per decision, all scalar fields, lists joined.
     Decision,
-    /// One row per payment (every role), with the decision's reference,
-    /// organisation, category and date.
+    /// One row per payment (of the roles asked for; every role unless
+    /// asked), with the decision's reference, organisation, category and date.
     Payment,
     /// One row per fault, with its sentence.
     Fault,
@@ -33,8 +33,9 @@ pub enum ExportFormat {
     Jsonl,
 }
 
-/// The rows of one decision at a level, as ordered column -> value maps.
-pub fn rows(d: &Decision, level: Level) -> Vec<Map<String, Value>> {
+/// The rows of one decision at a level, as ordered column -> value maps;
+/// payment rows only for payments whose role is in `roles`.
+pub fn rows(d: &Decision, level: Level, roles: &[PaymentRole]) -> Vec<Map<String, Value>> {
     let head = |m: &mut Map<String, Value>| {
         m.insert("reference".into(), json!(d.reference));
         m.insert("organisation".into(), json!(d.organisation));
@@ -53,11 +54,23 @@ pub fn rows(d: &Decision, level: Level) -> Vec<Map<String, Value>> {
             m.insert("complainant".into(), json!(d.complainant));
             m.insert("finding".into(), json!(d.finding));
             m.insert("agreed_total".into(), json!(d.agreed_total));
-            m.insert(
-                "agreed_payments".into(),
-                json!(d.agreed_payments().map(|p| p.amount).collect::<Vec<_>>()),
-            );
+            m.insert("accepted_total".into(), json!(d.accepted_total));
+            // Lump sums, as agreed_total sums them.
+            let agreed: Vec<f64> = d
+                .agreed_payments()
+                .filter(|p| p.period.is_none())
+                .map(|p| p.amount)
+                .collect();
+            m.insert("agreed_payments".into(), json!(agreed));
             m.insert("remedies".into(), json!(d.remedies));
+            m.insert(
+                "payment_amount_unstated".into(),
+                json!(d.payment_amount_unstated),
+            );
+            m.insert(
+                "truncated".into(),
+                json!(d.warnings.contains(&Warning::Truncated)),
+            );
             m.insert("faults".into(), json!(kinds));
             m.insert("deadline_days".into(), json!(d.deadline_days));
             m.insert("shared_with_ofsted".into(), json!(d.shared_with_ofsted));
@@ -68,11 +81,13 @@ pub fn rows(d: &Decision, level: Level) -> Vec<Map<String, Value>> {
         Level::Payment => d
             .payments
             .iter()
+            .filter(|p| roles.contains(&p.role))
             .map(|p| {
                 let mut m = Map::new();
                 head(&mut m);
                 m.insert("amount".into(), json!(p.amount));
                 m.insert("role".into(), json!(p.role));
+                m.insert("period".into(), json!(p.period));
                 m.insert("purpose".into(), json!(p.purpose));
                 m.insert("recipient".into(), json!(p.recipient));
                 m.insert("section".into(), json!(p.section));

@@ -57,7 +57,7 @@ fn kind(path: &Path) -> Result<Kind> {
 }
 
 /// The bars to draw: label and value.
-fn bars(report: &StatsReport) -> (Vec<(String, f64)>, &'static str, &'static str) {
+fn bars(report: &StatsReport) -> (Vec<(String, f64)>, String, String) {
     if let Some(h) = &report.histogram {
         let bars = h
             .iter()
@@ -68,7 +68,8 @@ fn bars(report: &StatsReport) -> (Vec<(String, f64)>, &'static str, &'static str
         } else {
             "decisions"
         };
-        return (bars, "agreed payment size", y);
+        let x = format!("{} size", payments_named(report).to_lowercase());
+        return (bars, x, y.to_string());
     }
     match (&report.groups, report.what) {
         (Some(groups), Statistic::Payments) => {
@@ -85,14 +86,15 @@ fn bars(report: &StatsReport) -> (Vec<(String, f64)>, &'static str, &'static str
                     )
                 })
                 .collect();
-            (bars, "group", "median agreed payment (£)")
+            let y = format!("median of {} (£)", payments_named(report).to_lowercase());
+            (bars, "group".to_string(), y)
         }
         (Some(groups), _) => {
             let bars = groups
                 .iter()
                 .map(|g| (group_label(g), g.n_decisions as f64))
                 .collect();
-            (bars, "group", "decisions")
+            (bars, "group".into(), "decisions".into())
         }
         (None, _) => {
             let bars = report
@@ -108,7 +110,7 @@ fn bars(report: &StatsReport) -> (Vec<(String, f64)>, &'static str, &'static str
                 Statistic::Remedies => "remedy kind",
                 Statistic::Payments => "payments",
             };
-            (bars, x, "decisions")
+            (bars, x.into(), "decisions".into())
         }
     }
 }
@@ -146,10 +148,10 @@ pub fn title(report: &StatsReport) -> String {
         filter.push(format!("agreed total ≥ £{min}"));
     }
     let what = match report.what {
-        Statistic::Payments => "Agreed payments",
-        Statistic::Outcomes => "Outcomes",
-        Statistic::Faults => "Fault kinds",
-        Statistic::Remedies => "Remedy kinds",
+        Statistic::Payments => payments_named(report),
+        Statistic::Outcomes => "Outcomes".to_string(),
+        Statistic::Faults => "Fault kinds".to_string(),
+        Statistic::Remedies => "Remedy kinds".to_string(),
     };
     let scope = if filter.is_empty() {
         "all decisions".to_string()
@@ -161,6 +163,23 @@ pub fn title(report: &StatsReport) -> String {
         None => format!("n={} decisions", report.n_decisions),
     };
     plot_text(&format!("{what} — {scope} ({n})"))
+}
+
+/// The payments a report counts, by role: `Agreed payments`, `Agreed,
+/// accepted payments`.
+fn payments_named(report: &StatsReport) -> String {
+    let roles: Vec<&str> = report
+        .roles
+        .iter()
+        .flatten()
+        .map(crate::names::name_of)
+        .collect();
+    let roles = roles.join(", ");
+    let mut chars = roles.chars();
+    match chars.next() {
+        Some(first) => format!("{}{} payments", first.to_uppercase(), chars.as_str()),
+        None => "Payments".to_string(),
+    }
 }
 
 /// Draws the report's chart to `path`, replacing it only when complete.
@@ -185,15 +204,15 @@ pub fn write_plot(path: &Path, index: &Path, report: &StatsReport) -> Result<()>
             SVGBackend::new(drawn, size).into_drawing_area(),
             &title,
             &bars,
-            x_label,
-            y_label,
+            &x_label,
+            &y_label,
         ),
         Kind::Png => draw_bars(
             BitMapBackend::new(drawn, size).into_drawing_area(),
             &title,
             &bars,
-            x_label,
-            y_label,
+            &x_label,
+            &y_label,
         ),
     }
     .with_context(|| format!("{}: cannot draw chart", path.display()))?;

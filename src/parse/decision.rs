@@ -57,8 +57,17 @@ pub struct Decision {
     pub payments: Vec<Payment>,
     /// Sum of the payments whose role is `agreed`.
     pub agreed_total: f64,
+    /// Sum of the lump sums whose role is `accepted`: what the body paid or
+    /// offered on its own and the decision finds a sufficient remedy.
+    #[serde(default)]
+    pub accepted_total: f64,
     /// Kinds of remedy the decision secures.
     pub remedies: Vec<RemedyKind>,
+    /// Whether the agreed remedy includes a payment whose amount the remedy
+    /// statement does not give ("refund the fees", "backdate the payments"):
+    /// the agreed total then undercounts what the decision secures.
+    #[serde(default)]
+    pub payment_amount_unstated: bool,
     /// Earliest deadline the agreed action sets, in days.
     pub deadline_days: Option<u32>,
     /// What the Ombudsman found overall.
@@ -111,6 +120,10 @@ pub struct Payment {
     pub amount: f64,
     /// What the money is in the decision.
     pub role: PaymentRole,
+    /// The period of a rate ("£50 a month"); `None` for a lump sum. Rates
+    /// never count in totals or payment statistics.
+    #[serde(default)]
+    pub period: Option<Period>,
     /// What it is for (several where the text names several).
     pub purpose: Vec<Purpose>,
     /// The alias paid, where named.
@@ -125,12 +138,39 @@ pub struct Payment {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentRole {
-    /// The decision's own remedy.
+    /// The decision's own remedy: agreed, recommended or asked for.
     Agreed,
-    /// Offered or paid in the body's own complaint process.
+    /// Paid or offered by the body on its own, and found a sufficient remedy.
+    Accepted,
+    /// An offer the decision does not adopt as the remedy.
     Offered,
+    /// What the complainant asks for or says they lost, not granted.
+    Claimed,
     /// Not a remedy: bills, fees, grants, costs, thresholds.
     Other,
+}
+
+impl PaymentRole {
+    /// Every role, in declaration order (the order `--role` lists them in).
+    pub const ALL: [PaymentRole; 5] = [
+        PaymentRole::Agreed,
+        PaymentRole::Accepted,
+        PaymentRole::Offered,
+        PaymentRole::Claimed,
+        PaymentRole::Other,
+    ];
+}
+
+/// The period of a payment made at a rate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// "a week", "per week", "weekly".
+    Week,
+    /// "a month", "per month", "monthly".
+    Month,
+    /// "a year", "per annum", "annually".
+    Year,
 }
 
 /// What a payment is for.
@@ -220,7 +260,14 @@ macro_rules! display_as_name {
     )+};
 }
 
-display_as_name!(SectionKind, PaymentRole, Purpose, RemedyKind, Finding);
+display_as_name!(
+    SectionKind,
+    PaymentRole,
+    Period,
+    Purpose,
+    RemedyKind,
+    Finding
+);
 
 impl Decision {
     /// The sections of one kind, in order.

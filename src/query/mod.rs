@@ -292,10 +292,10 @@ fn query_error(query: &str, error: tantivy::query::QueryParserError) -> anyhow::
             "query '{query}': a whole-number field (year, deadline_days) was given something else"
         ),
         E::ExpectedFloat(_) => anyhow!(
-            "query '{query}': an amount field (agreed_total, agreed_amount) needs a number, e.g. agreed_total:>=500"
+            "query '{query}': an amount field (agreed_total, accepted_total, agreed_amount) needs a number, e.g. agreed_total:>=500"
         ),
         E::ExpectedBool(_) => {
-            anyhow!("query '{query}': shared_with_ofsted takes true or false")
+            anyhow!("query '{query}': a true/false field (shared_with_ofsted, payment_amount_unstated, truncated) takes true or false")
         }
         E::DateFormatError(_) => anyhow!(
             "query '{query}': dates in queries are written 2023-01-01T00:00:00Z (or use --from/--to YYYY-MM-DD)"

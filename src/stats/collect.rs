@@ -10,6 +10,7 @@ use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentReader};
 
 use crate::index::schema::{decode_payment, name};
+use crate::parse::PaymentRole;
 
 /// A string value (organisation, outcome, fault kind...) interned for one
 /// `stats` run: facts hold these small handles, and [`Names`] resolves them.
@@ -71,14 +72,30 @@ pub struct Facts {
     pub faults: Box<[Name]>,
     /// Remedy kinds.
     pub remedies: Box<[Name]>,
-    /// Sum of agreed payments.
-    pub agreed_total: f64,
-    /// Each agreed payment: amount and purposes.
+    /// Each lump sum of the counted roles ([`FactsNeeded::roles`]): amount
+    /// and purposes.
     pub payments: Box<[Payment]>,
+    /// Whether the agreed remedy includes a payment with no stated amount.
+    pub amount_unstated: bool,
+    /// Whether the text looks cut off.
+    pub truncated: bool,
+}
+
+impl Facts {
+    /// The decision's total of the counted payments, rounded to pence as
+    /// the parser rounds `agreed_total` (so `--role agreed` gives it back).
+    pub fn total(&self) -> f64 {
+        let sum = self.payments.iter().fold(0.0, |sum, p| sum + p.0);
+        if sum.abs() < (1u64 << 53) as f64 / 100.0 {
+            (sum * 100.0).round() / 100.0
+        } else {
+            sum
+        }
+    }
 }
 
 /// The most a [`Facts`] may take inline: six names, three boxed slices and
-/// a total.
+/// two flags.
 pub const FACTS_BYTES: usize = 80;
 
 // Kept small on purpose (see `Facts`): a field added there must not grow it
@@ -86,9 +103,36 @@ pub const FACTS_BYTES: usize = 80;
 const _: () = assert!(std::mem::size_of::<Facts>() <= FACTS_BYTES);
 const _: () = assert!(std::mem::size_of::<Option<Name>>() == 4);
 
-/// One agreed payment: amount and purposes (shared by every decision with
-/// the same payment value in a segment).
+/// One payment: amount and purposes (shared by every decision with the same
+/// payment value in a segment).
 pub type Payment = (f64, Arc<[Name]>);
+
+/// A set of payment roles (`--role`): the payments statistics count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Roles(u8);
+
+impl Roles {
+    /// The set of `roles`.
+    pub fn of(roles: &[PaymentRole]) -> Self {
+        Roles(roles.iter().fold(0, |bits, &r| bits | Self::bit(r)))
+    }
+
+    /// Whether `role` is in the set.
+    pub fn contains(self, role: PaymentRole) -> bool {
+        self.0 & Self::bit(role) != 0
+    }
+
+    fn bit(role: PaymentRole) -> u8 {
+        1 << role as u8
+    }
+}
+
+/// Agreed payments only: what payment statistics count unless asked.
+impl Default for Roles {
+    fn default() -> Self {
+        Roles::of(&[PaymentRole::Agreed])
+    }
+}
 
 /// Which facts a statistic needs; the others are never read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -109,8 +153,12 @@ pub struct FactsNeeded {
     pub faults: bool,
     /// Remedy kinds.
     pub remedies: bool,
-    /// Agreed payments and total.
+    /// Payments (of [`FactsNeeded::roles`]).
     pub payments: bool,
+    /// The roles whose payments are read; the others are skipped as read.
+    pub roles: Roles,
+    /// Whether a payment amount is unstated and whether the text looks cut off.
+    pub caveats: bool,
 }
 
 /// Collects [`Facts`] for every matching document, reading only what
@@ -222,7 +270,8 @@ pub struct FactsSegment {
     year: Option<Column<u64>>,
     year_names: HashMap<u64, Name>,
     interner: Arc<Mutex<Interner>>,
-    agreed_total: Option<Column<f64>>,
+    amount_unstated: Option<Column<bool>>,
+    truncated: Option<Column<bool>>,
     facts: Vec<Facts>,
 }
 
@@ -244,8 +293,8 @@ impl Collector for FactsCollector {
             finding: names(name::FINDING, n.finding)?,
             fault: names(name::FAULT, n.faults)?,
             remedy: names(name::REMEDY, n.remedies)?,
-            payment: Strings::open(reader, name::AGREED_PAYMENT, n.payments, |t| {
-                payment(t, |p| self.intern(p))
+            payment: Strings::open(reader, name::PAYMENT, n.payments, |t| {
+                payment(t, n.roles, |p| self.intern(p))
             })?,
             year: if n.year {
                 Some(fast.u64(name::YEAR)?)
@@ -254,8 +303,13 @@ impl Collector for FactsCollector {
             },
             year_names: HashMap::new(),
             interner: Arc::clone(&self.interner),
-            agreed_total: if n.payments {
-                Some(fast.f64(name::AGREED_TOTAL)?)
+            amount_unstated: if n.caveats {
+                Some(fast.bool(name::PAYMENT_AMOUNT_UNSTATED)?)
+            } else {
+                None
+            },
+            truncated: if n.caveats {
+                Some(fast.bool(name::TRUNCATED)?)
             } else {
                 None
             },
@@ -293,12 +347,9 @@ impl SegmentCollector for FactsSegment {
             year,
             faults: self.fault.distinct(doc),
             remedies: self.remedy.distinct(doc),
-            agreed_total: self
-                .agreed_total
-                .as_ref()
-                .and_then(|c| c.first(doc))
-                .unwrap_or(0.0),
             payments,
+            amount_unstated: flag(&self.amount_unstated, doc),
+            truncated: flag(&self.truncated, doc),
         };
         self.facts.push(facts);
     }
@@ -308,11 +359,18 @@ impl SegmentCollector for FactsSegment {
     }
 }
 
-/// An `agreed_payment` value as a [`Payment`], with each purpose named by
-/// `name`.
-fn payment(value: &str, name: impl FnMut(&str) -> Name) -> Option<Payment> {
-    let (amount, purposes) = decode_payment(value)?;
-    Some((amount, purposes.map(name).collect()))
+/// A `payment` value as a [`Payment`], with each purpose named by `name`;
+/// `None` for a payment of a role not in `roles`.
+fn payment(value: &str, roles: Roles, name: impl FnMut(&str) -> Name) -> Option<Payment> {
+    let (role, amount, purposes) = decode_payment(value)?;
+    roles
+        .contains(role)
+        .then(|| (amount, purposes.map(name).collect()))
+}
+
+/// A true/false fast field of `doc`, false where the column is not read.
+fn flag(column: &Option<Column<bool>>, doc: DocId) -> bool {
+    column.as_ref().and_then(|c| c.first(doc)).unwrap_or(false)
 }
 
 /// Test-only: names for hand-built [`Facts`].
@@ -335,20 +393,24 @@ mod tests {
     use crate::index::read::searcher;
     use crate::index::testing::{corpus, indexed};
     use crate::names::name_of;
-    use crate::parse::Decision;
+    use crate::parse::{Decision, Payment, Period, Warning};
     use tantivy::query::AllQuery;
 
-    const ALL: FactsNeeded = FactsNeeded {
-        organisation: true,
-        category: true,
-        subcategory: true,
-        outcome: true,
-        finding: true,
-        year: true,
-        faults: true,
-        remedies: true,
-        payments: true,
-    };
+    fn all() -> FactsNeeded {
+        FactsNeeded {
+            organisation: true,
+            category: true,
+            subcategory: true,
+            outcome: true,
+            finding: true,
+            year: true,
+            faults: true,
+            remedies: true,
+            payments: true,
+            roles: Roles::default(),
+            caveats: true,
+        }
+    }
 
     fn collect(decisions: Vec<Decision>, needs: FactsNeeded) -> (Vec<Facts>, Names) {
         let (_dir, index) = indexed(decisions);
@@ -375,7 +437,7 @@ mod tests {
     #[test]
     fn facts_collector_reads_each_decisions_fields() {
         let decisions = corpus();
-        let (facts, names) = collect(decisions.clone(), ALL);
+        let (facts, names) = collect(decisions.clone(), all());
         assert_eq!(facts.len(), decisions.len());
         for d in &decisions {
             let f = of(&facts, &names, d.organisation.as_deref().expect("named"));
@@ -385,7 +447,7 @@ mod tests {
             assert_eq!(text(&names, f.finding), d.finding.as_ref().map(name_of));
             let year = d.year().map(|y| y.to_string());
             assert_eq!(text(&names, f.year), year.as_deref());
-            assert_eq!(f.agreed_total, d.agreed_total);
+            assert_eq!(f.total(), d.agreed_total);
             // Kinds are distinct, whatever the decision repeats.
             let mut faults: Vec<&str> = d.faults.iter().map(|x| x.kind.as_str()).collect();
             faults.sort_unstable();
@@ -404,7 +466,7 @@ mod tests {
     #[test]
     fn facts_collector_keeps_only_agreed_payments() {
         let decisions = corpus();
-        let (facts, names) = collect(decisions.clone(), ALL);
+        let (facts, names) = collect(decisions.clone(), all());
         let barnsley = "Barnsley Metropolitan Borough Council";
         let d = decisions
             .iter()
@@ -429,7 +491,7 @@ mod tests {
 
     #[test]
     fn facts_collector_leaves_missing_fields_empty() {
-        let (facts, names) = collect(corpus(), ALL);
+        let (facts, names) = collect(corpus(), all());
         // Cornwall's page has no category line, no outcome and no date.
         let f = of(&facts, &names, "Cornwall Council");
         assert_eq!(f.category, None);
@@ -454,5 +516,149 @@ mod tests {
             .iter()
             .all(|f| f.organisation.is_none() && f.payments.is_empty()));
         assert_eq!(facts.iter().filter(|f| f.year.is_some()).count(), 4);
+    }
+
+    /// A corpus decision turned into one with the given payments (lump sums
+    /// unless a period is given) and caveats, as the parser would give them
+    /// once it reads every role.
+    fn with_payments(
+        reference: &str,
+        payments: &[(f64, PaymentRole, Option<Period>)],
+        amount_unstated: bool,
+        truncated: bool,
+    ) -> Decision {
+        let mut d = corpus().remove(0);
+        d.reference = reference.to_string();
+        d.organisation = Some(reference.to_string());
+        let template = d.payments[0].clone();
+        d.payments = payments
+            .iter()
+            .map(|&(amount, role, period)| Payment {
+                amount,
+                role,
+                period,
+                ..template.clone()
+            })
+            .collect();
+        d.payment_amount_unstated = amount_unstated;
+        d.warnings.retain(|w| *w != Warning::Truncated);
+        if truncated {
+            d.warnings.push(Warning::Truncated);
+        }
+        d
+    }
+
+    /// Each decision's counted amounts and total, by organisation.
+    fn amounts(roles: &[PaymentRole]) -> Vec<(String, Vec<f64>, f64)> {
+        use PaymentRole::*;
+        let decisions = vec![
+            with_payments(
+                "A",
+                &[
+                    (300.0, Agreed, None),
+                    (150.0, Accepted, None),
+                    (50.0, Offered, None),
+                    (2000.0, Claimed, None),
+                ],
+                false,
+                false,
+            ),
+            with_payments(
+                "B",
+                &[(50.0, Agreed, Some(Period::Month)), (300.0, Agreed, None)],
+                false,
+                false,
+            ),
+            with_payments("C", &[(80.0, Other, None)], true, true),
+        ];
+        let needs = FactsNeeded {
+            organisation: true,
+            payments: true,
+            roles: Roles::of(roles),
+            ..FactsNeeded::default()
+        };
+        let (facts, names) = collect(decisions, needs);
+        let mut out: Vec<(String, Vec<f64>, f64)> = facts
+            .iter()
+            .map(|f| {
+                let org = text(&names, f.organisation).expect("named").to_string();
+                let mut amounts: Vec<f64> = f.payments.iter().map(|p| p.0).collect();
+                amounts.sort_by(f64::total_cmp);
+                (org, amounts, f.total())
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
+    #[test]
+    fn facts_collector_keeps_the_payments_of_the_roles_asked_and_never_a_rate() {
+        use PaymentRole::*;
+        let row =
+            |org: &str, amounts: &[f64], total: f64| (org.to_string(), amounts.to_vec(), total);
+        assert_eq!(
+            amounts(&[Agreed]),
+            [
+                row("A", &[300.0], 300.0),
+                row("B", &[300.0], 300.0),
+                row("C", &[], 0.0)
+            ]
+        );
+        assert_eq!(
+            amounts(&[Agreed, Accepted]),
+            [
+                row("A", &[150.0, 300.0], 450.0),
+                row("B", &[300.0], 300.0),
+                row("C", &[], 0.0)
+            ]
+        );
+        assert_eq!(
+            amounts(&[Claimed, Other]),
+            [
+                row("A", &[2000.0], 2000.0),
+                row("B", &[], 0.0),
+                row("C", &[80.0], 80.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn facts_collector_reads_the_caveats_only_when_asked() {
+        let decisions = vec![
+            with_payments("A", &[], true, false),
+            with_payments("B", &[], false, true),
+            with_payments("C", &[], false, false),
+        ];
+        let flags = |needs: FactsNeeded| {
+            let (facts, names) = collect(decisions.clone(), needs);
+            let mut out: Vec<(String, bool, bool)> = facts
+                .iter()
+                .map(|f| {
+                    let org = text(&names, f.organisation).unwrap_or_default().to_string();
+                    (org, f.amount_unstated, f.truncated)
+                })
+                .collect();
+            out.sort();
+            out
+        };
+        let asked = flags(FactsNeeded {
+            organisation: true,
+            caveats: true,
+            ..FactsNeeded::default()
+        });
+        let row = |org: &str, u: bool, t: bool| (org.to_string(), u, t);
+        assert_eq!(
+            asked,
+            [
+                row("A", true, false),
+                row("B", false, true),
+                row("C", false, false)
+            ]
+        );
+        let not_asked = flags(FactsNeeded {
+            organisation: true,
+            ..FactsNeeded::default()
+        });
+        assert!(not_asked.iter().all(|(_, u, t)| !u && !t), "{not_asked:?}");
     }
 }

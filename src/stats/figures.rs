@@ -9,11 +9,14 @@ use super::collect::{Facts, Name, Names};
 use super::{
     Bucket, Buckets, Count, CrossCell, Figures, PaymentBasis, Statistic, StatsRequest, Unit,
 };
+use crate::names::name_of;
+use crate::parse::PaymentRole;
 
 /// Count, sum and spread of payment values.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Summary {
-    /// Values counted (decisions with an agreed payment, or agreed payments).
+    /// Values counted (decisions with a payment of the counted roles, or
+    /// those payments).
     pub n: usize,
     /// Sum, pounds.
     pub sum: f64,
@@ -31,7 +34,7 @@ pub struct Summary {
     pub p90: Option<f64>,
     /// Largest.
     pub max: Option<f64>,
-    /// Share of the decisions in the set with any agreed payment.
+    /// Share of the decisions in the set with any payment of the counted roles.
     pub share_with_payment: f64,
 }
 
@@ -74,7 +77,7 @@ pub fn values(facts: &[&Facts], units: &[Unit], per: PaymentBasis) -> Vec<f64> {
             let mut docs: Vec<usize> = units.iter().map(|u| u.doc).collect();
             docs.dedup();
             docs.into_iter()
-                .map(|d| facts[d].agreed_total)
+                .map(|d| facts[d].total())
                 .filter(|t| *t > 0.0)
                 .collect()
         }
@@ -90,7 +93,7 @@ pub fn values(facts: &[&Facts], units: &[Unit], per: PaymentBasis) -> Vec<f64> {
 fn summary(facts: &[&Facts], units: &[Unit], per: PaymentBasis) -> Summary {
     let v = values(facts, units, per);
     let sum: f64 = v.iter().sum();
-    let with_payment = facts.iter().filter(|f| f.agreed_total > 0.0).count();
+    let with_payment = facts.iter().filter(|f| f.total() > 0.0).count();
     Summary {
         n: v.len(),
         sum,
@@ -259,10 +262,17 @@ pub fn compute(facts: &[&Facts], names: &Names, units: &[Unit], request: &StatsR
 pub fn notes(facts: &[&Facts], request: &StatsRequest) -> Vec<String> {
     let mut notes = Vec::new();
     match request.what {
-        Statistic::Payments => notes.push(match request.per {
-            PaymentBasis::Decision => "n counts decisions with an agreed payment; values are each decision's agreed total".into(),
-            PaymentBasis::Payment => "n counts agreed payments; values are individual payments".into(),
-        }),
+        Statistic::Payments => {
+            let roles = roles_text(&request.roles);
+            notes.push(match request.per {
+                PaymentBasis::Decision => format!("n counts decisions with a payment whose role is {roles}; values are each decision's total of those payments (lump sums: a rate such as £50 a month never counts)"),
+                PaymentBasis::Payment => format!("n counts payments whose role is {roles}; values are individual lump sums (a rate such as £50 a month never counts)"),
+            });
+            let unstated = facts.iter().filter(|f| f.amount_unstated).count();
+            notes.push(format!("{unstated} of {} decisions have an agreed payment with no stated amount (a refund, reimbursement, backdating, 'the cost of'); the figures leave those payments out", facts.len()));
+            let truncated = facts.iter().filter(|f| f.truncated).count();
+            notes.push(format!("{truncated} of {} decisions have a text that looks truncated; an agreed payment there may be missing", facts.len()));
+        }
         Statistic::Outcomes => {
             let missing = facts.iter().filter(|f| f.outcome.is_none()).count();
             if missing > 0 {
@@ -279,6 +289,16 @@ pub fn notes(facts: &[&Facts], request: &StatsRequest) -> Vec<String> {
         }
     }
     notes
+}
+
+/// The roles as a note names them: `agreed`, `agreed or accepted`.
+fn roles_text(roles: &[PaymentRole]) -> String {
+    let names: Vec<&str> = roles.iter().map(name_of).collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
 }
 
 /// Histogram of sorted payment values.

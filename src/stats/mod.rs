@@ -16,15 +16,16 @@ use tantivy::Executor;
 
 use crate::index::DecisionIndex;
 use crate::names::name_of;
+use crate::parse::PaymentRole;
 use crate::query::{build_query, Filters};
-use collect::{Facts, FactsCollector, FactsNeeded, Name, Names};
+use collect::{Facts, FactsCollector, FactsNeeded, Name, Names, Roles};
 pub use figures::{percentile, Summary};
 
 /// The statistic a request computes (`stats`' first argument).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum Statistic {
-    /// Agreed payment sizes.
+    /// Payment sizes (agreed payments unless `--role` says otherwise).
     Payments,
     /// Outcome counts and the upheld rate.
     Outcomes,
@@ -56,14 +57,14 @@ pub enum GroupField {
     Purpose,
 }
 
-/// What one payment statistic counts (`--per`): each decision's agreed
-/// total, or each agreed payment.
+/// What one payment statistic counts (`--per`): each decision's total of
+/// the counted roles' payments, or each such payment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentBasis {
-    /// Each decision's agreed total.
+    /// Each decision's total of the counted payments.
     Decision,
-    /// Each agreed payment.
+    /// Each counted payment.
     Payment,
 }
 
@@ -90,6 +91,9 @@ pub struct StatsRequest {
     pub by: Vec<GroupField>,
     /// For payments: per decision or per payment.
     pub per: PaymentBasis,
+    /// For payments: the roles counted (`agreed` unless asked), distinct,
+    /// in the order of [`PaymentRole::ALL`].
+    pub roles: Vec<PaymentRole>,
     /// For payments: a histogram.
     pub histogram: Option<Buckets>,
     /// Keep at most this many groups (the rest fold into "other").
@@ -186,6 +190,16 @@ pub struct StatsReport {
     /// For payments: what `n` counts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub per: Option<PaymentBasis>,
+    /// For payments: the roles whose payments are counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub roles: Option<Vec<PaymentRole>>,
+    /// For payments: decisions in the set whose agreed remedy includes a
+    /// payment with no stated amount (left out of the figures).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub n_payment_amount_unstated: Option<usize>,
+    /// For payments: decisions in the set whose text looks truncated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub n_truncated: Option<usize>,
     /// Figures for the whole set.
     #[serde(flatten)]
     pub figures: Figures,
@@ -238,6 +252,8 @@ fn facts_needed(r: &StatsRequest) -> FactsNeeded {
         faults: r.what == Statistic::Faults || r.cross || by(GroupField::Fault),
         remedies: r.what == Statistic::Remedies || r.cross || by(GroupField::Remedy),
         payments: r.what == Statistic::Payments || by(GroupField::Purpose),
+        roles: Roles::of(&r.roles),
+        caveats: r.what == Statistic::Payments,
     }
 }
 
@@ -266,10 +282,15 @@ pub fn report(facts: &[&Facts], names: &Names, request: StatsRequest) -> StatsRe
     };
     let cross = (request.cross && matches!(request.what, Statistic::Faults | Statistic::Remedies))
         .then(|| figures::cross(facts, names));
+    let payments = request.what == Statistic::Payments;
+    let count = |flag: fn(&Facts) -> bool| facts.iter().filter(|f| flag(f)).count();
     StatsReport {
         what: request.what,
         n_decisions: facts.len(),
-        per: (request.what == Statistic::Payments).then_some(request.per),
+        per: payments.then_some(request.per),
+        roles: payments.then(|| request.roles.clone()),
+        n_payment_amount_unstated: payments.then(|| count(|f| f.amount_unstated)),
+        n_truncated: payments.then(|| count(|f| f.truncated)),
         figures,
         histogram,
         cross,
@@ -279,7 +300,7 @@ pub fn report(facts: &[&Facts], names: &Names, request: StatsRequest) -> StatsRe
     }
 }
 
-/// What is counted: a decision, or one agreed payment of a decision.
+/// What is counted: a decision, or one counted payment of a decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unit {
     /// Index into the facts.
@@ -464,6 +485,7 @@ impl StatsRequest {
             filters: Filters::default(),
             by: by.to_vec(),
             per: PaymentBasis::Decision,
+            roles: vec![PaymentRole::Agreed],
             histogram: None,
             top: None,
             min_count: 0,
@@ -697,7 +719,6 @@ mod tests {
         };
         let facts = [
             Facts {
-                agreed_total: 500.0,
                 payments: vec![
                     (300.0, purposes(&["distress", "frustration"])),
                     (200.0, purposes(&["distress"])),
@@ -720,5 +741,85 @@ mod tests {
         // Both payments are for distress; one is also for frustration.
         // A group counts decisions, its summary counts payments.
         assert_eq!((n(1), n(2)), (2, 1));
+    }
+
+    #[test]
+    fn payments_report_echoes_roles_and_counts_the_caveats() {
+        let v = vocabulary();
+        let paid = |amounts: &[f64]| Facts {
+            payments: amounts
+                .iter()
+                .map(|&a| (a, std::sync::Arc::from(vec![v.name("distress")])))
+                .collect(),
+            ..Facts::default()
+        };
+        let facts = [
+            paid(&[300.0, 150.0]),
+            Facts {
+                amount_unstated: true,
+                ..paid(&[])
+            },
+            Facts {
+                truncated: true,
+                ..paid(&[100.0])
+            },
+            Facts {
+                amount_unstated: true,
+                truncated: true,
+                ..Facts::default()
+            },
+        ];
+        let refs: Vec<&Facts> = facts.iter().collect();
+        let mut r = request(Statistic::Payments, &[]);
+        r.roles = vec![PaymentRole::Agreed, PaymentRole::Accepted];
+        let report = super::report(&refs, &v.names, r);
+        assert_eq!(
+            report.roles.as_deref(),
+            Some(&[PaymentRole::Agreed, PaymentRole::Accepted][..])
+        );
+        assert_eq!(report.n_payment_amount_unstated, Some(2));
+        assert_eq!(report.n_truncated, Some(2));
+        // Per decision, a decision's value is the total of its counted payments.
+        let stats = report.figures.stats.as_ref().expect("summary");
+        assert_eq!((stats.n, stats.sum, stats.max), (2, 550.0, Some(450.0)));
+        assert_eq!(stats.share_with_payment, 0.5);
+        assert!(
+            report.notes[0]
+                .starts_with("n counts decisions with a payment whose role is agreed or accepted;"),
+            "{:?}",
+            report.notes
+        );
+        assert!(
+            report
+                .notes
+                .iter()
+                .any(|n| n
+                    .starts_with("2 of 4 decisions have an agreed payment with no stated amount")),
+            "{:?}",
+            report.notes
+        );
+        assert!(
+            report
+                .notes
+                .iter()
+                .any(|n| n.starts_with("2 of 4 decisions have a text that looks truncated")),
+            "{:?}",
+            report.notes
+        );
+        let json = serde_json::to_value(&report).expect("serialises");
+        assert_eq!(json["roles"], serde_json::json!(["agreed", "accepted"]));
+        assert_eq!(
+            json["request"]["roles"],
+            serde_json::json!(["agreed", "accepted"])
+        );
+        assert_eq!(json["n_payment_amount_unstated"], 2);
+        assert_eq!(json["n_truncated"], 2);
+
+        // Other statistics neither echo roles nor count the caveats.
+        let report = super::report(&refs, &v.names, request(Statistic::Outcomes, &[]));
+        let json = serde_json::to_value(&report).expect("serialises");
+        for key in ["roles", "n_payment_amount_unstated", "n_truncated"] {
+            assert!(json.get(key).is_none(), "{key}");
+        }
     }
 }

@@ -18,6 +18,7 @@ mod reliability_indexfs;
 mod reliability_input;
 mod reliability_output;
 mod reliability_rebuild;
+mod roles;
 mod search;
 mod show;
 mod stats;

@@ -7,6 +7,13 @@
 //! agreed action sets (`within one month of my final decision`), and only
 //! where it sets none are the summary and final decision read. Working days are counted as calendar days
 //! times 7/5 rounded up (`10 working days` -> 14), months as 30 days, years as 365.
+//!
+//! The same sentences say whether a payment is agreed without its amount:
+//! "refund the fees", "reimburse Mr X", "backdate the payments", "pay the
+//! cost of the missed respite", "a sum equivalent to". Such a sentence that
+//! names no agreed amount (no agreed payment was read from it) marks the
+//! decision's payment amount as unstated, so statistics can say that the
+//! agreed total undercounts it.
 
 use std::sync::LazyLock;
 
@@ -211,44 +218,86 @@ fn remedy_sentences<'a, 'b>(blocks: &'a [Block<'b>]) -> Vec<Read<'a, 'b>> {
     out
 }
 
-/// The kinds of remedy, sorted and deduplicated; `payment` is always included
-/// when an agreed payment was found.
-#[cfg(test)]
-pub fn remedies(blocks: &[Block], has_agreed_payment: bool) -> Vec<RemedyKind> {
-    remedies_and_deadline(blocks, has_agreed_payment).0
+/// A payment the remedy asks for without stating its amount: a refund,
+/// reimbursement or backdating of something, paying or meeting a cost, fee
+/// or charge, or a sum equivalent to something. Plural nouns on their own
+/// ("its policy on refunds") are not a payment.
+pub(crate) static UNQUANTIFIED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?xi)
+        \brefund(?:s|ed|ing)?\s+(?:the|his|her|their|its|any|all|him|them|mr|mrs|ms|miss|dr|what|money|fees?|charges?|payments?|costs?|rent|council\s+tax)\b
+        | \b(?:a|the|full)\s+refund\s+(?:of|for)\b
+        | \b(?:make|makes|making|give|gives|issue|issues|provide|provides)\s+(?:a\s+|the\s+|any\s+)?refunds?\b
+        | \breimburs(?:e|es|ed|ing)\s+(?:the|his|her|their|its|any|all|him|them|mr|mrs|ms|miss|dr|what|for)\b
+        | \bback-?dat(?:e|es|ing)\s+(?:the|his|her|their|its|any|all|mr|mrs|ms|miss|dr|payments?|benefits?|allowances?|entitlement|award|reduction|discount|exemption)\b
+        | \bback-?dated\s+(?:payments?|benefits?|allowances?|awards?|reductions?|discounts?)\b
+        | \b(?:pay|pays|paying|meet|meets|cover|covers)\s+(?:[\w'’]+\s+){0,4}?(?:costs?|fees|expenses|charges|arrears|bills?)\b
+        | \b(?:sum|amount|payment)\s+(?:equivalent|equal)\s+to\b
+        ",
+    )
+});
+/// The word beginnings every match of [`UNQUANTIFIED`] has.
+pub(crate) const UNQUANTIFIED_NEEDS: Prefilter = Prefilter::new(
+    Slot::RemedyUnquantified,
+    &[
+        "refund",
+        "reimburs",
+        "back",
+        "cost",
+        "fees",
+        "expens",
+        "charges",
+        "arrears",
+        "bill",
+        "equivalent",
+        "equal",
+    ],
+);
+
+/// What the agreed remedy is: its kinds, its earliest deadline, and whether
+/// it asks for a payment without stating the amount.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Remedies {
+    /// The kinds of remedy, sorted and deduplicated; `payment` is always
+    /// included when an agreed payment was found or an amount is unstated.
+    pub kinds: Vec<RemedyKind>,
+    /// The earliest deadline, in days.
+    pub deadline_days: Option<u32>,
+    /// Whether a remedy sentence asks for a payment ([`UNQUANTIFIED`]) and no
+    /// agreed amount was read from it.
+    pub amount_unstated: bool,
 }
 
-/// The earliest deadline the agreed action sets, in days.
-#[cfg(test)]
-pub fn deadline_days(blocks: &[Block]) -> Option<u32> {
-    remedies_and_deadline(blocks, false).1
-}
-
-/// The kinds of remedy (sorted and deduplicated; `payment` is always included
-/// when an agreed payment was found) and the earliest deadline in days, both
-/// read from the same sentences, chosen once.
-pub fn remedies_and_deadline(
-    blocks: &[Block],
-    has_agreed_payment: bool,
-) -> (Vec<RemedyKind>, Option<u32>) {
+/// The remedy of a decision, read from the same sentences, chosen once:
+/// the agreed action, or (where it names no kind) the sentences of the
+/// summary and final decision that state what was agreed; an unquantified
+/// payment in the agreed action counts even where it names no kind. `agreed` holds the
+/// sentences the agreed payments were read from (as stored on each payment,
+/// possibly an excerpt of a long sentence).
+pub fn remedies(blocks: &[Block], agreed: &[&str]) -> Remedies {
     let (action, stated): (Vec<Read>, Vec<Read>) = remedy_sentences(blocks)
         .into_iter()
         .partition(|(in_action, _, _)| *in_action);
 
-    let mut found: Vec<RemedyKind> = Vec::new();
-    if has_agreed_payment {
-        found.push(RemedyKind::Payment);
-    }
     let mut named = kinds_in(&action);
-    if named.is_empty() {
+    let from_action = !named.is_empty();
+    if !from_action {
         named = kinds_in(&stated);
     }
+    // A payment without its amount is a payment remedy, named or not
+    // ("backdate the payments", "meet Mr Y's costs").
+    let amount_unstated =
+        amount_unstated(&action, agreed) || (!from_action && amount_unstated(&stated, agreed));
+    let mut kinds: Vec<RemedyKind> = Vec::new();
+    if !agreed.is_empty() || amount_unstated {
+        kinds.push(RemedyKind::Payment);
+    }
     for kind in named {
-        if !found.contains(&kind) {
-            found.push(kind);
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
         }
     }
-    found.sort();
+    kinds.sort();
 
     let earliest = |sentences: &[Read]| {
         sentences
@@ -257,8 +306,27 @@ pub fn remedies_and_deadline(
             .filter_map(|(_, b, i)| earliest_in(b.sentences()[*i].text))
             .min()
     };
-    let deadline = earliest(&action).or_else(|| earliest(&stated));
-    (found, deadline)
+    let deadline_days = earliest(&action).or_else(|| earliest(&stated));
+    Remedies {
+        kinds,
+        deadline_days,
+        amount_unstated,
+    }
+}
+
+/// Whether one of `sentences` asks for a payment without an amount: it
+/// matches [`UNQUANTIFIED`] and none of the agreed payments was read from it.
+fn amount_unstated(sentences: &[Read], agreed: &[&str]) -> bool {
+    sentences.iter().any(|(_, b, i)| {
+        let text = b.sentences()[*i].text;
+        b.has(*i, UNQUANTIFIED_NEEDS)
+            && UNQUANTIFIED.is_match(text)
+            && !agreed.iter().any(|from| {
+                // A long sentence's evidence is an excerpt between ellipses.
+                let excerpt = from.trim_matches('…');
+                !excerpt.is_empty() && text.contains(excerpt)
+            })
+    })
 }
 
 /// The kinds named in some sentences, in table order.
@@ -330,6 +398,20 @@ fn days(n: u32, working: bool, unit: &str) -> Option<u32> {
 mod tests {
     use super::*;
     use RemedyKind::*;
+
+    /// The kinds, with `payment` added as when an agreed payment was found.
+    fn remedies(blocks: &[Block], has_agreed_payment: bool) -> Vec<RemedyKind> {
+        let agreed: &[&str] = if has_agreed_payment {
+            &["(a payment)"]
+        } else {
+            &[]
+        };
+        super::remedies(blocks, agreed).kinds
+    }
+
+    fn deadline_days(blocks: &[Block]) -> Option<u32> {
+        super::remedies(blocks, &[]).deadline_days
+    }
 
     fn blocks<'a>(action: &'a str, summary: &'a str) -> Vec<Block<'a>> {
         vec![
@@ -425,5 +507,118 @@ mod tests {
             Some(90)
         );
         assert_eq!(deadline_days(&blocks("", "")), None);
+    }
+
+    /// Whether the remedy of `action` (and `summary`) leaves a payment's
+    /// amount unstated, given the sentences agreed payments were read from.
+    fn unstated(action: &str, summary: &str, agreed: &[&str]) -> bool {
+        let remedy = super::remedies(&blocks(action, summary), agreed);
+        // An unquantified payment is a payment remedy.
+        if remedy.amount_unstated {
+            assert!(remedy.kinds.contains(&Payment), "{remedy:?}");
+        }
+        remedy.amount_unstated
+    }
+
+    #[test]
+    fn unstated_refunds_and_reimbursements() {
+        assert!(unstated(
+            "Within one month, refund the fees Mr X paid for the placement.",
+            "",
+            &[]
+        ));
+        assert!(unstated(
+            "The Council will make a full refund of the charges.",
+            "",
+            &[]
+        ));
+        assert!(unstated(
+            "Reimburse Mrs Y for the cost of the private assessment.",
+            "",
+            &[]
+        ));
+        assert!(unstated(
+            "Reimburse the travel costs Mr Z incurred.",
+            "",
+            &[]
+        ));
+    }
+
+    #[test]
+    fn unstated_backdating() {
+        assert!(unstated("Backdate the payments to April 2022.", "", &[]));
+        assert!(unstated(
+            "The Council will back-date Ms B's council tax reduction.",
+            "",
+            &[]
+        ));
+        assert!(unstated(
+            "Make a backdated payment of the allowance.",
+            "",
+            &[]
+        ));
+    }
+
+    #[test]
+    fn unstated_costs_and_equivalent_sums() {
+        assert!(unstated(
+            "Pay Mrs X the cost of the missed respite.",
+            "",
+            &[]
+        ));
+        assert!(unstated("Meet Mr Y's legal costs.", "", &[]));
+        assert!(unstated(
+            "Pay Miss Z a sum equivalent to the lost direct payments.",
+            "",
+            &[]
+        ));
+    }
+
+    #[test]
+    fn unstated_read_from_the_summary_when_no_action_section_names_a_remedy() {
+        assert!(unstated("", "The Council agreed to refund the fees.", &[]));
+        // A counterfactual is not a remedy.
+        assert!(!unstated(
+            "",
+            "The Council should have refunded the fees.",
+            &[]
+        ));
+    }
+
+    #[test]
+    fn a_stated_agreed_amount_in_the_same_statement_is_not_unstated() {
+        let sentence = "Refund Mr X the £450 he paid in fees.";
+        assert!(!unstated(sentence, "", &[sentence]));
+        // A long sentence's payment carries an excerpt of it.
+        assert!(!unstated(sentence, "", &["…the £450 he paid…"]));
+        // Another sentence's amount does not state this one's.
+        assert!(unstated(
+            "Pay Mr X £200 for distress.\nRefund the fees he paid.",
+            "",
+            &["Pay Mr X £200 for distress."]
+        ));
+        // An amount read with another role (a fee) leaves the remedy's unstated.
+        assert!(unstated(sentence, "", &[]));
+    }
+
+    #[test]
+    fn not_unstated_without_a_payment_remedy() {
+        assert!(!unstated(
+            "Pay Mr X £300 for distress.",
+            "",
+            &["Pay Mr X £300 for distress."]
+        ));
+        assert!(!unstated("Review its policy on refunds.", "", &[]));
+        assert!(!unstated(
+            "Apologise to Mrs Y.\nRemind staff of the charging policy.",
+            "",
+            &[]
+        ));
+        assert!(!unstated(
+            "",
+            "The Council charged Mr X fees for the placement.",
+            &[]
+        ));
+        assert!(!unstated("", "", &[]));
     }
 }

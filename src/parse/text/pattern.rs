@@ -143,6 +143,7 @@ prefilters! {
     RemedyStatement: remedy::REMEDY_STATEMENT_NEEDS => [remedy::REMEDY_STATEMENT];
     RemedyCounterfactual: remedy::COUNTERFACTUAL_NEEDS => [remedy::COUNTERFACTUAL];
     RemedyDeadline: remedy::DEADLINE_NEEDS => [remedy::DEADLINE];
+    RemedyUnquantified: remedy::UNQUANTIFIED_NEEDS => [remedy::UNQUANTIFIED];
     KindApology: remedy::KIND_PATTERNS[0].1 => [remedy::KINDS[0].2];
     KindPayment: remedy::KIND_PATTERNS[1].1 => [remedy::KINDS[1].2];
     KindService: remedy::KIND_PATTERNS[2].1 => [remedy::KINDS[2].2];

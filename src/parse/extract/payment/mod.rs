@@ -352,6 +352,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 let payment = Payment {
                     amount: amount.pounds(),
                     role: PaymentRole::Other,
+                    period: None,
                     purpose: purposes_with(own_before, own_after, &own_has),
                     recipient: recipient(tail(own_before, 80), own_after, before, complainant),
                     section: block.name().to_string(),
