@@ -34,8 +34,8 @@ agreed_total and agreed_payments count agreed lump sums; accepted_total sums wha
 the body paid on its own and the decision found a sufficient remedy.
 payment_amount_unstated is true when the agreed remedy includes a payment with no
 stated amount ('refund the fees'), truncated when the text looks cut off.
---role ROLES keeps the payment rows of those roles (comma-separated; every role
-when not given); it applies to --level payment only.
+--role ROLES keeps the payment rows of those roles (comma-separated, or all;
+agreed when not given, as in stats payments); it applies to --level payment only.
   fault:    reference, organisation, category, subcategory, decision_date, kind,
             sentence
 
@@ -75,8 +75,8 @@ pub struct Args {
     pub level: Level,
 
     /// With --level payment: the roles whose payments are written,
-    /// comma-separated, from agreed, accepted, offered, claimed and other
-    /// [default: every role].
+    /// comma-separated, from agreed, accepted, offered, claimed and other,
+    /// or all [default: agreed].
     #[arg(long, value_delimiter = ',', value_name = "ROLES")]
     pub role: Vec<String>,
 
@@ -164,13 +164,11 @@ fn write_rows<W: Write>(
 }
 
 /// The roles of the payment rows: `--role` (checked as `stats` checks it),
-/// or every role. Payment rows once held every role, so that stays the
-/// default; a role list means nothing at the other levels and is refused.
+/// by default `agreed`, as in `stats payments`, so that a spreadsheet of
+/// payment rows sums to the same figures; a role list means nothing at the
+/// other levels and is refused.
 fn roles(args: &Args) -> Result<Vec<PaymentRole>> {
-    if args.role.is_empty() {
-        return Ok(PaymentRole::ALL.to_vec());
-    }
-    if args.level != Level::Payment {
+    if !args.role.is_empty() && args.level != Level::Payment {
         bail!(
             "--role selects payment rows: use it with --level payment (got --level {})",
             name_of(&args.level)

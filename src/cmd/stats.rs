@@ -224,12 +224,15 @@ pub(super) fn roles(values: &[String]) -> Result<Vec<PaymentRole>> {
     let mut chosen = Vec::new();
     for value in values {
         let value = value.trim();
+        if value.eq_ignore_ascii_case("all") {
+            return Ok(PaymentRole::ALL.to_vec());
+        }
         let Some(role) = PaymentRole::ALL
             .into_iter()
             .find(|r| name_of(r).eq_ignore_ascii_case(value))
         else {
             bail!(
-                "--role: '{value}' is not a payment role (roles: {})",
+                "--role: '{value}' is not a payment role (roles: {}, or all)",
                 known()
             );
         };
@@ -260,6 +263,7 @@ mod tests {
             given(&["other", "claimed", "offered", "accepted", "agreed"]).unwrap(),
             PaymentRole::ALL
         );
+        assert_eq!(given(&["agreed", "ALL"]).unwrap(), PaymentRole::ALL);
     }
 
     #[test]
@@ -268,7 +272,7 @@ mod tests {
             let error = given(bad).unwrap_err().to_string();
             assert!(error.starts_with("--role: '"), "{error}");
             assert!(
-                error.ends_with("(roles: agreed, accepted, offered, claimed, other)"),
+                error.ends_with("(roles: agreed, accepted, offered, claimed, other, or all)"),
                 "{error}"
             );
         }

@@ -156,7 +156,7 @@ fn stats_role_unknown_or_misplaced_exits_2_naming_the_flag() {
         let stderr = run.stderr();
         assert!(stderr.contains("--role: '"), "{}", run.describe());
         assert!(
-            stderr.contains("(roles: agreed, accepted, offered, claimed, other)"),
+            stderr.contains("(roles: agreed, accepted, offered, claimed, other, or all)"),
             "{}",
             run.describe()
         );
@@ -182,7 +182,10 @@ fn export_role_keeps_the_payment_rows_of_those_roles() {
         run.expect_code(0);
         run.json_lines()
     };
-    let every = rows(&[]);
+    // Agreed rows only by default, as in stats payments; `all` for every role.
+    let agreed = rows(&[]);
+    assert!(agreed.len() == 3 && agreed.iter().all(|r| r["role"] == "agreed"));
+    let every = rows(&["--role", "all"]);
     let roles: Vec<(&str, f64)> = every
         .iter()
         .map(|r| (r["role"].as_str().unwrap(), r["amount"].as_f64().unwrap()))

@@ -333,8 +333,11 @@ fn export_levels_as_csv_and_jsonl() {
     assert_eq!(rows.len(), 6);
     assert_eq!(rows[0][0], "reference");
     let payments = wd
-        .run(&["export", "--level", "payment", "--format", "jsonl"])
+        .run(&[
+            "export", "--level", "payment", "--format", "jsonl", "--role", "all",
+        ])
         .json_lines();
+    assert!(payments.iter().any(|p| p["role"] != "agreed"));
     let agreed: f64 = payments
         .iter()
         .filter(|p| p["role"] == "agreed")
