@@ -21,13 +21,15 @@ pub const LONG_ABOUT: &str =
 per decision, per payment or per fault, sorted by reference.
 
 Columns, in order (CSV joins lists with ';' and leaves missing values empty):
-  decision: reference, organisation, category, subcategory, decision_date, outcome,
-            complainant, finding, agreed_total, agreed_payments, remedies, faults,
-            deadline_days, shared_with_ofsted, source, summary
-  payment:  reference, organisation, category, subcategory, decision_date, amount,
-            role (agreed/offered/other), purpose, recipient, section, sentence
-  fault:    reference, organisation, category, subcategory, decision_date, kind,
+  decision: reference, organisation, category, subcategory, decision_date, url,
+            outcome, complainant, finding, agreed_total, agreed_payments, remedies,
+            faults, deadline_days, shared_with_ofsted, source, summary
+  payment:  reference, organisation, category, subcategory, decision_date, url,
+            amount, role (agreed/offered/other), purpose, recipient, section,
             sentence
+  fault:    reference, organisation, category, subcategory, decision_date, url,
+            kind, sentence
+(url: the decision's public web page where the input named it, else empty)
 
 CSV is safe to open in a spreadsheet: a text cell that starts with =, +, -, @, a
 tab or a carriage return (which Excel, LibreOffice and Google Sheets would run as

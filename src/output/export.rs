@@ -41,6 +41,7 @@ pub fn rows(d: &Decision, level: Level) -> Vec<Map<String, Value>> {
         m.insert("category".into(), json!(d.category));
         m.insert("subcategory".into(), json!(d.subcategory));
         m.insert("decision_date".into(), json!(d.decision_date.map(iso_text)));
+        m.insert("url".into(), json!(d.url));
     };
     match level {
         Level::Decision => {

@@ -151,6 +151,7 @@ pub fn parse_structure(source: &str, text: &str) -> Result<Decision, NotADecisio
 
     Ok(Decision {
         source: source.to_string(),
+        url: None,
         reference: head.reference,
         organisation: head.organisation,
         category: head.category,

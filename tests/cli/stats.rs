@@ -363,6 +363,7 @@ fn export_levels_as_csv_and_jsonl() {
             "category",
             "subcategory",
             "decision_date",
+            "url",
             "kind",
             "sentence"
         ]
