@@ -158,12 +158,16 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
         let parsed = Parsed::from(&d);
         (document(&fields, d), parsed)
     };
+    // A file holds one decision or (JSON) many: the bar counts files done.
+    let mut last_file = None;
     crate::ingest::for_each_decision(&files, 512, &taxonomy, prepare, |i, result| -> Result<()> {
-        progress.inc(1);
+        if last_file.replace(i) != Some(i) {
+            progress.inc(1);
+        }
         match result {
             Ok((doc, parsed)) => {
                 let entry = Seen {
-                    file: i,
+                    source: parsed.source,
                     fields: parsed.fields,
                     completeness: parsed.completeness,
                 };
@@ -171,14 +175,14 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
                     &mut seen,
                     &parsed.reference,
                     entry,
-                    &files,
                     &mut report.skipped,
                 ) {
                     Choice::Fresh => false,
                     Choice::Replaces => true,
                     Choice::Dropped => return Ok(()),
                 };
-                note_warnings(&files[i], parsed.warnings, &mut report.warnings);
+                let source = &seen[&parsed.reference].source;
+                note_warnings(source, parsed.warnings, &mut report.warnings);
                 writer.upsert(&parsed.reference, doc, repeated)
             }
             Err(skip) => {
@@ -277,6 +281,8 @@ pub struct Interrupted;
 
 /// What the report needs of a decision once its document is built.
 struct Parsed {
+    /// Where it was read from: a path, or a record in a JSON file.
+    source: String,
     reference: String,
     /// The warnings the report names ([`Warning::is_reported`]).
     warnings: Vec<Warning>,
@@ -287,6 +293,7 @@ struct Parsed {
 impl From<&Decision> for Parsed {
     fn from(d: &Decision) -> Self {
         Parsed {
+            source: d.source.clone(),
             reference: d.reference.clone(),
             warnings: d
                 .warnings
@@ -300,9 +307,9 @@ impl From<&Decision> for Parsed {
     }
 }
 
-fn note_warnings(path: &Path, reported: Vec<Warning>, warnings: &mut Vec<FileWarning>) {
+fn note_warnings(source: &str, reported: Vec<Warning>, warnings: &mut Vec<FileWarning>) {
     warnings.extend(reported.into_iter().map(|warning| FileWarning {
-        path: walk::path_text(path),
+        path: source.to_string(),
         warning,
     }));
 }
@@ -338,12 +345,12 @@ fn progress_bar(len: u64) -> ProgressBar {
     bar
 }
 
-/// What the run keeps of each reference it indexed: the index of its file
-/// in the walk's list, which header fields it had (counted for the file that
-/// is kept when two share a reference), and how complete it is. Kept small:
-/// a run holds one per decision.
+/// What the run keeps of each reference it indexed: where it was read from
+/// (a path, or `PATH:LINE` for a JSON record), which header fields it had
+/// (counted for the one that is kept when two share a reference), and how
+/// complete it is. Kept small: a run holds one per decision.
 struct Seen {
-    file: usize,
+    source: String,
     fields: [bool; HEADER_FIELDS.len()],
     completeness: Completeness,
 }
@@ -429,7 +436,6 @@ fn note_duplicate(
     seen: &mut HashMap<String, Seen>,
     reference: &str,
     entry: Seen,
-    files: &[PathBuf],
     skipped: &mut Vec<Skipped>,
 ) -> Choice {
     let Some(earlier) = seen.get_mut(reference) else {
@@ -442,12 +448,12 @@ fn note_duplicate(
     } else {
         (&*earlier, &entry)
     };
-    skipped.push(Skipped::new(
-        &files[dropped.file],
+    skipped.push(Skipped::at(
+        dropped.source.clone(),
         SkipKind::Duplicate,
         format!(
             "same reference {reference} as {}, which is kept: {}",
-            walk::path_text(&files[kept.file]),
+            kept.source,
             kept.completeness.why_kept_over(&dropped.completeness)
         ),
     ));
@@ -535,9 +541,9 @@ fn print_report(report: &Report, index_path: &Path, json: bool) -> Result<()> {
 mod tests {
     use super::*;
 
-    fn entry(file: usize, sections: usize, date: Option<&str>, text_bytes: usize) -> Seen {
+    fn entry(source: &str, sections: usize, date: Option<&str>, text_bytes: usize) -> Seen {
         Seen {
-            file,
+            source: source.to_string(),
             fields: [false; HEADER_FIELDS.len()],
             completeness: Completeness {
                 sections,
@@ -549,27 +555,25 @@ mod tests {
     }
 
     /// Notes `entries` in order; the choices made and the skip lines.
-    fn note(files: &[&str], entries: Vec<Seen>) -> (Vec<Choice>, Vec<Skipped>, usize) {
-        let files: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
+    fn note(entries: Vec<Seen>) -> (Vec<Choice>, Vec<Skipped>, String) {
         let mut seen = HashMap::new();
         let mut skipped = Vec::new();
         let choices = entries
             .into_iter()
-            .map(|e| note_duplicate(&mut seen, "23 002 683", e, &files, &mut skipped))
+            .map(|e| note_duplicate(&mut seen, "23 002 683", e, &mut skipped))
             .collect();
-        let kept = seen["23 002 683"].file;
+        let kept = seen["23 002 683"].source.clone();
         (choices, skipped, kept)
     }
 
     #[test]
     fn a_stub_never_replaces_a_full_decision_whichever_comes_first() {
-        let files = ["a/full.txt", "b/stub.txt"];
-        let (choices, skipped, kept) = note(
-            &files,
-            vec![entry(0, 8, Some("2023-10-05"), 9000), entry(1, 0, None, 5)],
-        );
+        let (choices, skipped, kept) = note(vec![
+            entry("a/full.txt", 8, Some("2023-10-05"), 9000),
+            entry("b/stub.txt", 0, None, 5),
+        ]);
         assert_eq!(choices, [Choice::Fresh, Choice::Dropped]);
-        assert_eq!(kept, 0);
+        assert_eq!(kept, "a/full.txt");
         assert_eq!(skipped.len(), 1);
         assert_eq!(skipped[0].path, "b/stub.txt");
         assert_eq!(
@@ -577,27 +581,25 @@ mod tests {
             "same reference 23 002 683 as a/full.txt, which is kept: it has more body sections (8 against 0)"
         );
 
-        let files = ["a/stub.txt", "b/full.txt"];
-        let (choices, skipped, kept) = note(
-            &files,
-            vec![entry(0, 0, None, 5), entry(1, 8, Some("2023-10-05"), 9000)],
-        );
+        let (choices, skipped, kept) = note(vec![
+            entry("a/stub.txt", 0, None, 5),
+            entry("b/full.txt", 8, Some("2023-10-05"), 9000),
+        ]);
         assert_eq!(choices, [Choice::Fresh, Choice::Replaces]);
-        assert_eq!((kept, skipped[0].path.as_str()), (1, "a/stub.txt"));
+        assert_eq!(
+            (kept.as_str(), skipped[0].path.as_str()),
+            ("b/full.txt", "a/stub.txt")
+        );
     }
 
     #[test]
     fn with_as_many_sections_the_newer_decision_date_wins() {
-        let files = ["a.txt", "b.txt"];
-        let (choices, skipped, kept) = note(
-            &files,
-            vec![
-                entry(0, 5, Some("2024-01-02"), 100),
-                entry(1, 5, Some("2023-01-02"), 900),
-            ],
-        );
+        let (choices, skipped, kept) = note(vec![
+            entry("a.txt", 5, Some("2024-01-02"), 100),
+            entry("b.txt", 5, Some("2023-01-02"), 900),
+        ]);
         assert_eq!(choices, [Choice::Fresh, Choice::Dropped]);
-        assert_eq!(kept, 0);
+        assert_eq!(kept, "a.txt");
         assert!(skipped[0]
             .reason
             .ends_with("its decision date is newer (2024-01-02 against 2023-01-02)"));
@@ -605,11 +607,14 @@ mod tests {
 
     #[test]
     fn equally_complete_copies_keep_the_later_path() {
-        let files = ["a.txt", "b.txt"];
-        let (choices, skipped, kept) =
-            note(&files, vec![entry(0, 5, None, 100), entry(1, 5, None, 100)]);
+        // Two records of one JSON Lines file are named by their lines.
+        let (choices, skipped, kept) = note(vec![
+            entry("s.jsonl:1", 5, None, 100),
+            entry("s.jsonl:2", 5, None, 100),
+        ]);
         assert_eq!(choices, [Choice::Fresh, Choice::Replaces]);
-        assert_eq!(kept, 1);
+        assert_eq!(kept, "s.jsonl:2");
+        assert_eq!(skipped[0].path, "s.jsonl:1");
         assert!(skipped[0].reason.ends_with("the later path wins"));
     }
 }

@@ -67,6 +67,7 @@ pub use decision::*;
 pub use extract::complainant::complainant;
 pub use extract::extract;
 pub use extract::fault::taxonomy::Taxonomy;
+pub use structure::header::{any_date, DateProblem};
 pub use structure::reference::canonical_reference;
 pub use warning::Warning;
 

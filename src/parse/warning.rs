@@ -40,6 +40,16 @@ pub enum Warning {
         /// The amount, in pounds.
         amount: f64,
     },
+    /// A JSON record's metadata names a field differently from the text,
+    /// whose value is kept.
+    MetadataDisagrees {
+        /// The field (`organisation`, `category`, ...).
+        field: &'static str,
+        /// The value read from the text, which is kept.
+        text: String,
+        /// The value the record's metadata gives.
+        metadata: String,
+    },
     /// A warning read back from an index record, which keeps only the message.
     Recorded(String),
 }
@@ -54,6 +64,7 @@ impl Warning {
             | Warning::NoBodySections
             | Warning::CapReached(_)
             | Warning::ImplausibleAmount { .. }
+            | Warning::MetadataDisagrees { .. }
             | Warning::DecisionDate(DateProblem::OutOfRange { .. }) => true,
             Warning::DecisionDate(DateProblem::Unreadable(_))
             | Warning::NoSummary
@@ -76,6 +87,14 @@ impl fmt::Display for Warning {
             Warning::ImplausibleAmount { role, amount } => write!(
                 f,
                 "{role} payment of £{amount:.2} read as other: above £{REMEDY_CEILING_POUNDS:.0}, the most a remedy plausibly pays"
+            ),
+            Warning::MetadataDisagrees {
+                field,
+                text,
+                metadata,
+            } => write!(
+                f,
+                "the record's {field} '{metadata}' differs from the text's '{text}': the text's is kept"
             ),
             Warning::Recorded(message) => f.write_str(message),
         }

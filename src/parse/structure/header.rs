@@ -208,6 +208,21 @@ pub enum DateProblem {
     },
 }
 
+/// The day a date written by a scraper names: ISO `2023-10-05` or as a
+/// header prints it (`05 Oct 2023`), if it is a real day in a year a
+/// decision can carry.
+pub fn any_date(text: &str) -> Result<time::Date, DateProblem> {
+    match time::Date::parse(text.trim(), crate::parse::ISO_DATE) {
+        Ok(date) if decision_years().contains(&date.year()) => Ok(date),
+        Ok(_) => Err(DateProblem::OutOfRange {
+            text: text.trim().to_string(),
+            first: *decision_years().start(),
+            last: *decision_years().end(),
+        }),
+        Err(_) => decision_date(text, decision_years()),
+    }
+}
+
 /// The day a header date (`05 Oct 2023`, `5 October 2023`) names, if it is
 /// a real day in one of `years`.
 fn decision_date(text: &str, years: RangeInclusive<i32>) -> Result<time::Date, DateProblem> {
