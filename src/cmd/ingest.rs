@@ -20,10 +20,12 @@ use crate::parse::{Decision, Warning};
 use crate::walk::{self, SkipKind, Skipped};
 
 /// The long help of `ombuds ingest`.
-pub const LONG_ABOUT: &str = "Parse decision files and add them to the index.
+pub const LONG_ABOUT: &str = concat!(
+    "Parse decision files and add them to the index.
 
-Walks the paths given (directories for .txt files, without following symbolic
-links; files named explicitly are read whatever their extension), parses them in
+Walks the paths given (directories for decision files, below, without following
+symbolic links; files named explicitly are read whatever their extension: as text
+unless it is one of those below), parses them in
 parallel and writes one tantivy index. A decision already in the index with the
 same reference is replaced, so ingesting the same files twice leaves the same
 number of decisions. Nothing is visible to searches until the single commit at the
@@ -53,15 +55,22 @@ file was skipped: then nothing is committed), 130 on Ctrl-C (nothing committed).
 Only one ingest can write an index at a time; search and stats keep working
 on the last commit while it runs.
 
+",
+    super::input_formats_help!(),
+    "
+
 Examples:
   ombuds ingest corpus/
   ombuds ingest ~/lgsco/2023 ~/lgsco/2024 --index ~/lgsco/index
-  OMBUDS_INDEX=/data/idx ombuds ingest decisions/ --rebuild";
+  OMBUDS_INDEX=/data/idx ombuds ingest decisions/ --rebuild
+  ombuds ingest scrape.jsonl saved-pages/"
+);
 
 /// Flags of `ombuds ingest`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Decision files, or directories to walk for `.txt` files.
+    /// Decision files, or directories to walk for `.txt`, `.html`, `.htm`,
+    /// `.json` and `.jsonl` files.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
