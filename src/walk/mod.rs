@@ -344,6 +344,31 @@ mod tests {
     }
 
     #[test]
+    fn walk_finds_pages_and_json_in_any_case_but_not_fetchs_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.HTML", "b.htm", "c.Json", "d.jsonl", "e.xml", "f.html~"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let manifest =
+            r#"{"reference":"24 011 791","file":"24-011-791.html","url":"u","fetched":"t"}"#;
+        std::fs::write(dir.path().join("manifest.jsonl"), manifest).unwrap();
+        let (files, skipped) = decision_files(&[dir.path().to_path_buf()]);
+        let names: Vec<_> = files
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.HTML", "b.htm", "c.Json", "d.jsonl"]);
+        assert!(skipped.is_empty(), "{skipped:?}");
+        // A scrape that happens to be called manifest.jsonl is read.
+        std::fs::write(
+            dir.path().join("manifest.jsonl"),
+            r#"{"text":"t","file":"f","url":"u"}"#,
+        )
+        .unwrap();
+        assert_eq!(decision_files(&[dir.path().to_path_buf()]).0.len(), 5);
+    }
+
+    #[test]
     fn a_file_reached_twice_is_listed_once_at_its_first_place() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("d")).unwrap();

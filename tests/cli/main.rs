@@ -7,6 +7,7 @@ mod dates;
 mod exit_codes;
 mod fetch;
 mod ingest;
+mod input_formats;
 mod money;
 mod parse;
 mod props;
