@@ -159,6 +159,9 @@ impl Lines {
         let block = BLOCKS.contains(&name);
         if block {
             self.end_line();
+        } else if matches!(name, "td" | "th") {
+            // Cells of a row read as words apart, not run together.
+            self.current.push(' ');
         }
         for child in element.children() {
             match child.value() {
@@ -255,8 +258,12 @@ mod tests {
     fn scripts_navigation_and_forms_outside_or_inside_the_main_are_left_out() {
         let html = r#"<html><body><nav>Menu</nav><main><script>alert("x")</script>
 <h1>C (24 011 791)</h1><form><input value="Search">Search decisions</form>
-<p>Kept <noscript>no</noscript>text.</p></main><aside>Related</aside></body></html>"#;
-        assert_eq!(read_page(html).text, "C (24 011 791)\nKept text.\n");
+<p>Kept <noscript>no</noscript>text.</p><table><tr><td>£300</td><td>distress</td></tr></table>
+</main><aside>Related</aside></body></html>"#;
+        assert_eq!(
+            read_page(html).text,
+            "C (24 011 791)\nKept text.\n£300 distress\n"
+        );
     }
 
     #[test]

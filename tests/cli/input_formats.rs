@@ -106,6 +106,13 @@ fn input_formats_the_same_decision_reads_alike_as_text_page_and_json_record() {
     assert_eq!(same(&from_record), same(&from_text));
 
     // The last one ingested is the one the other outputs name, url and all.
+    let shown = wd.run(&["show", "23 002 683"]).stdout();
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.trim() == format!("URL:                {record_url}")),
+        "{shown}"
+    );
     let export = wd.run(&["export", "--format", "jsonl"]).json_lines();
     assert_eq!(export.len(), 1);
     assert_eq!(export[0]["url"], record_url);
