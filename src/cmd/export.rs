@@ -22,13 +22,17 @@ pub const LONG_ABOUT: &str =
 per decision, per payment or per fault, sorted by reference.
 
 Columns, in order (CSV joins lists with ';' and leaves missing values empty):
-  decision: reference, organisation, category, subcategory, decision_date, outcome,
-            complainant, finding, agreed_total, accepted_total, agreed_payments,
-            remedies, payment_amount_unstated, truncated, faults, deadline_days,
-            shared_with_ofsted, source, summary
-  payment:  reference, organisation, category, subcategory, decision_date, amount,
-            role (agreed/accepted/offered/claimed/other), period (week/month/year
-            for a rate, empty for a lump sum), purpose, recipient, section, sentence
+  decision: reference, organisation, category, subcategory, decision_date, url,
+            outcome, complainant, finding, agreed_total, accepted_total,
+            agreed_payments, remedies, payment_amount_unstated, truncated, faults,
+            deadline_days, shared_with_ofsted, source, summary
+  payment:  reference, organisation, category, subcategory, decision_date, url,
+            amount, role (agreed/accepted/offered/claimed/other), period
+            (week/month/year for a rate, empty for a lump sum), purpose, recipient,
+            section, sentence
+  fault:    reference, organisation, category, subcategory, decision_date, url,
+            kind, sentence
+(url: the decision's public web page where the input named it, else empty)
 
 agreed_total and agreed_payments count agreed lump sums; accepted_total sums what
 the body paid on its own and the decision found a sufficient remedy.
@@ -36,8 +40,6 @@ payment_amount_unstated is true when the agreed remedy includes a payment with n
 stated amount ('refund the fees'), truncated when the text looks cut off.
 --role ROLES keeps the payment rows of those roles (comma-separated, or all;
 agreed when not given, as in stats payments); it applies to --level payment only.
-  fault:    reference, organisation, category, subcategory, decision_date, kind,
-            sentence
 
 CSV is safe to open in a spreadsheet: a text cell that starts with =, +, -, @, a
 tab or a carriage return (which Excel, LibreOffice and Google Sheets would run as

@@ -24,10 +24,12 @@ use crate::parse::{Decision, Warning};
 use crate::walk::{self, SkipKind, Skipped};
 
 /// The long help of `ombuds ingest`.
-pub const LONG_ABOUT: &str = "Parse decision files and add them to the index.
+pub const LONG_ABOUT: &str = concat!(
+    "Parse decision files and add them to the index.
 
-Walks the paths given (directories for .txt files, without following symbolic
-links; files named explicitly are read whatever their extension), parses them in
+Walks the paths given (directories for decision files, below, without following
+symbolic links; files named explicitly are read whatever their extension: as text
+unless it is one of those below), parses them in
 parallel and writes one tantivy index. A decision already in the index with the
 same reference is replaced, so ingesting the same files twice leaves the same
 number of decisions. A file the index already holds decisions from is not read
@@ -63,15 +65,22 @@ file was skipped: then nothing is committed), 130 on Ctrl-C (nothing committed).
 Only one ingest can write an index at a time; search and stats keep working
 on the last commit while it runs.
 
+",
+    super::input_formats_help!(),
+    "
+
 Examples:
   ombuds ingest corpus/
   ombuds ingest ~/lgsco/2023 ~/lgsco/2024 --index ~/lgsco/index
-  OMBUDS_INDEX=/data/idx ombuds ingest decisions/ --rebuild";
+  OMBUDS_INDEX=/data/idx ombuds ingest decisions/ --rebuild
+  ombuds ingest scrape.jsonl saved-pages/"
+);
 
 /// Flags of `ombuds ingest`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Decision files, or directories to walk for `.txt` files.
+    /// Decision files, or directories to walk for `.txt`, `.html`, `.htm`,
+    /// `.json` and `.jsonl` files.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -188,8 +197,12 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
         let parsed = Parsed::from(&d);
         (document(&fields, d), parsed)
     };
+    // A file holds one decision or (JSON) many: the bar counts files done.
+    let mut last_file = None;
     crate::ingest::for_each_decision(&files, 512, &taxonomy, prepare, |i, result| -> Result<()> {
-        progress.inc(1);
+        if last_file.replace(i) != Some(i) {
+            progress.inc(1);
+        }
         match result {
             Ok((mut doc, parsed)) => {
                 // What the file gave before goes, whether or not what it
@@ -200,7 +213,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
                     cleared = Some(i);
                 }
                 let entry = Seen {
-                    file: i,
+                    source: parsed.source.clone(),
                     fields: parsed.fields,
                     completeness: parsed.completeness,
                 };
@@ -208,7 +221,6 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
                     &mut seen,
                     &parsed.reference,
                     entry,
-                    &files,
                     &mut report.skipped,
                 ) {
                     Choice::Fresh => {
@@ -226,7 +238,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
                     Choice::Replaces => true,
                     Choice::Dropped => return Ok(()),
                 };
-                note_warnings(&files[i], parsed.warnings, &mut report.warnings);
+                note_warnings(&parsed.source, parsed.warnings, &mut report.warnings);
                 sources::add_source(&fields, &mut doc, &source.path, &source.recorded);
                 writer.upsert(&parsed.reference, doc, repeated)
             }
@@ -329,6 +341,8 @@ pub struct Interrupted;
 
 /// What the report needs of a decision once its document is built.
 struct Parsed {
+    /// Where it was read from: a path, or a record in a JSON file.
+    source: String,
     reference: String,
     /// The warnings the report names ([`Warning::is_reported`]).
     warnings: Vec<Warning>,
@@ -339,6 +353,7 @@ struct Parsed {
 impl From<&Decision> for Parsed {
     fn from(d: &Decision) -> Self {
         Parsed {
+            source: d.source.clone(),
             reference: d.reference.clone(),
             warnings: d
                 .warnings
@@ -352,9 +367,9 @@ impl From<&Decision> for Parsed {
     }
 }
 
-fn note_warnings(path: &Path, reported: Vec<Warning>, warnings: &mut Vec<FileWarning>) {
+fn note_warnings(source: &str, reported: Vec<Warning>, warnings: &mut Vec<FileWarning>) {
     warnings.extend(reported.into_iter().map(|warning| FileWarning {
-        path: walk::path_text(path),
+        path: source.to_string(),
         warning,
     }));
 }
@@ -405,12 +420,12 @@ fn progress_bar(len: u64) -> ProgressBar {
     bar
 }
 
-/// What the run keeps of each reference it indexed: the index of its file
-/// in the walk's list, which header fields it had (counted for the file that
-/// is kept when two share a reference), and how complete it is. Kept small:
-/// a run holds one per decision.
+/// What the run keeps of each reference it indexed: where it was read from
+/// (a path, or `PATH:LINE` for a JSON record), which header fields it had
+/// (counted for the one that is kept when two share a reference), and how
+/// complete it is. Kept small: a run holds one per decision.
 struct Seen {
-    file: usize,
+    source: String,
     fields: [bool; HEADER_FIELDS.len()],
     completeness: Completeness,
 }
@@ -554,7 +569,6 @@ fn note_duplicate(
     seen: &mut HashMap<String, Seen>,
     reference: &str,
     entry: Seen,
-    files: &[PathBuf],
     skipped: &mut Vec<Skipped>,
 ) -> Choice {
     let Some(earlier) = seen.get_mut(reference) else {
@@ -567,12 +581,12 @@ fn note_duplicate(
     } else {
         (&*earlier, &entry)
     };
-    skipped.push(Skipped::new(
-        &files[dropped.file],
+    skipped.push(Skipped::at(
+        dropped.source.clone(),
         SkipKind::Duplicate,
         format!(
             "same reference {reference} as {}, which is kept: {}",
-            walk::path_text(&files[kept.file]),
+            kept.source,
             kept.completeness.why_kept_over(&dropped.completeness)
         ),
     ));
@@ -661,9 +675,9 @@ fn print_report(report: &Report, index_path: &Path, json: bool) -> Result<()> {
 mod tests {
     use super::*;
 
-    fn entry(file: usize, sections: usize, date: Option<&str>, text_bytes: usize) -> Seen {
+    fn entry(source: &str, sections: usize, date: Option<&str>, text_bytes: usize) -> Seen {
         Seen {
-            file,
+            source: source.to_string(),
             fields: [false; HEADER_FIELDS.len()],
             completeness: Completeness {
                 sections,
@@ -675,27 +689,25 @@ mod tests {
     }
 
     /// Notes `entries` in order; the choices made and the skip lines.
-    fn note(files: &[&str], entries: Vec<Seen>) -> (Vec<Choice>, Vec<Skipped>, usize) {
-        let files: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
+    fn note(entries: Vec<Seen>) -> (Vec<Choice>, Vec<Skipped>, String) {
         let mut seen = HashMap::new();
         let mut skipped = Vec::new();
         let choices = entries
             .into_iter()
-            .map(|e| note_duplicate(&mut seen, "23 002 683", e, &files, &mut skipped))
+            .map(|e| note_duplicate(&mut seen, "23 002 683", e, &mut skipped))
             .collect();
-        let kept = seen["23 002 683"].file;
+        let kept = seen["23 002 683"].source.clone();
         (choices, skipped, kept)
     }
 
     #[test]
     fn a_stub_never_replaces_a_full_decision_whichever_comes_first() {
-        let files = ["a/full.txt", "b/stub.txt"];
-        let (choices, skipped, kept) = note(
-            &files,
-            vec![entry(0, 8, Some("2023-10-05"), 9000), entry(1, 0, None, 5)],
-        );
+        let (choices, skipped, kept) = note(vec![
+            entry("a/full.txt", 8, Some("2023-10-05"), 9000),
+            entry("b/stub.txt", 0, None, 5),
+        ]);
         assert_eq!(choices, [Choice::Fresh, Choice::Dropped]);
-        assert_eq!(kept, 0);
+        assert_eq!(kept, "a/full.txt");
         assert_eq!(skipped.len(), 1);
         assert_eq!(skipped[0].path, "b/stub.txt");
         assert_eq!(
@@ -703,27 +715,25 @@ mod tests {
             "same reference 23 002 683 as a/full.txt, which is kept: it has more body sections (8 against 0)"
         );
 
-        let files = ["a/stub.txt", "b/full.txt"];
-        let (choices, skipped, kept) = note(
-            &files,
-            vec![entry(0, 0, None, 5), entry(1, 8, Some("2023-10-05"), 9000)],
-        );
+        let (choices, skipped, kept) = note(vec![
+            entry("a/stub.txt", 0, None, 5),
+            entry("b/full.txt", 8, Some("2023-10-05"), 9000),
+        ]);
         assert_eq!(choices, [Choice::Fresh, Choice::Replaces]);
-        assert_eq!((kept, skipped[0].path.as_str()), (1, "a/stub.txt"));
+        assert_eq!(
+            (kept.as_str(), skipped[0].path.as_str()),
+            ("b/full.txt", "a/stub.txt")
+        );
     }
 
     #[test]
     fn with_as_many_sections_the_newer_decision_date_wins() {
-        let files = ["a.txt", "b.txt"];
-        let (choices, skipped, kept) = note(
-            &files,
-            vec![
-                entry(0, 5, Some("2024-01-02"), 100),
-                entry(1, 5, Some("2023-01-02"), 900),
-            ],
-        );
+        let (choices, skipped, kept) = note(vec![
+            entry("a.txt", 5, Some("2024-01-02"), 100),
+            entry("b.txt", 5, Some("2023-01-02"), 900),
+        ]);
         assert_eq!(choices, [Choice::Fresh, Choice::Dropped]);
-        assert_eq!(kept, 0);
+        assert_eq!(kept, "a.txt");
         assert!(skipped[0]
             .reason
             .ends_with("its decision date is newer (2024-01-02 against 2023-01-02)"));
@@ -731,11 +741,14 @@ mod tests {
 
     #[test]
     fn equally_complete_copies_keep_the_later_path() {
-        let files = ["a.txt", "b.txt"];
-        let (choices, skipped, kept) =
-            note(&files, vec![entry(0, 5, None, 100), entry(1, 5, None, 100)]);
+        // Two records of one JSON Lines file are named by their lines.
+        let (choices, skipped, kept) = note(vec![
+            entry("s.jsonl:1", 5, None, 100),
+            entry("s.jsonl:2", 5, None, 100),
+        ]);
         assert_eq!(choices, [Choice::Fresh, Choice::Replaces]);
-        assert_eq!(kept, 1);
+        assert_eq!(kept, "s.jsonl:2");
+        assert_eq!(skipped[0].path, "s.jsonl:1");
         assert!(skipped[0].reason.ends_with("the later path wins"));
     }
 }

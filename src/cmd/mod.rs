@@ -1,6 +1,40 @@
 //! One module per subcommand. Each has its long help as the `//!` doc, its
 //! clap `Args`, and a short `run` that reads like an outline.
 
+/// The input formats `ingest` and `parse` read, for their long help (a
+/// macro, so that `concat!` can put it into each `LONG_ABOUT`).
+macro_rules! input_formats_help {
+    () => {
+        "Input: directories are walked for .txt, .html/.htm, .json and .jsonl files (any
+case). A .txt file is one decision as text. An .html/.htm file is a decision page
+saved from the LGSCO website (by `ombuds fetch`, a browser's \"Save as\" or wget),
+read from its <article id=\"article\"> (else <main>, else <body>): title, header
+labels and values, and body, without navigation, scripts, forms or the page's own
+links; its url is the page's canonical link, else its og:url, else the entry for
+its file in `manifest.jsonl` beside it (the manifest `ombuds fetch` writes, which
+is not read as decisions). A .jsonl file holds one JSON record a line; a .json
+file a JSON array of records (read whole, up to 512 MB) or JSON Lines. A record is
+one decision; its keys, the first present of each list used:
+  text          text, body, content, decision_text (required)
+  reference     case_id, reference, ref
+  title         title
+  date          date, decision_date (2017-02-14 or 14 Feb 2017)
+  organisation  authority, organisation, organization, council
+  category      category (or \"Top > Sub\")
+  subcategory   subcategory
+  outcome       outcome, decision
+  url           url, link
+The text is parsed as a .txt file is; it may lack its title line (one is built
+from title or organisation and reference) and may give each header label and
+value on lines of their own. Metadata fills what the text lacks; where both give a
+field and disagree, the text's value is kept with a warning. A record that is not
+valid JSON or has no text is skipped as FILE:LINE with the reason; the file's other
+records are read. A decision's source is its path, or FILE:LINE for a JSON Lines
+record, or FILE#N for the Nth record of a JSON array."
+    };
+}
+pub(crate) use input_formats_help;
+
 pub mod export;
 pub mod fetch;
 pub mod filters;
@@ -87,5 +121,21 @@ mod tests {
         assert!(!is_broken_pipe(&anyhow::Error::from(other)));
         let parse = serde_json::from_str::<u8>("x").unwrap_err();
         assert!(!is_broken_pipe(&anyhow::Error::from(parse)));
+    }
+
+    #[test]
+    fn the_input_help_names_every_accepted_key_and_the_array_limit() {
+        let help = input_formats_help!();
+        for key in crate::walk::KEYS {
+            let line = help
+                .lines()
+                .find(|l| l.trim_start().starts_with(&format!("{} ", key.field)))
+                .unwrap_or_else(|| panic!("no help line for {}", key.field));
+            for name in key.names {
+                assert!(line.contains(name), "{name} missing from {line:?}");
+            }
+        }
+        let mb = crate::walk::MAX_JSON_ARRAY_BYTES / (1024 * 1024);
+        assert!(help.contains(&format!("up to {mb} MB")));
     }
 }

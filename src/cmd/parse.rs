@@ -15,7 +15,8 @@ use crate::{ingest, walk};
 /// Flags of `ombuds parse`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Decision files, or directories to walk for `.txt` files.
+    /// Decision files, or directories to walk for `.txt`, `.html`, `.htm`,
+    /// `.json` and `.jsonl` files.
     #[arg(required = true, value_name = "FILE_OR_DIR")]
     pub paths: Vec<PathBuf>,
 
@@ -39,16 +40,22 @@ pub enum ParseFormat {
 }
 
 /// The long help of `ombuds parse`.
-pub const LONG_ABOUT: &str =
+pub const LONG_ABOUT: &str = concat!(
     "Parse decision files and print what was extracted, without touching any index.
 
 --format json prints JSON Lines, one object per decision (keys documented in docs/output-formats.md).
---format table prints each decision readably. Files that are not decisions are listed
-on stderr as `path: reason` and the exit code is 3.
+--format table prints each decision readably. Files (or JSON records) that are not
+decisions are listed on stderr as `path: reason` and the exit code is 3.
+
+",
+    super::input_formats_help!(),
+    "
 
 Examples:
   ombuds parse corpus/000_23011206abbaafad.txt
-  ombuds parse corpus/ --format json | jq .agreed_total";
+  ombuds parse corpus/ --format json | jq .agreed_total
+  ombuds parse decisions/24-011-791.html scrape.jsonl --format json | jq .url"
+);
 
 /// Parses every file and prints each decision in path order.
 pub fn run(args: Args) -> Result<ExitStatus> {

@@ -1,22 +1,26 @@
 //! The parallel read -> parse pipeline: files in, decisions (or why a file
-//! was skipped) out, in path order. `walk` finds and decodes the files and
-//! `parse` reads them; this module runs the two together on a rayon pool for
-//! the `ingest` and `parse` commands, so that `walk` need not know `parse`.
+//! or record was skipped) out, in path order. `walk` finds the files, splits
+//! each into its inputs (one for a text file or page, one per JSON record)
+//! and reads them; `parse` reads the text; `metadata` joins a JSON record's
+//! metadata to what was parsed. This module runs them together on a rayon
+//! pool for the `ingest` and `parse` commands, so that `walk` need not know
+//! `parse`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 pub mod changed;
 
-use crate::parse::{parse_decision_with, Decision, Taxonomy, Warning};
-use crate::walk::{path_text, read_text, SkipKind, Skipped};
+use crate::parse::{parse_decision_with, Decision, NotADecision, Taxonomy, Warning};
+use crate::walk::{self, Document, Input, SkipKind, Skipped};
 
-/// Reads and parses one file: a decision, or why the file was not used.
-pub fn read_decision(path: &Path, taxonomy: &Taxonomy) -> Result<Decision, Skipped> {
-    let decoded = read_text(path)?;
-    let source = path_text(path);
-    // A parser bug must cost one file, not the whole run.
+mod metadata;
+
+/// Reads and parses one input: a decision, or why it was not used.
+pub fn read_decision(input: Input, taxonomy: &Taxonomy) -> Result<Decision, Skipped> {
+    let document = input.read()?;
+    // A parser bug must cost one decision, not the whole run.
     let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        parse_decision_with(&source, &decoded.text, taxonomy)
+        parse_document(&document, taxonomy)
     }))
     .map_err(|panic| {
         let what = panic
@@ -24,28 +28,52 @@ pub fn read_decision(path: &Path, taxonomy: &Taxonomy) -> Result<Decision, Skipp
             .map(String::as_str)
             .or_else(|| panic.downcast_ref::<&str>().copied())
             .unwrap_or("unknown");
-        Skipped::new(
-            path,
+        Skipped::at(
+            document.source.clone(),
             SkipKind::ParserError,
             format!("internal parser error, please report it with this file: {what}"),
         )
     })?;
-    let mut decision =
-        parsed.map_err(|e| Skipped::new(path, SkipKind::NotADecision, e.to_string()))?;
-    let repairs = decoded.repairs.into_iter().map(Warning::Decoding);
+    let mut decision = parsed.map_err(|e| {
+        Skipped::at(
+            document.source.clone(),
+            SkipKind::NotADecision,
+            e.to_string(),
+        )
+    })?;
+    let repairs = document.repairs.into_iter().map(Warning::Decoding);
     decision.warnings.splice(0..0, repairs);
     Ok(decision)
 }
 
-/// Reads and parses files in parallel, `chunk` at a time, turns each
-/// decision into what the caller needs with `prepare` (also in parallel), and
-/// hands each result to `each` with the index of its file in `files`, in
-/// path order, so output and upserts are deterministic.
+/// Parses a document's text with the one parser, then joins what the
+/// document says besides: a record's metadata, the page's URL. A record
+/// whose text lost its title line is read with one built from its metadata.
+fn parse_document(document: &Document, taxonomy: &Taxonomy) -> Result<Decision, NotADecision> {
+    let source = &document.source;
+    let mut decision = match parse_decision_with(source, &document.text, taxonomy) {
+        Ok(decision) => decision,
+        Err(no_title) => {
+            let title = metadata::title_line(&document.metadata).ok_or(no_title)?;
+            parse_decision_with(source, &format!("{title}\n{}", document.text), taxonomy)?
+        }
+    };
+    metadata::apply(&mut decision, &document.metadata);
+    decision.url.clone_from(&document.url);
+    Ok(decision)
+}
+
+/// Reads and parses files in parallel, `chunk` inputs at a time (a text
+/// file or page is one input, a JSON record another), turns each decision
+/// into what the caller needs with `prepare` (also in parallel), and hands
+/// each result to `each` with the index in `files` of the file it came from,
+/// in path order and, within a file, in record order, so output and upserts
+/// are deterministic.
 ///
 /// Parsing runs one chunk ahead of `each` on its own thread: while `each`
 /// writes chunk k, chunk k+1 is being parsed, and memory stays bounded by a
-/// few chunks. An error from `each` stops the run; the chunk being parsed is
-/// finished and dropped.
+/// few chunks (a JSON Lines file is streamed, never held whole). An error
+/// from `each` stops the run; the chunk being parsed is finished and dropped.
 pub fn for_each_decision<T: Send, E>(
     files: &[PathBuf],
     chunk: usize,
@@ -54,21 +82,39 @@ pub fn for_each_decision<T: Send, E>(
     mut each: impl FnMut(usize, Result<T, Skipped>) -> Result<(), E>,
 ) -> Result<(), E> {
     use rayon::prelude::*;
-    let (ready, chunks) = std::sync::mpsc::sync_channel::<Vec<Result<T, Skipped>>>(1);
+    type Results<T> = Vec<(usize, Result<T, Skipped>)>;
+    let (ready, chunks) = std::sync::mpsc::sync_channel::<Results<T>>(1);
     let prepare = &prepare;
+    let chunk = chunk.max(1);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            for group in files.chunks(chunk.max(1)) {
-                let results: Vec<Result<T, Skipped>> = group
-                    .par_iter()
-                    .map(|p| read_decision(p, taxonomy).map(prepare))
+            let mut group: Vec<(usize, Input)> = Vec::with_capacity(chunk);
+            // Parses a full group and hands it over; false once nobody listens.
+            let send = |group: &mut Vec<(usize, Input)>| {
+                let results: Results<T> = std::mem::take(group)
+                    .into_par_iter()
+                    .map(|(i, input)| (i, read_decision(input, taxonomy).map(prepare)))
                     .collect();
-                if ready.send(results).is_err() {
-                    break; // `each` failed: nobody is listening.
+                ready.send(results).is_ok()
+            };
+            for (i, path) in files.iter().enumerate() {
+                let mut listening = true;
+                walk::inputs(path, &mut |input| {
+                    group.push((i, input));
+                    if group.len() >= chunk {
+                        listening = send(&mut group);
+                    }
+                    listening
+                });
+                if !listening {
+                    return; // `each` failed: nobody is listening.
                 }
             }
+            if !group.is_empty() {
+                send(&mut group);
+            }
         });
-        for (i, result) in chunks.into_iter().flatten().enumerate() {
+        for (i, result) in chunks.into_iter().flatten() {
             each(i, result)?;
         }
         Ok(())

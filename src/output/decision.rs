@@ -55,6 +55,7 @@ pub fn write_decision(out: &mut impl Write, d: &Decision) -> std::io::Result<()>
             if d.shared_with_ofsted { "yes" } else { "no" }.to_string(),
         ),
         ("Source", d.source.clone()),
+        ("URL", d.url.clone().unwrap_or_else(|| MISSING.to_string())),
     ];
     for (name, value) in fields {
         writeln!(

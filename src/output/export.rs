@@ -42,6 +42,7 @@ pub fn rows(d: &Decision, level: Level, roles: &[PaymentRole]) -> Vec<Map<String
         m.insert("category".into(), json!(d.category));
         m.insert("subcategory".into(), json!(d.subcategory));
         m.insert("decision_date".into(), json!(d.decision_date.map(iso_text)));
+        m.insert("url".into(), json!(d.url));
     };
     match level {
         Level::Decision => {

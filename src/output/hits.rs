@@ -25,6 +25,7 @@ const COLUMNS: &[&str] = &[
     "score",
     "snippet",
     "source",
+    "url",
 ];
 
 /// A hit as written to JSON: the snippet is escaped HTML with `<b>…</b>`
@@ -41,6 +42,7 @@ struct JsonHit<'a> {
     score: f32,
     snippet: String,
     source: &'a str,
+    url: &'a Option<String>,
 }
 
 /// Writes hits in the chosen format.
@@ -58,6 +60,7 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], format: Format, colour: bo
                     score: h.score,
                     snippet: marked(h, "<b>", "</b>", html_text),
                     source: &h.source,
+                    url: &h.url,
                 };
                 json_line(out, &json)?;
             }
@@ -121,6 +124,7 @@ fn cells(h: &Hit, snippet: String, text: impl Fn(&str) -> String) -> Vec<String>
         format!("{:.3}", h.score),
         snippet,
         text(&h.source),
+        opt(&h.url),
     ]
 }
 
@@ -166,6 +170,7 @@ mod tests {
             snippet,
             highlights: std::iter::once(at..at + "delay".len()).collect(),
             source: "d/a\nfake.txt".into(),
+            url: None,
         }
     }
 
@@ -221,6 +226,7 @@ mod tests {
             snippet: "a delay in care".into(),
             highlights: Vec::new(),
             source: "d/b.txt".into(),
+            url: Some("https://www.lgo.org.uk/decisions/x/y/23-002-683".into()),
         }
     }
 

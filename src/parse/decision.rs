@@ -32,6 +32,11 @@ use crate::names::name_of;
 pub struct Decision {
     /// The file the decision was read from, as given on the command line.
     pub source: String,
+    /// The public web page of the decision, where the input said which
+    /// (a saved page's canonical link or `og:url`, fetch's manifest, a
+    /// record's `url`); never guessed from the reference.
+    #[serde(default)]
+    pub url: Option<String>,
     /// Canonical reference `YY NNN NNN`, with an optional lowercase suffix letter.
     pub reference: String,
     /// The body complained about, as printed on the title line.

@@ -67,6 +67,7 @@ pub use decision::*;
 pub use extract::complainant::complainant;
 pub use extract::extract;
 pub use extract::fault::taxonomy::Taxonomy;
+pub use structure::header::{any_date, DateProblem};
 pub use structure::reference::canonical_reference;
 pub use warning::Warning;
 
@@ -90,7 +91,13 @@ fn looks_truncated(summary: Option<&str>, sections: &[Section]) -> bool {
         .or(summary)
         .unwrap_or_default();
     let end = last.trim_end();
-    !end.is_empty() && !end.ends_with(['.', '!', '?', ':', ';', ')', '"', '”', '’'])
+    let last_line = end.rsplit('\n').next().unwrap_or_default().trim_start();
+    let closes = structure::lgsco::CLOSING_PREFIXES.iter().any(|p| {
+        last_line
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    });
+    !end.is_empty() && !closes && !end.ends_with(['.', '!', '?', ':', ';', ')', '"', '”', '’'])
 }
 
 /// Parses one decision statement with the built-in fault taxonomy.
@@ -151,6 +158,7 @@ pub fn parse_structure(source: &str, text: &str) -> Result<Decision, NotADecisio
 
     Ok(Decision {
         source: source.to_string(),
+        url: None,
         reference: head.reference,
         organisation: head.organisation,
         category: head.category,
@@ -227,5 +235,8 @@ mod tests {
         assert!(parse_decision("x.txt", &whole).unwrap().warnings.is_empty());
         let bare = parse_decision("x.txt", HEAD).unwrap();
         assert!(bare.warnings.contains(&Warning::NoBodySections));
+        // The older pages end with the date the Ombudsman was satisfied.
+        let older = format!("{HEAD}Recommendations\nThe Council agreed to pay £150.\nOmbudsman satisfied with council's response: 11 September 2017\n");
+        assert!(parse_decision("x.txt", &older).unwrap().warnings.is_empty());
     }
 }

@@ -48,6 +48,16 @@ pub enum Warning {
         /// The outcome line, as printed.
         outcome: String,
     },
+    /// A JSON record's metadata names a field differently from the text,
+    /// whose value is kept.
+    MetadataDisagrees {
+        /// The field (`organisation`, `category`, ...).
+        field: &'static str,
+        /// The value read from the text, which is kept.
+        text: String,
+        /// The value the record's metadata gives.
+        metadata: String,
+    },
     /// A warning read back from an index record, which keeps only the message.
     Recorded(String),
 }
@@ -62,6 +72,7 @@ impl Warning {
             | Warning::NoBodySections
             | Warning::CapReached(_)
             | Warning::ImplausibleAmount { .. }
+            | Warning::MetadataDisagrees { .. }
             | Warning::DecisionDate(DateProblem::OutOfRange { .. }) => true,
             Warning::DecisionDate(DateProblem::Unreadable(_))
             | Warning::NoSummary
@@ -89,6 +100,14 @@ impl fmt::Display for Warning {
             Warning::FindingDisagrees { finding, outcome } => write!(
                 f,
                 "finding ({finding}) disagrees with the outcome line ({outcome})"
+            ),
+            Warning::MetadataDisagrees {
+                field,
+                text,
+                metadata,
+            } => write!(
+                f,
+                "the record's {field} '{metadata}' differs from the text's '{text}': the text's is kept"
             ),
             Warning::Recorded(message) => f.write_str(message),
         }

@@ -96,6 +96,8 @@ pub struct Hit {
     pub highlights: Vec<std::ops::Range<usize>>,
     /// The file the decision was read from.
     pub source: String,
+    /// The decision's public web page, where known.
+    pub url: Option<String>,
 }
 
 /// The parsed query plus filters, ready to run.
@@ -360,6 +362,7 @@ pub fn search(
                 snippet: snippet.replace('\n', " "),
                 highlights,
                 source: d.source,
+                url: d.url,
             })
         })
         .collect()

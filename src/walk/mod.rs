@@ -1,9 +1,13 @@
 //! Finding decision files and reading them as text.
 //!
-//! Directories are walked without following symbolic links (a link loop can
+//! Directories are walked for `.txt`, `.html`/`.htm`, `.json` and `.jsonl`
+//! files ([`Format`]), without following symbolic links (a link loop can
 //! never hang an ingest); files named explicitly are read whatever their
-//! extension. Every file that cannot be used becomes a [`Skipped`] with the
-//! reason, so the caller can report it and carry on.
+//! extension (as text, unless it names another format). A text file or a
+//! saved page is one decision; a JSON file holds many, one per record, so a
+//! file is split into [`Input`]s, each read into a [`Document`]. Every file
+//! or record that cannot be used becomes a [`Skipped`] with the reason, so
+//! the caller can report it and carry on.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -12,9 +16,15 @@ use serde::Serialize;
 use walkdir::WalkDir;
 
 mod bounded;
+mod input;
+mod page;
+mod records;
 mod text;
 
 pub use bounded::{read_bounded, ReadError};
+pub use input::{inputs, Document, Format, Input, MAX_JSON_ARRAY_BYTES};
+pub use page::{read_page, Page};
+pub use records::{Metadata, KEYS};
 pub use text::{decode, Decoded, Repair};
 
 /// Files larger than this are not decisions (the longest published ones are
@@ -41,6 +51,9 @@ pub enum SkipKind {
     Duplicate,
     /// The parser failed on this file (a bug in ombuds).
     ParserError,
+    /// A record of a JSON file that is not valid JSON, not an object, or
+    /// has no decision text.
+    BadRecord,
 }
 
 /// A file that was not used, and why.
@@ -69,13 +82,28 @@ impl Skipped {
             kind,
         }
     }
+
+    /// A skipped part of a file (a record), named by its `source`.
+    pub fn at(source: String, kind: SkipKind, reason: impl Into<String>) -> Self {
+        Skipped {
+            path: source,
+            reason: reason.into(),
+            kind,
+        }
+    }
 }
 
 /// Whether a walked file looks like a decision file by its name.
 fn is_candidate(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+    Format::of_name(path).is_some()
+}
+
+/// Whether a walked file is `ombuds fetch`'s manifest, which gives the URLs
+/// of the pages beside it and is no decision.
+fn is_fetch_manifest(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n == crate::fetch::manifest::FILE_NAME)
+        && records::is_manifest(path)
 }
 
 /// A path as text, for reports and the `source` field: exact when it is
@@ -187,6 +215,9 @@ pub fn decision_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
                 for entry in WalkDir::new(root).follow_links(false).sort_by_file_name() {
                     match entry {
                         Ok(e) if e.file_type().is_file() && is_candidate(e.path()) => {
+                            if is_fetch_manifest(e.path()) {
+                                continue;
+                            }
                             if first_time(e.path(), &|| e.metadata().ok()) {
                                 files.push(e.into_path());
                             }
@@ -310,6 +341,31 @@ mod tests {
         assert_eq!(names, vec!["a.TXT", "b.txt", "sub/c.txt"]);
         assert_eq!(skipped.len(), 1);
         assert!(skipped[0].path.ends_with("nope"));
+    }
+
+    #[test]
+    fn walk_finds_pages_and_json_in_any_case_but_not_fetchs_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.HTML", "b.htm", "c.Json", "d.jsonl", "e.xml", "f.html~"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let manifest =
+            r#"{"reference":"24 011 791","file":"24-011-791.html","url":"u","fetched":"t"}"#;
+        std::fs::write(dir.path().join("manifest.jsonl"), manifest).unwrap();
+        let (files, skipped) = decision_files(&[dir.path().to_path_buf()]);
+        let names: Vec<_> = files
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.HTML", "b.htm", "c.Json", "d.jsonl"]);
+        assert!(skipped.is_empty(), "{skipped:?}");
+        // A scrape that happens to be called manifest.jsonl is read.
+        std::fs::write(
+            dir.path().join("manifest.jsonl"),
+            r#"{"text":"t","file":"f","url":"u"}"#,
+        )
+        .unwrap();
+        assert_eq!(decision_files(&[dir.path().to_path_buf()]).0.len(), 5);
     }
 
     #[test]

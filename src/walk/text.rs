@@ -107,8 +107,27 @@ const MOJIBAKE_MARKS: &[&str] = &["â€", "Â£", "Â ", "Ã©", "Ã¨", "Ã¢"
 /// Turns a file's bytes into text, or says why they are not text. Plain
 /// UTF-8, nearly every file, is checked in place and never copied.
 pub fn decode(bytes: Vec<u8>) -> Result<Decoded, (SkipKind, String)> {
+    let Decoded {
+        mut text,
+        mut repairs,
+    } = decode_encoding(bytes)?;
+    if looks_like_html(&text) {
+        text = html_text(&text)?;
+        repairs.push(Repair::HtmlConverted);
+    }
+    if let Some((repaired, lines)) = repair_mojibake(&text) {
+        repairs.push(Repair::Mojibake { lines });
+        text = repaired;
+    }
+    Ok(Decoded { text, repairs })
+}
+
+/// The first half of [`decode`]: bytes to text by their encoding, with no
+/// conversion of what the text holds (a saved page is read as HTML by
+/// `page`, a JSON file by `records`). Refuses empty text.
+pub fn decode_encoding(bytes: Vec<u8>) -> Result<Decoded, (SkipKind, String)> {
     let mut repairs = Vec::new();
-    let mut text = if let Some((encoding, bom)) = Encoding::for_bom(&bytes) {
+    let text = if let Some((encoding, bom)) = Encoding::for_bom(&bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
             return Err((
@@ -162,14 +181,6 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, (SkipKind, String)> {
     };
     if text.trim().is_empty() {
         return Err((SkipKind::Empty, "empty file".into()));
-    }
-    if looks_like_html(&text) {
-        text = html_text(&text)?;
-        repairs.push(Repair::HtmlConverted);
-    }
-    if let Some((repaired, lines)) = repair_mojibake(&text) {
-        repairs.push(Repair::Mojibake { lines });
-        text = repaired;
     }
     Ok(Decoded { text, repairs })
 }

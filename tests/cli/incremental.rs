@@ -240,7 +240,12 @@ fn index_with_parser_stamp(index: &Path, files: &[PathBuf], parser: u64) {
     let mut writer = DecisionWriter::new(&destination.index, 1).unwrap();
     let fields = writer.fields().clone();
     for file in files {
-        let decision = ombuds::ingest::read_decision(file, taxonomy).unwrap();
+        let mut input = None;
+        ombuds::walk::inputs(file, &mut |i| {
+            input = Some(i);
+            false
+        });
+        let decision = ombuds::ingest::read_decision(input.unwrap(), taxonomy).unwrap();
         let reference = decision.reference.clone();
         let mut doc = document(&fields, decision);
         let recorded = Recorded {

@@ -9,6 +9,7 @@ mod fetch;
 mod finding;
 mod incremental;
 mod ingest;
+mod input_formats;
 mod money;
 mod parse;
 mod props;

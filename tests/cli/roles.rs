@@ -220,6 +220,7 @@ fn export_role_keeps_the_payment_rows_of_those_roles() {
             "category",
             "subcategory",
             "decision_date",
+            "url",
             "amount",
             "role",
             "period",

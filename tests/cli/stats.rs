@@ -366,6 +366,7 @@ fn export_levels_as_csv_and_jsonl() {
             "category",
             "subcategory",
             "decision_date",
+            "url",
             "kind",
             "sentence"
         ]

@@ -62,38 +62,102 @@ fn split_title(line: &str) -> Option<(&str, String)> {
     Some((before, reference))
 }
 
+/// The three header labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Date,
+    Category,
+    Outcome,
+}
+
+/// The label a line starts with and the value after its colon (`""` when
+/// the value is not on this line). The date label is tried first, as it
+/// starts with the outcome's.
+fn header_label(text: &str) -> Option<(Label, &str)> {
+    [
+        (Label::Date, DATE_LABEL),
+        (Label::Category, CATEGORY_LABEL),
+        (Label::Outcome, OUTCOME_LABEL),
+    ]
+    .into_iter()
+    .find_map(|(label, name)| labelled(text, name).map(|value| (label, value)))
+}
+
 /// Reads the header lines that follow the title; returns the header and the
 /// index of the first line after the header block.
+///
+/// A value is on its label's line (`Decision : Upheld`) or, as scrapers
+/// that keep a page's elements apart write it, on the lines below a bare
+/// label (`Category :` / `Adult care services` / `>` / `Transition`).
 pub fn header_fields(lines: &[Line], after_title: usize, header: &mut Header) -> usize {
     let mut next = after_title;
-    for (i, line) in lines
-        .iter()
-        .enumerate()
-        .skip(after_title)
-        .take(HEADER_LINES)
-    {
-        let text = line.text.as_str();
-        let filled = |v: &&str| !v.is_empty();
-        if let Some(value) = labelled(text, DATE_LABEL).filter(filled) {
-            header.decision_date = match decision_date(value, decision_years()) {
-                Ok(date) => Some(date),
-                Err(problem) => {
-                    header.warnings.push(Warning::DecisionDate(problem));
-                    None
-                }
-            };
-        } else if let Some(value) = labelled(text, CATEGORY_LABEL) {
-            let (top, sub) = split_category(value);
-            header.category = top;
-            header.subcategory = sub;
-        } else if let Some(value) = labelled(text, OUTCOME_LABEL).filter(filled) {
-            header.outcome = Some(value.trim().to_string());
-        } else {
+    for _ in 0..HEADER_LINES {
+        let Some((label, inline)) = lines.get(next).and_then(|l| header_label(&l.text)) else {
             break;
+        };
+        let (value, used) = if inline.is_empty() {
+            value_below(lines, next + 1, label)
+        } else {
+            (inline.to_string(), 1)
+        };
+        match label {
+            // An empty category line is still the category line.
+            Label::Category => {
+                let (top, sub) = split_category(&value);
+                header.category = top;
+                header.subcategory = sub;
+            }
+            _ if value.is_empty() => break,
+            Label::Date => {
+                header.decision_date = match decision_date(&value, decision_years()) {
+                    Ok(date) => Some(date),
+                    Err(problem) => {
+                        header.warnings.push(Warning::DecisionDate(problem));
+                        None
+                    }
+                };
+            }
+            Label::Outcome => header.outcome = Some(value.trim().to_string()),
         }
-        next = i + 1;
+        next += used;
     }
     next
+}
+
+/// The longest a value line below a bare label can be: header values are
+/// short, and a body line after an empty label must not be taken for one.
+const VALUE_LINE_BYTES: usize = 80;
+
+/// The value of a bare label from the lines starting at `from`, and how many
+/// lines (the label's included) it took. A category runs on over lines that
+/// start or follow a `>`; the others take one line. A line that is itself a
+/// label, ends with `:` (a heading or the decision marker) or is long is
+/// never a value.
+fn value_below(lines: &[Line], from: usize, label: Label) -> (String, usize) {
+    let is_value = |line: &Line| {
+        let text = line.text.trim();
+        !text.is_empty()
+            && text.len() <= VALUE_LINE_BYTES
+            && !text.ends_with(':')
+            && header_label(text).is_none()
+    };
+    let mut value = String::new();
+    let mut used = 1;
+    for line in lines[from.min(lines.len())..].iter().take(HEADER_LINES) {
+        let text = line.text.trim();
+        let continues = value.is_empty()
+            || (label == Label::Category
+                && (text.starts_with(CATEGORY_SEPARATOR) || value.ends_with(CATEGORY_SEPARATOR)));
+        if !continues || !is_value(line) {
+            break;
+        }
+        if !value.is_empty() {
+            value.push(' ');
+        }
+        value.push_str(text);
+        used += 1;
+    }
+    (value, used)
 }
 
 /// The value of a `Label : value` line whose label is `label` (any case),
@@ -142,6 +206,21 @@ pub enum DateProblem {
         /// The last year accepted.
         last: i32,
     },
+}
+
+/// The day a date written by a scraper names: ISO `2023-10-05` or as a
+/// header prints it (`05 Oct 2023`), if it is a real day in a year a
+/// decision can carry.
+pub fn any_date(text: &str) -> Result<time::Date, DateProblem> {
+    match time::Date::parse(text.trim(), crate::parse::ISO_DATE) {
+        Ok(date) if decision_years().contains(&date.year()) => Ok(date),
+        Ok(_) => Err(DateProblem::OutOfRange {
+            text: text.trim().to_string(),
+            first: *decision_years().start(),
+            last: *decision_years().end(),
+        }),
+        Err(_) => decision_date(text, decision_years()),
+    }
 }
 
 /// The day a header date (`05 Oct 2023`, `5 October 2023`) names, if it is
@@ -386,6 +465,37 @@ mod tests {
         // An empty category is still the category line.
         let (next, h) = read("Category :");
         assert_eq!((next, h.category), (2, None));
+    }
+
+    #[test]
+    fn values_on_the_lines_below_their_labels_are_read() {
+        let text = "T (16 000 780)\nCategory :\nAdult care services\n>\nTransition from childrens services\nDecision :\nUpheld\nDecision date :\n14 Feb 2017\nSummary: Mr X complained.\n";
+        let lines = clean_lines(text);
+        let mut h = Header::default();
+        let next = header_fields(&lines, 1, &mut h);
+        assert_eq!(lines[next].text, "Summary: Mr X complained.");
+        assert_eq!(h.category.as_deref(), Some("Adult care services"));
+        assert_eq!(
+            h.subcategory.as_deref(),
+            Some("Transition from childrens services")
+        );
+        assert_eq!(h.outcome.as_deref(), Some("Upheld"));
+        assert_eq!(h.decision_date, Some(date!(2017 - 02 - 14)));
+        // `Top >` / `Sub` and `Top` / `> Sub` join the same way.
+        for split in ["Housing >\nAllocations", "Housing\n> Allocations"] {
+            let lines = clean_lines(&format!("T (16 000 780)\nCategory :\n{split}\n"));
+            let mut h = Header::default();
+            assert_eq!(header_fields(&lines, 1, &mut h), 4);
+            assert_eq!(h.subcategory.as_deref(), Some("Allocations"), "{split:?}");
+        }
+    }
+
+    #[test]
+    fn a_bare_label_never_takes_a_heading_or_the_next_label_as_its_value() {
+        let lines = clean_lines("T (16 000 780)\nCategory :\nDecision :\nThe Ombudsman's final decision:\nDecision date :\n");
+        let mut h = Header::default();
+        assert_eq!(header_fields(&lines, 1, &mut h), 2);
+        assert_eq!((h.category, h.outcome), (None, None));
     }
 
     #[test]

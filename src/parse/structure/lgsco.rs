@@ -79,6 +79,12 @@ pub const DATE_FORMATS: &[&[BorrowedFormatItem<'static>]] = &[
 /// The year the Local Government Ombudsman was set up: no decision is older.
 pub const FIRST_DECISION_YEAR: i32 = 1974;
 
+/// How the older pages (2016-17) close, after the recommendations:
+/// `Ombudsman satisfied with council's response: 11 September 2017`
+/// (compared without case). Such a last line ends the decision as a final
+/// decision section does, so the text is not cut off.
+pub const CLOSING_PREFIXES: &[&str] = &["ombudsman satisfied with"];
+
 // ---- Case references (`reference`) ----
 
 /// A case reference: `YY NNN NNN` with a space, a hyphen or nothing between
@@ -144,6 +150,8 @@ pub const HEADINGS: &[(&str, SectionKind)] = &[
     ("my findings", SectionKind::Findings),
     ("our findings", SectionKind::Findings),
     ("findings", SectionKind::Findings),
+    // The older pages (2016-17): `Summary`, `The complaint`, `Finding`, `Recommendations`.
+    ("finding", SectionKind::Findings),
     ("analysis", SectionKind::Findings),
     ("my analysis", SectionKind::Findings),
     ("findings and analysis", SectionKind::Findings),
@@ -213,7 +221,11 @@ mod tests {
         for line in FURNITURE {
             assert!(comparable(line) && line.len() <= 40, "{line:?}");
         }
-        for line in FURNITURE_PREFIXES.iter().chain(SIGNATURE_ENDINGS) {
+        for line in FURNITURE_PREFIXES
+            .iter()
+            .chain(SIGNATURE_ENDINGS)
+            .chain(CLOSING_PREFIXES)
+        {
             assert!(comparable(line), "{line:?}");
         }
         // `heading_kind` skips lines over 70 bytes and drops a final colon.
