@@ -15,7 +15,7 @@ fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let timings = cli.timings;
     let result = match cli.command {
-        Command::Fetch(args) => cmd::fetch::run(args),
+        Command::Fetch(args) => cmd::fetch::run(&cli.index, args),
         Command::Ingest(args) => cmd::ingest::run(&cli.index, args),
         Command::Search(args) => cmd::search::run(&cli.index, args),
         Command::Show(args) => cmd::show::run(&cli.index, args),

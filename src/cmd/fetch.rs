@@ -3,7 +3,7 @@
 //! [`LONG_ABOUT`]; the work is in [`crate::fetch`].
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
@@ -46,11 +46,12 @@ results page).
 Exit code 0 when every page was fetched, 3 when some failed, 2 on an error
 that stopped the run (a bad flag, a folder that cannot be written).
 
-To index the pages, name them to ingest: `ombuds ingest OUT/*.html` (a
-folder given to ingest is walked for .txt files only).
+--ingest then indexes the folder into --index, as `ombuds ingest OUT` would
+(later runs read only the new pages); with --json, ingest's report follows
+the fetch summary as a second JSON line.
 
 Examples:
-  ombuds fetch --from 2024-01-01 --to 2024-03-31
+  ombuds fetch --from 2024-01-01 --to 2024-03-31 --ingest
   ombuds fetch --from 2024-04-01 --to 2024-04-30 --out ~/lgsco/decisions --json";
 
 /// Flags of `ombuds fetch`.
@@ -88,19 +89,35 @@ pub struct Args {
     /// Print the summary as JSON on stdout.
     #[arg(long)]
     pub json: bool,
+
+    /// Then index the folder, as `ombuds ingest OUT` would (into --index):
+    /// only pages that are new or changed since the last ingest are read.
+    #[arg(long)]
+    pub ingest: bool,
 }
 
 /// Checks the flags, fetches, prints the summary.
-pub fn run(args: Args) -> Result<ExitStatus> {
+pub fn run(index: &Path, args: Args) -> Result<ExitStatus> {
     let request = request(&args)?;
     let mut progress = Progress::new();
     let summary = fetch::fetch(&request, |event| progress.on(event))?;
     progress.finish();
     print_summary(&summary, &request, args.json)?;
-    Ok(if summary.failed.is_empty() {
+    let fetched = if summary.failed.is_empty() {
         ExitStatus::Success
     } else {
         ExitStatus::SomeSkipped
+    };
+    if !args.ingest {
+        return Ok(fetched);
+    }
+    // What was fetched stays fetched whatever ingest makes of it: its
+    // errors are its own, and a page it skips is named like any input.
+    let ingested = super::ingest::run(index, super::ingest::Args::folder(&args.out, args.json))?;
+    Ok(if fetched == ExitStatus::Success {
+        ingested
+    } else {
+        fetched
     })
 }
 

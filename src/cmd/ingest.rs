@@ -77,7 +77,7 @@ Examples:
 );
 
 /// Flags of `ombuds ingest`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, clap::Args, Default)]
 pub struct Args {
     /// Decision files, or directories to walk for `.txt`, `.html`, `.htm`,
     /// `.json` and `.jsonl` files.
@@ -150,6 +150,17 @@ pub struct Report {
     /// Files an earlier run left in the index when it failed before its
     /// commit (a full disk), removed before this run wrote anything.
     pub stale_files_removed: usize,
+}
+
+impl Args {
+    /// The flags of `ombuds ingest DIR [--json]`, for `fetch --ingest`.
+    pub fn folder(dir: &Path, json: bool) -> Args {
+        Args {
+            paths: vec![dir.to_path_buf()],
+            json,
+            ..Args::default()
+        }
+    }
 }
 
 /// Walks, parses, upserts, commits, then reports.

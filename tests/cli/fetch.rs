@@ -746,3 +746,41 @@ fn fetch_checks_its_flags_before_any_request() {
     assert!(site.requests().is_empty());
     assert!(!out.exists());
 }
+
+#[test]
+fn fetch_ingest_indexes_the_pages_with_their_urls_and_then_only_what_is_new() {
+    let wd = Workdir::new();
+    let site = Site::start();
+    let out = wd.path("decisions");
+    let run = fetch(&wd, &site, &out, &["--ingest", "--json"]);
+    run.expect_code(0);
+    // Two JSON lines: the fetch summary, then ingest's report.
+    let lines = run.json_lines();
+    assert_eq!(lines.len(), 2, "{}", run.describe());
+    assert_eq!(lines[0]["downloaded"], 15);
+    assert_eq!(lines[1]["decisions_indexed"], 15, "{}", run.describe());
+    assert_eq!(
+        lines[1]["files_seen"], 15,
+        "the manifest is not a decision file"
+    );
+
+    // Every decision is searchable and cites the page it came from.
+    let rows = wd.run(&["export", "--format", "jsonl"]).json_lines();
+    assert_eq!(rows.len(), 15);
+    for row in &rows {
+        let reference = row["reference"].as_str().unwrap().to_lowercase();
+        // The page's canonical link (the public website) wins over the
+        // address it was fetched from, which the manifest keeps.
+        let url = row["url"].as_str().unwrap_or_default();
+        assert!(url.ends_with(&path_of(&reference)), "{row}");
+        assert!(url.starts_with("http"), "{row}");
+    }
+
+    // Next month's run: nothing new to download, nothing to read again.
+    let again = fetch(&wd, &site, &out, &["--ingest", "--json"]);
+    again.expect_code(0);
+    let lines = again.json_lines();
+    assert_eq!(lines[0]["downloaded"], 0);
+    assert_eq!(lines[1]["decisions_indexed"], 0, "{}", again.describe());
+    assert_eq!(lines[1]["unchanged_files"], 15);
+}
