@@ -55,8 +55,11 @@ pub struct Decision {
     pub warnings: Vec<Warning>,
     /// Every amount of money the decision mentions, with its role.
     pub payments: Vec<Payment>,
-    /// Sum of the payments whose role is `agreed`.
+    /// Sum of the lump-sum payments whose role is `agreed`.
     pub agreed_total: f64,
+    /// Sum of the lump-sum payments whose role is `accepted`.
+    #[serde(default)]
+    pub accepted_total: f64,
     /// Kinds of remedy the decision secures.
     pub remedies: Vec<RemedyKind>,
     /// Earliest deadline the agreed action sets, in days.
@@ -111,6 +114,9 @@ pub struct Payment {
     pub amount: f64,
     /// What the money is in the decision.
     pub role: PaymentRole,
+    /// The period of a rate (`£50 a month`); `None` for a lump sum.
+    #[serde(default)]
+    pub period: Option<Period>,
     /// What it is for (several where the text names several).
     pub purpose: Vec<Purpose>,
     /// The alias paid, where named.
@@ -125,12 +131,35 @@ pub struct Payment {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentRole {
-    /// The decision's own remedy.
+    /// The remedy this decision secures: the body agreed to pay it, or the
+    /// Ombudsman recommends or asks that it pay it (also an amount in a list
+    /// of agreed actions).
     Agreed,
-    /// Offered or paid in the body's own complaint process.
+    /// Paid or offered by the body on its own, before the Ombudsman's
+    /// involvement or during it without being asked, that this decision
+    /// finds a sufficient remedy ("satisfactory remedy provided by the authority").
+    Accepted,
+    /// An offer this decision does not adopt as the remedy: insufficient,
+    /// superseded, refused or not decided.
     Offered,
-    /// Not a remedy: bills, fees, grants, costs, thresholds.
+    /// What the complainant asks for, or says they lost or are owed, where
+    /// the decision does not grant it.
+    Claimed,
+    /// Not a remedy: charges, fees, bills, debts, fines, grants, benefits,
+    /// thresholds, prices, rates, costs, values.
     Other,
+}
+
+/// The period of a payment made at a rate (`£50 a month`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// Per week.
+    Week,
+    /// Per month.
+    Month,
+    /// Per year.
+    Year,
 }
 
 /// What a payment is for.
@@ -220,7 +249,14 @@ macro_rules! display_as_name {
     )+};
 }
 
-display_as_name!(SectionKind, PaymentRole, Purpose, RemedyKind, Finding);
+display_as_name!(
+    SectionKind,
+    PaymentRole,
+    Period,
+    Purpose,
+    RemedyKind,
+    Finding
+);
 
 impl Decision {
     /// The sections of one kind, in order.
@@ -228,11 +264,19 @@ impl Decision {
         self.sections.iter().filter(move |s| s.kind == kind)
     }
 
-    /// The payments whose role is `agreed`.
+    /// The lump-sum payments whose role is `agreed`.
     pub fn agreed_payments(&self) -> impl Iterator<Item = &Payment> {
+        self.payments_with_roles(&[PaymentRole::Agreed])
+    }
+
+    /// The lump-sum payments whose role is one of `roles` (rates are left out).
+    pub fn payments_with_roles<'a>(
+        &'a self,
+        roles: &'a [PaymentRole],
+    ) -> impl Iterator<Item = &'a Payment> {
         self.payments
             .iter()
-            .filter(|p| p.role == PaymentRole::Agreed)
+            .filter(move |p| p.period.is_none() && roles.contains(&p.role))
     }
 
     /// The year of the decision date, where known.

@@ -163,6 +163,7 @@ pub fn parse_structure(source: &str, text: &str) -> Result<Decision, NotADecisio
         warnings,
         payments: Vec::new(),
         agreed_total: 0.0,
+        accepted_total: 0.0,
         remedies: Vec::new(),
         deadline_days: None,
         finding: None,

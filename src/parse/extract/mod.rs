@@ -28,7 +28,7 @@ use fault::taxonomy::Taxonomy;
 use payment::money::REMEDY_CEILING_POUNDS;
 
 /// Reads the summary, sections and complainant of `decision` and fills
-/// `payments`, `agreed_total`, `remedies`, `deadline_days`, `finding`,
+/// `payments`, `agreed_total`, `accepted_total`, `remedies`, `deadline_days`, `finding`,
 /// `faults` and `shared_with_ofsted`.
 pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
     let mut blocks: Vec<Block> = Vec::with_capacity(decision.sections.len() + 1);
@@ -45,21 +45,10 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
     let reached = Reached::default();
     let mut payments = payment::payments(&blocks, decision.complainant.as_deref(), &reached);
     let implausible = demote_implausible(&mut payments);
-    // Summed as f64 (no integer overflow on absurd amounts), rounded to pence.
-    // Folded from +0.0: `sum` of no floats is -0.0, which printed as `-0.0`
-    // and fell outside the query range `agreed_total:[0 TO 0]`.
-    let agreed_sum: f64 = payments
-        .iter()
-        .filter(|p| p.role == PaymentRole::Agreed)
-        .fold(0.0, |sum, p| sum + p.amount);
-    // Rounding goes through pence, which f64 holds exactly only below 2^53
-    // pence; above that (absurd amounts) scaling would add error, not remove it.
-    let agreed_total = if agreed_sum.abs() < (1u64 << 53) as f64 / 100.0 {
-        (agreed_sum * 100.0).round() / 100.0
-    } else {
-        agreed_sum
-    };
-    let has_agreed = agreed_total > 0.0;
+    let agreed_total = lump_sum_total(&payments, PaymentRole::Agreed);
+    let accepted_total = lump_sum_total(&payments, PaymentRole::Accepted);
+    // A rate agreed (`£50 a month`) is a payment remedy too.
+    let has_agreed = payments.iter().any(|p| p.role == PaymentRole::Agreed);
     let (remedies, deadline_days) = remedy::remedies_and_deadline(&blocks, has_agreed);
     let finding = finding::finding(&blocks, !remedies.is_empty());
     let faults = fault::faults(&blocks, taxonomy, &reached);
@@ -73,11 +62,31 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
     decision.payments = payments;
     decision.warnings.extend(implausible);
     decision.agreed_total = agreed_total;
+    decision.accepted_total = accepted_total;
     decision.remedies = remedies;
     decision.deadline_days = deadline_days;
     decision.finding = finding;
     decision.faults = faults;
     decision.shared_with_ofsted = shared_with_ofsted;
+}
+
+/// The sum of the lump sums of one role, rounded to pence; a rate
+/// (`£50 a month`) is no lump sum and is left out.
+fn lump_sum_total(payments: &[Payment], role: PaymentRole) -> f64 {
+    // Summed as f64 (no integer overflow on absurd amounts), rounded to pence.
+    // Folded from +0.0: `sum` of no floats is -0.0, which printed as `-0.0`
+    // and fell outside the query range `agreed_total:[0 TO 0]`.
+    let sum: f64 = payments
+        .iter()
+        .filter(|p| p.role == role && p.period.is_none())
+        .fold(0.0, |sum, p| sum + p.amount);
+    // Rounding goes through pence, which f64 holds exactly only below 2^53
+    // pence; above that (absurd amounts) scaling would add error, not remove it.
+    if sum.abs() < (1u64 << 53) as f64 / 100.0 {
+        (sum * 100.0).round() / 100.0
+    } else {
+        sum
+    }
 }
 
 /// Turns agreed and offered payments above [`REMEDY_CEILING_POUNDS`] into
