@@ -9,6 +9,7 @@ mod fetch;
 mod ingest;
 mod money;
 mod parse;
+mod payment_roles;
 mod props;
 mod reliability;
 mod reliability_bounds;

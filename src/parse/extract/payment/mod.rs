@@ -2,7 +2,11 @@
 //!
 //! Each amount is first read on its own: the words nearest before it decide
 //! what it is (`Pay Miss X £300` is a remedy, `offered £200` an offer,
-//! `rent of £100` not a remedy at all). Then the decision is read as a whole:
+//! `rent of £100` not a remedy at all, `she wants £400` or `he had to pay
+//! £300` the complainant's claim, `we have asked the Council to pay £200`
+//! the remedy). A bullet with no such words reads with the lead-in above it
+//! (`the Council should:`). A weekly, monthly or yearly rate keeps the role
+//! its words give and carries its period. Then the decision is read as a whole:
 //! - where the agreed-action section names a remedy amount, those amounts are
 //!   the agreed ones, and the same amounts restated elsewhere (summary, final
 //!   decision) are the same payments;
@@ -10,8 +14,11 @@
 //!   body has agreed to (or will, or should) pay are agreed, as is an offer the
 //!   decision welcomes or that was made in response to the Ombudsman's enquiries;
 //! - amounts narrated as paid or offered, or in the background sections, are
-//!   `offered`; a restated total of payments already listed is dropped; the
-//!   same payment mentioned in several sentences is kept once.
+//!   `offered`, or `accepted` where the decision finds them a sufficient
+//!   remedy and secures no payment of its own; a restated total of payments
+//!   already listed is dropped; the same payment mentioned in several
+//!   sentences is kept once, and the same amount for another person or with
+//!   no purpose in common is another payment.
 //!
 //! At most [`MAX_AMOUNTS_PER_SENTENCE`] amounts are read from a sentence and
 //! [`MAX_AMOUNTS`] from a decision (far above real ones): the readings above
@@ -55,7 +62,7 @@ enum Cue {
     Listed { prescriptive: bool },
     /// Offered or already paid by the body.
     Offered,
-    /// An offer the decision accepts as its remedy.
+    /// An offer the decision welcomes or that answers the Ombudsman: agreed.
     Accepted,
     /// A payment to be made; `agreed` when the sentence says it is agreed, will or should happen.
     Remedy { agreed: bool },

@@ -3,13 +3,15 @@
 //! says it is money (`pay Mr X 300`, `a total of 300` in a sentence about paying).
 //!
 //! Amounts are kept in pence so that totals compare exactly. Each amount says
-//! whether it is one end of a range (`between £100 and £300`, `£100 to £300`)
-//! or a rate (`£45 per week`): neither is a payment.
+//! whether it is one end of a range (`between £100 and £300`, `£100 to £300`),
+//! which is no payment, or a rate (`£45 per week`), with its period where
+//! that is a week, month or year: a rate is no lump sum.
 //!
 //! Numbers are read as sterling is written in UK text: thousands are grouped
 //! by commas or, less often, spaces, always three digits a group; pence are
-//! the two digits after the point. Anything else (`£1.005`, `£1,0000`) is not
-//! read as more than the digits that are well formed.
+//! the two digits after the point; thousands grouped with points are read only
+//! where nothing else can be meant (`£200.000`). Anything else (`£1.005`,
+//! `£1,0000`) is not read as more than the digits that are well formed.
 
 use std::ops::Range;
 use std::sync::LazyLock;
