@@ -76,6 +76,8 @@ struct Mention {
     sentence: usize,
     cue: Cue,
     total: bool,
+    /// Whether no words around the amount, nor a lead-in, gave its cue.
+    bare: bool,
     /// Whether the words after the amount, or the next sentences of its
     /// paragraph, find what the body did a sufficient remedy.
     satisfied: bool,
@@ -128,7 +130,7 @@ fn group_patterns() -> [&'static str; 9] {
         r"\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|writ\w*\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
-        r"\b(?:(?:had|has|have|having)\s+to\s+pay|(?:he|she|they)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|defrauded|out of pocket|overcharg\w*)\b",
+        r"\b(?:(?:had|has|have|having)\s+to\s+pay|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|defrauded|out of pocket|overcharg\w*)\b",
         r"\b(?:(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|Council|council|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bsum of\b|\bamount of\b|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
@@ -367,6 +369,16 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
             }
         }
     }
+    // `We consider £150 is a suitable remedy`: an amount nothing marks,
+    // equal to a payment read elsewhere, is that payment again.
+    let paid: Vec<i64> = mentions
+        .iter()
+        .filter(|m| m.payment.role != PaymentRole::Other)
+        .map(|m| m.amount.pence)
+        .collect();
+    mentions.retain(|m| {
+        !(m.bare && m.payment.role == PaymentRole::Other && paid.contains(&m.amount.pence))
+    });
     for m in &mut mentions {
         if m.payment.role == PaymentRole::Other {
             // A bill or grant has no remedy purpose.
@@ -433,6 +445,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                         };
                     }
                 }
+                let bare = cue.is_none();
                 let cue = cue.unwrap_or(match block.kind {
                     Some(SectionKind::AgreedAction) => Cue::Remedy { agreed: true },
                     _ => Cue::Other,
@@ -462,6 +475,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     sentence: s,
                     cue,
                     total,
+                    bare,
                     satisfied,
                     payment,
                 });
@@ -533,7 +547,7 @@ fn words_cue(
 ) -> Option<Cue> {
     let strong_direct = has(STRONG_DIRECT_NEEDS) && STRONG_DIRECT.is_match(before);
     if CLAIMED_AFTER.is_match(after) && !strong_direct {
-        return Some(Cue::Claimed);
+        return Some(loss(after));
     }
     if OTHER_AFTER.is_match(after) && !strong_direct {
         return Some(Cue::Other);
@@ -600,7 +614,8 @@ fn words_cue(
     let (group, start, _) = last?;
     let cue = match group {
         CueGroup::Refused => Cue::Other,
-        CueGroup::Wanted | CueGroup::Loss => Cue::Claimed,
+        CueGroup::Wanted => Cue::Claimed,
+        CueGroup::Loss => loss(after),
         CueGroup::Asked => Cue::Remedy { agreed: true },
         CueGroup::Accepted => Cue::Accepted,
         CueGroup::Offered if accepted => Cue::Accepted,
@@ -629,6 +644,17 @@ fn words_cue(
         CueGroup::StrongRemedy | CueGroup::Remedy => remedy(accepted, agreed),
     };
     Some(cue)
+}
+
+/// A loss the complainant states (`he had to pay £300`): claimed, unless the
+/// rest of the sentence has the body agree to make it good (`and the Council
+/// has agreed to reimburse this`).
+fn loss(after: &str) -> Cue {
+    if MADE_GOOD_AFTER.is_match(after) {
+        Cue::Remedy { agreed: true }
+    } else {
+        Cue::Claimed
+    }
 }
 
 fn remedy(accepted: bool, agreed: bool) -> Cue {
@@ -662,6 +688,14 @@ fn lead_cue(lead: &str, has: &dyn Fn(Prefilter) -> bool) -> Option<Cue> {
         cue => cue,
     }
 }
+
+/// Words after a stated loss that make it good: `the Council has agreed to
+/// refund this`, `it should reimburse him`. Read only after a loss.
+static MADE_GOOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^[^.;]{0,120}?\b(?:agreed|will|should|must)\s+(?:to\s+)?(?:[\w'’]+\s+){0,2}?(?:reimburs|refund|repay|pay\b|cover)\w*\s+(?:this|it|that|him|her|them|the\s+(?:sum|amount|cost))\b",
+    )
+});
 
 /// A word making the noun after it a rate: `weekly care fees`.
 static RATE_WORD: LazyLock<Regex> =

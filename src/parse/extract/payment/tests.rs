@@ -426,7 +426,7 @@ fn what_the_complainant_wants_or_lost_is_claimed() {
             (None, "We will not investigate. Mrs Q is seeking more than £8,000 in damages."),
             (
                 Some(Complaint),
-                "Mr R wants the Council to give him a further £350 for his trouble. He says he was cheated out of £2,500 and later defrauded of £900.\nMs T says the permit cost an extra £60 which she should not have been charged.\nShe has had to pay £30 a week for taxis.",
+                "Mr R wants the Council to give him a further £350 for his trouble. He says he was cheated out of £2,500 and later defrauded of £900.\nMs T says the permit cost an extra £60 which she should not have been charged.\nShe has had to pay £30 a week for taxis. Mr R lost £1,750 when the sale fell through.",
             ),
         ],
         None,
@@ -435,11 +435,15 @@ fn what_the_complainant_wants_or_lost_is_claimed() {
         (8_000.0, PaymentRole::Claimed),
         (350.0, PaymentRole::Claimed),
         (900.0, PaymentRole::Claimed),
+        (1_750.0, PaymentRole::Claimed),
         (60.0, PaymentRole::Claimed),
         (30.0, PaymentRole::Claimed),
     ] {
         assert_eq!(role_of(&p, amount), vec![want], "£{amount}: {p:#?}");
     }
+    // A loss the body agrees to make good in the same sentence is agreed.
+    let p = run(&[(None, "Mr R had to pay £300 for a private report, and the Council has agreed to reimburse this.")], None);
+    assert_eq!(agreed(&p), vec![300.0]);
     // A claim the decision then agrees to is agreed, not claimed.
     let p = run(
         &[(
@@ -552,6 +556,15 @@ fn a_sufficient_remedy_already_provided_is_accepted() {
     let p = run(&[(None, "The Council has already paid Mr F £250, which is a suitable remedy for the delay. We have completed our investigation.")], None);
     assert_eq!(role_of(&p, 250.0), vec![PaymentRole::Accepted]);
     let p = run(&[(None, "The Council apologised and offered Mrs G £150. We consider this is a proportionate remedy, so we will not investigate.")], None);
+    assert_eq!(role_of(&p, 150.0), vec![PaymentRole::Accepted]);
+    // The amount restated with nothing around it is the same payment.
+    let p = run(
+        &[(
+            None,
+            "The Council offered Mrs G £150 at stage two. We consider £150 is a suitable remedy.",
+        )],
+        None,
+    );
     assert_eq!(role_of(&p, 150.0), vec![PaymentRole::Accepted]);
     // Found not enough: still only offered.
     let p = run(
