@@ -129,7 +129,7 @@ fn group_patterns() -> [&'static str; 9] {
         r"\b(?:we|I|Ombudsman|Ombudsmen)\s+(?:have\s+|has\s+|had\s+|also\s+|therefore\s+)*asked\b|\b(?:council|it)\s+(?:has|have)\s+been\s+asked\s+to\b",
         r"\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
-        r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|writ\w*\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
+        r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
         r"\b(?:(?:had|has|have|having)\s+to\s+pay|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|defrauded|out of pocket|overcharg\w*)\b",
         r"\b(?:(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|Council|council|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
@@ -243,7 +243,7 @@ static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// A refund-like verb right before the amount: the amount is a remedy whatever follows it.
 pub(crate) static STRONG_DIRECT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|writ\w*\s+off|waiv\w*|credit\w*|backdate|back-date|backdating)\s+(?:[\w'’-]+\s+){0,4}$|\bby\s+$",
+        r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|(?:writ\w*|wrote)\s+off|waiv\w*|credit\w*|backdate|back-date|backdating)\s+(?:[\w'’-]+\s+){0,4}$|\bby\s+$",
     )
 });
 /// The word beginnings every match of [`STRONG_DIRECT`] has, asked of the whole sentence
@@ -251,7 +251,8 @@ pub(crate) static STRONG_DIRECT: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) const STRONG_DIRECT_NEEDS: Prefilter = Prefilter::new(
     Slot::PaymentStrongDirect,
     &[
-        "refund", "reimburs", "repay", "writ", "waiv", "credit", "backdat", "back-dat", "by",
+        "refund", "reimburs", "repay", "writ", "wrote", "waiv", "credit", "backdat", "back-dat",
+        "by",
     ],
 );
 
@@ -295,7 +296,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?ix)
         \bsatisfied\s+(?:with|that)\b
-        |\b(?:is|was|are|were|provides?|provided|be)\s+(?:an?\s+)?(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable)\s+remed
+        |\b(?:is|was|are|were|provides?|provided|be|consider\w*|find|found)\s+(?:(?:this|that|it)\s+)?(?:is\s+|was\s+|to\s+be\s+)?(?:an?\s+)?(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable)\s+remed
         |\b(?:suitably|sufficiently|adequately|appropriately)\s+remedied\b
         |\bhas\s+(?:already\s+)?remedied\b",
     )
@@ -321,6 +322,23 @@ pub(crate) const SATISFIED_NEEDS: Prefilter = Prefilter::new(
         "remedied",
     ],
 );
+
+/// The complaint process right after an amount: `agreed to pay £150 in its
+/// complaint response`, `£100 at stage two`.
+static STAGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\s*(?:to\s+(?:(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+|him|her|them)\s+)?(?:at|in|during)\s+(?:its\s+|the\s+|her\s+|his\s+)?(?:stage (?:one|two|three|1|2|3)|complaints? (?:process|procedure|response)|final response)",
+    )
+});
+
+/// `payment` right after an amount no word before marks: `and £1,000 payment`.
+pub(crate) static PAYMENT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)^\s*(?:[\w-]+\s+)?\bpayment\b"));
+/// The word beginnings every match of [`PAYMENT_AFTER`] has.
+pub(crate) const PAYMENT_AFTER_NEEDS: Prefilter =
+    Prefilter::new(Slot::PaymentPaymentAfter, &["payment"]);
+/// A remedy's parts listed: `this included an apology and £1,000 payment`.
+static INCLUDED: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\binclud\w*\b"));
 
 /// The Ombudsman's complaint process in the words before an amount: narrated, not decided.
 pub(crate) static COMPLAINT_STAGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -436,13 +454,9 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                                 c
                             }
                         };
-                        cue = match (cue, from_lead) {
-                            (None, c) => c,
-                            (own, Some(listed @ Cue::Listed { .. })) if own.is_some() => {
-                                Some(listed)
-                            }
-                            (own, _) => own,
-                        };
+                        // A lead-in that says something (agreed, wanted,
+                        // offered) outranks a bare payment word in the item.
+                        cue = from_lead.or(cue);
                     }
                 }
                 let bare = cue.is_none();
@@ -608,10 +622,20 @@ fn words_cue(
             });
         }
     }
-    if !accepted && has(COMPLAINT_STAGE_NEEDS) && COMPLAINT_STAGE.is_match(before) {
+    if !accepted
+        && has(COMPLAINT_STAGE_NEEDS)
+        && (COMPLAINT_STAGE.is_match(before) || STAGE_AFTER.is_match(after))
+    {
         return Some(Cue::Offered);
     }
-    let (group, start, _) = last?;
+    let Some((group, start, _)) = last else {
+        // `This included an apology and £1,000 payment`.
+        return (has_after(PAYMENT_AFTER_NEEDS) && PAYMENT_AFTER.is_match(after)).then(|| {
+            Cue::Remedy {
+                agreed: agreed || INCLUDED.is_match(before),
+            }
+        });
+    };
     let cue = match group {
         CueGroup::Refused => Cue::Other,
         CueGroup::Wanted => Cue::Claimed,

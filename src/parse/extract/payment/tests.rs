@@ -464,11 +464,12 @@ fn a_list_of_wants_under_its_lead_in_is_claimed() {
     let p = run(
         &[(
             Some(Complaint),
-            "Mr V wants:\n£400 for the time he spent chasing the Council;\nan apology.",
+            "Mr V wants:\n£400 for the time he spent chasing the Council;\na £90 payment for his distress;\nan apology.",
         )],
         None,
     );
     assert_eq!(role_of(&p, 400.0), vec![PaymentRole::Claimed]);
+    assert_eq!(role_of(&p, 90.0), vec![PaymentRole::Claimed]);
 }
 
 #[test]
@@ -745,4 +746,33 @@ fn the_bodys_demand_and_a_refund_it_was_slow_to_make_are_other() {
         None,
     );
     assert_eq!(role_of(&p, 52.0), vec![PaymentRole::Other]);
+}
+
+#[test]
+fn an_agreement_in_the_complaint_process_is_an_offer_and_may_be_accepted() {
+    let p = run(&[(None, "The Council agreed to pay £120 in its complaint response. We consider this an appropriate remedy for the delay.")], None);
+    assert_eq!(role_of(&p, 120.0), vec![PaymentRole::Accepted]);
+    // The complaint process named as the purpose is no offer.
+    let p = run(
+        &[(
+            None,
+            "The Council should pay Mr X £90 for the delay in its complaint response.",
+        )],
+        None,
+    );
+    assert_eq!(agreed(&p), vec![90.0]);
+    let p = run(&[(None, "The Council wrote off £1,400 of the rent arrears, which we consider a suitable remedy.")], None);
+    assert_eq!(role_of(&p, 1_400.0), vec![PaymentRole::Accepted]);
+}
+
+#[test]
+fn an_amount_named_a_payment_in_an_agreed_remedy_is_agreed() {
+    let p = run(&[(None, "The Council accepted fault and agreed a remedy. This included an apology and a £600 payment.")], None);
+    assert_eq!(agreed(&p), vec![600.0]);
+    // Unmarked, and not a payment: other.
+    let p = run(
+        &[(None, "This included an apology and £600 of vouchers.")],
+        None,
+    );
+    assert_eq!(role_of(&p, 600.0), vec![PaymentRole::Other]);
 }
