@@ -157,7 +157,7 @@ mod tests {
     use super::*;
     use crate::output::export::Level;
     use crate::output::Format;
-    use crate::parse::{Finding, PaymentRole, Purpose, RemedyKind, SectionKind};
+    use crate::parse::{Finding, PaymentRole, Period, Purpose, RemedyKind, SectionKind};
     use crate::query::SortOrder;
     use crate::stats::{Buckets, GroupField, PaymentBasis, Statistic};
     use crate::walk::SkipKind;
@@ -196,9 +196,12 @@ mod tests {
         assert_eq!(name_of(&RoleAndPowers), "role_and_powers");
         json_names_agree(&[
             PaymentRole::Agreed,
+            PaymentRole::Accepted,
             PaymentRole::Offered,
+            PaymentRole::Claimed,
             PaymentRole::Other,
         ]);
+        json_names_agree(&[Period::Week, Period::Month, Period::Year]);
         use Purpose::*;
         json_names_agree(&[
             Distress,

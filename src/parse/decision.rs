@@ -60,7 +60,7 @@ pub struct Decision {
     pub warnings: Vec<Warning>,
     /// Every amount of money the decision mentions, with its role.
     pub payments: Vec<Payment>,
-    /// Sum of the payments whose role is `agreed`.
+    /// Sum of the lump-sum payments whose role is `agreed`.
     pub agreed_total: f64,
     /// Sum of the lump sums whose role is `accepted`: what the body paid or
     /// offered on its own and the decision finds a sufficient remedy.
@@ -143,15 +143,22 @@ pub struct Payment {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentRole {
-    /// The decision's own remedy: agreed, recommended or asked for.
+    /// The remedy this decision secures: the body agreed to pay it, or the
+    /// Ombudsman recommends or asks that it pay it (also an amount in a list
+    /// of agreed actions).
     Agreed,
-    /// Paid or offered by the body on its own, and found a sufficient remedy.
+    /// Paid or offered by the body on its own, before the Ombudsman's
+    /// involvement or during it without being asked, that this decision
+    /// finds a sufficient remedy ("satisfactory remedy provided by the authority").
     Accepted,
-    /// An offer the decision does not adopt as the remedy.
+    /// An offer this decision does not adopt as the remedy: insufficient,
+    /// superseded, refused or not decided.
     Offered,
-    /// What the complainant asks for or says they lost, not granted.
+    /// What the complainant asks for, or says they lost or are owed, where
+    /// the decision does not grant it.
     Claimed,
-    /// Not a remedy: bills, fees, grants, costs, thresholds.
+    /// Not a remedy: charges, fees, bills, debts, fines, grants, benefits,
+    /// thresholds, prices, rates, costs, values.
     Other,
 }
 
@@ -280,11 +287,19 @@ impl Decision {
         self.sections.iter().filter(move |s| s.kind == kind)
     }
 
-    /// The payments whose role is `agreed`.
+    /// The lump-sum payments whose role is `agreed`.
     pub fn agreed_payments(&self) -> impl Iterator<Item = &Payment> {
+        self.payments_with_roles(&[PaymentRole::Agreed])
+    }
+
+    /// The lump-sum payments whose role is one of `roles` (rates are left out).
+    pub fn payments_with_roles<'a>(
+        &'a self,
+        roles: &'a [PaymentRole],
+    ) -> impl Iterator<Item = &'a Payment> {
         self.payments
             .iter()
-            .filter(|p| p.role == PaymentRole::Agreed)
+            .filter(move |p| p.period.is_none() && roles.contains(&p.role))
     }
 
     /// The year of the decision date, where known.

@@ -12,6 +12,7 @@ mod ingest;
 mod input_formats;
 mod money;
 mod parse;
+mod payment_roles;
 mod props;
 mod reliability;
 mod reliability_bounds;

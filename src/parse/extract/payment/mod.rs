@@ -2,7 +2,11 @@
 //!
 //! Each amount is first read on its own: the words nearest before it decide
 //! what it is (`Pay Miss X £300` is a remedy, `offered £200` an offer,
-//! `rent of £100` not a remedy at all). Then the decision is read as a whole:
+//! `rent of £100` not a remedy at all, `she wants £400` or `he had to pay
+//! £300` the complainant's claim, `we have asked the Council to pay £200`
+//! the remedy). A bullet with no such words reads with the lead-in above it
+//! (`the Council should:`). A weekly, monthly or yearly rate keeps the role
+//! its words give and carries its period. Then the decision is read as a whole:
 //! - where the agreed-action section names a remedy amount, those amounts are
 //!   the agreed ones, and the same amounts restated elsewhere (summary, final
 //!   decision) are the same payments;
@@ -10,8 +14,11 @@
 //!   body has agreed to (or will, or should) pay are agreed, as is an offer the
 //!   decision welcomes or that was made in response to the Ombudsman's enquiries;
 //! - amounts narrated as paid or offered, or in the background sections, are
-//!   `offered`; a restated total of payments already listed is dropped; the
-//!   same payment mentioned in several sentences is kept once.
+//!   `offered`, or `accepted` where the decision finds them a sufficient
+//!   remedy and secures no payment of its own; a restated total of payments
+//!   already listed is dropped; the same payment mentioned in several
+//!   sentences is kept once, and the same amount for another person or with
+//!   no purpose in common is another payment.
 //!
 //! At most [`MAX_AMOUNTS_PER_SENTENCE`] amounts are read from a sentence and
 //! [`MAX_AMOUNTS`] from a decision (far above real ones): the readings above
@@ -41,11 +48,21 @@ use crate::parse::text::sentences::Block;
 /// How one amount reads in its sentence, before the decision is read as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cue {
-    /// Not a remedy: a bill, fee, grant, price, rate, range, or wanted by the complainant.
+    /// Not a remedy: a bill, fee, grant, price, rate or range.
     Other,
+    /// What the complainant wants, asks for, or says they lost or paid.
+    Claimed,
+    /// A charge a remedy verb governs with no word of agreement (`delayed in
+    /// refunding the fee of £67`): a remedy only in the agreed action.
+    Charge,
+    /// An item of a list whose lead-in says the body agreed, will or should:
+    /// `To remedy the injustice, the Council should:` then `pay Mr X £800`.
+    /// `prescriptive` when the lead-in says should, must or recommend, which
+    /// no narrated history does.
+    Listed { prescriptive: bool },
     /// Offered or already paid by the body.
     Offered,
-    /// An offer the decision accepts as its remedy.
+    /// An offer the decision welcomes or that answers the Ombudsman: agreed.
     Accepted,
     /// A payment to be made; `agreed` when the sentence says it is agreed, will or should happen.
     Remedy { agreed: bool },
@@ -59,6 +76,11 @@ struct Mention {
     sentence: usize,
     cue: Cue,
     total: bool,
+    /// Whether no words around the amount, nor a lead-in, gave its cue.
+    bare: bool,
+    /// Whether the words after the amount, or the next sentences of its
+    /// paragraph, find what the body did a sufficient remedy.
+    satisfied: bool,
     payment: Payment,
 }
 
@@ -68,13 +90,18 @@ struct Mention {
 enum CueGroup {
     /// Payment refused or not made: `declined to pay`, `cannot offer`.
     Refused,
+    /// The Ombudsman asked for the payment: `we have asked the Council to pay`.
+    Asked,
     /// What the complainant asked for: `wants`, `sought`, `claimed`.
     Wanted,
     /// An offer accepted, or made in answer to the Ombudsman: `welcomed the offer`.
     Accepted,
     /// A word that makes a remedy of the amount on its own: `refund`, `waive`, `award`.
     StrongRemedy,
-    /// Money that is no remedy: bills, fees, costs, money paid or owed.
+    /// What the complainant says they lost or had to pay: `had to pay`, `defrauded`.
+    Loss,
+    /// Money that is no remedy: bills, fees, costs, money paid or owed, a
+    /// refund the body was slow to make (`delayed in refunding`).
     NotRemedy,
     /// Offered in the body's own complaint process: `offer`, `goodwill`, `already paid`.
     Offered,
@@ -84,23 +111,27 @@ enum CueGroup {
 
 /// The cue groups, by priority: at one position the first that matches wins,
 /// and the last match before the amount is the cue.
-const GROUPS: [CueGroup; 7] = [
+const GROUPS: [CueGroup; 9] = [
     CueGroup::Refused,
+    CueGroup::Asked,
     CueGroup::Wanted,
     CueGroup::Accepted,
     CueGroup::StrongRemedy,
+    CueGroup::Loss,
     CueGroup::NotRemedy,
     CueGroup::Offered,
     CueGroup::Remedy,
 ];
 
-fn group_patterns() -> [&'static str; 7] {
+fn group_patterns() -> [&'static str; 9] {
     [
         r"\b(?:refus\w*|declin\w*|not|n't|never|no longer|cannot|unable)\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make)\w*",
+        r"\b(?:we|I|Ombudsman|Ombudsmen)\s+(?:have\s+|has\s+|had\s+|also\s+|therefore\s+)*asked\b|\b(?:council|it)\s+(?:has|have)\s+been\s+asked\s+to\b",
         r"\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
-        r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|writ\w*\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b",
-        r"\b(?:(?:had|has|have|having)\s+to\s+pay|(?:he|she|they|I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
+        r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
+        r"\b(?:(?:had|has|have|having)\s+to\s+pay|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|defrauded|out of pocket|overcharg\w*)\b",
+        r"\b(?:(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|Council|council|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bsum of\b|\bamount of\b|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
     ]
@@ -212,7 +243,7 @@ static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// A refund-like verb right before the amount: the amount is a remedy whatever follows it.
 pub(crate) static STRONG_DIRECT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|writ\w*\s+off|waiv\w*|credit\w*|backdate|back-date|backdating)\s+(?:[\w'’-]+\s+){0,4}$|\bby\s+$",
+        r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|(?:writ\w*|wrote)\s+off|waiv\w*|credit\w*|backdate|back-date|backdating)\s+(?:[\w'’-]+\s+){0,4}$|\bby\s+$",
     )
 });
 /// The word beginnings every match of [`STRONG_DIRECT`] has, asked of the whole sentence
@@ -220,7 +251,8 @@ pub(crate) static STRONG_DIRECT: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) const STRONG_DIRECT_NEEDS: Prefilter = Prefilter::new(
     Slot::PaymentStrongDirect,
     &[
-        "refund", "reimburs", "repay", "writ", "waiv", "credit", "backdat", "back-dat", "by",
+        "refund", "reimburs", "repay", "writ", "wrote", "waiv", "credit", "backdat", "back-dat",
+        "by",
     ],
 );
 
@@ -250,6 +282,64 @@ static OFFERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Words after an amount saying the complainant was charged too much:
+/// `charged £90 more than she should have been`, `£40 which he should not have paid`.
+static CLAIMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?more than (?:he|she|they|it) should\b|^[^.;£]{0,40}?\b(?:should not|shouldn't|ought not to) have (?:been charged|paid|had to pay)",
+    )
+});
+
+/// Words finding what the body did a sufficient remedy: `we are satisfied
+/// with the action it has taken`, `which is a suitable remedy`.
+pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?ix)
+        \bsatisfied\s+(?:with|that)\b
+        |\b(?:is|was|are|were|provides?|provided|be|consider\w*|find|found)\s+(?:(?:this|that|it)\s+)?(?:is\s+|was\s+|to\s+be\s+)?(?:an?\s+)?(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable)\s+remed
+        |\b(?:suitably|sufficiently|adequately|appropriately)\s+remedied\b
+        |\bhas\s+(?:already\s+)?remedied\b",
+    )
+});
+/// A judgement that the remedy falls short: `not enough`, `insufficient`.
+static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:not|n't|no)\s+(?:\w+\s+){0,2}?(?:satisfied|suitable|sufficient|enough|appropriate|adequate|proportionate)|\binsufficient|\binadequate|\bfurther remedy|\bdid not go far enough",
+    )
+});
+/// The word beginnings every match of [`SATISFIED`] has, asked of each
+/// sentence it is run on.
+pub(crate) const SATISFIED_NEEDS: Prefilter = Prefilter::new(
+    Slot::PaymentSatisfied,
+    &[
+        "satisf",
+        "suitabl",
+        "sufficient",
+        "adequate",
+        "appropriate",
+        "proportionate",
+        "reasonable",
+        "remedied",
+    ],
+);
+
+/// The complaint process right after an amount: `agreed to pay £150 in its
+/// complaint response`, `£100 at stage two`.
+static STAGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\s*(?:to\s+(?:(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+|him|her|them)\s+)?(?:at|in|during)\s+(?:its\s+|the\s+|her\s+|his\s+)?(?:stage (?:one|two|three|1|2|3)|complaints? (?:process|procedure|response)|final response)",
+    )
+});
+
+/// `payment` right after an amount no word before marks: `and £1,000 payment`.
+pub(crate) static PAYMENT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)^\s*(?:[\w-]+\s+)?\bpayment\b"));
+/// The word beginnings every match of [`PAYMENT_AFTER`] has.
+pub(crate) const PAYMENT_AFTER_NEEDS: Prefilter =
+    Prefilter::new(Slot::PaymentPaymentAfter, &["payment"]);
+/// A remedy's parts listed: `this included an apology and £1,000 payment`.
+static INCLUDED: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\binclud\w*\b"));
+
 /// The Ombudsman's complaint process in the words before an amount: narrated, not decided.
 pub(crate) static COMPLAINT_STAGE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -277,10 +367,37 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
     let mut mentions = mentions(blocks, complainant, reached);
     let strict = mentions.iter().any(|m| {
         blocks[m.block].kind == Some(SectionKind::AgreedAction)
-            && matches!(m.cue, Cue::Remedy { .. } | Cue::Accepted)
+            && matches!(
+                m.cue,
+                Cue::Remedy { .. } | Cue::Accepted | Cue::Listed { .. } | Cue::Charge
+            )
     });
     for m in &mut mentions {
         m.payment.role = role(m, blocks[m.block].kind);
+    }
+    // What the body paid or offered on its own is the remedy when the
+    // decision finds it sufficient and secures no payment of its own.
+    if !mentions
+        .iter()
+        .any(|m| m.payment.role == PaymentRole::Agreed)
+    {
+        for m in &mut mentions {
+            if m.satisfied && m.payment.role == PaymentRole::Offered {
+                m.payment.role = PaymentRole::Accepted;
+            }
+        }
+    }
+    // `We consider £150 is a suitable remedy`: an amount nothing marks,
+    // equal to a payment read elsewhere, is that payment again.
+    let paid: Vec<i64> = mentions
+        .iter()
+        .filter(|m| m.payment.role != PaymentRole::Other)
+        .map(|m| m.amount.pence)
+        .collect();
+    mentions.retain(|m| {
+        !(m.bare && m.payment.role == PaymentRole::Other && paid.contains(&m.amount.pence))
+    });
+    for m in &mut mentions {
         if m.payment.role == PaymentRole::Other {
             // A bill or grant has no remedy purpose.
             m.payment.purpose = vec![Purpose::Unspecified];
@@ -323,11 +440,12 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 let glued = |at: usize| glued(sentence.text, at);
                 let has_after = |w: Prefilter| glued(amount.end) || has(w);
                 let mut cue = cue(amount, before, after, &has, &has_after);
-                if cue.is_none() {
-                    // A bullet under `the Council has agreed to pay Mrs X:` reads with its lead-in.
+                if matches!(cue, None | Some(Cue::Remedy { agreed: false })) {
+                    // A bullet under `the Council has agreed to pay Mrs X:` or
+                    // `the Council should:` reads with its lead-in.
                     if let Some(lead) = sentence.lead {
                         let known = lead_cues.iter().find(|(l, _)| *l == lead);
-                        cue = match known {
+                        let from_lead = match known {
                             Some((_, c)) => *c,
                             None => {
                                 let c =
@@ -336,8 +454,12 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                                 c
                             }
                         };
+                        // A lead-in that says something (agreed, wanted,
+                        // offered) outranks a bare payment word in the item.
+                        cue = from_lead.or(cue);
                     }
                 }
+                let bare = cue.is_none();
                 let cue = cue.unwrap_or(match block.kind {
                     Some(SectionKind::AgreedAction) => Cue::Remedy { agreed: true },
                     _ => Cue::Other,
@@ -349,10 +471,13 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     && TOTAL_BEFORE.is_match(own_before))
                     || TOTAL_AFTER.is_match(own_after);
                 let own_has = |w: Prefilter| glued(prev_end) || glued(amount.end) || has(w);
+                let satisfied = matches!(cue, Cue::Offered | Cue::Remedy { agreed: false })
+                    && !block.kind.is_some_and(|k| NARRATIVE.contains(&k))
+                    && satisfied_after(block, s, own_after, &has_after);
                 let payment = Payment {
                     amount: amount.pounds(),
                     role: PaymentRole::Other,
-                    period: None,
+                    period: amount.period,
                     purpose: purposes_with(own_before, own_after, &own_has),
                     recipient: recipient(tail(own_before, 80), own_after, before, complainant),
                     section: block.name().to_string(),
@@ -364,6 +489,8 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     sentence: s,
                     cue,
                     total,
+                    bare,
+                    satisfied,
                     payment,
                 });
             }
@@ -373,6 +500,26 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
         }
     }
     out
+}
+
+/// Whether the words after an amount (`after`, in sentence `s` of `block`)
+/// or the next two sentences of its paragraph find what the body did a
+/// sufficient remedy, without saying it falls short. `has_after` as for [`cue`].
+fn satisfied_after(
+    block: &Block,
+    s: usize,
+    after: &str,
+    has_after: &dyn Fn(Prefilter) -> bool,
+) -> bool {
+    let judged = |text: &str| SATISFIED.is_match(text) && !SHORT.is_match(text);
+    if has_after(SATISFIED_NEEDS) && judged(after) {
+        return true;
+    }
+    let sentences = block.sentences();
+    let paragraph = sentences[s].paragraph;
+    (s + 1..sentences.len().min(s + 3))
+        .take_while(|&n| sentences[n].paragraph == paragraph)
+        .any(|n| block.has(n, SATISFIED_NEEDS) && judged(sentences[n].text))
 }
 
 /// Whether byte `at` of `text` continues a word begun before it.
@@ -392,10 +539,30 @@ fn cue(
     has: &dyn Fn(Prefilter) -> bool,
     has_after: &dyn Fn(Prefilter) -> bool,
 ) -> Option<Cue> {
-    if amount.in_range || amount.rate {
+    if amount.in_range || (amount.rate && amount.period.is_none()) {
         return Some(Cue::Other);
     }
+    let cue = words_cue(before, after, amount.rate, has, has_after);
+    // A weekly, monthly or yearly rate keeps the role its words give it
+    // (`pay her £50 a month`); with no words it is a price or a charge.
+    if amount.rate && cue.is_none() {
+        return Some(Cue::Other);
+    }
+    cue
+}
+
+/// [`cue`] from the words alone.
+fn words_cue(
+    before: &str,
+    after: &str,
+    rate: bool,
+    has: &dyn Fn(Prefilter) -> bool,
+    has_after: &dyn Fn(Prefilter) -> bool,
+) -> Option<Cue> {
     let strong_direct = has(STRONG_DIRECT_NEEDS) && STRONG_DIRECT.is_match(before);
+    if CLAIMED_AFTER.is_match(after) && !strong_direct {
+        return Some(loss(after));
+    }
     if OTHER_AFTER.is_match(after) && !strong_direct {
         return Some(Cue::Other);
     }
@@ -406,11 +573,25 @@ fn cue(
     let mut prev: Option<(CueGroup, usize, usize)> = None;
     let mut wanted_at: Option<usize> = None;
     let mut accepted = false;
+    let mut asked = false;
+    let mut body_wanted = false;
     for m in CUE.find_iter(before) {
         let group = group_of(m.as_str());
         match group {
+            // `the Council demanded £500`: the body's charge, not a claim.
+            // (Read only where a verb of wanting is found: few sentences.)
+            CueGroup::Wanted if BODY_BEFORE.is_match(&before[..m.start()]) => {
+                body_wanted = true;
+                wanted_at = Some(m.end());
+            }
             CueGroup::Wanted => wanted_at = Some(m.end()),
             CueGroup::Accepted => accepted = true,
+            CueGroup::Asked => {
+                // `we have asked the Council to pay`: the Ombudsman's request
+                // is the remedy, whatever the complainant wanted before it.
+                asked = true;
+                wanted_at = None;
+            }
             _ => {}
         }
         prev = last;
@@ -421,27 +602,45 @@ fn cue(
     } else {
         None
     };
-    let agreed = match agreed_word {
-        // `It should have paid him £50`: money owed, not a remedy.
-        Some(false) if !accepted => return Some(Cue::Other),
-        Some(agreed) => agreed,
-        None => has_after(EVALUATED_AFTER_NEEDS) && EVALUATED_AFTER.is_match(after),
-    };
+    let agreed = asked
+        || match agreed_word {
+            // `It should have paid him £50`: money owed, not a remedy.
+            Some(false) if !accepted => return Some(Cue::Other),
+            Some(agreed) => agreed,
+            None => has_after(EVALUATED_AFTER_NEEDS) && EVALUATED_AFTER.is_match(after),
+        };
     // `wants the Council to ... pay him £400`: unless the decision then agrees.
     if let Some(w) = wanted_at {
         let agreed_later = before
             .get(w..)
             .is_some_and(|rest| AGREED.is_match(rest) && !rest.contains("would like"));
         if !agreed_later {
-            return Some(Cue::Other);
+            return Some(if body_wanted {
+                Cue::Other
+            } else {
+                Cue::Claimed
+            });
         }
     }
-    if !accepted && has(COMPLAINT_STAGE_NEEDS) && COMPLAINT_STAGE.is_match(before) {
+    if !accepted
+        && has(COMPLAINT_STAGE_NEEDS)
+        && (COMPLAINT_STAGE.is_match(before) || STAGE_AFTER.is_match(after))
+    {
         return Some(Cue::Offered);
     }
-    let (group, start, _) = last?;
+    let Some((group, start, _)) = last else {
+        // `This included an apology and £1,000 payment`.
+        return (has_after(PAYMENT_AFTER_NEEDS) && PAYMENT_AFTER.is_match(after)).then(|| {
+            Cue::Remedy {
+                agreed: agreed || INCLUDED.is_match(before),
+            }
+        });
+    };
     let cue = match group {
-        CueGroup::Refused | CueGroup::Wanted => Cue::Other,
+        CueGroup::Refused => Cue::Other,
+        CueGroup::Wanted => Cue::Claimed,
+        CueGroup::Loss => loss(after),
+        CueGroup::Asked => Cue::Remedy { agreed: true },
         CueGroup::Accepted => Cue::Accepted,
         CueGroup::Offered if accepted => Cue::Accepted,
         CueGroup::Offered => Cue::Offered,
@@ -452,12 +651,34 @@ fn cue(
                     && few_words(before, end, start)
             }) =>
         {
-            remedy(accepted, agreed)
+            let gap = before
+                .get(prev.map_or(0, |(_, _, end)| end)..start)
+                .unwrap_or("");
+            if rate || RATE_WORD.is_match(gap) {
+                // `should pay a contribution of £60 a week`, `pay weekly
+                // care fees of £900`: a charge at a rate, not a remedy.
+                Cue::Other
+            } else if agreed || accepted {
+                remedy(accepted, agreed)
+            } else {
+                Cue::Charge
+            }
         }
         CueGroup::NotRemedy => Cue::Other,
         CueGroup::StrongRemedy | CueGroup::Remedy => remedy(accepted, agreed),
     };
     Some(cue)
+}
+
+/// A loss the complainant states (`he had to pay £300`): claimed, unless the
+/// rest of the sentence has the body agree to make it good (`and the Council
+/// has agreed to reimburse this`).
+fn loss(after: &str) -> Cue {
+    if MADE_GOOD_AFTER.is_match(after) {
+        Cue::Remedy { agreed: true }
+    } else {
+        Cue::Claimed
+    }
 }
 
 fn remedy(accepted: bool, agreed: bool) -> Cue {
@@ -477,12 +698,46 @@ fn lead_cue(lead: &str, has: &dyn Fn(Prefilter) -> bool) -> Option<Cue> {
         end: lead.len(),
         in_range: false,
         rate: false,
+        period: None,
     };
-    match cue(&probe, lead, "", has, &|_| true)? {
-        Cue::Other => None,
-        cue => Some(cue),
+    match cue(&probe, lead, "", has, &|_| true) {
+        Some(Cue::Other | Cue::Charge) => None,
+        Some(Cue::Remedy { agreed: true }) => Some(Cue::Listed {
+            prescriptive: PRESCRIPTIVE.is_match(lead),
+        }),
+        // `the Council should:`, `we recommend the Council:`, `has agreed to:`.
+        None if has(AGREED_NEEDS) && agreed_before(lead) == Some(true) => Some(Cue::Listed {
+            prescriptive: PRESCRIPTIVE.is_match(lead),
+        }),
+        cue => cue,
     }
 }
+
+/// Words after a stated loss that make it good: `the Council has agreed to
+/// refund this`, `it should reimburse him`. Read only after a loss.
+static MADE_GOOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^[^.;]{0,120}?\b(?:agreed|will|should|must)\s+(?:to\s+)?(?:[\w'’]+\s+){0,2}?(?:reimburs|refund|repay|pay\b|cover)\w*\s+(?:this|it|that|him|her|them|the\s+(?:sum|amount|cost))\b",
+    )
+});
+
+/// A word making the noun after it a rate: `weekly care fees`.
+static RATE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(?:weekly|monthly|annual|yearly)\b"));
+
+/// The body as the subject right before a verb of wanting (`the Council
+/// wrongly demanded`, `it sought`), or the verb in the passive (`Mr X was
+/// asked to pay`): what the body wants paid, not a claim.
+static BODY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:council|it|authority|provider|school|trust|bailiffs?)\s+(?:[\w'’]+\s+)?$|\b(?:was|were|been|being)\s+$",
+    )
+});
+
+/// A lead-in that prescribes rather than narrates (read only on lead-in
+/// lines, which [`lead_cue`] reads once each).
+static PRESCRIPTIVE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(?:should|must|recommend\w*|to remedy)\b"));
 
 /// What the last agreement word before the amount says: `Some(true)` agreed,
 /// will or should; `Some(false)` should (or would) have, money owed in the past.
@@ -513,6 +768,11 @@ fn role(m: &Mention, kind: Option<SectionKind>) -> PaymentRole {
     let narrative = kind.is_some_and(|k| NARRATIVE.contains(&k));
     match m.cue {
         Cue::Other => PaymentRole::Other,
+        Cue::Claimed => PaymentRole::Claimed,
+        Cue::Listed { prescriptive } if prescriptive || !narrative => PaymentRole::Agreed,
+        Cue::Listed { .. } => PaymentRole::Offered,
+        Cue::Charge if in_action => PaymentRole::Agreed,
+        Cue::Charge => PaymentRole::Other,
         Cue::Offered => PaymentRole::Offered,
         Cue::Remedy { .. } if in_action => PaymentRole::Agreed,
         Cue::Accepted => PaymentRole::Agreed,
@@ -586,11 +846,18 @@ fn same_payment(a: &Mention, b: &Mention) -> bool {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
-    let purposes_match = a.block != b.block
+    let unspecified = |m: &Mention| m.payment.purpose == [Purpose::Unspecified];
+    // Across sections a restatement may name fewer or more purposes, but
+    // two payments with no purpose in common are two payments.
+    let purposes_match = unspecified(a)
+        || unspecified(b)
         || a.payment.purpose == b.payment.purpose
-        || a.payment.purpose == [Purpose::Unspecified]
-        || b.payment.purpose == [Purpose::Unspecified];
-    recipients_match && purposes_match
+        || (a.block != b.block
+            && a.payment
+                .purpose
+                .iter()
+                .any(|p| b.payment.purpose.contains(p)));
+    recipients_match && purposes_match && a.payment.period == b.payment.period
 }
 
 /// Drops an amount that restates the total of two or more other payments of
@@ -606,12 +873,15 @@ fn drop_totals(mentions: Vec<Mention>) -> Vec<Mention> {
                 .filter(|&(j, p)| {
                     j != i
                         && p.payment.role == m.payment.role
+                        && p.payment.period.is_none()
                         && !p.total
                         && (m.total || p.block != m.block)
                 })
                 .map(|(_, p)| p)
                 .collect();
-            m.payment.role == PaymentRole::Other || !is_subset_sum(m.amount.pence, &parts)
+            m.payment.role == PaymentRole::Other
+                || m.payment.period.is_some()
+                || !is_subset_sum(m.amount.pence, &parts)
         })
         .collect();
     mentions

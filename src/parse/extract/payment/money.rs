@@ -3,19 +3,22 @@
 //! says it is money (`pay Mr X 300`, `a total of 300` in a sentence about paying).
 //!
 //! Amounts are kept in pence so that totals compare exactly. Each amount says
-//! whether it is one end of a range (`between £100 and £300`, `£100 to £300`)
-//! or a rate (`£45 per week`): neither is a payment.
+//! whether it is one end of a range (`between £100 and £300`, `£100 to £300`),
+//! which is no payment, or a rate (`£45 per week`), with its period where
+//! that is a week, month or year: a rate is no lump sum.
 //!
 //! Numbers are read as sterling is written in UK text: thousands are grouped
 //! by commas or, less often, spaces, always three digits a group; pence are
-//! the two digits after the point. Anything else (`£1.005`, `£1,0000`) is not
-//! read as more than the digits that are well formed.
+//! the two digits after the point; thousands grouped with points are read only
+//! where nothing else can be meant (`£200.000`). Anything else (`£1.005`,
+//! `£1,0000`) is not read as more than the digits that are well formed.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::parse::decision::Period;
 use crate::parse::text::pattern::regex;
 
 /// One amount of money found in a sentence.
@@ -31,6 +34,9 @@ pub struct Amount {
     pub in_range: bool,
     /// A rate such as `£45 per week`.
     pub rate: bool,
+    /// The period of a rate per week, month or year; `None` for a lump sum
+    /// and for other rates (`per hour`, `every four weeks`).
+    pub period: Option<Period>,
 }
 
 impl Amount {
@@ -136,6 +142,27 @@ static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A rate of one week, month or year, with the unit captured: `a month`,
+/// `per week`, `pcm`, `annually`. `every four weeks` is a rate without one.
+static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\s*(?:(?:per|a|an|each|every|/)\s*(?:(?P<week>week)|(?P<month>month|calendar month)|(?P<year>year|annum))\b|(?P<w>pw|p/w|weekly)\b|(?P<m>pcm|monthly)\b|(?P<y>pa|annually|yearly)\b)",
+    )
+});
+
+/// The period of the rate that `after` (the text after an amount) begins with.
+fn period_after(after: &str) -> Option<Period> {
+    let caps = PERIOD_AFTER.captures(after)?;
+    let named = |names: [&str; 2]| names.iter().any(|n| caps.name(n).is_some());
+    if named(["week", "w"]) {
+        Some(Period::Week)
+    } else if named(["month", "m"]) {
+        Some(Period::Month)
+    } else {
+        Some(Period::Year)
+    }
+}
+
 /// Joins two amounts into a range: `to`, `-`, `–`, `and` after `between`.
 static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)^\s*(?:to|-|–|—|and)\s*$"));
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\b(?:between|from)\s*$"));
@@ -220,6 +247,7 @@ fn push(found: &mut Vec<Amount>, pence: i64, start: usize, end: usize) {
         end,
         in_range: false,
         rate: false,
+        period: None,
     });
 }
 
@@ -258,11 +286,12 @@ fn bare_amounts(sentence: &str, found: &mut Vec<Amount>) {
 ///   separator, as it stops at any other character.
 /// - `£12.5` is twelve pounds fifty: one digit after the point has no other
 ///   reading, and `£1.5m` is common.
-/// - Three or more digits after the point are not pence, and in UK text a
-///   point is not a thousands separator either: `£1.005`, `£300.999` and
-///   `£0.001` are not amounts. Reading the whole pounds before the point
-///   would guess, and the guess is wrong whenever a comma was mistyped
-///   (`£1.005` for `£1,005`), so the amount is left out.
+/// - Three or more digits after the point are not pence. Thousands grouped
+///   with points are read where nothing else is meant: after one to three
+///   digits not starting with 0, `.000` (`£200.000` is £200,000) or two
+///   point groups (`£1.250.000`). Any other long fraction (`£1.005`,
+///   `£300.999`, `£0.001`, `£1,000.500`) is not an amount: reading the
+///   pounds before the point, or the digits as thousands, would guess.
 /// - After a scale word the fraction scales (`£1.25 million`), whatever its
 ///   length.
 /// - A number glued to a digit of another script (`£1٢`) is not an amount.
@@ -275,8 +304,18 @@ fn sterling_number(text: &str) -> (usize, Option<i64>) {
     let mut end = digits_at(0);
     let mut separator: Option<char> = None;
     if end <= 3 {
+        // `£200.000`, `£1.250.000`: thousands grouped with points. Only
+        // where no other reading is left: `000` after the point (nobody
+        // writes pence so), or a second point group; `£1.005` stays unread.
+        // With a scale word the point is a decimal point: `£1.234m`.
+        let point_groups = !text.starts_with('0')
+            && digits_at(end + 1) == 3
+            && (text.get(end + 1..end + 4) == Some("000")
+                || (text.get(end + 4..end + 5) == Some(".") && digits_at(end + 5) == 3))
+            && !text.get(end + 4..).is_some_and(|rest| SCALE.is_match(rest));
         while let Some(c) = text[end..].chars().next() {
-            if !THOUSANDS_SEPARATORS.contains(&c) || separator.is_some_and(|s| s != c) {
+            let groups = THOUSANDS_SEPARATORS.contains(&c) || (c == '.' && point_groups);
+            if !groups || separator.is_some_and(|s| s != c) {
                 break;
             }
             let group = end + c.len_utf8();
@@ -289,7 +328,7 @@ fn sterling_number(text: &str) -> (usize, Option<i64>) {
     }
     let int = &text[..end];
     let mut frac = None;
-    if text[end..].starts_with('.') && digits_at(end + 1) > 0 {
+    if separator != Some('.') && text[end..].starts_with('.') && digits_at(end + 1) > 0 {
         let n = digits_at(end + 1);
         frac = Some(&text[end + 1..end + 1 + n]);
         end += 1 + n;
@@ -324,7 +363,11 @@ fn starts_with_fraction(after: &str) -> bool {
 /// (three or more digits after the point with no scale word; see
 /// [`sterling_number`]) or it overflows.
 fn sterling_pence(int: &str, frac: Option<&str>, scale: Option<&str>) -> Option<i64> {
-    let whole: i64 = int.replace(THOUSANDS_SEPARATORS, "").parse().ok()?;
+    let whole: i64 = int
+        .replace(THOUSANDS_SEPARATORS, "")
+        .replace('.', "")
+        .parse()
+        .ok()?;
     let multiplier: i64 = match scale.map(str::to_ascii_lowercase).as_deref() {
         Some("m" | "million") => 1_000_000,
         Some("bn" | "billion") => 1_000_000_000,
@@ -424,6 +467,11 @@ fn mark_ranges_and_rates(sentence: &str, found: &mut [Amount]) {
         let after = sentence.get(found[i].end..).unwrap_or("");
         if RATE_AFTER.is_match(after) {
             found[i].rate = true;
+            found[i].period = period_after(after);
+        } else if let Some(period) = period_after(after) {
+            // `annually`, `yearly`: rates RATE_AFTER does not name.
+            found[i].rate = true;
+            found[i].period = Some(period);
         }
         if i + 1 < found.len() {
             let gap = sentence.get(found[i].end..found[i + 1].start).unwrap_or("");
@@ -484,20 +532,27 @@ mod tests {
 
     #[test]
     fn three_digits_after_a_point_are_not_an_amount() {
-        // The old code read a point before three digits as a thousands
-        // separator: £1, £1,005, £300,999, £200,000.
         for text in [
             "£0.001",
             "£1.005",
             "£300.999",
-            "£200.000",
             "£1.2345",
             "£1,000.500",
+            "£012.000",
         ] {
             assert_eq!(pence(&format!("Pay Mr X {text} now.")), [0i64; 0], "{text}");
         }
         // With a scale word the fraction scales: £1.234m is £1,234,000.
         assert_eq!(pence("£1.234m"), [123_400_000]);
+    }
+
+    #[test]
+    fn a_point_before_three_digits_groups_thousands() {
+        assert_eq!(pence("offered the land for £200.000 without"), [20_000_000]);
+        assert_eq!(pence("£15.000 and £1.005.250"), [1_500_000, 100_525_000]);
+        assert_eq!(pence("£1.250.000 in all"), [125_000_000]);
+        // Pence stay pence, and a full stop ends the amount.
+        assert_eq!(pence("£1.50 and £12.5. Then £300."), [150, 1_250, 30_000]);
     }
 
     #[test]
@@ -586,6 +641,13 @@ mod tests {
             separator in proptest::sample::select(THOUSANDS_SEPARATORS),
         ) {
             let text = format!("{}.{fraction}", printed(whole * 100, separator, true));
+            if fraction == "000" && (1..1000).contains(&whole) {
+                // `£200.000`: a thousands group typed with a point.
+                let grouped = whole * 1000;
+                let found = amounts(&format!("pay {text} for"));
+                proptest::prop_assert_eq!(found.first().map(|a| a.pence), Some(grouped * 100));
+                return Ok(());
+            }
             for a in amounts(&format!("pay {text} for")) {
                 proptest::prop_assert!(a.pence <= whole * 100, "{text:?} read as {} pence", a.pence);
             }

@@ -129,7 +129,7 @@ fn summary_only_agreed_payment_and_accepted_offer() {
 }
 
 #[test]
-fn bills_grants_fees_and_wanted_amounts_are_other() {
+fn bills_grants_fees_are_other_and_the_complainants_losses_claimed() {
     let p = run(
         &[
             (None, "We will not investigate. The Council refused Miss Y a £10,000 business grant."),
@@ -141,8 +141,19 @@ fn bills_grants_fees_and_wanted_amounts_are_other() {
         ],
         Some("Mr X"),
     );
-    assert!(p.iter().all(|p| p.role == PaymentRole::Other), "{p:#?}");
     assert_eq!(p.len(), 8);
+    for (amount, want) in [
+        (10_000.0, PaymentRole::Other),
+        (300.0, PaymentRole::Claimed),
+        (100.0, PaymentRole::Other),
+        (400.0, PaymentRole::Claimed),
+        (1_173.0, PaymentRole::Claimed),
+        (14_000.0, PaymentRole::Other),
+        (45.0, PaymentRole::Other),
+        (55.5, PaymentRole::Other),
+    ] {
+        assert_eq!(role_of(&p, amount), vec![want], "£{amount}: {p:#?}");
+    }
     assert_eq!(
         p.iter().find(|p| p.amount == 55.5).map(|p| p.amount),
         Some(55.5)
@@ -240,7 +251,7 @@ fn waived_fee_and_reduced_charge() {
         )],
         None,
     );
-    assert_eq!(role_of(&p, 100.0), vec![PaymentRole::Offered]);
+    assert_eq!(role_of(&p, 100.0), vec![PaymentRole::Accepted]);
 }
 
 #[test]
@@ -406,4 +417,362 @@ fn a_long_sentence_stores_an_excerpt_around_each_amount() {
         );
     }
     assert!(reached.has(Cap::Evidence));
+}
+
+#[test]
+fn what_the_complainant_wants_or_lost_is_claimed() {
+    let p = run(
+        &[
+            (None, "We will not investigate. Mrs Q is seeking more than £8,000 in damages."),
+            (
+                Some(Complaint),
+                "Mr R wants the Council to give him a further £350 for his trouble. He says he was cheated out of £2,500 and later defrauded of £900.\nMs T says the permit cost an extra £60 which she should not have been charged.\nShe has had to pay £30 a week for taxis. Mr R lost £1,750 when the sale fell through.",
+            ),
+        ],
+        None,
+    );
+    for (amount, want) in [
+        (8_000.0, PaymentRole::Claimed),
+        (350.0, PaymentRole::Claimed),
+        (900.0, PaymentRole::Claimed),
+        (1_750.0, PaymentRole::Claimed),
+        (60.0, PaymentRole::Claimed),
+        (30.0, PaymentRole::Claimed),
+    ] {
+        assert_eq!(role_of(&p, amount), vec![want], "£{amount}: {p:#?}");
+    }
+    // A loss the body agrees to make good in the same sentence is agreed.
+    let p = run(&[(None, "Mr R had to pay £300 for a private report, and the Council has agreed to reimburse this.")], None);
+    assert_eq!(agreed(&p), vec![300.0]);
+    // A claim the decision then agrees to is agreed, not claimed.
+    let p = run(
+        &[(
+            None,
+            "Mr R asked for £200 and the Council has agreed to pay him £200 for his distress.",
+        )],
+        None,
+    );
+    assert_eq!(agreed(&p), vec![200.0]);
+    assert_eq!(
+        role_of(&p, 200.0),
+        vec![PaymentRole::Claimed, PaymentRole::Agreed]
+    );
+}
+
+#[test]
+fn a_list_of_wants_under_its_lead_in_is_claimed() {
+    let p = run(
+        &[(
+            Some(Complaint),
+            "Mr V wants:\n£400 for the time he spent chasing the Council;\na £90 payment for his distress;\nan apology.",
+        )],
+        None,
+    );
+    assert_eq!(role_of(&p, 400.0), vec![PaymentRole::Claimed]);
+    assert_eq!(role_of(&p, 90.0), vec![PaymentRole::Claimed]);
+}
+
+#[test]
+fn the_ombudsman_asking_for_a_payment_makes_it_agreed() {
+    let p = run(&[(None, "We found fault in how the Council handled the appeal. We have asked the Council to pay Mr W £150 and review its letters.")], None);
+    assert_eq!(agreed(&p), vec![150.0]);
+    let p = run(
+        &[(
+            None,
+            "The Council has been asked to pay Miss K £75 for her trouble.",
+        )],
+        None,
+    );
+    assert_eq!(agreed(&p), vec![75.0]);
+    // The complainant asked to pay is charged, not paid.
+    let p = run(
+        &[(
+            Some(Findings),
+            "Mr W was asked to pay care fees of £210 while his funding was decided.",
+        )],
+        None,
+    );
+    assert_eq!(role_of(&p, 210.0), vec![PaymentRole::Other]);
+    // The complainant asking is a claim.
+    let p = run(
+        &[(Some(Complaint), "Mr W asked the Council to pay him £150.")],
+        None,
+    );
+    assert_eq!(role_of(&p, 150.0), vec![PaymentRole::Claimed]);
+}
+
+#[test]
+fn an_amount_in_a_list_of_agreed_actions_is_agreed() {
+    let p = run(&[(None, "We found fault, but the agreed remedy of an apology, £350 and staff training is enough.")], None);
+    assert_eq!(agreed(&p), vec![350.0]);
+    let p = run(&[(None, "The agreed actions of a written apology, £120 and a new assessment remedy the injustice.")], None);
+    assert_eq!(agreed(&p), vec![120.0]);
+}
+
+#[test]
+fn prescriptive_list_after_should_in_any_section_is_agreed() {
+    // The 2016-17 layout: a list after `the council should:` with no
+    // agreed-action heading above it.
+    let p = run(
+        &[(
+            Some(Complaint),
+            "The council failed to arrange the tuition.\nTo put things right, the council should:\npay Mrs Z an additional £300, to the £300 it has already offered, for her distress;\npay Mrs Z £650 for the lost tuition;\nreview its procedures.",
+        )],
+        Some("Mrs Z"),
+    );
+    assert_eq!(agreed(&p), vec![300.0, 650.0]);
+    assert_eq!(
+        role_of(&p, 300.0),
+        vec![PaymentRole::Agreed, PaymentRole::Offered]
+    );
+    let p = run(
+        &[(
+            None,
+            "The council has agreed to:\npay Mr N £250 for his distress;\napologise.",
+        )],
+        None,
+    );
+    assert_eq!(agreed(&p), vec![250.0]);
+    let p = run(
+        &[(
+            Some(Findings),
+            "We recommend the council:\npays Ms L £180 to acknowledge her frustration.",
+        )],
+        None,
+    );
+    assert_eq!(agreed(&p), vec![180.0]);
+    // Narrated history stays narrated.
+    let p = run(
+        &[(
+            Some(WhatFound),
+            "In its stage two response the council agreed to:\npay Ms L £90 for her distress.",
+        )],
+        None,
+    );
+    assert_eq!(role_of(&p, 90.0), vec![PaymentRole::Offered]);
+}
+
+#[test]
+fn a_sufficient_remedy_already_provided_is_accepted() {
+    let p = run(&[(None, "The Council has already paid Mr F £250, which is a suitable remedy for the delay. We have completed our investigation.")], None);
+    assert_eq!(role_of(&p, 250.0), vec![PaymentRole::Accepted]);
+    let p = run(&[(None, "The Council apologised and offered Mrs G £150. We consider this is a proportionate remedy, so we will not investigate.")], None);
+    assert_eq!(role_of(&p, 150.0), vec![PaymentRole::Accepted]);
+    // The amount restated with nothing around it is the same payment.
+    let p = run(
+        &[(
+            None,
+            "The Council offered Mrs G £150 at stage two. We consider £150 is a suitable remedy.",
+        )],
+        None,
+    );
+    assert_eq!(role_of(&p, 150.0), vec![PaymentRole::Accepted]);
+    // Found not enough: still only offered.
+    let p = run(
+        &[(
+            None,
+            "The Council offered Mrs G £150. This is not a sufficient remedy.",
+        )],
+        None,
+    );
+    assert_eq!(role_of(&p, 150.0), vec![PaymentRole::Offered]);
+    // Superseded by a payment this decision secures: offered.
+    let p = run(
+        &[
+            (None, "The Council offered Mrs G £150, which was a suitable remedy for part of the complaint."),
+            (Some(AgreedAction), "The Council will pay Mrs G £400 for her distress."),
+        ],
+        None,
+    );
+    assert_eq!(role_of(&p, 150.0), vec![PaymentRole::Offered]);
+    assert_eq!(agreed(&p), vec![400.0]);
+    // An offer found suitable in the background sections is history.
+    let p = run(
+        &[(
+            Some(WhatFound),
+            "The Council offered £80. Mr H was satisfied with that.",
+        )],
+        None,
+    );
+    assert_eq!(role_of(&p, 80.0), vec![PaymentRole::Offered]);
+}
+
+#[test]
+fn a_refunded_charge_is_other_unless_it_is_the_remedy() {
+    let p = run(&[(None, "The Council was slow in refunding the permit fee of £45 but this caused no significant injustice.")], None);
+    assert_eq!(role_of(&p, 45.0), vec![PaymentRole::Other]);
+    let p = run(
+        &[(Some(AgreedAction), "Refund the permit fee of £45.")],
+        None,
+    );
+    assert_eq!(agreed(&p), vec![45.0]);
+    let p = run(
+        &[(
+            None,
+            "The Council has agreed to refund the permit fee of £45.",
+        )],
+        None,
+    );
+    assert_eq!(agreed(&p), vec![45.0]);
+}
+
+#[test]
+fn an_amount_in_brackets_after_what_is_refunded_is_that_payment() {
+    let p = run(&[(None, "The Council has agreed to refund the charges (£420) and pay Mrs P £100 for her distress.")], None);
+    assert_eq!(agreed(&p), vec![420.0, 100.0]);
+    let p = run(
+        &[(
+            Some(AgreedAction),
+            "Reimburse the cost of the private assessment (£1,150).",
+        )],
+        None,
+    );
+    assert_eq!(agreed(&p), vec![1150.0]);
+}
+
+#[test]
+fn same_amount_for_different_purposes_or_people_stays_distinct() {
+    let p = run(
+        &[
+            (None, "The Council has agreed to pay Mr X £200 for his distress and pay Mrs X £200 for her time and trouble."),
+            (
+                Some(AgreedAction),
+                "Pay Mr X £200 for his distress.\nPay Mrs X £200 for her time and trouble.",
+            ),
+        ],
+        None,
+    );
+    assert_eq!(agreed(&p), vec![200.0, 200.0]);
+    // Across sections, no purpose in common: two payments.
+    let p = run(
+        &[
+            (
+                None,
+                "The Council has agreed to pay £150 for the loss of education.",
+            ),
+            (
+                Some(FinalDecision),
+                "The Council has also agreed to pay £150 for her distress.",
+            ),
+        ],
+        None,
+    );
+    assert_eq!(agreed(&p), vec![150.0, 150.0]);
+    // Across sections with a purpose in common: one payment restated.
+    let p = run(
+        &[
+            (None, "The Council has agreed to pay £150 for distress."),
+            (
+                Some(AgreedAction),
+                "Pay £150 for her distress and uncertainty.",
+            ),
+        ],
+        None,
+    );
+    assert_eq!(agreed(&p), vec![150.0]);
+}
+
+#[test]
+fn a_rate_keeps_its_role_and_its_stated_total_is_the_lump_sum() {
+    let p = run(
+        &[(
+            Some(AgreedAction),
+            "Pay Mrs J £40 a month until her new assessment, a total of £240.\nPay Mrs J £100 for her distress.",
+        )],
+        None,
+    );
+    let rate = p.iter().find(|p| p.amount == 40.0).expect("the rate");
+    assert_eq!(
+        (rate.role, rate.period),
+        (
+            PaymentRole::Agreed,
+            Some(crate::parse::decision::Period::Month)
+        )
+    );
+    let lump: Vec<_> = p
+        .iter()
+        .filter(|p| p.role == PaymentRole::Agreed && p.period.is_none())
+        .map(|p| p.amount)
+        .collect();
+    assert_eq!(lump, vec![240.0, 100.0]);
+    // A charge at a rate is a charge, whatever verb precedes it.
+    let p = run(&[(Some(Findings), "The Council decided Mr E should pay a contribution of £85 a week. It said he should pay weekly care fees of £640.")], None);
+    assert!(p.iter().all(|p| p.role == PaymentRole::Other), "{p:#?}");
+    // Rates of other units and bare rates are charges.
+    let p = run(
+        &[(
+            Some(AgreedAction),
+            "Review the £12 per hour rate. Its fee of £30 per week stays.",
+        )],
+        None,
+    );
+    assert!(p.iter().all(|p| p.role == PaymentRole::Other), "{p:#?}");
+    assert_eq!(p[1].period, Some(crate::parse::decision::Period::Week));
+    let p = run(&[(None, "The Council will pay him £1,200 annually.")], None);
+    assert_eq!(
+        (p[0].role, p[0].period),
+        (
+            PaymentRole::Agreed,
+            Some(crate::parse::decision::Period::Year)
+        )
+    );
+}
+
+#[test]
+fn a_point_grouped_sale_price_is_read_whole() {
+    let p = run(
+        &[(
+            Some(Complaint),
+            "The Council sold the plot to Mr Y for £150.000 without conditions.",
+        )],
+        None,
+    );
+    assert_eq!(
+        p.iter().map(|p| (p.amount, p.role)).collect::<Vec<_>>(),
+        vec![(150_000.0, PaymentRole::Other)]
+    );
+}
+
+#[test]
+fn the_bodys_demand_and_a_refund_it_was_slow_to_make_are_other() {
+    let p = run(&[(Some(Complaint), "Mr D complains the Council wrongly demanded a levy payment of £4,100 and added a surcharge of £410.")], None);
+    assert_eq!(role_of(&p, 4_100.0), vec![PaymentRole::Other]);
+    assert_eq!(role_of(&p, 410.0), vec![PaymentRole::Other]);
+    let p = run(
+        &[(
+            Some(Complaint),
+            "The Council delayed in reimbursing £52 for a permit he did not need.",
+        )],
+        None,
+    );
+    assert_eq!(role_of(&p, 52.0), vec![PaymentRole::Other]);
+}
+
+#[test]
+fn an_agreement_in_the_complaint_process_is_an_offer_and_may_be_accepted() {
+    let p = run(&[(None, "The Council agreed to pay £120 in its complaint response. We consider this an appropriate remedy for the delay.")], None);
+    assert_eq!(role_of(&p, 120.0), vec![PaymentRole::Accepted]);
+    // The complaint process named as the purpose is no offer.
+    let p = run(
+        &[(
+            None,
+            "The Council should pay Mr X £90 for the delay in its complaint response.",
+        )],
+        None,
+    );
+    assert_eq!(agreed(&p), vec![90.0]);
+    let p = run(&[(None, "The Council wrote off £1,400 of the rent arrears, which we consider a suitable remedy.")], None);
+    assert_eq!(role_of(&p, 1_400.0), vec![PaymentRole::Accepted]);
+}
+
+#[test]
+fn an_amount_named_a_payment_in_an_agreed_remedy_is_agreed() {
+    let p = run(&[(None, "The Council accepted fault and agreed a remedy. This included an apology and a £600 payment.")], None);
+    assert_eq!(agreed(&p), vec![600.0]);
+    // Unmarked, and not a payment: other.
+    let p = run(
+        &[(None, "This included an apology and £600 of vouchers.")],
+        None,
+    );
+    assert_eq!(role_of(&p, 600.0), vec![PaymentRole::Other]);
 }
