@@ -101,7 +101,8 @@ pub struct Args {
     pub json: bool,
 
     /// Classify faults with this taxonomy file instead of the built-in one
-    /// (same format as `src/parse/extract/fault/faults.toml`).
+    /// (TOML; `ombuds parse --print-taxonomy` writes the built-in one, with
+    /// its format explained, to start from).
     #[arg(long, value_name = "FILE")]
     pub taxonomy: Option<PathBuf>,
 

@@ -17,7 +17,7 @@ use crate::{ingest, walk};
 pub struct Args {
     /// Decision files, or directories to walk for `.txt`, `.html`, `.htm`,
     /// `.json` and `.jsonl` files.
-    #[arg(required = true, value_name = "FILE_OR_DIR")]
+    #[arg(required_unless_present = "print_taxonomy", value_name = "FILE_OR_DIR")]
     pub paths: Vec<PathBuf>,
 
     /// Output format: `table` for people, `json` for JSON Lines.
@@ -25,9 +25,15 @@ pub struct Args {
     pub format: ParseFormat,
 
     /// Classify faults with this taxonomy file instead of the built-in one
-    /// (same format as `src/parse/extract/fault/faults.toml`).
+    /// (TOML; `--print-taxonomy` writes the built-in one, with its format
+    /// explained, to start from).
     #[arg(long, value_name = "FILE")]
     pub taxonomy: Option<PathBuf>,
+
+    /// Print the built-in fault taxonomy (TOML, with its format explained
+    /// in comments) and exit: copy it, edit it, pass it to --taxonomy.
+    #[arg(long, conflicts_with_all = ["paths", "taxonomy"])]
+    pub print_taxonomy: bool,
 }
 
 /// The formats `parse` writes (one decision is a nested record, so no CSV).
@@ -59,6 +65,10 @@ Examples:
 
 /// Parses every file and prints each decision in path order.
 pub fn run(args: Args) -> Result<ExitStatus> {
+    if args.print_taxonomy {
+        crate::output::text(crate::parse::DEFAULT_TAXONOMY)?;
+        return Ok(ExitStatus::Success);
+    }
     let taxonomy = super::load_taxonomy(args.taxonomy.as_deref())?;
     let (files, mut skipped) = walk::decision_files(&args.paths);
     let stdout = std::io::stdout();

@@ -48,6 +48,14 @@ pub fn colour_wanted(terminal: bool, no_color: Option<&OsStr>, term: Option<&OsS
     terminal && !no_color && !dumb
 }
 
+/// Writes `text` to stdout as it is (a file the user asked for, such as the
+/// built-in taxonomy).
+pub fn text(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    Ok(out.flush()?)
+}
+
 /// Writes one value as a JSON line.
 pub fn json_line(out: &mut impl Write, value: &impl Serialize) -> anyhow::Result<()> {
     serde_json::to_writer(&mut *out, value)?;

@@ -174,3 +174,29 @@ fn parse_with_a_user_taxonomy_uses_its_kinds_and_bad_files_are_named() {
     run.expect_code(2);
     assert!(run.stderr().contains("bad.toml:2"), "{}", run.describe());
 }
+
+#[test]
+fn print_taxonomy_writes_a_file_that_taxonomy_reads_back() {
+    let wd = Workdir::new();
+    let run = wd.run(&["parse", "--print-taxonomy"]);
+    run.expect_code(0);
+    let toml = run.stdout();
+    assert!(toml.contains("[[kind]]") && toml.contains("name = \"delay\""));
+    let file = wd.path("faults.toml");
+    std::fs::write(&file, &toml).unwrap();
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+    let with_file = wd.run(&[
+        "parse",
+        corpus,
+        "--format",
+        "json",
+        "--taxonomy",
+        file.to_str().unwrap(),
+    ]);
+    with_file.expect_code(0);
+    let built_in = wd.run(&["parse", corpus, "--format", "json"]);
+    assert_eq!(with_file.stdout(), built_in.stdout());
+    // It is an answer on its own, not an option of a parse.
+    wd.run(&["parse", corpus, "--print-taxonomy"])
+        .expect_code(2);
+}
