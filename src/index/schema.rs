@@ -223,7 +223,9 @@ pub fn register_tokenizers(index: &Index) {
     index
         .tokenizers()
         .register(WORDS_TOKENIZER, WordTokenizer::default());
-    index.tokenizers().register(STEMMED_TOKENIZER, stemmed_words());
+    index
+        .tokenizers()
+        .register(STEMMED_TOKENIZER, stemmed_words());
 }
 
 /// The analyzer of [`STEMMED_TOKENIZER`]: [`WordTokenizer`]'s words (already

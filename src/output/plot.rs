@@ -145,6 +145,9 @@ pub fn title(report: &StatsReport) -> String {
     if let Some(min) = f.min_amount {
         filter.push(format!("agreed total ≥ £{min}"));
     }
+    if let Some(max) = f.max_amount {
+        filter.push(format!("agreed total ≤ £{max}"));
+    }
     let what = match report.what {
         Statistic::Payments => "Agreed payments",
         Statistic::Outcomes => "Outcomes",

@@ -11,6 +11,7 @@ mod ingest;
 mod money;
 mod parse;
 mod props;
+mod query_language;
 mod reliability;
 mod reliability_bounds;
 mod reliability_indexfs;
