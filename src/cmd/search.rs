@@ -20,8 +20,8 @@ Query language (QUERY; leave it out, or give '', for every decision passing the 
                           one word (the organisation name is not stemmed)
   delay complaint         all the words (AND is the default)
   delay OR failure        either word; NOT word, -word: without it; +word: must have it
-  \"stage three\"           the words side by side; stemmed too, so \"delayed payment\"
-                          also finds \"delays in payments\"; \"stage three\"~2: up to
+  \"stage three\"           the words side by side; stemmed too, so \"delayed assessment\"
+                          also finds \"delaying assessments\"; \"stage three\"~2: up to
                           2 words apart; \"stage thr\"*: the last word a prefix
   assess*                 every word starting with assess (at least 3 letters before
                           the *; a prefix standing for over 2000 words is refused)

@@ -38,8 +38,8 @@ pub const WORDS_TOKENIZER: &str = "default";
 /// reduced to their English stems (`delays`, `delayed` -> `delay`). Also
 /// tantivy's own name with the same tokens. One stemmed field rather than a
 /// stemmed and an exact copy keeps ingest within its budget; the cost is that
-/// a quoted phrase matches stemmed forms too (`"delayed payment"` finds
-/// "delays payments").
+/// a quoted phrase matches stemmed forms too (`"delayed assessment"` finds
+/// "delaying assessments").
 pub const STEMMED_TOKENIZER: &str = "en_stem";
 
 /// The name of every field as the index stores it and queries name it:
