@@ -45,9 +45,15 @@ pub struct FilterArgs {
     #[arg(long, value_enum, value_name = "KIND")]
     pub remedy: Option<RemedyKind>,
 
-    /// Only decisions whose agreed payments total at least this many pounds.
-    #[arg(long, value_name = "POUNDS")]
-    pub min_amount: Option<f64>,
+    /// Only decisions whose agreed payments total at least this much: 500,
+    /// £500, 1,000, 1k, 2.5k, £1,234.50.
+    #[arg(long, value_name = "POUNDS", allow_hyphen_values = true)]
+    pub min_amount: Option<String>,
+
+    /// Only decisions whose agreed payments total at most this much (same
+    /// forms as --min-amount).
+    #[arg(long, value_name = "POUNDS", allow_hyphen_values = true)]
+    pub max_amount: Option<String>,
 }
 
 impl FilterArgs {
@@ -71,10 +77,24 @@ impl FilterArgs {
                 return Err(anyhow!("--from {a} is after --to {b}"));
             }
         }
-        if let Some(min) = self.min_amount {
-            if !min.is_finite() || min < 0.0 {
+        let amount = |flag: &str, value: &Option<String>| -> Result<Option<f64>> {
+            value
+                .as_deref()
+                .map(|v| {
+                    pounds(v).ok_or_else(|| {
+                        anyhow!(
+                            "--{flag}: '{v}' is not an amount of pounds (write it as 500, £500, 1,000, 1k, 2.5k or £1,234.50)"
+                        )
+                    })
+                })
+                .transpose()
+        };
+        let min_amount = amount("min-amount", &self.min_amount)?;
+        let max_amount = amount("max-amount", &self.max_amount)?;
+        if let (Some(min), Some(max)) = (min_amount, max_amount) {
+            if min > max {
                 return Err(anyhow!(
-                    "--min-amount: '{min}' must be a number of pounds, 0 or more"
+                    "--min-amount {min} is more than --max-amount {max}"
                 ));
             }
         }
@@ -101,9 +121,45 @@ impl FilterArgs {
             to,
             fault: non_empty("fault", &self.fault)?,
             remedy: self.remedy.as_ref().map(|r| name_of(r).to_string()),
-            min_amount: self.min_amount,
+            min_amount,
+            max_amount,
         })
     }
+}
+
+/// An amount of pounds as people write it: `500`, `£500`, `1,000`, `1k`,
+/// `2.5k`, `£1,234.50` (commas between groups of three digits, `k` for
+/// thousands); `None` for anything else, a negative or a non-finite amount.
+pub fn pounds(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let text = text.strip_prefix('£').unwrap_or(text).trim_start();
+    let (number, scale) = match text.strip_suffix(['k', 'K']) {
+        Some(number) => (number.trim_end(), 1000.0),
+        None => (text, 1.0),
+    };
+    let (whole, fraction) = match number.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (number, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mut groups = whole.split(',');
+    let first = groups.next()?;
+    let grouped = whole.contains(',');
+    if !digits(first) || (grouped && first.len() > 3) {
+        return None;
+    }
+    if !groups.all(|g| g.len() == 3 && digits(g)) {
+        return None;
+    }
+    if fraction.is_some_and(|f| !digits(f)) {
+        return None;
+    }
+    let plain = match fraction {
+        Some(f) => format!("{}.{f}", whole.replace(',', "")),
+        None => whole.replace(',', ""),
+    };
+    let value = plain.parse::<f64>().ok()? * scale;
+    value.is_finite().then_some(value)
 }
 
 #[cfg(test)]
@@ -153,6 +209,77 @@ mod tests {
         assert_eq!(
             refused(backwards),
             "--from 2024-01-02 is after --to 2024-01-01"
+        );
+    }
+
+    #[test]
+    fn pounds_are_read_as_people_write_them() {
+        for (text, want) in [
+            ("500", 500.0),
+            ("£500", 500.0),
+            (" £ 500 ", 500.0),
+            ("1,000", 1000.0),
+            ("1k", 1000.0),
+            ("1K", 1000.0),
+            ("2.5k", 2500.0),
+            ("£1,234.50", 1234.5),
+            ("1,234,567", 1_234_567.0),
+            ("0", 0.0),
+            ("0.5", 0.5),
+        ] {
+            assert_eq!(pounds(text), Some(want), "{text}");
+        }
+        for bad in [
+            "",
+            "£",
+            "k",
+            "-500",
+            "1,00",
+            "10,00,000",
+            "1000,000",
+            ",500",
+            "1.2.3",
+            "1e3",
+            "inf",
+            "NaN",
+            "500p",
+            "$500",
+            "1,000.",
+            "£-1",
+            "1 000",
+        ] {
+            assert_eq!(pounds(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn amounts_name_their_flag_and_the_forms_accepted() {
+        let args = FilterArgs {
+            min_amount: Some("£1,000".into()),
+            max_amount: Some("2.5k".into()),
+            ..FilterArgs::default()
+        };
+        let filters = args.to_filters().expect("valid amounts");
+        assert_eq!(
+            (filters.min_amount, filters.max_amount),
+            (Some(1000.0), Some(2500.0))
+        );
+        let max = FilterArgs {
+            max_amount: Some("lots".into()),
+            ..FilterArgs::default()
+        };
+        assert_eq!(
+            refused(max),
+            "--max-amount: 'lots' is not an amount of pounds (write it as 500, £500, 1,000, 1k, 2.5k or £1,234.50)"
+        );
+        let backwards = FilterArgs {
+            min_amount: Some("1k".into()),
+            max_amount: Some("500".into()),
+            ..FilterArgs::default()
+        };
+        assert_eq!(
+            refused(backwards),
+            "--min-amount 1000 is more than --max-amount 500"
         );
     }
 

@@ -7,21 +7,42 @@ use anyhow::Result;
 
 use super::filters::FilterArgs;
 use super::ExitStatus;
-use crate::output::hits::write_hits;
+use crate::output::hits::{shown_of_total, write_hits};
 use crate::output::{use_colour, Format};
-use crate::query::{search, SearchRequest, SortOrder};
+use crate::query::{count, search, SearchRequest, SortOrder};
 
 /// The long help of `ombuds search`.
 pub const LONG_ABOUT: &str = "Full-text search over the indexed decisions.
 
-QUERY uses tantivy's syntax: words (all must match), \"exact phrases\", AND / OR / NOT,
-+must / -must_not, and field queries such as category:\"Children's care services\",
-outcome:upheld, remedy:apology, fault:delay, agreed_total:>=500,
-decision_date:[2023-01-01T00:00:00Z TO 2024-01-01T00:00:00Z]. An empty QUERY ('')
-with filters lists every decision that passes them.
+Query language (QUERY; leave it out, or give '', for every decision passing the filters):
+  delay                   the word, in any form: the decision's text is indexed with
+                          English stemming, so delay, delays, delayed and delaying are
+                          one word (the organisation name is not stemmed)
+  delay complaint         all the words (AND is the default)
+  delay OR failure        either word; NOT word, -word: without it; +word: must have it
+  \"stage three\"           the words side by side; stemmed too, so \"delayed assessment\"
+                          also finds \"delaying assessments\"; \"stage three\"~2: up to
+                          2 words apart; \"stage thr\"*: the last word a prefix
+  assess*                 every word starting with assess (at least 3 letters before
+                          the *; a prefix standing for over 2000 words is refused)
+  -closed, NOT closed     alone: every decision except those
+  (delay OR failure) AND -closed     parentheses group
+  category:\"Children's care services\", outcome:upheld, remedy:apology, fault:delay,
+  agreed_total:>=500, decision_date:[2023-01-01T00:00:00Z TO 2024-01-01T00:00:00Z]
+                          one field (fields: reference, organisation, category,
+                          subcategory, outcome, decision_date, year, summary, text,
+                          agreed_total, agreed_amount, purpose, remedy, fault, finding,
+                          deadline_days, shared_with_ofsted)
+A query that cannot be read is refused with what is wrong and where, e.g.
+  unbalanced quote: the \" at character 1 is never closed (\"time and trouble)
 
 Each hit shows reference, decision date, organisation, outcome and a snippet with
 the matched words highlighted (bold on a terminal, [brackets] otherwise).
+
+How many decisions matched is written to stderr after the hits, in every format:
+\"20 of 206 shown; --limit for more\", or \"206 decisions\" when all are shown
+(stdout then holds only the hits, as CSV or JSON Lines). --count prints only that
+number, on stdout.
 
 Output columns (csv, in this order; json has the same keys, one object per line):
   reference, decision_date, organisation, outcome, category, subcategory, score,
@@ -36,19 +57,22 @@ never prefixed). In the table, control characters (escape sequences, newlines)
 are shown as \\u{1b}-style escapes instead of reaching the terminal. Colour is used
 only when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not dumb.
 
-Exit code 1 when nothing matches.
+Exit code 1 when nothing matches (also with --count, which then prints 0).
 
 Examples:
   ombuds search '\"stage three\" recommendations'
-  ombuds search delay --category \"Children's care services\" --from 2023-01-01
+  ombuds search delays --category \"Children's care services\" --from 2023-01-01
+  ombuds search 'assess* -closed' --limit 100
   ombuds search 'apology AND NOT closed' --sort date --limit 50 --format csv > hits.csv
-  ombuds search '' --outcome upheld --min-amount 500 --format json";
+  ombuds search --outcome upheld --min-amount £1,000 --max-amount 5k --format json
+  ombuds search delay --organisation norfolk --count";
 
 /// Flags of `ombuds search`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The query (tantivy syntax); '' for every decision passing the filters.
-    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    /// The query (see the query language above); left out or '' for every
+    /// decision passing the filters.
+    #[arg(value_name = "QUERY", allow_hyphen_values = true, default_value = "")]
     pub query: String,
 
     #[command(flatten)]
@@ -65,6 +89,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+
+    /// Print only the number of matching decisions.
+    #[arg(long, conflicts_with_all = ["limit", "sort", "format"])]
+    pub count: bool,
 }
 
 /// Checks the request, searches, prints the hits.
@@ -77,11 +105,22 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     };
     let index = crate::index::open(index_path)?;
     let searcher = crate::index::read::searcher(&index)?;
-    let hits = search(&index, &searcher, &request)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    write_hits(&mut out, &hits, args.format, use_colour())?;
+    let total = if args.count {
+        let total = count(&index, &searcher, &request.query, &request.filters)?;
+        writeln!(out, "{total}")?;
+        total
+    } else {
+        let found = search(&index, &searcher, &request)?;
+        write_hits(&mut out, &found.hits, args.format, use_colour())?;
+        out.flush()?;
+        if found.total > 0 {
+            eprintln!("{}", shown_of_total(found.hits.len(), found.total));
+        }
+        found.total
+    };
     out.flush()?;
-    if hits.is_empty() {
+    if total == 0 {
         eprintln!("no decisions match");
         return Ok(ExitStatus::NothingFound);
     }

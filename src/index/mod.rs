@@ -13,6 +13,7 @@ pub mod lifecycle;
 pub mod read;
 pub mod schema;
 pub mod sources;
+pub mod stemmed;
 pub mod tokenizer;
 pub mod write;
 

@@ -150,6 +150,16 @@ fn marked(h: &Hit, on: &str, off: &str, text: impl Fn(&str) -> String) -> String
     out
 }
 
+/// The line that says how many of the matching decisions were shown:
+/// `20 of 206 shown; --limit for more`, or `206 decisions` when all were.
+pub fn shown_of_total(shown: usize, total: usize) -> String {
+    match (shown < total, total) {
+        (true, _) => format!("{shown} of {total} shown; --limit for more"),
+        (false, 1) => "1 decision".to_string(),
+        (false, _) => format!("{total} decisions"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,6 +188,13 @@ mod tests {
         let mut out = Vec::new();
         write_hits(&mut out, &[hostile_hit()], format, colour).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn shown_of_total_says_when_hits_were_cut_off() {
+        assert_eq!(shown_of_total(20, 206), "20 of 206 shown; --limit for more");
+        assert_eq!(shown_of_total(206, 206), "206 decisions");
+        assert_eq!(shown_of_total(1, 1), "1 decision");
     }
 
     #[test]

@@ -147,6 +147,9 @@ pub fn title(report: &StatsReport) -> String {
     if let Some(min) = f.min_amount {
         filter.push(format!("agreed total ≥ £{min}"));
     }
+    if let Some(max) = f.max_amount {
+        filter.push(format!("agreed total ≤ £{max}"));
+    }
     let what = match report.what {
         Statistic::Payments => payments_named(report),
         Statistic::Outcomes => "Outcomes".to_string(),

@@ -1,18 +1,19 @@
 //! Search requests -> tantivy queries, and the hits they return.
 //!
 //! The query string uses tantivy's syntax (terms, `"phrases"`, `AND`/`OR`/`NOT`,
-//! `+`/`-`, `field:value`, `field:>=500`, `field:[a TO b]`); the filters are
-//! the typed flags shared by `search`, `stats` and `export`, joined to the
-//! query with AND.
+//! `+`/`-`, `field:value`, `field:>=500`, `field:[a TO b]`) plus prefixes
+//! (`delay*`) and exclusions alone (`-delay`), read by [`language`]; the
+//! filters are the typed flags shared by `search`, `stats` and `export`,
+//! joined to the query with AND.
+
+pub mod language;
 
 use std::ops::Bound;
 
 use anyhow::{anyhow, bail, Context, Result};
 use serde::Serialize;
-use tantivy::collector::TopDocs;
-use tantivy::query::{
-    AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
-};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, Order, Searcher, Term};
@@ -47,6 +48,8 @@ pub struct Filters {
     pub remedy: Option<String>,
     /// Smallest agreed total included, in pounds.
     pub min_amount: Option<f64>,
+    /// Largest agreed total included, in pounds.
+    pub max_amount: Option<f64>,
 }
 
 /// How hits are ordered.
@@ -100,6 +103,15 @@ pub struct Hit {
     pub url: Option<String>,
 }
 
+/// What a search found: the hits shown and how many decisions matched.
+#[derive(Debug, Clone)]
+pub struct SearchResults {
+    /// The best hits, at most the request's limit.
+    pub hits: Vec<Hit>,
+    /// Every decision that matched, shown or not.
+    pub total: usize,
+}
+
 /// The parsed query plus filters, ready to run.
 pub fn build_query(
     index: &DecisionIndex,
@@ -109,13 +121,7 @@ pub fn build_query(
     let f = &index.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if !query.trim().is_empty() {
-        check_query(query)?;
-        let mut parser = QueryParser::for_index(&index.index, vec![f.text, f.organisation]);
-        parser.set_conjunction_by_default();
-        let parsed = parser
-            .parse_query(query)
-            .map_err(|e| query_error(query, e))?;
-        clauses.push((Occur::Must, parsed));
+        clauses.push((Occur::Must, language::parse(index, query)?));
     }
     if let Some(org) = &filters.organisation {
         clauses.push((Occur::Must, words_query(index, f.organisation, org)?));
@@ -147,12 +153,13 @@ pub fn build_query(
         let (lower, upper) = (bound(filters.from), bound(filters.to));
         clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
     }
-    if let Some(min) = filters.min_amount {
-        let lower = Bound::Included(Term::from_field_f64(f.agreed_total, min));
-        clauses.push((
-            Occur::Must,
-            Box::new(RangeQuery::new(lower, Bound::Unbounded)),
-        ));
+    if filters.min_amount.is_some() || filters.max_amount.is_some() {
+        let bound = |pounds: Option<f64>| match pounds {
+            None => Bound::Unbounded,
+            Some(pounds) => Bound::Included(Term::from_field_f64(f.agreed_total, pounds)),
+        };
+        let (lower, upper) = (bound(filters.min_amount), bound(filters.max_amount));
+        clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
     }
     Ok(match clauses.len() {
         0 => Box::new(AllQuery),
@@ -302,38 +309,46 @@ fn query_error(query: &str, error: tantivy::query::QueryParserError) -> anyhow::
         E::DateFormatError(_) => anyhow!(
             "query '{query}': dates in queries are written 2023-01-01T00:00:00Z (or use --from/--to YYYY-MM-DD)"
         ),
-        E::AllButQueryForbidden => anyhow!(
-            "query '{query}': only excluded terms; add something to match, e.g. 'council -closed'"
-        ),
         other => anyhow!("query '{query}': {other}"),
     }
 }
 
-/// Runs a search and returns its hits with snippets.
+/// How many decisions a query and its filters match.
+pub fn count(
+    index: &DecisionIndex,
+    searcher: &Searcher,
+    query: &str,
+    filters: &Filters,
+) -> Result<usize> {
+    let query = build_query(index, query, filters)?;
+    Ok(searcher.search(&query, &Count)?)
+}
+
+/// Runs a search and returns its best hits with snippets and the number of
+/// decisions that matched (counted in the same pass).
 pub fn search(
     index: &DecisionIndex,
     searcher: &Searcher,
     request: &SearchRequest,
-) -> Result<Vec<Hit>> {
+) -> Result<SearchResults> {
     let query = build_query(index, &request.query, &request.filters)?;
     let limit = request.limit.max(1);
-    let addresses: Vec<(f32, tantivy::DocAddress)> = match request.sort {
-        SortOrder::Relevance => {
-            searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?
+    let (addresses, total): (Vec<(f32, tantivy::DocAddress)>, usize) = match request.sort {
+        SortOrder::Relevance => searcher.search(
+            &query,
+            &(TopDocs::with_limit(limit).order_by_score(), Count),
+        )?,
+        SortOrder::Date => {
+            let top = TopDocs::with_limit(limit)
+                .order_by_fast_field::<DateTime>(name::DECISION_DATE, Order::Desc);
+            let (top, total) = searcher.search(&query, &(top, Count))?;
+            let addresses = top.into_iter().map(|(_, address)| (0.0, address)).collect();
+            (addresses, total)
         }
-        SortOrder::Date => searcher
-            .search(
-                &query,
-                &TopDocs::with_limit(limit)
-                    .order_by_fast_field::<DateTime>(name::DECISION_DATE, Order::Desc),
-            )?
-            .into_iter()
-            .map(|(_, address)| (0.0, address))
-            .collect(),
     };
     let mut snippets = SnippetGenerator::create(searcher, &*query, index.fields.text)?;
     snippets.set_max_num_chars(200);
-    addresses
+    let hits = addresses
         .into_iter()
         .map(|(score, address)| {
             let doc = stored_document(searcher, address)?;
@@ -365,7 +380,8 @@ pub fn search(
                 url: d.url,
             })
         })
-        .collect()
+        .collect::<Result<Vec<Hit>>>()?;
+    Ok(SearchResults { hits, total })
 }
 
 /// The first `max` characters of a text, cut at a word boundary.
@@ -445,7 +461,6 @@ mod tests {
     use super::*;
     use crate::index::read::searcher;
     use crate::index::testing::{corpus, indexed};
-    use tantivy::collector::Count;
     use time::macros::date;
 
     fn hits(index: &DecisionIndex, query: &str, filters: &Filters) -> usize {

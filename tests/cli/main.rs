@@ -14,6 +14,7 @@ mod money;
 mod parse;
 mod payment_roles;
 mod props;
+mod query_language;
 mod reliability;
 mod reliability_bounds;
 mod reliability_indexfs;
