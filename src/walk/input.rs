@@ -273,14 +273,7 @@ fn from_record(source: String, place: String, value: Value) -> Result<Document, 
 /// A saved page: its text layout, and its URL (the page's own, else the
 /// one fetch's manifest beside it gives).
 fn read_page_file(path: &Path) -> Result<Document, Skipped> {
-    let bytes = read_bounded(path, MAX_FILE_BYTES).map_err(|e| match e {
-        ReadError::TooLarge { .. } => {
-            Skipped::new(path, SkipKind::TooLarge, format!("{e} for one decision"))
-        }
-        ReadError::Io(_) | ReadError::Stalled(_) => {
-            Skipped::new(path, SkipKind::Unreadable, e.to_string())
-        }
-    })?;
+    let bytes = super::read_file(path)?;
     let decoded =
         decode_encoding(bytes).map_err(|(kind, reason)| Skipped::new(path, kind, reason))?;
     let page = super::page::read_page(&decoded.text);

@@ -265,15 +265,21 @@ pub fn decision_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
 /// size check, a device that never ends (`/dev/zero`) or a FIFO nobody
 /// writes to costs at most the limit or a short wait, never a hang.
 pub fn read_text(path: &Path) -> Result<Decoded, Skipped> {
-    let bytes = read_bounded(path, MAX_FILE_BYTES).map_err(|e| match e {
+    let bytes = read_file(path)?;
+    text::decode(bytes).map_err(|(kind, reason)| Skipped::new(path, kind, reason))
+}
+
+/// The bytes of one decision file, read bounded (see [`read_text`]), or why
+/// they cannot be had.
+pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, Skipped> {
+    read_bounded(path, MAX_FILE_BYTES).map_err(|e| match e {
         ReadError::TooLarge { .. } => {
             Skipped::new(path, SkipKind::TooLarge, format!("{e} for one decision"))
         }
         ReadError::Io(_) | ReadError::Stalled(_) => {
             Skipped::new(path, SkipKind::Unreadable, e.to_string())
         }
-    })?;
-    text::decode(bytes).map_err(|(kind, reason)| Skipped::new(path, kind, reason))
+    })
 }
 
 #[cfg(test)]

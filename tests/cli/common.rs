@@ -148,3 +148,15 @@ pub fn count(wd: &Workdir) -> usize {
     run.expect_code(0);
     run.json_lines().len()
 }
+
+/// Parses `text` (one decision) with the real binary and returns its one
+/// JSON record.
+pub fn parse_one(text: &str) -> serde_json::Value {
+    let wd = Workdir::new();
+    let file = wd.write("d.txt", text);
+    let run = wd.run(&["parse", file.to_str().unwrap(), "--format", "json"]);
+    run.expect_code(0);
+    let mut records = run.json_lines();
+    assert_eq!(records.len(), 1, "{}", run.describe());
+    records.remove(0)
+}

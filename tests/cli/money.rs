@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::common::Workdir;
+use crate::common::parse_one as parse;
 
 /// A decision whose agreed action pays each of `amounts` to Mr X, with
 /// `date` as its header date.
@@ -24,17 +24,6 @@ fn decision(date: &str, amounts: &[&str]) -> String {
          Summary: Mr X complained about the Council. The Council has agreed to remedy the injustice.\n\n\
          Agreed action\n\n{actions}\nFinal decision\n\n  1. I have completed my investigation.\n"
     )
-}
-
-/// Parses `text` with the real binary and returns its one JSON record.
-fn parse(text: &str) -> Value {
-    let wd = Workdir::new();
-    let file = wd.write("d.txt", text);
-    let run = wd.run(&["parse", file.to_str().unwrap(), "--format", "json"]);
-    run.expect_code(0);
-    let mut records = run.json_lines();
-    assert_eq!(records.len(), 1, "{}", run.describe());
-    records.remove(0)
 }
 
 /// The amounts of the record's payments with `role`.

@@ -4,18 +4,7 @@
 
 use serde_json::Value;
 
-use crate::common::Workdir;
-
-/// Parses `text` with the real binary and returns its one JSON record.
-fn parse(text: &str) -> Value {
-    let wd = Workdir::new();
-    let file = wd.write("d.txt", text);
-    let run = wd.run(&["parse", file.to_str().unwrap(), "--format", "json"]);
-    run.expect_code(0);
-    let mut records = run.json_lines();
-    assert_eq!(records.len(), 1, "{}", run.describe());
-    records.remove(0)
-}
+use crate::common::parse_one as parse;
 
 /// A decision with `summary`, then `body` as its complaint section and
 /// `action` as its agreed action (left out when empty).
