@@ -16,7 +16,7 @@
 # What it does, from the repository root of a clean clone:
 #   1. installs ripgrep, hyperfine and GNU time with apt-get if they are missing;
 #   2. builds the release binary and the synth, baseline and accuracy examples;
-#   3. synthesizes N and N/10 decisions (examples/synth, with truth.jsonl);
+#   3. synthesizes N and N/10 decisions (examples/synth, with DIR.truth.jsonl beside each);
 #   4. measures, with the page cache warm (the corpus was just written):
 #      - ingest (fresh index each run): wall and CPU seconds, decisions/s, MB/s, peak RSS
 #        (/usr/bin/time), index size on disk vs the raw text, at N and N/10;
@@ -108,7 +108,7 @@ corpus() { # corpus N -> prints the directory, synthesizing it unless an identic
     if [[ -f "$dir/.synth-stamp" && "$(cat "$dir/.synth-stamp")" == "$stamp" ]]; then
         log "reusing $dir"
     else
-        rm -rf "$dir"
+        rm -rf "$dir" "$dir.truth.jsonl"
         log "synthesizing $n decisions into $dir"
         "$BIN/examples/synth" --docs "$n" --out "$dir" --seed "$SEED" >&2
         echo "$stamp" >"$dir/.synth-stamp"
@@ -128,7 +128,7 @@ extra_corpus() { # extra_corpus SRC N -> prints the directory
     if [[ -f "$dir/.synth-stamp" && "$(cat "$dir/.synth-stamp")" == "$stamp" ]]; then
         log "reusing $dir"
     else
-        rm -rf "$dir"
+        rm -rf "$dir" "$dir.truth.jsonl"
         log "copying $(( n / 100 > 0 ? n / 100 : 1 )) decisions under new references into $dir"
         python3 - "$src" "$dir" "$n" <<'PY' || exit 1
 import os, re, sys
@@ -265,7 +265,7 @@ done
 # --- accuracy ----------------------------------------------------------------------------
 log "accuracy on $SMALL decisions"
 "$OMBUDS" parse "$LITTLE" --format json 2>/dev/null \
-    | "$BIN/examples/accuracy" --truth "$LITTLE/truth.jsonl" --parsed - --json >"$RES/accuracy.json" 2>"$RES/accuracy.err" \
+    | "$BIN/examples/accuracy" --truth "$LITTLE.truth.jsonl" --parsed - --json >"$RES/accuracy.json" 2>"$RES/accuracy.err" \
     || echo '{"error": "accuracy failed"}' >"$RES/accuracy.json"
 
 # --- report ------------------------------------------------------------------------------

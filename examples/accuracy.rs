@@ -2,15 +2,15 @@
 //!
 //! Reads the decisions as `ombuds parse DIR --format json` prints them (JSON
 //! Lines, from a file or `-` for stdin), or parses DIR itself with the library
-//! (`--direct DIR`), and compares them with `DIR/truth.jsonl` written by the
+//! (`--direct DIR`), and compares them with `DIR.truth.jsonl` written by the
 //! `synth` example. Prints, per header field, the rate of exact matches (a
 //! missing value must be missing), and for agreed remedy payments the rate of
 //! decisions whose agreed amounts are exactly the true multiset, plus recall
 //! and precision over all agreed amounts.
 //!
 //! Examples:
-//!   ombuds parse /tmp/c --format json | cargo run --release --example accuracy -- --truth /tmp/c/truth.jsonl --parsed -
-//!   cargo run --release --example accuracy -- --truth /tmp/c/truth.jsonl --direct /tmp/c
+//!   ombuds parse /tmp/c --format json | cargo run --release --example accuracy -- --truth /tmp/c.truth.jsonl --parsed -
+//!   cargo run --release --example accuracy -- --truth /tmp/c.truth.jsonl --direct /tmp/c
 
 use std::collections::BTreeMap;
 use std::fs::File;

@@ -1,5 +1,6 @@
 //! Corpus synthesizer for benchmarks and accuracy checks: writes N realistic
-//! LGSCO decision files `DIR/NNNNNN.txt` and their ground truth `DIR/truth.jsonl`.
+//! LGSCO decision files `DIR/NNNNNN.txt` and their ground truth `DIR.truth.jsonl`
+//! (beside the folder, so that ingesting the folder reads decisions only).
 //!
 //! Deterministic for a seed: document `i` draws from its own ChaCha8 stream
 //! (seed, stream i), so the output does not depend on thread scheduling.
@@ -46,6 +47,10 @@ struct Args {
     /// Seed; the same seed gives byte-identical output.
     #[arg(long, default_value_t = 42)]
     seed: u64,
+    /// Where to write the ground truth (JSON Lines) [default: DIR.truth.jsonl,
+    /// beside DIR: inside it, `ombuds ingest DIR` would read it as decisions].
+    #[arg(long)]
+    truth: Option<PathBuf>,
 }
 
 /// One line of truth.jsonl: what a perfect extractor reads from the file.
@@ -91,7 +96,11 @@ fn main() -> Result<()> {
     org_rng.set_stream(u64::MAX);
     let orgs = names::organisations(&mut org_rng, 320, 40);
 
-    let truth_path = args.out.join("truth.jsonl");
+    let truth_path = args.truth.clone().unwrap_or_else(|| {
+        let mut name = args.out.as_os_str().to_owned();
+        name.push(".truth.jsonl");
+        PathBuf::from(name)
+    });
     let mut truth = BufWriter::new(
         File::create(&truth_path)
             .with_context(|| format!("{}: cannot create", truth_path.display()))?,
