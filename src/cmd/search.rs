@@ -15,14 +15,15 @@ use crate::query::{count, search, SearchRequest, SortOrder};
 pub const LONG_ABOUT: &str = "Full-text search over the indexed decisions.
 
 Query language (QUERY; leave it out, or give '', for every decision passing the filters):
-  delay                   the word, in any form: the decision's text is indexed with
-                          English stemming, so delay, delays, delayed and delaying are
-                          one word (the organisation name is not stemmed)
+  delay                   the word, in any form: in the decision's text, delay finds
+                          delays, delayed and delaying (words with the same English
+                          stem); the organisation name and other fields match as typed
   delay complaint         all the words (AND is the default)
   delay OR failure        either word; NOT word, -word: without it; +word: must have it
-  \"stage three\"           the words side by side; stemmed too, so \"delayed assessment\"
-                          also finds \"delaying assessments\"; \"stage three\"~2: up to
-                          2 words apart; \"stage thr\"*: the last word a prefix
+  \"stage three\"           the words side by side, exactly as written: \"delayed
+                          assessment\" does not find \"delays in assessment\" (nor
+                          \"delays\" delayed); \"stage three\"~2: up to 2 words apart;
+                          \"stage thr\"*: the last word a prefix
   assess*                 every word starting with assess (at least 3 letters before
                           the *; a prefix standing for over 2000 words is refused)
   -closed, NOT closed     alone: every decision except those

@@ -13,7 +13,6 @@ pub mod lifecycle;
 pub mod read;
 pub mod schema;
 pub mod sources;
-pub mod stemmed;
 pub mod tokenizer;
 pub mod write;
 
@@ -224,6 +223,16 @@ pub(crate) mod testing {
             .collect();
         names.sort();
         names.iter().map(|n| sample(n)).collect()
+    }
+
+    /// A short upheld decision by `organisation` whose complaint says `body`.
+    pub(crate) fn saying(reference: &str, organisation: &str, body: &str) -> Decision {
+        let text = format!(
+            "{organisation} ({reference})\n\nDecision : Upheld\nDecision date : 05 Oct 2024\n\
+             The Ombudsman's final decision:\n\nSummary: Mr X complained.\n\n\
+             The complaint\n\n  1. {body}\n\nFinal decision\n\n  1. I have completed my investigation.\n"
+        );
+        parse_decision("saying.txt", &text).expect("decision parses")
     }
 
     /// An index in a temp dir (kept alive by the returned guard) holding

@@ -5,10 +5,13 @@
 //! printed, and are indexed lowercased as one token (tokenizer `keyword`), so
 //! `--category "children's care services"` and
 //! `category:"Children's care services"` both match. Free text is indexed with
-//! positions for phrase queries: the decision's text (`text`, `summary`) with
-//! English stemming ([`STEMMED_TOKENIZER`]), so `delays` finds `delayed`, and
-//! the organisation name without ([`WORDS_TOKENIZER`]), so a name matches as
-//! written. The decision is stored in two parts: its
+//! positions for phrase queries, as words lowercased and not stemmed
+//! ([`WORDS_TOKENIZER`]). A query word in the decision's text
+//! ([`Fields::stemmed`]) still finds its other English forms (`delays` finds
+//! `delayed`): the query language looks up the indexed words with the same
+//! stem, which costs a search a few term lookups instead of costing every
+//! ingest a stemmer. A quoted phrase matches the words as written. The
+//! decision is stored in two parts: its
 //! summary and sections once, in `text`, and everything else as JSON in
 //! `record`, which says where in `text` each part is; `show`, snippets and
 //! exports put the two back together.
@@ -20,7 +23,6 @@ use tantivy::schema::{
 use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::Index;
 
-use super::stemmed::StemmedWordTokenizer;
 use super::tokenizer::WordTokenizer;
 use crate::names::name_of;
 use crate::parse::PaymentRole;
@@ -32,18 +34,10 @@ pub const SCHEMA_VERSION: u32 = 4;
 /// The tokenizer for whole-value keyword fields: one lowercased token.
 pub const KEYWORD_TOKENIZER: &str = "keyword";
 
-/// The tokenizer for names (the organisation): words lowercased, not
-/// stemmed. tantivy's own name, so any tantivy tool reads the index as ombuds
-/// does ([`WordTokenizer`] gives the same tokens).
+/// The tokenizer for free text: words lowercased, not stemmed. tantivy's own
+/// name, so any tantivy tool reads the index as ombuds does ([`WordTokenizer`]
+/// gives the same tokens).
 pub const WORDS_TOKENIZER: &str = "default";
-
-/// The tokenizer for the decision's text: the words of [`WORDS_TOKENIZER`]
-/// reduced to their English stems (`delays`, `delayed` -> `delay`). Also
-/// tantivy's own name with the same tokens. One stemmed field rather than a
-/// stemmed and an exact copy keeps ingest within its budget; the cost is that
-/// a quoted phrase matches stemmed forms too (`"delayed assessment"` finds
-/// "delaying assessments").
-pub const STEMMED_TOKENIZER: &str = "en_stem";
 
 /// The name of every field as the index stores it and queries name it:
 /// readers of fast fields use these, so a renamed field is renamed once.
@@ -169,6 +163,15 @@ pub struct Fields {
     pub taxonomy_stamp: Field,
 }
 
+impl Fields {
+    /// The fields where a query word finds every English form of itself
+    /// (`delays` finds `delayed`): the decision's text. They are indexed
+    /// unstemmed like all free text; the query language stems at search time.
+    pub fn stemmed(&self) -> [Field; 2] {
+        [self.text, self.summary]
+    }
+}
+
 /// Builds the schema and its field handles.
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
@@ -182,21 +185,15 @@ pub fn build() -> (Schema, Fields) {
             )
             .set_fast("raw")
     };
-    let free_text = |tokenizer| {
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(tokenizer)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        )
-    };
-    let stemmed = free_text(STEMMED_TOKENIZER);
+    let words = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(WORDS_TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
     let number = NumericOptions::default().set_indexed().set_fast();
     let fields = Fields {
         reference: b.add_text_field(name::REFERENCE, STRING | STORED),
-        organisation: b.add_text_field(
-            name::ORGANISATION,
-            free_text(WORDS_TOKENIZER).set_fast("raw"),
-        ),
+        organisation: b.add_text_field(name::ORGANISATION, words.clone().set_fast("raw")),
         category: b.add_text_field(name::CATEGORY, keyword()),
         subcategory: b.add_text_field(name::SUBCATEGORY, keyword()),
         outcome: b.add_text_field(name::OUTCOME, keyword()),
@@ -208,8 +205,8 @@ pub fn build() -> (Schema, Fields) {
                 .set_precision(DateTimePrecision::Seconds),
         ),
         year: b.add_u64_field(name::YEAR, number.clone()),
-        summary: b.add_text_field(name::SUMMARY, stemmed.clone()),
-        text: b.add_text_field(name::TEXT, stemmed | STORED),
+        summary: b.add_text_field(name::SUMMARY, words.clone()),
+        text: b.add_text_field(name::TEXT, words | STORED),
         record: b.add_text_field(name::RECORD, STORED),
         agreed_total: b.add_f64_field(name::AGREED_TOTAL, number.clone()),
         accepted_total: b.add_f64_field(name::ACCEPTED_TOTAL, number.clone()),
@@ -233,9 +230,8 @@ pub fn build() -> (Schema, Fields) {
 }
 
 /// Registers the tokenizers the schema names; call on every opened index.
-/// Free text uses tantivy's `default` and `en_stem`, replaced by
-/// [`WordTokenizer`] and [`StemmedWordTokenizer`], which give the same tokens
-/// faster.
+/// Free text uses tantivy's `default`, replaced by [`WordTokenizer`], which gives the
+/// same tokens faster.
 pub fn register_tokenizers(index: &Index) {
     let keyword = TextAnalyzer::builder(RawTokenizer::default())
         .filter(LowerCaser)
@@ -244,17 +240,8 @@ pub fn register_tokenizers(index: &Index) {
     index
         .tokenizers()
         .register(WORDS_TOKENIZER, WordTokenizer::default());
-    index
-        .tokenizers()
-        .register(STEMMED_TOKENIZER, stemmed_words());
 }
 
-/// The analyzer of [`STEMMED_TOKENIZER`]: [`WordTokenizer`]'s words
-/// reduced to their English stems, through a cache of stems
-/// ([`StemmedWordTokenizer`]).
-pub fn stemmed_words() -> TextAnalyzer {
-    TextAnalyzer::from(StemmedWordTokenizer::default())
-}
 /// Fields a query string may name (`category:"..."`), for help and errors.
 pub const QUERYABLE: &[&str] = &[
     name::REFERENCE,
@@ -350,33 +337,6 @@ mod tests {
             round_trip(7, PaymentRole::Claimed, 1e21, &["backdated"]),
             (PaymentRole::Claimed, 1e21, vec!["backdated".to_string()])
         );
-    }
-
-    fn stems(mut analyzer: TextAnalyzer, text: &str) -> Vec<(String, usize, usize)> {
-        let mut out = Vec::new();
-        let mut stream = analyzer.token_stream(text);
-        while let Some(t) = stream.next() {
-            out.push((t.text.clone(), t.offset_from, t.offset_to));
-        }
-        out
-    }
-
-    #[test]
-    fn stemmed_words_join_word_forms_and_keep_offsets_in_the_original_text() {
-        let text = "The Council DELAYED; delays, delaying and a delay.";
-        let got = stems(stemmed_words(), text);
-        let words: Vec<&str> = got.iter().map(|t| t.0.as_str()).collect();
-        assert_eq!(
-            words,
-            ["the", "council", "delay", "delay", "delay", "and", "a", "delay"]
-        );
-        // Offsets point at the word as written, so snippets highlight it.
-        assert_eq!(&text[got[2].1..got[2].2], "DELAYED");
-        // The same tokens as tantivy's own `en_stem`, whose name the index records.
-        let tantivy = tantivy::tokenizer::TokenizerManager::default()
-            .get(STEMMED_TOKENIZER)
-            .expect("tantivy has en_stem");
-        assert_eq!(stems(tantivy, text), got);
     }
 
     #[test]

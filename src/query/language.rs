@@ -2,8 +2,11 @@
 //!
 //! tantivy's grammar reads the string into a tree; this module walks the tree
 //! so that it can add what tantivy's parser lacks, and hands every other leaf
-//! to tantivy's parser, which analyses its words as the field was indexed
-//! (stemmed in `text` and `summary`):
+//! to tantivy's parser, which analyses its words as the field was indexed:
+//! - a single word in the decision's text (`text`, `summary`) is any indexed
+//!   word with the same English stem ([`forms`]), so `delays` finds
+//!   "delayed"; in other fields, and in a quoted phrase, words match as
+//!   written;
 //! - `delay*` is a prefix: every indexed word starting with `delay` (at least
 //!   [`MIN_PREFIX_CHARS`] characters before the `*`, at most
 //!   [`MAX_PREFIX_WORDS`] words);
@@ -19,13 +22,13 @@ use anyhow::{anyhow, bail, Result};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, Query, QueryParser, TermQuery,
 };
-use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf};
+use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, FieldType, IndexRecordOption};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{Searcher, Term};
 
+use super::forms::{forms, Stems};
 use super::{check_query, query_error, shown};
-use crate::index::schema::STEMMED_TOKENIZER;
 use crate::index::DecisionIndex;
 
 /// Fewest characters before a prefix's `*`: `a*` would expand to a large
@@ -50,6 +53,7 @@ pub fn parse(index: &DecisionIndex, query: &str) -> Result<Box<dyn Query>> {
         query,
         parser,
         searcher: None,
+        stems: Stems::default(),
     };
     Ok(builder.build(ast)?.unwrap_or_else(|| Box::new(EmptyQuery)))
 }
@@ -163,8 +167,10 @@ struct Builder<'a> {
     index: &'a DecisionIndex,
     query: &'a str,
     parser: QueryParser,
-    /// Opened at the first prefix, which reads the indexed words.
+    /// Opened at the first prefix or word that reads the indexed words.
     searcher: Option<Searcher>,
+    /// The stems worked out for this query's words and their forms.
+    stems: Stems,
 }
 
 impl Builder<'_> {
@@ -205,18 +211,84 @@ impl Builder<'_> {
                 let word = word.unwrap_or(&literal.phrase).to_string();
                 return self.prefix(field.as_deref(), &word).map(Some);
             }
-            if literal.field_name.is_none() && self.words(&literal.phrase).is_empty() {
+            let words = self.words(&literal.phrase);
+            if literal.field_name.is_none() && words.is_empty() {
                 return Ok(None);
             }
+            if let (Delimiter::None, [word]) = (&literal.delimiter, words.as_slice()) {
+                if let Some(query) = self.word(literal, word)? {
+                    return Ok(Some(query));
+                }
+            }
         }
+        self.parsed(leaf).map(Some)
+    }
+
+    /// The query tantivy's parser makes of a leaf.
+    fn parsed(&self, leaf: UserInputLeaf) -> Result<Box<dyn Query>> {
         self.parser
             .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))
-            .map(Some)
             .map_err(|e| query_error(self.query, e))
     }
 
-    /// The words of `text` as the organisation field reads them: lowercased,
-    /// not stemmed (a prefix is matched against indexed words as typed).
+    /// One unquoted word (`word`, lowercased), in the named field or the
+    /// default ones: in the decision's text, any of its indexed forms
+    /// ([`forms`]); elsewhere, as the parser reads it. `None` when no field
+    /// it is searched in is stemmed (or the named field does not exist,
+    /// which the parser reports), so the parser reads the whole leaf.
+    fn word(&mut self, literal: &UserInputLiteral, word: &str) -> Result<Option<Box<dyn Query>>> {
+        let f = &self.index.fields;
+        let stemmed = f.stemmed();
+        let schema = self.index.index.schema();
+        let fields = match &literal.field_name {
+            None => vec![f.text, f.organisation],
+            Some(name) => match schema.get_field(name) {
+                Ok(field) => vec![field],
+                Err(_) => return Ok(None),
+            },
+        };
+        if !fields.iter().any(|field| stemmed.contains(field)) {
+            return Ok(None);
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for field in fields {
+            if !stemmed.contains(&field) {
+                let mut exact = literal.clone();
+                exact.field_name = Some(schema.get_field_name(field).to_string());
+                clauses.push((Occur::Should, self.parsed(UserInputLeaf::Literal(exact))?));
+                continue;
+            }
+            let searcher = self.searcher()?;
+            for form in forms(&searcher, &mut self.stems, field, word)? {
+                // Frequencies only, as the parser's own term queries: the
+                // snippet highlights every term of the query whatever its
+                // options.
+                let term = Term::from_field_text(field, &form);
+                clauses.push((
+                    Occur::Should,
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                ));
+            }
+        }
+        Ok(Some(match clauses.len() {
+            0 => Box::new(EmptyQuery),
+            1 => clauses.remove(0).1,
+            _ => Box::new(BooleanQuery::new(clauses)),
+        }))
+    }
+
+    /// The searcher that reads the indexed words, opened once per query
+    /// (a clone shares it).
+    fn searcher(&mut self) -> Result<Searcher> {
+        if let Some(searcher) = &self.searcher {
+            return Ok(searcher.clone());
+        }
+        let searcher = crate::index::read::searcher(self.index)?;
+        self.searcher = Some(searcher.clone());
+        Ok(searcher)
+    }
+
+    /// The words of `text` as free text is indexed: lowercased, not stemmed.
     fn words(&self, text: &str) -> Vec<String> {
         let mut analyzer = self
             .index
@@ -262,16 +334,16 @@ impl Builder<'_> {
         let schema = self.index.index.schema();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for field in fields {
-            let stemmed = match schema.get_field_entry(field).field_type() {
-                FieldType::Str(options) => options
-                    .get_indexing_options()
-                    .is_some_and(|i| i.tokenizer() == STEMMED_TOKENIZER),
-                _ => bail!(
+            if !matches!(
+                schema.get_field_entry(field).field_type(),
+                FieldType::Str(_)
+            ) {
+                bail!(
                     "query '{query}': the prefix '{typed}*' needs a text field, and {} is not one",
                     schema.get_field_name(field)
-                ),
-            };
-            for word in self.words_with_prefix(field, prefix, stemmed)? {
+                );
+            }
+            for word in self.words_with_prefix(field, prefix)? {
                 let term = Term::from_field_text(field, &word);
                 clauses.push((
                     Occur::Should,
@@ -291,20 +363,10 @@ impl Builder<'_> {
     }
 
     /// The indexed words of `field` that `prefix*` stands for: those starting
-    /// with it and, in a stemmed field, the stems cut from words that start
-    /// with it ([`stem_candidates`]).
-    fn words_with_prefix(
-        &mut self,
-        field: Field,
-        prefix: &str,
-        stemmed: bool,
-    ) -> Result<BTreeSet<String>> {
-        if self.searcher.is_none() {
-            self.searcher = Some(crate::index::read::searcher(self.index)?);
-        }
-        let Some(searcher) = &self.searcher else {
-            return Ok(BTreeSet::new());
-        };
+    /// with it (free text is indexed unstemmed, so `investigat*` finds
+    /// "investigated" as written).
+    fn words_with_prefix(&mut self, field: Field, prefix: &str) -> Result<BTreeSet<String>> {
+        let searcher = self.searcher()?;
         let mut found = BTreeSet::new();
         for segment in searcher.segment_readers() {
             let inverted = segment.inverted_index(field)?;
@@ -323,37 +385,50 @@ impl Builder<'_> {
                     return Ok(found);
                 }
             }
-            if stemmed {
-                for stem in stem_candidates(prefix) {
-                    if terms.get(stem.as_bytes())?.is_some() {
-                        found.insert(stem.to_string());
-                    }
-                }
-            }
         }
         Ok(found)
     }
 }
 
-/// The stems shorter than `prefix` that a word starting with it may have
-/// been indexed as: the stemmer cuts a suffix that can reach into the prefix
-/// (`investigat*` must find "investigated", indexed as `investig`). At most
-/// three characters are cut, and at least four kept, so `dec` never stands in
-/// for `decisio*`.
-pub fn stem_candidates(prefix: &str) -> impl Iterator<Item = &str> {
-    const MOST_CUT: usize = 3;
-    const FEWEST_KEPT: usize = 4;
-    let chars = prefix.chars().count();
-    let keep_at_least = chars.saturating_sub(MOST_CUT).max(FEWEST_KEPT);
-    prefix
-        .char_indices()
-        .skip(keep_at_least)
-        .map(move |(at, _)| &prefix[..at])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::read::searcher;
+    use crate::index::testing::{indexed, saying};
+    use tantivy::collector::Count;
+
+    #[test]
+    fn a_word_finds_its_forms_in_the_text_and_as_typed_elsewhere() {
+        let (_dir, index) = indexed(vec![
+            saying(
+                "24 000 001",
+                "Alpha Councils",
+                "The Council delayed the review.",
+            ),
+            saying("24 000 002", "Beta Council", "Nothing happened."),
+        ]);
+        let searcher = searcher(&index).expect("searcher");
+        let count = |query| {
+            let query = parse(&index, query).expect("query builds");
+            searcher.search(&*query, &Count).expect("search runs")
+        };
+        assert_eq!(count("delays"), 1);
+        assert_eq!(count("text:delaying"), 1);
+        assert_eq!(count("summary:complaining"), 2);
+        assert_eq!(count("summary:delays"), 0);
+        assert_eq!(count("delays^2 OR zebras"), 1);
+        // The organisation is matched as typed, alone or beside the text.
+        assert_eq!(count("organisation:councils"), 1);
+        assert_eq!(count("organisation:council"), 1);
+        assert_eq!(count("council"), 2);
+        assert_eq!(count("outcome:upheld"), 2);
+        assert_eq!(count("outcome:upholds"), 0);
+        // A phrase, even of one word, is the words as written.
+        assert_eq!(count("\"delayed the review\""), 1);
+        assert_eq!(count("\"delays the review\""), 0);
+        assert_eq!(count("\"delays\""), 0);
+        assert!(parse(&index, "nofield:delays").is_err());
+    }
 
     #[test]
     fn unbalanced_names_the_quote_or_parenthesis_and_where_it_is() {
@@ -393,16 +468,5 @@ mod tests {
         );
         assert_eq!(apostrophes_escaped("\"Miss X's son\""), "\"Miss X's son\"");
         assert_eq!(apostrophes_escaped("council"), "council");
-    }
-
-    #[test]
-    fn stem_candidates_cut_at_most_three_characters_and_keep_four() {
-        let all = |p| stem_candidates(p).collect::<Vec<_>>();
-        assert_eq!(all("investigat"), ["investi", "investig", "investiga"]);
-        assert_eq!(all("decisio"), ["deci", "decis", "decisi"]);
-        assert_eq!(all("delay"), ["dela"]);
-        assert_eq!(all("dela"), Vec::<&str>::new());
-        assert_eq!(all("délai"), ["déla"]);
-        assert_eq!(all("délais"), ["déla", "délai"]);
     }
 }

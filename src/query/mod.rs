@@ -6,6 +6,7 @@
 //! filters are the typed flags shared by `search`, `stats` and `export`,
 //! joined to the query with AND.
 
+pub mod forms;
 pub mod language;
 
 use std::ops::Bound;
