@@ -29,7 +29,7 @@ use crate::parse::PaymentRole;
 
 /// Bumped whenever the schema or the meaning of a field changes; an index
 /// written with another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The tokenizer for whole-value keyword fields: one lowercased token.
 pub const KEYWORD_TOKENIZER: &str = "keyword";
