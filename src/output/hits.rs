@@ -171,6 +171,7 @@ mod tests {
             highlights: std::iter::once(at..at + "delay".len()).collect(),
             source: "d/a\nfake.txt".into(),
             url: None,
+            agreed_total: 0.0,
         }
     }
 
@@ -227,6 +228,7 @@ mod tests {
             highlights: Vec::new(),
             source: "d/b.txt".into(),
             url: Some("https://www.lgo.org.uk/decisions/x/y/23-002-683".into()),
+            agreed_total: 0.0,
         }
     }
 

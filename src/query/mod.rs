@@ -98,6 +98,10 @@ pub struct Hit {
     pub source: String,
     /// The decision's public web page, where known.
     pub url: Option<String>,
+    /// Agreed payments total, in pounds (for `serve`'s result rows; the
+    /// CLI's hit formats leave it out).
+    #[serde(skip)]
+    pub agreed_total: f64,
 }
 
 /// The parsed query plus filters, ready to run.
@@ -363,6 +367,7 @@ pub fn search(
                 highlights,
                 source: d.source,
                 url: d.url,
+                agreed_total: d.agreed_total,
             })
         })
         .collect()
