@@ -43,8 +43,9 @@ pub struct Config {
 }
 
 /// Longest request target accepted, in bytes: room for the longest query
-/// `crate::query` accepts, percent-encoded, plus the filters.
-pub const MAX_URI_BYTES: usize = 3 * crate::query::MAX_QUERY_BYTES + 4096;
+/// `crate::query` accepts (written with `+` for spaces) and the filters,
+/// and below the 64 KiB an HTTP library's URI type holds.
+pub const MAX_URI_BYTES: usize = 60 * 1024;
 
 /// Serves the page until Ctrl-C.
 pub fn run(config: Config) -> Result<()> {

@@ -180,9 +180,10 @@ fn facet_list(facet: &Facet) -> Markup {
 }
 
 fn hit_row(hit: &Hit) -> Markup {
+    // `23-002-683`: the reference as it reads in a URL, no escapes needed.
     let link = format!(
         "/decision/{}",
-        super::params::percent_encoded(&hit.reference)
+        super::params::percent_encoded(&hit.reference.replace(' ', "-"))
     );
     html! {
         div.hit {

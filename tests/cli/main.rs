@@ -22,5 +22,6 @@ mod reliability_output;
 mod reliability_rebuild;
 mod roles;
 mod search;
+mod serve;
 mod show;
 mod stats;
