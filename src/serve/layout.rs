@@ -126,7 +126,7 @@ details.more label{display:inline-block;margin:.2rem .8rem .2rem 0}
 .facets section{margin-bottom:1rem}
 .facets h3{font-size:.9rem;text-transform:uppercase;letter-spacing:.04em;color:#555;margin:.4rem 0}
 .facets ul{list-style:none;margin:0;padding:0}
-.facets li{display:flex;justify-content:space-between;gap:.5rem;font-size:.92rem;padding:.08rem 0}
+.facets li{display:flex;justify-content:space-between;gap:.5rem;font-size:.92rem;padding:.08rem 0;overflow-wrap:anywhere}
 .facets li a.on{font-weight:700}
 .facets li a.on::before{content:"✓ "}
 .count{color:#666;font-variant-numeric:tabular-nums}

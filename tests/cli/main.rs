@@ -3,6 +3,7 @@
 
 mod common;
 
+mod browser;
 mod dates;
 mod exit_codes;
 mod fetch;
