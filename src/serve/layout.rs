@@ -141,7 +141,7 @@ th,td{border-bottom:1px solid #ddd;padding:.25rem .55rem;text-align:left;vertica
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 .scroll{overflow-x:auto}
 .downloads a{margin-right:.8rem;font-size:.9rem}
-.chart svg{max-width:100%;height:auto}
+.chart svg{max-width:min(100%,46rem);height:auto}
 pre{white-space:pre-wrap;background:#fff;border:1px solid #ddd;padding:.6rem}
 .section-text{white-space:pre-wrap}
 dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}

@@ -289,6 +289,18 @@ fn facets(
     } else {
         "Category"
     };
+    // With a category chosen, the list is that category (a click removes
+    // it) then its subcategories.
+    let mut categories = Vec::new();
+    if let Some(category) = params.get("category") {
+        categories.push(toggle(
+            params,
+            "category",
+            category.to_string(),
+            by_category.n_decisions,
+        ));
+    }
+    categories.extend(grouped(&by_category, category_field, category_key));
     let mut findings = Vec::new();
     for finding in [
         Finding::FaultInjustice,
@@ -322,7 +334,7 @@ fn facets(
         },
         Facet {
             title: category_title,
-            values: grouped(&by_category, category_field, category_key),
+            values: categories,
         },
         Facet {
             title: "Year",

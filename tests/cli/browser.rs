@@ -140,9 +140,9 @@ fn serve_works_in_a_real_browser() {
         "stats",
         "payments",
         "--histogram",
-        "council",
-        "--outcome",
-        "Upheld",
+        "delay",
+        "--category",
+        "Children's care services",
         "--min-count",
         "5",
         "--format",
@@ -161,7 +161,7 @@ async fn walk_through(client: &Client, base: &str) -> String {
         .find(Locator::Css("input[name=q]"))
         .await
         .expect("a query box");
-    query.send_keys("council").await.expect("typing");
+    query.send_keys("delay").await.expect("typing");
     client
         .find(Locator::Css("form.search button[type=submit]"))
         .await
@@ -170,23 +170,28 @@ async fn walk_through(client: &Client, base: &str) -> String {
         .await
         .expect("searching");
     let url = client.current_url().await.expect("url");
-    assert!(url.as_str().contains("q=council"), "{url}");
+    assert!(url.as_str().contains("q=delay"), "{url}");
 
     // A facet click adds its filter to the URL and marks the value chosen.
     client
-        .find(Locator::XPath("//aside//a[normalize-space()='Upheld']"))
+        .find(Locator::XPath(
+            "//aside//a[normalize-space()=\"Children's care services\"]",
+        ))
         .await
-        .expect("an Upheld facet")
+        .expect("a category facet")
         .click()
         .await
         .expect("clicking the facet");
     let url = client.current_url().await.expect("url");
-    assert!(url.as_str().contains("outcome=Upheld"), "{url}");
+    assert!(url.as_str().contains("category=Children"), "{url}");
     let chosen = client
         .find(Locator::Css(".facets a.on"))
         .await
         .expect("the chosen facet");
-    assert_eq!(chosen.text().await.expect("text"), "Upheld");
+    assert_eq!(
+        chosen.text().await.expect("text"),
+        "Children's care services"
+    );
     screenshot(client, "search").await;
     client.set_window_size(390, 844).await.expect("phone width");
     screenshot(client, "search-phone").await;
@@ -196,6 +201,10 @@ async fn walk_through(client: &Client, base: &str) -> String {
         .expect("desktop width");
 
     // The hostile decision: its markup stays text, its payment is marked.
+    client
+        .goto(&format!("{base}?q=onerror"))
+        .await
+        .expect("searching for the hostile decision");
     client
         .find(Locator::XPath(
             "//div[@class='hit']/a[normalize-space()='24 000 001']",
@@ -230,10 +239,13 @@ async fn walk_through(client: &Client, base: &str) -> String {
     assert!(text.contains("<script>alert(1)</script>"), "{text}");
     screenshot(client, "decision").await;
 
-    // Back to the search, as the browser's back button does.
+    // Back to the searches, as the browser's back button does.
     client.back().await.expect("going back");
     let url = client.current_url().await.expect("url");
-    assert!(url.as_str().contains("outcome=Upheld"), "{url}");
+    assert!(url.as_str().ends_with("?q=onerror"), "{url}");
+    client.back().await.expect("going back again");
+    let url = client.current_url().await.expect("url");
+    assert!(url.as_str().contains("category=Children"), "{url}");
 
     client
         .find(Locator::LinkText("Statistics for these decisions"))
