@@ -218,3 +218,29 @@ fn marked(text: &str, ranges: &[(Range<usize>, Vec<Mark>)]) -> Markup {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_are_marked_once_in_text_order_and_the_rest_stays_escaped() {
+        let text = "Pay <b>£100</b>. It was a delay. Pay <b>£100</b>.";
+        let marks = Marks {
+            sentences: vec![
+                (Mark::Fault(0), "It was a delay."),
+                (Mark::Payment(0), "Pay <b>£100</b>."),
+                (Mark::Payment(1), "a delay. Pay"),
+                (Mark::Fault(1), "Pay <b>£100</b>."),
+            ],
+            found: vec![],
+        };
+        let ranges = marks.in_text(text);
+        let html = marked(text, &ranges).into_string();
+        assert_eq!(
+            html,
+            "<mark id=\"payment-0\" class=\"payment fault\">Pay &lt;b&gt;£100&lt;/b&gt;.</mark> \
+             <mark id=\"fault-0\" class=\"fault\">It was a delay.</mark> Pay &lt;b&gt;£100&lt;/b&gt;."
+        );
+    }
+}
