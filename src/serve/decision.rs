@@ -32,7 +32,7 @@ fn render(library: &Library, asked: &str) -> Result<Markup, PageError> {
             "'{asked}' is not a case reference (like 23 002 683)."
         ))
     })?;
-    let (index, searcher) = library.searcher()?;
+    let (index, searcher, _) = library.searcher()?;
     let decision = crate::index::read::decision_by_reference(&index, &searcher, &reference)?
         .ok_or_else(|| {
             PageError::NotFound(format!("There is no decision {reference} in the index."))

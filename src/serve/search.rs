@@ -11,6 +11,7 @@
 use std::sync::Arc;
 
 use axum::extract::{Query, State};
+use axum::response::Html;
 use maud::{html, Markup};
 use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, Occur, TermQuery};
@@ -30,14 +31,21 @@ use crate::stats::{GroupField, PaymentBasis, Statistic, StatsReport, StatsReques
 /// Organisations (and other long facets) shown before the list is cut.
 const FACET_ROWS: usize = 12;
 
-/// `GET /`.
+/// `GET /`: rendered once per commit and view (see `Library::page`).
 pub async fn page(
     State(library): State<Arc<Library>>,
     Query(params): Query<PageParams>,
-) -> Result<Markup, PageError> {
-    tokio::task::spawn_blocking(move || render(&library, &params))
-        .await
-        .map_err(|e| PageError::Internal(e.into()))?
+) -> Result<Html<String>, PageError> {
+    tokio::task::spawn_blocking(move || {
+        let (index, searcher, version) = library.searcher()?;
+        library
+            .page(version, &params.href("/"), || {
+                render(&index, &searcher, &params).map(Markup::into_string)
+            })
+            .map(|page| Html(page.to_string()))
+    })
+    .await
+    .map_err(|e| PageError::Internal(e.into()))?
 }
 
 /// One clickable value of a facet.
@@ -56,14 +64,17 @@ struct Facet {
     values: Vec<FacetValue>,
 }
 
-fn render(library: &Library, params: &PageParams) -> Result<Markup, PageError> {
+fn render(
+    index: &DecisionIndex,
+    searcher: &tantivy::Searcher,
+    params: &PageParams,
+) -> Result<Markup, PageError> {
     let request = params.search_request().map_err(PageError::BadRequest)?;
-    let (index, searcher) = library.searcher()?;
     // The query is parsed first so that a bad one is the user's error (400).
-    let query = build_query(&index, &request.query, &request.filters)
+    let query = build_query(index, &request.query, &request.filters)
         .map_err(|e| PageError::BadRequest(format!("{e:#}")))?;
-    let hits = search(&index, &searcher, &request)?;
-    let facets = facets(&index, &searcher, params, &request, query.as_ref())?;
+    let hits = search(index, searcher, &request)?;
+    let facets = facets(index, searcher, params, &request, query.as_ref())?;
     let total = facets.0;
     let skip = (params.page() - 1) * PER_PAGE;
     let shown: Vec<&Hit> = hits.iter().skip(skip).take(PER_PAGE).collect();

@@ -11,12 +11,14 @@ use std::sync::Arc;
 
 use axum::extract::{Query, State};
 use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup, PreEscaped};
+use tantivy::Searcher;
 
 use super::layout::{self, PageError};
 use super::params::{shell_words, PageParams};
 use super::Library;
+use crate::index::DecisionIndex;
 use crate::output::stats::write_stats;
 use crate::output::Format;
 use crate::parse::PaymentRole;
@@ -152,14 +154,21 @@ impl Table {
     }
 }
 
-/// `GET /stats`.
+/// `GET /stats`: rendered once per commit and view (see `Library::page`).
 pub async fn page(
     State(library): State<Arc<Library>>,
     Query(params): Query<PageParams>,
-) -> Result<Markup, PageError> {
-    tokio::task::spawn_blocking(move || render(&library, &params))
-        .await
-        .map_err(|e| PageError::Internal(e.into()))?
+) -> Result<Html<String>, PageError> {
+    tokio::task::spawn_blocking(move || {
+        let (index, searcher, version) = library.searcher()?;
+        library
+            .page(version, &params.href("/stats"), || {
+                render(&index, &searcher, &params).map(Markup::into_string)
+            })
+            .map(|page| Html(page.to_string()))
+    })
+    .await
+    .map_err(|e| PageError::Internal(e.into()))?
 }
 
 /// `GET /stats.csv?table=NAME&...`.
@@ -192,7 +201,8 @@ async fn download(
                 known.join(", ")
             ))
         })?;
-        let report = report(&library, table, &params)?;
+        let (index, searcher, _) = library.searcher()?;
+        let report = report(&index, &searcher, table, &params)?;
         let mut body = Vec::new();
         // Notes go to stderr in the CLI; here they are on the page.
         write_stats(&mut body, &mut std::io::sink(), &report, format)?;
@@ -215,18 +225,26 @@ async fn download(
 }
 
 /// One table's report; a request the CLI would refuse is the user's error.
-fn report(library: &Library, table: Table, params: &PageParams) -> Result<StatsReport, PageError> {
+fn report(
+    index: &DecisionIndex,
+    searcher: &Searcher,
+    table: Table,
+    params: &PageParams,
+) -> Result<StatsReport, PageError> {
     let request = table.request(params).map_err(PageError::BadRequest)?;
-    let (index, searcher) = library.searcher()?;
-    crate::query::build_query(&index, &request.query, &request.filters)
+    crate::query::build_query(index, &request.query, &request.filters)
         .map_err(|e| PageError::BadRequest(format!("{e:#}")))?;
-    Ok(crate::stats::run(&index, &searcher, request)?)
+    Ok(crate::stats::run(index, searcher, request)?)
 }
 
-fn render(library: &Library, params: &PageParams) -> Result<Markup, PageError> {
+fn render(
+    index: &DecisionIndex,
+    searcher: &Searcher,
+    params: &PageParams,
+) -> Result<Markup, PageError> {
     let mut sections = Vec::new();
     for table in Table::ALL {
-        let report = report(library, table, params)?;
+        let report = report(index, searcher, table, params)?;
         sections.push(section(table, params, &report)?);
     }
     let min_count = params.min_count().map_err(PageError::BadRequest)?;

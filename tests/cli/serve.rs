@@ -374,6 +374,9 @@ fn serve_sees_a_new_ingest_without_a_restart() {
     wd.ingest_corpus();
     let server = Server::start(&wd);
     assert_eq!(server.get("/decision/24-000-001").0, 404);
+    // Pages are kept per commit: these must not outlive the next one.
+    assert!(!server.ok("/?q=onerror").contains("/decision/24-000-001"));
+    let stats_before = server.ok("/stats?min_count=1");
     let hostile = wd.write("extra/hostile.txt", HOSTILE);
     wd.run(&["ingest", hostile.to_str().unwrap()])
         .expect_code(0);
@@ -388,6 +391,7 @@ fn serve_sees_a_new_ingest_without_a_restart() {
         std::thread::sleep(Duration::from_millis(100));
     }
     assert!(server.ok("/?q=onerror").contains("/decision/24-000-001"));
+    assert_ne!(server.ok("/stats?min_count=1"), stats_before);
     // A rebuild swaps another directory into place: the server follows it.
     wd.run(&["ingest", wd.path("extra").to_str().unwrap(), "--rebuild"])
         .expect_code(0);
