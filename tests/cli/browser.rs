@@ -129,9 +129,15 @@ fn serve_works_in_a_real_browser() {
             .connect(&driver.url)
             .await
             .expect("a WebDriver session");
-        let href = walk_through(&client, &server.url).await;
-        client.close().await.expect("closing the browser");
-        href
+        let walk = tokio::spawn(walk_through(client.clone(), server.url.clone())).await;
+        // Close the browser whatever happened: a failed check must not
+        // leave Chromium running after chromedriver is gone.
+        let _ = client.close().await;
+        match walk {
+            Ok(href) => href,
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            Err(e) => panic!("the browser walk-through was cancelled: {e}"),
+        }
     });
 
     // The download link gives exactly what the CLI prints for that table.
@@ -153,9 +159,22 @@ fn serve_works_in_a_real_browser() {
     drop(driver);
 }
 
+/// Waits for the page a click leads to, known by an element only it has: a
+/// click that submits a form or follows a link can return before the new
+/// page is there.
+async fn arrived(client: &Client, css: &str) {
+    client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css} after the click: {e}"));
+}
+
 /// The clicks a person makes; returns the first CSV link of the statistics
 /// page (a path).
-async fn walk_through(client: &Client, base: &str) -> String {
+async fn walk_through(client: Client, base: String) -> String {
+    let (client, base) = (&client, base.as_str());
     client.goto(base).await.expect("the search page loads");
     let query = client
         .find(Locator::Css("input[name=q]"))
@@ -169,6 +188,7 @@ async fn walk_through(client: &Client, base: &str) -> String {
         .click()
         .await
         .expect("searching");
+    arrived(client, "input[name=q][value=delay]").await;
     let url = client.current_url().await.expect("url");
     assert!(url.as_str().contains("q=delay"), "{url}");
 
@@ -182,6 +202,7 @@ async fn walk_through(client: &Client, base: &str) -> String {
         .click()
         .await
         .expect("clicking the facet");
+    arrived(client, ".facets a.on").await;
     let url = client.current_url().await.expect("url");
     assert!(url.as_str().contains("category=Children"), "{url}");
     let chosen = client
@@ -214,6 +235,7 @@ async fn walk_through(client: &Client, base: &str) -> String {
         .click()
         .await
         .expect("opening the decision");
+    arrived(client, "mark.payment").await;
     let url = client.current_url().await.expect("url");
     assert!(url.path().ends_with("/decision/24-000-001"), "{url}");
     let mark = client
@@ -254,6 +276,7 @@ async fn walk_through(client: &Client, base: &str) -> String {
         .click()
         .await
         .expect("opening statistics");
+    arrived(client, ".chart svg").await;
     let url = client.current_url().await.expect("url");
     assert!(url.path().ends_with("/stats"), "{url}");
     assert!(
