@@ -40,6 +40,9 @@ pub struct PageParams {
     pub remedy: Option<String>,
     /// `--min-amount`, pounds.
     pub min_amount: Option<String>,
+    /// Largest agreed total, pounds, added to the query as
+    /// `agreed_total:<=N` (the CLI has no flag for it).
+    pub max_amount: Option<String>,
     /// A finding, added to the query as `finding:NAME`.
     pub finding: Option<String>,
     /// A payment purpose, added to the query as `purpose:NAME`.
@@ -56,7 +59,7 @@ pub struct PageParams {
 
 /// The parameters that select decisions, in link order, with their CLI flag
 /// (`None`: they go into the query instead).
-const SELECTING: [(&str, Option<&str>); 12] = [
+const SELECTING: [(&str, Option<&str>); 13] = [
     ("q", None),
     ("organisation", Some("--organisation")),
     ("category", Some("--category")),
@@ -67,6 +70,7 @@ const SELECTING: [(&str, Option<&str>); 12] = [
     ("fault", Some("--fault")),
     ("remedy", Some("--remedy")),
     ("min_amount", Some("--min-amount")),
+    ("max_amount", None),
     ("finding", None),
     ("purpose", None),
 ];
@@ -85,6 +89,7 @@ impl PageParams {
             "fault" => &self.fault,
             "remedy" => &self.remedy,
             "min_amount" => &self.min_amount,
+            "max_amount" => &self.max_amount,
             "finding" => &self.finding,
             "purpose" => &self.purpose,
             "sort" => &self.sort,
@@ -112,6 +117,7 @@ impl PageParams {
             "fault" => next.fault = value,
             "remedy" => next.remedy = value,
             "min_amount" => next.min_amount = value,
+            "max_amount" => next.max_amount = value,
             "finding" => next.finding = value,
             "purpose" => next.purpose = value,
             "sort" => next.sort = value,
@@ -165,9 +171,20 @@ impl PageParams {
     }
 
     /// The query string: the user's query, and the finding and purpose
-    /// chosen from facets as field clauses of the same language.
+    /// chosen from facets and the largest amount as field clauses of the
+    /// same language.
     pub fn query(&self) -> Result<String, String> {
         let mut clauses = Vec::new();
+        if let Some(max) = self.get("max_amount") {
+            match max.parse::<f64>() {
+                Ok(n) if n.is_finite() && n >= 0.0 => clauses.push(format!("agreed_total:<={n}")),
+                _ => {
+                    return Err(format!(
+                        "max_amount: '{max}' must be a number of pounds, 0 or more"
+                    ))
+                }
+            }
+        }
         for field in ["finding", "purpose"] {
             if let Some(value) = self.get(field) {
                 // Kind names are snake_case words; anything else would be
@@ -367,6 +384,16 @@ mod tests {
             params(&[("finding", "no_fault")]).query().unwrap(),
             "finding:no_fault"
         );
+        assert_eq!(
+            params(&[("q", "delay"), ("max_amount", "500")])
+                .query()
+                .unwrap(),
+            "(delay) AND agreed_total:<=500"
+        );
+        let bad = params(&[("max_amount", "1 OR text:x")])
+            .query()
+            .unwrap_err();
+        assert!(bad.starts_with("max_amount: '1 OR text:x'"), "{bad}");
         let smuggled = params(&[("finding", "x OR text:y")]).query().unwrap_err();
         assert!(smuggled.contains("not a finding name"), "{smuggled}");
     }

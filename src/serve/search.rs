@@ -129,11 +129,12 @@ fn search_form(params: &PageParams) -> Markup {
             @for key in hidden {
                 @if let Some(v) = params.get(key) { input type="hidden" name=(key) value=(v); }
             }
-            details.more open[params.get("from").is_some() || params.get("to").is_some() || params.get("min_amount").is_some()] {
+            details.more open[params.get("from").is_some() || params.get("to").is_some() || params.get("min_amount").is_some() || params.get("max_amount").is_some()] {
                 summary { "Dates and amounts" }
                 label { "From " input type="date" name="from" value=(value("from")); }
                 label { "To " input type="date" name="to" value=(value("to")); }
                 label { "Agreed total at least £" input type="number" min="0" step="any" name="min_amount" value=(value("min_amount")); }
+                label { "at most £" input type="number" min="0" step="any" name="max_amount" value=(value("max_amount")); }
             }
         }
     }
@@ -151,6 +152,7 @@ fn chosen(params: &PageParams) -> Markup {
         "fault",
         "remedy",
         "min_amount",
+        "max_amount",
         "finding",
         "purpose",
     ];

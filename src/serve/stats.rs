@@ -280,6 +280,7 @@ fn hidden_selection(params: &PageParams) -> Vec<(&'static str, String)> {
         "fault",
         "remedy",
         "min_amount",
+        "max_amount",
         "finding",
         "purpose",
     ]

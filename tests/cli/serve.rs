@@ -323,6 +323,24 @@ fn serve_downloads_are_the_cli_output_for_the_same_request() {
             assert_eq!(served, run.stdout(), "{path} differs from ombuds {cli:?}");
         }
     }
+    // The largest amount, which has no flag, is the query clause the CLI takes.
+    let served = server.ok("/stats.csv?q=council&max_amount=350&min_count=1&table=payments");
+    let run = wd.run(&[
+        "stats",
+        "payments",
+        "--histogram",
+        "(council) AND agreed_total:<=350",
+        "--min-count",
+        "1",
+        "--format",
+        "csv",
+    ]);
+    run.expect_code(0);
+    assert_eq!(served, run.stdout());
+    let cheap = server.ok("/?q=council&max_amount=350");
+    assert!(!cheap.contains("agreed £400"), "{cheap}");
+    assert!(cheap.contains("agreed £300"), "{cheap}");
+
     // The page links to those downloads and shows the command behind them.
     let page = server.ok("/stats?q=council&outcome=Upheld&min_count=2");
     assert!(page.contains(
