@@ -68,4 +68,7 @@ pub enum Command {
     /// Write the filtered set as CSV or JSON Lines (per decision, payment or fault).
     #[command(long_about = cmd::export::LONG_ABOUT)]
     Export(cmd::export::Args),
+    /// Serve a local web page: search with facets, decisions, statistics.
+    #[command(long_about = cmd::serve::LONG_ABOUT)]
+    Serve(cmd::serve::Args),
 }

@@ -9,7 +9,8 @@
 //! - [`index`]: the tantivy schema, writing decisions and opening the index;
 //! - [`query`]: search requests -> tantivy queries and hits;
 //! - [`stats`]: aggregation requests and typed result rows;
-//! - [`output`]: the only code that writes results (table, CSV, JSON).
+//! - [`output`]: the only code that writes results (table, CSV, JSON);
+//! - [`serve`]: a local web page over the index, built on `query`, `stats` and `output`.
 //!
 //! The binary's subcommands live in [`cmd`], its flags in [`cli`].
 
@@ -22,5 +23,6 @@ pub mod names;
 pub mod output;
 pub mod parse;
 pub mod query;
+pub mod serve;
 pub mod stats;
 pub mod walk;

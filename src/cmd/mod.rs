@@ -41,6 +41,7 @@ pub mod filters;
 pub mod ingest;
 pub mod parse;
 pub mod search;
+pub mod serve;
 pub mod show;
 pub mod stats;
 

@@ -181,6 +181,7 @@ mod tests {
             highlights: std::iter::once(at..at + "delay".len()).collect(),
             source: "d/a\nfake.txt".into(),
             url: None,
+            agreed_total: 0.0,
         }
     }
 
@@ -244,6 +245,7 @@ mod tests {
             highlights: Vec::new(),
             source: "d/b.txt".into(),
             url: Some("https://www.lgo.org.uk/decisions/x/y/23-002-683".into()),
+            agreed_total: 0.0,
         }
     }
 

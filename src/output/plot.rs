@@ -222,6 +222,26 @@ pub fn write_plot(path: &Path, index: &Path, report: &StatsReport) -> Result<()>
     file.commit()
 }
 
+/// The report's chart as SVG text (for `serve`'s statistics page), or
+/// `None` when there is nothing to draw. The SVG backend escapes the labels.
+pub fn svg_text(report: &StatsReport) -> Result<Option<String>> {
+    let _ = register_font("sans-serif", FontStyle::Normal, FONT);
+    let (bars, x_label, y_label) = bars(report);
+    if bars.is_empty() {
+        return Ok(None);
+    }
+    let mut svg = String::new();
+    draw_bars(
+        SVGBackend::with_string(&mut svg, (1000, 600)).into_drawing_area(),
+        &title(report),
+        &bars,
+        &x_label,
+        &y_label,
+    )
+    .context("cannot draw chart")?;
+    Ok(Some(svg))
+}
+
 fn draw_bars<DB: DrawingBackend>(
     root: DrawingArea<DB, plotters::coord::Shift>,
     title: &str,

@@ -102,6 +102,10 @@ pub struct Hit {
     pub source: String,
     /// The decision's public web page, where known.
     pub url: Option<String>,
+    /// Agreed payments total, in pounds (for `serve`'s result rows; the
+    /// CLI's hit formats leave it out).
+    #[serde(skip)]
+    pub agreed_total: f64,
 }
 
 /// What a search found: the hits shown and how many decisions matched.
@@ -379,6 +383,7 @@ pub fn search(
                 highlights,
                 source: d.source,
                 url: d.url,
+                agreed_total: d.agreed_total,
             })
         })
         .collect::<Result<Vec<Hit>>>()?;

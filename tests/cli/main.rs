@@ -3,6 +3,7 @@
 
 mod common;
 
+mod browser;
 mod dates;
 mod exit_codes;
 mod fetch;
@@ -23,5 +24,6 @@ mod reliability_output;
 mod reliability_rebuild;
 mod roles;
 mod search;
+mod serve;
 mod show;
 mod stats;

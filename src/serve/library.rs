@@ -1,0 +1,131 @@
+//! The index as the server sees it: opened once, and kept current while
+//! `ombuds ingest` runs beside it.
+//!
+//! An incremental ingest commits into the same directory: tantivy's reader
+//! notices the new commit itself (`ReloadPolicy::OnCommitWithDelay`). A
+//! `--rebuild` swaps another directory into place under the same path: the
+//! directory's identity changes, and the index is opened anew.
+//!
+//! Search and statistics pages are costly (a facet or a table is a pass
+//! over the matching decisions' fast fields) and the same views are asked
+//! for again and again, so rendered pages are kept per commit: a page is
+//! rendered once for each commit the server sees, and all are dropped when
+//! a newer commit is seen or they outgrow [`CACHE_BYTES`].
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use anyhow::{anyhow, Result};
+use tantivy::{IndexReader, ReloadPolicy, Searcher};
+
+use crate::index::{directory_identity, DecisionIndex};
+
+/// Most bytes of rendered pages kept.
+pub const CACHE_BYTES: usize = 64 * 1024 * 1024;
+
+/// The served index, a reader that follows its commits, and the pages
+/// rendered from the latest commit.
+pub struct Library {
+    path: PathBuf,
+    current: Mutex<Opened>,
+    pages: Mutex<Pages>,
+}
+
+/// Which commit a searcher reads: the opening of the directory (counted
+/// from 1) and tantivy's generation of the reader within it.
+pub type Version = (u64, u64);
+
+/// One opening of the index directory.
+struct Opened {
+    index: Arc<DecisionIndex>,
+    reader: IndexReader,
+    identity: Option<(u64, u64)>,
+    opening: u64,
+}
+
+/// Rendered pages of one version, by URL.
+#[derive(Default)]
+struct Pages {
+    version: Option<Version>,
+    by_url: HashMap<String, Arc<str>>,
+    bytes: usize,
+}
+
+impl Library {
+    /// Opens the index at `path` (an error names it when there is none).
+    pub fn open(path: &Path) -> Result<Self> {
+        Ok(Library {
+            path: path.to_path_buf(),
+            current: Mutex::new(Opened::new(path, 1)?),
+            pages: Mutex::new(Pages::default()),
+        })
+    }
+
+    /// The index and a searcher over its latest commit that this server
+    /// has seen.
+    pub fn searcher(&self) -> Result<(Arc<DecisionIndex>, Searcher, Version)> {
+        let mut current = self
+            .current
+            .lock()
+            .map_err(|_| anyhow!("index reader is unusable after an earlier failure"))?;
+        let identity = directory_identity(&self.path);
+        if identity != current.identity {
+            *current = Opened::new(&self.path, current.opening + 1)?;
+        }
+        let searcher = current.reader.searcher();
+        let version = (current.opening, searcher.generation().generation_id());
+        Ok((current.index.clone(), searcher, version))
+    }
+
+    /// The page at `url` as rendered from `version`, rendering it with
+    /// `render` when it is not kept (errors are not kept).
+    pub fn page<E>(
+        &self,
+        version: Version,
+        url: &str,
+        render: impl FnOnce() -> Result<String, E>,
+    ) -> Result<Arc<str>, E> {
+        if let Some(page) = self.kept(version, url) {
+            return Ok(page);
+        }
+        let page: Arc<str> = render()?.into();
+        if let Ok(mut pages) = self.pages.lock() {
+            if pages.version != Some(version) || pages.bytes + page.len() > CACHE_BYTES {
+                *pages = Pages {
+                    version: Some(version),
+                    ..Pages::default()
+                };
+            }
+            pages.bytes += page.len() + url.len();
+            pages.by_url.insert(url.to_string(), page.clone());
+        }
+        Ok(page)
+    }
+
+    fn kept(&self, version: Version, url: &str) -> Option<Arc<str>> {
+        let pages = self.pages.lock().ok()?;
+        (pages.version == Some(version))
+            .then(|| pages.by_url.get(url).cloned())
+            .flatten()
+    }
+}
+
+impl Opened {
+    fn new(path: &Path, opening: u64) -> Result<Self> {
+        let identity = directory_identity(path);
+        let index = crate::index::open(path)?;
+        let reader = index
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()
+            .map_err(|e| anyhow!("{}: cannot read index: {e}", path.display()))?;
+        Ok(Opened {
+            index: Arc::new(index),
+            reader,
+            identity,
+            opening,
+        })
+    }
+}

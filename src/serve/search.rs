@@ -1,0 +1,450 @@
+//! The search page (`/`): the query box, the chosen filters, facets with
+//! counts, and a page of hits.
+//!
+//! Hits come from `crate::query::search`, as `ombuds search` gets them.
+//! Facet counts are `stats` reports over the same query and filters: the
+//! numbers `ombuds stats outcomes --by FIELD`, `stats faults`, `stats
+//! remedies` and `stats payments --purpose` print. Findings have no `stats`
+//! grouping, so theirs are tantivy counts of the query AND `finding:NAME`,
+//! which is what a click on one selects.
+
+use std::sync::Arc;
+
+use axum::extract::{Query, State};
+use axum::response::Html;
+use maud::{html, Markup};
+use tantivy::collector::Count;
+use tantivy::query::{BooleanQuery, Occur, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::Term;
+
+use super::layout::{self, PageError};
+use super::params::{PageParams, PER_PAGE};
+use super::Library;
+use crate::index::DecisionIndex;
+use crate::names::name_of;
+use crate::output::pounds;
+use crate::parse::{iso_text, Finding};
+use crate::query::{build_query, search, Hit};
+use crate::stats::{GroupField, PaymentBasis, Statistic, StatsReport, StatsRequest};
+
+/// Organisations (and other long facets) shown before the list is cut.
+const FACET_ROWS: usize = 12;
+
+/// `GET /`: rendered once per commit and view (see `Library::page`).
+pub async fn page(
+    State(library): State<Arc<Library>>,
+    Query(params): Query<PageParams>,
+) -> Result<Html<String>, PageError> {
+    tokio::task::spawn_blocking(move || {
+        let (index, searcher, version) = library.searcher()?;
+        library
+            .page(version, &params.href("/"), || {
+                render(&index, &searcher, &params).map(Markup::into_string)
+            })
+            .map(|page| Html(page.to_string()))
+    })
+    .await
+    .map_err(|e| PageError::Internal(e.into()))?
+}
+
+/// One clickable value of a facet.
+struct FacetValue {
+    label: String,
+    count: usize,
+    /// The link that adds (or, when `on`, removes) this value; `None` for
+    /// values that are not a filter (`(none)`, `(other)`).
+    href: Option<String>,
+    on: bool,
+}
+
+/// One facet: a title and its values, largest first.
+struct Facet {
+    title: &'static str,
+    values: Vec<FacetValue>,
+}
+
+fn render(
+    index: &DecisionIndex,
+    searcher: &tantivy::Searcher,
+    params: &PageParams,
+) -> Result<Markup, PageError> {
+    let request = params.search_request().map_err(PageError::BadRequest)?;
+    // The query is parsed first so that a bad one is the user's error (400).
+    let query = build_query(index, &request.query, &request.filters)
+        .map_err(|e| PageError::BadRequest(format!("{e:#}")))?;
+    let hits = search(index, searcher, &request)?;
+    let facets = facets(index, searcher, params, &request, query.as_ref())?;
+    let total = facets.0;
+    let skip = (params.page() - 1) * PER_PAGE;
+    let shown: Vec<&Hit> = hits.iter().skip(skip).take(PER_PAGE).collect();
+    let title = match params.get("q") {
+        Some(q) => format!("Search: {q}"),
+        None => "Search".to_string(),
+    };
+    Ok(layout::page(
+        &title,
+        html! {
+            (search_form(params))
+            (chosen(params))
+            div.layout {
+                aside.facets { @for facet in &facets.1 { (facet_list(facet)) } }
+                div.results {
+                    p.total {
+                        strong { (total) } " decisions match. "
+                        a href=(params.selecting().href("/stats")) { "Statistics for these decisions" }
+                    }
+                    @for hit in &shown { (hit_row(hit)) }
+                    (pages(params, total))
+                }
+            }
+        },
+    ))
+}
+
+fn search_form(params: &PageParams) -> Markup {
+    let value = |key| params.get(key).unwrap_or_default().to_string();
+    // The filters that are not in the visible form ride along hidden, so a
+    // new query keeps them.
+    let hidden = [
+        "organisation",
+        "category",
+        "subcategory",
+        "outcome",
+        "fault",
+        "remedy",
+        "finding",
+        "purpose",
+    ];
+    let sort_date = params.sort() == crate::query::SortOrder::Date;
+    html! {
+        form.search method="get" action="/" {
+            input type="search" name="q" value=(value("q")) placeholder="delay AND \"stage two\"" aria-label="Query";
+            select name="sort" aria-label="Sort" {
+                option value="relevance" selected[!sort_date] { "Best match" }
+                option value="date" selected[sort_date] { "Newest first" }
+            }
+            button type="submit" { "Search" }
+            a href="/help" { "syntax help" }
+            @for key in hidden {
+                @if let Some(v) = params.get(key) { input type="hidden" name=(key) value=(v); }
+            }
+            details.more open[params.get("from").is_some() || params.get("to").is_some() || params.get("min_amount").is_some() || params.get("max_amount").is_some()] {
+                summary { "Dates and amounts" }
+                label { "From " input type="date" name="from" value=(value("from")); }
+                label { "To " input type="date" name="to" value=(value("to")); }
+                label { "Agreed total at least £" input type="number" min="0" step="any" name="min_amount" value=(value("min_amount")); }
+                label { "at most £" input type="number" min="0" step="any" name="max_amount" value=(value("max_amount")); }
+            }
+        }
+    }
+}
+
+/// The chosen filters, each a link that removes it.
+fn chosen(params: &PageParams) -> Markup {
+    let keys = [
+        "organisation",
+        "category",
+        "subcategory",
+        "outcome",
+        "from",
+        "to",
+        "fault",
+        "remedy",
+        "min_amount",
+        "max_amount",
+        "finding",
+        "purpose",
+    ];
+    html! {
+        p.chosen {
+            @for key in keys {
+                @if let Some(v) = params.get(key) {
+                    a href=(params.with(key, None).href("/")) title="Remove this filter" { (key) ": " (v) " ✕" }
+                }
+            }
+        }
+    }
+}
+
+fn facet_list(facet: &Facet) -> Markup {
+    html! {
+        @if !facet.values.is_empty() {
+            section {
+                h3 { (facet.title) }
+                ul {
+                    @for v in facet.values.iter().take(FACET_ROWS) {
+                        li {
+                            @if let Some(href) = &v.href {
+                                a.on[v.on] href=(href) { (v.label) }
+                            } @else {
+                                span { (v.label) }
+                            }
+                            span.count { (v.count) }
+                        }
+                    }
+                }
+                @if facet.values.len() > FACET_ROWS {
+                    p.count { "and " (facet.values.len() - FACET_ROWS) " more" }
+                }
+            }
+        }
+    }
+}
+
+fn hit_row(hit: &Hit) -> Markup {
+    // `23-002-683`: the reference as it reads in a URL, no escapes needed.
+    let link = format!(
+        "/decision/{}",
+        super::params::percent_encoded(&hit.reference.replace(' ', "-"))
+    );
+    html! {
+        div.hit {
+            a href=(link) { strong { (hit.reference) } }
+            " "
+            span.meta {
+                (hit.decision_date.map(iso_text).unwrap_or_default())
+                " · " (hit.organisation.as_deref().unwrap_or("-"))
+                " · " (hit.outcome.as_deref().unwrap_or("no outcome line"))
+                @if hit.agreed_total > 0.0 { " · agreed " (pounds(hit.agreed_total)) }
+            }
+            p { (highlighted(&hit.snippet, &hit.highlights)) }
+        }
+    }
+}
+
+/// The snippet with its matched ranges in `<mark>`, all text escaped.
+fn highlighted(text: &str, ranges: &[std::ops::Range<usize>]) -> Markup {
+    let mut pieces: Vec<(bool, &str)> = Vec::new();
+    let mut at = 0;
+    for range in ranges {
+        let (Some(before), Some(matched)) = (text.get(at..range.start), text.get(range.clone()))
+        else {
+            continue;
+        };
+        pieces.push((false, before));
+        pieces.push((true, matched));
+        at = range.end;
+    }
+    pieces.push((false, text.get(at..).unwrap_or_default()));
+    html! {
+        @for (marked, piece) in pieces {
+            @if marked { mark { (piece) } } @else { (piece) }
+        }
+    }
+}
+
+fn pages(params: &PageParams, total: usize) -> Markup {
+    let current = params.page();
+    let last = total.div_ceil(PER_PAGE).clamp(1, super::params::MAX_PAGE);
+    let at = |n: usize| params.with("page", Some(&n.to_string())).href("/");
+    html! {
+        @if last > 1 {
+            p.pages {
+                @if current > 1 { a href=(at(current - 1)) rel="prev" { "← Previous" } }
+                span { "Page " (current) " of " (last) }
+                @if current < last { a href=(at(current + 1)) rel="next" { "Next →" } }
+            }
+        }
+    }
+}
+
+/// The total and the facets, from `stats` reports over the page's query and
+/// filters.
+fn facets(
+    index: &DecisionIndex,
+    searcher: &tantivy::Searcher,
+    params: &PageParams,
+    request: &crate::query::SearchRequest,
+    query: &dyn tantivy::query::Query,
+) -> anyhow::Result<(usize, Vec<Facet>)> {
+    let stats = |what: Statistic, by: Vec<GroupField>| -> anyhow::Result<StatsReport> {
+        crate::stats::run(index, searcher, facet_request(request, what, by))
+    };
+    let by_organisation = stats(Statistic::Outcomes, vec![GroupField::Organisation])?;
+    let category_chosen = params.get("category").is_some();
+    let (category_field, category_key) = if category_chosen {
+        (GroupField::Subcategory, "subcategory")
+    } else {
+        (GroupField::Category, "category")
+    };
+    let by_category = stats(Statistic::Outcomes, vec![category_field])?;
+    let by_year = stats(Statistic::Outcomes, vec![GroupField::Year])?;
+    let faults = stats(Statistic::Faults, vec![])?;
+    let remedies = stats(Statistic::Remedies, vec![])?;
+    let mut purposes_request =
+        facet_request(request, Statistic::Payments, vec![GroupField::Purpose]);
+    purposes_request.per = PaymentBasis::Payment;
+    let purposes = crate::stats::run(index, searcher, purposes_request)?;
+
+    let grouped = |report: &StatsReport, field: GroupField, key: &str| -> Vec<FacetValue> {
+        report
+            .groups
+            .iter()
+            .flatten()
+            .map(|g| {
+                let label = g.key.get(name_of(&field)).cloned().unwrap_or_default();
+                toggle(params, key, label, g.n_decisions)
+            })
+            .collect()
+    };
+    let counted = |report: &StatsReport, key: &str| -> Vec<FacetValue> {
+        report
+            .figures
+            .counts
+            .iter()
+            .flatten()
+            .map(|c| toggle(params, key, c.value.clone(), c.count))
+            .collect()
+    };
+    let category_title = if category_chosen {
+        "Category › subcategory"
+    } else {
+        "Category"
+    };
+    // With a category chosen, the list is that category (a click removes
+    // it) then its subcategories.
+    let mut categories = Vec::new();
+    if let Some(category) = params.get("category") {
+        categories.push(toggle(
+            params,
+            "category",
+            category.to_string(),
+            by_category.n_decisions,
+        ));
+    }
+    categories.extend(grouped(&by_category, category_field, category_key));
+    let mut findings = Vec::new();
+    for finding in [
+        Finding::FaultInjustice,
+        Finding::FaultNoInjustice,
+        Finding::NoFault,
+        Finding::NotInvestigated,
+    ] {
+        let name = name_of(&finding);
+        let term = TermQuery::new(
+            Term::from_field_text(index.fields.finding, name),
+            IndexRecordOption::Basic,
+        );
+        let both = BooleanQuery::new(vec![
+            (Occur::Must, query.box_clone()),
+            (Occur::Must, Box::new(term)),
+        ]);
+        let count = searcher.search(&both, &Count)?;
+        if count > 0 {
+            findings.push(toggle(params, "finding", name.to_string(), count));
+        }
+    }
+    findings.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+    let facets = vec![
+        Facet {
+            title: "Outcome",
+            values: counted(&by_organisation, "outcome"),
+        },
+        Facet {
+            title: "Finding",
+            values: findings,
+        },
+        Facet {
+            title: category_title,
+            values: categories,
+        },
+        Facet {
+            title: "Year",
+            values: years(params, &by_year),
+        },
+        Facet {
+            title: "Fault kind",
+            values: counted(&faults, "fault"),
+        },
+        Facet {
+            title: "Remedy kind",
+            values: counted(&remedies, "remedy"),
+        },
+        Facet {
+            title: "Payment purpose",
+            values: grouped(&purposes, GroupField::Purpose, "purpose"),
+        },
+        Facet {
+            title: "Organisation",
+            values: grouped(&by_organisation, GroupField::Organisation, "organisation"),
+        },
+    ];
+    Ok((by_organisation.n_decisions, facets))
+}
+
+/// The `stats` request behind one facet: every group, none folded.
+fn facet_request(
+    request: &crate::query::SearchRequest,
+    what: Statistic,
+    by: Vec<GroupField>,
+) -> StatsRequest {
+    StatsRequest {
+        what,
+        query: request.query.clone(),
+        filters: request.filters.clone(),
+        by,
+        per: PaymentBasis::Decision,
+        roles: vec![crate::parse::PaymentRole::Agreed],
+        histogram: None,
+        top: None,
+        min_count: 1,
+        infer: false,
+        cross: false,
+    }
+}
+
+/// A facet value whose link sets `key` to it, or removes `key` when it is
+/// already the chosen value. Labels `stats` makes up, in parentheses, are
+/// not values a filter can take.
+fn toggle(params: &PageParams, key: &str, label: String, count: usize) -> FacetValue {
+    let made_up = label.starts_with('(') && label.ends_with(')');
+    let on = params
+        .get(key)
+        .is_some_and(|v| v.eq_ignore_ascii_case(&label));
+    let href = (!made_up).then(|| {
+        let value = (!on).then_some(label.as_str());
+        params.with(key, value).href("/")
+    });
+    FacetValue {
+        label,
+        count,
+        href,
+        on,
+    }
+}
+
+/// Years, newest first: a click sets the date range to that year.
+fn years(params: &PageParams, report: &StatsReport) -> Vec<FacetValue> {
+    let mut values: Vec<FacetValue> = report
+        .groups
+        .iter()
+        .flatten()
+        .map(|g| {
+            let year = g
+                .key
+                .get(name_of(&GroupField::Year))
+                .cloned()
+                .unwrap_or_default();
+            let (from, to) = (format!("{year}-01-01"), format!("{year}-12-31"));
+            let on =
+                params.get("from") == Some(from.as_str()) && params.get("to") == Some(to.as_str());
+            let href = year.parse::<u32>().ok().map(|_| {
+                let next = if on {
+                    params.with("from", None).with("to", None)
+                } else {
+                    params.with("from", Some(&from)).with("to", Some(&to))
+                };
+                next.href("/")
+            });
+            FacetValue {
+                label: year,
+                count: g.n_decisions,
+                href,
+                on,
+            }
+        })
+        .collect();
+    values.sort_by(|a, b| b.label.cmp(&a.label));
+    values
+}
