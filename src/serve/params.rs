@@ -149,13 +149,6 @@ impl PageParams {
                 )
             })?),
         };
-        let min_amount = match self.get("min_amount") {
-            None => None,
-            Some(v) => Some(
-                v.parse::<f64>()
-                    .map_err(|_| format!("--min-amount: '{v}' is not a number of pounds"))?,
-            ),
-        };
         let args = FilterArgs {
             organisation: owned("organisation"),
             category: owned("category"),
@@ -165,26 +158,17 @@ impl PageParams {
             to: owned("to"),
             fault: owned("fault"),
             remedy,
-            min_amount,
+            // Checked and read as the CLI reads them (`£1,000`, `1k`).
+            min_amount: owned("min_amount"),
+            max_amount: owned("max_amount"),
         };
         args.to_filters().map_err(|e| e.to_string())
     }
 
     /// The query string: the user's query, and the finding and purpose
-    /// chosen from facets and the largest amount as field clauses of the
-    /// same language.
+    /// chosen from facets as field clauses of the same language.
     pub fn query(&self) -> Result<String, String> {
         let mut clauses = Vec::new();
-        if let Some(max) = self.get("max_amount") {
-            match max.parse::<f64>() {
-                Ok(n) if n.is_finite() && n >= 0.0 => clauses.push(format!("agreed_total:<={n}")),
-                _ => {
-                    return Err(format!(
-                        "max_amount: '{max}' must be a number of pounds, 0 or more"
-                    ))
-                }
-            }
-        }
         for field in ["finding", "purpose"] {
             if let Some(value) = self.get(field) {
                 // Kind names are snake_case words; anything else would be
@@ -384,16 +368,25 @@ mod tests {
             params(&[("finding", "no_fault")]).query().unwrap(),
             "finding:no_fault"
         );
+        // The amount range is a filter, read as the CLI reads it.
         assert_eq!(
             params(&[("q", "delay"), ("max_amount", "500")])
                 .query()
                 .unwrap(),
-            "(delay) AND agreed_total:<=500"
+            "delay"
+        );
+        let filters = params(&[("min_amount", "£1,000"), ("max_amount", "2k")])
+            .search_request()
+            .unwrap()
+            .filters;
+        assert_eq!(
+            (filters.min_amount, filters.max_amount),
+            (Some(1000.0), Some(2000.0))
         );
         let bad = params(&[("max_amount", "1 OR text:x")])
-            .query()
+            .search_request()
             .unwrap_err();
-        assert!(bad.starts_with("max_amount: '1 OR text:x'"), "{bad}");
+        assert!(bad.starts_with("--max-amount: '1 OR text:x'"), "{bad}");
         let smuggled = params(&[("finding", "x OR text:y")]).query().unwrap_err();
         assert!(smuggled.contains("not a finding name"), "{smuggled}");
     }

@@ -77,7 +77,7 @@ fn render(
     let facets = facets(index, searcher, params, &request, query.as_ref())?;
     let total = facets.0;
     let skip = (params.page() - 1) * PER_PAGE;
-    let shown: Vec<&Hit> = hits.iter().skip(skip).take(PER_PAGE).collect();
+    let shown: Vec<&Hit> = hits.hits.iter().skip(skip).take(PER_PAGE).collect();
     let title = match params.get("q") {
         Some(q) => format!("Search: {q}"),
         None => "Search".to_string(),
