@@ -173,7 +173,8 @@ fn serve_pages_answer_with_their_status_and_errors_in_words() {
         .contains("Barnsley Metropolitan Borough Council"));
     assert!(server.ok("/decision/23%20002%20683").contains("Barnsley"));
     assert!(server.ok("/stats").contains("<svg"));
-    assert!(server.ok("/help").contains("field queries"));
+    // The query language of `ombuds search --help`, word for word.
+    assert!(server.ok("/help").contains("Query language (QUERY"));
     assert!(server.ok("/style.css").contains("@media"));
 
     let (status, body) = server.get("/decision/99-999-999");
@@ -188,7 +189,11 @@ fn serve_pages_answer_with_their_status_and_errors_in_words() {
         body.contains("query &#39;(((delay&#39;") || body.contains("query '((("),
         "{body}"
     );
-    assert!(body.contains("syntax error"), "{body}");
+    // The CLI's own words, saying what is wrong and where.
+    assert!(
+        body.contains("unbalanced parenthesis: the ( at character 1 is never closed"),
+        "{body}"
+    );
     let (status, body) = server.get("/?from=2024-02-30");
     assert_eq!(status, 400);
     assert!(
