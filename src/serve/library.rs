@@ -17,7 +17,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use anyhow::{anyhow, Result};
+use axum::response::Html;
+use maud::Markup;
 use tantivy::{IndexReader, ReloadPolicy, Searcher};
+
+use super::layout::PageError;
+use super::params::PageParams;
 
 use crate::index::{directory_identity, DecisionIndex};
 
@@ -101,6 +106,25 @@ impl Library {
             pages.by_url.insert(url.to_string(), page.clone());
         }
         Ok(page)
+    }
+
+    /// A search or statistics page for `params` at `route`, off the async
+    /// workers (rendering reads the index), kept per commit as [`Library::page`] keeps it.
+    pub async fn cached_page(
+        self: Arc<Self>,
+        route: &'static str,
+        params: PageParams,
+        render: fn(&DecisionIndex, &Searcher, &PageParams) -> Result<Markup, PageError>,
+    ) -> Result<Html<String>, PageError> {
+        tokio::task::spawn_blocking(move || {
+            let (index, searcher, version) = self.searcher()?;
+            self.page(version, &params.href(route), || {
+                render(&index, &searcher, &params).map(Markup::into_string)
+            })
+            .map(|page| Html(page.to_string()))
+        })
+        .await
+        .map_err(|e| PageError::Internal(e.into()))?
     }
 
     fn kept(&self, version: Version, url: &str) -> Option<Arc<str>> {

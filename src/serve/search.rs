@@ -36,16 +36,7 @@ pub async fn page(
     State(library): State<Arc<Library>>,
     Query(params): Query<PageParams>,
 ) -> Result<Html<String>, PageError> {
-    tokio::task::spawn_blocking(move || {
-        let (index, searcher, version) = library.searcher()?;
-        library
-            .page(version, &params.href("/"), || {
-                render(&index, &searcher, &params).map(Markup::into_string)
-            })
-            .map(|page| Html(page.to_string()))
-    })
-    .await
-    .map_err(|e| PageError::Internal(e.into()))?
+    library.cached_page("/", params, render).await
 }
 
 /// One clickable value of a facet.
