@@ -6,10 +6,10 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use time::Date;
 
+use super::filters::flag_date;
 use super::ExitStatus;
 use crate::fetch::{self, Event, FetchRequest, Summary};
 use crate::output::escape::terminal_line;
@@ -123,8 +123,8 @@ pub fn run(index: &Path, args: Args) -> Result<ExitStatus> {
 
 /// The typed request, every flag checked.
 fn request(args: &Args) -> Result<FetchRequest> {
-    let from = date("from", &args.from)?;
-    let to = date("to", &args.to)?;
+    let from = flag_date("from", &args.from)?;
+    let to = flag_date("to", &args.to)?;
     if from > to {
         bail!("--from {} is after --to {}", args.from, args.to);
     }
@@ -144,12 +144,6 @@ fn request(args: &Args) -> Result<FetchRequest> {
         retries: args.retries,
         timeout: seconds("timeout", args.timeout, 0.001)?,
     })
-}
-
-fn date(flag: &str, text: &str) -> Result<Date> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(text.trim(), format)
-        .with_context(|| format!("--{flag}: '{text}' is not a valid date (use YYYY-MM-DD)"))
 }
 
 /// A flag in seconds, at least `least` and at most a day.

@@ -56,18 +56,17 @@ pub struct FilterArgs {
     pub max_amount: Option<String>,
 }
 
+/// The date a `--FLAG YYYY-MM-DD` value names, or an error naming the flag.
+pub fn flag_date(flag: &str, value: &str) -> Result<time::Date> {
+    time::Date::parse(value.trim(), ISO_DATE)
+        .map_err(|_| anyhow!("--{flag}: '{value}' is not a valid date (use YYYY-MM-DD)"))
+}
+
 impl FilterArgs {
     /// Checks every flag and returns the typed filters; errors name the flag.
     pub fn to_filters(&self) -> Result<Filters> {
         let date = |flag: &str, value: &Option<String>| -> Result<Option<time::Date>> {
-            value
-                .as_deref()
-                .map(|v| {
-                    time::Date::parse(v.trim(), ISO_DATE).map_err(|_| {
-                        anyhow!("--{flag}: '{v}' is not a valid date (use YYYY-MM-DD)")
-                    })
-                })
-                .transpose()
+            value.as_deref().map(|v| flag_date(flag, v)).transpose()
         };
         let from = date("from", &self.from)?;
         let to = date("to", &self.to)?;
