@@ -153,7 +153,12 @@ fn rows(report: &StatsReport, text: &dyn Fn(&str) -> String) -> (Vec<String>, Ve
                     row.extend([
                         n.to_string(),
                         s.n.to_string(),
-                        format!("{:.2}", s.sum),
+                        // An empty period has no sum to report, not £0.
+                        if n == 0 {
+                            MISSING.to_string()
+                        } else {
+                            format!("{:.2}", s.sum)
+                        },
                         money(s.mean),
                         money(s.min),
                         money(s.p25),
@@ -161,7 +166,9 @@ fn rows(report: &StatsReport, text: &dyn Fn(&str) -> String) -> (Vec<String>, Ve
                         money(s.p75),
                         money(s.p90),
                         money(s.max),
-                        format!("{:.3}", s.share_with_payment),
+                        s.share_with_payment
+                            .map(|x| format!("{x:.3}"))
+                            .unwrap_or_else(|| MISSING.into()),
                         flag,
                     ]);
                     rows.push(row);
@@ -171,6 +178,16 @@ fn rows(report: &StatsReport, text: &dyn Fn(&str) -> String) -> (Vec<String>, Ve
                 let empty = Vec::new();
                 let counts: &Vec<Count> = figures.counts.as_ref().unwrap_or(&empty);
                 let rate = figures.upheld_rate.as_ref();
+                // An empty period still has its row: no value, a count of 0.
+                if counts.is_empty() && n == 0 {
+                    let mut row = key.clone();
+                    row.extend([n.to_string(), MISSING.into(), "0".into(), MISSING.into()]);
+                    if rate.is_some() {
+                        row.extend([MISSING.to_string(), MISSING.to_string()]);
+                    }
+                    row.push(flag.clone());
+                    rows.push(row);
+                }
                 for c in counts {
                     let mut row = key.clone();
                     row.extend([

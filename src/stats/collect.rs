@@ -7,8 +7,9 @@ use std::sync::{Arc, Mutex};
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::{DocId, Score, SegmentReader};
+use tantivy::{DateTime, DocId, Score, SegmentReader};
 
+use super::period::Month;
 use crate::index::schema::{decode_payment, name};
 use crate::parse::PaymentRole;
 
@@ -66,8 +67,8 @@ pub struct Facts {
     pub outcome: Option<Name>,
     /// Overall finding.
     pub finding: Option<Name>,
-    /// Decision year, as text (it is only ever a group key).
-    pub year: Option<Name>,
+    /// The month of the decision date (time keys are read from it).
+    pub month: Option<Month>,
     /// Fault kinds (distinct).
     pub faults: Box<[Name]>,
     /// Remedy kinds.
@@ -94,8 +95,8 @@ impl Facts {
     }
 }
 
-/// The most a [`Facts`] may take inline: six names, three boxed slices and
-/// two flags.
+/// The most a [`Facts`] may take inline: five names, a month, three boxed
+/// slices and two flags.
 pub const FACTS_BYTES: usize = 80;
 
 // Kept small on purpose (see `Facts`): a field added there must not grow it
@@ -147,8 +148,8 @@ pub struct FactsNeeded {
     pub outcome: bool,
     /// Finding.
     pub finding: bool,
-    /// Year.
-    pub year: bool,
+    /// The month of the decision date.
+    pub month: bool,
     /// Fault kinds.
     pub faults: bool,
     /// Remedy kinds.
@@ -267,9 +268,7 @@ pub struct FactsSegment {
     remedy: Strings<Name>,
     /// Values [`decode_payment`] cannot read map to `None`.
     payment: Strings<Option<Payment>>,
-    year: Option<Column<u64>>,
-    year_names: HashMap<u64, Name>,
-    interner: Arc<Mutex<Interner>>,
+    decision_date: Option<Column<DateTime>>,
     amount_unstated: Option<Column<bool>>,
     truncated: Option<Column<bool>>,
     facts: Vec<Facts>,
@@ -296,13 +295,11 @@ impl Collector for FactsCollector {
             payment: Strings::open(reader, name::PAYMENT, n.payments, |t| {
                 payment(t, n.roles, |p| self.intern(p))
             })?,
-            year: if n.year {
-                Some(fast.u64(name::YEAR)?)
+            decision_date: if n.month {
+                Some(fast.date(name::DECISION_DATE)?)
             } else {
                 None
             },
-            year_names: HashMap::new(),
-            interner: Arc::clone(&self.interner),
             amount_unstated: if n.caveats {
                 Some(fast.bool(name::PAYMENT_AMOUNT_UNSTATED)?)
             } else {
@@ -332,19 +329,18 @@ impl SegmentCollector for FactsSegment {
     fn collect(&mut self, doc: DocId, _score: Score) {
         // Not deduplicated: two equal payments are two payments.
         let payments = self.payment.each(doc).flatten().cloned().collect();
-        let year = self.year.as_ref().and_then(|c| c.first(doc)).map(|y| {
-            *self
-                .year_names
-                .entry(y)
-                .or_insert_with(|| lock(&self.interner).intern(&y.to_string()))
-        });
+        let month = self
+            .decision_date
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .and_then(|d| Month::of(d.into_utc().date()));
         let facts = Facts {
             organisation: self.organisation.first(doc),
             category: self.category.first(doc),
             subcategory: self.subcategory.first(doc),
             outcome: self.outcome.first(doc),
             finding: self.finding.first(doc),
-            year,
+            month,
             faults: self.fault.distinct(doc),
             remedies: self.remedy.distinct(doc),
             payments,
@@ -403,7 +399,7 @@ mod tests {
             subcategory: true,
             outcome: true,
             finding: true,
-            year: true,
+            month: true,
             faults: true,
             remedies: true,
             payments: true,
@@ -445,8 +441,7 @@ mod tests {
             assert_eq!(text(&names, f.subcategory), d.subcategory.as_deref());
             assert_eq!(text(&names, f.outcome), d.outcome.as_deref());
             assert_eq!(text(&names, f.finding), d.finding.as_ref().map(name_of));
-            let year = d.year().map(|y| y.to_string());
-            assert_eq!(text(&names, f.year), year.as_deref());
+            assert_eq!(f.month, d.decision_date.and_then(Month::of));
             assert_eq!(f.total(), d.agreed_total);
             // Kinds are distinct, whatever the decision repeats.
             let mut faults: Vec<&str> = d.faults.iter().map(|x| x.kind.as_str()).collect();
@@ -497,7 +492,7 @@ mod tests {
         assert_eq!(f.category, None);
         assert_eq!(f.subcategory, None);
         assert_eq!(f.outcome, None);
-        assert_eq!(f.year, None);
+        assert_eq!(f.month, None);
     }
 
     #[test]
@@ -508,14 +503,14 @@ mod tests {
         let (facts, _) = collect(
             corpus(),
             FactsNeeded {
-                year: true,
+                month: true,
                 ..FactsNeeded::default()
             },
         );
         assert!(facts
             .iter()
             .all(|f| f.organisation.is_none() && f.payments.is_empty()));
-        assert_eq!(facts.iter().filter(|f| f.year.is_some()).count(), 4);
+        assert_eq!(facts.iter().filter(|f| f.month.is_some()).count(), 4);
     }
 
     /// A corpus decision turned into one with the given payments (lump sums

@@ -34,8 +34,9 @@ pub struct Summary {
     pub p90: Option<f64>,
     /// Largest.
     pub max: Option<f64>,
-    /// Share of the decisions in the set with any payment of the counted roles.
-    pub share_with_payment: f64,
+    /// Share of the decisions in the set with any payment of the counted
+    /// roles (null for a set of no decisions: an empty period).
+    pub share_with_payment: Option<f64>,
 }
 
 /// An upheld rate with its numerator and denominator.
@@ -104,7 +105,7 @@ fn summary(facts: &[&Facts], units: &[Unit], per: PaymentBasis) -> Summary {
         p75: percentile(&v, 75.0),
         p90: percentile(&v, 90.0),
         max: v.last().copied(),
-        share_with_payment: ratio(with_payment, facts.len()).unwrap_or(0.0),
+        share_with_payment: ratio(with_payment, facts.len()),
     }
 }
 

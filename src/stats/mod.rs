@@ -5,6 +5,7 @@
 
 pub mod collect;
 mod figures;
+pub mod period;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -20,6 +21,7 @@ use crate::parse::PaymentRole;
 use crate::query::{build_query, Filters};
 use collect::{Facts, FactsCollector, FactsNeeded, Name, Names, Roles};
 pub use figures::{percentile, Summary};
+use period::Span;
 
 /// The statistic a request computes (`stats`' first argument).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -47,8 +49,12 @@ pub enum GroupField {
     Subcategory,
     /// Outcome as printed.
     Outcome,
-    /// Year of the decision date.
+    /// Year of the decision date (`2023`).
     Year,
+    /// Quarter of the decision date (`2023-Q4`).
+    Quarter,
+    /// Month of the decision date (`2023-10`).
+    Month,
     /// Fault kind (a decision counts in each of its kinds).
     Fault,
     /// Remedy kind (a decision counts in each of its kinds).
@@ -248,7 +254,7 @@ fn facts_needed(r: &StatsRequest) -> FactsNeeded {
         subcategory: by(GroupField::Subcategory),
         outcome: r.what == Statistic::Outcomes || by(GroupField::Outcome),
         finding: r.what == Statistic::Outcomes && r.infer,
-        year: by(GroupField::Year),
+        month: r.by.iter().any(|f| f.span().is_some()),
         faults: r.what == Statistic::Faults || r.cross || by(GroupField::Fault),
         remedies: r.what == Statistic::Remedies || r.cross || by(GroupField::Remedy),
         payments: r.what == Statistic::Payments || by(GroupField::Purpose),
@@ -325,31 +331,66 @@ fn units(facts: &[&Facts], request: &StatsRequest) -> Vec<Unit> {
     units
 }
 
+impl GroupField {
+    /// The period length of a time key (`year`, `quarter`, `month`).
+    pub fn span(self) -> Option<Span> {
+        match self {
+            GroupField::Year => Some(Span::Year),
+            GroupField::Quarter => Some(Span::Quarter),
+            GroupField::Month => Some(Span::Month),
+            _ => None,
+        }
+    }
+}
+
+/// One place of a group's key: an interned value, or the ordinal of a time
+/// key's period (so periods sort in time order and gaps can be counted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Part {
+    Name(Name),
+    Period(u32),
+}
+
 /// A group's key: one value per `--by` field (at most two); `None` is a
 /// missing value, and unused places stay `None`.
-type Key = [Option<Name>; 2];
+type Key = [Option<Part>; 2];
 
-/// The values one unit has for a grouping field: borrowed for single-valued
-/// fields, so grouping allocates nothing per decision.
-fn key_values<'a>(f: &'a Facts, unit: Unit, field: GroupField) -> Cow<'a, [Option<Name>]> {
-    let one = |v: &'a Option<Name>| Cow::Borrowed(std::slice::from_ref(v));
-    let many = |vs: &[Name]| -> Cow<'a, [Option<Name>]> {
-        if vs.is_empty() {
-            Cow::Borrowed(&[None])
-        } else {
-            Cow::Owned(vs.iter().copied().map(Some).collect())
-        }
-    };
+/// The values one unit has for a grouping field: one value, or a
+/// multi-valued field's names, borrowed where they can be so grouping
+/// allocates nothing per decision.
+enum Values<'a> {
+    One(Option<Part>),
+    Many(Cow<'a, [Name]>),
+}
+
+impl Values<'_> {
+    /// Each value; a multi-valued field with none has the missing value.
+    fn each(&self) -> impl Iterator<Item = Option<Part>> + '_ {
+        let (one, many): (Option<Option<Part>>, &[Name]) = match self {
+            Values::One(part) => (Some(*part), &[]),
+            Values::Many(names) if names.is_empty() => (Some(None), &[]),
+            Values::Many(names) => (None, names),
+        };
+        one.into_iter()
+            .chain(many.iter().map(|&n| Some(Part::Name(n))))
+    }
+}
+
+fn key_values(f: &Facts, unit: Unit, field: GroupField) -> Values<'_> {
+    let one = |v: Option<Name>| Values::One(v.map(Part::Name));
     match field {
-        GroupField::Organisation => one(&f.organisation),
-        GroupField::Category => one(&f.category),
-        GroupField::Subcategory => one(&f.subcategory),
-        GroupField::Outcome => one(&f.outcome),
-        GroupField::Year => one(&f.year),
-        GroupField::Fault => many(&f.faults),
-        GroupField::Remedy => many(&f.remedies),
+        GroupField::Organisation => one(f.organisation),
+        GroupField::Category => one(f.category),
+        GroupField::Subcategory => one(f.subcategory),
+        GroupField::Outcome => one(f.outcome),
+        GroupField::Year | GroupField::Quarter | GroupField::Month => {
+            let span = field.span().unwrap_or(Span::Year);
+            Values::One(f.month.map(|m| Part::Period(span.ordinal(m))))
+        }
+        GroupField::Fault => Values::Many(Cow::Borrowed(&f.faults)),
+        GroupField::Remedy => Values::Many(Cow::Borrowed(&f.remedies)),
         GroupField::Purpose => match unit.payment {
-            Some(i) => many(&f.payments[i].1),
+            Some(i) => Values::Many(Cow::Borrowed(&f.payments[i].1)),
             None => {
                 let mut all: Vec<Name> = f
                     .payments
@@ -358,15 +399,28 @@ fn key_values<'a>(f: &'a Facts, unit: Unit, field: GroupField) -> Cow<'a, [Optio
                     .collect();
                 all.sort_unstable();
                 all.dedup();
-                many(&all)
+                Values::Many(Cow::Owned(all))
             }
         },
     }
 }
 
-/// The printed value of one key place.
-fn label(names: &Names, value: Option<Name>) -> &str {
-    value.map_or(NONE, |n| names.get(n))
+/// The printed value of one key place of `field`.
+fn label(names: &Names, field: GroupField, value: Option<Part>) -> String {
+    match (value, field.span()) {
+        (None, _) => NONE.to_string(),
+        (Some(Part::Name(n)), _) => names.get(n).to_string(),
+        (Some(Part::Period(p)), Some(span)) => span.label(p),
+        (Some(Part::Period(p)), None) => p.to_string(),
+    }
+}
+
+/// One group before it is made: key, labels, units and distinct decisions.
+struct Pending {
+    key: Key,
+    labels: Vec<String>,
+    units: Vec<Unit>,
+    n: usize,
 }
 
 fn grouped(facts: &[&Facts], names: &Names, all: &[Unit], request: &StatsRequest) -> Vec<Group> {
@@ -375,59 +429,135 @@ fn grouped(facts: &[&Facts], names: &Names, all: &[Unit], request: &StatsRequest
         let f = facts[unit.doc];
         let first = key_values(f, unit, request.by[0]);
         let second = request.by.get(1).map(|&field| key_values(f, unit, field));
-        for &a in first.iter() {
+        for a in first.each() {
             match &second {
                 None => by_key.entry([a, None]).or_default().push(unit),
                 Some(second) => {
-                    for &b in second.iter() {
+                    for b in second.each() {
                         by_key.entry([a, b]).or_default().push(unit);
                     }
                 }
             }
         }
     }
-    let labels = |key: &Key| -> Vec<String> {
-        key[..request.by.len()]
-            .iter()
-            .map(|v| label(names, *v).to_string())
-            .collect()
-    };
-    let mut groups: Vec<(Vec<String>, Vec<Unit>, usize)> = by_key
+    let mut groups: Vec<Pending> = by_key
         .into_iter()
-        .map(|(k, units)| {
-            let n = distinct_docs(&units);
-            (labels(&k), units, n)
+        .map(|(key, units)| Pending {
+            labels: request
+                .by
+                .iter()
+                .zip(key)
+                .map(|(&field, v)| label(names, field, v))
+                .collect(),
+            n: distinct_docs(&units),
+            key,
+            units,
         })
         .collect();
-    groups.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    // Folding by size comes first, whatever order the rows are shown in:
+    // `--top` keeps the largest groups, also of a time key.
+    groups.sort_by(|a, b| b.n.cmp(&a.n).then_with(|| a.labels.cmp(&b.labels)));
 
     let mut kept = Vec::new();
     let mut folded: Vec<Unit> = Vec::new();
-    let mut folded_groups = 0;
-    for (rank, (key, units, n)) in groups.into_iter().enumerate() {
+    let mut folded_keys: Vec<Key> = Vec::new();
+    for (rank, group) in groups.into_iter().enumerate() {
         let beyond_top = request.top.is_some_and(|top| rank >= top);
-        if n < request.min_count || beyond_top {
-            folded.extend(units);
-            folded_groups += 1;
+        if group.n < request.min_count || beyond_top {
+            folded.extend(group.units);
+            folded_keys.push(group.key);
         } else {
-            kept.push(make_group(facts, names, request, key, &units, false, 0));
+            kept.push(group);
         }
     }
-    if folded_groups > 0 {
+    if request.by[0].span().is_some() {
+        kept.extend(empty_periods(&kept, &folded_keys, request.by[0]));
+    }
+    in_display_order(&mut kept, request);
+    let mut made: Vec<Group> = kept
+        .into_iter()
+        .map(|g| make_group(facts, names, request, g.labels, &g.units, false, 0))
+        .collect();
+    if !folded_keys.is_empty() {
         folded.sort_by_key(|u| (u.doc, u.payment));
         folded.dedup();
         let key = vec![OTHER.to_string(); request.by.len()];
-        kept.push(make_group(
+        made.push(make_group(
             facts,
             names,
             request,
             key,
             &folded,
             true,
-            folded_groups,
+            folded_keys.len(),
         ));
     }
-    kept
+    made
+}
+
+/// Zero rows for the periods of the first key (a time key) between the first
+/// and the last shown that no decision falls in. Such a row is keyed by the
+/// period alone; a period folded into "(other)" is not empty.
+fn empty_periods(kept: &[Pending], folded: &[Key], field: GroupField) -> Vec<Pending> {
+    let period = |key: &Key| match key[0] {
+        Some(Part::Period(p)) => Some(p),
+        _ => None,
+    };
+    let shown: std::collections::BTreeSet<u32> =
+        kept.iter().filter_map(|g| period(&g.key)).collect();
+    let (Some(&first), Some(&last)) = (shown.first(), shown.last()) else {
+        return Vec::new();
+    };
+    let span = field.span().unwrap_or(Span::Year);
+    (first..=last)
+        .filter(|p| !shown.contains(p) && !folded.iter().any(|k| period(k) == Some(*p)))
+        .map(|p| Pending {
+            key: [Some(Part::Period(p)), None],
+            labels: vec![span.label(p)],
+            units: Vec::new(),
+            n: 0,
+        })
+        .collect()
+}
+
+/// Sorts groups for display: by decisions then value, except that a time
+/// key runs in time order (missing dates last). With a time key first, the
+/// second key keeps its own order inside each period; with a time key
+/// second, each value of the first key keeps its place by its decisions and
+/// its periods run in time order under it.
+fn in_display_order(groups: &mut [Pending], request: &StatsRequest) {
+    let time = |place: usize| request.by.get(place).is_some_and(|f| f.span().is_some());
+    // Missing periods (`None`) after every period.
+    let when = |g: &Pending, place: usize| match g.key[place] {
+        Some(Part::Period(p)) => (0, p),
+        _ => (1, 0),
+    };
+    let by_size = |a: &Pending, b: &Pending| b.n.cmp(&a.n).then_with(|| a.labels.cmp(&b.labels));
+    if time(0) {
+        groups.sort_by(|a, b| {
+            when(a, 0).cmp(&when(b, 0)).then_with(|| {
+                if time(1) {
+                    when(a, 1).cmp(&when(b, 1))
+                } else {
+                    by_size(a, b)
+                }
+            })
+        });
+    } else if time(1) {
+        let mut totals: HashMap<Option<Part>, usize> = HashMap::new();
+        for g in groups.iter() {
+            *totals.entry(g.key[0]).or_default() += g.n;
+        }
+        let total = |g: &Pending| totals.get(&g.key[0]).copied().unwrap_or(0);
+        groups.sort_by(|a, b| {
+            total(b)
+                .cmp(&total(a))
+                .then_with(|| a.labels[0].cmp(&b.labels[0]))
+                .then_with(|| when(a, 1).cmp(&when(b, 1)))
+        });
+    } else {
+        groups.sort_by(by_size);
+    }
 }
 
 fn make_group(
@@ -689,25 +819,131 @@ mod tests {
         );
     }
 
+    /// Facts dated in the given month, with an outcome.
+    fn dated(v: &Vocabulary, year: i32, month: u8, outcome: &str) -> Facts {
+        let date =
+            time::Date::from_calendar_date(year, time::Month::try_from(month).expect("month"), 1)
+                .expect("date");
+        Facts {
+            month: period::Month::of(date),
+            ..v.facts(None, Some(outcome), &[])
+        }
+    }
+
     #[test]
-    fn grouped_years_with_equal_counts_run_in_time_order() {
+    fn grouped_time_keys_run_in_time_order_with_empty_periods_and_no_date_last() {
         let v = vocabulary();
-        let year = |y: &str| Facts {
-            year: Some(v.name(y)),
-            ..Facts::default()
-        };
-        let facts = [year("2023"), year("2021"), year("2022"), Facts::default()];
+        let facts = [
+            dated(&v, 2023, 11, "Upheld"),
+            dated(&v, 2020, 2, "Upheld"),
+            dated(&v, 2023, 10, "Not upheld"),
+            dated(&v, 2022, 5, "Upheld"),
+            dated(&v, 2023, 1, "Upheld"),
+            v.facts(None, Some("Upheld"), &[]),
+        ];
+        let refs: Vec<&Facts> = facts.iter().collect();
+        let report =
+            |by: &[GroupField]| super::report(&refs, &v.names, request(Statistic::Outcomes, by));
+        // 2023 has the most decisions but runs last; 2021 is empty.
+        assert_eq!(
+            rows(&report(&[GroupField::Year])),
+            owned(&[
+                ("2020", 1),
+                ("2021", 0),
+                ("2022", 1),
+                ("2023", 3),
+                (NONE, 1)
+            ])
+        );
+        let quarters = rows(&report(&[GroupField::Quarter]));
+        assert_eq!(quarters.first(), Some(&("2020-Q1".to_string(), 1)));
+        assert_eq!(quarters[1], ("2020-Q2".to_string(), 0));
+        // 2020-Q1 to 2023-Q4 is 16 quarters, then the undated row.
+        assert_eq!(quarters.len(), 17);
+        assert_eq!(quarters[15], ("2023-Q4".to_string(), 2));
+        let months = rows(&report(&[GroupField::Month]));
+        assert_eq!(months.len(), (2023 - 2020) * 12 + 10 + 1);
+        assert_eq!(months[months.len() - 3], ("2023-10".to_string(), 1));
+
+        // A second key keeps its own order (decisions, then value) inside
+        // each period; an empty period's row is keyed by the period alone.
+        let report = report(&[GroupField::Year, GroupField::Outcome]);
+        assert_eq!(
+            rows(&report),
+            owned(&[
+                ("Upheld/2020", 1),
+                ("2021", 0),
+                ("Upheld/2022", 1),
+                ("Upheld/2023", 2),
+                ("Not upheld/2023", 1),
+                ("Upheld/(none)", 1),
+            ])
+        );
+        let empty = &report.groups.as_ref().expect("grouped")[1];
+        assert_eq!(empty.figures.counts.as_deref(), Some(&[][..]));
+    }
+
+    #[test]
+    fn grouped_time_key_second_runs_in_time_order_under_each_value() {
+        let v = vocabulary();
+        let facts = [
+            Facts {
+                organisation: Some(v.name("Beta")),
+                ..dated(&v, 2023, 1, "Upheld")
+            },
+            Facts {
+                organisation: Some(v.name("Alpha")),
+                ..dated(&v, 2023, 1, "Upheld")
+            },
+            Facts {
+                organisation: Some(v.name("Alpha")),
+                ..dated(&v, 2020, 1, "Upheld")
+            },
+        ];
         let refs: Vec<&Facts> = facts.iter().collect();
         let report = super::report(
             &refs,
             &v.names,
-            request(Statistic::Outcomes, &[GroupField::Year]),
+            request(
+                Statistic::Outcomes,
+                &[GroupField::Organisation, GroupField::Year],
+            ),
         );
-        // Four-digit years sort as text in time order; the missing year's
-        // marker, "(none)", sorts before any digit.
         assert_eq!(
             rows(&report),
-            owned(&[(NONE, 1), ("2021", 1), ("2022", 1), ("2023", 1)])
+            owned(&[("Alpha/2020", 1), ("Alpha/2023", 1), ("Beta/2023", 1)])
+        );
+    }
+
+    #[test]
+    fn grouped_time_key_top_keeps_the_largest_periods_and_fills_no_folded_one() {
+        let v = vocabulary();
+        let facts = [
+            dated(&v, 2020, 1, "Upheld"),
+            dated(&v, 2020, 2, "Upheld"),
+            dated(&v, 2021, 1, "Upheld"),
+            dated(&v, 2022, 1, "Upheld"),
+            dated(&v, 2022, 1, "Upheld"),
+        ];
+        let refs: Vec<&Facts> = facts.iter().collect();
+        let mut r = request(Statistic::Payments, &[GroupField::Year]);
+        r.top = Some(2);
+        let report = super::report(&refs, &v.names, r);
+        assert_eq!(
+            rows(&report),
+            owned(&[("2020", 2), ("2022", 2), (OTHER, 1)])
+        );
+        // An empty period's payment figures are missing, not zero.
+        let r = request(Statistic::Payments, &[GroupField::Year]);
+        let facts = [dated(&v, 2020, 1, "Upheld"), dated(&v, 2022, 1, "Upheld")];
+        let refs: Vec<&Facts> = facts.iter().collect();
+        let report = super::report(&refs, &v.names, r);
+        let empty = &report.groups.as_ref().expect("grouped")[1];
+        assert_eq!(empty.n_decisions, 0);
+        let summary = empty.figures.stats.as_ref().expect("summary");
+        assert_eq!(
+            (summary.n, summary.median, summary.share_with_payment),
+            (0, None, None)
         );
     }
 
@@ -782,7 +1018,7 @@ mod tests {
         // Per decision, a decision's value is the total of its counted payments.
         let stats = report.figures.stats.as_ref().expect("summary");
         assert_eq!((stats.n, stats.sum, stats.max), (2, 550.0, Some(450.0)));
-        assert_eq!(stats.share_with_payment, 0.5);
+        assert_eq!(stats.share_with_payment, Some(0.5));
         assert!(
             report.notes[0]
                 .starts_with("n counts decisions with a payment whose role is agreed or accepted;"),
