@@ -9,10 +9,12 @@ use anyhow::{bail, Result};
 use super::filters::FilterArgs;
 use super::ExitStatus;
 use crate::names::name_of;
+use crate::output::compare::write_comparison;
 use crate::output::stats::write_stats;
 use crate::output::Format;
 use crate::parse::PaymentRole;
-use crate::stats::{Buckets, GroupField, PaymentBasis, Statistic, StatsRequest};
+use crate::query::Filters;
+use crate::stats::{Buckets, GroupField, PaymentBasis, Selection, Statistic, StatsRequest};
 
 /// The long help of `ombuds stats`.
 pub const LONG_ABOUT: &str =
@@ -40,9 +42,20 @@ WHAT is one of:
   remedies   decisions showing each remedy kind (--cross: fault x remedy table).
 
 --by FIELD[,FIELD] groups by organisation, category, subcategory, outcome, year,
-fault, remedy or purpose; groups are sorted by decisions, then name. Groups under
+quarter (2023-Q4), month (2023-10), fault, remedy or purpose; groups are sorted
+by decisions, then name, except time keys (year, quarter, month), which run in
+time order with every period between the first and last shown, an empty one as a
+row of 0 decisions (payment figures empty), and undated decisions last as
+'(none)'; a second key keeps its own order inside each period. Groups under
 --min-count decisions (and beyond --top) are folded into one '(other)' row,
 flagged 'folded', because rates on tiny groups mislead.
+
+--compare FIELD=VALUE puts the decisions of the set that a filter field selects
+(organisation, category, subcategory, outcome, fault, remedy: matched as the
+flag of that name matches) beside the rest of the set, in one table: each row
+has selected_* columns then rest_* columns, each side with its n_decisions (the
+denominator of its shares and rates). Any other value is a query in the query
+language (--compare 'agreed_total:[1000 TO *]'). JSON carries both reports.
 
 Output: a table with bars (notes on stderr), CSV with the same columns, or one
 JSON document echoing the request (keys documented in docs/output-formats.md). Group names
@@ -63,6 +76,9 @@ Examples:
   ombuds stats payments --histogram --plot payments.svg
   ombuds stats outcomes --by organisation --top 10 --min-count 5
   ombuds stats faults --cross
+  ombuds stats outcomes --by quarter --plot outcomes.svg
+  ombuds stats outcomes --compare organisation=\"Norfolk County Council\"
+  ombuds stats payments --by year --compare category=Education
   ombuds stats remedies delay --from 2023-01-01 --format json";
 
 /// Flags of `ombuds stats`.
@@ -120,6 +136,12 @@ pub struct Args {
     #[arg(long)]
     pub cross: bool,
 
+    /// Compare the decisions this selects with the rest of the set, side
+    /// by side: FIELD=VALUE (organisation, category, subcategory, outcome,
+    /// fault or remedy, matched as its filter flag matches) or a query.
+    #[arg(long, value_name = "FIELD=VALUE|QUERY", allow_hyphen_values = true)]
+    pub compare: Option<String>,
+
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
@@ -138,6 +160,18 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     }
     let index = crate::index::open(index_path)?;
     let searcher = crate::index::read::searcher(&index)?;
+    if let Some(selection) = selection(args.compare.as_deref())? {
+        let comparison = crate::stats::compare(&index, &searcher, request, selection)?;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        write_comparison(&mut out, &mut std::io::stderr(), &comparison, args.format)?;
+        out.flush()?;
+        let n = comparison.selected.n_decisions + comparison.rest.n_decisions;
+        return Ok(if n == 0 {
+            ExitStatus::NothingFound
+        } else {
+            ExitStatus::Success
+        });
+    }
     let report = crate::stats::run(&index, &searcher, request)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     write_stats(&mut out, &mut std::io::stderr(), &report, args.format)?;
@@ -175,6 +209,9 @@ fn request(args: &Args) -> Result<StatsRequest> {
             bail!("{flag} only applies to `stats payments`");
         }
     }
+    if args.compare.is_some() && args.plot.is_some() {
+        bail!("--plot does not draw a --compare table; run the two sides as filters instead");
+    }
     if args.infer && args.what != Statistic::Outcomes {
         bail!("--infer only applies to `stats outcomes`");
     }
@@ -206,6 +243,67 @@ fn request(args: &Args) -> Result<StatsRequest> {
         infer: args.infer,
         cross: args.cross,
     })
+}
+
+/// The filter fields `--compare FIELD=VALUE` accepts.
+const COMPARE_FIELDS: [&str; 6] = [
+    "organisation",
+    "category",
+    "subcategory",
+    "outcome",
+    "fault",
+    "remedy",
+];
+
+/// What `--compare` selects: `FIELD=VALUE` for a filter field (the value
+/// may be quoted), anything else a query in the query language.
+fn selection(value: Option<&str>) -> Result<Option<Selection>> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    let label = value.trim().to_string();
+    if label.is_empty() {
+        bail!("--compare: value is empty; give FIELD=VALUE or a query");
+    }
+    let filter = label.split_once('=').and_then(|(field, v)| {
+        let field = field.trim().to_lowercase();
+        COMPARE_FIELDS
+            .contains(&field.as_str())
+            .then(|| (field, unquoted(v.trim()).to_string()))
+    });
+    let Some((field, v)) = filter else {
+        return Ok(Some(Selection {
+            query: label.clone(),
+            label,
+            filters: Filters::default(),
+        }));
+    };
+    if v.is_empty() {
+        bail!("--compare: '{label}' has no value after '='");
+    }
+    let mut filters = Filters::default();
+    let slot = match field.as_str() {
+        "organisation" => &mut filters.organisation,
+        "category" => &mut filters.category,
+        "subcategory" => &mut filters.subcategory,
+        "outcome" => &mut filters.outcome,
+        "fault" => &mut filters.fault,
+        _ => &mut filters.remedy,
+    };
+    *slot = Some(v);
+    Ok(Some(Selection {
+        label,
+        query: String::new(),
+        filters,
+    }))
+}
+
+/// `v` without one pair of surrounding quotes.
+fn unquoted(v: &str) -> &str {
+    ['"', '\'']
+        .iter()
+        .find_map(|&q| v.strip_prefix(q)?.strip_suffix(q))
+        .unwrap_or(v)
 }
 
 /// The roles `--role` names (comma-split by clap), distinct and in the order
@@ -264,6 +362,35 @@ mod tests {
             PaymentRole::ALL
         );
         assert_eq!(given(&["agreed", "ALL"]).unwrap(), PaymentRole::ALL);
+    }
+
+    #[test]
+    fn compare_reads_a_filter_field_or_else_a_query() {
+        let chosen = |v: &str| selection(Some(v)).unwrap().expect("a selection");
+        let s = chosen("organisation=\"Norfolk County Council\"");
+        assert_eq!(
+            s.filters.organisation.as_deref(),
+            Some("Norfolk County Council")
+        );
+        assert_eq!(s.query, "");
+        let s = chosen(" Outcome = Upheld ");
+        assert_eq!(s.filters.outcome.as_deref(), Some("Upheld"));
+        // Not a filter field: the whole value is a query.
+        let s = chosen("organisation:norfolk");
+        assert_eq!(
+            (s.query.as_str(), s.filters.organisation),
+            ("organisation:norfolk", None)
+        );
+        let s = chosen("agreed_total:[500 TO *]");
+        assert_eq!(s.query, "agreed_total:[500 TO *]");
+        assert!(selection(None).unwrap().is_none());
+        for (bad, says) in [("", "value is empty"), ("fault=", "has no value")] {
+            let error = selection(Some(bad)).unwrap_err().to_string();
+            assert!(
+                error.starts_with("--compare: ") && error.contains(says),
+                "{error}"
+            );
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! table, CSV and JSON carry the same columns in the same order. Progress,
 //! warnings and timings go to stderr elsewhere, never here.
 
+pub mod compare;
 pub mod decision;
 pub mod escape;
 pub mod export;

@@ -4,6 +4,7 @@
 //! turned into a [`StatsReport`] that `output::stats` writes.
 
 pub mod collect;
+mod compare;
 mod figures;
 pub mod period;
 
@@ -20,6 +21,7 @@ use crate::names::name_of;
 use crate::parse::PaymentRole;
 use crate::query::{build_query, Filters};
 use collect::{Facts, FactsCollector, FactsNeeded, Name, Names, Roles};
+pub use compare::{compare, Comparison, Selection};
 pub use figures::{percentile, Summary};
 use period::Span;
 
