@@ -17,8 +17,16 @@ fn decision(org: &str, reference: &str, header: &str, actions: &[&str]) -> Strin
 
 const NORFOLK: &str = "Norfolk County Council";
 
-/// (organisation, reference, outcome, date, agreed payment)
-const SET: [(&str, &str, &str, Option<&str>, Option<u32>); 7] = [
+/// Organisation, reference, outcome, date and agreed payment.
+type Fixture = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<u32>,
+);
+
+const SET: [Fixture; 7] = [
     (
         NORFOLK,
         "19 000 001",
