@@ -87,14 +87,14 @@ fn bars(report: &StatsReport) -> (Vec<(String, f64)>, String, String) {
                 })
                 .collect();
             let y = format!("median of {} (£)", payments_named(report).to_lowercase());
-            (bars, "group".to_string(), y)
+            (bars, by_named(report), y)
         }
         (Some(groups), _) => {
             let bars = groups
                 .iter()
                 .map(|g| (group_label(g), g.n_decisions as f64))
                 .collect();
-            (bars, "group".into(), "decisions".into())
+            (bars, by_named(report), "decisions".into())
         }
         (None, _) => {
             let bars = report
@@ -115,9 +115,133 @@ fn bars(report: &StatsReport) -> (Vec<(String, f64)>, String, String) {
     }
 }
 
+/// The x axis title of grouped bars: the `--by` fields (`organisation / year`).
+fn by_named(report: &StatsReport) -> String {
+    let by: Vec<&str> = report
+        .request
+        .by
+        .iter()
+        .map(crate::names::name_of)
+        .collect();
+    by.join(" / ")
+}
+
+/// A time chart: the period labels and one line per series.
+struct Lines {
+    periods: Vec<String>,
+    series: Vec<(String, Vec<f64>)>,
+    x: String,
+    y: String,
+    counts: bool,
+}
+
+/// Most lines on one time chart: the largest series, so it stays readable.
+const MAX_LINES: usize = 8;
+
+/// The report as lines over time when it is grouped by one time key only:
+/// payments as the median per period, outcomes and kinds one line each.
+fn lines(report: &StatsReport) -> Option<Lines> {
+    let [field] = report.request.by[..] else {
+        return None;
+    };
+    field.span()?;
+    let field_name = crate::names::name_of(&field).to_string();
+    let groups: Vec<&Group> = report
+        .groups
+        .iter()
+        .flatten()
+        .filter(|g| {
+            !g.other
+                && g.key
+                    .get(&field_name)
+                    .is_some_and(|k| k != crate::stats::NONE)
+        })
+        .collect();
+    let periods: Vec<String> = groups
+        .iter()
+        .map(|g| plot_text(g.key.get(&field_name).map_or("", String::as_str)))
+        .collect();
+    if report.what == Statistic::Payments {
+        let medians = groups
+            .iter()
+            .map(|g| {
+                g.figures
+                    .stats
+                    .as_ref()
+                    .and_then(|s| s.median)
+                    .unwrap_or(f64::NAN)
+            })
+            .collect();
+        let y = format!("median of {} (£)", payments_named(report).to_lowercase());
+        return Some(Lines {
+            periods,
+            series: vec![("median".into(), medians)],
+            x: field_name,
+            y,
+            counts: false,
+        });
+    }
+    // The values, largest overall first, as the whole set counts them.
+    let values: Vec<&str> = report
+        .figures
+        .counts
+        .iter()
+        .flatten()
+        .take(MAX_LINES)
+        .map(|c| c.value.as_str())
+        .collect();
+    let series = values
+        .iter()
+        .map(|&v| {
+            let points = groups
+                .iter()
+                .map(|g| {
+                    g.figures
+                        .counts
+                        .iter()
+                        .flatten()
+                        .find(|c| c.value == v)
+                        .map_or(0.0, |c| c.count as f64)
+                })
+                .collect();
+            (plot_text(v), points)
+        })
+        .collect();
+    Some(Lines {
+        periods,
+        series,
+        x: field_name,
+        y: "decisions".into(),
+        counts: true,
+    })
+}
+
+/// A category label short enough not to run into its neighbours.
+fn short(label: &str) -> String {
+    const MOST: usize = 28;
+    if label.chars().count() <= MOST {
+        label.to_string()
+    } else {
+        let mut cut: String = label.chars().take(MOST - 1).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+/// Tick labels of a count axis: whole numbers only (no `0.0`, no `2.5`).
+fn count_tick(v: &f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        String::new()
+    }
+}
+
 /// A group's name on the x axis: its key values, joined.
 fn group_label(group: &Group) -> String {
-    plot_text(&group.key.values().cloned().collect::<Vec<_>>().join(" / "))
+    short(&plot_text(
+        &group.key.values().cloned().collect::<Vec<_>>().join(" / "),
+    ))
 }
 
 /// The title: what, the filter that produced it, and n.
@@ -188,11 +312,13 @@ fn payments_named(report: &StatsReport) -> String {
 /// Draws the report's chart to `path`, replacing it only when complete.
 pub fn write_plot(path: &Path, index: &Path, report: &StatsReport) -> Result<()> {
     let _ = register_font("sans-serif", FontStyle::Normal, FONT);
+    let lines = lines(report);
     let (bars, x_label, y_label) = bars(report);
     if bars.is_empty() {
         bail!("--plot: nothing to draw (no decisions or no values in the set)");
     }
     let title = title(report);
+    let counts = y_label == "decisions" || y_label == "payments";
     let size = (1000, 600);
     let kind = kind(path)?;
     let file = OutputFile::create(path, FLAG, index)?;
@@ -202,20 +328,30 @@ pub fn write_plot(path: &Path, index: &Path, report: &StatsReport) -> Result<()>
             path.display()
         );
     };
-    match kind {
-        Kind::Svg => draw_bars(
+    match (kind, &lines) {
+        (Kind::Svg, Some(lines)) => draw_lines(
+            SVGBackend::new(drawn, size).into_drawing_area(),
+            &title,
+            lines,
+        ),
+        (Kind::Png, Some(lines)) => draw_lines(
+            BitMapBackend::new(drawn, size).into_drawing_area(),
+            &title,
+            lines,
+        ),
+        (Kind::Svg, None) => draw_bars(
             SVGBackend::new(drawn, size).into_drawing_area(),
             &title,
             &bars,
-            &x_label,
-            &y_label,
+            (&x_label, &y_label),
+            counts,
         ),
-        Kind::Png => draw_bars(
+        (Kind::Png, None) => draw_bars(
             BitMapBackend::new(drawn, size).into_drawing_area(),
             &title,
             &bars,
-            &x_label,
-            &y_label,
+            (&x_label, &y_label),
+            counts,
         ),
     }
     .with_context(|| format!("{}: cannot draw chart", path.display()))?;
@@ -231,13 +367,12 @@ pub fn svg_text(report: &StatsReport) -> Result<Option<String>> {
         return Ok(None);
     }
     let mut svg = String::new();
-    draw_bars(
-        SVGBackend::with_string(&mut svg, (1000, 600)).into_drawing_area(),
-        &title(report),
-        &bars,
-        &x_label,
-        &y_label,
-    )
+    let area = SVGBackend::with_string(&mut svg, (1000, 600)).into_drawing_area();
+    let counts = y_label == "decisions" || y_label == "payments";
+    match lines(report) {
+        Some(lines) => draw_lines(area, &title(report), &lines),
+        None => draw_bars(area, &title(report), &bars, (&x_label, &y_label), counts),
+    }
     .context("cannot draw chart")?;
     Ok(Some(svg))
 }
@@ -246,8 +381,8 @@ fn draw_bars<DB: DrawingBackend>(
     root: DrawingArea<DB, plotters::coord::Shift>,
     title: &str,
     bars: &[(String, f64)],
-    x_label: &str,
-    y_label: &str,
+    (x_label, y_label): (&str, &str),
+    counts: bool,
 ) -> Result<()>
 where
     DB::ErrorType: 'static,
@@ -256,10 +391,19 @@ where
     root.fill(&WHITE).map_err(err)?;
     let max = bars.iter().map(|b| b.1).fold(0.0, f64::max).max(1.0) * 1.1;
     let n = bars.len();
+    // Labels that would not fit side by side stand on end.
+    let rotated = bars.iter().map(|b| b.0.chars().count()).sum::<usize>() * 8 > 860;
+    let x_style = if rotated {
+        ("sans-serif", 13)
+            .into_font()
+            .transform(FontTransform::Rotate90)
+    } else {
+        ("sans-serif", 13).into_font()
+    };
     let mut chart = ChartBuilder::on(&root)
         .caption(title, ("sans-serif", 20))
         .margin(20)
-        .x_label_area_size(60)
+        .x_label_area_size(if rotated { 190 } else { 60 })
         .y_label_area_size(80)
         .build_cartesian_2d((0..n).into_segmented(), 0.0..max)
         .map_err(err)?;
@@ -274,7 +418,15 @@ where
             SegmentValue::CenterOf(i) => labels.get(*i).cloned().unwrap_or_default(),
             _ => String::new(),
         })
+        .y_label_formatter(&|v| {
+            if counts {
+                count_tick(v)
+            } else {
+                format!("{v}")
+            }
+        })
         .label_style(("sans-serif", 13))
+        .x_label_style(x_style)
         .axis_desc_style(("sans-serif", 15))
         .draw()
         .map_err(err)?;
@@ -288,4 +440,117 @@ where
         .map_err(err)?;
     root.present().map_err(err)?;
     Ok(())
+}
+
+/// Colours of the lines, told apart also in greyscale print.
+const PALETTE: [RGBColor; MAX_LINES] = [
+    RGBColor(46, 104, 160),
+    RGBColor(214, 96, 39),
+    RGBColor(54, 150, 72),
+    RGBColor(190, 40, 50),
+    RGBColor(120, 84, 170),
+    RGBColor(140, 86, 75),
+    RGBColor(220, 110, 180),
+    RGBColor(100, 100, 100),
+];
+
+fn draw_lines<DB: DrawingBackend>(
+    root: DrawingArea<DB, plotters::coord::Shift>,
+    title: &str,
+    lines: &Lines,
+) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| anyhow!("{e:?}");
+    root.fill(&WHITE).map_err(err)?;
+    let max = lines
+        .series
+        .iter()
+        .flat_map(|s| s.1.iter().copied())
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max)
+        .max(1.0)
+        * 1.1;
+    let n = lines.periods.len().max(1);
+    let mut chart = ChartBuilder::on(&root)
+        .caption(title, ("sans-serif", 20))
+        .margin(20)
+        .x_label_area_size(90)
+        .y_label_area_size(80)
+        .build_cartesian_2d(0..n, 0.0..max)
+        .map_err(err)?;
+    let periods = &lines.periods;
+    let counts = lines.counts;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_desc(lines.x.as_str())
+        .y_desc(lines.y.as_str())
+        .x_labels(n.min(40))
+        .x_label_formatter(&|i| periods.get(*i).cloned().unwrap_or_default())
+        .y_label_formatter(&|v| {
+            if counts {
+                count_tick(v)
+            } else {
+                format!("{v}")
+            }
+        })
+        .label_style(("sans-serif", 13))
+        .x_label_style(
+            ("sans-serif", 13)
+                .into_font()
+                .transform(FontTransform::Rotate90),
+        )
+        .axis_desc_style(("sans-serif", 15))
+        .draw()
+        .map_err(err)?;
+    for (i, (name, points)) in lines.series.iter().enumerate() {
+        let colour = PALETTE[i % PALETTE.len()];
+        // A period without a value (an empty period's median) breaks the
+        // line rather than dropping it to zero.
+        let runs = points
+            .iter()
+            .enumerate()
+            .collect::<Vec<_>>()
+            .split(|(_, v)| !v.is_finite())
+            .map(|run| run.iter().map(|(x, v)| (*x, **v)).collect::<Vec<_>>())
+            .collect::<Vec<_>>();
+        for (r, run) in runs.iter().enumerate() {
+            let series = chart
+                .draw_series(std::iter::once(PathElement::new(
+                    run.clone(),
+                    colour.stroke_width(2),
+                )))
+                .map_err(err)?;
+            if r == 0 {
+                series
+                    .label(name.as_str())
+                    .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], colour));
+            }
+        }
+        chart
+            .draw_series(run_points(points).map(|(x, v)| Circle::new((x, v), 3, colour.filled())))
+            .map_err(err)?;
+    }
+    if lines.series.len() > 1 {
+        chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.8))
+            .border_style(BLACK)
+            .label_font(("sans-serif", 13))
+            .draw()
+            .map_err(err)?;
+    }
+    root.present().map_err(err)?;
+    Ok(())
+}
+
+/// The points of a series that have a value.
+fn run_points(points: &[f64]) -> impl Iterator<Item = (usize, f64)> + '_ {
+    points
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, v)| v.is_finite())
 }

@@ -338,3 +338,66 @@ fn stats_compare_by_year_and_with_a_query_split_each_period() {
         run.describe()
     );
 }
+
+/// The text of every `<text>` element of an SVG.
+fn svg_texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let body = &t[t.find('>')? + 1..];
+            Some(body[..body.find("</text>")?].trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn stats_plot_by_year_draws_one_line_per_outcome_with_a_legend_and_whole_counts() {
+    let wd = indexed();
+    let plot = wd.path("outcomes.svg");
+    wd.run(&[
+        "stats",
+        "outcomes",
+        "--by",
+        "year",
+        "--plot",
+        plot.to_str().unwrap(),
+    ])
+    .expect_code(0);
+    let texts = svg_texts(&std::fs::read_to_string(&plot).expect("chart written"));
+    // One series per outcome, named in the legend.
+    for outcome in ["Upheld", "Not upheld", "Closed after initial enquiries"] {
+        assert!(texts.iter().any(|t| t == outcome), "{outcome}: {texts:?}");
+    }
+    // Axis titles name what they show; the empty year is on the axis.
+    for title in ["year", "decisions", "2021"] {
+        assert!(texts.iter().any(|t| t == title), "{title}: {texts:?}");
+    }
+    assert!(!texts.iter().any(|t| t == "group"), "{texts:?}");
+    // Count ticks are whole numbers.
+    let ticks: Vec<&String> = texts
+        .iter()
+        .filter(|t| t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.len() <= 3)
+        .collect();
+    assert!(!ticks.is_empty(), "{texts:?}");
+    assert!(ticks.iter().all(|t| t.parse::<u32>().is_ok()), "{ticks:?}");
+
+    // Bars by a category key: its name titles the axis, ticks stay whole.
+    let plot = wd.path("orgs.svg");
+    wd.run(&[
+        "stats",
+        "outcomes",
+        "--by",
+        "organisation",
+        "--plot",
+        plot.to_str().unwrap(),
+    ])
+    .expect_code(0);
+    let texts = svg_texts(&std::fs::read_to_string(&plot).expect("chart written"));
+    assert!(texts.iter().any(|t| t == "organisation"), "{texts:?}");
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.contains('.') && t.starts_with(char::is_numeric)),
+        "{texts:?}"
+    );
+}
