@@ -218,7 +218,7 @@ fn lines(report: &StatsReport) -> Option<Lines> {
 
 /// A category label short enough not to run into its neighbours.
 fn short(label: &str) -> String {
-    const MOST: usize = 28;
+    const MOST: usize = 40;
     if label.chars().count() <= MOST {
         label.to_string()
     } else {
@@ -403,7 +403,7 @@ where
     let mut chart = ChartBuilder::on(&root)
         .caption(title, ("sans-serif", 20))
         .margin(20)
-        .x_label_area_size(if rotated { 190 } else { 60 })
+        .x_label_area_size(if rotated { 260 } else { 60 })
         .y_label_area_size(80)
         .build_cartesian_2d((0..n).into_segmented(), 0.0..max)
         .map_err(err)?;
