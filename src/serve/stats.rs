@@ -13,7 +13,7 @@ use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup, PreEscaped};
-use tantivy::Searcher;
+use tantivy::{Executor, Searcher};
 
 use super::layout::{self, PageError};
 use super::params::{shell_words, PageParams};
@@ -193,7 +193,9 @@ async fn download(
             ))
         })?;
         let (index, searcher, _) = library.searcher()?;
-        let report = report(&index, &searcher, table, &params)?;
+        let report = reports(&index, &searcher, &[table], &params)?
+            .pop()
+            .ok_or_else(|| PageError::Internal(anyhow::anyhow!("no report for {name}")))?;
         let mut body = Vec::new();
         // Notes go to stderr in the CLI; here they are on the page.
         write_stats(&mut body, &mut std::io::sink(), &report, format)?;
@@ -215,17 +217,31 @@ async fn download(
     .map_err(|e| PageError::Internal(e.into()))?
 }
 
-/// One table's report; a request the CLI would refuse is the user's error.
-fn report(
+/// The reports of `tables` over the page's query and filters, counted from
+/// one pass over the matching decisions on this request's own thread (the
+/// server runs many requests at once); a request the CLI would refuse is
+/// the user's error.
+fn reports(
     index: &DecisionIndex,
     searcher: &Searcher,
-    table: Table,
+    tables: &[Table],
     params: &PageParams,
-) -> Result<StatsReport, PageError> {
-    let request = table.request(params).map_err(PageError::BadRequest)?;
-    crate::query::build_query(index, &request.query, &request.filters)
-        .map_err(|e| PageError::BadRequest(format!("{e:#}")))?;
-    Ok(crate::stats::run(index, searcher, request)?)
+) -> Result<Vec<StatsReport>, PageError> {
+    let requests = tables
+        .iter()
+        .map(|table| table.request(params))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(PageError::BadRequest)?;
+    if let Some(request) = requests.first() {
+        crate::query::build_query(index, &request.query, &request.filters)
+            .map_err(|e| PageError::BadRequest(format!("{e:#}")))?;
+    }
+    Ok(crate::stats::run_all(
+        index,
+        searcher,
+        requests,
+        &Executor::single_thread(),
+    )?)
 }
 
 fn render(
@@ -233,10 +249,10 @@ fn render(
     searcher: &Searcher,
     params: &PageParams,
 ) -> Result<Markup, PageError> {
+    let reports = reports(index, searcher, &Table::ALL, params)?;
     let mut sections = Vec::new();
-    for table in Table::ALL {
-        let report = report(index, searcher, table, params)?;
-        sections.push(section(table, params, &report)?);
+    for (table, report) in Table::ALL.into_iter().zip(&reports) {
+        sections.push(section(table, params, report)?);
     }
     let min_count = params.min_count().map_err(PageError::BadRequest)?;
     let selecting = params.selecting();
