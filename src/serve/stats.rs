@@ -183,38 +183,39 @@ async fn download(
     params: PageParams,
     format: Format,
 ) -> Result<Response, PageError> {
-    tokio::task::spawn_blocking(move || {
-        let name = params.get("table").unwrap_or_default();
-        let table = Table::named(name).ok_or_else(|| {
-            let known: Vec<&str> = Table::ALL.iter().map(|t| t.name()).collect();
-            PageError::BadRequest(format!(
-                "table: '{name}' is not a table ({})",
-                known.join(", ")
-            ))
-        })?;
-        let (index, searcher, _) = library.searcher()?;
-        let report = reports(&index, &searcher, &[table], &params)?
-            .pop()
-            .ok_or_else(|| PageError::Internal(anyhow::anyhow!("no report for {name}")))?;
-        let mut body = Vec::new();
-        // Notes go to stderr in the CLI; here they are on the page.
-        write_stats(&mut body, &mut std::io::sink(), &report, format)?;
-        let (kind, extension) = match format {
-            Format::Csv => ("text/csv; charset=utf-8", "csv"),
-            _ => ("application/json", "json"),
-        };
-        let disposition = format!("attachment; filename=\"{}.{extension}\"", table.name());
-        Ok((
-            [
-                (header::CONTENT_TYPE, kind.to_string()),
-                (header::CONTENT_DISPOSITION, disposition),
-            ],
-            body,
-        )
-            .into_response())
-    })
-    .await
-    .map_err(|e| PageError::Internal(e.into()))?
+    let worker = Arc::clone(&library);
+    worker
+        .costly(move || {
+            let name = params.get("table").unwrap_or_default();
+            let table = Table::named(name).ok_or_else(|| {
+                let known: Vec<&str> = Table::ALL.iter().map(|t| t.name()).collect();
+                PageError::BadRequest(format!(
+                    "table: '{name}' is not a table ({})",
+                    known.join(", ")
+                ))
+            })?;
+            let (index, searcher, _) = library.searcher()?;
+            let report = reports(&index, &searcher, &[table], &params)?
+                .pop()
+                .ok_or_else(|| PageError::Internal(anyhow::anyhow!("no report for {name}")))?;
+            let mut body = Vec::new();
+            // Notes go to stderr in the CLI; here they are on the page.
+            write_stats(&mut body, &mut std::io::sink(), &report, format)?;
+            let (kind, extension) = match format {
+                Format::Csv => ("text/csv; charset=utf-8", "csv"),
+                _ => ("application/json", "json"),
+            };
+            let disposition = format!("attachment; filename=\"{}.{extension}\"", table.name());
+            Ok((
+                [
+                    (header::CONTENT_TYPE, kind.to_string()),
+                    (header::CONTENT_DISPOSITION, disposition),
+                ],
+                body,
+            )
+                .into_response())
+        })
+        .await
 }
 
 /// The reports of `tables` over the page's query and filters, counted from
