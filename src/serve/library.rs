@@ -186,3 +186,54 @@ impl Opened {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::testing::{corpus, indexed};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn costly_work_runs_at_most_one_per_cpu_at_a_time() {
+        let (dir, _index) = indexed(corpus());
+        let library = Arc::new(Library::open(&dir.path().join("index")).expect("opens"));
+        let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let (running, most) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .max_blocking_threads(4 * cpus + 4)
+            .build()
+            .expect("runtime");
+        let done = runtime.block_on(async {
+            let tasks: Vec<_> = (0..4 * cpus + 4)
+                .map(|_| {
+                    let (library, running, most) = (
+                        Arc::clone(&library),
+                        Arc::clone(&running),
+                        Arc::clone(&most),
+                    );
+                    tokio::spawn(async move {
+                        library
+                            .costly(move || {
+                                let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                                most.fetch_max(now, Ordering::SeqCst);
+                                std::thread::sleep(std::time::Duration::from_millis(20));
+                                running.fetch_sub(1, Ordering::SeqCst);
+                                Ok(())
+                            })
+                            .await
+                    })
+                })
+                .collect();
+            let mut done = 0;
+            for task in tasks {
+                task.await.expect("task").expect("work");
+                done += 1;
+            }
+            done
+        });
+        assert_eq!(done, 4 * cpus + 4);
+        let most = most.load(Ordering::SeqCst);
+        assert!((1..=cpus).contains(&most), "{most} at once on {cpus} CPUs");
+    }
+}
