@@ -5,8 +5,17 @@
 //! answer but 200, or no answer). `bench/serve-load.sh` starts the server
 //! and runs it.
 //!
+//! The server keeps each rendered search and statistics page until the next
+//! commit, so a test that asks for a few URLs again and again measures that
+//! memory, not the pages. With `--distinct`, the words come from the
+//! synthesizer's own vocabulary (a few hundred, each found in a synthesized
+//! corpus), statistics pages carry a random `min_count`, and decision pages
+//! are spread over the whole index, so that most requests ask for a page
+//! the server has not rendered yet; the `repeat %` column says how many
+//! asked for a URL asked for before (the most the cache can have answered).
+//!
 //! Usage: cargo run --release --example load -- --url http://127.0.0.1:PORT/
-//!        [--clients 32] [--seconds 20]
+//!        [--clients 32] [--seconds 20] [--distinct]
 
 use std::time::{Duration, Instant};
 
@@ -50,6 +59,38 @@ const FILTERS: &[&str] = &[
     "outcome=Upheld&fault=complaint_handling",
 ];
 
+/// The synthesizer's topic sentences, where `--distinct` takes its words.
+const SYNTH_TOPICS: &str = include_str!("synth/topics.rs");
+
+/// The words of the string literals in `source` (slots such as `{date}`
+/// left out), of five letters or more, lowercase, each once.
+fn vocabulary(source: &str) -> Vec<String> {
+    let mut words: Vec<String> = source
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .flat_map(|literal| {
+            let mut text = String::new();
+            let mut in_slot = false;
+            for c in literal.chars() {
+                match c {
+                    '{' => in_slot = true,
+                    '}' => in_slot = false,
+                    c if !in_slot => text.push(c),
+                    _ => {}
+                }
+            }
+            text.split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 5)
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
 /// A small xorshift generator: each client's sequence is fixed by its number.
 struct Random(u64);
 
@@ -66,6 +107,7 @@ struct Args {
     url: String,
     clients: usize,
     seconds: u64,
+    distinct: bool,
 }
 
 fn args() -> Result<Args> {
@@ -73,9 +115,14 @@ fn args() -> Result<Args> {
         url: String::new(),
         clients: 32,
         seconds: 20,
+        distinct: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
+        if flag == "--distinct" {
+            args.distinct = true;
+            continue;
+        }
         let value = it.next().with_context(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
             "--url" => args.url = value.trim_end_matches('/').to_string(),
@@ -98,14 +145,15 @@ fn agent() -> ureq::Agent {
         .into()
 }
 
-/// Decision references to ask for: those linked from a few search pages.
-fn references(url: &str) -> Result<Vec<String>> {
+/// Decision references to ask for: those linked from the first three
+/// search pages of `words`.
+fn references(url: &str, words: &[String]) -> Result<Vec<String>> {
     let agent = agent();
     let mut refs = Vec::new();
-    for word in ["council", "delay", "apology", "payment", "care"] {
+    for word in words {
         for page in 1..=3 {
             let body = agent
-                .get(&format!("{url}/?q={word}&page={page}"))
+                .get(&format!("{url}/?q={}&page={page}", encoded(word)))
                 .call()?
                 .body_mut()
                 .read_to_string()?;
@@ -133,13 +181,32 @@ fn encoded(text: &str) -> String {
         .collect()
 }
 
-fn path(kind: Kind, random: &mut Random, refs: &[String]) -> String {
-    let word = encoded(WORDS[random.below(WORDS.len())]);
-    match kind {
-        Kind::Search => format!("/?q={word}&page={}", 1 + random.below(3)),
-        Kind::Facet => format!("/?q={word}&{}", FILTERS[random.below(FILTERS.len())]),
-        Kind::Decision => format!("/decision/{}", refs[random.below(refs.len())]),
-        Kind::Stats => format!("/stats?q={word}&{}", FILTERS[random.below(FILTERS.len())]),
+/// What the clients ask for.
+struct Targets {
+    words: Vec<String>,
+    refs: Vec<String>,
+    distinct: bool,
+}
+
+impl Targets {
+    fn path(&self, kind: Kind, random: &mut Random) -> String {
+        let word = encoded(&self.words[random.below(self.words.len())]);
+        let filter = FILTERS[random.below(FILTERS.len())];
+        match kind {
+            Kind::Search => format!("/?q={word}&page={}", 1 + random.below(3)),
+            Kind::Facet if self.distinct => {
+                format!("/?q={word}&{filter}&page={}", 1 + random.below(3))
+            }
+            Kind::Facet => format!("/?q={word}&{filter}"),
+            Kind::Decision => format!("/decision/{}", self.refs[random.below(self.refs.len())]),
+            // The smallest group shown changes which rows fold into
+            // (other), not the pass over the decisions.
+            Kind::Stats if self.distinct => format!(
+                "/stats?q={word}&{filter}&min_count={}",
+                1 + random.below(50)
+            ),
+            Kind::Stats => format!("/stats?q={word}&{filter}"),
+        }
     }
 }
 
@@ -155,14 +222,22 @@ fn pick(random: &mut Random) -> Kind {
     Kind::Search
 }
 
-/// One client's results: (kind, milliseconds, ok).
-fn client(number: usize, url: &str, refs: &[String], until: Instant) -> Vec<(Kind, f64, bool)> {
+/// One request: its kind, target, milliseconds and whether it succeeded.
+struct Answer {
+    kind: Kind,
+    target: String,
+    ms: f64,
+    ok: bool,
+}
+
+/// One client's answers.
+fn client(number: usize, url: &str, targets: &Targets, until: Instant) -> Vec<Answer> {
     let agent = agent();
     let mut random = Random(0x9E37_79B9_7F4A_7C15 ^ ((number as u64 + 1) * 0x2545_F491));
     let mut results = Vec::new();
     while Instant::now() < until {
         let kind = pick(&mut random);
-        let target = format!("{url}{}", path(kind, &mut random, refs));
+        let target = format!("{url}{}", targets.path(kind, &mut random));
         let started = Instant::now();
         let ok = match agent.get(&target).call() {
             Ok(mut response) => {
@@ -178,7 +253,12 @@ fn client(number: usize, url: &str, refs: &[String], until: Instant) -> Vec<(Kin
                 false
             }
         };
-        results.push((kind, started.elapsed().as_secs_f64() * 1000.0, ok));
+        results.push(Answer {
+            kind,
+            ms: started.elapsed().as_secs_f64() * 1000.0,
+            target,
+            ok,
+        });
     }
     results
 }
@@ -193,14 +273,37 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 
 fn main() -> Result<()> {
     let args = args()?;
-    let refs = references(&args.url)?;
+    let targets = if args.distinct {
+        let words = vocabulary(SYNTH_TOPICS);
+        // Every seventh word's results: references from all over the index.
+        let sample: Vec<String> = words.iter().step_by(7).cloned().collect();
+        Targets {
+            refs: references(&args.url, &sample)?,
+            words,
+            distinct: true,
+        }
+    } else {
+        let words: Vec<String> = WORDS.iter().map(|w| w.to_string()).collect();
+        let sample = ["council", "delay", "apology", "payment", "care"].map(String::from);
+        Targets {
+            refs: references(&args.url, &sample)?,
+            words,
+            distinct: false,
+        }
+    };
+    println!(
+        "{} words, {} decision references{}",
+        targets.words.len(),
+        targets.refs.len(),
+        if args.distinct { " (--distinct)" } else { "" }
+    );
     let started = Instant::now();
     let until = started + Duration::from_secs(args.seconds);
-    let results: Vec<(Kind, f64, bool)> = std::thread::scope(|scope| {
+    let results: Vec<Answer> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..args.clients)
             .map(|n| {
-                let (url, refs) = (&args.url, &refs);
-                scope.spawn(move || client(n, url, refs, until))
+                let (url, targets) = (&args.url, &targets);
+                scope.spawn(move || client(n, url, targets, until))
             })
             .collect();
         handles
@@ -209,7 +312,7 @@ fn main() -> Result<()> {
             .collect()
     });
     let elapsed = started.elapsed().as_secs_f64();
-    let errors = results.iter().filter(|r| !r.2).count();
+    let errors = results.iter().filter(|r| !r.ok).count();
     println!(
         "{} clients, {:.1} s: {} requests, {:.1} requests/s, {} errors",
         args.clients,
@@ -219,23 +322,24 @@ fn main() -> Result<()> {
         errors
     );
     println!(
-        "{:<9} {:>8} {:>9} {:>9} {:>9}",
-        "kind", "requests", "p50 ms", "p99 ms", "max ms"
+        "{:<9} {:>8} {:>9} {:>9} {:>9} {:>9}",
+        "kind", "requests", "p50 ms", "p99 ms", "max ms", "repeat %"
     );
     for (kind, _) in MIX {
-        let mut ms: Vec<f64> = results
-            .iter()
-            .filter(|r| r.0 == kind)
-            .map(|r| r.1)
-            .collect();
+        let answers: Vec<&Answer> = results.iter().filter(|r| r.kind == kind).collect();
+        let mut ms: Vec<f64> = answers.iter().map(|r| r.ms).collect();
         ms.sort_by(f64::total_cmp);
+        let distinct: std::collections::HashSet<&str> =
+            answers.iter().map(|r| r.target.as_str()).collect();
+        let repeats = answers.len() - distinct.len();
         println!(
-            "{:<9} {:>8} {:>9.1} {:>9.1} {:>9.1}",
+            "{:<9} {:>8} {:>9.1} {:>9.1} {:>9.1} {:>9.1}",
             format!("{kind:?}").to_lowercase(),
             ms.len(),
             percentile(&ms, 50.0),
             percentile(&ms, 99.0),
-            ms.last().copied().unwrap_or(f64::NAN)
+            ms.last().copied().unwrap_or(f64::NAN),
+            100.0 * repeats as f64 / answers.len().max(1) as f64
         );
     }
     Ok(())

@@ -11,15 +11,22 @@
 //! for again and again, so rendered pages are kept per commit: a page is
 //! rendered once for each commit the server sees, and all are dropped when
 //! a newer commit is seen or they outgrow [`CACHE_BYTES`].
+//!
+//! A page not kept is rendered by at most one request per CPU at a time
+//! ([`Library::costly`]); the others wait their turn without holding a
+//! thread. Rendering is CPU work: more of it at once only shares the same
+//! cores more finely, and a cheap page (a decision, a kept page) would wait
+//! behind every costly one that had started before it.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use anyhow::{anyhow, Result};
+use anyhow::{anyhow, Context, Result};
 use axum::response::Html;
 use maud::Markup;
 use tantivy::{IndexReader, ReloadPolicy, Searcher};
+use tokio::sync::Semaphore;
 
 use super::layout::PageError;
 use super::params::PageParams;
@@ -35,6 +42,8 @@ pub struct Library {
     path: PathBuf,
     current: Mutex<Opened>,
     pages: Mutex<Pages>,
+    /// One permit per CPU, held while a costly page is rendered.
+    renders: Semaphore,
 }
 
 /// Which commit a searcher reads: the opening of the directory (counted
@@ -64,6 +73,7 @@ impl Library {
             path: path.to_path_buf(),
             current: Mutex::new(Opened::new(path, 1)?),
             pages: Mutex::new(Pages::default()),
+            renders: Semaphore::new(std::thread::available_parallelism().map_or(1, |n| n.get())),
         })
     }
 
@@ -108,23 +118,46 @@ impl Library {
         Ok(page)
     }
 
-    /// A search or statistics page for `params` at `route`, off the async
-    /// workers (rendering reads the index), kept per commit as [`Library::page`] keeps it.
+    /// A search or statistics page for `params` at `route`, kept per commit
+    /// as [`Library::page`] keeps it; one not kept is rendered through
+    /// [`Library::costly`].
     pub async fn cached_page(
         self: Arc<Self>,
         route: &'static str,
         params: PageParams,
         render: fn(&DecisionIndex, &Searcher, &PageParams) -> Result<Markup, PageError>,
     ) -> Result<Html<String>, PageError> {
-        tokio::task::spawn_blocking(move || {
-            let (index, searcher, version) = self.searcher()?;
-            self.page(version, &params.href(route), || {
-                render(&index, &searcher, &params).map(Markup::into_string)
-            })
-            .map(|page| Html(page.to_string()))
+        let url = params.href(route);
+        let (_, _, version) = self.searcher()?;
+        if let Some(page) = self.kept(version, &url) {
+            return Ok(Html(page.to_string()));
+        }
+        let library = Arc::clone(&self);
+        self.costly(move || {
+            let (index, searcher, version) = library.searcher()?;
+            library
+                .page(version, &url, || {
+                    render(&index, &searcher, &params).map(Markup::into_string)
+                })
+                .map(|page| Html(page.to_string()))
         })
         .await
-        .map_err(|e| PageError::Internal(e.into()))?
+    }
+
+    /// Runs `work`, which reads the index at length, off the async workers
+    /// once one of the per-CPU permits is free.
+    pub async fn costly<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> Result<T, PageError> + Send + 'static,
+    ) -> Result<T, PageError> {
+        let _permit = self
+            .renders
+            .acquire()
+            .await
+            .context("the server is shutting down")?;
+        tokio::task::spawn_blocking(work)
+            .await
+            .map_err(|e| PageError::Internal(e.into()))?
     }
 
     fn kept(&self, version: Version, url: &str) -> Option<Arc<str>> {
@@ -151,5 +184,56 @@ impl Opened {
             identity,
             opening,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::testing::{corpus, indexed};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn costly_work_runs_at_most_one_per_cpu_at_a_time() {
+        let (dir, _index) = indexed(corpus());
+        let library = Arc::new(Library::open(&dir.path().join("index")).expect("opens"));
+        let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let (running, most) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .max_blocking_threads(4 * cpus + 4)
+            .build()
+            .expect("runtime");
+        let done = runtime.block_on(async {
+            let tasks: Vec<_> = (0..4 * cpus + 4)
+                .map(|_| {
+                    let (library, running, most) = (
+                        Arc::clone(&library),
+                        Arc::clone(&running),
+                        Arc::clone(&most),
+                    );
+                    tokio::spawn(async move {
+                        library
+                            .costly(move || {
+                                let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                                most.fetch_max(now, Ordering::SeqCst);
+                                std::thread::sleep(std::time::Duration::from_millis(20));
+                                running.fetch_sub(1, Ordering::SeqCst);
+                                Ok(())
+                            })
+                            .await
+                    })
+                })
+                .collect();
+            let mut done = 0;
+            for task in tasks {
+                task.await.expect("task").expect("work");
+                done += 1;
+            }
+            done
+        });
+        assert_eq!(done, 4 * cpus + 4);
+        let most = most.load(Ordering::SeqCst);
+        assert!((1..=cpus).contains(&most), "{most} at once on {cpus} CPUs");
     }
 }

@@ -13,7 +13,7 @@ use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup, PreEscaped};
-use tantivy::Searcher;
+use tantivy::{Executor, Searcher};
 
 use super::layout::{self, PageError};
 use super::params::{shell_words, PageParams};
@@ -183,49 +183,66 @@ async fn download(
     params: PageParams,
     format: Format,
 ) -> Result<Response, PageError> {
-    tokio::task::spawn_blocking(move || {
-        let name = params.get("table").unwrap_or_default();
-        let table = Table::named(name).ok_or_else(|| {
-            let known: Vec<&str> = Table::ALL.iter().map(|t| t.name()).collect();
-            PageError::BadRequest(format!(
-                "table: '{name}' is not a table ({})",
-                known.join(", ")
-            ))
-        })?;
-        let (index, searcher, _) = library.searcher()?;
-        let report = report(&index, &searcher, table, &params)?;
-        let mut body = Vec::new();
-        // Notes go to stderr in the CLI; here they are on the page.
-        write_stats(&mut body, &mut std::io::sink(), &report, format)?;
-        let (kind, extension) = match format {
-            Format::Csv => ("text/csv; charset=utf-8", "csv"),
-            _ => ("application/json", "json"),
-        };
-        let disposition = format!("attachment; filename=\"{}.{extension}\"", table.name());
-        Ok((
-            [
-                (header::CONTENT_TYPE, kind.to_string()),
-                (header::CONTENT_DISPOSITION, disposition),
-            ],
-            body,
-        )
-            .into_response())
-    })
-    .await
-    .map_err(|e| PageError::Internal(e.into()))?
+    let worker = Arc::clone(&library);
+    worker
+        .costly(move || {
+            let name = params.get("table").unwrap_or_default();
+            let table = Table::named(name).ok_or_else(|| {
+                let known: Vec<&str> = Table::ALL.iter().map(|t| t.name()).collect();
+                PageError::BadRequest(format!(
+                    "table: '{name}' is not a table ({})",
+                    known.join(", ")
+                ))
+            })?;
+            let (index, searcher, _) = library.searcher()?;
+            let report = reports(&index, &searcher, &[table], &params)?
+                .pop()
+                .ok_or_else(|| PageError::Internal(anyhow::anyhow!("no report for {name}")))?;
+            let mut body = Vec::new();
+            // Notes go to stderr in the CLI; here they are on the page.
+            write_stats(&mut body, &mut std::io::sink(), &report, format)?;
+            let (kind, extension) = match format {
+                Format::Csv => ("text/csv; charset=utf-8", "csv"),
+                _ => ("application/json", "json"),
+            };
+            let disposition = format!("attachment; filename=\"{}.{extension}\"", table.name());
+            Ok((
+                [
+                    (header::CONTENT_TYPE, kind.to_string()),
+                    (header::CONTENT_DISPOSITION, disposition),
+                ],
+                body,
+            )
+                .into_response())
+        })
+        .await
 }
 
-/// One table's report; a request the CLI would refuse is the user's error.
-fn report(
+/// The reports of `tables` over the page's query and filters, counted from
+/// one pass over the matching decisions on this request's own thread (the
+/// server runs many requests at once); a request the CLI would refuse is
+/// the user's error.
+fn reports(
     index: &DecisionIndex,
     searcher: &Searcher,
-    table: Table,
+    tables: &[Table],
     params: &PageParams,
-) -> Result<StatsReport, PageError> {
-    let request = table.request(params).map_err(PageError::BadRequest)?;
-    crate::query::build_query(index, &request.query, &request.filters)
-        .map_err(|e| PageError::BadRequest(format!("{e:#}")))?;
-    Ok(crate::stats::run(index, searcher, request)?)
+) -> Result<Vec<StatsReport>, PageError> {
+    let requests = tables
+        .iter()
+        .map(|table| table.request(params))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(PageError::BadRequest)?;
+    if let Some(request) = requests.first() {
+        crate::query::build_query(index, &request.query, &request.filters)
+            .map_err(|e| PageError::BadRequest(format!("{e:#}")))?;
+    }
+    Ok(crate::stats::run_all(
+        index,
+        searcher,
+        requests,
+        &Executor::single_thread(),
+    )?)
 }
 
 fn render(
@@ -233,10 +250,10 @@ fn render(
     searcher: &Searcher,
     params: &PageParams,
 ) -> Result<Markup, PageError> {
+    let reports = reports(index, searcher, &Table::ALL, params)?;
     let mut sections = Vec::new();
-    for table in Table::ALL {
-        let report = report(index, searcher, table, params)?;
-        sections.push(section(table, params, &report)?);
+    for (table, report) in Table::ALL.into_iter().zip(&reports) {
+        sections.push(section(table, params, report)?);
     }
     let min_count = params.min_count().map_err(PageError::BadRequest)?;
     let selecting = params.selecting();

@@ -10,8 +10,9 @@ pub mod period;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
-use anyhow::Result;
+use anyhow::{bail, Context, Result};
 use serde::Serialize;
 use tantivy::query::EnableScoring;
 use tantivy::Executor;
@@ -224,27 +225,102 @@ pub struct StatsReport {
     pub notes: Vec<String>,
 }
 
-/// Runs the query, collects fast-field facts and computes the report.
+/// Runs the query, collects fast-field facts and computes the report,
+/// reading the index's segments in parallel (what one `ombuds stats` wants).
 pub fn run(
     index: &DecisionIndex,
     searcher: &tantivy::Searcher,
     request: StatsRequest,
 ) -> Result<StatsReport> {
-    let query = build_query(index, &request.query, &request.filters)?;
-    let collector = FactsCollector::new(facts_needed(&request));
-    // Segments are read in parallel, one thread each, up to the CPU count.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(searcher.segment_readers().len());
-    let executor = if threads > 1 {
+    let executor = parallel(searcher)?;
+    run_all(index, searcher, vec![request], executor)?
+        .pop()
+        .context("no report for the one request")
+}
+
+/// The reports of several requests over one query and filters, from one
+/// collection of facts: a page of tables is one pass over the matching
+/// decisions, each table then [`report`] over the same facts. Segments are
+/// read on `executor`: [`Executor::single_thread`] where the caller is
+/// already one of many concurrent requests (the server), so that no
+/// request starts threads of its own.
+pub fn run_all(
+    index: &DecisionIndex,
+    searcher: &tantivy::Searcher,
+    requests: Vec<StatsRequest>,
+    executor: &Executor,
+) -> Result<Vec<StatsReport>> {
+    let Some(first) = requests.first() else {
+        return Ok(Vec::new());
+    };
+    let needs = shared_needs(&requests)?;
+    let query = build_query(index, &first.query, &first.filters)?;
+    let collector = FactsCollector::new(needs);
+    let scoring = EnableScoring::disabled_from_searcher(searcher);
+    let segments = searcher.search_with_executor(&query, &collector, executor, scoring)?;
+    let facts: Vec<&Facts> = segments.iter().flatten().collect();
+    let names = collector.names();
+    Ok(requests
+        .into_iter()
+        .map(|request| report(&facts, &names, request))
+        .collect())
+}
+
+/// A pool with a thread per CPU, made once per process: each segment is
+/// read on one of its threads, and no run pays for starting threads.
+fn parallel(searcher: &tantivy::Searcher) -> Result<&'static Executor> {
+    static POOL: OnceLock<Executor> = OnceLock::new();
+    static SINGLE: Executor = Executor::SingleThread;
+    if searcher.segment_readers().len() < 2 {
+        return Ok(&SINGLE);
+    }
+    if let Some(pool) = POOL.get() {
+        return Ok(pool);
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let pool = if threads > 1 {
         Executor::multi_thread(threads, "ombuds-stats-")?
     } else {
         Executor::single_thread()
     };
-    let scoring = EnableScoring::disabled_from_searcher(searcher);
-    let segments = searcher.search_with_executor(&query, &collector, &executor, scoring)?;
-    let facts: Vec<&Facts> = segments.iter().flatten().collect();
-    Ok(report(&facts, &collector.names(), request))
+    // A pool made by a racing caller is dropped, not used.
+    Ok(POOL.get_or_init(|| pool))
+}
+
+/// The facts that every one of `requests` reads, which must share their
+/// query, filters and (where payments are read) roles, as they are counted
+/// from one collection.
+fn shared_needs(requests: &[StatsRequest]) -> Result<FactsNeeded> {
+    let mut needs = FactsNeeded::default();
+    let mut roles: Option<&[PaymentRole]> = None;
+    let selection = |r: &StatsRequest| -> Result<(String, serde_json::Value)> {
+        Ok((r.query.clone(), serde_json::to_value(&r.filters)?))
+    };
+    let first = requests.first().map(selection).transpose()?;
+    for request in requests {
+        if Some(selection(request)?) != first {
+            bail!("statistics counted together must share their query and filters");
+        }
+        let n = facts_needed(request);
+        if n.payments {
+            if roles.is_some_and(|r| r != request.roles.as_slice()) {
+                bail!("statistics counted together must count the same payment roles");
+            }
+            roles = Some(&request.roles);
+            needs.roles = n.roles;
+        }
+        needs.organisation |= n.organisation;
+        needs.category |= n.category;
+        needs.subcategory |= n.subcategory;
+        needs.outcome |= n.outcome;
+        needs.finding |= n.finding;
+        needs.year |= n.year;
+        needs.faults |= n.faults;
+        needs.remedies |= n.remedies;
+        needs.payments |= n.payments;
+        needs.caveats |= n.caveats;
+    }
+    Ok(needs)
 }
 
 /// The facts a request reads.
@@ -1058,6 +1134,105 @@ mod tests {
         let json = serde_json::to_value(&report).expect("serialises");
         for key in ["roles", "n_payment_amount_unstated", "n_truncated"] {
             assert!(json.get(key).is_none(), "{key}");
+        }
+    }
+
+    mod shared {
+        //! One collection read by several reports gives each report what
+        //! its own `run` gives, over an index of the corpus samples.
+
+        use super::super::*;
+        use crate::index::read::searcher;
+        use crate::index::testing::{corpus, indexed, saying};
+
+        /// Requests like the statistics page's tables, over `filters`.
+        fn page_requests(query: &str, filters: &Filters) -> Vec<StatsRequest> {
+            let plain = |what, by: &[GroupField]| StatsRequest {
+                query: query.to_string(),
+                filters: filters.clone(),
+                ..StatsRequest::plain(what, by)
+            };
+            let mut histogram = plain(Statistic::Payments, &[]);
+            histogram.histogram = Some(Buckets::Bands);
+            let mut purposes = plain(Statistic::Payments, &[GroupField::Purpose]);
+            purposes.per = PaymentBasis::Payment;
+            let mut cross = plain(Statistic::Faults, &[]);
+            cross.cross = true;
+            let mut inferred = plain(Statistic::Outcomes, &[GroupField::Organisation]);
+            inferred.infer = true;
+            inferred.min_count = 2;
+            vec![
+                histogram,
+                plain(Statistic::Payments, &[GroupField::Organisation]),
+                plain(Statistic::Payments, &[GroupField::Category]),
+                plain(Statistic::Payments, &[GroupField::Year]),
+                plain(Statistic::Payments, &[GroupField::Fault]),
+                purposes,
+                plain(Statistic::Outcomes, &[GroupField::Year]),
+                cross,
+                plain(Statistic::Remedies, &[GroupField::Subcategory]),
+                inferred,
+            ]
+        }
+
+        fn decisions() -> Vec<crate::parse::Decision> {
+            let mut decisions = corpus();
+            decisions.push(saying("24 000 001", "Alpha Council", "a delay in a review"));
+            decisions.push(saying(
+                "24 000 002",
+                "Beta Council",
+                "the council paid £300",
+            ));
+            decisions
+        }
+
+        #[test]
+        fn run_all_gives_each_request_what_its_own_run_gives() {
+            let (_dir, index) = indexed(decisions());
+            let searcher = searcher(&index).expect("searcher");
+            let upheld = Filters {
+                outcome: Some("upheld".into()),
+                ..Filters::default()
+            };
+            for (query, filters) in [("", Filters::default()), ("council", upheld)] {
+                let requests = page_requests(query, &filters);
+                let together = run_all(
+                    &index,
+                    &searcher,
+                    requests.clone(),
+                    &Executor::single_thread(),
+                )
+                .expect("runs");
+                assert_eq!(together.len(), requests.len());
+                for (request, shared) in requests.into_iter().zip(together) {
+                    let alone = run(&index, &searcher, request).expect("runs");
+                    assert!(alone.n_decisions > 0, "{query:?} selects decisions");
+                    assert_eq!(
+                        serde_json::to_value(&shared).expect("serialises"),
+                        serde_json::to_value(&alone).expect("serialises"),
+                    );
+                }
+            }
+        }
+
+        #[test]
+        fn run_all_refuses_requests_that_select_differently() {
+            let (_dir, index) = indexed(decisions());
+            let searcher = searcher(&index).expect("searcher");
+            let single = Executor::single_thread();
+            let mut requests = page_requests("", &Filters::default());
+            requests[1].query = "council".into();
+            let error = run_all(&index, &searcher, requests, &single).expect_err("refused");
+            assert!(error.to_string().contains("query and filters"), "{error}");
+
+            let mut requests = page_requests("", &Filters::default());
+            requests[2].roles = vec![PaymentRole::Agreed, PaymentRole::Offered];
+            let error = run_all(&index, &searcher, requests, &single).expect_err("refused");
+            assert!(error.to_string().contains("payment roles"), "{error}");
+
+            assert!(run_all(&index, &searcher, vec![], &single)
+                .expect("runs")
+                .is_empty());
         }
     }
 }
