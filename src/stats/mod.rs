@@ -314,7 +314,7 @@ fn shared_needs(requests: &[StatsRequest]) -> Result<FactsNeeded> {
         needs.subcategory |= n.subcategory;
         needs.outcome |= n.outcome;
         needs.finding |= n.finding;
-        needs.year |= n.year;
+        needs.month |= n.month;
         needs.faults |= n.faults;
         needs.remedies |= n.remedies;
         needs.payments |= n.payments;
