@@ -12,10 +12,17 @@ use crate::query::Filters;
 /// Filter flags (all joined with AND).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct FilterArgs {
-    /// Only decisions whose organisation name contains these words, in order
-    /// (e.g. `--organisation barnsley`).
-    #[arg(long, value_name = "WORDS")]
+    /// Only decisions of this organisation: its whole name, ignoring case,
+    /// punctuation, spacing, `&`/`and` and a leading "The" (e.g.
+    /// `--organisation "Norfolk County Council"`).
+    #[arg(long, value_name = "NAME")]
     pub organisation: Option<String>,
+
+    /// Only decisions whose organisation name contains these words, in order
+    /// (`--organisation-words norfolk` also finds South Norfolk District
+    /// Council).
+    #[arg(long, value_name = "WORDS")]
+    pub organisation_words: Option<String>,
 
     /// Only this category (case-insensitive), e.g. "Children's care services".
     #[arg(long, value_name = "NAME")]
@@ -104,15 +111,22 @@ impl FilterArgs {
             }
         };
         let organisation = non_empty("organisation", &self.organisation)?;
-        if let Some(words) = &organisation {
-            // The organisation field is indexed with the words tokenizer
-            // (`index::schema`): a value it finds no word in matches nothing.
-            if !WordTokenizer::default().token_stream(words).advance() {
-                return Err(anyhow!("--organisation: '{words}' has no words to match"));
+        let organisation_words = non_empty("organisation-words", &self.organisation_words)?;
+        // The organisation field is indexed with the words tokenizer
+        // (`index::schema`): a value it finds no word in matches nothing.
+        for (flag, value) in [
+            ("organisation", &organisation),
+            ("organisation-words", &organisation_words),
+        ] {
+            if let Some(words) = value {
+                if !WordTokenizer::default().token_stream(words).advance() {
+                    return Err(anyhow!("--{flag}: '{words}' has no words to match"));
+                }
             }
         }
         Ok(Filters {
             organisation,
+            organisation_words,
             category: non_empty("category", &self.category)?,
             subcategory: non_empty("subcategory", &self.subcategory)?,
             outcome: non_empty("outcome", &self.outcome)?,

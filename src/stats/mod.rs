@@ -5,6 +5,7 @@
 
 pub mod collect;
 mod figures;
+pub mod values;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
