@@ -68,6 +68,9 @@ pub enum Command {
     /// Write the filtered set as CSV or JSON Lines (per decision, payment or fault).
     #[command(long_about = cmd::export::LONG_ABOUT)]
     Export(cmd::export::Args),
+    /// The values of a field with their decision counts (decisions per council).
+    #[command(long_about = cmd::values::LONG_ABOUT)]
+    Values(cmd::values::Args),
     /// Serve a local web page: search with facets, decisions, statistics.
     #[command(long_about = cmd::serve::LONG_ABOUT)]
     Serve(cmd::serve::Args),

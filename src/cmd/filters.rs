@@ -1,13 +1,20 @@
 //! The filter flags shared by `search`, `stats` and `export`, checked and
 //! turned into a typed [`Filters`] before any work.
 
-use anyhow::{anyhow, Result};
+use anyhow::{anyhow, bail, Result};
+use tantivy::query::AllQuery;
 use tantivy::tokenizer::{TokenStream, Tokenizer};
+use tantivy::Term;
 
+use crate::index::schema::name;
 use crate::index::tokenizer::WordTokenizer;
+use crate::index::DecisionIndex;
 use crate::names::name_of;
 use crate::parse::{iso_text, RemedyKind, ISO_DATE};
+use crate::query::organisation::key;
+use crate::query::suggest::{closest, listed};
 use crate::query::Filters;
+use crate::stats::values::{self, ValueField};
 
 /// Filter flags (all joined with AND).
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -138,6 +145,90 @@ impl FilterArgs {
             max_amount,
         })
     }
+}
+
+/// Refuses a filter value that no decision in the index has, naming the
+/// flag and the closest values the index holds: `--category "Adult social
+/// care"` would otherwise match nothing and say only that.
+///
+/// Whether a value exists is one term lookup (or, for an organisation, a
+/// pass over each segment's dictionary of names); the values are counted
+/// only to suggest some, when the check fails. `--remedy` is a closed
+/// choice that clap checks; a kind no decision shows is a true zero.
+pub fn check_in_index(
+    index: &DecisionIndex,
+    searcher: &tantivy::Searcher,
+    filters: &Filters,
+) -> Result<()> {
+    let f = &index.fields;
+    let keywords = [
+        (
+            "category",
+            f.category,
+            ValueField::Category,
+            &filters.category,
+        ),
+        (
+            "subcategory",
+            f.subcategory,
+            ValueField::Subcategory,
+            &filters.subcategory,
+        ),
+        ("outcome", f.outcome, ValueField::Outcome, &filters.outcome),
+        ("fault", f.fault, ValueField::Fault, &filters.fault),
+    ];
+    for (flag, field, values_of, value) in keywords {
+        let Some(value) = value else { continue };
+        // Keyword fields are indexed lowercased as one token (`index::schema`).
+        let term = Term::from_field_text(field, &value.trim().to_lowercase());
+        if searcher.doc_freq(&term)? == 0 {
+            bail!(
+                "--{flag}: no decision in the index has {flag} '{value}'{}",
+                suggestions(searcher, values_of, value)?
+            );
+        }
+    }
+    if let Some(value) = &filters.organisation {
+        if !organisation_in_index(searcher, value)? {
+            bail!(
+                "--organisation: no organisation in the index is named '{value}'{}; or --organisation-words '{value}' for names containing those words",
+                suggestions(searcher, ValueField::Organisation, value)?
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Whether some decision's organisation has the same key as `value`.
+fn organisation_in_index(searcher: &tantivy::Searcher, value: &str) -> Result<bool> {
+    let wanted = key(value);
+    for reader in searcher.segment_readers() {
+        let Some(column) = reader.fast_fields().str(name::ORGANISATION)? else {
+            continue;
+        };
+        let mut terms = column.dictionary().stream()?;
+        while terms.advance() {
+            if key(&String::from_utf8_lossy(terms.key())) == wanted {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// `; did you mean: A (12), B (3)? (...)`, from the whole index's values.
+fn suggestions(searcher: &tantivy::Searcher, field: ValueField, typed: &str) -> Result<String> {
+    let counted = values::count(searcher, &AllQuery, &[field])?;
+    let held = counted.first().map(|c| c.values.as_slice()).unwrap_or(&[]);
+    let field = name_of(&field);
+    Ok(if held.is_empty() {
+        format!(" (no decision in the index has any {field})")
+    } else {
+        format!(
+            "; did you mean: {}? (`ombuds values {field}` lists them all)",
+            listed(&closest(typed, held))
+        )
+    })
 }
 
 /// An amount of pounds as people write it: `500`, `£500`, `1,000`, `1k`,

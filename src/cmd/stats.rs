@@ -138,6 +138,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     }
     let index = crate::index::open(index_path)?;
     let searcher = crate::index::read::searcher(&index)?;
+    super::filters::check_in_index(&index, &searcher, &request.filters)?;
     let report = crate::stats::run(&index, &searcher, request)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     write_stats(&mut out, &mut std::io::stderr(), &report, args.format)?;

@@ -10,6 +10,7 @@ pub mod hits;
 pub mod plot;
 pub mod stats;
 pub mod table;
+pub mod values;
 
 use std::ffi::OsStr;
 use std::io::{IsTerminal, Write};

@@ -9,6 +9,7 @@
 pub mod forms;
 pub mod language;
 pub mod organisation;
+pub mod suggest;
 
 use std::ops::Bound;
 
