@@ -39,7 +39,8 @@ pub struct FilterArgs {
     #[arg(long, value_name = "NAME")]
     pub subcategory: Option<String>,
 
-    /// Only this outcome: "Upheld", "Not upheld", "Closed after initial enquiries".
+    /// Only this outcome (case-insensitive), as printed: "Upheld", "Not
+    /// upheld", "Closed after initial enquiries".
     #[arg(long, value_name = "OUTCOME")]
     pub outcome: Option<String>,
 
@@ -145,6 +146,83 @@ impl FilterArgs {
             max_amount,
         })
     }
+}
+
+/// The outcomes LGSCO pages print on their `Decision :` line today (older
+/// pages use other wordings, which `ombuds values outcome` lists).
+pub const OUTCOMES: [&str; 3] = ["Upheld", "Not upheld", "Closed after initial enquiries"];
+
+/// The filters' valid values, for the long help of the commands that take
+/// them: every enumerable kind, the fault kinds from the built-in taxonomy.
+pub fn kinds_help() -> String {
+    use crate::parse::{Finding, PaymentRole, Purpose};
+    let names = |list: Vec<&str>| wrapped(&list.join(", "));
+    let faults = names(crate::parse::Taxonomy::default_ref().kinds().collect());
+    let remedies = names(
+        <RemedyKind as clap::ValueEnum>::value_variants()
+            .iter()
+            .map(name_of)
+            .collect(),
+    );
+    let purposes = [
+        Purpose::Distress,
+        Purpose::TimeAndTrouble,
+        Purpose::Frustration,
+        Purpose::LossOfService,
+        Purpose::FinancialLoss,
+        Purpose::Backdated,
+        Purpose::Symbolic,
+        Purpose::Unspecified,
+    ];
+    let findings = [
+        Finding::FaultInjustice,
+        Finding::FaultNoInjustice,
+        Finding::NoFault,
+        Finding::NotInvestigated,
+    ];
+    format!(
+        "Filter values (each filter value must be held by some decision in the index,
+else the command stops and names the closest values; `ombuds values FIELD` lists
+what an index holds, with counts):
+  --organisation  a whole name, ignoring case, punctuation, spacing, & or and, and
+                  a leading The; --organisation-words for any name containing words
+  --outcome       as printed on LGSCO pages:
+{outcomes}
+  --fault         fault kinds (the built-in taxonomy; an index ingested with
+                  --taxonomy holds that taxonomy's kinds):
+{faults}
+  --remedy        remedy kinds:
+{remedies}
+  --role          payment roles (stats, export):
+{roles}
+  purpose:        payment purposes (a query field):
+{purposes}
+  finding:        findings (a query field):
+{findings}",
+        outcomes = wrapped(&OUTCOMES.join(", ")),
+        roles = names(PaymentRole::ALL.iter().map(name_of).collect()),
+        purposes = names(purposes.iter().map(name_of).collect()),
+        findings = names(findings.iter().map(name_of).collect()),
+    )
+}
+
+/// A list for the help: indented under its flag, lines kept short so clap
+/// does not rewrap them.
+fn wrapped(list: &str) -> String {
+    const INDENT: &str = "                  ";
+    let mut lines = vec![INDENT.to_string()];
+    for word in list.split(' ') {
+        let line = lines.last_mut().expect("one line at least");
+        if line.len() > INDENT.len() && line.len() + word.len() > 78 {
+            lines.push(format!("{INDENT}{word}"));
+        } else {
+            if line.len() > INDENT.len() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines.join("\n")
 }
 
 /// Refuses a filter value that no decision in the index has, naming the
@@ -385,6 +463,30 @@ mod tests {
             refused(backwards),
             "--min-amount 1000 is more than --max-amount 500"
         );
+    }
+
+    #[test]
+    fn kinds_help_lists_every_enumerable_kind() {
+        let help = kinds_help();
+        let taxonomy = crate::parse::Taxonomy::default_ref();
+        assert!(taxonomy.kinds().count() > 3);
+        for kind in taxonomy.kinds() {
+            assert!(help.contains(kind), "{kind}");
+        }
+        for role in crate::parse::PaymentRole::ALL {
+            assert!(help.contains(name_of(&role)));
+        }
+        for remedy in <RemedyKind as clap::ValueEnum>::value_variants() {
+            assert!(help.contains(name_of(remedy)));
+        }
+        for word in [
+            "time_and_trouble",
+            "fault_no_injustice",
+            "Closed after initial enquiries",
+            "ombuds values FIELD",
+        ] {
+            assert!(help.contains(word), "{word}");
+        }
     }
 
     #[test]
