@@ -16,6 +16,8 @@ use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocId, Score, SegmentReader};
 
+/// The label `stats outcomes` gives decisions with no outcome line.
+pub use super::figures::NO_OUTCOME;
 use crate::index::schema::{decode_payment, name};
 use crate::names::name_of;
 use crate::parse::PaymentRole;
