@@ -27,3 +27,4 @@ mod search;
 mod serve;
 mod show;
 mod stats;
+mod values;
