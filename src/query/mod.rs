@@ -134,7 +134,7 @@ pub fn build_query(
         clauses.push((Occur::Must, language::parse(index, query)?));
     }
     if let Some(org) = &filters.organisation {
-        clauses.push((Occur::Must, organisation::exact_query(index, org)?));
+        clauses.push((Occur::Must, organisation::exact_query(org)));
     }
     if let Some(words) = &filters.organisation_words {
         clauses.push((Occur::Must, words_query(index, f.organisation, words)?));
