@@ -54,7 +54,7 @@ pub enum Command {
     #[command(long_about = cmd::ingest::LONG_ABOUT)]
     Ingest(cmd::ingest::Args),
     /// Full-text search with filters; prints matching decisions with snippets.
-    #[command(long_about = cmd::search::LONG_ABOUT)]
+    #[command(long_about = cmd::search::LONG_ABOUT, after_long_help = cmd::filters::kinds_help())]
     Search(cmd::search::Args),
     /// Print one indexed decision: its fields and sections.
     #[command(long_about = cmd::show::LONG_ABOUT)]
@@ -63,11 +63,14 @@ pub enum Command {
     #[command(long_about = cmd::parse::LONG_ABOUT)]
     Parse(cmd::parse::Args),
     /// Payment sizes, outcomes, faults and remedies, grouped and charted.
-    #[command(long_about = cmd::stats::LONG_ABOUT)]
+    #[command(long_about = cmd::stats::LONG_ABOUT, after_long_help = cmd::filters::kinds_help())]
     Stats(cmd::stats::Args),
     /// Write the filtered set as CSV or JSON Lines (per decision, payment or fault).
-    #[command(long_about = cmd::export::LONG_ABOUT)]
+    #[command(long_about = cmd::export::LONG_ABOUT, after_long_help = cmd::filters::kinds_help())]
     Export(cmd::export::Args),
+    /// The values of a field with their decision counts (decisions per council).
+    #[command(long_about = cmd::values::LONG_ABOUT, after_long_help = cmd::filters::kinds_help())]
+    Values(cmd::values::Args),
     /// Serve a local web page: search with facets, decisions, statistics.
     #[command(long_about = cmd::serve::LONG_ABOUT)]
     Serve(cmd::serve::Args),

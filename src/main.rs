@@ -22,6 +22,7 @@ fn main() -> ExitCode {
         Command::Parse(args) => cmd::parse::run(args),
         Command::Stats(args) => cmd::stats::run(&cli.index, args),
         Command::Export(args) => cmd::export::run(&cli.index, args),
+        Command::Values(args) => cmd::values::run(&cli.index, args),
         Command::Serve(args) => cmd::serve::run(&cli.index, args),
     };
     if timings {

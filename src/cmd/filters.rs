@@ -1,21 +1,35 @@
 //! The filter flags shared by `search`, `stats` and `export`, checked and
 //! turned into a typed [`Filters`] before any work.
 
-use anyhow::{anyhow, Result};
+use anyhow::{anyhow, bail, Result};
+use tantivy::query::AllQuery;
 use tantivy::tokenizer::{TokenStream, Tokenizer};
+use tantivy::Term;
 
+use crate::index::schema::name;
 use crate::index::tokenizer::WordTokenizer;
+use crate::index::DecisionIndex;
 use crate::names::name_of;
 use crate::parse::{iso_text, RemedyKind, ISO_DATE};
+use crate::query::organisation::key;
+use crate::query::suggest::{closest, listed};
 use crate::query::Filters;
+use crate::stats::values::{self, ValueField};
 
 /// Filter flags (all joined with AND).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct FilterArgs {
-    /// Only decisions whose organisation name contains these words, in order
-    /// (e.g. `--organisation barnsley`).
-    #[arg(long, value_name = "WORDS")]
+    /// Only decisions of this organisation: its whole name, ignoring case,
+    /// punctuation, spacing, `&`/`and` and a leading "The" (e.g.
+    /// `--organisation "Norfolk County Council"`).
+    #[arg(long, value_name = "NAME")]
     pub organisation: Option<String>,
+
+    /// Only decisions whose organisation name contains these words, in order
+    /// (`--organisation-words norfolk` also finds South Norfolk District
+    /// Council).
+    #[arg(long, value_name = "WORDS")]
+    pub organisation_words: Option<String>,
 
     /// Only this category (case-insensitive), e.g. "Children's care services".
     #[arg(long, value_name = "NAME")]
@@ -25,7 +39,8 @@ pub struct FilterArgs {
     #[arg(long, value_name = "NAME")]
     pub subcategory: Option<String>,
 
-    /// Only this outcome: "Upheld", "Not upheld", "Closed after initial enquiries".
+    /// Only this outcome (case-insensitive), as printed: "Upheld", "Not
+    /// upheld", "Closed after initial enquiries".
     #[arg(long, value_name = "OUTCOME")]
     pub outcome: Option<String>,
 
@@ -104,15 +119,22 @@ impl FilterArgs {
             }
         };
         let organisation = non_empty("organisation", &self.organisation)?;
-        if let Some(words) = &organisation {
-            // The organisation field is indexed with the words tokenizer
-            // (`index::schema`): a value it finds no word in matches nothing.
-            if !WordTokenizer::default().token_stream(words).advance() {
-                return Err(anyhow!("--organisation: '{words}' has no words to match"));
+        let organisation_words = non_empty("organisation-words", &self.organisation_words)?;
+        // The organisation field is indexed with the words tokenizer
+        // (`index::schema`): a value it finds no word in matches nothing.
+        for (flag, value) in [
+            ("organisation", &organisation),
+            ("organisation-words", &organisation_words),
+        ] {
+            if let Some(words) = value {
+                if !WordTokenizer::default().token_stream(words).advance() {
+                    return Err(anyhow!("--{flag}: '{words}' has no words to match"));
+                }
             }
         }
         Ok(Filters {
             organisation,
+            organisation_words,
             category: non_empty("category", &self.category)?,
             subcategory: non_empty("subcategory", &self.subcategory)?,
             outcome: non_empty("outcome", &self.outcome)?,
@@ -124,6 +146,167 @@ impl FilterArgs {
             max_amount,
         })
     }
+}
+
+/// The outcomes LGSCO pages print on their `Decision :` line today (older
+/// pages use other wordings, which `ombuds values outcome` lists).
+pub const OUTCOMES: [&str; 3] = ["Upheld", "Not upheld", "Closed after initial enquiries"];
+
+/// The filters' valid values, for the long help of the commands that take
+/// them: every enumerable kind, the fault kinds from the built-in taxonomy.
+pub fn kinds_help() -> String {
+    use crate::parse::{Finding, PaymentRole, Purpose};
+    let names = |list: Vec<&str>| wrapped(&list.join(", "));
+    let faults = names(crate::parse::Taxonomy::default_ref().kinds().collect());
+    let remedies = names(
+        <RemedyKind as clap::ValueEnum>::value_variants()
+            .iter()
+            .map(name_of)
+            .collect(),
+    );
+    let purposes = [
+        Purpose::Distress,
+        Purpose::TimeAndTrouble,
+        Purpose::Frustration,
+        Purpose::LossOfService,
+        Purpose::FinancialLoss,
+        Purpose::Backdated,
+        Purpose::Symbolic,
+        Purpose::Unspecified,
+    ];
+    let findings = [
+        Finding::FaultInjustice,
+        Finding::FaultNoInjustice,
+        Finding::NoFault,
+        Finding::NotInvestigated,
+    ];
+    format!(
+        "Filter values (each filter value must be held by some decision in the index,
+else the command stops and names the closest values; `ombuds values FIELD` lists
+what an index holds, with counts):
+  --organisation  a whole name, ignoring case, punctuation, spacing, & or and, and
+                  a leading The; --organisation-words for any name containing words
+  --outcome       as printed on LGSCO pages:
+{outcomes}
+  --fault         fault kinds (the built-in taxonomy; an index ingested with
+                  --taxonomy holds that taxonomy's kinds):
+{faults}
+  --remedy        remedy kinds:
+{remedies}
+  --role          payment roles (stats, export):
+{roles}
+  purpose:        payment purposes (a query field):
+{purposes}
+  finding:        findings (a query field):
+{findings}",
+        outcomes = wrapped(&OUTCOMES.join(", ")),
+        roles = names(PaymentRole::ALL.iter().map(name_of).collect()),
+        purposes = names(purposes.iter().map(name_of).collect()),
+        findings = names(findings.iter().map(name_of).collect()),
+    )
+}
+
+/// A list for the help: indented under its flag, lines kept short so clap
+/// does not rewrap them.
+fn wrapped(list: &str) -> String {
+    const INDENT: &str = "                  ";
+    let mut lines = vec![INDENT.to_string()];
+    for word in list.split(' ') {
+        let line = lines.last_mut().expect("one line at least");
+        if line.len() > INDENT.len() && line.len() + word.len() > 78 {
+            lines.push(format!("{INDENT}{word}"));
+        } else {
+            if line.len() > INDENT.len() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines.join("\n")
+}
+
+/// Refuses a filter value that no decision in the index has, naming the
+/// flag and the closest values the index holds: `--category "Adult social
+/// care"` would otherwise match nothing and say only that.
+///
+/// Whether a value exists is one term lookup (or, for an organisation, a
+/// pass over each segment's dictionary of names); the values are counted
+/// only to suggest some, when the check fails. `--remedy` is a closed
+/// choice that clap checks; a kind no decision shows is a true zero.
+pub fn check_in_index(
+    index: &DecisionIndex,
+    searcher: &tantivy::Searcher,
+    filters: &Filters,
+) -> Result<()> {
+    let f = &index.fields;
+    let keywords = [
+        (
+            "category",
+            f.category,
+            ValueField::Category,
+            &filters.category,
+        ),
+        (
+            "subcategory",
+            f.subcategory,
+            ValueField::Subcategory,
+            &filters.subcategory,
+        ),
+        ("outcome", f.outcome, ValueField::Outcome, &filters.outcome),
+        ("fault", f.fault, ValueField::Fault, &filters.fault),
+    ];
+    for (flag, field, values_of, value) in keywords {
+        let Some(value) = value else { continue };
+        // Keyword fields are indexed lowercased as one token (`index::schema`).
+        let term = Term::from_field_text(field, &value.trim().to_lowercase());
+        if searcher.doc_freq(&term)? == 0 {
+            bail!(
+                "--{flag}: no decision in the index has {flag} '{value}'{}",
+                suggestions(searcher, values_of, value)?
+            );
+        }
+    }
+    if let Some(value) = &filters.organisation {
+        if !organisation_in_index(searcher, value)? {
+            bail!(
+                "--organisation: no organisation in the index is named '{value}'{}; or --organisation-words '{value}' for names containing those words",
+                suggestions(searcher, ValueField::Organisation, value)?
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Whether some decision's organisation has the same key as `value`.
+fn organisation_in_index(searcher: &tantivy::Searcher, value: &str) -> Result<bool> {
+    let wanted = key(value);
+    for reader in searcher.segment_readers() {
+        let Some(column) = reader.fast_fields().str(name::ORGANISATION)? else {
+            continue;
+        };
+        let mut terms = column.dictionary().stream()?;
+        while terms.advance() {
+            if key(&String::from_utf8_lossy(terms.key())) == wanted {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// `; did you mean: A (12), B (3)? (...)`, from the whole index's values.
+fn suggestions(searcher: &tantivy::Searcher, field: ValueField, typed: &str) -> Result<String> {
+    let counted = values::count(searcher, &AllQuery, &[field])?;
+    let held = counted.first().map(|c| c.values.as_slice()).unwrap_or(&[]);
+    let field = name_of(&field);
+    Ok(if held.is_empty() {
+        format!(" (no decision in the index has any {field})")
+    } else {
+        format!(
+            "; did you mean: {}? (`ombuds values {field}` lists them all)",
+            listed(&closest(typed, held))
+        )
+    })
 }
 
 /// An amount of pounds as people write it: `500`, `£500`, `1,000`, `1k`,
@@ -280,6 +463,30 @@ mod tests {
             refused(backwards),
             "--min-amount 1000 is more than --max-amount 500"
         );
+    }
+
+    #[test]
+    fn kinds_help_lists_every_enumerable_kind() {
+        let help = kinds_help();
+        let taxonomy = crate::parse::Taxonomy::default_ref();
+        assert!(taxonomy.kinds().count() > 3);
+        for kind in taxonomy.kinds() {
+            assert!(help.contains(kind), "{kind}");
+        }
+        for role in crate::parse::PaymentRole::ALL {
+            assert!(help.contains(name_of(&role)));
+        }
+        for remedy in <RemedyKind as clap::ValueEnum>::value_variants() {
+            assert!(help.contains(name_of(remedy)));
+        }
+        for word in [
+            "time_and_trouble",
+            "fault_no_injustice",
+            "Closed after initial enquiries",
+            "ombuds values FIELD",
+        ] {
+            assert!(help.contains(word), "{word}");
+        }
     }
 
     #[test]

@@ -44,6 +44,7 @@ pub mod search;
 pub mod serve;
 pub mod show;
 pub mod stats;
+pub mod values;
 
 /// How a command that ran ended; the value is the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

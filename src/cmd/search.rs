@@ -106,6 +106,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     };
     let index = crate::index::open(index_path)?;
     let searcher = crate::index::read::searcher(&index)?;
+    super::filters::check_in_index(&index, &searcher, &request.filters)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let total = if args.count {
         let total = count(&index, &searcher, &request.query, &request.filters)?;

@@ -160,6 +160,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     }
     let index = crate::index::open(index_path)?;
     let searcher = crate::index::read::searcher(&index)?;
+    super::filters::check_in_index(&index, &searcher, &request.filters)?;
     if let Some(selection) = selection(args.compare.as_deref())? {
         let comparison = crate::stats::compare(&index, &searcher, request, selection)?;
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -11,6 +11,7 @@ pub mod hits;
 pub mod plot;
 pub mod stats;
 pub mod table;
+pub mod values;
 
 use std::ffi::OsStr;
 use std::io::{IsTerminal, Write};

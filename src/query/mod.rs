@@ -8,6 +8,8 @@
 
 pub mod forms;
 pub mod language;
+pub mod organisation;
+pub mod suggest;
 
 use std::ops::Bound;
 
@@ -29,8 +31,11 @@ use crate::parse::iso_date;
 /// Typed filters, checked before any work.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Filters {
-    /// Words that must appear, in order, in the organisation name.
+    /// The organisation's whole name, as [`organisation::key`] compares
+    /// names (case, punctuation, `&`/`and` and a leading "The" ignored).
     pub organisation: Option<String>,
+    /// Words that must appear, in order, in the organisation name.
+    pub organisation_words: Option<String>,
     /// Category (case-insensitive, whole value).
     pub category: Option<String>,
     /// Sub-category (case-insensitive, whole value).
@@ -129,7 +134,10 @@ pub fn build_query(
         clauses.push((Occur::Must, language::parse(index, query)?));
     }
     if let Some(org) = &filters.organisation {
-        clauses.push((Occur::Must, words_query(index, f.organisation, org)?));
+        clauses.push((Occur::Must, organisation::exact_query(org)));
+    }
+    if let Some(words) = &filters.organisation_words {
+        clauses.push((Occur::Must, words_query(index, f.organisation, words)?));
     }
     let keywords = [
         (f.category, &filters.category),
@@ -493,14 +501,23 @@ mod tests {
             set(&mut f);
             hits(&index, "", &f)
         };
-        // Organisation: the words, in order, anywhere in the name.
+        // Organisation words: the words, in order, anywhere in the name.
         assert_eq!(
-            with(|f| f.organisation = Some("Metropolitan Borough".into())),
+            with(|f| f.organisation_words = Some("Metropolitan Borough".into())),
             2
         );
         assert_eq!(
-            with(|f| f.organisation = Some("Borough Metropolitan".into())),
+            with(|f| f.organisation_words = Some("Borough Metropolitan".into())),
             0
+        );
+        // Organisation: the whole name.
+        assert_eq!(
+            with(|f| f.organisation = Some("Metropolitan Borough".into())),
+            0
+        );
+        assert_eq!(
+            with(|f| f.organisation = Some("cornwall council".into())),
+            1
         );
         // Keyword fields: whole value, case and surrounding space ignored.
         assert_eq!(
@@ -558,7 +575,7 @@ mod tests {
     fn build_query_refuses_an_organisation_with_no_words() {
         let (_dir, index) = indexed(corpus());
         let filters = Filters {
-            organisation: Some(" - ".into()),
+            organisation_words: Some(" - ".into()),
             ..Filters::default()
         };
         let message = match build_query(&index, "", &filters) {

@@ -151,6 +151,7 @@ impl PageParams {
         };
         let args = FilterArgs {
             organisation: owned("organisation"),
+            organisation_words: None,
             category: owned("category"),
             subcategory: owned("subcategory"),
             outcome: owned("outcome"),

@@ -2,21 +2,16 @@
 //! counts, and a page of hits.
 //!
 //! Hits come from `crate::query::search`, as `ombuds search` gets them.
-//! Facet counts are `stats` reports over the same query and filters: the
-//! numbers `ombuds stats outcomes --by FIELD`, `stats faults`, `stats
-//! remedies` and `stats payments --purpose` print. Findings have no `stats`
-//! grouping, so theirs are tantivy counts of the query AND `finding:NAME`,
-//! which is what a click on one selects.
+//! Facet counts are `ombuds values FIELD` over the same query and filters,
+//! every field counted in one pass ([`values::count`]); they equal what
+//! `ombuds stats outcomes --by FIELD`, `stats faults` and `stats remedies`
+//! print, with the decisions lacking a value shown as stats shows them.
 
 use std::sync::Arc;
 
 use axum::extract::{Query, State};
 use axum::response::Html;
 use maud::{html, Markup};
-use tantivy::collector::Count;
-use tantivy::query::{BooleanQuery, Occur, TermQuery};
-use tantivy::schema::IndexRecordOption;
-use tantivy::Term;
 
 use super::layout::{self, PageError};
 use super::params::{PageParams, PER_PAGE};
@@ -26,7 +21,8 @@ use crate::names::name_of;
 use crate::output::pounds;
 use crate::parse::{iso_text, Finding};
 use crate::query::{build_query, search, Hit};
-use crate::stats::{GroupField, PaymentBasis, Statistic, StatsReport, StatsRequest};
+use crate::stats::values::{self, FieldValues, ValueField, NO_OUTCOME};
+use crate::stats::NONE;
 
 /// Organisations (and other long facets) shown before the list is cut.
 const FACET_ROWS: usize = 12;
@@ -65,7 +61,7 @@ fn render(
     let query = build_query(index, &request.query, &request.filters)
         .map_err(|e| PageError::BadRequest(format!("{e:#}")))?;
     let hits = search(index, searcher, &request)?;
-    let facets = facets(index, searcher, params, &request, query.as_ref())?;
+    let facets = facets(searcher, params, query.as_ref())?;
     let total = facets.0;
     let skip = (params.page() - 1) * PER_PAGE;
     let shown: Vec<&Hit> = hits.hits.iter().skip(skip).take(PER_PAGE).collect();
@@ -243,49 +239,48 @@ fn pages(params: &PageParams, total: usize) -> Markup {
 /// The total and the facets, from `stats` reports over the page's query and
 /// filters.
 fn facets(
-    index: &DecisionIndex,
     searcher: &tantivy::Searcher,
     params: &PageParams,
-    request: &crate::query::SearchRequest,
     query: &dyn tantivy::query::Query,
 ) -> anyhow::Result<(usize, Vec<Facet>)> {
-    let stats = |what: Statistic, by: Vec<GroupField>| -> anyhow::Result<StatsReport> {
-        crate::stats::run(index, searcher, facet_request(request, what, by))
-    };
-    let by_organisation = stats(Statistic::Outcomes, vec![GroupField::Organisation])?;
     let category_chosen = params.get("category").is_some();
     let (category_field, category_key) = if category_chosen {
-        (GroupField::Subcategory, "subcategory")
+        (ValueField::Subcategory, "subcategory")
     } else {
-        (GroupField::Category, "category")
+        (ValueField::Category, "category")
     };
-    let by_category = stats(Statistic::Outcomes, vec![category_field])?;
-    let by_year = stats(Statistic::Outcomes, vec![GroupField::Year])?;
-    let faults = stats(Statistic::Faults, vec![])?;
-    let remedies = stats(Statistic::Remedies, vec![])?;
-    let mut purposes_request =
-        facet_request(request, Statistic::Payments, vec![GroupField::Purpose]);
-    purposes_request.per = PaymentBasis::Payment;
-    let purposes = crate::stats::run(index, searcher, purposes_request)?;
-
-    let grouped = |report: &StatsReport, field: GroupField, key: &str| -> Vec<FacetValue> {
-        report
-            .groups
-            .iter()
-            .flatten()
-            .map(|g| {
-                let label = g.key.get(name_of(&field)).cloned().unwrap_or_default();
-                toggle(params, key, label, g.n_decisions)
-            })
-            .collect()
+    let fields = [
+        ValueField::Outcome,
+        ValueField::Finding,
+        category_field,
+        ValueField::Year,
+        ValueField::Fault,
+        ValueField::Remedy,
+        ValueField::Purpose,
+        ValueField::Organisation,
+    ];
+    let counted = values::count(searcher, query, &fields)?;
+    let of = |field: ValueField| -> &FieldValues {
+        let at = fields.iter().position(|f| *f == field).unwrap_or(0);
+        &counted[at]
     };
-    let counted = |report: &StatsReport, key: &str| -> Vec<FacetValue> {
-        report
-            .figures
-            .counts
+    let total = of(ValueField::Outcome).total_decisions;
+    // The values as `stats` lists them: the decisions with no value as a
+    // row of their own (labelled as stats labels them) where stats has one,
+    // by count then label.
+    let listed = |field: ValueField, key: &str, missing: Option<&str>| -> Vec<FacetValue> {
+        let values = of(field);
+        let mut rows: Vec<(String, usize)> = values
+            .values
             .iter()
-            .flatten()
-            .map(|c| toggle(params, key, c.value.clone(), c.count))
+            .map(|v| (v.value.clone(), v.decisions))
+            .collect();
+        if let Some(label) = missing.filter(|_| values.missing_decisions > 0) {
+            rows.push((label.to_string(), values.missing_decisions));
+        }
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        rows.into_iter()
+            .map(|(label, count)| toggle(params, key, label, count))
             .collect()
     };
     let category_title = if category_chosen {
@@ -297,40 +292,22 @@ fn facets(
     // it) then its subcategories.
     let mut categories = Vec::new();
     if let Some(category) = params.get("category") {
-        categories.push(toggle(
-            params,
-            "category",
-            category.to_string(),
-            by_category.n_decisions,
-        ));
+        categories.push(toggle(params, "category", category.to_string(), total));
     }
-    categories.extend(grouped(&by_category, category_field, category_key));
-    let mut findings = Vec::new();
-    for finding in [
+    categories.extend(listed(category_field, category_key, Some(NONE)));
+    let known_findings = [
         Finding::FaultInjustice,
         Finding::FaultNoInjustice,
         Finding::NoFault,
         Finding::NotInvestigated,
-    ] {
-        let name = name_of(&finding);
-        let term = TermQuery::new(
-            Term::from_field_text(index.fields.finding, name),
-            IndexRecordOption::Basic,
-        );
-        let both = BooleanQuery::new(vec![
-            (Occur::Must, query.box_clone()),
-            (Occur::Must, Box::new(term)),
-        ]);
-        let count = searcher.search(&both, &Count)?;
-        if count > 0 {
-            findings.push(toggle(params, "finding", name.to_string(), count));
-        }
-    }
-    findings.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+    ]
+    .map(|f| name_of(&f));
+    let mut findings = listed(ValueField::Finding, "finding", None);
+    findings.retain(|f| known_findings.contains(&f.label.as_str()));
     let facets = vec![
         Facet {
             title: "Outcome",
-            values: counted(&by_organisation, "outcome"),
+            values: listed(ValueField::Outcome, "outcome", Some(NO_OUTCOME)),
         },
         Facet {
             title: "Finding",
@@ -342,47 +319,26 @@ fn facets(
         },
         Facet {
             title: "Year",
-            values: years(params, &by_year),
+            values: years(params, listed(ValueField::Year, "year", Some(NONE))),
         },
         Facet {
             title: "Fault kind",
-            values: counted(&faults, "fault"),
+            values: listed(ValueField::Fault, "fault", None),
         },
         Facet {
             title: "Remedy kind",
-            values: counted(&remedies, "remedy"),
+            values: listed(ValueField::Remedy, "remedy", None),
         },
         Facet {
             title: "Payment purpose",
-            values: grouped(&purposes, GroupField::Purpose, "purpose"),
+            values: listed(ValueField::Purpose, "purpose", Some(NONE)),
         },
         Facet {
             title: "Organisation",
-            values: grouped(&by_organisation, GroupField::Organisation, "organisation"),
+            values: listed(ValueField::Organisation, "organisation", Some(NONE)),
         },
     ];
-    Ok((by_organisation.n_decisions, facets))
-}
-
-/// The `stats` request behind one facet: every group, none folded.
-fn facet_request(
-    request: &crate::query::SearchRequest,
-    what: Statistic,
-    by: Vec<GroupField>,
-) -> StatsRequest {
-    StatsRequest {
-        what,
-        query: request.query.clone(),
-        filters: request.filters.clone(),
-        by,
-        per: PaymentBasis::Decision,
-        roles: vec![crate::parse::PaymentRole::Agreed],
-        histogram: None,
-        top: None,
-        min_count: 1,
-        infer: false,
-        cross: false,
-    }
+    Ok((total, facets))
 }
 
 /// A facet value whose link sets `key` to it, or removes `key` when it is
@@ -406,17 +362,11 @@ fn toggle(params: &PageParams, key: &str, label: String, count: usize) -> FacetV
 }
 
 /// Years, newest first: a click sets the date range to that year.
-fn years(params: &PageParams, report: &StatsReport) -> Vec<FacetValue> {
-    let mut values: Vec<FacetValue> = report
-        .groups
-        .iter()
-        .flatten()
-        .map(|g| {
-            let year = g
-                .key
-                .get(name_of(&GroupField::Year))
-                .cloned()
-                .unwrap_or_default();
+fn years(params: &PageParams, listed: Vec<FacetValue>) -> Vec<FacetValue> {
+    let mut values: Vec<FacetValue> = listed
+        .into_iter()
+        .map(|listed| {
+            let year = listed.label;
             let (from, to) = (format!("{year}-01-01"), format!("{year}-12-31"));
             let on =
                 params.get("from") == Some(from.as_str()) && params.get("to") == Some(to.as_str());
@@ -430,7 +380,7 @@ fn years(params: &PageParams, report: &StatsReport) -> Vec<FacetValue> {
             });
             FacetValue {
                 label: year,
-                count: g.n_decisions,
+                count: listed.count,
                 href,
                 on,
             }

@@ -12,6 +12,12 @@ use tantivy::{DateTime, DocId, Score, SegmentReader};
 use super::period::Month;
 use crate::index::schema::{decode_payment, name};
 use crate::parse::PaymentRole;
+use crate::query::organisation::{key, Spellings};
+
+/// Marks an interned organisation key, which [`FactsCollector::names`]
+/// replaces by the body's printed spelling (a value's own text never starts
+/// with a NUL).
+const ORGANISATION_KEY: char = '\0';
 
 /// A string value (organisation, outcome, fault kind...) interned for one
 /// `stats` run: facts hold these small handles, and [`Names`] resolves them.
@@ -167,6 +173,8 @@ pub struct FactsNeeded {
 pub struct FactsCollector {
     needs: FactsNeeded,
     interner: Arc<Mutex<Interner>>,
+    /// How the collected decisions spell each organisation.
+    spellings: Arc<Mutex<Spellings>>,
 }
 
 impl FactsCollector {
@@ -175,12 +183,23 @@ impl FactsCollector {
         FactsCollector {
             needs,
             interner: Arc::default(),
+            spellings: Arc::default(),
         }
     }
 
     /// The names of everything collected so far (call after the search).
+    /// An organisation is named by its body ([`key`]), printed as the
+    /// spelling most of the collected decisions use.
     pub fn names(&self) -> Names {
-        lock(&self.interner).names.clone()
+        let mut names = lock(&self.interner).names.clone();
+        let spellings = self.spellings.lock().unwrap_or_else(|p| p.into_inner());
+        for text in names.0.iter_mut() {
+            if let Some(body) = text.strip_prefix(ORGANISATION_KEY) {
+                let printed = spellings.printed(body).unwrap_or(body).into();
+                *text = printed;
+            }
+        }
+        names
     }
 
     fn intern(&self, value: &str) -> Name {
@@ -260,6 +279,9 @@ impl<T: Clone> Strings<T> {
 /// Per-segment state.
 pub struct FactsSegment {
     organisation: Strings<Name>,
+    /// Decisions collected per organisation ordinal (its spellings' tally).
+    organisation_counts: Vec<u32>,
+    spellings: Arc<Mutex<Spellings>>,
     category: Strings<Name>,
     subcategory: Strings<Name>,
     outcome: Strings<Name>,
@@ -284,8 +306,15 @@ impl Collector for FactsCollector {
         let n = self.needs;
         let names =
             |field: &str, needed: bool| Strings::open(reader, field, needed, |t| self.intern(t));
+        // Spellings of one body share a name, so `--by organisation` has
+        // one row per body.
+        let organisation = Strings::open(reader, name::ORGANISATION, n.organisation, |t| {
+            self.intern(&format!("{ORGANISATION_KEY}{}", key(t)))
+        })?;
         Ok(FactsSegment {
-            organisation: names(name::ORGANISATION, n.organisation)?,
+            organisation_counts: vec![0; organisation.by_ord.len()],
+            organisation,
+            spellings: Arc::clone(&self.spellings),
             category: names(name::CATEGORY, n.category)?,
             subcategory: names(name::SUBCATEGORY, n.subcategory)?,
             outcome: names(name::OUTCOME, n.outcome)?,
@@ -334,8 +363,18 @@ impl SegmentCollector for FactsSegment {
             .as_ref()
             .and_then(|c| c.first(doc))
             .and_then(|d| Month::of(d.into_utc().date()));
+        let organisation = self
+            .organisation
+            .column
+            .as_ref()
+            .and_then(|c| c.ords().first(doc));
+        if let Some(count) = organisation.and_then(|o| self.organisation_counts.get_mut(o as usize))
+        {
+            *count += 1;
+        }
         let facts = Facts {
-            organisation: self.organisation.first(doc),
+            organisation: organisation
+                .and_then(|o| self.organisation.by_ord.get(o as usize).copied()),
             category: self.category.first(doc),
             subcategory: self.subcategory.first(doc),
             outcome: self.outcome.first(doc),
@@ -351,6 +390,21 @@ impl SegmentCollector for FactsSegment {
     }
 
     fn harvest(self) -> Vec<Facts> {
+        if let Some(column) = &self.organisation.column {
+            let mut spellings = Spellings::default();
+            // A dictionary that cannot be read again leaves its spellings
+            // uncounted: the body then prints as its key.
+            if let Ok(mut terms) = column.dictionary().stream() {
+                let mut counts = self.organisation_counts.iter();
+                while let (true, Some(&n)) = (terms.advance(), counts.next()) {
+                    spellings.add(&String::from_utf8_lossy(terms.key()), n as usize);
+                }
+            }
+            self.spellings
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .merge(spellings);
+        }
         self.facts
     }
 }

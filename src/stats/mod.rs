@@ -7,6 +7,7 @@ pub mod collect;
 mod compare;
 mod figures;
 pub mod period;
+pub mod values;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};

@@ -28,3 +28,4 @@ mod serve;
 mod show;
 mod stats;
 mod timeseries;
+mod values;

@@ -62,7 +62,7 @@ fn search_filtered_by_category_and_dates() {
     let run = wd.run(&[
         "search",
         "",
-        "--organisation",
+        "--organisation-words",
         "cornwall",
         "--format",
         "json",

@@ -297,6 +297,57 @@ fn serve_facet_counts_equal_stats_for_the_same_filters() {
 }
 
 #[test]
+fn serve_facet_counts_equal_values_for_the_same_filters() {
+    let wd = served_workdir();
+    let server = Server::start(&wd);
+    let html = server.ok("/?q=council&fault=delay");
+    // `ombuds values FIELD` for the page's query and filters, listed as the
+    // page lists them: the decisions with no value as a row labelled as
+    // stats labels them (where the facet has such a row), by count then label.
+    let values = |field: &str, missing: Option<&str>| -> Vec<(String, usize)> {
+        let run = wd.run(&[
+            "values", field, "council", "--fault", "delay", "--format", "json",
+        ]);
+        run.expect_code(0);
+        let json = run.json();
+        assert_eq!(json["field"], field);
+        let mut rows: Vec<(String, usize)> = json["values"]
+            .as_array()
+            .expect("values")
+            .iter()
+            .map(|v| {
+                (
+                    v["value"].as_str().expect("value").to_string(),
+                    v["decisions"].as_u64().expect("decisions") as usize,
+                )
+            })
+            .collect();
+        let n_missing = json["missing_decisions"].as_u64().expect("missing") as usize;
+        if let Some(label) = missing.filter(|_| n_missing > 0) {
+            rows.push((label.to_string(), n_missing));
+        }
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        rows
+    };
+    for (title, field, missing) in [
+        ("Outcome", "outcome", Some("(no outcome line)")),
+        ("Finding", "finding", None),
+        ("Category", "category", Some("(none)")),
+        ("Fault kind", "fault", None),
+        ("Remedy kind", "remedy", None),
+        ("Payment purpose", "purpose", Some("(none)")),
+        ("Organisation", "organisation", Some("(none)")),
+    ] {
+        let listed = values(field, missing);
+        assert!(!listed.is_empty(), "{field}");
+        assert_eq!(facet(&html, title), listed, "{title}");
+    }
+    let mut years = values("year", Some("(none)"));
+    years.sort_by(|a, b| b.0.cmp(&a.0));
+    assert_eq!(facet(&html, "Year"), years);
+}
+
+#[test]
 fn serve_downloads_are_the_cli_output_for_the_same_request() {
     let wd = served_workdir();
     let server = Server::start(&wd);
