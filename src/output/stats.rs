@@ -201,6 +201,8 @@ fn write_tables(
             width,
         )?);
     }
+    // A bar only repeats its count: leaving it out is not worth a note.
+    left_out.retain(|title| title != "bar");
     if let Some(note) = left_out_note(&left_out, width) {
         writeln!(notes, "{note}")?;
     }

@@ -113,7 +113,12 @@ fn parse_reports_a_non_decision_and_keeps_the_rest() {
             "Mr A complained.",
         ),
     );
-    let run = wd.run(&["parse", wd.path("in").to_str().unwrap(), "--format", "jsonl"]);
+    let run = wd.run(&[
+        "parse",
+        wd.path("in").to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]);
     run.expect_code(3);
     assert_eq!(run.json_lines().len(), 1);
     assert!(
