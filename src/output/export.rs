@@ -305,6 +305,25 @@ mod tests {
     }
 
     #[test]
+    fn export_help_lists_every_column_of_every_level() {
+        // The help wraps its lists, so compare the words in order.
+        let help: String = crate::cmd::export::LONG_ABOUT
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for level in [Level::Decision, Level::Payment, Level::Fault] {
+            let names: Vec<&str> = columns(level).iter().map(|c| c.name).collect();
+            let mut at = 0;
+            for name in names {
+                let found = help[at..]
+                    .find(name)
+                    .unwrap_or_else(|| panic!("{level:?}: {name} missing"));
+                at += found + name.len();
+            }
+        }
+    }
+
+    #[test]
     fn an_empty_export_still_has_its_header_and_json_is_an_array() {
         let csv = String::from_utf8(written(Format::Csv, &[])).unwrap();
         assert_eq!(csv.lines().count(), 1);

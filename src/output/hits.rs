@@ -241,6 +241,17 @@ mod tests {
     }
 
     #[test]
+    fn search_help_lists_every_column_in_order() {
+        let names: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
+        // The help wraps the list: compare with its lines joined.
+        let help = crate::cmd::search::LONG_ABOUT
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(help.contains(&names.join(", ")), "{names:?}");
+    }
+
+    #[test]
     fn shown_of_total_says_when_hits_were_cut_off() {
         assert_eq!(shown_of_total(20, 206), "20 of 206 shown; --limit for more");
         assert_eq!(shown_of_total(206, 206), "206 decisions");
