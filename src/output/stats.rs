@@ -19,7 +19,7 @@ use anyhow::Result;
 use serde_json::Value;
 
 use super::escape::{csv_text, terminal_line};
-use super::table::{left_out_note, write_fitted};
+use super::table::{left_out_note, natural_width, write_fitted};
 use super::{
     json_document, json_line, number, start_csv, unsigned_zero, Column, Format, Kind, MISSING,
 };
@@ -138,7 +138,7 @@ fn write_tables(
             r
         })
         .collect();
-    // Bars are never cut: being last, they are the first left out.
+    // Bars are never cut: a table too wide for them goes without.
     titles.push("bar");
     kinds.push(Kind::Number);
     for row in rows.iter_mut() {
@@ -156,6 +156,15 @@ fn write_tables(
             r.remove(0);
         });
     }
+    if width.is_some_and(|w| natural_width(&titles, &rows) > w) {
+        // Too wide: the bar, which only repeats its count, goes before any
+        // text is cut.
+        titles.pop();
+        kinds.pop();
+        rows.iter_mut().for_each(|r| {
+            r.pop();
+        });
+    }
     let mut left_out = write_fitted(out, &titles, &kinds, &rows, width)?;
     if let Some(histogram) = &report.histogram {
         writeln!(out)?;
@@ -171,6 +180,7 @@ fn write_tables(
             })
             .collect();
         let kinds = [Kind::Text, Kind::Number, Kind::Number];
+        // The histogram's bars are narrow and the point of it: kept.
         left_out.extend(write_fitted(
             out,
             &["payment size", "count", "bar"],
@@ -553,6 +563,19 @@ mod tests {
         assert!(table.lines().all(|l| l.chars().count() <= 40), "{table}");
         let notes = String::from_utf8(notes).unwrap();
         assert!(notes.contains("left out to fit 40 columns"), "{notes}");
+    }
+
+    #[test]
+    fn a_table_too_wide_for_its_bars_drops_them_before_cutting_text() {
+        let (mut out, mut notes) = (Vec::new(), Vec::new());
+        let report = outcomes_by_organisation();
+        write_stats_fitted(&mut out, &mut notes, &report, Format::Table, Some(90)).unwrap();
+        let table = String::from_utf8(out).unwrap();
+        assert!(!table.contains('█') && !table.contains('…'), "{table}");
+        assert!(table.contains("(no outcome line)"), "{table}");
+        assert!(!String::from_utf8(notes)
+            .unwrap()
+            .contains("left out to fit"));
     }
 
     #[test]

@@ -98,6 +98,22 @@ pub fn write_fitted(
     Ok(left_out)
 }
 
+/// The width `rows` under `titles` take uncut (columns empty in every row
+/// left out, as [`write_fitted`] does).
+pub fn natural_width(titles: &[&str], rows: &[Vec<String>]) -> usize {
+    let widths: Vec<usize> = (0..titles.len())
+        .filter(|&i| rows.iter().any(|r| !cell(r, i).is_empty()))
+        .map(|i| {
+            rows.iter()
+                .map(|r| visible_width(cell(r, i)))
+                .chain([titles[i].chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1)
+}
+
 fn write_row(out: &mut impl Write, cells: &[String], widths: &[usize]) -> std::io::Result<()> {
     let last = cells.len().saturating_sub(1);
     let mut line = String::new();
@@ -260,6 +276,7 @@ mod tests {
         let rows = vec![vec!["a".into(), String::new(), "1".into()]];
         let (text, left_out) = table(&["key", "flag", "n"], &[Kind::Text; 3], &rows, None);
         assert_eq!(text.lines().next(), Some("key  n"));
+        assert_eq!(natural_width(&["key", "flag", "n"], &rows), "key  n".len());
         assert!(left_out.is_empty());
     }
 
