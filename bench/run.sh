@@ -264,7 +264,7 @@ done
 
 # --- accuracy ----------------------------------------------------------------------------
 log "accuracy on $SMALL decisions"
-"$OMBUDS" parse "$LITTLE" --format json 2>/dev/null \
+"$OMBUDS" parse "$LITTLE" --format jsonl 2>/dev/null \
     | "$BIN/examples/accuracy" --truth "$LITTLE.truth.jsonl" --parsed - --json >"$RES/accuracy.json" 2>"$RES/accuracy.err" \
     || echo '{"error": "accuracy failed"}' >"$RES/accuracy.json"
 

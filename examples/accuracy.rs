@@ -1,6 +1,6 @@
 //! Extraction accuracy against a synthesized corpus's ground truth.
 //!
-//! Reads the decisions as `ombuds parse DIR --format json` prints them (JSON
+//! Reads the decisions as `ombuds parse DIR --format jsonl` prints them (JSON
 //! Lines, from a file or `-` for stdin), or parses DIR itself with the library
 //! (`--direct DIR`), and compares them with `DIR.truth.jsonl` written by the
 //! `synth` example. Prints, per header field, the rate of exact matches (a
@@ -9,7 +9,7 @@
 //! and precision over all agreed amounts.
 //!
 //! Examples:
-//!   ombuds parse /tmp/c --format json | cargo run --release --example accuracy -- --truth /tmp/c.truth.jsonl --parsed -
+//!   ombuds parse /tmp/c --format jsonl | cargo run --release --example accuracy -- --truth /tmp/c.truth.jsonl --parsed -
 //!   cargo run --release --example accuracy -- --truth /tmp/c.truth.jsonl --direct /tmp/c
 
 use std::collections::BTreeMap;
@@ -29,7 +29,7 @@ struct Args {
     /// truth.jsonl written by the synth example.
     #[arg(long)]
     truth: PathBuf,
-    /// JSON Lines from `ombuds parse DIR --format json`; `-` reads stdin.
+    /// JSON Lines from `ombuds parse DIR --format jsonl`; `-` reads stdin.
     #[arg(long, conflicts_with = "direct")]
     parsed: Option<PathBuf>,
     /// Parse the files in this directory with the library instead.

@@ -11,15 +11,20 @@ use super::filters::FilterArgs;
 use super::ExitStatus;
 use crate::index::read::decision_at;
 use crate::names::name_of;
-use crate::output::export::{rows, ExportFormat, ExportWriter, Level};
+use crate::output::export::{rows, ExportWriter, Level, FORMATS};
 use crate::output::file::OutputFile;
+use crate::output::Format;
 use crate::parse::{Decision, PaymentRole};
 use crate::query::build_query;
 
 /// The long help of `ombuds export`.
 pub const LONG_ABOUT: &str =
-    "Write the decisions a query and filters select as CSV or JSON Lines, one row
-per decision, per payment or per fault, sorted by reference.
+    "Write the decisions a query and filters select as CSV, JSON or JSON Lines, one
+row per decision, per payment or per fault, sorted by reference.
+
+Formats (--format): csv (the default; the header row even when nothing matches),
+csv-excel (the same CSV after a UTF-8 byte-order mark, so Excel on Windows shows £
+intact), json (one array of row objects) and jsonl (one row object a line).
 
 Columns, in order (CSV joins lists with ';' and leaves missing values empty):
   decision: reference, organisation, category, subcategory, decision_date, url,
@@ -44,7 +49,7 @@ agreed when not given, as in stats payments); it applies to --level payment only
 CSV is safe to open in a spreadsheet: a text cell that starts with =, +, -, @, a
 tab or a carriage return (which Excel, LibreOffice and Google Sheets would run as
 a formula) is written with a ' in front. Numbers (amounts, days) are written as
-numbers and never prefixed. JSON Lines values are exactly as extracted.
+numbers and never prefixed. JSON values are exactly as extracted.
 
 --output FILE is written to a temporary file in the same folder and renamed over
 FILE only when the export succeeded, so a failed run leaves FILE as it was. It
@@ -68,9 +73,10 @@ pub struct Args {
     #[command(flatten)]
     pub filters: FilterArgs,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value = "csv")]
-    pub format: ExportFormat,
+    /// Output format: csv, csv-excel (CSV after a UTF-8 byte-order mark, for
+    /// Excel), json (one array) or jsonl (one object a line).
+    #[arg(long, value_parser = Format::parser(FORMATS), default_value = "csv")]
+    pub format: Format,
 
     /// One row per decision, payment or fault.
     #[arg(long, value_enum, default_value = "decision")]
@@ -155,7 +161,7 @@ fn write_rows<W: Write>(
     args: &Args,
     roles: &[PaymentRole],
 ) -> Result<(W, usize)> {
-    let mut writer = ExportWriter::new(out, args.format);
+    let mut writer = ExportWriter::new(out, args.format, args.level)?;
     let mut count = 0;
     for d in decisions {
         for row in rows(d, args.level, roles) {

@@ -10,9 +10,11 @@ use anyhow::{bail, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::filters::flag_date;
+use super::ingest::REPORT_FORMATS;
 use super::ExitStatus;
 use crate::fetch::{self, Event, FetchRequest, Summary};
 use crate::output::escape::terminal_line;
+use crate::output::Format;
 
 /// The long help of `ombuds fetch`.
 pub const LONG_ABOUT: &str = "Download decision pages from the LGSCO website into a folder.
@@ -40,19 +42,20 @@ and the run goes on with the other pages (a month whose results pages cannot
 all be read is left out whole: fetch it again later). A progress bar on
 stderr (when it is a terminal) shows the window, the results page and the
 decisions; a summary at the end gives decisions found, downloaded, already
-had and failed (--json prints it as JSON on stdout: found, downloaded,
+had and failed (--format json, or its alias --json, prints it as one JSON
+object on stdout instead: found, downloaded,
 already_had, and failed as [{reference, url, reason}], reference null for a
 results page).
 Exit code 0 when every page was fetched, 3 when some failed, 2 on an error
 that stopped the run (a bad flag, a folder that cannot be written).
 
 --ingest then indexes the folder into --index, as `ombuds ingest OUT` would
-(later runs read only the new pages); with --json, ingest's report follows
-the fetch summary as a second JSON line.
+(later runs read only the new pages); with --format json, ingest's report
+follows the fetch summary as a second JSON object, on its own line.
 
 Examples:
   ombuds fetch --from 2024-01-01 --to 2024-03-31 --ingest
-  ombuds fetch --from 2024-04-01 --to 2024-04-30 --out ~/lgsco/decisions --json";
+  ombuds fetch --from 2024-04-01 --to 2024-04-30 --out ~/lgsco/decisions --format json";
 
 /// Flags of `ombuds fetch`.
 #[derive(Debug, clap::Args)]
@@ -86,8 +89,13 @@ pub struct Args {
     #[arg(long, value_name = "SECS", default_value_t = 30.0)]
     pub timeout: f64,
 
-    /// Print the summary as JSON on stdout.
-    #[arg(long)]
+    /// table: the summary on stderr; json: the summary as one JSON object
+    /// on stdout (and, with --ingest, ingest's report as another).
+    #[arg(long, value_parser = Format::parser(REPORT_FORMATS), default_value = "table")]
+    pub format: Format,
+
+    /// The same as --format json (kept for scripts written before --format).
+    #[arg(long, hide = true, conflicts_with = "format")]
     pub json: bool,
 
     /// Then index the folder, as `ombuds ingest OUT` would (into --index):
@@ -102,7 +110,8 @@ pub fn run(index: &Path, args: Args) -> Result<ExitStatus> {
     let mut progress = Progress::new();
     let summary = fetch::fetch(&request, |event| progress.on(event))?;
     progress.finish();
-    print_summary(&summary, &request, args.json)?;
+    let format = if args.json { Format::Json } else { args.format };
+    print_summary(&summary, &request, format == Format::Json)?;
     let fetched = if summary.failed.is_empty() {
         ExitStatus::Success
     } else {
@@ -113,7 +122,7 @@ pub fn run(index: &Path, args: Args) -> Result<ExitStatus> {
     }
     // What was fetched stays fetched whatever ingest makes of it: its
     // errors are its own, and a page it skips is named like any input.
-    let ingested = super::ingest::run(index, super::ingest::Args::folder(&args.out, args.json))?;
+    let ingested = super::ingest::run(index, super::ingest::Args::folder(&args.out, format))?;
     Ok(if fetched == ExitStatus::Success {
         ingested
     } else {
@@ -215,7 +224,7 @@ impl Progress {
     }
 }
 
-/// The summary: a line on stderr, or JSON on stdout with `--json`.
+/// The summary: a line on stderr, or JSON on stdout with `--format json`.
 fn print_summary(summary: &Summary, request: &FetchRequest, json: bool) -> Result<()> {
     if json {
         let mut out = std::io::stdout().lock();

@@ -19,7 +19,7 @@ use crate::index::write::{document, DecisionWriter};
 use crate::index::DecisionIndex;
 use crate::ingest::changed::{files_to_read, ToRead};
 use crate::output::escape::terminal_line;
-use crate::output::json_line;
+use crate::output::{json_line, Format};
 use crate::parse::{Decision, Warning};
 use crate::walk::{self, SkipKind, Skipped};
 
@@ -58,8 +58,9 @@ in one sentence) is indexed within fixed caps, with a warning naming the cap.
 
 At the end a report on stderr gives files seen, decisions indexed, each skipped
 file with its reason, reading warnings, and how many decisions have each header
-field (--json prints the same report as JSON on stdout; --errors FILE writes the
-skipped files as JSON Lines). Exit code 0 when every file was used, 3 when some
+field (--format json also prints the same report as one JSON object on stdout;
+--json is the same as --format json; --errors FILE writes the skipped files as
+JSON Lines). Exit code 0 when every file was used, 3 when some
 were skipped, 2 on an error that stopped the run (and with --strict, when any
 file was skipped: then nothing is committed), 130 on Ctrl-C (nothing committed).
 Only one ingest can write an index at a time; search and stats keep working
@@ -96,8 +97,13 @@ pub struct Args {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub threads: Option<u16>,
 
-    /// Print the final report as JSON on stdout.
-    #[arg(long)]
+    /// table: the report on stderr only; json: also the report as one JSON
+    /// object on stdout.
+    #[arg(long, value_parser = Format::parser(REPORT_FORMATS), default_value = "table")]
+    pub format: Format,
+
+    /// The same as --format json (kept for scripts written before --format).
+    #[arg(long, hide = true, conflicts_with = "format")]
     pub json: bool,
 
     /// Classify faults with this taxonomy file instead of the built-in one
@@ -153,14 +159,24 @@ pub struct Report {
     pub stale_files_removed: usize,
 }
 
+/// The formats of ingest's report (and fetch's summary): on stderr for
+/// people, or also one JSON object on stdout.
+pub const REPORT_FORMATS: &[Format] = &[Format::Table, Format::Json];
+
 impl Args {
-    /// The flags of `ombuds ingest DIR [--json]`, for `fetch --ingest`.
-    pub fn folder(dir: &Path, json: bool) -> Args {
+    /// The flags of `ombuds ingest DIR [--format F]`, for `fetch --ingest`.
+    pub fn folder(dir: &Path, format: Format) -> Args {
         Args {
             paths: vec![dir.to_path_buf()],
-            json,
+            format,
             ..Args::default()
         }
+    }
+
+    /// Whether the report goes to stdout as JSON (`--format json` or its
+    /// alias `--json`).
+    fn json_report(&self) -> bool {
+        self.json || self.format == Format::Json
     }
 }
 
@@ -289,7 +305,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
 
     report.decisions_indexed = seen.len();
     report.field_coverage = field_coverage(seen.values());
-    print_report(&report, index_path, args.json)?;
+    print_report(&report, index_path, args.json_report())?;
     Ok(if report.skipped.is_empty() {
         ExitStatus::Success
     } else {
@@ -640,7 +656,7 @@ fn print_report(report: &Report, index_path: &Path, json: bool) -> Result<()> {
     }
     if report.warnings.len() > WARNINGS_SHOWN {
         eprintln!(
-            "... and {} more warnings (all are in --json output)",
+            "... and {} more warnings (all are in --format json output)",
             report.warnings.len() - WARNINGS_SHOWN
         );
     }
@@ -674,7 +690,7 @@ fn print_report(report: &Report, index_path: &Path, json: bool) -> Result<()> {
             .and_then(|()| Ok(out.flush()?))
             .with_context(|| {
                 format!(
-                    "the index was committed ({} decisions in {}); only the --json report could not be written to stdout",
+                    "the index was committed ({} decisions in {}); only the JSON report could not be written to stdout",
                     report.decisions_in_index,
                     index_path.display()
                 )

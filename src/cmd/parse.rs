@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use super::ExitStatus;
-use crate::output::decision::write_decision;
+use crate::output::decision::{write_decision, DECISION_FORMATS};
 use crate::output::escape::terminal_line;
-use crate::output::json_line;
+use crate::output::{terminal_width, Format, JsonList};
 use crate::{ingest, walk};
 
 /// Flags of `ombuds parse`.
@@ -20,9 +20,10 @@ pub struct Args {
     #[arg(required_unless_present = "print_taxonomy", value_name = "FILE_OR_DIR")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format: `table` for people, `json` for JSON Lines.
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: ParseFormat,
+    /// table (each decision readably), json (one array of decisions) or
+    /// jsonl (one decision object a line).
+    #[arg(long, value_parser = Format::parser(DECISION_FORMATS), default_value = "table")]
+    pub format: Format,
 
     /// Classify faults with this taxonomy file instead of the built-in one
     /// (TOML; `--print-taxonomy` writes the built-in one, with its format
@@ -36,21 +37,14 @@ pub struct Args {
     pub print_taxonomy: bool,
 }
 
-/// The formats `parse` writes (one decision is a nested record, so no CSV).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ParseFormat {
-    /// Each decision readably.
-    Table,
-    /// JSON Lines, one object per decision.
-    Json,
-}
-
 /// The long help of `ombuds parse`.
 pub const LONG_ABOUT: &str = concat!(
     "Parse decision files and print what was extracted, without touching any index.
 
---format json prints JSON Lines, one object per decision (keys documented in docs/output-formats.md).
---format table prints each decision readably. Files (or JSON records) that are not
+--format jsonl prints JSON Lines, one object per decision (keys documented in
+docs/output-formats.md); --format json prints the same objects as one JSON array.
+--format table prints each decision readably, its text wrapped to the terminal's
+width (COLUMNS, or the terminal's; not wrapped when piped). Files (or JSON records) that are not
 decisions are listed on stderr as `path: reason` and the exit code is 3.
 
 ",
@@ -59,8 +53,8 @@ decisions are listed on stderr as `path: reason` and the exit code is 3.
 
 Examples:
   ombuds parse corpus/000_23011206abbaafad.txt
-  ombuds parse corpus/ --format json | jq .agreed_total
-  ombuds parse decisions/24-011-791.html scrape.jsonl --format json | jq .url"
+  ombuds parse corpus/ --format jsonl | jq .agreed_total
+  ombuds parse decisions/24-011-791.html scrape.jsonl --format json | jq '.[].url'"
 );
 
 /// Parses every file and prints each decision in path order.
@@ -74,6 +68,8 @@ pub fn run(args: Args) -> Result<ExitStatus> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut first = true;
+    let mut json = JsonList::new(args.format);
+    let width = terminal_width();
     ingest::for_each_decision(
         &files,
         256,
@@ -81,21 +77,22 @@ pub fn run(args: Args) -> Result<ExitStatus> {
         |d| d,
         |_, result| -> Result<()> {
             match result {
-                Ok(decision) => match args.format {
-                    ParseFormat::Json => json_line(&mut out, &decision)?,
-                    ParseFormat::Table => {
-                        if !first {
-                            writeln!(out, "\n{}", "═".repeat(72))?;
-                        }
-                        write_decision(&mut out, &decision)?;
-                        first = false;
+                Ok(decision) if args.format == Format::Table => {
+                    if !first {
+                        writeln!(out, "\n{}", "═".repeat(width.unwrap_or(72).min(72)))?;
                     }
-                },
+                    write_decision(&mut out, &decision, width)?;
+                    first = false;
+                }
+                Ok(decision) => json.push(&mut out, &decision)?,
                 Err(skip) => skipped.push(skip),
             }
             Ok(())
         },
     )?;
+    if args.format != Format::Table {
+        json.finish(&mut out)?;
+    }
     out.flush()?;
     for skip in &skipped {
         eprintln!("{}", terminal_line(&skip.to_string()));

@@ -8,7 +8,8 @@ use anyhow::Result;
 use super::filters::FilterArgs;
 use super::ExitStatus;
 use crate::output::hits::{shown_of_total, write_hits};
-use crate::output::{use_colour, Format};
+use crate::output::table::left_out_note;
+use crate::output::{terminal_width, use_colour, Format};
 use crate::query::{count, search, SearchRequest, SortOrder};
 
 /// The long help of `ombuds search`.
@@ -42,12 +43,17 @@ the matched words highlighted (bold on a terminal, [brackets] otherwise).
 
 How many decisions matched is written to stderr after the hits, in every format:
 \"20 of 206 shown; --limit for more\", or \"206 decisions\" when all are shown
-(stdout then holds only the hits, as CSV or JSON Lines). --count prints only that
-number, on stdout.
+(stdout then holds only the hits). --count prints only that number, on stdout.
 
-Output columns (csv, in this order; json has the same keys, one object per line):
+Formats (--format): table (reference, date, organisation, outcome and snippet,
+fitted to the terminal: COLUMNS, or the terminal's width; the snippet, then the
+other text, is cut with … to fit; not cut when piped), csv (header row even when
+nothing matches; a missing value is an empty cell), csv-excel (the same CSV after a
+UTF-8 byte-order mark, so Excel on Windows shows £ intact), json (one array of hit
+objects) and jsonl (one hit object a line). Columns of csv, in this order, and keys
+of json and jsonl:
   reference, decision_date, organisation, outcome, category, subcategory, score,
-  snippet, source
+  snippet, source, url
 
 Decision text is shown safely for each format. In json, `snippet` is HTML: the
 text is escaped (&lt; &gt; &amp; &quot; &#39;) and the only markup is the <b>...</b>
@@ -114,8 +120,17 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
         total
     } else {
         let found = search(&index, &searcher, &request)?;
-        write_hits(&mut out, &found.hits, args.format, use_colour())?;
+        let left_out = write_hits(
+            &mut out,
+            &found.hits,
+            args.format,
+            use_colour(),
+            terminal_width(),
+        )?;
         out.flush()?;
+        if let Some(note) = left_out_note(&left_out, terminal_width()) {
+            eprintln!("{note}");
+        }
         if found.total > 0 {
             eprintln!("{}", shown_of_total(found.hits.len(), found.total));
         }

@@ -1,17 +1,28 @@
 //! One decision, readable in a terminal (`show`, `parse --format table`).
 //! Every value from the file passes through [`terminal_line`] (or
 //! [`terminal_text`] for the summary and sections, which keep their line
-//! breaks), so escape sequences in a decision are shown, not obeyed.
+//! breaks), so escape sequences in a decision are shown, not obeyed. Given a
+//! width, the summary, sections, evidence sentences and long field values
+//! are wrapped to it.
 
 use std::io::Write;
 
 use super::escape::{terminal_line, terminal_text};
-use super::{pounds, MISSING};
+use super::table::wrapped;
+use super::{pounds, Format, MISSING};
 use crate::names::name_of;
 use crate::parse::{iso_text, Decision};
 
-/// Writes a decision's fields, payments, faults, summary and sections.
-pub fn write_decision(out: &mut impl Write, d: &Decision) -> std::io::Result<()> {
+/// The formats one decision is written in (a nested record: no CSV).
+pub const DECISION_FORMATS: &[Format] = &[Format::Table, Format::Json, Format::Jsonl];
+
+/// Writes a decision's fields, payments, faults, summary and sections, the
+/// prose wrapped to `width` (none: each paragraph on one line).
+pub fn write_decision(
+    out: &mut impl Write,
+    d: &Decision,
+    width: Option<usize>,
+) -> std::io::Result<()> {
     let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| MISSING.to_string());
     writeln!(
         out,
@@ -58,12 +69,12 @@ pub fn write_decision(out: &mut impl Write, d: &Decision) -> std::io::Result<()>
         ("URL", d.url.clone().unwrap_or_else(|| MISSING.to_string())),
     ];
     for (name, value) in fields {
-        writeln!(
-            out,
-            "  {:<19} {}",
-            format!("{name}:"),
-            terminal_line(&value)
-        )?;
+        let lines = wrapped(&terminal_line(&value), &" ".repeat(22), width);
+        let first = lines.first().map(|l| l.trim_start()).unwrap_or_default();
+        writeln!(out, "  {:<19} {first}", format!("{name}:"))?;
+        for line in lines.iter().skip(1) {
+            writeln!(out, "{line}")?;
+        }
     }
     for w in &d.warnings {
         writeln!(out, "  warning: {}", terminal_line(&w.to_string()))?;
@@ -84,27 +95,28 @@ pub fn write_decision(out: &mut impl Write, d: &Decision) -> std::io::Result<()>
                 name_of(&p.role),
                 terminal_line(&format!("{}{to}", list(purposes)))
             )?;
-            writeln!(
-                out,
-                "              \"{}\" ({})",
+            let evidence = format!(
+                "\"{}\" ({})",
                 terminal_line(&p.sentence),
                 terminal_line(&p.section)
-            )?;
+            );
+            for line in wrapped(&evidence, &" ".repeat(14), width) {
+                writeln!(out, "{line}")?;
+            }
         }
     }
     if !d.faults.is_empty() {
         writeln!(out, "\nFaults")?;
         for f in &d.faults {
-            writeln!(
-                out,
-                "  {:<38} \"{}\"",
-                terminal_line(&f.kind),
-                terminal_line(&f.sentence)
-            )?;
+            writeln!(out, "  {}", terminal_line(&f.kind))?;
+            let evidence = format!("\"{}\"", terminal_line(&f.sentence));
+            for line in wrapped(&evidence, "      ", width) {
+                writeln!(out, "{line}")?;
+            }
         }
     }
     if let Some(summary) = &d.summary {
-        writeln!(out, "\nSummary\n{}", indent(&terminal_text(summary)))?;
+        writeln!(out, "\nSummary\n{}", indent(&terminal_text(summary), width))?;
     }
     for s in &d.sections {
         writeln!(
@@ -112,15 +124,45 @@ pub fn write_decision(out: &mut impl Write, d: &Decision) -> std::io::Result<()>
             "\n{} [{}]\n{}",
             terminal_line(&s.heading),
             s.kind,
-            indent(&terminal_text(&s.text))
+            indent(&terminal_text(&s.text), width)
         )?;
     }
     Ok(())
 }
 
-fn indent(text: &str) -> String {
+/// Each line of `text` indented by two spaces and wrapped to `width`.
+fn indent(text: &str, width: Option<usize>) -> String {
     text.lines()
-        .map(|l| format!("  {l}"))
+        .flat_map(|l| wrapped(l, "  ", width))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_decision_wraps_every_line_to_the_width() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/corpus/000_23011206abbaafad.txt"
+        ))
+        .unwrap();
+        let d = crate::parse::parse_decision("000.txt", &text).unwrap();
+        let mut out = Vec::new();
+        write_decision(&mut out, &d, Some(60)).unwrap();
+        let shown = String::from_utf8(out).unwrap();
+        for line in shown.lines() {
+            assert!(line.chars().count() <= 60, "{line:?}");
+        }
+        // Nothing is lost: the summary's words are all there, in order.
+        let words = |t: &str| {
+            t.split_whitespace()
+                .map(String::from)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert!(words(&shown).contains(&words(d.summary.as_deref().unwrap())));
+    }
 }

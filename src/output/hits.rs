@@ -1,4 +1,5 @@
-//! Search hits as a table, JSON Lines or CSV. Decision text is untrusted:
+//! Search hits as a table, CSV, one JSON array or JSON Lines, with the
+//! columns of [`COLUMNS`]. Decision text is untrusted:
 //! the table shows control characters escaped, CSV guards text cells
 //! against formulas, and the JSON snippet is HTML in which only the `<b>`
 //! tags around matches are markup.
@@ -10,22 +11,32 @@ use serde::Serialize;
 use time::Date;
 
 use super::escape::{csv_text, html_text, terminal_line};
-use super::table::write_table;
-use super::{json_line, Format, MISSING};
+use super::table::write_fitted;
+use super::{number, start_csv, Column, Format, JsonList, Kind, MISSING};
 use crate::parse::{iso_date, iso_text};
 use crate::query::Hit;
 
-const COLUMNS: &[&str] = &[
+/// The columns of a hit, in CSV and JSON order.
+pub const COLUMNS: &[Column] = &[
+    Column::text("reference", "reference"),
+    Column::text("decision_date", "date"),
+    Column::text("organisation", "organisation"),
+    Column::text("outcome", "outcome"),
+    Column::text("category", "category"),
+    Column::text("subcategory", "subcategory"),
+    Column::number("score", "score"),
+    Column::text("snippet", "snippet"),
+    Column::text("source", "source"),
+    Column::text("url", "url"),
+];
+
+/// The columns a table shows, a narrower view in the same order.
+const TABLE: &[&str] = &[
     "reference",
     "decision_date",
     "organisation",
     "outcome",
-    "category",
-    "subcategory",
-    "score",
     "snippet",
-    "source",
-    "url",
 ];
 
 /// A hit as written to JSON: the snippet is escaped HTML with `<b>…</b>`
@@ -45,10 +56,18 @@ struct JsonHit<'a> {
     url: &'a Option<String>,
 }
 
-/// Writes hits in the chosen format.
-pub fn write_hits(out: &mut impl Write, hits: &[Hit], format: Format, colour: bool) -> Result<()> {
+/// Writes hits in the chosen format; a table is fitted to `width`. Gives
+/// back the titles of table columns left out for want of room.
+pub fn write_hits(
+    out: &mut impl Write,
+    hits: &[Hit],
+    format: Format,
+    colour: bool,
+    width: Option<usize>,
+) -> Result<Vec<String>> {
     match format {
-        Format::Json => {
+        Format::Json | Format::Jsonl => {
+            let mut list = JsonList::new(format);
             for h in hits {
                 let json = JsonHit {
                     reference: &h.reference,
@@ -62,15 +81,18 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], format: Format, colour: bo
                     source: &h.source,
                     url: &h.url,
                 };
-                json_line(out, &json)?;
+                list.push(out, &json)?;
             }
+            list.finish(out)?;
         }
-        Format::Csv => {
+        Format::Csv | Format::CsvExcel => {
+            start_csv(out, format)?;
             let mut w = csv::Writer::from_writer(&mut *out);
-            w.write_record(COLUMNS)?;
+            w.write_record(COLUMNS.iter().map(|c| c.name))?;
             for h in hits {
                 let snippet = csv_text(&h.snippet).into_owned();
-                w.write_record(cells(h, snippet, |t| csv_text(t).into_owned()))?;
+                let cells = cells(h, snippet, |t| csv_text(t).into_owned());
+                w.write_record(cells.into_iter().map(Option::unwrap_or_default))?;
             }
             w.flush()?;
         }
@@ -80,50 +102,48 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], format: Format, colour: bo
             } else {
                 ("[", "]")
             };
+            let view: Vec<usize> = TABLE
+                .iter()
+                .filter_map(|name| COLUMNS.iter().position(|c| c.name == *name))
+                .collect();
             let rows: Vec<Vec<String>> = hits
                 .iter()
                 .map(|h| {
                     let snippet = marked(h, on, off, |t| terminal_line(t).into_owned());
                     let all = cells(h, snippet, |t| terminal_line(t).into_owned());
-                    // reference, date, organisation, outcome, snippet: the snippet last.
-                    vec![
-                        all[0].clone(),
-                        all[1].clone(),
-                        all[2].clone(),
-                        all[3].clone(),
-                        all[7].clone(),
-                    ]
+                    view.iter()
+                        .map(|&i| {
+                            all.get(i)
+                                .cloned()
+                                .flatten()
+                                .unwrap_or_else(|| MISSING.to_string())
+                        })
+                        .collect()
                 })
                 .collect();
-            write_table(
-                out,
-                &["reference", "date", "organisation", "outcome", "snippet"],
-                &rows,
-            )?;
+            let titles: Vec<&str> = view.iter().map(|&i| COLUMNS[i].title).collect();
+            let kinds: Vec<Kind> = view.iter().map(|&i| COLUMNS[i].kind).collect();
+            return Ok(write_fitted(out, &titles, &kinds, &rows, width)?);
         }
     }
-    Ok(())
+    Ok(Vec::new())
 }
 
-/// A hit's cells in column order: each text value passed through `text` (the
-/// medium's escaping) and the snippet as given (already escaped); the
-/// missing marker and the score are ours and written as they are.
-fn cells(h: &Hit, snippet: String, text: impl Fn(&str) -> String) -> Vec<String> {
-    let opt = |v: &Option<String>| {
-        v.as_deref()
-            .map(&text)
-            .unwrap_or_else(|| MISSING.to_string())
-    };
+/// A hit's cells in [`COLUMNS`] order, `None` where the value is missing:
+/// each text value passed through `text` (the medium's escaping) and the
+/// snippet as given (already escaped); the score is ours and written as it is.
+fn cells(h: &Hit, snippet: String, text: impl Fn(&str) -> String) -> Vec<Option<String>> {
+    let opt = |v: &Option<String>| v.as_deref().map(&text);
     vec![
-        text(&h.reference),
+        Some(text(&h.reference)),
         opt(&h.decision_date.map(iso_text)),
         opt(&h.organisation),
         opt(&h.outcome),
         opt(&h.category),
         opt(&h.subcategory),
-        format!("{:.3}", h.score),
-        snippet,
-        text(&h.source),
+        Some(number(f64::from(h.score), 3)),
+        Some(snippet),
+        Some(text(&h.source)),
         opt(&h.url),
     ]
 }
@@ -187,8 +207,48 @@ mod tests {
 
     fn written(format: Format, colour: bool) -> String {
         let mut out = Vec::new();
-        write_hits(&mut out, &[hostile_hit()], format, colour).unwrap();
+        write_hits(&mut out, &[hostile_hit()], format, colour, None).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn json_is_one_array_and_jsonl_one_hit_a_line_and_empty_csv_keeps_its_header() {
+        let two = [plain_hit(), plain_hit()];
+        let mut out = Vec::new();
+        write_hits(&mut out, &two, Format::Json, false, None).unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(doc.as_array().map(Vec::len), Some(2));
+        let mut out = Vec::new();
+        write_hits(&mut out, &[], Format::Json, false, None).unwrap();
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(&out).unwrap(),
+            serde_json::json!([])
+        );
+        let mut out = Vec::new();
+        write_hits(&mut out, &two, Format::Jsonl, false, None).unwrap();
+        let lines = String::from_utf8(out).unwrap();
+        assert_eq!(lines.lines().count(), 2);
+        for line in lines.lines() {
+            assert!(serde_json::from_str::<serde_json::Value>(line)
+                .unwrap()
+                .is_object());
+        }
+        let mut out = Vec::new();
+        write_hits(&mut out, &[], Format::CsvExcel, false, None).unwrap();
+        assert!(out.starts_with(crate::output::BOM));
+        let header = String::from_utf8(out[3..].to_vec()).unwrap();
+        assert_eq!(header.trim(), "reference,decision_date,organisation,outcome,category,subcategory,score,snippet,source,url");
+    }
+
+    #[test]
+    fn search_help_lists_every_column_in_order() {
+        let names: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
+        // The help wraps the list: compare with its lines joined.
+        let help = crate::cmd::search::LONG_ABOUT
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(help.contains(&names.join(", ")), "{names:?}");
     }
 
     #[test]
@@ -201,7 +261,7 @@ mod tests {
     #[test]
     fn json_snippet_is_escaped_html_whose_only_markup_is_the_match() {
         let line: serde_json::Value =
-            serde_json::from_str(written(Format::Json, false).trim()).unwrap();
+            serde_json::from_str(written(Format::Jsonl, false).trim()).unwrap();
         assert_eq!(
             line["snippet"],
             "&lt;script&gt;x()&lt;/script&gt; <b>delay</b> \u{1b}[2J &amp; &lt;img src=x onerror=y()&gt;"
@@ -220,15 +280,15 @@ mod tests {
     }
 
     #[test]
-    fn csv_guards_text_cells_but_not_the_score_or_missing_marker() {
+    fn csv_guards_text_cells_but_leaves_the_score_and_missing_values_alone() {
         let text = written(Format::Csv, false);
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let row = reader.records().next().unwrap().unwrap();
         assert_eq!(&row[2], "'=HYPERLINK(\"http://x\",\"y\") \u{1b}]0;t\u{7}");
         assert_eq!(&row[3], "'-Upheld");
         assert_eq!(&row[6], "1.500");
-        // The missing-value marker is ours, not data: never prefixed.
-        assert_eq!(&row[4], "-");
+        // A missing value is an empty cell.
+        assert_eq!(&row[4], "");
     }
 
     /// A plain hit with no category or sub-category.
@@ -251,7 +311,7 @@ mod tests {
 
     fn plain(format: Format) -> String {
         let mut out = Vec::new();
-        write_hits(&mut out, &[plain_hit()], format, false).unwrap();
+        write_hits(&mut out, &[plain_hit()], format, false, None).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -268,16 +328,16 @@ mod tests {
             .iter()
             .map(String::from)
             .collect();
-        let json: serde_json::Value = serde_json::from_str(plain(Format::Json).trim()).unwrap();
+        let json: serde_json::Value = serde_json::from_str(plain(Format::Jsonl).trim()).unwrap();
         let object = json.as_object().unwrap();
         // serde_json keeps key order (the `preserve_order` feature).
         let keys: Vec<&String> = object.keys().collect();
         assert_eq!(keys, header.iter().collect::<Vec<_>>());
-        assert_eq!(header, COLUMNS);
-        // Missing values: `-` in CSV, null in JSON; the rest agree cell for cell.
+        assert_eq!(header, COLUMNS.iter().map(|c| c.name).collect::<Vec<_>>());
+        // Missing values: empty in CSV, null in JSON; the rest agree cell for cell.
         for (column, cell) in header.iter().zip(&row) {
             match &object[column] {
-                serde_json::Value::Null => assert_eq!(cell, "-", "{column}"),
+                serde_json::Value::Null => assert_eq!(cell, "", "{column}"),
                 serde_json::Value::String(s) => assert_eq!(cell, s, "{column}"),
                 serde_json::Value::Number(n) => {
                     assert_eq!(

@@ -1,6 +1,13 @@
 //! The only code that writes results. Every writer takes `&mut impl Write`;
 //! table, CSV and JSON carry the same columns in the same order. Progress,
 //! warnings and timings go to stderr elsewhere, never here.
+//!
+//! The contract every command keeps (docs/output-formats.md has the detail):
+//! `json` is one JSON document, `jsonl` one JSON object a line; CSV has a
+//! header row even when nothing matched, leaves a missing value empty and
+//! writes numbers as plain numbers; `csv-excel` is the same CSV after a UTF-8
+//! byte-order mark; no number is ever written as negative zero; tables fit the
+//! terminal ([`terminal_width`]).
 
 pub mod compare;
 pub mod decision;
@@ -17,21 +24,165 @@ use std::ffi::OsStr;
 use std::io::{IsTerminal, Write};
 
 use serde::Serialize;
+use serde_json::Value;
 
-/// How results are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+/// How results are written. Not every command writes every format: a
+/// command's `--format` lists the ones it takes ([`Format::parser`]).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
-    /// Aligned columns for people.
+    /// Aligned columns for people, fitted to the terminal.
+    #[default]
     Table,
-    /// JSON (JSON Lines for lists of records).
-    Json,
     /// CSV with a header row.
     Csv,
+    /// CSV after a UTF-8 byte-order mark, so Excel on Windows reads `£` right.
+    #[value(name = "csv-excel")]
+    #[serde(rename = "csv-excel")]
+    CsvExcel,
+    /// One JSON document.
+    Json,
+    /// JSON Lines: one JSON object a line.
+    Jsonl,
 }
 
-/// The marker printed for a missing value in tables and CSV.
+impl Format {
+    /// Whether this is CSV (with or without the byte-order mark).
+    pub fn is_csv(self) -> bool {
+        matches!(self, Format::Csv | Format::CsvExcel)
+    }
+
+    /// A `--format` parser that takes only `allowed` (and lists only them
+    /// in `--help`), for commands that do not write every format.
+    pub fn parser(
+        allowed: &'static [Format],
+    ) -> impl clap::builder::TypedValueParser<Value = Format> {
+        use clap::builder::TypedValueParser;
+        use clap::ValueEnum;
+        let names: Vec<clap::builder::PossibleValue> = allowed
+            .iter()
+            .filter_map(|f| f.to_possible_value())
+            .collect();
+        clap::builder::PossibleValuesParser::new(names)
+            .map(|name: String| Format::from_str(&name, false).unwrap_or(Format::Table))
+    }
+}
+
+/// The UTF-8 byte-order mark `csv-excel` starts with.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Starts a CSV output: the byte-order mark for `csv-excel`, nothing for
+/// plain CSV.
+pub fn start_csv(out: &mut impl Write, format: Format) -> std::io::Result<()> {
+    if format == Format::CsvExcel {
+        out.write_all(BOM)?;
+    }
+    Ok(())
+}
+
+/// The marker printed for a missing value in tables (CSV leaves the cell
+/// empty, JSON writes `null`).
 pub const MISSING: &str = "-";
+
+/// What a column holds, which decides how each format writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Text from the data: escaped for the medium, truncated to fit a table.
+    Text,
+    /// A plain number: never prefixed in CSV, a number in JSON, never cut.
+    Number,
+}
+
+/// One column of a row type, declared once and used by every writer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// The CSV header and JSON key.
+    pub name: &'static str,
+    /// The table header.
+    pub title: &'static str,
+    /// Text or number.
+    pub kind: Kind,
+}
+
+impl Column {
+    /// A text column.
+    pub const fn text(name: &'static str, title: &'static str) -> Column {
+        Column {
+            name,
+            title,
+            kind: Kind::Text,
+        }
+    }
+
+    /// A number column.
+    pub const fn number(name: &'static str, title: &'static str) -> Column {
+        Column {
+            name,
+            title,
+            kind: Kind::Number,
+        }
+    }
+}
+
+/// The width tables are fitted to: `COLUMNS` when set to a number, else the
+/// terminal's width when stdout is a terminal, else none (output piped to a
+/// file or program is never cut).
+pub fn terminal_width() -> Option<usize> {
+    let columns = std::env::var("COLUMNS").ok();
+    let terminal = std::io::stdout().is_terminal();
+    width_from(columns.as_deref(), || {
+        terminal
+            .then(|| terminal_size::terminal_size_of(std::io::stdout()))
+            .flatten()
+            .map(|(terminal_size::Width(w), _)| w as usize)
+    })
+}
+
+/// [`terminal_width`]'s rule, with the terminal's size asked only when
+/// `COLUMNS` does not say.
+fn width_from(columns: Option<&str>, terminal: impl FnOnce() -> Option<usize>) -> Option<usize> {
+    match columns.and_then(|c| c.trim().parse::<usize>().ok()) {
+        Some(w) if w > 0 => Some(w),
+        _ => terminal().filter(|&w| w > 0),
+    }
+}
+
+/// `x` with `decimals` places, never as negative zero (`-0.00` is `0.00`).
+/// Every number a table or CSV shows is formatted here or passes through
+/// [`unsigned_zero`].
+pub fn number(x: f64, decimals: usize) -> String {
+    unsigned_zero(format!("{x:.decimals$}"))
+}
+
+/// A formatted number with the sign of a zero dropped: `-0`, `-0.0`,
+/// `-0.000` become `0`, `0.0`, `0.000`; anything else is left as it is.
+pub fn unsigned_zero(cell: String) -> String {
+    match cell.strip_prefix('-') {
+        Some(rest) if !rest.is_empty() && rest.chars().all(|c| c == '0' || c == '.') => {
+            rest.to_string()
+        }
+        _ => cell,
+    }
+}
+
+/// `value` as JSON with every negative zero made `0.0`, the one JSON form
+/// every writer uses.
+pub fn json_value(value: &impl Serialize) -> serde_json::Result<Value> {
+    let mut value = serde_json::to_value(value)?;
+    drop_negative_zeros(&mut value);
+    Ok(value)
+}
+
+fn drop_negative_zeros(value: &mut Value) {
+    match value {
+        Value::Number(n) if n.as_f64().is_some_and(|x| x == 0.0 && x.is_sign_negative()) => {
+            *value = Value::from(0.0);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_negative_zeros),
+        Value::Object(map) => map.values_mut().for_each(drop_negative_zeros),
+        _ => {}
+    }
+}
 
 /// Whether stdout should get colour (see [`colour_wanted`]).
 pub fn use_colour() -> bool {
@@ -58,11 +209,56 @@ pub fn text(text: &str) -> anyhow::Result<()> {
     Ok(out.flush()?)
 }
 
-/// Writes one value as a JSON line.
+/// Writes one value as a JSON line (the `jsonl` form of one record).
 pub fn json_line(out: &mut impl Write, value: &impl Serialize) -> anyhow::Result<()> {
-    serde_json::to_writer(&mut *out, value)?;
+    serde_json::to_writer(&mut *out, &json_value(value)?)?;
     out.write_all(b"\n")?;
     Ok(())
+}
+
+/// Writes one value as a JSON document (the `json` form), indented.
+pub fn json_document(out: &mut impl Write, value: &impl Serialize) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &json_value(value)?)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// Writes a list as `json` (one array) or `jsonl` (one item a line), an
+/// item at a time so a long list is never held twice. Call [`JsonList::push`]
+/// per item and [`JsonList::finish`] at the end.
+pub struct JsonList {
+    lines: bool,
+    written: usize,
+}
+
+impl JsonList {
+    /// A list in `format` (`Json` for an array, anything else for lines).
+    pub fn new(format: Format) -> JsonList {
+        JsonList {
+            lines: format != Format::Json,
+            written: 0,
+        }
+    }
+
+    /// Writes one item.
+    pub fn push(&mut self, out: &mut impl Write, item: &impl Serialize) -> anyhow::Result<()> {
+        if self.lines {
+            json_line(out, item)?;
+        } else {
+            out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+            serde_json::to_writer(&mut *out, &json_value(item)?)?;
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Closes the array (`[]` when nothing was pushed).
+    pub fn finish(self, out: &mut impl Write) -> anyhow::Result<()> {
+        if !self.lines {
+            out.write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        Ok(())
+    }
 }
 
 /// `£1,234.50` style money for people (pence shown only when present).
@@ -99,6 +295,65 @@ mod tests {
         // no-color.org: an empty NO_COLOR is the same as unset.
         assert!(colour_wanted(true, os(""), os("xterm")));
         assert!(!colour_wanted(true, None, os("dumb")));
+    }
+
+    #[test]
+    fn no_number_is_formatted_as_negative_zero() {
+        assert_eq!(number(-0.0, 2), "0.00");
+        assert_eq!(number(-0.001, 2), "0.00");
+        assert_eq!(number(-0.004, 0), "0");
+        assert_eq!(number(-0.5, 1), "-0.5");
+        assert_eq!(number(-12.0, 2), "-12.00");
+        assert_eq!(unsigned_zero("-0".into()), "0");
+        assert_eq!(unsigned_zero("-".into()), "-");
+        assert_eq!(unsigned_zero("-0.01".into()), "-0.01");
+        let json =
+            json_value(&serde_json::json!({"a": -0.0, "b": [-0.0, 1.5], "c": -2.0})).unwrap();
+        assert_eq!(
+            serde_json::to_string(&json).unwrap(),
+            r#"{"a":0.0,"b":[0.0,1.5],"c":-2.0}"#
+        );
+    }
+
+    #[test]
+    fn the_width_is_columns_else_the_terminal_else_none() {
+        assert_eq!(width_from(Some("80"), || Some(120)), Some(80));
+        assert_eq!(width_from(Some(" 100 "), || None), Some(100));
+        // Unset, empty, nonsense or zero COLUMNS: ask the terminal.
+        assert_eq!(width_from(None, || Some(120)), Some(120));
+        assert_eq!(width_from(Some(""), || Some(120)), Some(120));
+        assert_eq!(width_from(Some("wide"), || None), None);
+        assert_eq!(width_from(Some("0"), || None), None);
+    }
+
+    #[test]
+    fn a_format_parser_takes_only_its_formats() {
+        use clap::builder::TypedValueParser;
+        let parser = Format::parser(&[Format::Table, Format::Json]);
+        let cmd = clap::Command::new("x");
+        let parse = |v: &str| parser.parse_ref(&cmd, None, OsStr::new(v));
+        assert_eq!(parse("json").unwrap(), Format::Json);
+        assert!(parse("csv").is_err());
+        let all = Format::parser(&[Format::CsvExcel, Format::Jsonl]);
+        assert_eq!(
+            all.parse_ref(&cmd, None, OsStr::new("csv-excel")).unwrap(),
+            Format::CsvExcel
+        );
+    }
+
+    #[test]
+    fn json_list_is_an_array_or_lines() {
+        let mut out = Vec::new();
+        let mut list = JsonList::new(Format::Json);
+        list.push(&mut out, &1).unwrap();
+        list.push(&mut out, &2).unwrap();
+        list.finish(&mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "[\n1,\n2\n]\n");
+        let mut out = Vec::new();
+        let mut list = JsonList::new(Format::Jsonl);
+        list.push(&mut out, &1).unwrap();
+        list.finish(&mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "1\n");
     }
 
     #[test]

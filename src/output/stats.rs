@@ -1,8 +1,11 @@
-//! Statistics reports as a table (with an inline bar column), CSV or JSON.
+//! Statistics reports as a table (with a bar column), CSV, JSON or JSON Lines.
 //!
-//! Table and CSV share one set of rows: for payments, one row for the whole
-//! set (key `(all)`) then one per group; for outcomes and kinds, one row per
-//! (group, value) pair. JSON is the whole [`StatsReport`] as one document.
+//! Table, CSV and JSON Lines share one set of rows, whose columns are
+//! declared in [`COLUMNS`]: for payments, one row for the whole set (key
+//! `(all)`) then one per group; for outcomes and kinds, one row per (group,
+//! value) pair. JSON is the whole [`StatsReport`] as one document. The table
+//! leaves out the `set` column of an ungrouped report and any column empty in
+//! every row, and fits the terminal.
 //!
 //! Group keys and counted values (organisation names, outcomes, taxonomy
 //! kinds) come from decision files, so they pass through the medium's
@@ -13,93 +16,256 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use serde_json::Value;
+
 use super::escape::{csv_text, terminal_line};
-use super::table::write_table;
-use super::{Format, MISSING};
+use super::table::{left_out_note, natural_width, write_fitted};
+use super::{
+    json_document, json_line, number, start_csv, unsigned_zero, Column, Format, Kind, MISSING,
+};
 use crate::names::name_of;
 use crate::stats::{Count, Figures, Statistic, StatsReport};
 
-/// Writes a report in the chosen format; notes go to `notes` (stderr).
+/// The columns a stats row can have beyond its group keys, declared once:
+/// the CSV header and JSON Lines key, the table title, and the kind. A
+/// column not listed here (a group key) is text unless every cell is a
+/// number.
+pub const COLUMNS: &[Column] = &[
+    Column::number("n_decisions", "decisions"),
+    Column::number("n", "n"),
+    Column::number("sum", "sum"),
+    Column::number("mean", "mean"),
+    Column::number("min", "min"),
+    Column::number("p25", "p25"),
+    Column::number("median", "median"),
+    Column::number("p75", "p75"),
+    Column::number("p90", "p90"),
+    Column::number("max", "max"),
+    Column::number("share_with_payment", "with payment"),
+    Column::text("outcome", "outcome"),
+    Column::text("fault", "fault"),
+    Column::text("remedy", "remedy"),
+    Column::number("count", "count"),
+    Column::number("share", "share"),
+    Column::number("upheld_rate_with_outcome", "upheld rate"),
+    Column::number("upheld_rate_investigated", "of investigated"),
+    Column::text("flag", "flag"),
+];
+
+/// Writes a report in the chosen format, a table fitted to the terminal
+/// ([`super::terminal_width`]); notes go to `notes` (stderr).
 pub fn write_stats(
     out: &mut impl Write,
     notes: &mut impl Write,
     report: &StatsReport,
     format: Format,
 ) -> Result<()> {
-    if format == Format::Json {
-        serde_json::to_writer_pretty(&mut *out, report)?;
-        writeln!(out)?;
-        return Ok(());
-    }
+    write_stats_fitted(out, notes, report, format, super::terminal_width())
+}
+
+/// [`write_stats`] with a table fitted to `width` (none: not cut).
+pub fn write_stats_fitted(
+    out: &mut impl Write,
+    notes: &mut impl Write,
+    report: &StatsReport,
+    format: Format,
+    width: Option<usize>,
+) -> Result<()> {
     match format {
-        Format::Csv => {
+        Format::Json => return json_document(out, report),
+        Format::Jsonl => {
+            let (headers, rows) = rows(report, &|t| t.to_string());
+            let kinds = kinds(&headers, &rows);
+            for row in &rows {
+                let object: serde_json::Map<String, Value> = headers
+                    .iter()
+                    .zip(&kinds)
+                    .zip(row)
+                    .map(|((name, kind), cell)| (name.clone(), json_cell(cell, *kind)))
+                    .collect();
+                json_line(out, &object)?;
+            }
+        }
+        Format::Csv | Format::CsvExcel => {
             let (headers, rows) = rows(report, &|t| csv_text(t).into_owned());
+            let kinds = kinds(&headers, &rows);
+            start_csv(out, format)?;
             let mut w = csv::Writer::from_writer(&mut *out);
             w.write_record(&headers)?;
-            for row in &rows {
-                w.write_record(row)?;
+            for row in rows {
+                w.write_record(row.into_iter().zip(&kinds).map(
+                    |(cell, kind)| match cell.as_str() {
+                        MISSING => String::new(),
+                        _ if *kind == Kind::Number => unsigned_zero(cell),
+                        _ => cell,
+                    },
+                ))?;
             }
             w.flush()?;
         }
-        _ => {
-            let (headers, rows) = rows(report, &|t| terminal_line(t).into_owned());
-            let mut headers: Vec<&str> = headers.iter().map(String::as_str).collect();
-            headers.push("");
-            let bar_from = count_column(report);
-            let max = rows
-                .iter()
-                .filter_map(|r| r.get(bar_from)?.parse::<f64>().ok())
-                .fold(0.0, f64::max);
-            let rows: Vec<Vec<String>> = rows
-                .into_iter()
-                .map(|mut r| {
-                    let n = r
-                        .get(bar_from)
-                        .and_then(|c| c.parse::<f64>().ok())
-                        .unwrap_or(0.0);
-                    r.push(bar(n, max));
-                    r
-                })
-                .collect();
-            write_table(out, &headers, &rows)?;
-            if let Some(histogram) = &report.histogram {
-                writeln!(out)?;
-                let max = histogram.iter().map(|b| b.count as f64).fold(0.0, f64::max);
-                let hrows: Vec<Vec<String>> = histogram
-                    .iter()
-                    .map(|b| {
-                        vec![
-                            terminal_line(&b.label).into_owned(),
-                            b.count.to_string(),
-                            bar(b.count as f64, max),
-                        ]
-                    })
-                    .collect();
-                write_table(out, &["payment size", "count", ""], &hrows)?;
-            }
-            if let Some(cross) = &report.cross {
-                writeln!(out)?;
-                let crows: Vec<Vec<String>> = cross
-                    .iter()
-                    .map(|c| {
-                        vec![
-                            terminal_line(&c.fault).into_owned(),
-                            terminal_line(&c.remedy).into_owned(),
-                            c.count.to_string(),
-                            format!("{:.1}%", c.share_of_fault * 100.0),
-                        ]
-                    })
-                    .collect();
-                write_table(out, &["fault", "remedy", "decisions", "of fault"], &crows)?;
-            }
-        }
+        Format::Table => write_tables(out, notes, report, width)?,
     }
-    if format != Format::Json {
-        for note in &report.notes {
-            writeln!(notes, "note: {}", terminal_line(note))?;
-        }
+    for note in &report.notes {
+        writeln!(notes, "note: {}", terminal_line(note))?;
     }
     Ok(())
+}
+
+/// The table of rows (with a bar drawn for each count), then the histogram
+/// and the fault x remedy tables when asked for.
+fn write_tables(
+    out: &mut impl Write,
+    notes: &mut impl Write,
+    report: &StatsReport,
+    width: Option<usize>,
+) -> Result<()> {
+    let (headers, rows) = rows(report, &|t| terminal_line(t).into_owned());
+    let mut kinds = kinds(&headers, &rows);
+    let mut titles: Vec<&str> = headers.iter().map(|h| title(h)).collect();
+    let bar_from = count_column(report);
+    let max = rows
+        .iter()
+        .filter_map(|r| r.get(bar_from)?.parse::<f64>().ok())
+        .fold(0.0, f64::max);
+    let mut rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|mut r| {
+            let n = r
+                .get(bar_from)
+                .and_then(|c| c.parse::<f64>().ok())
+                .unwrap_or(0.0);
+            r.push(bar(n, max));
+            r
+        })
+        .collect();
+    // Bars are never cut: a table too wide for them goes without.
+    titles.push("bar");
+    kinds.push(Kind::Number);
+    for row in rows.iter_mut() {
+        for (cell, kind) in row.iter_mut().zip(&kinds) {
+            if *kind == Kind::Number {
+                *cell = unsigned_zero(std::mem::take(cell));
+            }
+        }
+    }
+    if report.request.by.is_empty() {
+        // One row for the whole set: its `set (all)` key says nothing.
+        titles.remove(0);
+        kinds.remove(0);
+        rows.iter_mut().for_each(|r| {
+            r.remove(0);
+        });
+    }
+    if width.is_some_and(|w| natural_width(&titles, &rows) > w) {
+        // Too wide: the bar, which only repeats its count, goes before any
+        // text is cut.
+        titles.pop();
+        kinds.pop();
+        rows.iter_mut().for_each(|r| {
+            r.pop();
+        });
+    }
+    let mut left_out = write_fitted(out, &titles, &kinds, &rows, width)?;
+    if let Some(histogram) = &report.histogram {
+        writeln!(out)?;
+        let max = histogram.iter().map(|b| b.count as f64).fold(0.0, f64::max);
+        let hrows: Vec<Vec<String>> = histogram
+            .iter()
+            .map(|b| {
+                vec![
+                    terminal_line(&b.label).into_owned(),
+                    b.count.to_string(),
+                    bar(b.count as f64, max),
+                ]
+            })
+            .collect();
+        let kinds = [Kind::Text, Kind::Number, Kind::Number];
+        // The histogram's bars are narrow and the point of it: kept.
+        left_out.extend(write_fitted(
+            out,
+            &["payment size", "count", "bar"],
+            &kinds,
+            &hrows,
+            width,
+        )?);
+    }
+    if let Some(cross) = &report.cross {
+        writeln!(out)?;
+        let crows: Vec<Vec<String>> = cross
+            .iter()
+            .map(|c| {
+                vec![
+                    terminal_line(&c.fault).into_owned(),
+                    terminal_line(&c.remedy).into_owned(),
+                    c.count.to_string(),
+                    format!("{}%", number(c.share_of_fault * 100.0, 1)),
+                ]
+            })
+            .collect();
+        let kinds = [Kind::Text, Kind::Text, Kind::Number, Kind::Number];
+        left_out.extend(write_fitted(
+            out,
+            &["fault", "remedy", "decisions", "of fault"],
+            &kinds,
+            &crows,
+            width,
+        )?);
+    }
+    // A bar only repeats its count: leaving it out is not worth a note.
+    left_out.retain(|title| title != "bar");
+    if let Some(note) = left_out_note(&left_out, width) {
+        writeln!(notes, "{note}")?;
+    }
+    Ok(())
+}
+
+/// The table title of a column named `name` (its name when not declared).
+fn title(name: &str) -> &str {
+    COLUMNS
+        .iter()
+        .find(|c| c.name == name)
+        .map(|c| c.title)
+        .unwrap_or(name)
+}
+
+/// The kind of each column: as declared, else a number when every cell
+/// with a value is one (a year key), else text.
+fn kinds(headers: &[String], rows: &[Vec<String>]) -> Vec<Kind> {
+    headers
+        .iter()
+        .enumerate()
+        .map(|(i, name)| match COLUMNS.iter().find(|c| c.name == name) {
+            Some(c) => c.kind,
+            None => {
+                let mut cells = rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .filter(|c| !c.is_empty() && c.as_str() != MISSING)
+                    .peekable();
+                let numbers = cells.peek().is_some() && cells.all(|c| c.parse::<f64>().is_ok());
+                if numbers {
+                    Kind::Number
+                } else {
+                    Kind::Text
+                }
+            }
+        })
+        .collect()
+}
+
+/// A JSON Lines value: missing (and an empty flag) is null, a number
+/// column's cell a number, text a string.
+fn json_cell(cell: &str, kind: Kind) -> Value {
+    match cell {
+        "" | MISSING => Value::Null,
+        _ if kind == Kind::Number => cell
+            .parse::<f64>()
+            .ok()
+            .and_then(|x| serde_json::Number::from_f64(if x == 0.0 { 0.0 } else { x }))
+            .map(Value::Number)
+            .unwrap_or_else(|| Value::String(cell.to_string())),
+        _ => Value::String(cell.to_string()),
+    }
 }
 
 /// The column holding the count a bar is drawn for: `n` for payments,
@@ -120,7 +286,7 @@ fn bar(n: f64, max: f64) -> String {
 }
 
 fn money(v: Option<f64>) -> String {
-    v.map(|x| format!("{:.2}", x))
+    v.map(|x| number(x, 2))
         .unwrap_or_else(|| MISSING.to_string())
 }
 
@@ -300,7 +466,14 @@ mod tests {
 
     fn written(format: Format) -> (String, String) {
         let (mut out, mut notes) = (Vec::new(), Vec::new());
-        write_stats(&mut out, &mut notes, &outcomes_by_organisation(), format).unwrap();
+        write_stats_fitted(
+            &mut out,
+            &mut notes,
+            &outcomes_by_organisation(),
+            format,
+            None,
+        )
+        .unwrap();
         (
             String::from_utf8(out).unwrap(),
             String::from_utf8(notes).unwrap(),
@@ -339,9 +512,20 @@ mod tests {
 
         let (table, _) = written(Format::Table);
         let lines: Vec<&str> = table.lines().collect();
-        // The table adds only an unnamed bar column at the end.
-        let header: Vec<&str> = lines[0].split_whitespace().collect();
-        assert_eq!(header, csv_rows[0]);
+        // The table titles the same columns, leaves out the flag column no
+        // row fills, and adds a bar column at the end.
+        let header: Vec<&str> = lines[0]
+            .split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let expected: Vec<&str> = csv_rows[0]
+            .iter()
+            .filter(|h| *h != "flag")
+            .map(|h| title(h))
+            .chain(["bar"])
+            .collect();
+        assert_eq!(header, expected);
         assert_eq!(lines.len(), csv_rows.len() + 1, "{table}");
         for (line, row) in lines[2..].iter().zip(&csv_rows[1..]) {
             let cells: Vec<&str> = line
@@ -349,13 +533,66 @@ mod tests {
                 .map(str::trim)
                 .filter(|c| !c.is_empty() && !c.starts_with('█'))
                 .collect();
+            // CSV's empty cell is the table's missing marker; the flag
+            // column (empty in every row) is not in the table.
+            let flag = csv_rows[0].iter().position(|h| h == "flag");
             let expected: Vec<&str> = row
                 .iter()
-                .map(String::as_str)
-                .filter(|c| !c.is_empty())
+                .enumerate()
+                .filter(|(i, _)| Some(*i) != flag)
+                .map(|(_, c)| if c.is_empty() { MISSING } else { c.as_str() })
                 .collect();
             assert_eq!(cells, expected, "{line}");
         }
+    }
+
+    #[test]
+    fn write_stats_csv_leaves_missing_values_empty_and_jsonl_writes_rows_as_objects() {
+        let (csv_text, _) = written(Format::Csv);
+        assert!(
+            !csv_text
+                .lines()
+                .skip(1)
+                .any(|l| l.split(',').any(|c| c == MISSING)),
+            "{csv_text}"
+        );
+        let (jsonl, _) = written(Format::Jsonl);
+        let rows: Vec<serde_json::Value> = jsonl
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(rows.len(), csv_text.lines().count() - 1);
+        assert_eq!(rows[0]["organisation"], "(all)");
+        assert!(rows[0]["count"].is_number(), "{}", rows[0]);
+        assert!(rows[0]["n_decisions"].is_number());
+        let beta = rows.iter().find(|r| r["organisation"] == "Beta").unwrap();
+        assert_eq!(beta["upheld_rate_with_outcome"], serde_json::Value::Null);
+        let (excel, _) = written(Format::CsvExcel);
+        assert_eq!(excel.strip_prefix('\u{feff}'), Some(csv_text.as_str()));
+    }
+
+    #[test]
+    fn a_table_fits_the_width_and_says_what_it_left_out() {
+        let (mut out, mut notes) = (Vec::new(), Vec::new());
+        let report = outcomes_by_organisation();
+        write_stats_fitted(&mut out, &mut notes, &report, Format::Table, Some(40)).unwrap();
+        let table = String::from_utf8(out).unwrap();
+        assert!(table.lines().all(|l| l.chars().count() <= 40), "{table}");
+        let notes = String::from_utf8(notes).unwrap();
+        assert!(notes.contains("left out to fit 40 columns"), "{notes}");
+    }
+
+    #[test]
+    fn a_table_too_wide_for_its_bars_drops_them_before_cutting_text() {
+        let (mut out, mut notes) = (Vec::new(), Vec::new());
+        let report = outcomes_by_organisation();
+        write_stats_fitted(&mut out, &mut notes, &report, Format::Table, Some(90)).unwrap();
+        let table = String::from_utf8(out).unwrap();
+        assert!(!table.contains('█') && !table.contains('…'), "{table}");
+        assert!(table.contains("(no outcome line)"), "{table}");
+        assert!(!String::from_utf8(notes)
+            .unwrap()
+            .contains("left out to fit"));
     }
 
     #[test]

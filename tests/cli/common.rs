@@ -99,6 +99,7 @@ impl Workdir {
         let mut cmd = std::process::Command::cargo_bin("ombuds").expect("binary built");
         cmd.env("OMBUDS_INDEX", self.index())
             .env_remove("NO_COLOR")
+            .env_remove("COLUMNS")
             .args(&args);
         let output = cmd.output().expect("binary runs");
         Run { args, output }
@@ -144,7 +145,7 @@ pub fn many_decisions(wd: &Workdir, dir: &str, n: usize) {
 
 /// How many decisions a search for everything finds in the work dir's index.
 pub fn count(wd: &Workdir) -> usize {
-    let run = wd.run(&["search", "", "--limit", "100000", "--format", "json"]);
+    let run = wd.run(&["search", "", "--limit", "100000", "--format", "jsonl"]);
     run.expect_code(0);
     run.json_lines().len()
 }
@@ -154,7 +155,7 @@ pub fn count(wd: &Workdir) -> usize {
 pub fn parse_one(text: &str) -> serde_json::Value {
     let wd = Workdir::new();
     let file = wd.write("d.txt", text);
-    let run = wd.run(&["parse", file.to_str().unwrap(), "--format", "json"]);
+    let run = wd.run(&["parse", file.to_str().unwrap(), "--format", "jsonl"]);
     run.expect_code(0);
     let mut records = run.json_lines();
     assert_eq!(records.len(), 1, "{}", run.describe());

@@ -32,7 +32,7 @@ fn dates_every_output_writes_iso_days() {
         ("23 018 689".to_string(), Value::from("2024-03-11")),
         ("24 012 183".to_string(), Value::Null),
     ];
-    let search = wd.run(&["search", "", "--format", "json"]);
+    let search = wd.run(&["search", "", "--format", "jsonl"]);
     assert_eq!(dated(&search.expect_code(0).json_lines()), expected);
     let export = wd.run(&["export", "--format", "jsonl"]);
     assert_eq!(dated(&export.expect_code(0).json_lines()), expected);

@@ -55,7 +55,7 @@ fn parse_empty_or_clean_folder_exits_0() {
         "parse",
         wd.path("empty").to_str().unwrap(),
         "--format",
-        "json",
+        "jsonl",
     ]);
     run.expect_code(0);
     assert!(run.stdout().is_empty(), "{}", run.describe());
@@ -73,7 +73,7 @@ fn parse_empty_or_clean_folder_exits_0() {
         "parse",
         wd.path("one").to_str().unwrap(),
         "--format",
-        "json",
+        "jsonl",
     ]);
     run.expect_code(0);
     let records = run.json_lines();

@@ -27,7 +27,7 @@ fn decision(reference: &str, outcome: &str, summary: &str) -> String {
 /// `parse --format json` on one file written from `text`: its one record.
 fn parse_one(wd: &Workdir, name: &str, text: &str) -> Value {
     let file = wd.write(name, text);
-    let run = wd.run(&["parse", file.to_str().unwrap(), "--format", "json"]);
+    let run = wd.run(&["parse", file.to_str().unwrap(), "--format", "jsonl"]);
     run.expect_code(0);
     let mut records = run.json_lines();
     assert_eq!(records.len(), 1, "{}", run.describe());

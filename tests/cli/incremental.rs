@@ -53,7 +53,7 @@ fn counts(report: &Value) -> (u64, u64, u64) {
 
 /// Every decision a search for `query` finds, as JSON, by reference.
 fn search(wd: &Workdir, query: &str) -> Vec<Value> {
-    let run = wd.run(&["search", query, "--limit", "100", "--format", "json"]);
+    let run = wd.run(&["search", query, "--limit", "100", "--format", "jsonl"]);
     assert!(run.code() == 0 || run.code() == 1, "{}", run.describe());
     let mut hits = run.json_lines();
     hits.sort_by_key(|h| h["reference"].as_str().unwrap_or_default().to_string());
@@ -126,7 +126,7 @@ fn ingest_reads_only_a_changed_or_touched_file_and_serves_its_new_content() {
 /// The reference `ombuds parse` reads from a file.
 fn ombuds_parse_reference(file: &Path) -> String {
     let wd = Workdir::new();
-    let run = wd.run(&["parse", file.to_str().unwrap(), "--format", "json"]);
+    let run = wd.run(&["parse", file.to_str().unwrap(), "--format", "jsonl"]);
     run.expect_code(0);
     run.json_lines()[0]["reference"]
         .as_str()

@@ -27,7 +27,7 @@ fn ingest_twice_does_not_duplicate() {
     let run = wd.run(&["ingest", corpus().to_str().unwrap(), "--json"]);
     run.expect_code(0);
     assert_eq!(run.json_lines()[0]["decisions_in_index"], 5);
-    let hits = wd.run(&["search", "", "--limit", "100", "--format", "json"]);
+    let hits = wd.run(&["search", "", "--limit", "100", "--format", "jsonl"]);
     assert_eq!(hits.json_lines().len(), 5);
 }
 

@@ -223,7 +223,7 @@ fn input_formats_a_json_array_is_one_decision_per_record() {
          "decision_date": "05 Oct 2023", "link": "https://x.test/12"},
     ]);
     let path = wd.write("scrape.json", records.to_string());
-    let run = wd.run(&["parse", path.to_str().unwrap(), "--format", "json"]);
+    let run = wd.run(&["parse", path.to_str().unwrap(), "--format", "jsonl"]);
     let parsed = run.json_lines();
     assert_eq!(parsed.len(), 2, "{}", run.describe());
     assert_eq!(parsed[0]["organisation"], "North Council");
@@ -237,7 +237,7 @@ fn input_formats_a_json_array_is_one_decision_per_record() {
 fn input_formats_scripts_navigation_and_forms_are_not_decision_text() {
     let wd = Workdir::new();
     let page = fixture("23-002-683.html");
-    let run = wd.run(&["parse", page.to_str().unwrap(), "--format", "json"]);
+    let run = wd.run(&["parse", page.to_str().unwrap(), "--format", "jsonl"]);
     run.expect_code(0);
     let record = run.json();
     let text = format!("{} {}", record["summary"], record["sections"]);
@@ -261,7 +261,7 @@ fn input_formats_scripts_navigation_and_forms_are_not_decision_text() {
 fn input_formats_the_older_page_layout_gives_its_sections_and_finding() {
     let wd = Workdir::new();
     let page = fixture("17-004-455.html");
-    let run = wd.run(&["parse", page.to_str().unwrap(), "--format", "json"]);
+    let run = wd.run(&["parse", page.to_str().unwrap(), "--format", "jsonl"]);
     run.expect_code(0);
     let record = run.json();
     let kinds: Vec<&str> = record["sections"]

@@ -8,6 +8,7 @@ mod dates;
 mod exit_codes;
 mod fetch;
 mod finding;
+mod formats;
 mod incremental;
 mod ingest;
 mod input_formats;

@@ -18,7 +18,7 @@ fn gold() -> Vec<Value> {
 #[test]
 fn parse_json_gives_gold_header_values_for_every_sample() {
     let wd = Workdir::new();
-    let run = wd.run(&["parse", corpus().to_str().unwrap(), "--format", "json"]);
+    let run = wd.run(&["parse", corpus().to_str().unwrap(), "--format", "jsonl"]);
     run.expect_code(0);
     let records = run.json_lines();
     assert_eq!(records.len(), 5, "{}", run.describe());
@@ -45,7 +45,7 @@ fn parse_json_gives_gold_header_values_for_every_sample() {
 fn parse_json_has_the_contract_keys_and_section_shape() {
     let wd = Workdir::new();
     let file = corpus().join("004_447a811342a9528e.txt");
-    let run = wd.run(&["parse", file.to_str().unwrap(), "--format", "json"]);
+    let run = wd.run(&["parse", file.to_str().unwrap(), "--format", "jsonl"]);
     let record = &run.json_lines()[0];
     for key in [
         "source",
@@ -113,7 +113,12 @@ fn parse_reports_a_non_decision_and_keeps_the_rest() {
             "Mr A complained.",
         ),
     );
-    let run = wd.run(&["parse", wd.path("in").to_str().unwrap(), "--format", "json"]);
+    let run = wd.run(&[
+        "parse",
+        wd.path("in").to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]);
     run.expect_code(3);
     assert_eq!(run.json_lines().len(), 1);
     assert!(
@@ -149,7 +154,7 @@ fn parse_with_a_user_taxonomy_uses_its_kinds_and_bad_files_are_named() {
         "parse",
         file.to_str().unwrap(),
         "--format",
-        "json",
+        "jsonl",
         "--taxonomy",
         taxonomy.to_str().unwrap(),
     ]);
@@ -189,12 +194,12 @@ fn print_taxonomy_writes_a_file_that_taxonomy_reads_back() {
         "parse",
         corpus,
         "--format",
-        "json",
+        "jsonl",
         "--taxonomy",
         file.to_str().unwrap(),
     ]);
     with_file.expect_code(0);
-    let built_in = wd.run(&["parse", corpus, "--format", "json"]);
+    let built_in = wd.run(&["parse", corpus, "--format", "jsonl"]);
     assert_eq!(with_file.stdout(), built_in.stdout());
     // It is an answer on its own, not an option of a parse.
     wd.run(&["parse", corpus, "--print-taxonomy"])

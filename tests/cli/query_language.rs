@@ -68,7 +68,7 @@ fn indexed() -> Workdir {
 fn found(wd: &Workdir, args: &[&str]) -> BTreeSet<String> {
     let mut all = vec!["search"];
     all.extend_from_slice(args);
-    all.extend_from_slice(&["--format", "json"]);
+    all.extend_from_slice(&["--format", "jsonl"]);
     let run = wd.run(&all);
     if run.code() == 1 {
         assert!(run.stdout().is_empty(), "{}", run.describe());
@@ -113,7 +113,7 @@ fn search_quoted_phrase_matches_the_words_as_written() {
 #[test]
 fn search_highlights_the_word_as_written() {
     let wd = indexed();
-    let run = wd.run(&["search", "delays", "--format", "json"]);
+    let run = wd.run(&["search", "delays", "--format", "jsonl"]);
     run.expect_code(0);
     let snippets: Vec<String> = run
         .json_lines()

@@ -203,7 +203,7 @@ fn ingest_killed_part_way_leaves_the_last_commit() {
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     assert_eq!(count(&wd), 5, "only the last commit is visible");
-    let run = wd.run(&["search", "\"stage three\"", "--format", "json"]);
+    let run = wd.run(&["search", "\"stage three\"", "--format", "jsonl"]);
     run.expect_code(0);
     // The index is still writable after the crash.
     wd.run(&["ingest", wd.path("many").to_str().unwrap()])

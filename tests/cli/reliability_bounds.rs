@@ -37,7 +37,7 @@ fn parse_measured(wd: &Workdir, file: &Path) -> Measured {
     let mut child = Command::cargo_bin("ombuds")
         .unwrap()
         .env("OMBUDS_INDEX", wd.index())
-        .args(["parse", file.to_str().unwrap(), "--format", "json"])
+        .args(["parse", file.to_str().unwrap(), "--format", "jsonl"])
         .stdout(File::create(&out).unwrap())
         .stderr(Stdio::null())
         .spawn()

@@ -135,7 +135,7 @@ fn ingest_leaves_an_index_other_users_can_read() {
         return;
     }
     open_work_dir(&wd);
-    let Some(run) = run_as(&wd, true, &["search", "council", "--format", "json"]) else {
+    let Some(run) = run_as(&wd, true, &["search", "council", "--format", "jsonl"]) else {
         return;
     };
     run.expect_code(0);
@@ -148,7 +148,7 @@ fn search_stats_show_and_export_work_on_an_index_that_cannot_be_written() {
     wd.ingest_corpus();
     let as_nobody = make_index_read_only(&wd);
     let commands: [&[&str]; 4] = [
-        &["search", "council", "--format", "json"],
+        &["search", "council", "--format", "jsonl"],
         &["stats", "outcomes"],
         &["show", SAMPLE_REF],
         &["export", "--format", "csv"],
@@ -271,7 +271,7 @@ fn ingest_json_to_a_full_stdout_says_the_index_was_committed() {
         "{stderr}"
     );
     assert!(stderr.contains("No space left on device"), "{stderr}");
-    let run = wd.run(&["search", "", "--format", "json"]);
+    let run = wd.run(&["search", "", "--format", "jsonl"]);
     run.expect_code(0);
     assert_eq!(run.json_lines().len(), 5);
 }

@@ -91,7 +91,7 @@ fn arg(path: &Path) -> &str {
 
 /// `parse --format json` on one file: its decision object.
 fn parse_one(wd: &Workdir, path: &Path) -> serde_json::Value {
-    let run = wd.run(&["parse", "--format", "json", arg(path)]);
+    let run = wd.run(&["parse", "--format", "jsonl", arg(path)]);
     run.expect_code(0);
     let mut decisions = run.json_lines();
     assert_eq!(decisions.len(), 1, "{}", run.describe());
@@ -198,7 +198,7 @@ fn search_deep_huge_or_fuzzy_queries_exit_2_with_a_clear_message() {
         assert!(stderr.len() < 400, "{stderr}");
     }
     // Phrase slop is still fine.
-    let run = wd.run(&["search", "\"the council\"~1", "--format", "json"]);
+    let run = wd.run(&["search", "\"the council\"~1", "--format", "jsonl"]);
     run.expect_code(0);
 }
 
@@ -296,7 +296,7 @@ fn parse_non_utf8_file_names_stay_distinct_in_source_and_reports() {
     std::fs::write(name(b"caf\xe9.txt"), decision("23 100 008")).unwrap();
     std::fs::write(name(b"empty\xe8.txt"), "").unwrap();
     std::fs::write(name(b"empty\xe9.txt"), "").unwrap();
-    let run = wd.run(&["parse", "--format", "json", arg(&wd.path("in"))]);
+    let run = wd.run(&["parse", "--format", "jsonl", arg(&wd.path("in"))]);
     run.expect_code(3);
     let decisions = run.json_lines();
     assert_eq!(decisions.len(), 1, "{}", run.describe());

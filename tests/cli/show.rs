@@ -23,7 +23,7 @@ fn show_json_is_the_parse_record() {
     let wd = Workdir::new();
     wd.ingest_corpus();
     let corpus = corpus();
-    let parsed = wd.run(&["parse", corpus.to_str().unwrap(), "--format", "json"]);
+    let parsed = wd.run(&["parse", corpus.to_str().unwrap(), "--format", "jsonl"]);
     parsed.expect_code(0);
     let records = parsed.json_lines();
     assert_eq!(records.len(), 5);
