@@ -31,7 +31,8 @@ pub fn write_comparison(
         writeln!(out)?;
         return Ok(());
     }
-    if format == Format::Csv {
+    if format.is_csv() {
+        super::start_csv(out, format)?;
         let (headers, rows) = rows(comparison, &|t| csv_text(t).into_owned());
         let mut w = csv::Writer::from_writer(&mut *out);
         w.write_record(&headers)?;

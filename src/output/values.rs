@@ -22,7 +22,13 @@ pub fn write_values(out: &mut impl Write, values: &FieldValues, format: Format) 
             serde_json::to_writer_pretty(&mut *out, values)?;
             writeln!(out)?;
         }
-        Format::Csv => {
+        Format::Jsonl => {
+            for value in &values.values {
+                super::json_line(out, value)?;
+            }
+        }
+        Format::Csv | Format::CsvExcel => {
+            super::start_csv(out, format)?;
             let mut w = csv::Writer::from_writer(&mut *out);
             w.write_record(COLUMNS)?;
             for row in rows(values, &|t| csv_text(t).into_owned()) {
