@@ -29,7 +29,8 @@
 pub mod money;
 pub mod purpose;
 
-use std::cell::RefCell;
+use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -184,6 +185,39 @@ fn group_of(text: &str) -> CueGroup {
     g
 }
 
+/// One match of [`CUE`] in a sentence: its group and byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CueMatch {
+    group: CueGroup,
+    start: usize,
+    end: usize,
+}
+
+/// The matches of [`CUE`] in `text`, in order.
+fn cue_matches(text: &str) -> Vec<CueMatch> {
+    CUE.find_iter(text)
+        .map(|m| CueMatch {
+            group: group_of(m.as_str()),
+            start: m.start(),
+            end: m.end(),
+        })
+        .collect()
+}
+
+/// The matches of [`CUE`] in `text[..at]`, taken from `known`, the matches
+/// in a longer prefix of `text`, so that a sentence with several amounts is
+/// searched once. They are the same matches, except where one of `known`
+/// runs across `at` or a word runs on across it (where `\b` reads
+/// differently): then `text[..at]` is searched on its own.
+fn cues_before<'k>(known: &'k [CueMatch], text: &str, at: usize) -> Cow<'k, [CueMatch]> {
+    let n = known.partition_point(|m| m.end <= at);
+    if known.get(n).is_some_and(|m| m.start < at) || glued(text, at) {
+        Cow::Owned(cue_matches(text.get(..at).unwrap_or("")))
+    } else {
+        Cow::Borrowed(&known[..n])
+    }
+}
+
 /// Words saying the sentence's remedy is agreed, will or should happen.
 pub(crate) static AGREED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -288,6 +322,14 @@ static CLAIMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?more than (?:he|she|they|it) should\b|^[^.;£]{0,40}?\b(?:should not|shouldn't|ought not to) have (?:been charged|paid|had to pay)",
     )
+});
+
+/// [`CLAIMED_AFTER`], [`OTHER_AFTER`] or [`OFFERED_AFTER`]: whether one of them matches.
+static ANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let any = [&*CLAIMED_AFTER, &*OTHER_AFTER, &*OFFERED_AFTER]
+        .map(|re| format!("(?:{})", re.as_str()))
+        .join("|");
+    Regex::new(&any).expect("an alternation of valid regexes")
 });
 
 /// Words finding what the body did a sufficient remedy: `we are satisfied
@@ -430,6 +472,11 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
             }
             // Whether sentence `s` may match a pattern needing `w` (see `Block::has`).
             let has = |w: Prefilter| block.has(s, w);
+            // The cue words before the last amount, searched for once when first needed.
+            let last_start = found.last().map_or(0, |a| a.start);
+            let known: OnceCell<Vec<CueMatch>> = OnceCell::new();
+            let known =
+                || known.get_or_init(|| cue_matches(sentence.text.get(..last_start).unwrap_or("")));
             for (i, amount) in found.iter().enumerate() {
                 let prev_end = if i == 0 { 0 } else { found[i - 1].end };
                 let next_start = found.get(i + 1).map_or(sentence.text.len(), |a| a.start);
@@ -439,7 +486,8 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 // `after` but not in the sentence: then word masks say nothing.
                 let glued = |at: usize| glued(sentence.text, at);
                 let has_after = |w: Prefilter| glued(amount.end) || has(w);
-                let mut cue = cue(amount, before, after, &has, &has_after);
+                let cues = || cues_before(known(), sentence.text, amount.start);
+                let mut cue = cue(amount, before, after, &cues, &has, &has_after);
                 if matches!(cue, None | Some(Cue::Remedy { agreed: false })) {
                     // A bullet under `the Council has agreed to pay Mrs X:` or
                     // `the Council should:` reads with its lead-in.
@@ -530,19 +578,20 @@ fn glued(text: &str, at: usize) -> bool {
 }
 
 /// The cue of one amount from the words around it; `None` when nothing says.
-/// `has` and `has_after` say whether `before` and `after` may match a pattern
+/// `cues` gives the matches of [`CUE`] in `before`. `has` and `has_after` say whether `before` and `after` may match a pattern
 /// needing some words (`false` only when they certainly cannot).
-fn cue(
+fn cue<'k>(
     amount: &Amount,
     before: &str,
     after: &str,
+    cues: &dyn Fn() -> Cow<'k, [CueMatch]>,
     has: &dyn Fn(Prefilter) -> bool,
     has_after: &dyn Fn(Prefilter) -> bool,
 ) -> Option<Cue> {
     if amount.in_range || (amount.rate && amount.period.is_none()) {
         return Some(Cue::Other);
     }
-    let cue = words_cue(before, after, amount.rate, has, has_after);
+    let cue = words_cue(before, after, &cues(), amount.rate, has, has_after);
     // A weekly, monthly or yearly rate keeps the role its words give it
     // (`pay her £50 a month`); with no words it is a price or a charge.
     if amount.rate && cue.is_none() {
@@ -555,19 +604,23 @@ fn cue(
 fn words_cue(
     before: &str,
     after: &str,
+    cues: &[CueMatch],
     rate: bool,
     has: &dyn Fn(Prefilter) -> bool,
     has_after: &dyn Fn(Prefilter) -> bool,
 ) -> Option<Cue> {
     let strong_direct = has(STRONG_DIRECT_NEEDS) && STRONG_DIRECT.is_match(before);
-    if CLAIMED_AFTER.is_match(after) && !strong_direct {
-        return Some(loss(after));
-    }
-    if OTHER_AFTER.is_match(after) && !strong_direct {
-        return Some(Cue::Other);
-    }
-    if OFFERED_AFTER.is_match(after) && !strong_direct {
-        return Some(Cue::Offered);
+    // Few amounts have words after them that say: one search asks all three.
+    if !strong_direct && ANY_AFTER.is_match(after) {
+        if CLAIMED_AFTER.is_match(after) {
+            return Some(loss(after));
+        }
+        if OTHER_AFTER.is_match(after) {
+            return Some(Cue::Other);
+        }
+        if OFFERED_AFTER.is_match(after) {
+            return Some(Cue::Offered);
+        }
     }
     let mut last: Option<(CueGroup, usize, usize)> = None; // (group, start, end)
     let mut prev: Option<(CueGroup, usize, usize)> = None;
@@ -575,16 +628,16 @@ fn words_cue(
     let mut accepted = false;
     let mut asked = false;
     let mut body_wanted = false;
-    for m in CUE.find_iter(before) {
-        let group = group_of(m.as_str());
+    for m in cues {
+        let group = m.group;
         match group {
             // `the Council demanded £500`: the body's charge, not a claim.
             // (Read only where a verb of wanting is found: few sentences.)
-            CueGroup::Wanted if BODY_BEFORE.is_match(&before[..m.start()]) => {
+            CueGroup::Wanted if BODY_BEFORE.is_match(&before[..m.start]) => {
                 body_wanted = true;
-                wanted_at = Some(m.end());
+                wanted_at = Some(m.end);
             }
-            CueGroup::Wanted => wanted_at = Some(m.end()),
+            CueGroup::Wanted => wanted_at = Some(m.end),
             CueGroup::Accepted => accepted = true,
             CueGroup::Asked => {
                 // `we have asked the Council to pay`: the Ombudsman's request
@@ -595,7 +648,7 @@ fn words_cue(
             _ => {}
         }
         prev = last;
-        last = Some((group, m.start(), m.end()));
+        last = Some((group, m.start, m.end));
     }
     let agreed_word = if has(AGREED_NEEDS) {
         agreed_before(before)
@@ -700,7 +753,8 @@ fn lead_cue(lead: &str, has: &dyn Fn(Prefilter) -> bool) -> Option<Cue> {
         rate: false,
         period: None,
     };
-    match cue(&probe, lead, "", has, &|_| true) {
+    let cues = || Cow::Owned(cue_matches(lead));
+    match cue(&probe, lead, "", &cues, has, &|_| true) {
         Some(Cue::Other | Cue::Charge) => None,
         Some(Cue::Remedy { agreed: true }) => Some(Cue::Listed {
             prescriptive: PRESCRIPTIVE.is_match(lead),

@@ -776,3 +776,36 @@ fn an_amount_named_a_payment_in_an_agreed_remedy_is_agreed() {
     );
     assert_eq!(role_of(&p, 600.0), vec![PaymentRole::Other]);
 }
+
+/// The cue words before an amount, taken from one search of a longer
+/// prefix, are those a search of the words before it alone finds: at every
+/// character boundary of every line of `corpus/` and of passages made to
+/// cross a match (`asked` cut in two) or glue a word to the amount.
+#[test]
+fn cue_words_before_an_amount_are_those_of_its_own_prefix() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+    let mut texts: Vec<String> = vec![
+        "We have asked the Council to pay £300 and it offered £200 at stage two.".into(),
+        "She wanted a refund of500 and the Council refused to pay 250 pounds.".into(),
+        "The Council declined to offer£100; we asked it to pay £150 in total.".into(),
+    ];
+    for entry in std::fs::read_dir(dir).expect("corpus/ is readable") {
+        let path = entry.expect("a corpus entry").path();
+        texts.push(std::fs::read_to_string(&path).expect("a corpus file is text"));
+    }
+    let mut checked = 0;
+    for text in &texts {
+        for line in text
+            .lines()
+            .filter(|l| l.contains('£') || l.contains("pay"))
+        {
+            let known = cue_matches(line);
+            for at in (0..=line.len()).filter(|&at| line.is_char_boundary(at)) {
+                let own = cue_matches(&line[..at]);
+                assert_eq!(*cues_before(&known, line, at), own[..], "{line:?} at {at}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1_000, "only {checked} positions checked");
+}
