@@ -266,7 +266,9 @@ fn rows(report: &StatsReport) -> (Vec<Column>, Vec<Vec<String>>) {
                 let counts: &Vec<Count> = figures.counts.as_ref().unwrap_or(&empty);
                 let rate = figures.upheld_rate.as_ref();
                 // An empty period still has its row: no value, a count of 0.
-                if counts.is_empty() && n == 0 {
+                // The whole set matching nothing is the header alone.
+                let whole_set = key.iter().all(|k| k == "(all)");
+                if counts.is_empty() && n == 0 && !whole_set {
                     let mut row = key.clone();
                     row.extend([n.to_string(), MISSING.into(), "0".into(), MISSING.into()]);
                     if rate.is_some() {
