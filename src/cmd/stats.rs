@@ -57,8 +57,10 @@ has selected_* columns then rest_* columns, each side with its n_decisions (the
 denominator of its shares and rates). Any other value is a query in the query
 language (--compare 'agreed_total:[1000 TO *]'). JSON carries both reports.
 
-Output: a table with bars (notes on stderr), CSV with the same columns, or one
-JSON document echoing the request (keys documented in docs/output-formats.md). Group names
+Output (--format): a table with bars fitted to the terminal (notes on stderr); csv
+or csv-excel (with a UTF-8 byte-order mark for Excel) with the same columns, a
+missing figure empty; jsonl, those rows as one object a line; or json, one document
+echoing the request (keys documented in docs/output-formats.md). Group names
 come from the decisions, so in the table control characters are shown as
 \\u{1b}-style escapes, and in CSV a text cell starting with =, +, -, @, a tab or a
 carriage return gets a ' in front so a spreadsheet does not run it as a formula
@@ -143,7 +145,7 @@ pub struct Args {
     pub compare: Option<String>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value = "table")]
+    #[arg(long, value_parser = Format::parser(crate::output::rows::FORMATS), default_value = "table")]
     pub format: Format,
 
     /// Also draw a chart to this file (.svg or .png; replaced only on
@@ -164,7 +166,13 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     if let Some(selection) = selection(args.compare.as_deref())? {
         let comparison = crate::stats::compare(&index, &searcher, request, selection)?;
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        write_comparison(&mut out, &mut std::io::stderr(), &comparison, args.format)?;
+        write_comparison(
+            &mut out,
+            &mut std::io::stderr(),
+            &comparison,
+            args.format,
+            crate::output::terminal_width(),
+        )?;
         out.flush()?;
         let n = comparison.selected.n_decisions + comparison.rest.n_decisions;
         return Ok(if n == 0 {

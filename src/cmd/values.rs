@@ -9,8 +9,9 @@ use anyhow::Result;
 
 use super::filters::{check_in_index, FilterArgs};
 use super::ExitStatus;
+use crate::output::rows::FORMATS;
 use crate::output::values::write_values;
-use crate::output::Format;
+use crate::output::{terminal_width, Format};
 use crate::query::build_query;
 use crate::stats::values::{count, ValueField};
 
@@ -31,8 +32,9 @@ printed as the spelling most of the decisions use.
 Values run from most decisions to fewest, then by value; years run in time order.
 The decisions with no value for the field are a last row, (none).
 
-Output: a table, CSV with the columns value, decisions (the same rows), or one JSON
-document: {\"field\": ..., \"values\": [{\"value\": ..., \"decisions\": N}, ...],
+Output (--format): a table fitted to the terminal; csv or csv-excel (with a UTF-8
+byte-order mark for Excel) with the columns value, decisions; jsonl, those rows as
+one object a line; or json, one document: {\"field\": ..., \"values\": [{\"value\": ..., \"decisions\": N}, ...],
 \"missing_decisions\": N, \"total_decisions\": N} (docs/output-formats.md).
 Exit code 1 when no decision matches.
 
@@ -62,7 +64,7 @@ pub struct Args {
     pub limit: Option<u32>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value = "table")]
+    #[arg(long, value_parser = Format::parser(FORMATS), default_value = "table")]
     pub format: Format,
 }
 
@@ -81,7 +83,8 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
         values.values.truncate(limit as usize);
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    write_values(&mut out, &values, args.format)?;
+    let mut notes = std::io::stderr();
+    write_values(&mut out, &mut notes, &values, args.format, terminal_width())?;
     out.flush()?;
     Ok(if values.total_decisions == 0 {
         eprintln!("no decisions match");

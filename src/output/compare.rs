@@ -1,49 +1,86 @@
-//! `stats --compare` as a table, CSV or JSON: one row per group (and per
+//! `stats --compare` as a table, CSV or JSON Lines (through
+//! [`super::rows`]) or one JSON document: one row per group (and per
 //! counted value), the selected side's columns then the rest's, each side
 //! with its own `n_decisions`, so every share and rate shows its
 //! denominator. JSON is the whole [`Comparison`]: both reports.
 //!
-//! Keys and counted values come from decision files and pass through the
-//! medium's escaping, as in [`super::stats`].
+//! Keys and counted values come from decision files; [`super::rows`]
+//! escapes them for the medium, as for [`super::stats`].
 
 use std::io::Write;
 
 use anyhow::Result;
 
-use super::escape::{csv_text, terminal_line};
-use super::table::write_table;
-use super::{Format, MISSING};
+use super::escape::terminal_line;
+use super::rows::{inferred_kind, write_rows};
+use super::table::left_out_note;
+use super::{json_document, Column, Format, MISSING};
 use crate::names::name_of;
 use crate::stats::{Comparison, Figures, Statistic, OTHER};
 
-/// The two sides, in column order, with their column prefixes.
+/// The two sides' columns for payments, declared once: the selected side's
+/// then the rest's.
+const PAYMENTS: &[Column] = &[
+    Column::number("selected_n_decisions", "sel. decisions"),
+    Column::number("selected_n", "sel. n"),
+    Column::number("selected_median", "sel. median"),
+    Column::number("selected_mean", "sel. mean"),
+    Column::number("rest_n_decisions", "rest decisions"),
+    Column::number("rest_n", "rest n"),
+    Column::number("rest_median", "rest median"),
+    Column::number("rest_mean", "rest mean"),
+];
+
+/// The two sides' columns for outcomes.
+const OUTCOMES: &[Column] = &[
+    Column::number("selected_n_decisions", "sel. decisions"),
+    Column::number("selected_count", "sel. count"),
+    Column::number("selected_share", "sel. share"),
+    Column::number("selected_upheld_rate_with_outcome", "sel. upheld rate"),
+    Column::number("selected_upheld_rate_investigated", "sel. of investigated"),
+    Column::number("rest_n_decisions", "rest decisions"),
+    Column::number("rest_count", "rest count"),
+    Column::number("rest_share", "rest share"),
+    Column::number("rest_upheld_rate_with_outcome", "rest upheld rate"),
+    Column::number("rest_upheld_rate_investigated", "rest of investigated"),
+];
+
+/// The two sides' columns for faults and remedies.
+const KINDS: &[Column] = &[
+    Column::number("selected_n_decisions", "sel. decisions"),
+    Column::number("selected_count", "sel. count"),
+    Column::number("selected_share", "sel. share"),
+    Column::number("rest_n_decisions", "rest decisions"),
+    Column::number("rest_count", "rest count"),
+    Column::number("rest_share", "rest share"),
+];
+
+/// The sides in column order, as the notes name them.
 const SIDES: [&str; 2] = ["selected", "rest"];
 
-/// Writes a comparison in the chosen format; notes go to `notes` (stderr).
+/// Writes a comparison in the chosen format, a table fitted to `width`
+/// (none: not cut); notes go to `notes` (stderr).
 pub fn write_comparison(
     out: &mut impl Write,
     notes: &mut impl Write,
     comparison: &Comparison,
     format: Format,
+    width: Option<usize>,
 ) -> Result<()> {
     if format == Format::Json {
-        serde_json::to_writer_pretty(&mut *out, comparison)?;
-        writeln!(out)?;
-        return Ok(());
+        return json_document(out, comparison);
     }
-    if format.is_csv() {
-        super::start_csv(out, format)?;
-        let (headers, rows) = rows(comparison, &|t| csv_text(t).into_owned());
-        let mut w = csv::Writer::from_writer(&mut *out);
-        w.write_record(&headers)?;
-        for row in &rows {
-            w.write_record(row)?;
-        }
-        w.flush()?;
-    } else {
-        let (headers, rows) = rows(comparison, &|t| terminal_line(t).into_owned());
-        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
-        write_table(out, &headers, &rows)?;
+    let (mut columns, mut rows) = rows(comparison);
+    if format == Format::Table && comparison.selected.request.by.is_empty() {
+        // No groups: the `set (all)` key says nothing, as in stats.
+        columns.remove(0);
+        rows.iter_mut().for_each(|r| {
+            r.remove(0);
+        });
+    }
+    let left_out = write_rows(out, format, &columns, &rows, width)?;
+    if let Some(note) = left_out_note(&left_out, width) {
+        writeln!(notes, "{note}")?;
     }
     let sides = [&comparison.selected, &comparison.rest];
     writeln!(
@@ -64,40 +101,21 @@ pub fn write_comparison(
 /// One side's cells for one row: what a side has for a key (and value).
 type Side<'a> = Option<(usize, &'a Figures)>;
 
-/// Header and rows shared by table and CSV.
-fn rows(c: &Comparison, text: &dyn Fn(&str) -> String) -> (Vec<String>, Vec<Vec<String>>) {
-    let by: Vec<String> = c
-        .selected
-        .request
-        .by
-        .iter()
-        .map(|f| name_of(f).to_string())
-        .collect();
-    let mut headers = by.clone();
-    if headers.is_empty() {
-        headers.push("set".into());
-    }
+/// The columns and rows shared by table, CSV and JSON Lines, text cells as
+/// the data has them ([`write_rows`] escapes them for the medium).
+fn rows(c: &Comparison) -> (Vec<Column>, Vec<Vec<String>>) {
+    let by: Vec<&'static str> = c.selected.request.by.iter().map(|f| name_of(f)).collect();
     let value_column = match c.what {
         Statistic::Payments => None,
-        Statistic::Outcomes => Some("outcome"),
-        Statistic::Faults => Some("fault"),
-        Statistic::Remedies => Some("remedy"),
+        Statistic::Outcomes => Some(Column::text("outcome", "outcome")),
+        Statistic::Faults => Some(Column::text("fault", "fault")),
+        Statistic::Remedies => Some(Column::text("remedy", "remedy")),
     };
-    headers.extend(value_column.map(String::from));
-    let tail: &[&str] = match c.what {
-        Statistic::Payments => &["n_decisions", "n", "median", "mean"],
-        Statistic::Outcomes => &[
-            "n_decisions",
-            "count",
-            "share",
-            "upheld_rate_with_outcome",
-            "upheld_rate_investigated",
-        ],
-        Statistic::Faults | Statistic::Remedies => &["n_decisions", "count", "share"],
+    let sides = match c.what {
+        Statistic::Payments => PAYMENTS,
+        Statistic::Outcomes => OUTCOMES,
+        Statistic::Faults | Statistic::Remedies => KINDS,
     };
-    for side in SIDES {
-        headers.extend(tail.iter().map(|t| format!("{side}_{t}")));
-    }
 
     let mut rows = Vec::new();
     let all: [Side; 2] = [
@@ -105,21 +123,32 @@ fn rows(c: &Comparison, text: &dyn Fn(&str) -> String) -> (Vec<String>, Vec<Vec<
         Some((c.rest.n_decisions, &c.rest.figures)),
     ];
     let width = by.len().max(1);
-    push_rows(c.what, vec!["(all)".into(); width], all, text, &mut rows);
+    push_rows(c.what, vec!["(all)".into(); width], all, &mut rows);
     for (key, sides) in joined_groups(c, &by) {
-        let key = key.iter().map(|k| text(k)).collect();
-        push_rows(c.what, key, sides, text, &mut rows);
+        push_rows(c.what, key, sides, &mut rows);
     }
-    (headers, rows)
+    let keys = if by.is_empty() { vec!["set"] } else { by };
+    let columns = keys
+        .iter()
+        .enumerate()
+        .map(|(i, &name)| Column {
+            name,
+            title: name,
+            kind: inferred_kind(&rows, i),
+        })
+        .chain(value_column)
+        .chain(sides.iter().copied())
+        .collect();
+    (columns, rows)
 }
 
 /// The groups of both sides joined by key: the selected side's groups in
 /// its order, then those only the rest has; a time key's rows are put back
 /// in time order (undated and folded rows last).
-fn joined_groups<'a>(c: &'a Comparison, by: &[String]) -> Vec<(Vec<String>, [Side<'a>; 2])> {
+fn joined_groups<'a>(c: &'a Comparison, by: &[&str]) -> Vec<(Vec<String>, [Side<'a>; 2])> {
     let key_of = |g: &crate::stats::Group| -> Vec<String> {
         by.iter()
-            .map(|f| g.key.get(f).cloned().unwrap_or_default())
+            .map(|f| g.key.get(*f).cloned().unwrap_or_default())
             .collect()
     };
     let mut joined: Vec<(Vec<String>, [Side<'a>; 2])> = Vec::new();
@@ -149,13 +178,7 @@ fn joined_groups<'a>(c: &'a Comparison, by: &[String]) -> Vec<(Vec<String>, [Sid
 
 /// The rows of one key: one for payments, one per counted value otherwise
 /// (the values of both sides, the selected side's first).
-fn push_rows(
-    what: Statistic,
-    key: Vec<String>,
-    sides: [Side; 2],
-    text: &dyn Fn(&str) -> String,
-    rows: &mut Vec<Vec<String>>,
-) {
+fn push_rows(what: Statistic, key: Vec<String>, sides: [Side; 2], rows: &mut Vec<Vec<String>>) {
     let n = |side: Side| side.map_or(0, |(n, _)| n).to_string();
     let rate = |x: Option<f64>| x.map_or_else(|| MISSING.to_string(), |x| format!("{x:.3}"));
     let money = |x: Option<f64>| x.map_or_else(|| MISSING.to_string(), |x| format!("{x:.2}"));
@@ -190,7 +213,7 @@ fn push_rows(
         row.push(if value.is_empty() {
             MISSING.to_string()
         } else {
-            text(value)
+            value.to_string()
         });
         for side in sides {
             let count = side.and_then(|(_, f)| {

@@ -16,6 +16,7 @@ pub mod export;
 pub mod file;
 pub mod hits;
 pub mod plot;
+pub mod rows;
 pub mod stats;
 pub mod table;
 pub mod values;

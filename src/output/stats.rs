@@ -16,13 +16,10 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use serde_json::Value;
-
-use super::escape::{csv_text, terminal_line};
+use super::escape::terminal_line;
+use super::rows::{inferred_kind, table_cells, write_rows};
 use super::table::{left_out_note, natural_width, write_fitted};
-use super::{
-    json_document, json_line, number, start_csv, unsigned_zero, Column, Format, Kind, MISSING,
-};
+use super::{json_document, number, Column, Format, Kind, MISSING};
 use crate::names::name_of;
 use crate::stats::{Count, Figures, Statistic, StatsReport};
 
@@ -73,37 +70,11 @@ pub fn write_stats_fitted(
 ) -> Result<()> {
     match format {
         Format::Json => return json_document(out, report),
-        Format::Jsonl => {
-            let (headers, rows) = rows(report, &|t| t.to_string());
-            let kinds = kinds(&headers, &rows);
-            for row in &rows {
-                let object: serde_json::Map<String, Value> = headers
-                    .iter()
-                    .zip(&kinds)
-                    .zip(row)
-                    .map(|((name, kind), cell)| (name.clone(), json_cell(cell, *kind)))
-                    .collect();
-                json_line(out, &object)?;
-            }
-        }
-        Format::Csv | Format::CsvExcel => {
-            let (headers, rows) = rows(report, &|t| csv_text(t).into_owned());
-            let kinds = kinds(&headers, &rows);
-            start_csv(out, format)?;
-            let mut w = csv::Writer::from_writer(&mut *out);
-            w.write_record(&headers)?;
-            for row in rows {
-                w.write_record(row.into_iter().zip(&kinds).map(
-                    |(cell, kind)| match cell.as_str() {
-                        MISSING => String::new(),
-                        _ if *kind == Kind::Number => unsigned_zero(cell),
-                        _ => cell,
-                    },
-                ))?;
-            }
-            w.flush()?;
-        }
         Format::Table => write_tables(out, notes, report, width)?,
+        Format::Csv | Format::CsvExcel | Format::Jsonl => {
+            let (columns, rows) = rows(report);
+            write_rows(out, format, &columns, &rows, None)?;
+        }
     }
     for note in &report.notes {
         writeln!(notes, "note: {}", terminal_line(note))?;
@@ -119,9 +90,7 @@ fn write_tables(
     report: &StatsReport,
     width: Option<usize>,
 ) -> Result<()> {
-    let (headers, rows) = rows(report, &|t| terminal_line(t).into_owned());
-    let mut kinds = kinds(&headers, &rows);
-    let mut titles: Vec<&str> = headers.iter().map(|h| title(h)).collect();
+    let (mut columns, rows) = rows(report);
     let bar_from = count_column(report);
     let max = rows
         .iter()
@@ -139,33 +108,24 @@ fn write_tables(
         })
         .collect();
     // Bars are never cut: a table too wide for them goes without.
-    titles.push("bar");
-    kinds.push(Kind::Number);
-    for row in rows.iter_mut() {
-        for (cell, kind) in row.iter_mut().zip(&kinds) {
-            if *kind == Kind::Number {
-                *cell = unsigned_zero(std::mem::take(cell));
-            }
-        }
-    }
+    columns.push(Column::number("bar", "bar"));
     if report.request.by.is_empty() {
         // One row for the whole set: its `set (all)` key says nothing.
-        titles.remove(0);
-        kinds.remove(0);
+        columns.remove(0);
         rows.iter_mut().for_each(|r| {
             r.remove(0);
         });
     }
-    if width.is_some_and(|w| natural_width(&titles, &rows) > w) {
+    let titles: Vec<&str> = columns.iter().map(|c| c.title).collect();
+    if width.is_some_and(|w| natural_width(&titles, &table_cells(&columns, &rows)) > w) {
         // Too wide: the bar, which only repeats its count, goes before any
         // text is cut.
-        titles.pop();
-        kinds.pop();
+        columns.pop();
         rows.iter_mut().for_each(|r| {
             r.pop();
         });
     }
-    let mut left_out = write_fitted(out, &titles, &kinds, &rows, width)?;
+    let mut left_out = write_rows(out, Format::Table, &columns, &rows, width)?;
     if let Some(histogram) = &report.histogram {
         writeln!(out)?;
         let max = histogram.iter().map(|b| b.count as f64).fold(0.0, f64::max);
@@ -219,53 +179,19 @@ fn write_tables(
     Ok(())
 }
 
-/// The table title of a column named `name` (its name when not declared).
-fn title(name: &str) -> &str {
+/// The column named `name`, in place `i` of `rows`: as declared in
+/// [`COLUMNS`], else a group key (its title its name), a number when every
+/// cell with a value is one (a year).
+fn column(name: &'static str, rows: &[Vec<String>], i: usize) -> Column {
     COLUMNS
         .iter()
         .find(|c| c.name == name)
-        .map(|c| c.title)
-        .unwrap_or(name)
-}
-
-/// The kind of each column: as declared, else a number when every cell
-/// with a value is one (a year key), else text.
-fn kinds(headers: &[String], rows: &[Vec<String>]) -> Vec<Kind> {
-    headers
-        .iter()
-        .enumerate()
-        .map(|(i, name)| match COLUMNS.iter().find(|c| c.name == name) {
-            Some(c) => c.kind,
-            None => {
-                let mut cells = rows
-                    .iter()
-                    .filter_map(|r| r.get(i))
-                    .filter(|c| !c.is_empty() && c.as_str() != MISSING)
-                    .peekable();
-                let numbers = cells.peek().is_some() && cells.all(|c| c.parse::<f64>().is_ok());
-                if numbers {
-                    Kind::Number
-                } else {
-                    Kind::Text
-                }
-            }
+        .copied()
+        .unwrap_or(Column {
+            name,
+            title: name,
+            kind: inferred_kind(rows, i),
         })
-        .collect()
-}
-
-/// A JSON Lines value: missing (and an empty flag) is null, a number
-/// column's cell a number, text a string.
-fn json_cell(cell: &str, kind: Kind) -> Value {
-    match cell {
-        "" | MISSING => Value::Null,
-        _ if kind == Kind::Number => cell
-            .parse::<f64>()
-            .ok()
-            .and_then(|x| serde_json::Number::from_f64(if x == 0.0 { 0.0 } else { x }))
-            .map(Value::Number)
-            .unwrap_or_else(|| Value::String(cell.to_string())),
-        _ => Value::String(cell.to_string()),
-    }
 }
 
 /// The column holding the count a bar is drawn for: `n` for payments,
@@ -290,17 +216,12 @@ fn money(v: Option<f64>) -> String {
         .unwrap_or_else(|| MISSING.to_string())
 }
 
-/// Header and rows shared by table and CSV; `text` makes a cell that holds
-/// text from the data (a group key or counted value) safe for the medium.
-fn rows(report: &StatsReport, text: &dyn Fn(&str) -> String) -> (Vec<String>, Vec<Vec<String>>) {
-    let by: Vec<String> = report
-        .request
-        .by
-        .iter()
-        .map(|f| name_of(f).to_string())
-        .collect();
-    let mut headers = if by.is_empty() {
-        vec!["set".to_string()]
+/// The columns and rows shared by table, CSV and JSON Lines, text cells as
+/// the data has them ([`write_rows`] escapes them for the medium).
+fn rows(report: &StatsReport) -> (Vec<Column>, Vec<Vec<String>>) {
+    let by: Vec<&'static str> = report.request.by.iter().map(|f| name_of(f)).collect();
+    let mut headers: Vec<&'static str> = if by.is_empty() {
+        vec!["set"]
     } else {
         by.clone()
     };
@@ -345,7 +266,9 @@ fn rows(report: &StatsReport, text: &dyn Fn(&str) -> String) -> (Vec<String>, Ve
                 let counts: &Vec<Count> = figures.counts.as_ref().unwrap_or(&empty);
                 let rate = figures.upheld_rate.as_ref();
                 // An empty period still has its row: no value, a count of 0.
-                if counts.is_empty() && n == 0 {
+                // The whole set matching nothing is the header alone.
+                let whole_set = key.iter().all(|k| k == "(all)");
+                if counts.is_empty() && n == 0 && !whole_set {
                     let mut row = key.clone();
                     row.extend([n.to_string(), MISSING.into(), "0".into(), MISSING.into()]);
                     if rate.is_some() {
@@ -358,7 +281,7 @@ fn rows(report: &StatsReport, text: &dyn Fn(&str) -> String) -> (Vec<String>, Ve
                     let mut row = key.clone();
                     row.extend([
                         n.to_string(),
-                        text(&c.value),
+                        c.value.clone(),
                         c.count.to_string(),
                         format!("{:.3}", c.share),
                     ]);
@@ -393,7 +316,7 @@ fn rows(report: &StatsReport, text: &dyn Fn(&str) -> String) -> (Vec<String>, Ve
         for g in report.groups.iter().flatten() {
             let key: Vec<String> = by
                 .iter()
-                .map(|f| g.key.get(f).map(|k| text(k)).unwrap_or_default())
+                .map(|f| g.key.get(*f).cloned().unwrap_or_default())
                 .collect();
             push(key, g.n_decisions, &g.figures, g.other, &mut rows);
         }
@@ -425,8 +348,13 @@ fn rows(report: &StatsReport, text: &dyn Fn(&str) -> String) -> (Vec<String>, Ve
         Statistic::Faults => &["n_decisions", "fault", "count", "share", "flag"],
         Statistic::Remedies => &["n_decisions", "remedy", "count", "share", "flag"],
     };
-    headers.extend(tail.iter().map(|s| s.to_string()));
-    (headers, rows)
+    headers.extend(tail);
+    let columns = headers
+        .iter()
+        .enumerate()
+        .map(|(i, name)| column(name, &rows, i))
+        .collect();
+    (columns, rows)
 }
 
 #[cfg(test)]
@@ -434,6 +362,15 @@ mod tests {
     use super::*;
     use crate::stats::collect::{Facts, Names};
     use crate::stats::{report, GroupField, StatsRequest};
+
+    /// The table title of a column named `name` (its name when not declared).
+    fn title(name: &str) -> &str {
+        COLUMNS
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| c.title)
+            .unwrap_or(name)
+    }
 
     /// Outcomes grouped by organisation over four hand-built decisions: one
     /// without an organisation, one without an outcome.

@@ -1,55 +1,49 @@
-//! Writes the values of a field (`ombuds values`): a table or CSV of value
-//! and decisions, the decisions with no value as a last `(none)` row; or
-//! one JSON document (keys in docs/output-formats.md).
+//! Writes the values of a field (`ombuds values`): rows of value and
+//! decisions, the decisions with no value as a last `(none)` row, as a
+//! table fitted to the terminal, CSV (or `csv-excel`) or JSON Lines through
+//! [`super::rows`]; or one JSON document (keys in docs/output-formats.md).
 
 use std::io::Write;
 
 use anyhow::Result;
 
-use super::escape::{csv_text, terminal_line};
-use super::table::write_table;
-use super::Format;
+use super::rows::write_rows;
+use super::table::left_out_note;
+use super::{json_document, Column, Format};
 use crate::stats::values::FieldValues;
 use crate::stats::NONE;
 
-/// The columns of a table or CSV row, in order.
-pub const COLUMNS: [&str; 2] = ["value", "decisions"];
+/// The columns of a row, declared once for table, CSV and JSON Lines.
+pub const COLUMNS: &[Column] = &[
+    Column::text("value", "value"),
+    Column::number("decisions", "decisions"),
+];
 
-/// Writes `values` in `format`.
-pub fn write_values(out: &mut impl Write, values: &FieldValues, format: Format) -> Result<()> {
-    match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, values)?;
-            writeln!(out)?;
-        }
-        Format::Jsonl => {
-            for value in &values.values {
-                super::json_line(out, value)?;
-            }
-        }
-        Format::Csv | Format::CsvExcel => {
-            super::start_csv(out, format)?;
-            let mut w = csv::Writer::from_writer(&mut *out);
-            w.write_record(COLUMNS)?;
-            for row in rows(values, &|t| csv_text(t).into_owned()) {
-                w.write_record(&row)?;
-            }
-            w.flush()?;
-        }
-        Format::Table => {
-            let rows = rows(values, &|t| terminal_line(t).into_owned());
-            write_table(out, &COLUMNS, &rows)?;
-        }
+/// Writes `values` in `format`, a table fitted to `width` (none: not cut);
+/// the note naming columns left out to fit goes to `notes` (stderr).
+pub fn write_values(
+    out: &mut impl Write,
+    notes: &mut impl Write,
+    values: &FieldValues,
+    format: Format,
+    width: Option<usize>,
+) -> Result<()> {
+    if format == Format::Json {
+        return json_document(out, values);
+    }
+    let left_out = write_rows(out, format, COLUMNS, &rows(values), width)?;
+    if let Some(note) = left_out_note(&left_out, width) {
+        writeln!(notes, "{note}")?;
     }
     Ok(())
 }
 
 /// One row per value, then `(none)` for the decisions without one.
-fn rows(values: &FieldValues, text: &dyn Fn(&str) -> String) -> Vec<Vec<String>> {
+fn rows(values: &FieldValues) -> Vec<Vec<String>> {
     let mut rows: Vec<Vec<String>> = values
         .values
         .iter()
-        .map(|v| vec![text(&v.value), v.decisions.to_string()])
+        .map(|v| vec![v.value.clone(), v.decisions.to_string()])
         .collect();
     if values.missing_decisions > 0 {
         rows.push(vec![NONE.to_string(), values.missing_decisions.to_string()]);
@@ -81,8 +75,9 @@ mod tests {
     }
 
     fn written(format: Format) -> String {
-        let mut out = Vec::new();
-        write_values(&mut out, &category(), format).expect("writes");
+        let (mut out, mut notes) = (Vec::new(), Vec::new());
+        write_values(&mut out, &mut notes, &category(), format, None).expect("writes");
+        assert!(notes.is_empty());
         String::from_utf8(out).expect("utf-8")
     }
 
@@ -112,6 +107,22 @@ mod tests {
                 "missing_decisions": 2,
                 "total_decisions": 6
             })
+        );
+    }
+
+    #[test]
+    fn write_values_jsonl_is_the_csv_rows_as_objects() {
+        let lines: Vec<serde_json::Value> = written(Format::Jsonl)
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON line"))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                serde_json::json!({"value": "Housing", "decisions": 3}),
+                serde_json::json!({"value": "=Planning", "decisions": 1}),
+                serde_json::json!({"value": "(none)", "decisions": 2}),
+            ]
         );
     }
 }

@@ -145,9 +145,10 @@ mod tests {
         let (_dir, index) = indexed(decisions);
         let searcher = searcher(&index).expect("searcher");
         let selection = Selection {
-            label: "organisation=Barnsley".into(),
+            label: "organisation=Barnsley Metropolitan Borough Council".into(),
             filters: Filters {
-                organisation: Some("Barnsley".into()),
+                // The whole name: --organisation matches a name exactly.
+                organisation: Some("Barnsley Metropolitan Borough Council".into()),
                 ..Filters::default()
             },
             ..Selection::default()
@@ -158,6 +159,9 @@ mod tests {
         assert_eq!(c.rest.n_decisions, total - 1);
         let json = serde_json::to_value(&c).expect("serialises");
         assert_eq!(json["selected"]["n_decisions"], 1);
-        assert_eq!(json["compare"]["filters"]["organisation"], "Barnsley");
+        assert_eq!(
+            json["compare"]["filters"]["organisation"],
+            "Barnsley Metropolitan Borough Council"
+        );
     }
 }

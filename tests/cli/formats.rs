@@ -336,3 +336,149 @@ fn no_output_writes_a_negative_zero() {
         }
     }
 }
+
+/// The row-shaped commands issue 19 added, each with its numeric columns.
+const VALUES_AND_COMPARE: [(&[&str], &[&str]); 3] = [
+    (&["values", "organisation"], &["decisions"]),
+    (
+        &[
+            "stats",
+            "payments",
+            "--by",
+            "year",
+            "--compare",
+            "organisation=Test Council",
+        ],
+        &[
+            "selected_n_decisions",
+            "selected_n",
+            "selected_median",
+            "selected_mean",
+            "rest_n_decisions",
+            "rest_n",
+            "rest_median",
+            "rest_mean",
+        ],
+    ),
+    (
+        &[
+            "stats",
+            "outcomes",
+            "--by",
+            "organisation",
+            "--compare",
+            "organisation=Test Council",
+        ],
+        &[
+            "selected_n_decisions",
+            "selected_count",
+            "selected_share",
+            "selected_upheld_rate_with_outcome",
+            "selected_upheld_rate_investigated",
+            "rest_n_decisions",
+            "rest_count",
+            "rest_share",
+            "rest_upheld_rate_with_outcome",
+            "rest_upheld_rate_investigated",
+        ],
+    ),
+];
+
+#[test]
+fn values_and_stats_compare_csv_reads_in_python_and_csv_excel_adds_only_a_byte_order_mark() {
+    let wd = indexed();
+    for (args, numeric) in VALUES_AND_COMPARE {
+        let csv = wd.run(&[args, &["--format", "csv"]].concat());
+        csv.expect_code(0);
+        let read = python_reads(&csv.output.stdout, numeric);
+        assert!(read["rows"].as_u64() > Some(1), "{}", csv.describe());
+        let excel = wd.run(&[args, &["--format", "csv-excel"]].concat());
+        excel.expect_code(0);
+        assert_eq!(excel.output.stdout[..3], *b"\xEF\xBB\xBF", "{args:?}");
+        assert_eq!(excel.output.stdout[3..], csv.output.stdout[..], "{args:?}");
+    }
+    // Test Council's one decision has no payment and no date: its median is
+    // missing in every row, an empty cell, never `-`.
+    let (args, numeric) = VALUES_AND_COMPARE[1];
+    let run = wd.run(&[args, &["--format", "csv"]].concat());
+    let read = python_reads(&run.output.stdout, numeric);
+    assert_eq!(read["empty"]["selected_median"], read["rows"], "{read}");
+    let rows = run.csv();
+    assert_eq!(rows[1][0], "(all)", "{}", run.describe());
+    assert_eq!(rows[1][1], "1", "{}", run.describe());
+    assert_eq!(rows[1][3], "", "{}", run.describe());
+}
+
+#[test]
+fn values_and_stats_compare_write_json_as_one_document_and_jsonl_as_the_csv_rows() {
+    let wd = indexed();
+    for (args, numeric) in VALUES_AND_COMPARE {
+        let json = wd.run(&[args, &["--format", "json"]].concat());
+        json.expect_code(0);
+        let document = json.json();
+        let csv = wd.run(&[args, &["--format", "csv"]].concat()).csv();
+        let lines = wd.run(&[args, &["--format", "jsonl"]].concat());
+        lines.expect_code(0);
+        let lines = lines.json_lines();
+        // One object a line, one line per CSV row, keyed by the CSV header.
+        assert_eq!(lines.len(), csv.len() - 1, "{args:?}");
+        for (line, row) in lines.iter().zip(&csv[1..]) {
+            let keys: Vec<&String> = line.as_object().expect("an object").keys().collect();
+            let mut header: Vec<&String> = csv[0].iter().collect();
+            header.sort();
+            let mut keys = keys;
+            keys.sort();
+            assert_eq!(keys, header, "{args:?}");
+            for (name, cell) in csv[0].iter().zip(row) {
+                // Missing is null; a number column's value a number.
+                if cell.is_empty() {
+                    assert!(line[name].is_null(), "{name} in {line}");
+                } else if numeric.contains(&name.as_str()) {
+                    assert!(line[name].is_number(), "{name} in {line}");
+                } else {
+                    assert_eq!(line[name].as_str(), Some(cell.as_str()), "{line}");
+                }
+            }
+        }
+        if args[0] == "values" {
+            assert_eq!(document["field"], "organisation");
+            let decisions: u64 = lines.iter().filter_map(|l| l["decisions"].as_u64()).sum();
+            assert!(decisions >= document["total_decisions"].as_u64().unwrap());
+        } else {
+            // Both reports and what picked the selected side.
+            assert_eq!(document["compare"]["label"], "organisation=Test Council");
+            assert_eq!(document["selected"]["n_decisions"], 1);
+            assert_eq!(document["rest"]["n_decisions"], 6);
+        }
+    }
+}
+
+#[test]
+fn values_and_stats_compare_tables_fit_80_columns_and_write_no_negative_zero() {
+    let wd = indexed();
+    let negative_zero = regex::Regex::new(r"(^|[^0-9.])-0(\.0+)?([^0-9.]|$)").unwrap();
+    for (args, _) in VALUES_AND_COMPARE {
+        let run = run_with_env(&wd, &[("COLUMNS", "80")], args);
+        run.expect_code(0);
+        assert!(run.stdout().lines().count() > 2, "{}", run.describe());
+        for line in run.stdout().lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{} chars: {line}\n{}",
+                line.chars().count(),
+                run.describe()
+            );
+        }
+        for format in ["table", "csv", "json", "jsonl"] {
+            let run = wd.run(&[args, &["--format", format]].concat());
+            assert!(!negative_zero.is_match(&run.stdout()), "{}", run.describe());
+        }
+    }
+    // Narrower still: the long organisation name is cut with an ellipsis.
+    let run = run_with_env(&wd, &[("COLUMNS", "30")], &["values", "organisation"]);
+    assert!(run.stdout().lines().all(|l| l.chars().count() <= 30));
+    assert!(run.stdout().contains('…'), "{}", run.describe());
+    // Piped without COLUMNS, nothing is cut.
+    let run = wd.run(&["values", "organisation"]);
+    assert!(run.stdout().contains("of the North"), "{}", run.describe());
+}
