@@ -70,9 +70,11 @@ pub fn run(args: Args) -> Result<ExitStatus> {
     let mut first = true;
     let mut json = JsonList::new(args.format);
     let width = terminal_width();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     ingest::for_each_decision(
         &files,
         256,
+        cores,
         &taxonomy,
         |d| d,
         |_, result| -> Result<()> {

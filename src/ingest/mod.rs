@@ -71,12 +71,14 @@ fn parse_document(document: &Document, taxonomy: &Taxonomy) -> Result<Decision, 
 /// are deterministic.
 ///
 /// Parsing runs one chunk ahead of `each` on its own thread: while `each`
-/// writes chunk k, chunk k+1 is being parsed, and memory stays bounded by a
-/// few chunks (a JSON Lines file is streamed, never held whole). An error
-/// from `each` stops the run; the chunk being parsed is finished and dropped.
+/// writes chunk k, chunk k+1 is being parsed (on `threads` threads), and
+/// memory stays bounded by a few chunks (a JSON Lines file is streamed, never
+/// held whole). An error from `each` stops the run; the chunk being parsed is
+/// finished and dropped.
 pub fn for_each_decision<T: Send, E>(
     files: &[PathBuf],
     chunk: usize,
+    threads: usize,
     taxonomy: &Taxonomy,
     prepare: impl Fn(Decision) -> T + Sync,
     mut each: impl FnMut(usize, Result<T, Skipped>) -> Result<(), E>,
@@ -90,11 +92,24 @@ pub fn for_each_decision<T: Send, E>(
         scope.spawn(move || {
             let mut group: Vec<(usize, Input)> = Vec::with_capacity(chunk);
             // Parses a full group and hands it over; false once nobody listens.
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads.max(1))
+                .thread_name(|i| format!("ombuds-parse-{i}"))
+                .build();
             let send = |group: &mut Vec<(usize, Input)>| {
-                let results: Results<T> = std::mem::take(group)
-                    .into_par_iter()
-                    .map(|(i, input)| (i, read_decision(input, taxonomy).map(prepare)))
-                    .collect();
+                let group = std::mem::take(group);
+                let parse = move || -> Results<T> {
+                    group
+                        .into_par_iter()
+                        .map(|(i, input)| (i, read_decision(input, taxonomy).map(prepare)))
+                        .collect()
+                };
+                // Without a pool of its own (the system refused a thread),
+                // the shared one parses.
+                let results = match &pool {
+                    Ok(pool) => pool.install(parse),
+                    Err(_) => parse(),
+                };
                 ready.send(results).is_ok()
             };
             for (i, path) in files.iter().enumerate() {
@@ -142,6 +157,7 @@ mod tests {
         let run: Result<(), ()> = for_each_decision(
             &files,
             2,
+            2,
             taxonomy,
             |d| d.reference,
             |i, r| {
@@ -157,6 +173,7 @@ mod tests {
         let run = for_each_decision(
             &files,
             2,
+            1,
             taxonomy,
             |d| d,
             |_, _| {
