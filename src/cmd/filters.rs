@@ -157,7 +157,10 @@ pub const OUTCOMES: [&str; 3] = ["Upheld", "Not upheld", "Closed after initial e
 pub fn kinds_help() -> String {
     use crate::parse::{Finding, PaymentRole, Purpose};
     let names = |list: Vec<&str>| wrapped(&list.join(", "));
-    let faults = names(crate::parse::Taxonomy::default_ref().kinds().collect());
+    // Named from the built-in file, not the compiled taxonomy: this help is
+    // built on every run, and compiling the fault signals takes milliseconds.
+    let kinds = crate::parse::fault_kind_names(crate::parse::DEFAULT_TAXONOMY);
+    let faults = names(kinds.iter().map(String::as_str).collect());
     let remedies = names(
         <RemedyKind as clap::ValueEnum>::value_variants()
             .iter()

@@ -66,7 +66,9 @@ mod warning;
 pub use decision::*;
 pub use extract::complainant::complainant;
 pub use extract::extract;
-pub use extract::fault::taxonomy::{Taxonomy, DEFAULT_TOML as DEFAULT_TAXONOMY};
+pub use extract::fault::taxonomy::{
+    kind_names as fault_kind_names, Taxonomy, DEFAULT_TOML as DEFAULT_TAXONOMY,
+};
 pub use structure::header::{any_date, DateProblem};
 pub use structure::reference::canonical_reference;
 pub use warning::Warning;

@@ -179,6 +179,20 @@ impl Kind {
     }
 }
 
+/// The kind names a taxonomy file declares, in order, read without compiling
+/// its signals (for help text, which every run builds); none when the file
+/// cannot be read.
+pub fn kind_names(text: &str) -> Vec<String> {
+    toml::from_str::<FileFormat>(text)
+        .map(|file| {
+            file.kind
+                .into_iter()
+                .map(|k| k.into_inner().name.into_inner())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// One case-insensitive regex for a list of signal phrases.
 fn compile(
     phrases: &[Spanned<String>],
@@ -239,6 +253,13 @@ fn line_of(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kind_names_are_the_compiled_taxonomys_kinds_in_order() {
+        let compiled: Vec<&str> = Taxonomy::default_ref().kinds().collect();
+        assert_eq!(kind_names(DEFAULT_TOML), compiled);
+        assert!(kind_names("not = [toml").is_empty());
+    }
 
     #[test]
     fn built_in_taxonomy_loads_with_the_required_kinds() {
