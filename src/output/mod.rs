@@ -25,7 +25,6 @@ use std::ffi::OsStr;
 use std::io::{IsTerminal, Write};
 
 use serde::Serialize;
-use serde_json::Value;
 
 /// How results are written. Not every command writes every format: a
 /// command's `--format` lists the ones it takes ([`Format::parser`]).
@@ -166,25 +165,6 @@ pub fn unsigned_zero(cell: String) -> String {
     }
 }
 
-/// `value` as JSON with every negative zero made `0.0`, the one JSON form
-/// every writer uses.
-pub fn json_value(value: &impl Serialize) -> serde_json::Result<Value> {
-    let mut value = serde_json::to_value(value)?;
-    drop_negative_zeros(&mut value);
-    Ok(value)
-}
-
-fn drop_negative_zeros(value: &mut Value) {
-    match value {
-        Value::Number(n) if n.as_f64().is_some_and(|x| x == 0.0 && x.is_sign_negative()) => {
-            *value = Value::from(0.0);
-        }
-        Value::Array(items) => items.iter_mut().for_each(drop_negative_zeros),
-        Value::Object(map) => map.values_mut().for_each(drop_negative_zeros),
-        _ => {}
-    }
-}
-
 /// Whether stdout should get colour (see [`colour_wanted`]).
 pub fn use_colour() -> bool {
     colour_wanted(
@@ -212,16 +192,86 @@ pub fn text(text: &str) -> anyhow::Result<()> {
 
 /// Writes one value as a JSON line (the `jsonl` form of one record).
 pub fn json_line(out: &mut impl Write, value: &impl Serialize) -> anyhow::Result<()> {
-    serde_json::to_writer(&mut *out, &json_value(value)?)?;
+    json_compact(out, value)?;
     out.write_all(b"\n")?;
     Ok(())
 }
 
 /// Writes one value as a JSON document (the `json` form), indented.
 pub fn json_document(out: &mut impl Write, value: &impl Serialize) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &json_value(value)?)?;
+    let formatter = Unsigned(serde_json::ser::PrettyFormatter::new());
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut *out, formatter,
+    ))?;
     out.write_all(b"\n")?;
     Ok(())
+}
+
+/// Writes one value as compact JSON, with no negative zero.
+fn json_compact(out: &mut impl Write, value: &impl Serialize) -> serde_json::Result<()> {
+    let formatter = Unsigned(serde_json::ser::CompactFormatter);
+    value.serialize(&mut serde_json::Serializer::with_formatter(out, formatter))
+}
+
+/// A JSON formatter that writes `-0.0` as `0.0`, as it goes: every JSON
+/// writer uses it, so no output has a negative zero, and no value tree is
+/// built first (`parse` and `export` write every decision through it).
+struct Unsigned<F>(F);
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Unsigned<F> {
+    fn write_f64<W: ?Sized + Write>(&mut self, writer: &mut W, value: f64) -> std::io::Result<()> {
+        self.0
+            .write_f64(writer, if value == 0.0 { 0.0 } else { value })
+    }
+
+    fn write_f32<W: ?Sized + Write>(&mut self, writer: &mut W, value: f32) -> std::io::Result<()> {
+        self.0
+            .write_f32(writer, if value == 0.0 { 0.0 } else { value })
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(writer)
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.0.end_array(writer)
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(writer)
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(writer)
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.0.end_object(writer)
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(writer)
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(writer)
+    }
 }
 
 /// Writes a list as `json` (one array) or `jsonl` (one item a line), an
@@ -247,7 +297,7 @@ impl JsonList {
             json_line(out, item)?;
         } else {
             out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
-            serde_json::to_writer(&mut *out, &json_value(item)?)?;
+            json_compact(&mut *out, item)?;
         }
         self.written += 1;
         Ok(())
@@ -308,12 +358,32 @@ mod tests {
         assert_eq!(unsigned_zero("-0".into()), "0");
         assert_eq!(unsigned_zero("-".into()), "-");
         assert_eq!(unsigned_zero("-0.01".into()), "-0.01");
-        let json =
-            json_value(&serde_json::json!({"a": -0.0, "b": [-0.0, 1.5], "c": -2.0})).unwrap();
+        let value = serde_json::json!({"a": -0.0, "b": [-0.0, 1.5], "c": -2.0});
+        let mut line = Vec::new();
+        json_line(&mut line, &value).unwrap();
         assert_eq!(
-            serde_json::to_string(&json).unwrap(),
-            r#"{"a":0.0,"b":[0.0,1.5],"c":-2.0}"#
+            String::from_utf8(line).unwrap(),
+            "{\"a\":0.0,\"b\":[0.0,1.5],\"c\":-2.0}\n"
         );
+        let mut document = Vec::new();
+        json_document(&mut document, &value).unwrap();
+        let document = String::from_utf8(document).unwrap();
+        assert!(
+            !document.contains("-0.0") && document.contains("-2.0"),
+            "{document}"
+        );
+        assert_eq!(
+            document,
+            serde_json::to_string_pretty(&value)
+                .unwrap()
+                .replace("-0.0", "0.0")
+                + "\n"
+        );
+        let mut list = Vec::new();
+        let mut json = JsonList::new(Format::Json);
+        json.push(&mut list, &-0.0_f64).unwrap();
+        json.finish(&mut list).unwrap();
+        assert_eq!(String::from_utf8(list).unwrap(), "[\n0.0\n]\n");
     }
 
     #[test]
