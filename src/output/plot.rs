@@ -229,6 +229,15 @@ fn short(label: &str) -> String {
 }
 
 /// Tick labels of a count axis: whole numbers only (no `0.0`, no `2.5`).
+/// A y-axis tick: a whole count, or any value when the axis is not a count.
+fn y_tick(v: &f64, counts: bool) -> String {
+    if counts {
+        count_tick(v)
+    } else {
+        format!("{v}")
+    }
+}
+
 fn count_tick(v: &f64) -> String {
     if v.fract() == 0.0 {
         format!("{v:.0}")
@@ -418,13 +427,7 @@ where
             SegmentValue::CenterOf(i) => labels.get(*i).cloned().unwrap_or_default(),
             _ => String::new(),
         })
-        .y_label_formatter(&|v| {
-            if counts {
-                count_tick(v)
-            } else {
-                format!("{v}")
-            }
-        })
+        .y_label_formatter(&|v| y_tick(v, counts))
         .label_style(("sans-serif", 13))
         .x_label_style(x_style)
         .axis_desc_style(("sans-serif", 15))
@@ -489,13 +492,7 @@ where
         .y_desc(lines.y.as_str())
         .x_labels(n.min(40))
         .x_label_formatter(&|i| periods.get(*i).cloned().unwrap_or_default())
-        .y_label_formatter(&|v| {
-            if counts {
-                count_tick(v)
-            } else {
-                format!("{v}")
-            }
-        })
+        .y_label_formatter(&|v| y_tick(v, counts))
         .label_style(("sans-serif", 13))
         .x_label_style(
             ("sans-serif", 13)
