@@ -228,7 +228,6 @@ fn short(label: &str) -> String {
     }
 }
 
-/// Tick labels of a count axis: whole numbers only (no `0.0`, no `2.5`).
 /// A y-axis tick: a whole count, or any value when the axis is not a count.
 fn y_tick(v: &f64, counts: bool) -> String {
     if counts {
@@ -238,6 +237,7 @@ fn y_tick(v: &f64, counts: bool) -> String {
     }
 }
 
+/// Tick labels of a count axis: whole numbers only (no `0.0`, no `2.5`).
 fn count_tick(v: &f64) -> String {
     if v.fract() == 0.0 {
         format!("{v:.0}")
