@@ -34,8 +34,10 @@ The decisions with no value for the field are a last row, (none).
 
 Output (--format): a table fitted to the terminal; csv or csv-excel (with a UTF-8
 byte-order mark for Excel) with the columns value, decisions; jsonl, those rows as
-one object a line; or json, one document: {\"field\": ..., \"values\": [{\"value\": ..., \"decisions\": N}, ...],
-\"missing_decisions\": N, \"total_decisions\": N} (docs/output-formats.md).
+one object a line; or json, one document:
+  {\"field\": ..., \"values\": [{\"value\": ..., \"decisions\": N}, ...],
+   \"missing_decisions\": N, \"total_decisions\": N}
+(docs/output-formats.md).
 Exit code 1 when no decision matches.
 
 Examples:
