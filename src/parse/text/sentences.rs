@@ -448,8 +448,32 @@ fn ends_sentence(para: &str, start: usize, stop: usize, end: usize) -> bool {
         return true; // longer than every abbreviation
     }
     let is = |list: &[&str]| list.iter().any(|a| word.eq_ignore_ascii_case(a));
+    // Most stops follow a word of a length no abbreviation with its first
+    // letter has: one table look-up instead of comparing the word with each.
+    let first = word.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    if ABBREVIATION_SHAPES[usize::from(first)] & (1 << word.len()) == 0 {
+        return true;
+    }
     !(is(ABBREVIATIONS) || (is(NUMBERED) && next_non_space.is_ascii_digit()))
 }
+
+/// For each lowercase first byte, bit `n` set when one of [`ABBREVIATIONS`]
+/// or [`NUMBERED`] begins with it and is `n` bytes long.
+static ABBREVIATION_SHAPES: [u8; 256] = {
+    let mut shapes = [0u8; 256];
+    let mut l = 0;
+    while l < 2 {
+        let list = if l == 0 { ABBREVIATIONS } else { NUMBERED };
+        let mut i = 0;
+        while i < list.len() {
+            let a = list[i].as_bytes();
+            shapes[a[0] as usize] |= 1 << a.len();
+            i += 1;
+        }
+        l += 1;
+    }
+    shapes
+};
 
 /// The word before a stop, dots inside it kept (`e.g`), brackets dropped.
 fn last_word(before: &str) -> &str {
@@ -554,6 +578,34 @@ mod tests {
             let mut bracketed = Vec::new();
             split_bracketed(&para, |s| bracketed.push(s));
             proptest::prop_assert_eq!(plain, bracketed);
+        }
+    }
+
+    #[test]
+    fn the_shape_table_lets_every_abbreviation_through() {
+        // Each abbreviation, in any case, still keeps its stop from ending the sentence.
+        for a in ABBREVIATIONS {
+            for word in [a.to_string(), a.to_ascii_uppercase()] {
+                let para = format!("See {word}. Then");
+                assert!(
+                    !ends_sentence(&para, 0, 4 + word.len(), 5 + word.len()),
+                    "{para}"
+                );
+            }
+        }
+        for a in NUMBERED {
+            let para = format!("See {}. 12", a.to_ascii_uppercase());
+            assert!(!ends_sentence(&para, 0, 4 + a.len(), 5 + a.len()), "{para}");
+        }
+        // Words of other shapes end it: a short word, one of an
+        // abbreviation's letters but another length, an empty word.
+        for para in [
+            "It was fine. Then",
+            "See the mrss. Then",
+            "It stopped . Then",
+        ] {
+            let stop = para.find(". ").expect("a stop");
+            assert!(ends_sentence(para, 0, stop, stop + 1), "{para}");
         }
     }
 

@@ -363,11 +363,7 @@ fn starts_with_fraction(after: &str) -> bool {
 /// (three or more digits after the point with no scale word; see
 /// [`sterling_number`]) or it overflows.
 fn sterling_pence(int: &str, frac: Option<&str>, scale: Option<&str>) -> Option<i64> {
-    let whole: i64 = int
-        .replace(THOUSANDS_SEPARATORS, "")
-        .replace('.', "")
-        .parse()
-        .ok()?;
+    let whole = whole_pounds(int)?;
     let multiplier: i64 = match scale.map(str::to_ascii_lowercase).as_deref() {
         Some("m" | "million") => 1_000_000,
         Some("bn" | "billion") => 1_000_000_000,
@@ -395,6 +391,26 @@ fn sterling_pence(int: &str, frac: Option<&str>, scale: Option<&str>) -> Option<
         _ => return None,
     };
     whole.checked_mul(100)?.checked_add(pence)
+}
+
+/// The digits of `int` as a number, its thousands separators and points
+/// skipped, read without building the digits as a string (every amount is
+/// read so); `None` when no digit is left, another character is, or it overflows.
+fn whole_pounds(int: &str) -> Option<i64> {
+    let mut whole: Option<i64> = None;
+    for c in int.chars() {
+        if c == '.' || THOUSANDS_SEPARATORS.contains(&c) {
+            continue;
+        }
+        let digit = c.to_digit(10).filter(|_| c.is_ascii_digit())?;
+        whole = Some(
+            whole
+                .unwrap_or(0)
+                .checked_mul(10)?
+                .checked_add(i64::from(digit))?,
+        );
+    }
+    whole
 }
 
 /// The value of a number written in words (`one hundred and fifty`), if it is one.
@@ -496,6 +512,36 @@ mod tests {
 
     fn pence(s: &str) -> Vec<i64> {
         amounts(s).iter().map(|a| a.pence).collect()
+    }
+
+    #[test]
+    fn whole_pounds_reads_as_the_digits_parsed_after_removing_separators() {
+        let old = |int: &str| -> Option<i64> {
+            int.replace(THOUSANDS_SEPARATORS, "")
+                .replace('.', "")
+                .parse()
+                .ok()
+        };
+        for int in [
+            "300",
+            "1,500",
+            "1 000",
+            "1\u{a0}000\u{2009}000",
+            "200.000",
+            "1.250.000",
+            "0",
+            "007",
+            "",
+            ",",
+            "9223372036854775807",
+            "9223372036854775808",
+            "99,999,999,999,999,999,999",
+            "\u{661}\u{662}",
+            "12\u{663}",
+            "1x",
+        ] {
+            assert_eq!(whole_pounds(int), old(int), "{int:?}");
+        }
     }
 
     #[test]
