@@ -6,6 +6,7 @@
 //! here, before anything else reads the text. The lines themselves are the
 //! layout's, listed in [`lgsco`](super::lgsco).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -14,13 +15,14 @@ use crate::parse::structure::lgsco::{FURNITURE, FURNITURE_PREFIXES, SIGNATURE_EN
 
 /// One non-empty line of a decision with its list marker taken off.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
+pub struct Line<'a> {
     /// Leading spaces before the text or marker (nesting depth hint).
     pub indent: usize,
     /// Whether the line started with a paragraph number, bullet or letter.
     pub marked: bool,
-    /// The text with marker and surrounding space removed.
-    pub text: String,
+    /// The text with marker and surrounding space removed: a slice of the
+    /// decision's text, copied only where hard-wrapped lines are rejoined.
+    pub text: Cow<'a, str>,
 }
 
 /// Whether a trimmed line is the signature: a short title of words, then one
@@ -230,7 +232,7 @@ pub fn split_newlines(text: &str) -> impl Iterator<Item = &str> + '_ {
 
 /// Splits text into clean lines: furniture dropped, markers split off, a bare
 /// marker joined to the line after it, and hard-wrapped lines rejoined.
-pub fn clean_lines(text: &str) -> Vec<Line> {
+pub fn clean_lines(text: &str) -> Vec<Line<'_>> {
     let mut lines: Vec<Line> = Vec::new();
     let mut pending_marker: Option<usize> = None;
     // `trim_end` also drops the `\r` of a `\r\n` line ending.
@@ -251,20 +253,21 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
             lines.push(Line {
                 indent: marker_indent,
                 marked: true,
-                text: body.to_string(),
+                text: Cow::Borrowed(body),
             });
             continue;
         }
         if !marked && continues_previous(lines.last(), body) {
             let prev = lines.last_mut().expect("checked by continues_previous");
-            prev.text.push(' ');
-            prev.text.push_str(body);
+            let joined = prev.text.to_mut();
+            joined.push(' ');
+            joined.push_str(body);
             continue;
         }
         lines.push(Line {
             indent,
             marked,
-            text: body.to_string(),
+            text: Cow::Borrowed(body),
         });
     }
     lines
@@ -272,7 +275,7 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
 
 /// A hard-wrapped paragraph: the previous line is long, stops mid-sentence,
 /// and this one starts in lower case. (Short lines are headings or list items.)
-fn continues_previous(prev: Option<&Line>, body: &str) -> bool {
+fn continues_previous(prev: Option<&Line<'_>>, body: &str) -> bool {
     let Some(prev) = prev else { return false };
     if prev.text.len() < 40 {
         return false;
@@ -288,8 +291,8 @@ fn continues_previous(prev: Option<&Line>, body: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn texts(lines: &[Line]) -> Vec<&str> {
-        lines.iter().map(|l| l.text.as_str()).collect()
+    fn texts<'a>(lines: &'a [Line<'_>]) -> Vec<&'a str> {
+        lines.iter().map(|l| l.text.as_ref()).collect()
     }
 
     #[test]
