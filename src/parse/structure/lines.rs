@@ -233,7 +233,9 @@ pub fn split_newlines(text: &str) -> impl Iterator<Item = &str> + '_ {
 /// Splits text into clean lines: furniture dropped, markers split off, a bare
 /// marker joined to the line after it, and hard-wrapped lines rejoined.
 pub fn clean_lines(text: &str) -> Vec<Line<'_>> {
-    let mut lines: Vec<Line> = Vec::new();
+    // About one line per 64 bytes of decision text (blank lines included):
+    // sized once instead of regrown; a wrong guess costs only a regrowth.
+    let mut lines: Vec<Line> = Vec::with_capacity(text.len() / 64 + 1);
     let mut pending_marker: Option<usize> = None;
     // `trim_end` also drops the `\r` of a `\r\n` line ending.
     for raw in split_newlines(text) {

@@ -44,7 +44,7 @@ pub fn body(lines: &[Line<'_>]) -> (Option<String>, Vec<Section>) {
     // The last section's lines, joined into its text when it closes: one
     // allocation of the right size, where pushing line by line grew it
     // several times.
-    let mut open: Vec<&str> = Vec::new();
+    let mut open: Vec<&str> = Vec::with_capacity(lines.len());
     let mut in_summary = false;
     let mut seen_heading = false;
     // A table of contents lists headings before the decision starts; skip it.
