@@ -15,9 +15,16 @@ pub fn heading_kind(line: &Line<'_>) -> Option<SectionKind> {
     }
     let text = heading_text(&line.text);
     let first = first_folded(text)?;
+    // Each character reads as one byte, so an ASCII line reads only as a
+    // heading of its length; others (`’` is three bytes) as shorter ones.
+    let ascii = text.is_ascii();
     HEADINGS
         .iter()
-        .find(|(h, _)| h.as_bytes().first() == Some(&first) && reads_as(text, h))
+        .find(|(h, _)| {
+            h.as_bytes().first() == Some(&first)
+                && (h.len() == text.len() || (!ascii && h.len() < text.len()))
+                && reads_as(text, h)
+        })
         .map(|(_, kind)| *kind)
 }
 
@@ -163,6 +170,9 @@ mod tests {
             "Agreed action::",
             "Kelvin \u{212A} heading",
             "Final \u{212A}ecision",
+            "\u{212A}ey facts",
+            "The Ombudsman’s role and powers:",
+            "The Ombudsmen’s role",
             "İstanbul",
             "Café decision",
             "Final decision…",
