@@ -272,6 +272,11 @@ fn looks_like_html(text: &str) -> bool {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
+    // Every form below starts with `<`: plain text, nearly every file, has
+    // none near the top and is let go without lowercasing a copy of it.
+    if memchr::memchr(b'<', &text.as_bytes()[..end]).is_none() {
+        return false;
+    }
     let head = text[..end].to_ascii_lowercase();
     if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") {
         return true;
@@ -572,5 +577,19 @@ mod tests {
             assert_eq!(d.text, text);
             assert!(d.repairs.is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn html_is_told_by_its_first_2048_bytes_only() {
+        let late = |gap: usize| {
+            format!(
+                "Council (23 002 683)\n{}<body><p>Text.</p></body>",
+                "x".repeat(gap)
+            )
+        };
+        assert!(looks_like_html(&late(100)));
+        assert!(!looks_like_html(&late(2048)));
+        assert!(!looks_like_html("Council (23 002 683)\nNo tags at all.\n"));
+        assert!(looks_like_html("  <BODY>Text</BODY>"));
     }
 }

@@ -34,7 +34,7 @@ pub struct Header {
 
 /// Finds the title line among the first lines and returns its index, the
 /// canonical reference and the organisation (if printed).
-pub fn title(lines: &[Line]) -> Option<(usize, String, Option<String>)> {
+pub fn title(lines: &[Line<'_>]) -> Option<(usize, String, Option<String>)> {
     lines
         .iter()
         .take(TITLE_WINDOW)
@@ -89,7 +89,7 @@ fn header_label(text: &str) -> Option<(Label, &str)> {
 /// A value is on its label's line (`Decision : Upheld`) or, as scrapers
 /// that keep a page's elements apart write it, on the lines below a bare
 /// label (`Category :` / `Adult care services` / `>` / `Transition`).
-pub fn header_fields(lines: &[Line], after_title: usize, header: &mut Header) -> usize {
+pub fn header_fields(lines: &[Line<'_>], after_title: usize, header: &mut Header) -> usize {
     let mut next = after_title;
     for _ in 0..HEADER_LINES {
         let Some((label, inline)) = lines.get(next).and_then(|l| header_label(&l.text)) else {
@@ -133,8 +133,8 @@ const VALUE_LINE_BYTES: usize = 80;
 /// start or follow a `>`; the others take one line. A line that is itself a
 /// label, ends with `:` (a heading or the decision marker) or is long is
 /// never a value.
-fn value_below(lines: &[Line], from: usize, label: Label) -> (String, usize) {
-    let is_value = |line: &Line| {
+fn value_below(lines: &[Line<'_>], from: usize, label: Label) -> (String, usize) {
+    let is_value = |line: &Line<'_>| {
         let text = line.text.trim();
         !text.is_empty()
             && text.len() <= VALUE_LINE_BYTES
@@ -483,7 +483,8 @@ mod tests {
         assert_eq!(h.decision_date, Some(date!(2017 - 02 - 14)));
         // `Top >` / `Sub` and `Top` / `> Sub` join the same way.
         for split in ["Housing >\nAllocations", "Housing\n> Allocations"] {
-            let lines = clean_lines(&format!("T (16 000 780)\nCategory :\n{split}\n"));
+            let text = format!("T (16 000 780)\nCategory :\n{split}\n");
+            let lines = clean_lines(&text);
             let mut h = Header::default();
             assert_eq!(header_fields(&lines, 1, &mut h), 4);
             assert_eq!(h.subcategory.as_deref(), Some("Allocations"), "{split:?}");

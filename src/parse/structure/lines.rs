@@ -6,6 +6,7 @@
 //! here, before anything else reads the text. The lines themselves are the
 //! layout's, listed in [`lgsco`](super::lgsco).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -14,13 +15,14 @@ use crate::parse::structure::lgsco::{FURNITURE, FURNITURE_PREFIXES, SIGNATURE_EN
 
 /// One non-empty line of a decision with its list marker taken off.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
+pub struct Line<'a> {
     /// Leading spaces before the text or marker (nesting depth hint).
     pub indent: usize,
     /// Whether the line started with a paragraph number, bullet or letter.
     pub marked: bool,
-    /// The text with marker and surrounding space removed.
-    pub text: String,
+    /// The text with marker and surrounding space removed: a slice of the
+    /// decision's text, copied only where hard-wrapped lines are rejoined.
+    pub text: Cow<'a, str>,
 }
 
 /// Whether a trimmed line is the signature: a short title of words, then one
@@ -128,19 +130,70 @@ fn strip_markers(trimmed: &str) -> (bool, &str) {
     // Each pass removes at least one character, so this ends.
     loop {
         let found = if may_have_marker(body) {
-            MARKER.find(body)
+            marker_end(body)
         } else {
             None
         };
         match found {
-            Some(m) => {
-                body = body[m.end()..].trim();
+            Some(end) => {
+                body = body[end..].trim();
                 marked = true;
             }
             None => break,
         }
     }
     (marked, body)
+}
+
+/// The roman numerals [`MARKER`] takes as list markers.
+const ROMANS: &[&[u8]] = &[
+    b"i", b"ii", b"iii", b"iv", b"v", b"vi", b"vii", b"viii", b"ix", b"x",
+];
+
+/// Where the list marker [`MARKER`] finds at the start of a trimmed line
+/// ends (before the white space after it), read byte by byte: the regex
+/// search cost more than the rest of line cleaning, and most lines are
+/// numbered paragraphs. Only called where [`may_have_marker`] says yes. Where the regex's Unicode `\d` could read a digit
+/// this does not, the regex decides.
+fn marker_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // A marker never holds white space, so only one end can be followed by
+    // it: the first candidate that is, is where the regex's marker ends.
+    let spaced = |end: usize| {
+        text.get(end..)
+            .is_some_and(|rest| rest.chars().next().is_none_or(char::is_whitespace))
+    };
+    let first = text.chars().next()?;
+    if matches!(first, '-' | '•' | '*' | '–' | '·' | '▪' | '◦') {
+        return spaced(first.len_utf8()).then_some(first.len_utf8());
+    }
+    if first.is_ascii_digit() {
+        let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+        return match bytes.get(digits) {
+            Some(b'.' | b')') if digits <= 3 => spaced(digits + 1).then_some(digits + 1),
+            Some(b) if !b.is_ascii() && digits < 3 => {
+                MARKER.find(text).map(|m| m.as_str().trim_end().len())
+            }
+            _ => None,
+        };
+    }
+    // `(a)`, `a)`, `a.`, `(iv)`, `iv)`: letters up to a `)` (or one and a `.`).
+    let open = usize::from(first == '(');
+    let letters = bytes[open..]
+        .iter()
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    if letters == 0 {
+        return None;
+    }
+    let close = open + letters;
+    let candidates = [
+        (letters == 1 && bytes.get(close) == Some(&b')')).then_some(close + 1),
+        (open == 0 && letters == 1 && bytes.get(close) == Some(&b'.')).then_some(close + 1),
+        (bytes.get(close) == Some(&b')') && ROMANS.contains(&&bytes[open..close]))
+            .then_some(close + 1),
+    ];
+    candidates.into_iter().flatten().find(|&end| spaced(end))
 }
 
 /// Whether a line could start with a list marker (saves a regex search on
@@ -179,8 +232,10 @@ pub fn split_newlines(text: &str) -> impl Iterator<Item = &str> + '_ {
 
 /// Splits text into clean lines: furniture dropped, markers split off, a bare
 /// marker joined to the line after it, and hard-wrapped lines rejoined.
-pub fn clean_lines(text: &str) -> Vec<Line> {
-    let mut lines: Vec<Line> = Vec::new();
+pub fn clean_lines(text: &str) -> Vec<Line<'_>> {
+    // About one line per 64 bytes of decision text (blank lines included):
+    // sized once instead of regrown; a wrong guess costs only a regrowth.
+    let mut lines: Vec<Line> = Vec::with_capacity(text.len() / 64 + 1);
     let mut pending_marker: Option<usize> = None;
     // `trim_end` also drops the `\r` of a `\r\n` line ending.
     for raw in split_newlines(text) {
@@ -200,20 +255,21 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
             lines.push(Line {
                 indent: marker_indent,
                 marked: true,
-                text: body.to_string(),
+                text: Cow::Borrowed(body),
             });
             continue;
         }
         if !marked && continues_previous(lines.last(), body) {
             let prev = lines.last_mut().expect("checked by continues_previous");
-            prev.text.push(' ');
-            prev.text.push_str(body);
+            let joined = prev.text.to_mut();
+            joined.push(' ');
+            joined.push_str(body);
             continue;
         }
         lines.push(Line {
             indent,
             marked,
-            text: body.to_string(),
+            text: Cow::Borrowed(body),
         });
     }
     lines
@@ -221,7 +277,7 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
 
 /// A hard-wrapped paragraph: the previous line is long, stops mid-sentence,
 /// and this one starts in lower case. (Short lines are headings or list items.)
-fn continues_previous(prev: Option<&Line>, body: &str) -> bool {
+fn continues_previous(prev: Option<&Line<'_>>, body: &str) -> bool {
     let Some(prev) = prev else { return false };
     if prev.text.len() < 40 {
         return false;
@@ -237,8 +293,8 @@ fn continues_previous(prev: Option<&Line>, body: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn texts(lines: &[Line]) -> Vec<&str> {
-        lines.iter().map(|l| l.text.as_str()).collect()
+    fn texts<'a>(lines: &'a [Line<'_>]) -> Vec<&'a str> {
+        lines.iter().map(|l| l.text.as_ref()).collect()
     }
 
     #[test]
@@ -366,6 +422,74 @@ mod tests {
         }
         let long_title = format!("{} decision on behalf of the Ombudsman", "word ".repeat(17));
         assert!(!is_furniture(&long_title));
+    }
+
+    /// Where the marker regex says a marker ends: `strip_markers` trims what
+    /// follows, so the white space it takes does not count.
+    fn marker_end_by_regex(text: &str) -> Option<usize> {
+        MARKER.find(text).map(|m| m.as_str().trim_end().len())
+    }
+
+    #[test]
+    fn marker_end_agrees_with_the_marker_regex() {
+        let lines = [
+            "1. Text",
+            "12) Text",
+            "123. Text",
+            "1234. Text",
+            "1.5 million",
+            "1.",
+            "7)",
+            "1.\u{a0}Nbsp",
+            "1\u{663}. Arabic-Indic digit",
+            "1’",
+            "- Dash",
+            "-Dash",
+            "• Bullet",
+            "–",
+            "▪\tTab",
+            "◦ x",
+            "(a) Text",
+            "(a)Text",
+            "a) Text",
+            "a. Text",
+            "a.Text",
+            "(iv) Text",
+            "iv) Text",
+            "(xi) Text",
+            "xi) Text",
+            "(viii)",
+            "viii.",
+            "i. Text",
+            "i) Text",
+            "ab) Text",
+            "(ab) Text",
+            "(a. Text",
+            "(A) Text",
+            "A. Text",
+            "(",
+            "a",
+            "(i",
+            "ii)) Text",
+            "x)\u{3000}Ideographic space",
+        ];
+        for line in lines {
+            assert_eq!(marker_end(line), marker_end_by_regex(line), "{line:?}");
+        }
+        for file in std::fs::read_dir("corpus").expect("corpus/") {
+            let text = std::fs::read_to_string(file.unwrap().path()).unwrap_or_default();
+            for line in text.lines().map(str::trim).filter(|l| may_have_marker(l)) {
+                assert_eq!(marker_end(line), marker_end_by_regex(line), "{line:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn marker_end_agrees_on_any_line(line in r"[(]?[0-9\x{663}a-z•–-]{0,4}[.)]{0,2}[ \x{a0}a-z]{0,3}") {
+            proptest::prop_assume!(may_have_marker(&line));
+            proptest::prop_assert_eq!(marker_end(&line), marker_end_by_regex(&line));
+        }
     }
 
     #[test]

@@ -9,15 +9,22 @@ use crate::parse::structure::lines::{first_folded, reads_as, Line};
 
 /// The kind of section a standalone line starts, or `None` if it is not a
 /// known heading.
-pub fn heading_kind(line: &Line) -> Option<SectionKind> {
+pub fn heading_kind(line: &Line<'_>) -> Option<SectionKind> {
     if line.text.len() > 70 {
         return None;
     }
     let text = heading_text(&line.text);
     let first = first_folded(text)?;
+    // Each character reads as one byte, so an ASCII line reads only as a
+    // heading of its length; others (`’` is three bytes) as shorter ones.
+    let ascii = text.is_ascii();
     HEADINGS
         .iter()
-        .find(|(h, _)| h.as_bytes().first() == Some(&first) && reads_as(text, h))
+        .find(|(h, _)| {
+            h.as_bytes().first() == Some(&first)
+                && (h.len() == text.len() || (!ascii && h.len() < text.len()))
+                && reads_as(text, h)
+        })
         .map(|(_, kind)| *kind)
 }
 
@@ -38,9 +45,13 @@ fn is_decision_marker(text: &str) -> bool {
 }
 
 /// The summary text and the sections, from the lines after the header block.
-pub fn body(lines: &[Line]) -> (Option<String>, Vec<Section>) {
+pub fn body(lines: &[Line<'_>]) -> (Option<String>, Vec<Section>) {
     let mut summary: Vec<&str> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
+    // The last section's lines, joined into its text when it closes: one
+    // allocation of the right size, where pushing line by line grew it
+    // several times.
+    let mut open: Vec<&str> = Vec::with_capacity(lines.len());
     let mut in_summary = false;
     let mut seen_heading = false;
     // A table of contents lists headings before the decision starts; skip it.
@@ -60,6 +71,7 @@ pub fn body(lines: &[Line]) -> (Option<String>, Vec<Section>) {
             if let Some(kind) = heading_kind(line) {
                 in_summary = false;
                 seen_heading = true;
+                close_section(&mut sections, &mut open);
                 sections.push(Section {
                     kind,
                     heading: line.text.trim().to_string(),
@@ -68,20 +80,24 @@ pub fn body(lines: &[Line]) -> (Option<String>, Vec<Section>) {
                 continue;
             }
         }
-        match sections.last_mut() {
-            Some(section) if !in_summary => {
-                if !section.text.is_empty() {
-                    section.text.push('\n');
-                }
-                section.text.push_str(&line.text);
-            }
+        match sections.last() {
+            Some(_) if !in_summary => open.push(&line.text),
             // Pages with no `Summary:` label lead with an untitled summary.
             _ if in_summary || !seen_heading => summary.push(&line.text),
             _ => {}
         }
     }
+    close_section(&mut sections, &mut open);
     let summary = (!summary.is_empty()).then(|| summary.join("\n"));
     (summary, sections)
+}
+
+/// Gives the last section the `open` lines as its text, one line each.
+fn close_section(sections: &mut [Section], open: &mut Vec<&str>) {
+    if let Some(section) = sections.last_mut() {
+        section.text = open.join("\n");
+    }
+    open.clear();
 }
 
 /// The text after the summary label, if the line starts with it.
@@ -93,7 +109,7 @@ fn strip_summary_label(text: &str) -> Option<&str> {
 
 /// Index of the first line after a leading table of contents: a run of
 /// list-marked known headings followed by the `final decision:` marker.
-fn table_of_contents_end(lines: &[Line]) -> usize {
+fn table_of_contents_end(lines: &[Line<'_>]) -> usize {
     let Some(marker) = lines
         .iter()
         .take(30)
@@ -133,7 +149,7 @@ mod tests {
         let unmarked = Line {
             indent: 0,
             marked: false,
-            text: line.to_string(),
+            text: line.into(),
         };
         let by_key = HEADINGS.iter().find(|(h, _)| key == *h).map(|(_, k)| *k);
         let short = line.len() <= 70;
@@ -154,6 +170,9 @@ mod tests {
             "Agreed action::",
             "Kelvin \u{212A} heading",
             "Final \u{212A}ecision",
+            "\u{212A}ey facts",
+            "The Ombudsman’s role and powers:",
+            "The Ombudsmen’s role",
             "İstanbul",
             "Café decision",
             "Final decision…",
