@@ -67,18 +67,15 @@ static NEGATED: LazyLock<PrefixPattern> = LazyLock::new(|| {
 });
 
 /// Law, powers and hypotheses: what the Ombudsman may or would find.
-static HYPOTHETICAL: LazyLock<PrefixPattern> = LazyLock::new(|| {
-    PrefixPattern::new(
-        r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?:may|might|could|would|can|cannot|whether|unless|if|unlikely|likely)\b",
-    )
-});
+const HYPOTHETICAL: &str = r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?:may|might|could|would|can|cannot|whether|unless|if|unlikely|likely)\b";
 
 /// Someone else's view: `Mr X says the Council was at fault`.
-static REPORTED: LazyLock<PrefixPattern> = LazyLock::new(|| {
-    PrefixPattern::new(
-        r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?|claimed|wants?|disputes?|asks?|asked|contends?)\b",
-    )
-});
+const REPORTED: &str = r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?|claimed|wants?|disputes?|asks?|asked|contends?)\b";
+
+/// [`HYPOTHETICAL`] or [`REPORTED`], both asked of the words before a match:
+/// one search of a clause answers both.
+static SUPPOSED_OR_REPORTED: LazyLock<PrefixPattern> =
+    LazyLock::new(|| PrefixPattern::new(&format!("(?:{HYPOTHETICAL})|(?:{REPORTED})")));
 
 /// Where a new clause starts: a finding after `but` stands on its own.
 static CLAUSE_BREAK: LazyLock<Regex> =
@@ -193,14 +190,13 @@ fn finding_at(sentence: &str) -> Option<usize> {
             .next()
             .map_or(reach, |c| reach + c.len_utf8());
         let clause = &sentence[start..reach];
-        let (negated, hypothetical, reported) = (
+        let (negated, supposed_or_reported) = (
             NEGATED.prefixes(clause),
-            HYPOTHETICAL.prefixes(clause),
-            REPORTED.prefixes(clause),
+            SUPPOSED_OR_REPORTED.prefixes(clause),
         );
         for m in &found[i..i + group] {
             let (lead, end) = (m.start() - start, m.end() - start);
-            if !(negated.matches(end) || hypothetical.matches(lead) || reported.matches(lead)) {
+            if !(negated.matches(end) || supposed_or_reported.matches(lead)) {
                 return Some(m.start());
             }
         }
@@ -440,6 +436,28 @@ mod tests {
         let found = format!("{hedged}; the council was at fault");
         assert!(is_fault_finding(&found));
         assert!(!is_fault_finding(&format!("{hedged}; it was not at fault")));
+    }
+
+    #[test]
+    fn one_search_answers_hypothetical_and_reported() {
+        let (hypothetical, reported) = (regex(HYPOTHETICAL), regex(REPORTED));
+        for text in [
+            "If the Council was at fault",
+            "Mr X says it may be that the Council was at fault",
+            "The Council complained; whereas it was at fault, Ms Y felt",
+            "Iffy claimsy mays: this was fault",
+            "",
+        ] {
+            let prefixes = SUPPOSED_OR_REPORTED.prefixes(text);
+            for len in (0..=text.len()).filter(|&l| text.is_char_boundary(l)) {
+                let prefix = &text[..len];
+                assert_eq!(
+                    prefixes.matches(len),
+                    hypothetical.is_match(prefix) || reported.is_match(prefix),
+                    "{prefix:?}"
+                );
+            }
+        }
     }
 
     #[test]
