@@ -105,8 +105,11 @@ pub fn mentions_fault(block: &Block) -> bool {
 pub struct FaultFindings<'k, 'b> {
     blocks: &'k [Block<'b>],
     /// Per block, made on first ask: per sentence, `None` until asked.
-    at: Vec<OnceCell<Vec<Cell<Option<Option<usize>>>>>>,
+    at: Vec<OnceCell<Vec<Known>>>,
 }
+
+/// One sentence's [`finding_at_in`], once worked out.
+type Known = Cell<Option<Option<usize>>>;
 
 impl<'k, 'b> FaultFindings<'k, 'b> {
     /// Nothing worked out yet for `blocks`.
