@@ -39,7 +39,7 @@ use regex::Regex;
 use crate::parse::text::pattern::{regex, Prefilter, Slot};
 
 use crate::parse::decision::{Finding, SectionKind};
-use crate::parse::extract::fault::{is_fault_finding_in, mentions_fault};
+use crate::parse::extract::fault::{mentions_fault, FaultFindings};
 use crate::parse::text::sentences::Block;
 use crate::parse::warning::Warning;
 
@@ -267,8 +267,16 @@ enum Scope {
     Verdict,
 }
 
-/// The overall finding; `has_remedy` says whether the decision agreed any remedy.
+/// [`finding_in`] with nothing read yet.
+#[cfg(test)]
 pub fn finding(blocks: &[Block], has_remedy: bool) -> Option<Finding> {
+    finding_in(&FaultFindings::new(blocks), has_remedy)
+}
+
+/// The overall finding of `findings`' blocks, keeping there which sentences
+/// find fault; `has_remedy` says whether the decision agreed any remedy.
+pub fn finding_in(findings: &FaultFindings, has_remedy: bool) -> Option<Finding> {
+    let blocks = findings.blocks();
     const STATED: &[Option<SectionKind>] = &[
         Some(SectionKind::FinalDecision),
         None,
@@ -286,12 +294,16 @@ pub fn finding(blocks: &[Block], has_remedy: bool) -> Option<Finding> {
     ];
     order
         .iter()
-        .find_map(|(kinds, scope)| read(blocks.iter().filter(|b| b.is(kinds)), has_remedy, *scope))
+        .find_map(|(kinds, scope)| {
+            let stated = blocks.iter().enumerate().filter(|(_, b)| b.is(kinds));
+            read(findings, stated, has_remedy, *scope)
+        })
         .or_else(|| {
             let elsewhere = blocks
                 .iter()
-                .filter(|b| !b.is(STATED) && !b.is(UNSTATED) && b.has_any(VERDICT_NEEDS));
-            read(elsewhere, has_remedy, Scope::Verdict)
+                .enumerate()
+                .filter(|(_, b)| !b.is(STATED) && !b.is(UNSTATED) && b.has_any(VERDICT_NEEDS));
+            read(findings, elsewhere, has_remedy, Scope::Verdict)
         })
 }
 
@@ -374,7 +386,8 @@ fn about_part(scope: &str) -> bool {
 /// pattern is only run on a sentence that has one of its words, and once a
 /// flag is set the patterns that only set it are not run.
 fn read<'a, 'b: 'a>(
-    blocks: impl Iterator<Item = &'a Block<'b>>,
+    findings: &FaultFindings,
+    blocks: impl Iterator<Item = (usize, &'a Block<'b>)>,
     has_remedy: bool,
     scope: Scope,
 ) -> Option<Finding> {
@@ -388,7 +401,7 @@ fn read<'a, 'b: 'a>(
         mut no_fault,
         mut remedied,
     ) = (false, false, false, false, false, false, false);
-    for b in blocks {
+    for (at, b) in blocks {
         let fault_words = mentions_fault(b);
         let failure_words = b.has_any(FAILURE_NEEDS);
         let injustice_words = b.has_any(INJUSTICE_NEEDS);
@@ -418,7 +431,7 @@ fn read<'a, 'b: 'a>(
                 .is_some_and(|m| !about_part(m.as_str()));
             }
             if !fault || !no_fault {
-                let says_fault = (fault_words && is_fault_finding_in(b, i))
+                let says_fault = (fault_words && findings.is_finding(at, i))
                     || (failure_words && b.has(i, FAILURE_NEEDS) && states_failure(b, i, s));
                 fault |= says_fault;
                 if !no_fault && !says_fault {

@@ -60,8 +60,10 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
         amount_unstated: payment_amount_unstated,
     } = remedy::remedies(&blocks, &agreed_sentences);
     drop(agreed_sentences);
-    let finding = finding::finding(&blocks, !remedies.is_empty());
-    let faults = fault::faults(&blocks, taxonomy, &reached);
+    let fault_findings = fault::FaultFindings::new(&blocks);
+    let finding = finding::finding_in(&fault_findings, !remedies.is_empty());
+    let faults = fault::faults_in(&fault_findings, taxonomy, &reached);
+    drop(fault_findings);
     let shared_with_ofsted = ofsted::shared_with_ofsted(&blocks);
     if blocks.iter().any(|b| b.cut_long()) {
         reached.hit(Cap::LongSentence);

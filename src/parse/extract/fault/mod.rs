@@ -14,6 +14,7 @@
 
 pub mod taxonomy;
 
+use std::cell::{Cell, OnceCell};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -66,18 +67,15 @@ static NEGATED: LazyLock<PrefixPattern> = LazyLock::new(|| {
 });
 
 /// Law, powers and hypotheses: what the Ombudsman may or would find.
-static HYPOTHETICAL: LazyLock<PrefixPattern> = LazyLock::new(|| {
-    PrefixPattern::new(
-        r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?:may|might|could|would|can|cannot|whether|unless|if|unlikely|likely)\b",
-    )
-});
+const HYPOTHETICAL: &str = r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?:may|might|could|would|can|cannot|whether|unless|if|unlikely|likely)\b";
 
 /// Someone else's view: `Mr X says the Council was at fault`.
-static REPORTED: LazyLock<PrefixPattern> = LazyLock::new(|| {
-    PrefixPattern::new(
-        r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?|claimed|wants?|disputes?|asks?|asked|contends?)\b",
-    )
-});
+const REPORTED: &str = r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?|claimed|wants?|disputes?|asks?|asked|contends?)\b";
+
+/// [`HYPOTHETICAL`] or [`REPORTED`], both asked of the words before a match:
+/// one search of a clause answers both.
+static SUPPOSED_OR_REPORTED: LazyLock<PrefixPattern> =
+    LazyLock::new(|| PrefixPattern::new(&format!("(?:{HYPOTHETICAL})|(?:{REPORTED})")));
 
 /// Where a new clause starts: a finding after `but` stands on its own.
 static CLAUSE_BREAK: LazyLock<Regex> =
@@ -101,10 +99,50 @@ pub fn mentions_fault(block: &Block) -> bool {
     block.mentions(&FAULT_WORDS)
 }
 
-/// Whether sentence `i` of `block` finds fault, its literal test done on the
-/// lowercased text.
-pub fn is_fault_finding_in(block: &Block, i: usize) -> bool {
-    finding_at_in(block, i).is_some()
+/// Where each sentence of some blocks finds fault ([`finding_at_in`]), worked
+/// out on first ask and kept: the overall finding and the fault list ask
+/// about many of the same sentences.
+pub struct FaultFindings<'k, 'b> {
+    blocks: &'k [Block<'b>],
+    /// Per block, made on first ask: per sentence, `None` until asked.
+    at: Vec<OnceCell<Vec<Known>>>,
+}
+
+/// One sentence's [`finding_at_in`], once worked out.
+type Known = Cell<Option<Option<usize>>>;
+
+impl<'k, 'b> FaultFindings<'k, 'b> {
+    /// Nothing worked out yet for `blocks`.
+    pub fn new(blocks: &'k [Block<'b>]) -> Self {
+        FaultFindings {
+            blocks,
+            at: blocks.iter().map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// The blocks asked about.
+    pub fn blocks(&self) -> &'k [Block<'b>] {
+        self.blocks
+    }
+
+    /// [`finding_at_in`] for sentence `i` of block `b`.
+    fn at(&self, b: usize, i: usize) -> Option<usize> {
+        let block = &self.blocks[b];
+        let cell = &self.at[b].get_or_init(|| vec![Cell::new(None); block.sentences().len()])[i];
+        match cell.get() {
+            Some(known) => known,
+            None => {
+                let found = finding_at_in(block, i);
+                cell.set(Some(found));
+                found
+            }
+        }
+    }
+
+    /// Whether sentence `i` of block `b` finds fault.
+    pub fn is_finding(&self, b: usize, i: usize) -> bool {
+        self.at(b, i).is_some()
+    }
 }
 
 /// [`finding_at`] for sentence `i` of `block`, after the literal test.
@@ -155,14 +193,13 @@ fn finding_at(sentence: &str) -> Option<usize> {
             .next()
             .map_or(reach, |c| reach + c.len_utf8());
         let clause = &sentence[start..reach];
-        let (negated, hypothetical, reported) = (
+        let (negated, supposed_or_reported) = (
             NEGATED.prefixes(clause),
-            HYPOTHETICAL.prefixes(clause),
-            REPORTED.prefixes(clause),
+            SUPPOSED_OR_REPORTED.prefixes(clause),
         );
         for m in &found[i..i + group] {
             let (lead, end) = (m.start() - start, m.end() - start);
-            if !(negated.matches(end) || hypothetical.matches(lead) || reported.matches(lead)) {
+            if !(negated.matches(end) || supposed_or_reported.matches(lead)) {
                 return Some(m.start());
             }
         }
@@ -171,12 +208,19 @@ fn finding_at(sentence: &str) -> Option<usize> {
     None
 }
 
-/// Every fault finding in the summary, findings, other and final-decision
-/// sections, one `Fault` per kind, deduplicated, up to [`MAX_FAULTS`]; caps
-/// reached are noted in `reached`.
+/// [`faults_in`] with nothing read yet.
+#[cfg(test)]
 pub fn faults(blocks: &[Block], taxonomy: &Taxonomy, reached: &Reached) -> Vec<Fault> {
+    faults_in(&FaultFindings::new(blocks), taxonomy, reached)
+}
+
+/// Every fault finding in the summary, findings, other and final-decision
+/// sections of `findings`' blocks, one `Fault` per kind, deduplicated, up to
+/// [`MAX_FAULTS`]; caps reached are noted in `reached`. Sentences `findings`
+/// has already read are not read again.
+pub fn faults_in(findings: &FaultFindings, taxonomy: &Taxonomy, reached: &Reached) -> Vec<Fault> {
     let mut out: Vec<Fault> = Vec::new();
-    for block in blocks {
+    for (b, block) in findings.blocks().iter().enumerate() {
         let detailed = block.is(&[Some(SectionKind::Findings), Some(SectionKind::Other)]);
         if !detailed && !block.is(&[None, Some(SectionKind::FinalDecision)]) {
             continue;
@@ -185,7 +229,7 @@ pub fn faults(blocks: &[Block], taxonomy: &Taxonomy, reached: &Reached) -> Vec<F
             continue;
         }
         for i in 0..block.sentences().len() {
-            let Some(at) = finding_at_in(block, i) else {
+            let Some(at) = findings.at(b, i) else {
                 continue;
             };
             let (kinds, evidence) = classify(block, i, at, detailed, taxonomy, reached);
@@ -395,6 +439,49 @@ mod tests {
         let found = format!("{hedged}; the council was at fault");
         assert!(is_fault_finding(&found));
         assert!(!is_fault_finding(&format!("{hedged}; it was not at fault")));
+    }
+
+    #[test]
+    fn one_search_answers_hypothetical_and_reported() {
+        let (hypothetical, reported) = (regex(HYPOTHETICAL), regex(REPORTED));
+        for text in [
+            "If the Council was at fault",
+            "Mr X says it may be that the Council was at fault",
+            "The Council complained; whereas it was at fault, Ms Y felt",
+            "Iffy claimsy mays: this was fault",
+            "",
+        ] {
+            let prefixes = SUPPOSED_OR_REPORTED.prefixes(text);
+            for len in (0..=text.len()).filter(|&l| text.is_char_boundary(l)) {
+                let prefix = &text[..len];
+                assert_eq!(
+                    prefixes.matches(len),
+                    hypothetical.is_match(prefix) || reported.is_match(prefix),
+                    "{prefix:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn kept_findings_are_the_sentence_readings() {
+        let blocks = [
+            Block::new(None, "Background. This was fault."),
+            Block::new(
+                Some(SectionKind::Findings),
+                "There was no fault. It may be fault. The Council was at fault; it said sorry.",
+            ),
+        ];
+        let findings = FaultFindings::new(&blocks);
+        for _asked_again in 0..2 {
+            for (b, block) in blocks.iter().enumerate() {
+                for i in 0..block.sentences().len() {
+                    assert_eq!(findings.at(b, i), finding_at_in(block, i), "{b} {i}");
+                }
+            }
+        }
+        assert!(findings.is_finding(0, 1) && findings.is_finding(1, 2));
+        assert!(!findings.is_finding(1, 0) && !findings.is_finding(1, 1));
     }
 
     #[test]
