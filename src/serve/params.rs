@@ -76,6 +76,13 @@ const SELECTING: [(&str, Option<&str>); 13] = [
 ];
 
 impl PageParams {
+    /// The selecting parameters that have a value (the query first), in link order.
+    pub fn selection(&self) -> impl Iterator<Item = (&'static str, &str)> + '_ {
+        SELECTING
+            .iter()
+            .filter_map(|&(key, _)| self.get(key).map(|value| (key, value)))
+    }
+
     /// The value of a parameter, trimmed; `None` when absent or empty.
     pub fn get(&self, key: &str) -> Option<&str> {
         let value = match key {

@@ -129,26 +129,10 @@ fn search_form(params: &PageParams) -> Markup {
 
 /// The chosen filters, each a link that removes it.
 fn chosen(params: &PageParams) -> Markup {
-    let keys = [
-        "organisation",
-        "category",
-        "subcategory",
-        "outcome",
-        "from",
-        "to",
-        "fault",
-        "remedy",
-        "min_amount",
-        "max_amount",
-        "finding",
-        "purpose",
-    ];
     html! {
         p.chosen {
-            @for key in keys {
-                @if let Some(v) = params.get(key) {
-                    a href=(params.with(key, None).href("/")) title="Remove this filter" { (key) ": " (v) " ✕" }
-                }
+            @for (key, v) in params.selection().filter(|(key, _)| *key != "q") {
+                a href=(params.with(key, None).href("/")) title="Remove this filter" { (key) ": " (v) " ✕" }
             }
         }
     }

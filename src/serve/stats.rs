@@ -277,24 +277,10 @@ fn render(
 
 /// The selecting parameters, as hidden form fields.
 fn hidden_selection(params: &PageParams) -> Vec<(&'static str, String)> {
-    [
-        "q",
-        "organisation",
-        "category",
-        "subcategory",
-        "outcome",
-        "from",
-        "to",
-        "fault",
-        "remedy",
-        "min_amount",
-        "max_amount",
-        "finding",
-        "purpose",
-    ]
-    .into_iter()
-    .filter_map(|k| params.get(k).map(|v| (k, v.to_string())))
-    .collect()
+    params
+        .selection()
+        .map(|(key, value)| (key, value.to_string()))
+        .collect()
 }
 
 /// One table: its rows as the CLI's CSV has them, its chart, its notes, its
