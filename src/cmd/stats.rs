@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 
 use super::filters::FilterArgs;
 use super::ExitStatus;
@@ -164,6 +164,8 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     let searcher = crate::index::read::searcher(&index)?;
     super::filters::check_in_index(&index, &searcher, &request.filters)?;
     if let Some(selection) = selection(args.compare.as_deref())? {
+        super::filters::check_in_index(&index, &searcher, &selection.filters)
+            .context("--compare")?;
         let comparison = crate::stats::compare(&index, &searcher, request, selection)?;
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         write_comparison(
@@ -281,6 +283,16 @@ fn selection(value: Option<&str>) -> Result<Option<Selection>> {
             .then(|| (field, unquoted(v.trim()).to_string()))
     });
     let Some((field, v)) = filter else {
+        // `word=value` is no query; a field name that is not one of ours is a typo.
+        if let Some((field, _)) = label.split_once('=') {
+            let field = field.trim();
+            if !field.is_empty() && field.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                bail!(
+                    "--compare: '{field}' is not a field --compare takes ({}); give FIELD=VALUE or a query",
+                    COMPARE_FIELDS.join(", ")
+                );
+            }
+        }
         return Ok(Some(Selection {
             query: label.clone(),
             label,
@@ -393,7 +405,14 @@ mod tests {
         let s = chosen("agreed_total:[500 TO *]");
         assert_eq!(s.query, "agreed_total:[500 TO *]");
         assert!(selection(None).unwrap().is_none());
-        for (bad, says) in [("", "value is empty"), ("fault=", "has no value")] {
+        for (bad, says) in [
+            ("", "value is empty"),
+            ("fault=", "has no value"),
+            (
+                "council=Norfolk",
+                "'council' is not a field --compare takes",
+            ),
+        ] {
             let error = selection(Some(bad)).unwrap_err().to_string();
             assert!(
                 error.starts_with("--compare: ") && error.contains(says),

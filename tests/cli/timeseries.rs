@@ -338,6 +338,15 @@ fn stats_compare_by_year_and_with_a_query_split_each_period() {
         "{}",
         run.describe()
     );
+    // A field no decision has that value for is refused with the closest ones,
+    // as the filter flag of the same name is.
+    let run = wd.run(&["stats", "outcomes", "--compare", "organisation=Norfolk"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr().contains("--compare") && run.stderr().contains("did you mean"),
+        "{}",
+        run.describe()
+    );
 }
 
 /// The text of every `<text>` element of an SVG.
