@@ -246,7 +246,8 @@ pub enum Finding {
     FaultInjustice,
     /// Fault that caused no injustice.
     FaultNoInjustice,
-    /// No fault.
+    /// No fault found: the investigation found none, or was discontinued
+    /// before finding any (the LGSCO records both as not upheld).
     NoFault,
     /// The Ombudsman did not investigate.
     NotInvestigated,

@@ -17,14 +17,16 @@
 //! statement that a denial covers is no finding of fault ("We found the
 //! Council did not act with fault", "has not upheld the complaint"), and a
 //! denial someone else makes ("The Council says it acted properly") is no
-//! finding of no fault. A text that names no fault but says the body agreed
-//! or offered a suitable remedy is read as fault with injustice (the
-//! Ombudsman's "upheld"), after "not investigated" and before "no fault".
-//! Not investigating (or discontinuing) the complaint as a whole wins over
-//! everything except fault found with injustice or a remedy in the same text
-//! (an early settlement, which the LGSCO upholds): "Although there is fault
-//! in the complaint handling, we will not investigate this complaint" stays an
-//! assessment-stage decision. Fault is `fault_no_injustice` only where the
+//! finding of no fault. A text that names no fault but says the body agreed,
+//! offered or already provided a remedy is read as fault with injustice (the
+//! Ombudsman's "upheld": an early settlement, even without an investigation).
+//! Not investigating the complaint as a whole wins over everything except
+//! such a remedy or fault found with injustice in the same text: "Although
+//! there is fault in the complaint handling, we will not investigate this
+//! complaint" stays an assessment-stage decision. An investigation begun and
+//! stopped ("we have discontinued our investigation", "ended the
+//! investigation") is no fault found unless the text finds fault or a remedy:
+//! the LGSCO records those as not upheld, not as closed at assessment. Fault is `fault_no_injustice` only where the
 //! text says the fault caused no injustice and nothing says it caused some;
 //! with no word on injustice either way it is `fault_injustice` when a remedy
 //! was agreed, else `fault_no_injustice`.
@@ -47,7 +49,8 @@ use crate::parse::warning::Warning;
 /// Council failed to ...` (a statement, not `Mr X complains the Council
 /// failed`), `We uphold the complaint`, `There is evidence of fault`, `acted
 /// with fault`, `minor fault`, `no fault in X, but some fault in Y`, `an
-/// apology for this fault`.
+/// apology for this fault`, `It needs to correct that error`, `There was an
+/// error`, `an administrative error`.
 pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
@@ -60,7 +63,10 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | \bacted\s+with\s+fault
         | \b(?:found|finds?|identified|was)\s+(?:some\s+|a\s+|an\s+|only\s+)?(?:minor|slight|limited|small|technical|procedural)\s+fault
         | \b(?:found|finds?)\s+no\s+fault\s+(?:[\w'’,]+\s+){0,12}?but\s+(?:also\s+|there\s+was\s+)?(?:some|minor|other)\s+fault
-        | \bapolog\w*\s+(?:[\w'’]+\s+){0,3}?for\s+(?:this|that|these|the|its|their)\s+faults?\b
+        | \bapolog\w*\s+(?:[\w'’]+\s+){0,3}?for\s+(?:(?:this|that|these|the|its|their)\s+)?faults?\b
+        | \b(?:correct|rectify|put\s+right)\s+(?:that|this|the|its|these|those)\s+(?:errors?|mistakes?)\b
+        | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:an?\s+|some\s+)?(?:administrative\s+)?(?:errors?|mistakes?)\b
+        | \badministrative\s+(?:errors?|mistakes?|failings?|failures?)\b
         ",
     )
 });
@@ -84,6 +90,9 @@ pub(crate) const FAILURE_NEEDS: Prefilter = Prefilter::new(
         "acted",
         "identified",
         "apolog",
+        "error",
+        "mistake",
+        "administrative",
     ],
 );
 
@@ -106,14 +115,23 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \bto\s+remedy\s+(?:this|the|that|her|his|their)\s+injustice
         | \b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b
         | \bis\s+(?:a\s+)?satisfactory\s+remedy
-        | \b(?:has|have|had)\s+(?:already\s+)?(?:offered|provided|given)\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+remedy
+        | \b(?:has|have|had)\s+(?:already\s+)?(?:offered|provided|given|made)\s+(?:a|an)\s+(?:(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+)?remedy
+        | \bprovides?\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|outcome)
         ",
     )
 });
 /// The word beginnings every match of [`REMEDIED`] has.
 pub(crate) const REMEDIED_NEEDS: Prefilter = Prefilter::new(
     Slot::FindingRemedied,
-    &["agree", "apologi", "pay", "reimburse", "refund", "remedy"],
+    &[
+        "agree",
+        "apologi",
+        "pay",
+        "reimburse",
+        "refund",
+        "remedy",
+        "provide",
+    ],
 );
 
 pub(crate) static INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
@@ -150,19 +168,17 @@ pub(crate) static NOT_INVESTIGATED: LazyLock<Regex> = LazyLock::new(|| {
         \b(?:not|n't|cannot|unable\s+to)\s+(?:[\w'’]+\s+){0,2}?investigat
         | \b(?:not|n't)\s+exercise\s+(?:[\w'’]+\s+)?discretion\s+to\s+investigat
         | \bdecided\s+not\s+to\s+investigate
-        | \bdiscontinu\w*
         | \bclos(?:e|ed|ing)\s+(?:the|this|my|our)\s+(?:complaint|case|investigation)
         | \boutside\s+(?:the\s+ombudsman's\s+|the\s+ombudsman’s\s+|our\s+|my\s+|the\s+)?(?:jurisdiction|remit)
         | \bnot\s+propose\s+to\s+investigate
         | \bpremature
-        | \bended\s+(?:our|my|the|this)\s+investigation
         ",
     )
 });
 /// The word beginnings every match of [`NOT_INVESTIGATED`] has.
 pub(crate) const NOT_INVESTIGATED_NEEDS: Prefilter = Prefilter::new(
     Slot::FindingNotInvestigated,
-    &["investigat", "discontinu", "clos", "outside", "premature"],
+    &["investigat", "clos", "outside", "premature"],
 );
 
 /// Not investigating the complaint as a whole (not just part of it).
@@ -170,14 +186,32 @@ pub(crate) static NOT_INVESTIGATED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
         \b(?:not|n't|cannot)\s+(?:start\s+(?:an\s+|to\s+)?|to\s+|exercise\s+(?:[\w'’]+\s+)?discretion\s+to\s+)?investigat\w*\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b
-        | \b(?:discontinu\w*|ended|closed)\s+(?:our|my|the|this)\s+(?:investigation|complaint|case)
+        | \bclosed\s+(?:our|my|the|this)\s+(?:investigation|complaint|case)
         ",
     )
 });
 /// The word beginnings every match of [`NOT_INVESTIGATED_WHOLE`] has.
-pub(crate) const NOT_INVESTIGATED_WHOLE_NEEDS: Prefilter = Prefilter::new(
-    Slot::FindingNotInvestigatedWhole,
-    &["investigat", "discontinu", "ended", "closed"],
+pub(crate) const NOT_INVESTIGATED_WHOLE_NEEDS: Prefilter =
+    Prefilter::new(Slot::FindingNotInvestigatedWhole, &["investigat", "closed"]);
+
+/// An investigation that began and was stopped before a finding: `We have
+/// discontinued our investigation`, `We ended the investigation`, `will not
+/// further investigate`, `we will not pursue the complaint any further`. The
+/// LGSCO records these as not upheld (see `DOMAIN.md`), unlike a decision not
+/// to start one.
+pub(crate) static DISCONTINUED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?xi)
+        \b(?:discontinu\w*|end|ended|ending|stop|stopped|stopping)\s+(?:our|my|the|this|its)\s+investigation
+        | \bnot\s+further\s+investigat
+        | \bnot\s+pursue\s+(?:[\w'’-]+\s+){0,3}?complaints?\s+(?:any\s+)?further
+        ",
+    )
+});
+/// The word beginnings every match of [`DISCONTINUED`] has.
+pub(crate) const DISCONTINUED_NEEDS: Prefilter = Prefilter::new(
+    Slot::FindingDiscontinued,
+    &["discontinu", "end", "stop", "further", "pursue"],
 );
 
 /// Words that scope a statement to part of the complaint: `parts of the
@@ -400,7 +434,8 @@ fn read<'a, 'b: 'a>(
         mut not_investigated_whole,
         mut no_fault,
         mut remedied,
-    ) = (false, false, false, false, false, false, false);
+        mut discontinued,
+    ) = (false, false, false, false, false, false, false, false);
     for (at, b) in blocks {
         let fault_words = mentions_fault(b);
         let failure_words = b.has_any(FAILURE_NEEDS);
@@ -408,6 +443,7 @@ fn read<'a, 'b: 'a>(
         let no_injustice_words = b.has_any(NO_INJUSTICE_NEEDS);
         let not_investigated_words = whole && b.has_any(NOT_INVESTIGATED_NEEDS);
         let whole_words = whole && b.has_any(NOT_INVESTIGATED_WHOLE_NEEDS);
+        let discontinued_words = whole && b.has_any(DISCONTINUED_NEEDS);
         let no_fault_words = b.has_any(NO_FAULT_NEEDS);
         let remedied_words = b.has_any(REMEDIED_NEEDS);
         for (i, sentence) in b.sentences().iter().enumerate() {
@@ -429,6 +465,10 @@ fn read<'a, 'b: 'a>(
                     &NOT_INVESTIGATED_WHOLE,
                 )
                 .is_some_and(|m| !about_part(m.as_str()));
+            }
+            if !discontinued {
+                discontinued = found(discontinued_words, DISCONTINUED_NEEDS, &DISCONTINUED)
+                    .is_some_and(|m| !about_part(&s[m.start()..]));
             }
             if !fault || !no_fault {
                 let says_fault = (fault_words && findings.is_finding(at, i))
@@ -459,7 +499,9 @@ fn read<'a, 'b: 'a>(
             }
         }
     }
-    if not_investigated_whole && !(fault && (injustice || remedied)) {
+    if discontinued && !fault && !remedied {
+        Some(Finding::NoFault)
+    } else if not_investigated_whole && !(remedied || fault && injustice) {
         Some(Finding::NotInvestigated)
     } else if fault {
         let with_injustice = injustice || remedied || (!no_injustice && has_remedy);
@@ -468,10 +510,10 @@ fn read<'a, 'b: 'a>(
         } else {
             Finding::FaultNoInjustice
         })
-    } else if not_investigated {
-        Some(Finding::NotInvestigated)
     } else if remedied {
         Some(Finding::FaultInjustice)
+    } else if not_investigated {
+        Some(Finding::NotInvestigated)
     } else if no_fault {
         Some(Finding::NoFault)
     } else {
@@ -543,7 +585,7 @@ mod tests {
         );
         assert_eq!(
             in_final("I have discontinued my investigation."),
-            Some(NotInvestigated)
+            Some(NoFault)
         );
         assert_eq!(
             in_final("We have closed the complaint."),
@@ -557,7 +599,7 @@ mod tests {
         );
         assert_eq!(
             in_final("We have ended our investigation of the complaint."),
-            Some(NotInvestigated)
+            Some(NoFault)
         );
         assert_eq!(
             in_final("The Ombudsman has found no evidence of fault by the Council."),
@@ -720,16 +762,72 @@ mod tests {
     }
 
     #[test]
-    fn not_investigating_and_discontinuing_the_whole_complaint() {
+    fn not_investigating_the_whole_complaint() {
         for text in [
             "We will not investigate this complaint about the Council's parking enforcement.",
             "We will not exercise discretion to investigate this complaint, which is late.",
-            "The Ombudsman has discontinued the investigation because a court is better placed.",
-            "We have ended our investigation of the complaint.",
             "We will not investigate Mr H's complaint about his council tax bill.",
+            "We have closed the complaint.",
         ] {
             assert_eq!(in_summary(text), Some(NotInvestigated), "{text}");
         }
+    }
+
+    #[test]
+    fn an_investigation_stopped_before_a_finding_found_no_fault() {
+        // Begun and stopped: the LGSCO records these as not upheld, unlike a
+        // decision not to start one, even where the reason is one that would
+        // have stopped it at the start.
+        for text in [
+            "The Ombudsman has discontinued the investigation because a court is better placed.",
+            "The Ombudsman has discontinued the investigation because we cannot investigate late complaints.",
+            "We have ended our investigation of the complaint.",
+            "We have ended the investigation as further investigation would not achieve the outcome Ms X wants.",
+            "We considered further investigation would not provide X with a meaningful outcome. We discontinued our investigation.",
+            "We are therefore discontinuing our investigation in relation to this complaint.",
+            "The Ombudsman will not further investigate the payment as we cannot achieve the outcome sought.",
+        ] {
+            assert_eq!(in_summary(text), Some(NoFault), "{text}");
+        }
+    }
+
+    #[test]
+    fn fault_or_a_remedy_outweighs_a_stopped_investigation() {
+        assert_eq!(
+            in_summary("While there was an error in the officer report, the correct position was clear in the decision notice and we will not pursue the complaint any further."),
+            Some(FaultNoInjustice)
+        );
+        assert_eq!(
+            in_summary(
+                "We discontinued our investigation because the Council agreed to pay Mr T £200."
+            ),
+            Some(FaultInjustice)
+        );
+        // Stopping one strand says nothing about the rest.
+        assert_eq!(
+            in_summary("I have ended my investigation into part of the complaint."),
+            None
+        );
+    }
+
+    #[test]
+    fn errors_the_decision_states_are_fault() {
+        for text in [
+            "The Council's assessment does not address her eligibility. It needs to correct that error by reassessing her.",
+            "There was an error in how the Council calculated the charge.",
+            "The direct payments stopped due to an administrative error in August 2016.",
+            "The Council has apologised for faults in the process.",
+        ] {
+            assert!(
+                matches!(in_summary(text), Some(FaultInjustice | FaultNoInjustice)),
+                "{text}"
+            );
+        }
+        // Someone else's account of an error is theirs.
+        assert_eq!(
+            in_summary("Mr U says there was an error in his bill."),
+            None
+        );
     }
 
     #[test]
@@ -769,12 +867,26 @@ mod tests {
             in_summary("We will not investigate this complaint. Although the Council was at fault, this did not cause Mr N a significant injustice."),
             Some(NotInvestigated)
         );
-        // A remedy the body offered, without a fault found, does not turn a
-        // refusal into a finding.
+        // What the complainant wants is no remedy: the refusal stands.
         assert_eq!(
-            in_summary("We will not investigate this complaint because the remedy the Council has offered is suitable."),
+            in_summary(
+                "We will not investigate this complaint. Mr V wants the Council to pay him £500."
+            ),
             Some(NotInvestigated)
         );
+    }
+
+    #[test]
+    fn a_refusal_because_the_body_already_remedied_reads_as_upheld() {
+        // An early settlement: the LGSCO upholds these without investigating
+        // (see DOMAIN.md), so the remedy outweighs the refusal.
+        for text in [
+            "We will not investigate this complaint. This is because the Council has provided a remedy and there is not enough remaining injustice.",
+            "The Ombudsman will not investigate Mr X's complaint. The Council has apologised and offered a reduced fee, which provides a suitable outcome.",
+            "We will not investigate this complaint because the Council has already offered a suitable remedy.",
+        ] {
+            assert_eq!(in_summary(text), Some(FaultInjustice), "{text}");
+        }
     }
 
     #[test]

@@ -137,6 +137,7 @@ prefilters! {
     FindingNotInvestigated: finding::NOT_INVESTIGATED_NEEDS => [finding::NOT_INVESTIGATED];
     FindingNotInvestigatedWhole: finding::NOT_INVESTIGATED_WHOLE_NEEDS =>
         [finding::NOT_INVESTIGATED_WHOLE];
+    FindingDiscontinued: finding::DISCONTINUED_NEEDS => [finding::DISCONTINUED];
     FindingNoFault: finding::NO_FAULT_NEEDS => [finding::NO_FAULT];
     FindingRemedied: finding::REMEDIED_NEEDS => [finding::REMEDIED];
     FindingVerdict: finding::VERDICT_NEEDS => [finding::VERDICT];
