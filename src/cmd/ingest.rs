@@ -18,6 +18,7 @@ use crate::index::sources::{self, ExtractionStamp, IndexedSources};
 use crate::index::write::{document, DecisionWriter};
 use crate::index::DecisionIndex;
 use crate::ingest::changed::{files_to_read, ToRead};
+use crate::ingest::ParsePool;
 use crate::output::escape::terminal_line;
 use crate::output::{json_line, Format};
 use crate::parse::{Decision, Warning};
@@ -186,12 +187,16 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     // Stamped before it is loaded: an edit in between shows at the next run.
     let extraction = extraction_stamp(args.taxonomy.as_deref());
     let taxonomy = super::load_taxonomy(args.taxonomy.as_deref())?;
-    let (files, walk_skipped) = walk::decision_files(&args.paths);
-    let destination = crate::index::open_or_create(index_path, args.rebuild)?;
     let threads = args
         .threads
         .map(usize::from)
         .unwrap_or_else(default_threads);
+    // The parsing threads compile their patterns while this one walks,
+    // opens the index and looks at the files.
+    let parsers = ParsePool::new(parse_threads(threads));
+    parsers.warm_up(&taxonomy);
+    let (files, walk_skipped) = walk::decision_files(&args.paths);
+    let destination = crate::index::open_or_create(index_path, args.rebuild)?;
     let mut writer = DecisionWriter::new(&destination.index, threads)?;
     // Holding the write lock, this run is the only one that may stage an
     // index beside this one: a staging directory found now is stale.
@@ -227,11 +232,10 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     };
     // A file holds one decision or (JSON) many: the bar counts files done.
     let mut last_file = None;
-    let parsing = parse_threads(threads);
     crate::ingest::for_each_decision(
         &files,
         512,
-        parsing,
+        &parsers,
         &taxonomy,
         prepare,
         |i, result| -> Result<()> {

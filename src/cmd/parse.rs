@@ -64,17 +64,19 @@ pub fn run(args: Args) -> Result<ExitStatus> {
         return Ok(ExitStatus::Success);
     }
     let taxonomy = super::load_taxonomy(args.taxonomy.as_deref())?;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let parsers = ingest::ParsePool::new(cores);
+    parsers.warm_up(&taxonomy);
     let (files, mut skipped) = walk::decision_files(&args.paths);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut first = true;
     let mut json = JsonList::new(args.format);
     let width = terminal_width();
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     ingest::for_each_decision(
         &files,
         256,
-        cores,
+        &parsers,
         &taxonomy,
         |d| d,
         |_, result| -> Result<()> {

@@ -15,6 +15,54 @@ use crate::walk::{self, Document, Input, SkipKind, Skipped};
 
 mod metadata;
 
+/// The threads that read and parse, made before the file list is known so
+/// that their one-time work (compiling the parser's patterns, filling their
+/// caches) can run while the caller walks the files and opens the index.
+pub struct ParsePool(Option<rayon::ThreadPool>);
+
+/// A decision written to reach every extractor, parsed by
+/// [`ParsePool::warm_up`].
+const WARM_UP: &str = include_str!("warm_up.txt");
+
+impl ParsePool {
+    /// A pool of `threads` parsing threads (at least one). Without one (the
+    /// system refused a thread), the caller's thread and rayon's shared pool
+    /// parse instead.
+    pub fn new(threads: usize) -> Self {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .thread_name(|i| format!("ombuds-parse-{i}"))
+            .build();
+        ParsePool(pool.ok())
+    }
+
+    /// Starts parsing a built-in decision on the pool and returns at once:
+    /// the first decision pays for compiling every pattern, and this way it
+    /// is paid while the caller does its own start-up. The parsing threads
+    /// do it themselves, so the patterns' search caches are theirs.
+    /// Decisions handed to [`for_each_decision`] wait for it.
+    pub fn warm_up(&self, taxonomy: &Taxonomy) {
+        let Some(pool) = &self.0 else {
+            return;
+        };
+        let taxonomy = taxonomy.clone();
+        pool.spawn(move || {
+            // A parser bug here must not take the run down (a panic in a
+            // spawned job would abort): the real parse reports it per file.
+            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                parse_decision_with("(warm-up)", WARM_UP, &taxonomy).is_ok()
+            }));
+        });
+    }
+
+    fn install<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
+        match &self.0 {
+            Some(pool) => pool.install(work),
+            None => work(),
+        }
+    }
+}
+
 /// Reads and parses one input: a decision, or why it was not used.
 pub fn read_decision(input: Input, taxonomy: &Taxonomy) -> Result<Decision, Skipped> {
     let document = input.read()?;
@@ -71,14 +119,14 @@ fn parse_document(document: &Document, taxonomy: &Taxonomy) -> Result<Decision, 
 /// are deterministic.
 ///
 /// Parsing runs one chunk ahead of `each` on its own thread: while `each`
-/// writes chunk k, chunk k+1 is being parsed (on `threads` threads), and
+/// writes chunk k, chunk k+1 is being parsed (on `pool`'s threads), and
 /// memory stays bounded by a few chunks (a JSON Lines file is streamed, never
 /// held whole). An error from `each` stops the run; the chunk being parsed is
 /// finished and dropped.
 pub fn for_each_decision<T: Send, E>(
     files: &[PathBuf],
     chunk: usize,
-    threads: usize,
+    pool: &ParsePool,
     taxonomy: &Taxonomy,
     prepare: impl Fn(Decision) -> T + Sync,
     mut each: impl FnMut(usize, Result<T, Skipped>) -> Result<(), E>,
@@ -92,10 +140,6 @@ pub fn for_each_decision<T: Send, E>(
         scope.spawn(move || {
             let mut group: Vec<(usize, Input)> = Vec::with_capacity(chunk);
             // Parses a full group and hands it over; false once nobody listens.
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads.max(1))
-                .thread_name(|i| format!("ombuds-parse-{i}"))
-                .build();
             let send = |group: &mut Vec<(usize, Input)>| {
                 let group = std::mem::take(group);
                 let parse = move || -> Results<T> {
@@ -104,12 +148,7 @@ pub fn for_each_decision<T: Send, E>(
                         .map(|(i, input)| (i, read_decision(input, taxonomy).map(prepare)))
                         .collect()
                 };
-                // Without a pool of its own (the system refused a thread),
-                // the shared one parses.
-                let results = match &pool {
-                    Ok(pool) => pool.install(parse),
-                    Err(_) => parse(),
-                };
+                let results = pool.install(parse);
                 ready.send(results).is_ok()
             };
             for (i, path) in files.iter().enumerate() {
@@ -139,6 +178,36 @@ pub fn for_each_decision<T: Send, E>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::{Finding, PaymentRole};
+
+    #[test]
+    fn the_warm_up_decision_reaches_every_extractor() {
+        // Warming up compiles only what the decision reaches: it must keep
+        // reaching every extractor and every payment role.
+        let d = parse_decision_with("(warm-up)", WARM_UP, Taxonomy::default_ref()).unwrap();
+        let roles: std::collections::HashSet<PaymentRole> =
+            d.payments.iter().map(|p| p.role).collect();
+        for role in [
+            PaymentRole::Agreed,
+            PaymentRole::Offered,
+            PaymentRole::Claimed,
+            PaymentRole::Other,
+        ] {
+            assert!(
+                roles.contains(&role),
+                "no {role:?} payment: {:?}",
+                d.payments
+            );
+        }
+        assert!(d.payments.iter().any(|p| p.period.is_some()), "no rate");
+        assert!(d.payments.iter().any(|p| !p.purpose.is_empty()));
+        assert_eq!(d.finding, Some(Finding::FaultInjustice));
+        assert!(d.faults.len() >= 2, "{:?}", d.faults);
+        assert!(d.remedies.len() >= 3, "{:?}", d.remedies);
+        assert!(d.deadline_days.is_some());
+        assert!(d.shared_with_ofsted);
+        assert!(d.payment_amount_unstated || d.remedies.len() >= 3);
+    }
 
     #[test]
     fn decisions_arrive_in_path_order_and_an_error_stops_the_run() {
@@ -154,10 +223,12 @@ mod tests {
         let taxonomy = Taxonomy::default_ref();
         // Chunks of two: order must hold across chunks, and `prepare` runs on each.
         let mut seen = Vec::new();
+        let pool = ParsePool::new(2);
+        pool.warm_up(taxonomy);
         let run: Result<(), ()> = for_each_decision(
             &files,
             2,
-            2,
+            &pool,
             taxonomy,
             |d| d.reference,
             |i, r| {
@@ -173,7 +244,7 @@ mod tests {
         let run = for_each_decision(
             &files,
             2,
-            1,
+            &ParsePool::new(1),
             taxonomy,
             |d| d,
             |_, _| {
