@@ -43,14 +43,18 @@ pub enum Format {
 impl Format {
     /// The format a walked file's extension names (any case), if any.
     pub fn of_name(path: &Path) -> Option<Format> {
-        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        match extension.as_str() {
-            "txt" => Some(Format::Text),
-            "html" | "htm" => Some(Format::Page),
-            "jsonl" => Some(Format::JsonLines),
-            "json" => Some(Format::Json),
-            _ => None,
-        }
+        const EXTENSIONS: [(&str, Format); 5] = [
+            ("txt", Format::Text),
+            ("html", Format::Page),
+            ("htm", Format::Page),
+            ("jsonl", Format::JsonLines),
+            ("json", Format::Json),
+        ];
+        let extension = path.extension()?.to_str()?;
+        EXTENSIONS
+            .into_iter()
+            .find(|(name, _)| extension.eq_ignore_ascii_case(name))
+            .map(|(_, format)| format)
     }
 
     /// The format of a file to read: its extension's, else text.
