@@ -34,6 +34,25 @@ impl Names {
     pub fn get(&self, name: Name) -> &str {
         &self.0[name.0.get() as usize - 1]
     }
+
+    /// The string of the name whose [`Name::index`] is `index`.
+    pub fn at(&self, index: usize) -> &str {
+        &self.0[index - 1]
+    }
+
+    /// One more than the largest [`Name::index`] of these names: the length
+    /// of an array with a slot for each name and slot 0 free.
+    pub fn slots(&self) -> usize {
+        self.0.len() + 1
+    }
+}
+
+impl Name {
+    /// A small number for this name, from 1 up (below [`Names::slots`]), so
+    /// counts by name can live in an array rather than a hash map.
+    pub fn index(self) -> usize {
+        self.0.get() as usize
+    }
 }
 
 /// Interns strings across segments, so one value has one [`Name`] in the run.
