@@ -274,18 +274,19 @@ impl<T: Clone> Strings<T> {
             .filter_map(|ord| self.by_ord.get(ord as usize))
     }
 
-    /// The distinct values of `doc`.
-    fn distinct(&self, doc: DocId) -> Box<[T]>
+    /// The distinct values of `doc`, gathered in `scratch` (kept between
+    /// documents) so the box is allocated once, at its size.
+    fn distinct(&self, doc: DocId, scratch: &mut Vec<T>) -> Box<[T]>
     where
         T: PartialEq,
     {
-        let mut out: Vec<T> = Vec::new();
+        scratch.clear();
         for value in self.each(doc) {
-            if !out.contains(value) {
-                out.push(value.clone());
+            if !scratch.contains(value) {
+                scratch.push(value.clone());
             }
         }
-        out.into_boxed_slice()
+        scratch.drain(..).collect()
     }
 
     fn first(&self, doc: DocId) -> Option<T> {
@@ -313,6 +314,8 @@ pub struct FactsSegment {
     amount_unstated: Option<Column<bool>>,
     truncated: Option<Column<bool>>,
     facts: Vec<Facts>,
+    /// Reused between documents while their multi-valued facts are read.
+    scratch: (Vec<Name>, Vec<Payment>),
 }
 
 impl Collector for FactsCollector {
@@ -340,9 +343,21 @@ impl Collector for FactsCollector {
             finding: names(name::FINDING, n.finding)?,
             fault: names(name::FAULT, n.faults)?,
             remedy: names(name::REMEDY, n.remedies)?,
-            payment: Strings::open(reader, name::PAYMENT, n.payments, |t| {
-                payment(t, n.roles, |p| self.intern(p))
-            })?,
+            payment: {
+                // Thousands of payment values share a few lists of
+                // purposes: each list is named and allocated once.
+                let mut lists: HashMap<String, Arc<[Name]>> = HashMap::new();
+                Strings::open(reader, name::PAYMENT, n.payments, |t| {
+                    payment(t, n.roles, |text, purposes| match lists.get(text) {
+                        Some(list) => Arc::clone(list),
+                        None => {
+                            let list: Arc<[Name]> = purposes.map(|p| self.intern(p)).collect();
+                            lists.insert(text.to_string(), Arc::clone(&list));
+                            list
+                        }
+                    })
+                })?
+            },
             decision_date: if n.month {
                 Some(fast.date(name::DECISION_DATE)?)
             } else {
@@ -359,6 +374,7 @@ impl Collector for FactsCollector {
                 None
             },
             facts: Vec::with_capacity(reader.max_doc() as usize),
+            scratch: Default::default(),
         })
     }
 
@@ -376,7 +392,9 @@ impl SegmentCollector for FactsSegment {
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         // Not deduplicated: two equal payments are two payments.
-        let payments = self.payment.each(doc).flatten().cloned().collect();
+        let (names, payments) = &mut self.scratch;
+        payments.extend(self.payment.each(doc).flatten().cloned());
+        let payments = payments.drain(..).collect();
         let month = self
             .decision_date
             .as_ref()
@@ -399,8 +417,8 @@ impl SegmentCollector for FactsSegment {
             outcome: self.outcome.first(doc),
             finding: self.finding.first(doc),
             month,
-            faults: self.fault.distinct(doc),
-            remedies: self.remedy.distinct(doc),
+            faults: self.fault.distinct(doc, names),
+            remedies: self.remedy.distinct(doc, names),
             payments,
             amount_unstated: flag(&self.amount_unstated, doc),
             truncated: flag(&self.truncated, doc),
@@ -428,13 +446,20 @@ impl SegmentCollector for FactsSegment {
     }
 }
 
-/// A `payment` value as a [`Payment`], with each purpose named by `name`;
-/// `None` for a payment of a role not in `roles`.
-fn payment(value: &str, roles: Roles, name: impl FnMut(&str) -> Name) -> Option<Payment> {
-    let (role, amount, purposes) = decode_payment(value)?;
+/// A `payment` value as a [`Payment`], its purposes named by `names` from
+/// their text as written and as a list; `None` for a payment of a role not
+/// in `roles`.
+fn payment<'a>(
+    value: &'a str,
+    roles: Roles,
+    names: impl FnOnce(&'a str, &mut dyn Iterator<Item = &'a str>) -> Arc<[Name]>,
+) -> Option<Payment> {
+    let (role, amount, mut purposes) = decode_payment(value)?;
+    // The text after the third `|`, as `decode_payment` splits it.
+    let text = value.splitn(4, '|').nth(3).unwrap_or_default();
     roles
         .contains(role)
-        .then(|| (amount, purposes.map(name).collect()))
+        .then(|| (amount, names(text, &mut purposes)))
 }
 
 /// A true/false fast field of `doc`, false where the column is not read.
