@@ -10,7 +10,7 @@ use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DateTime, DocId, Score, SegmentReader};
 
 use super::period::Month;
-use crate::index::schema::{decode_payment, name};
+use crate::index::schema::name;
 use crate::parse::PaymentRole;
 use crate::query::organisation::{key, Spellings};
 
@@ -343,21 +343,7 @@ impl Collector for FactsCollector {
             finding: names(name::FINDING, n.finding)?,
             fault: names(name::FAULT, n.faults)?,
             remedy: names(name::REMEDY, n.remedies)?,
-            payment: {
-                // Thousands of payment values share a few lists of
-                // purposes: each list is named and allocated once.
-                let mut lists: HashMap<String, Arc<[Name]>> = HashMap::new();
-                Strings::open(reader, name::PAYMENT, n.payments, |t| {
-                    payment(t, n.roles, |text, purposes| match lists.get(text) {
-                        Some(list) => Arc::clone(list),
-                        None => {
-                            let list: Arc<[Name]> = purposes.map(|p| self.intern(p)).collect();
-                            lists.insert(text.to_string(), Arc::clone(&list));
-                            list
-                        }
-                    })
-                })?
-            },
+            payment: payments(reader, n, |p| self.intern(p))?,
             decision_date: if n.month {
                 Some(fast.date(name::DECISION_DATE)?)
             } else {
@@ -446,20 +432,47 @@ impl SegmentCollector for FactsSegment {
     }
 }
 
-/// A `payment` value as a [`Payment`], its purposes named by `names` from
-/// their text as written and as a list; `None` for a payment of a role not
-/// in `roles`.
-fn payment<'a>(
-    value: &'a str,
-    roles: Roles,
-    names: impl FnOnce(&'a str, &mut dyn Iterator<Item = &'a str>) -> Arc<[Name]>,
-) -> Option<Payment> {
-    let (role, amount, mut purposes) = decode_payment(value)?;
-    // The text after the third `|`, as `decode_payment` splits it.
-    let text = value.splitn(4, '|').nth(3).unwrap_or_default();
-    roles
-        .contains(role)
-        .then(|| (amount, names(text, &mut purposes)))
+/// The `payment` column when `needs` asks for payments, each value a
+/// [`Payment`] of a counted role (`None` otherwise), its purposes named by
+/// `name`: each distinct list of purposes is named and allocated once.
+fn payments(
+    reader: &SegmentReader,
+    needs: FactsNeeded,
+    mut name: impl FnMut(&str) -> Name,
+) -> tantivy::Result<Strings<Option<Payment>>> {
+    let column = if needs.payments {
+        reader.fast_fields().str(name::PAYMENT)?
+    } else {
+        None
+    };
+    let Some(column) = column else {
+        return Ok(Strings {
+            column: None,
+            by_ord: Vec::new(),
+        });
+    };
+    let decoded = super::payments::terms(reader.segment_id(), &column)?;
+    let lists: Vec<Arc<[Name]>> = decoded
+        .lists
+        .iter()
+        .map(|purposes| purposes.iter().map(|p| name(p)).collect())
+        .collect();
+    let by_ord = decoded
+        .terms
+        .iter()
+        .map(|term| {
+            let (role, amount, list) = (*term)?;
+            let purposes = lists.get(list as usize)?;
+            needs
+                .roles
+                .contains(role)
+                .then(|| (amount, Arc::clone(purposes)))
+        })
+        .collect();
+    Ok(Strings {
+        column: Some(column),
+        by_ord,
+    })
 }
 
 /// A true/false fast field of `doc`, false where the column is not read.

@@ -7,6 +7,7 @@ pub mod collect;
 mod compare;
 mod figures;
 mod group;
+mod payments;
 pub mod period;
 mod set;
 pub mod values;
