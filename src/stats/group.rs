@@ -131,13 +131,20 @@ impl Slots {
             },
             Some(span) => {
                 let periods = set.facts.iter().filter_map(|f| f.month);
-                let (first, last) = periods.fold((u32::MAX, 0), |(lo, hi), m| {
+                let range = periods.fold(None, |range: Option<(u32, u32)>, m| {
                     let p = span.ordinal(m);
-                    (lo.min(p), hi.max(p))
+                    Some(range.map_or((p, p), |(lo, hi)| (lo.min(p), hi.max(p))))
                 });
-                Slots {
-                    first_period: first,
-                    len: (last + 2).saturating_sub(first) as usize,
+                match range {
+                    Some((first, last)) => Slots {
+                        first_period: first,
+                        len: (last - first) as usize + 2,
+                    },
+                    // No decision is dated: only the missing value's slot.
+                    None => Slots {
+                        first_period: 0,
+                        len: 1,
+                    },
                 }
             }
         }

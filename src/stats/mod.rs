@@ -688,6 +688,36 @@ mod tests {
     }
 
     #[test]
+    fn grouped_time_key_over_undated_decisions_is_one_none_row() {
+        let v = vocabulary();
+        let facts = [
+            v.facts(Some("Alpha"), Some("Upheld"), &[]),
+            v.facts(Some("Beta"), Some("Upheld"), &[]),
+        ];
+        let refs: Vec<&Facts> = facts.iter().collect();
+        for by in [GroupField::Year, GroupField::Quarter, GroupField::Month] {
+            let report = super::report(&refs, &v.names, request(Statistic::Payments, &[by]));
+            assert_eq!(rows(&report), owned(&[(NONE, 2)]), "{by:?}");
+            let report = super::report(
+                &refs,
+                &v.names,
+                request(Statistic::Outcomes, &[GroupField::Organisation, by]),
+            );
+            // One row per organisation, each of one undated decision.
+            let got = rows(&report);
+            assert_eq!(got.len(), 2, "{by:?}");
+            assert!(got.iter().all(|(key, n)| *n == 1 && key.contains(NONE)));
+        }
+        let none: Vec<&Facts> = Vec::new();
+        let report = super::report(
+            &none,
+            &v.names,
+            request(Statistic::Payments, &[GroupField::Year]),
+        );
+        assert_eq!(rows(&report), owned(&[]));
+    }
+
+    #[test]
     fn grouped_time_key_second_runs_in_time_order_under_each_value() {
         let v = vocabulary();
         let facts = [
