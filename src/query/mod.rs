@@ -344,6 +344,17 @@ pub fn search(
     searcher: &Searcher,
     request: &SearchRequest,
 ) -> Result<SearchResults> {
+    search_from(index, searcher, request, 0)
+}
+
+/// [`search`] without the first `skip` of its best hits: a later page of
+/// results, which reads and snippets only the decisions it shows.
+pub fn search_from(
+    index: &DecisionIndex,
+    searcher: &Searcher,
+    request: &SearchRequest,
+    skip: usize,
+) -> Result<SearchResults> {
     let query = build_query(index, &request.query, &request.filters)?;
     let limit = request.limit.max(1);
     let (addresses, total): (Vec<(f32, tantivy::DocAddress)>, usize) = match request.sort {
@@ -363,6 +374,7 @@ pub fn search(
     snippets.set_max_num_chars(200);
     let hits = addresses
         .into_iter()
+        .skip(skip)
         .map(|(score, address)| {
             let doc = stored_document(searcher, address)?;
             let d = decision_of(index, &doc)?;
@@ -569,6 +581,31 @@ mod tests {
             ..Filters::default()
         };
         assert_eq!(hits(&index, "Buckinghamshire", &apology), 0);
+    }
+
+    #[test]
+    fn search_from_gives_the_hits_after_the_skipped_with_the_same_total() {
+        let (_dir, index) = indexed(corpus());
+        let searcher = searcher(&index).expect("searcher");
+        for sort in [SortOrder::Relevance, SortOrder::Date] {
+            let request = SearchRequest {
+                query: "council".into(),
+                filters: Filters::default(),
+                limit: 5,
+                sort,
+            };
+            let all = search(&index, &searcher, &request).expect("searches");
+            assert!(all.hits.len() > 2, "the corpus has council decisions");
+            let later = search_from(&index, &searcher, &request, 2).expect("searches");
+            assert_eq!(later.total, all.total);
+            let references = |r: &SearchResults| -> Vec<(String, String)> {
+                r.hits
+                    .iter()
+                    .map(|h| (h.reference.clone(), h.snippet.clone()))
+                    .collect()
+            };
+            assert_eq!(references(&later), references(&all)[2..]);
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The search page (`/`): the query box, the chosen filters, facets with
 //! counts, and a page of hits.
 //!
-//! Hits come from `crate::query::search`, as `ombuds search` gets them.
+//! Hits come from `crate::query::search_from`, as `ombuds search` gets them.
 //! Facet counts are `ombuds values FIELD` over the same query and filters,
 //! every field counted in one pass ([`values::count`]); they equal what
 //! `ombuds stats outcomes --by FIELD`, `stats faults` and `stats remedies`
@@ -20,7 +20,7 @@ use crate::index::DecisionIndex;
 use crate::names::name_of;
 use crate::output::pounds;
 use crate::parse::{iso_text, Finding};
-use crate::query::{build_query, search, Hit};
+use crate::query::{build_query, search_from, Hit};
 use crate::stats::values::{self, FieldValues, ValueField, NO_OUTCOME};
 use crate::stats::NONE;
 
@@ -60,11 +60,12 @@ fn render(
     // The query is parsed first so that a bad one is the user's error (400).
     let query = build_query(index, &request.query, &request.filters)
         .map_err(|e| PageError::BadRequest(format!("{e:#}")))?;
-    let hits = search(index, searcher, &request)?;
+    // Only the page's own hits are read and snippeted.
+    let skip = (params.page() - 1) * PER_PAGE;
+    let hits = search_from(index, searcher, &request, skip)?;
     let facets = facets(searcher, params, query.as_ref())?;
     let total = facets.0;
-    let skip = (params.page() - 1) * PER_PAGE;
-    let shown: Vec<&Hit> = hits.hits.iter().skip(skip).take(PER_PAGE).collect();
+    let shown: Vec<&Hit> = hits.hits.iter().take(PER_PAGE).collect();
     let title = match params.get("q") {
         Some(q) => format!("Search: {q}"),
         None => "Search".to_string(),

@@ -10,7 +10,7 @@ use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DateTime, DocId, Score, SegmentReader};
 
 use super::period::Month;
-use crate::index::schema::{decode_payment, name};
+use crate::index::schema::name;
 use crate::parse::PaymentRole;
 use crate::query::organisation::{key, Spellings};
 
@@ -33,6 +33,25 @@ impl Names {
     /// The string a name stands for.
     pub fn get(&self, name: Name) -> &str {
         &self.0[name.0.get() as usize - 1]
+    }
+
+    /// The string of the name whose [`Name::index`] is `index`.
+    pub fn at(&self, index: usize) -> &str {
+        &self.0[index - 1]
+    }
+
+    /// One more than the largest [`Name::index`] of these names: the length
+    /// of an array with a slot for each name and slot 0 free.
+    pub fn slots(&self) -> usize {
+        self.0.len() + 1
+    }
+}
+
+impl Name {
+    /// A small number for this name, from 1 up (below [`Names::slots`]), so
+    /// counts by name can live in an array rather than a hash map.
+    pub fn index(self) -> usize {
+        self.0.get() as usize
     }
 }
 
@@ -255,18 +274,19 @@ impl<T: Clone> Strings<T> {
             .filter_map(|ord| self.by_ord.get(ord as usize))
     }
 
-    /// The distinct values of `doc`.
-    fn distinct(&self, doc: DocId) -> Box<[T]>
+    /// The distinct values of `doc`, gathered in `scratch` (kept between
+    /// documents) so the box is allocated once, at its size.
+    fn distinct(&self, doc: DocId, scratch: &mut Vec<T>) -> Box<[T]>
     where
         T: PartialEq,
     {
-        let mut out: Vec<T> = Vec::new();
+        scratch.clear();
         for value in self.each(doc) {
-            if !out.contains(value) {
-                out.push(value.clone());
+            if !scratch.contains(value) {
+                scratch.push(value.clone());
             }
         }
-        out.into_boxed_slice()
+        scratch.drain(..).collect()
     }
 
     fn first(&self, doc: DocId) -> Option<T> {
@@ -294,6 +314,8 @@ pub struct FactsSegment {
     amount_unstated: Option<Column<bool>>,
     truncated: Option<Column<bool>>,
     facts: Vec<Facts>,
+    /// Reused between documents while their multi-valued facts are read.
+    scratch: (Vec<Name>, Vec<Payment>),
 }
 
 impl Collector for FactsCollector {
@@ -321,9 +343,7 @@ impl Collector for FactsCollector {
             finding: names(name::FINDING, n.finding)?,
             fault: names(name::FAULT, n.faults)?,
             remedy: names(name::REMEDY, n.remedies)?,
-            payment: Strings::open(reader, name::PAYMENT, n.payments, |t| {
-                payment(t, n.roles, |p| self.intern(p))
-            })?,
+            payment: payments(reader, n, |p| self.intern(p))?,
             decision_date: if n.month {
                 Some(fast.date(name::DECISION_DATE)?)
             } else {
@@ -340,6 +360,7 @@ impl Collector for FactsCollector {
                 None
             },
             facts: Vec::with_capacity(reader.max_doc() as usize),
+            scratch: Default::default(),
         })
     }
 
@@ -357,7 +378,9 @@ impl SegmentCollector for FactsSegment {
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         // Not deduplicated: two equal payments are two payments.
-        let payments = self.payment.each(doc).flatten().cloned().collect();
+        let (names, payments) = &mut self.scratch;
+        payments.extend(self.payment.each(doc).flatten().cloned());
+        let payments = payments.drain(..).collect();
         let month = self
             .decision_date
             .as_ref()
@@ -380,8 +403,8 @@ impl SegmentCollector for FactsSegment {
             outcome: self.outcome.first(doc),
             finding: self.finding.first(doc),
             month,
-            faults: self.fault.distinct(doc),
-            remedies: self.remedy.distinct(doc),
+            faults: self.fault.distinct(doc, names),
+            remedies: self.remedy.distinct(doc, names),
             payments,
             amount_unstated: flag(&self.amount_unstated, doc),
             truncated: flag(&self.truncated, doc),
@@ -409,13 +432,47 @@ impl SegmentCollector for FactsSegment {
     }
 }
 
-/// A `payment` value as a [`Payment`], with each purpose named by `name`;
-/// `None` for a payment of a role not in `roles`.
-fn payment(value: &str, roles: Roles, name: impl FnMut(&str) -> Name) -> Option<Payment> {
-    let (role, amount, purposes) = decode_payment(value)?;
-    roles
-        .contains(role)
-        .then(|| (amount, purposes.map(name).collect()))
+/// The `payment` column when `needs` asks for payments, each value a
+/// [`Payment`] of a counted role (`None` otherwise), its purposes named by
+/// `name`: each distinct list of purposes is named and allocated once.
+fn payments(
+    reader: &SegmentReader,
+    needs: FactsNeeded,
+    mut name: impl FnMut(&str) -> Name,
+) -> tantivy::Result<Strings<Option<Payment>>> {
+    let column = if needs.payments {
+        reader.fast_fields().str(name::PAYMENT)?
+    } else {
+        None
+    };
+    let Some(column) = column else {
+        return Ok(Strings {
+            column: None,
+            by_ord: Vec::new(),
+        });
+    };
+    let decoded = super::payments::terms(reader.segment_id(), &column)?;
+    let lists: Vec<Arc<[Name]>> = decoded
+        .lists
+        .iter()
+        .map(|purposes| purposes.iter().map(|p| name(p)).collect())
+        .collect();
+    let by_ord = decoded
+        .terms
+        .iter()
+        .map(|term| {
+            let (role, amount, list) = (*term)?;
+            let purposes = lists.get(list as usize)?;
+            needs
+                .roles
+                .contains(role)
+                .then(|| (amount, Arc::clone(purposes)))
+        })
+        .collect();
+    Ok(Strings {
+        column: Some(column),
+        by_ord,
+    })
 }
 
 /// A true/false fast field of `doc`, false where the column is not read.

@@ -1,14 +1,13 @@
 //! The arithmetic: payment summaries, percentiles, outcome rates, kind counts,
 //! histograms and the fault × remedy table.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::collect::{Facts, Name, Names};
-use super::{
-    Bucket, Buckets, Count, CrossCell, Figures, PaymentBasis, Statistic, StatsRequest, Unit,
-};
+use super::set::Set;
+use super::{Bucket, Buckets, Count, CrossCell, Figures, PaymentBasis, Statistic, StatsRequest};
 use crate::names::name_of;
 use crate::parse::PaymentRole;
 
@@ -71,41 +70,23 @@ pub fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
     Some(sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo as f64))
 }
 
-/// The payment values the units stand for.
-pub fn values(facts: &[&Facts], units: &[Unit], per: PaymentBasis) -> Vec<f64> {
-    let mut values: Vec<f64> = match per {
-        PaymentBasis::Decision => {
-            let mut docs: Vec<usize> = units.iter().map(|u| u.doc).collect();
-            docs.dedup();
-            docs.into_iter()
-                .map(|d| facts[d].total())
-                .filter(|t| *t > 0.0)
-                .collect()
-        }
-        PaymentBasis::Payment => units
-            .iter()
-            .filter_map(|u| u.payment.map(|i| facts[u.doc].payments[i].0))
-            .collect(),
-    };
-    values.sort_by(f64::total_cmp);
-    values
-}
-
-fn summary(facts: &[&Facts], units: &[Unit], per: PaymentBasis) -> Summary {
-    let v = values(facts, units, per);
+/// The summary of sorted payment `values` counted over the decisions `docs`
+/// of `set` (a group's or the whole set's).
+fn summary(set: &Set, docs: &[u32], v: &[f64]) -> Summary {
     let sum: f64 = v.iter().sum();
-    let with_payment = facts.iter().filter(|f| f.total() > 0.0).count();
+    let totals = set.totals();
+    let with_payment = docs.iter().filter(|&&d| totals[d as usize] > 0.0).count();
     Summary {
         n: v.len(),
         sum,
         mean: (!v.is_empty()).then(|| sum / v.len() as f64),
         min: v.first().copied(),
-        p25: percentile(&v, 25.0),
-        median: percentile(&v, 50.0),
-        p75: percentile(&v, 75.0),
-        p90: percentile(&v, 90.0),
+        p25: percentile(v, 25.0),
+        median: percentile(v, 50.0),
+        p75: percentile(v, 75.0),
+        p90: percentile(v, 90.0),
         max: v.last().copied(),
-        share_with_payment: ratio(with_payment, facts.len()),
+        share_with_payment: ratio(with_payment, docs.len()),
     }
 }
 
@@ -141,46 +122,59 @@ fn outcome_class(outcome: &str) -> OutcomeClass {
     }
 }
 
-/// The outcome of a decision as counted: printed, inferred, or missing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum OutcomeLabel {
-    Printed(Name),
-    Inferred(&'static str),
-    Missing,
-}
+/// The outcomes --infer reads from a finding, in the order of their slots.
+const INFERRED: [&str; 3] = [
+    "Upheld (inferred)",
+    "Not upheld (inferred)",
+    "Closed after initial enquiries (inferred)",
+];
 
-/// The outcome label of a decision: as printed, inferred from the finding
-/// (with --infer), or the missing marker.
-fn outcome_label(f: &Facts, names: &Names, infer: bool) -> OutcomeLabel {
+/// The slot of a decision's outcome as counted: the printed outcome's
+/// [`Name::index`], then one slot past the names for each inferred outcome
+/// (with --infer), then one for the missing marker.
+fn outcome_slot(f: &Facts, names: &Names, infer: bool) -> usize {
     if let Some(o) = f.outcome {
-        return OutcomeLabel::Printed(o);
+        return o.index();
     }
     let inferred = match f.finding.map(|n| names.get(n)) {
-        Some("fault_injustice") | Some("fault_no_injustice") if infer => Some("Upheld (inferred)"),
-        Some("no_fault") if infer => Some("Not upheld (inferred)"),
-        Some("not_investigated") if infer => Some("Closed after initial enquiries (inferred)"),
+        Some("fault_injustice") | Some("fault_no_injustice") if infer => Some(0),
+        Some("no_fault") if infer => Some(1),
+        Some("not_investigated") if infer => Some(2),
         _ => None,
     };
-    inferred.map_or(OutcomeLabel::Missing, OutcomeLabel::Inferred)
+    names.slots() + inferred.unwrap_or(INFERRED.len())
+}
+
+/// The text an outcome slot prints as.
+fn outcome_text(names: &Names, slot: usize) -> String {
+    match slot.checked_sub(names.slots()) {
+        None => names.at(slot).to_string(),
+        Some(i) => INFERRED.get(i).copied().unwrap_or(NO_OUTCOME).to_string(),
+    }
 }
 
 /// The label for decisions without an outcome line.
 pub const NO_OUTCOME: &str = "(no outcome line)";
 
-/// Counts of each label (tallied by handle, then merged by the text each
+/// Counts of each label (tallied by slot, then merged by the text each
 /// one prints as), by count then text.
-fn counts<L: Copy + Eq + std::hash::Hash>(
-    labels: impl Iterator<Item = L>,
-    text: impl Fn(L) -> String,
+fn counts(
+    labels: impl Iterator<Item = usize>,
+    slots: usize,
+    text: impl Fn(usize) -> String,
     n: usize,
 ) -> Vec<Count> {
-    let mut tally: HashMap<L, usize> = HashMap::new();
+    let mut tally = vec![0usize; slots];
+    let mut seen: Vec<usize> = Vec::new();
     for label in labels {
-        *tally.entry(label).or_default() += 1;
+        if tally[label] == 0 {
+            seen.push(label);
+        }
+        tally[label] += 1;
     }
     let mut by_text: BTreeMap<String, usize> = BTreeMap::new();
-    for (label, count) in tally {
-        *by_text.entry(text(label)).or_default() += count;
+    for label in seen {
+        *by_text.entry(text(label)).or_default() += tally[label];
     }
     let mut out: Vec<Count> = by_text
         .into_iter()
@@ -220,22 +214,22 @@ fn upheld_rates(counts: &[Count]) -> UpheldRates {
     }
 }
 
-/// The figures of one statistic over `facts` (the decisions of the set or group).
-pub fn compute(facts: &[&Facts], names: &Names, units: &[Unit], request: &StatsRequest) -> Figures {
-    let n = facts.len();
+/// The figures of one statistic over the decisions `docs` of `set` (the
+/// whole set or one group), whose counted payment values are `values`,
+/// ascending.
+pub fn compute(set: &Set, request: &StatsRequest, docs: &[u32], values: &[f64]) -> Figures {
+    let (facts, names) = (set.facts, set.names);
+    let n = docs.len();
+    let each = || docs.iter().map(|&d| facts[d as usize]);
     match request.what {
         Statistic::Payments => Figures {
-            stats: Some(summary(facts, units, request.per)),
+            stats: Some(summary(set, docs, values)),
             ..Default::default()
         },
         Statistic::Outcomes => {
-            let labels = facts.iter().map(|f| outcome_label(f, names, request.infer));
-            let text = |label| match label {
-                OutcomeLabel::Printed(name) => names.get(name).to_string(),
-                OutcomeLabel::Inferred(text) => text.to_string(),
-                OutcomeLabel::Missing => NO_OUTCOME.to_string(),
-            };
-            let counts = counts(labels, text, n);
+            let labels = each().map(|f| outcome_slot(f, names, request.infer));
+            let slots = names.slots() + INFERRED.len() + 1;
+            let counts = counts(labels, slots, |slot| outcome_text(names, slot), n);
             Figures {
                 upheld_rate: Some(upheld_rates(&counts)),
                 counts: Some(counts),
@@ -244,15 +238,13 @@ pub fn compute(facts: &[&Facts], names: &Names, units: &[Unit], request: &StatsR
         }
         Statistic::Faults | Statistic::Remedies => {
             let faults = request.what == Statistic::Faults;
-            let labels = facts.iter().flat_map(|f| {
-                if faults {
-                    f.faults.iter().copied()
-                } else {
-                    f.remedies.iter().copied()
-                }
+            let labels = each().flat_map(|f| {
+                let kinds = if faults { &f.faults } else { &f.remedies };
+                kinds.iter().map(|n| n.index())
             });
+            let text = |slot| names.at(slot).to_string();
             Figures {
-                counts: Some(counts(labels, |name| names.get(name).to_string(), n)),
+                counts: Some(counts(labels, names.slots(), text, n)),
                 ..Default::default()
             }
         }
@@ -352,32 +344,64 @@ fn bucket_label(from: f64, to: Option<f64>, buckets: Buckets) -> String {
     }
 }
 
-/// Decisions with each (fault, remedy) pair, by count then names.
+/// Decisions with each (fault, remedy) pair, by count then names: counted
+/// in a matrix of fault × remedy slots (the last slot of a row for no
+/// remedy), then named.
 pub fn cross(facts: &[&Facts], names: &Names) -> Vec<CrossCell> {
-    let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut per_fault: BTreeMap<String, usize> = BTreeMap::new();
+    // Dense numbers for the names that are fault or remedy kinds.
+    let (mut fault_of, mut remedy_of) =
+        (vec![u32::MAX; names.slots()], vec![u32::MAX; names.slots()]);
+    let (mut faults, mut remedies): (Vec<Name>, Vec<Name>) = (Vec::new(), Vec::new());
     for f in facts {
-        for &fault in &f.faults {
-            let fault = names.get(fault);
-            *per_fault.entry(fault.to_string()).or_default() += 1;
-            let remedies: Vec<&str> = if f.remedies.is_empty() {
-                vec![super::NONE]
-            } else {
-                f.remedies.iter().map(|&r| names.get(r)).collect()
-            };
-            for remedy in remedies {
-                *pairs
-                    .entry((fault.to_string(), remedy.to_string()))
-                    .or_default() += 1;
+        for &fault in f.faults.iter() {
+            if fault_of[fault.index()] == u32::MAX {
+                fault_of[fault.index()] = faults.len() as u32;
+                faults.push(fault);
+            }
+        }
+        for &remedy in f.remedies.iter() {
+            if remedy_of[remedy.index()] == u32::MAX {
+                remedy_of[remedy.index()] = remedies.len() as u32;
+                remedies.push(remedy);
             }
         }
     }
-    let mut cells: Vec<CrossCell> = pairs
+    let width = remedies.len() + 1;
+    let mut pairs = vec![0usize; faults.len() * width];
+    let mut per_fault = vec![0usize; faults.len()];
+    for f in facts {
+        for &fault in f.faults.iter() {
+            let row = fault_of[fault.index()] as usize;
+            per_fault[row] += 1;
+            if f.remedies.is_empty() {
+                pairs[row * width + remedies.len()] += 1;
+            }
+            for &remedy in f.remedies.iter() {
+                pairs[row * width + remedy_of[remedy.index()] as usize] += 1;
+            }
+        }
+    }
+    // Merged by text, as two names never print alike but the marker for no
+    // remedy is text too.
+    let mut by_text: BTreeMap<(&str, &str), (usize, usize)> = BTreeMap::new();
+    for (row, &fault) in faults.iter().enumerate() {
+        for column in 0..width {
+            let count = pairs[row * width + column];
+            if count == 0 {
+                continue;
+            }
+            let remedy = remedies.get(column).map_or(super::NONE, |&r| names.get(r));
+            let cell = by_text.entry((names.get(fault), remedy)).or_default();
+            cell.0 += count;
+            cell.1 = per_fault[row];
+        }
+    }
+    let mut cells: Vec<CrossCell> = by_text
         .into_iter()
-        .map(|((fault, remedy), count)| CrossCell {
-            share_of_fault: ratio(count, per_fault[&fault]).unwrap_or(0.0),
-            fault,
-            remedy,
+        .map(|((fault, remedy), (count, of_fault))| CrossCell {
+            share_of_fault: ratio(count, of_fault).unwrap_or(0.0),
+            fault: fault.to_string(),
+            remedy: remedy.to_string(),
             count,
         })
         .collect();
@@ -439,14 +463,17 @@ mod tests {
 
     #[test]
     fn upheld_rate_states_both_denominators() {
-        let labels = [
-            "Upheld",
+        // Slots 0 and 4 both print as "Upheld": counts merge slots by text.
+        let texts = [
             "Upheld",
             "Not upheld",
             "Closed after initial enquiries",
             NO_OUTCOME,
+            "Upheld",
         ];
-        let counted = counts(labels.iter().copied(), str::to_string, labels.len());
+        let slots = [0, 4, 1, 2, 3];
+        let text = |slot: usize| texts[slot].to_string();
+        let counted = counts(slots.iter().copied(), texts.len(), text, slots.len());
         assert_eq!(counted[0].value, "Upheld");
         assert_eq!(counted[0].count, 2);
         let r = upheld_rates(&counted);

@@ -6,11 +6,13 @@
 pub mod collect;
 mod compare;
 mod figures;
+mod group;
+mod payments;
 pub mod period;
+mod set;
 pub mod values;
 
-use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use anyhow::{bail, Context, Result};
@@ -19,13 +21,13 @@ use tantivy::query::EnableScoring;
 use tantivy::Executor;
 
 use crate::index::DecisionIndex;
-use crate::names::name_of;
 use crate::parse::PaymentRole;
 use crate::query::{build_query, Filters};
-use collect::{Facts, FactsCollector, FactsNeeded, Name, Names, Roles};
+use collect::{Facts, FactsCollector, FactsNeeded, Names, Roles};
 pub use compare::{compare, Comparison, Selection};
 pub use figures::{percentile, Summary};
 use period::Span;
+use set::Set;
 
 /// The statistic a request computes (`stats`' first argument).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -261,9 +263,10 @@ pub fn run_all(
     let segments = searcher.search_with_executor(&query, &collector, executor, scoring)?;
     let facts: Vec<&Facts> = segments.iter().flatten().collect();
     let names = collector.names();
+    let set = Set::new(&facts, &names);
     Ok(requests
         .into_iter()
-        .map(|request| report(&facts, &names, request))
+        .map(|request| set_report(&set, request))
         .collect())
 }
 
@@ -344,10 +347,22 @@ fn facts_needed(r: &StatsRequest) -> FactsNeeded {
 
 /// The report for a set of decisions' facts, whose names `names` resolves.
 pub fn report(facts: &[&Facts], names: &Names, request: StatsRequest) -> StatsReport {
-    let all: Vec<Unit> = units(facts, &request);
-    let figures = figures::compute(facts, names, &all, &request);
+    set_report(&Set::new(facts, names), request)
+}
+
+/// The report of `request` over `set` (whose sorted values the set's other
+/// reports share).
+fn set_report(set: &Set, request: StatsRequest) -> StatsReport {
+    let facts = set.facts;
+    let payments = request.what == Statistic::Payments;
+    let values = match (payments, request.per) {
+        (false, _) => Vec::new(),
+        (true, PaymentBasis::Decision) => set.sorted_totals(),
+        (true, PaymentBasis::Payment) => set.sorted_amounts(),
+    };
+    let figures = figures::compute(set, &request, set.every(), &values);
     let mut notes = figures::notes(facts, &request);
-    let groups = (!request.by.is_empty()).then(|| grouped(facts, names, &all, &request));
+    let groups = (!request.by.is_empty()).then(|| group::grouped(set, &request));
     if groups.as_ref().is_some_and(|g| g.iter().any(|g| g.other)) {
         notes.push(format!(
             "groups with fewer than {} decisions{} are folded into {OTHER}",
@@ -359,15 +374,11 @@ pub fn report(facts: &[&Facts], names: &Names, request: StatsRequest) -> StatsRe
         ));
     }
     let histogram = match (request.what, request.histogram) {
-        (Statistic::Payments, Some(b)) => Some(figures::histogram(
-            &figures::values(facts, &all, request.per),
-            b,
-        )),
+        (Statistic::Payments, Some(b)) => Some(figures::histogram(&values, b)),
         _ => None,
     };
     let cross = (request.cross && matches!(request.what, Statistic::Faults | Statistic::Remedies))
-        .then(|| figures::cross(facts, names));
-    let payments = request.what == Statistic::Payments;
+        .then(|| figures::cross(facts, set.names));
     let count = |flag: fn(&Facts) -> bool| facts.iter().filter(|f| flag(f)).count();
     StatsReport {
         what: request.what,
@@ -385,31 +396,6 @@ pub fn report(facts: &[&Facts], names: &Names, request: StatsRequest) -> StatsRe
     }
 }
 
-/// What is counted: a decision, or one counted payment of a decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Unit {
-    /// Index into the facts.
-    pub doc: usize,
-    /// Index into the decision's payments, for per-payment statistics.
-    pub payment: Option<usize>,
-}
-
-fn units(facts: &[&Facts], request: &StatsRequest) -> Vec<Unit> {
-    let per_payment = request.what == Statistic::Payments && request.per == PaymentBasis::Payment;
-    let mut units = Vec::with_capacity(facts.len());
-    for (doc, f) in facts.iter().enumerate() {
-        if per_payment && !f.payments.is_empty() {
-            units.extend((0..f.payments.len()).map(|i| Unit {
-                doc,
-                payment: Some(i),
-            }));
-        } else {
-            units.push(Unit { doc, payment: None });
-        }
-    }
-    units
-}
-
 impl GroupField {
     /// The period length of a time key (`year`, `quarter`, `month`).
     pub fn span(self) -> Option<Span> {
@@ -420,267 +406,6 @@ impl GroupField {
             _ => None,
         }
     }
-}
-
-/// One place of a group's key: an interned value, or the ordinal of a time
-/// key's period (so periods sort in time order and gaps can be counted).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Part {
-    Name(Name),
-    Period(u32),
-}
-
-/// A group's key: one value per `--by` field (at most two); `None` is a
-/// missing value, and unused places stay `None`.
-type Key = [Option<Part>; 2];
-
-/// The values one unit has for a grouping field: one value, or a
-/// multi-valued field's names, borrowed where they can be so grouping
-/// allocates nothing per decision.
-enum Values<'a> {
-    One(Option<Part>),
-    Many(Cow<'a, [Name]>),
-}
-
-impl Values<'_> {
-    /// Each value; a multi-valued field with none has the missing value.
-    fn each(&self) -> impl Iterator<Item = Option<Part>> + '_ {
-        let (one, many): (Option<Option<Part>>, &[Name]) = match self {
-            Values::One(part) => (Some(*part), &[]),
-            Values::Many(names) if names.is_empty() => (Some(None), &[]),
-            Values::Many(names) => (None, names),
-        };
-        one.into_iter()
-            .chain(many.iter().map(|&n| Some(Part::Name(n))))
-    }
-}
-
-fn key_values(f: &Facts, unit: Unit, field: GroupField) -> Values<'_> {
-    let one = |v: Option<Name>| Values::One(v.map(Part::Name));
-    match field {
-        GroupField::Organisation => one(f.organisation),
-        GroupField::Category => one(f.category),
-        GroupField::Subcategory => one(f.subcategory),
-        GroupField::Outcome => one(f.outcome),
-        GroupField::Year | GroupField::Quarter | GroupField::Month => {
-            let span = field.span().unwrap_or(Span::Year);
-            Values::One(f.month.map(|m| Part::Period(span.ordinal(m))))
-        }
-        GroupField::Fault => Values::Many(Cow::Borrowed(&f.faults)),
-        GroupField::Remedy => Values::Many(Cow::Borrowed(&f.remedies)),
-        GroupField::Purpose => match unit.payment {
-            Some(i) => Values::Many(Cow::Borrowed(&f.payments[i].1)),
-            None => {
-                let mut all: Vec<Name> = f
-                    .payments
-                    .iter()
-                    .flat_map(|p| p.1.iter().copied())
-                    .collect();
-                all.sort_unstable();
-                all.dedup();
-                Values::Many(Cow::Owned(all))
-            }
-        },
-    }
-}
-
-/// The printed value of one key place of `field`.
-fn label(names: &Names, field: GroupField, value: Option<Part>) -> String {
-    match (value, field.span()) {
-        (None, _) => NONE.to_string(),
-        (Some(Part::Name(n)), _) => names.get(n).to_string(),
-        (Some(Part::Period(p)), Some(span)) => span.label(p),
-        (Some(Part::Period(p)), None) => p.to_string(),
-    }
-}
-
-/// One group before it is made: key, labels, units and distinct decisions.
-struct Pending {
-    key: Key,
-    labels: Vec<String>,
-    units: Vec<Unit>,
-    n: usize,
-}
-
-fn grouped(facts: &[&Facts], names: &Names, all: &[Unit], request: &StatsRequest) -> Vec<Group> {
-    let mut by_key: HashMap<Key, Vec<Unit>> = HashMap::new();
-    for &unit in all {
-        let f = facts[unit.doc];
-        let first = key_values(f, unit, request.by[0]);
-        let second = request.by.get(1).map(|&field| key_values(f, unit, field));
-        for a in first.each() {
-            match &second {
-                None => by_key.entry([a, None]).or_default().push(unit),
-                Some(second) => {
-                    for b in second.each() {
-                        by_key.entry([a, b]).or_default().push(unit);
-                    }
-                }
-            }
-        }
-    }
-    let mut groups: Vec<Pending> = by_key
-        .into_iter()
-        .map(|(key, units)| Pending {
-            labels: request
-                .by
-                .iter()
-                .zip(key)
-                .map(|(&field, v)| label(names, field, v))
-                .collect(),
-            n: distinct_docs(&units),
-            key,
-            units,
-        })
-        .collect();
-    // Folding by size comes first, whatever order the rows are shown in:
-    // `--top` keeps the largest groups, also of a time key.
-    groups.sort_by(|a, b| b.n.cmp(&a.n).then_with(|| a.labels.cmp(&b.labels)));
-
-    let mut kept = Vec::new();
-    let mut folded: Vec<Unit> = Vec::new();
-    let mut folded_keys: Vec<Key> = Vec::new();
-    for (rank, group) in groups.into_iter().enumerate() {
-        let beyond_top = request.top.is_some_and(|top| rank >= top);
-        if group.n < request.min_count || beyond_top {
-            folded.extend(group.units);
-            folded_keys.push(group.key);
-        } else {
-            kept.push(group);
-        }
-    }
-    if request.by[0].span().is_some() {
-        kept.extend(empty_periods(&kept, &folded_keys, request.by[0]));
-    }
-    in_display_order(&mut kept, request);
-    let mut made: Vec<Group> = kept
-        .into_iter()
-        .map(|g| make_group(facts, names, request, g.labels, &g.units, false, 0))
-        .collect();
-    if !folded_keys.is_empty() {
-        folded.sort_by_key(|u| (u.doc, u.payment));
-        folded.dedup();
-        let key = vec![OTHER.to_string(); request.by.len()];
-        made.push(make_group(
-            facts,
-            names,
-            request,
-            key,
-            &folded,
-            true,
-            folded_keys.len(),
-        ));
-    }
-    made
-}
-
-/// Zero rows for the periods of the first key (a time key) between the first
-/// and the last shown that no decision falls in. Such a row is keyed by the
-/// period alone; a period folded into "(other)" is not empty.
-fn empty_periods(kept: &[Pending], folded: &[Key], field: GroupField) -> Vec<Pending> {
-    let period = |key: &Key| match key[0] {
-        Some(Part::Period(p)) => Some(p),
-        _ => None,
-    };
-    let shown: std::collections::BTreeSet<u32> =
-        kept.iter().filter_map(|g| period(&g.key)).collect();
-    let (Some(&first), Some(&last)) = (shown.first(), shown.last()) else {
-        return Vec::new();
-    };
-    let span = field.span().unwrap_or(Span::Year);
-    (first..=last)
-        .filter(|p| !shown.contains(p) && !folded.iter().any(|k| period(k) == Some(*p)))
-        .map(|p| Pending {
-            key: [Some(Part::Period(p)), None],
-            labels: vec![span.label(p)],
-            units: Vec::new(),
-            n: 0,
-        })
-        .collect()
-}
-
-/// Sorts groups for display: by decisions then value, except that a time
-/// key runs in time order (missing dates last). With a time key first, the
-/// second key keeps its own order inside each period; with a time key
-/// second, each value of the first key keeps its place by its decisions and
-/// its periods run in time order under it.
-fn in_display_order(groups: &mut [Pending], request: &StatsRequest) {
-    let time = |place: usize| request.by.get(place).is_some_and(|f| f.span().is_some());
-    // Missing periods (`None`) after every period.
-    let when = |g: &Pending, place: usize| match g.key[place] {
-        Some(Part::Period(p)) => (0, p),
-        _ => (1, 0),
-    };
-    let by_size = |a: &Pending, b: &Pending| b.n.cmp(&a.n).then_with(|| a.labels.cmp(&b.labels));
-    if time(0) {
-        groups.sort_by(|a, b| {
-            when(a, 0).cmp(&when(b, 0)).then_with(|| {
-                if time(1) {
-                    when(a, 1).cmp(&when(b, 1))
-                } else {
-                    by_size(a, b)
-                }
-            })
-        });
-    } else if time(1) {
-        let mut totals: HashMap<Option<Part>, usize> = HashMap::new();
-        for g in groups.iter() {
-            *totals.entry(g.key[0]).or_default() += g.n;
-        }
-        let total = |g: &Pending| totals.get(&g.key[0]).copied().unwrap_or(0);
-        groups.sort_by(|a, b| {
-            total(b)
-                .cmp(&total(a))
-                .then_with(|| a.labels[0].cmp(&b.labels[0]))
-                .then_with(|| when(a, 1).cmp(&when(b, 1)))
-        });
-    } else {
-        groups.sort_by(by_size);
-    }
-}
-
-fn make_group(
-    facts: &[&Facts],
-    names: &Names,
-    request: &StatsRequest,
-    key: Vec<String>,
-    units: &[Unit],
-    other: bool,
-    folded: usize,
-) -> Group {
-    let ids = doc_ids(units);
-    let docs: Vec<&Facts> = ids.iter().map(|&d| facts[d]).collect();
-    let local: Vec<Unit> = units
-        .iter()
-        .map(|u| Unit {
-            doc: ids.binary_search(&u.doc).unwrap_or(0),
-            payment: u.payment,
-        })
-        .collect();
-    Group {
-        key: request
-            .by
-            .iter()
-            .map(|f| name_of(f).to_string())
-            .zip(key)
-            .collect(),
-        n_decisions: docs.len(),
-        other,
-        folded_groups: folded,
-        figures: figures::compute(&docs, names, &local, request),
-    }
-}
-
-/// The distinct decisions of some units, ascending.
-fn doc_ids(units: &[Unit]) -> Vec<usize> {
-    let mut ids: Vec<usize> = units.iter().map(|u| u.doc).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids
-}
-
-fn distinct_docs(units: &[Unit]) -> usize {
-    doc_ids(units).len()
 }
 
 #[cfg(test)]
@@ -960,6 +685,36 @@ mod tests {
         );
         let empty = &report.groups.as_ref().expect("grouped")[1];
         assert_eq!(empty.figures.counts.as_deref(), Some(&[][..]));
+    }
+
+    #[test]
+    fn grouped_time_key_over_undated_decisions_is_one_none_row() {
+        let v = vocabulary();
+        let facts = [
+            v.facts(Some("Alpha"), Some("Upheld"), &[]),
+            v.facts(Some("Beta"), Some("Upheld"), &[]),
+        ];
+        let refs: Vec<&Facts> = facts.iter().collect();
+        for by in [GroupField::Year, GroupField::Quarter, GroupField::Month] {
+            let report = super::report(&refs, &v.names, request(Statistic::Payments, &[by]));
+            assert_eq!(rows(&report), owned(&[(NONE, 2)]), "{by:?}");
+            let report = super::report(
+                &refs,
+                &v.names,
+                request(Statistic::Outcomes, &[GroupField::Organisation, by]),
+            );
+            // One row per organisation, each of one undated decision.
+            let got = rows(&report);
+            assert_eq!(got.len(), 2, "{by:?}");
+            assert!(got.iter().all(|(key, n)| *n == 1 && key.contains(NONE)));
+        }
+        let none: Vec<&Facts> = Vec::new();
+        let report = super::report(
+            &none,
+            &v.names,
+            request(Statistic::Payments, &[GroupField::Year]),
+        );
+        assert_eq!(rows(&report), owned(&[]));
     }
 
     #[test]
