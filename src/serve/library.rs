@@ -10,7 +10,10 @@
 //! over the matching decisions' fast fields) and the same views are asked
 //! for again and again, so rendered pages are kept per commit: a page is
 //! rendered once for each commit the server sees, and all are dropped when
-//! a newer commit is seen or they outgrow [`CACHE_BYTES`].
+//! a newer commit is seen. Each route keeps its own pages, up to
+//! [`CACHE_BYTES`], and drops them when they would outgrow it: a statistics
+//! page is some fifteen times a search page, and a shared budget let a run of
+//! statistics pages empty the search pages' shelf again and again.
 //!
 //! A page not kept is rendered by at most one request per CPU at a time
 //! ([`Library::costly`]); the others wait their turn without holding a
@@ -33,7 +36,7 @@ use super::params::PageParams;
 
 use crate::index::{directory_identity, DecisionIndex};
 
-/// Most bytes of rendered pages kept.
+/// Most bytes of rendered pages kept for one route.
 pub const CACHE_BYTES: usize = 64 * 1024 * 1024;
 
 /// The served index, a reader that follows its commits, and the pages
@@ -41,7 +44,8 @@ pub const CACHE_BYTES: usize = 64 * 1024 * 1024;
 pub struct Library {
     path: PathBuf,
     current: Mutex<Opened>,
-    pages: Mutex<Pages>,
+    /// Rendered pages by route (the URL's path).
+    pages: Mutex<HashMap<String, Pages>>,
     /// One permit per CPU, held while a costly page is rendered.
     renders: Semaphore,
 }
@@ -58,7 +62,7 @@ struct Opened {
     opening: u64,
 }
 
-/// Rendered pages of one version, by URL.
+/// Rendered pages of one route and one version, by URL.
 #[derive(Default)]
 struct Pages {
     version: Option<Version>,
@@ -72,7 +76,7 @@ impl Library {
         Ok(Library {
             path: path.to_path_buf(),
             current: Mutex::new(Opened::new(path, 1)?),
-            pages: Mutex::new(Pages::default()),
+            pages: Mutex::new(HashMap::new()),
             renders: Semaphore::new(std::thread::available_parallelism().map_or(1, |n| n.get())),
         })
     }
@@ -105,7 +109,8 @@ impl Library {
             return Ok(page);
         }
         let page: Arc<str> = render()?.into();
-        if let Ok(mut pages) = self.pages.lock() {
+        if let Ok(mut shelves) = self.pages.lock() {
+            let pages = shelves.entry(route_of(url).to_string()).or_default();
             if pages.version != Some(version) || pages.bytes + page.len() > CACHE_BYTES {
                 *pages = Pages {
                     version: Some(version),
@@ -161,11 +166,17 @@ impl Library {
     }
 
     fn kept(&self, version: Version, url: &str) -> Option<Arc<str>> {
-        let pages = self.pages.lock().ok()?;
+        let shelves = self.pages.lock().ok()?;
+        let pages = shelves.get(route_of(url))?;
         (pages.version == Some(version))
             .then(|| pages.by_url.get(url).cloned())
             .flatten()
     }
+}
+
+/// The route of a page's URL: its path, without the query.
+fn route_of(url: &str) -> &str {
+    url.split_once('?').map_or(url, |(path, _)| path)
 }
 
 impl Opened {
@@ -235,5 +246,35 @@ mod tests {
         assert_eq!(done, 4 * cpus + 4);
         let most = most.load(Ordering::SeqCst);
         assert!((1..=cpus).contains(&most), "{most} at once on {cpus} CPUs");
+    }
+
+    #[test]
+    fn pages_of_one_route_never_push_out_another_routes() {
+        let (dir, _index) = indexed(corpus());
+        let library = Library::open(&dir.path().join("index")).expect("opens");
+        let (_, _, version) = library.searcher().expect("searcher");
+        let renders = AtomicUsize::new(0);
+        let page = |url: &str, bytes: usize| {
+            library
+                .page::<()>(version, url, || {
+                    renders.fetch_add(1, Ordering::SeqCst);
+                    Ok("x".repeat(bytes))
+                })
+                .expect("page")
+        };
+        page("/?q=delay", 10);
+        // Statistics pages that fill their route's shelf twice over.
+        page("/stats?q=a", CACHE_BYTES / 2 + 1);
+        page("/stats?q=b", CACHE_BYTES / 2 + 1);
+        assert_eq!(renders.load(Ordering::SeqCst), 3);
+        // The search page is still kept; the first statistics page was dropped.
+        page("/?q=delay", 10);
+        assert_eq!(renders.load(Ordering::SeqCst), 3);
+        page("/stats?q=b", CACHE_BYTES / 2 + 1);
+        assert_eq!(renders.load(Ordering::SeqCst), 3);
+        page("/stats?q=a", CACHE_BYTES / 2 + 1);
+        assert_eq!(renders.load(Ordering::SeqCst), 4);
+        assert_eq!(route_of("/stats?q=a&page=2"), "/stats");
+        assert_eq!(route_of("/"), "/");
     }
 }
