@@ -226,9 +226,9 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     let mut cleared: Option<usize> = None;
     // Documents are built on the parsing threads; this one only writes them.
     let fields = writer.fields().clone();
-    let prepare = |d: Decision| {
+    let prepare = |d: Decision, stamp| {
         let parsed = Parsed::from(&d);
-        (document(&fields, d), parsed)
+        (document(&fields, d), parsed, stamp)
     };
     // A file holds one decision or (JSON) many: the bar counts files done.
     let mut last_file = None;
@@ -243,7 +243,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
                 progress.inc(1);
             }
             match result {
-                Ok((mut doc, parsed)) => {
+                Ok((mut doc, parsed, read_stamp)) => {
                     // What the file gave before goes, whether or not what it
                     // gives now is kept: a changed file leaves no ghost.
                     let source = &sources[i];
@@ -278,7 +278,13 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
                         Choice::Dropped => return Ok(()),
                     };
                     note_warnings(&parsed.source, parsed.warnings, &mut report.warnings);
-                    sources::add_source(&fields, &mut doc, &source.path, &source.recorded);
+                    // A file looked at before the read keeps that stamp;
+                    // one the index did not hold has the stamp it was read with.
+                    let recorded = sources::Recorded {
+                        file: source.recorded.file.or(read_stamp),
+                        ..source.recorded
+                    };
+                    sources::add_source(&fields, &mut doc, &source.path, &recorded);
                     writer.upsert(&parsed.reference, doc, repeated)
                 }
                 Err(skip) => {

@@ -78,7 +78,7 @@ pub fn run(args: Args) -> Result<ExitStatus> {
         256,
         &parsers,
         &taxonomy,
-        |d| d,
+        |d, _| d,
         |_, result| -> Result<()> {
             match result {
                 Ok(decision) if args.format == Format::Table => {

@@ -9,8 +9,6 @@
 //! warn about a stale index without scanning it.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::Path;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
 use tantivy::collector::TopDocs;
@@ -24,37 +22,7 @@ use super::schema::{name, Fields};
 /// its sources made by `build.rs`, so it changes with them by itself.
 pub const PARSER_STAMP: u64 = hex(env!("OMBUDS_EXTRACTOR"));
 
-/// A file as it was when it was read: size and modification time. The same
-/// path with the same stamp is taken to hold the same bytes (as `make` and
-/// `rsync` do).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FileStamp {
-    /// Size in bytes.
-    pub size: u64,
-    /// Modification time in nanoseconds since 1970 (negative before).
-    pub mtime_ns: i64,
-}
-
-impl FileStamp {
-    /// The stamp of the regular file at `path` now (a named link is
-    /// followed, as it is read as its target); `None` for anything else
-    /// (a FIFO, a device, a file that cannot be looked at), which is then
-    /// always read.
-    pub fn of(path: &Path) -> Option<FileStamp> {
-        let metadata = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
-        Some(FileStamp {
-            size: metadata.len(),
-            mtime_ns: nanos_since_epoch(metadata.modified().ok()?)?,
-        })
-    }
-}
-
-fn nanos_since_epoch(time: SystemTime) -> Option<i64> {
-    match time.duration_since(UNIX_EPOCH) {
-        Ok(after) => i64::try_from(after.as_nanos()).ok(),
-        Err(before) => i64::try_from(before.duration().as_nanos()).ok().map(|n| -n),
-    }
-}
+pub use crate::walk::FileStamp;
 
 /// What read a decision: the extraction code and the fault taxonomy. A
 /// decision read with another stamp may hold other values, so its file is
@@ -284,20 +252,6 @@ mod tests {
             ExtractionStamp::current(Some(b"x")),
             ExtractionStamp::current(Some(b"y"))
         );
-    }
-
-    #[test]
-    fn only_a_regular_file_has_a_file_stamp() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("a.txt");
-        std::fs::write(&file, "twelve bytes").unwrap();
-        let stamp = FileStamp::of(&file).expect("a regular file");
-        assert_eq!(stamp.size, 12);
-        assert!(stamp.mtime_ns > 0);
-        assert_eq!(FileStamp::of(dir.path()), None);
-        assert_eq!(FileStamp::of(&dir.path().join("missing")), None);
-        let before = UNIX_EPOCH - std::time::Duration::from_nanos(5);
-        assert_eq!(nanos_since_epoch(before), Some(-5));
     }
 
     /// An index of the corpus samples `names`, each recorded as read from

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::index::sources::{ExtractionStamp, FileStamp, IndexedSources, Recorded};
-use crate::walk::path_text;
+use crate::walk::{path_text, Format};
 
 /// A file to read, with what its decisions will record.
 #[derive(Debug)]
@@ -19,7 +19,10 @@ pub struct Source {
     /// The file as the walk named it: the key of the index's bookkeeping.
     pub path: String,
     /// Its stamps, taken before it is read, so a change made while it is
-    /// being read shows as a change at the next ingest.
+    /// being read shows as a change at the next ingest. A text file the
+    /// index holds nothing from is not looked at here (it is read whatever
+    /// its stamp): its `file` stamp is `None`, and the read takes it from the
+    /// file as opened, before its bytes are read.
     pub recorded: Recorded,
     /// Whether the index holds decisions from this path (read from an older
     /// version of it): they are deleted before its new decisions are added,
@@ -40,7 +43,8 @@ pub struct ToRead {
 
 /// Splits the walk's `files` into those to read and those unchanged since
 /// `indexed` was written, for reading with `extraction`. Looking at the
-/// files (one `stat` each) runs on the rayon pool.
+/// files the index holds (one `stat` each) runs on the rayon pool; a new
+/// text file is not looked at, as it is read anyway (see [`Source`]).
 pub fn files_to_read(
     files: Vec<PathBuf>,
     indexed: &IndexedSources,
@@ -50,13 +54,15 @@ pub fn files_to_read(
         .into_par_iter()
         .map(|file| {
             let path = path_text(&file);
+            let held = indexed.holds(&path);
+            let stamped_when_read = !held && Format::of(&file) == Format::Text;
             let recorded = Recorded {
-                file: FileStamp::of(&file),
+                file: (!stamped_when_read).then(|| FileStamp::of(&file)).flatten(),
                 extraction,
             };
             let unchanged = indexed.is_unchanged(&path, &recorded);
             let source = Source {
-                indexed: indexed.holds(&path),
+                indexed: held,
                 path,
                 recorded,
             };

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 pub mod changed;
 
 use crate::parse::{parse_decision_with, Decision, NotADecision, Taxonomy, Warning};
-use crate::walk::{self, Document, Input, SkipKind, Skipped};
+use crate::walk::{self, Document, FileStamp, Input, SkipKind, Skipped};
 
 mod metadata;
 
@@ -65,7 +65,18 @@ impl ParsePool {
 
 /// Reads and parses one input: a decision, or why it was not used.
 pub fn read_decision(input: Input, taxonomy: &Taxonomy) -> Result<Decision, Skipped> {
+    read_decision_stamped(input, taxonomy).map(|(decision, _)| decision)
+}
+
+/// [`read_decision`], with the stamp of the text file it was read from as
+/// the file was opened (`None` for a page, a JSON record, or a file that is
+/// not a regular file).
+fn read_decision_stamped(
+    input: Input,
+    taxonomy: &Taxonomy,
+) -> Result<(Decision, Option<FileStamp>), Skipped> {
     let document = input.read()?;
+    let stamp = document.file;
     // A parser bug must cost one decision, not the whole run.
     let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         parse_document(&document, taxonomy)
@@ -91,7 +102,7 @@ pub fn read_decision(input: Input, taxonomy: &Taxonomy) -> Result<Decision, Skip
     })?;
     let repairs = document.repairs.into_iter().map(Warning::Decoding);
     decision.warnings.splice(0..0, repairs);
-    Ok(decision)
+    Ok((decision, stamp))
 }
 
 /// Parses a document's text with the one parser, then joins what the
@@ -113,7 +124,8 @@ fn parse_document(document: &Document, taxonomy: &Taxonomy) -> Result<Decision, 
 
 /// Reads and parses files in parallel, `chunk` inputs at a time (a text
 /// file or page is one input, a JSON record another), turns each decision
-/// into what the caller needs with `prepare` (also in parallel), and hands
+/// into what the caller needs with `prepare` (also in parallel; it is also
+/// given the stamp of the text file the decision came from, as read), and hands
 /// each result to `each` with the index in `files` of the file it came from,
 /// in path order and, within a file, in record order, so output and upserts
 /// are deterministic.
@@ -128,7 +140,7 @@ pub fn for_each_decision<T: Send, E>(
     chunk: usize,
     pool: &ParsePool,
     taxonomy: &Taxonomy,
-    prepare: impl Fn(Decision) -> T + Sync,
+    prepare: impl Fn(Decision, Option<FileStamp>) -> T + Sync,
     mut each: impl FnMut(usize, Result<T, Skipped>) -> Result<(), E>,
 ) -> Result<(), E> {
     use rayon::prelude::*;
@@ -145,7 +157,10 @@ pub fn for_each_decision<T: Send, E>(
                 let parse = move || -> Results<T> {
                     group
                         .into_par_iter()
-                        .map(|(i, input)| (i, read_decision(input, taxonomy).map(prepare)))
+                        .map(|(i, input)| {
+                            let read = read_decision_stamped(input, taxonomy);
+                            (i, read.map(|(decision, stamp)| prepare(decision, stamp)))
+                        })
                         .collect()
                 };
                 let results = pool.install(parse);
@@ -230,7 +245,7 @@ mod tests {
             2,
             &pool,
             taxonomy,
-            |d| d.reference,
+            |d, _| d.reference,
             |i, r| {
                 seen.push((i, r.unwrap()));
                 Ok(())
@@ -246,7 +261,7 @@ mod tests {
             2,
             &ParsePool::new(1),
             taxonomy,
-            |d| d,
+            |d, _| d,
             |_, _| {
                 calls += 1;
                 if calls == 3 {

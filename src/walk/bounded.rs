@@ -38,10 +38,23 @@ pub enum ReadError {
 /// The bytes of `path`, at most `limit` of them, without blocking on a FIFO
 /// or device for longer than `SPECIAL_FILE_WAIT` (10 s).
 pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    read_bounded_looked(path, limit).map(|(bytes, _)| bytes)
+}
+
+/// [`read_bounded`], with the file's metadata as it was opened, before its
+/// bytes were read (what a change made while it is read is measured from).
+pub fn read_bounded_looked(
+    path: &Path,
+    limit: u64,
+) -> Result<(Vec<u8>, std::fs::Metadata), ReadError> {
     read_bounded_waiting(path, limit, SPECIAL_FILE_WAIT)
 }
 
-fn read_bounded_waiting(path: &Path, limit: u64, wait: Duration) -> Result<Vec<u8>, ReadError> {
+fn read_bounded_waiting(
+    path: &Path,
+    limit: u64,
+    wait: Duration,
+) -> Result<(Vec<u8>, std::fs::Metadata), ReadError> {
     let file = open_nonblocking(path)?;
     let metadata = file.metadata()?;
     let too_large = |bytes, exact| ReadError::TooLarge {
@@ -78,7 +91,7 @@ fn read_bounded_waiting(path: &Path, limit: u64, wait: Duration) -> Result<Vec<u
     if bytes.len() as u64 > limit {
         return Err(too_large(bytes.len() as u64, false));
     }
-    Ok(bytes)
+    Ok((bytes, metadata))
 }
 
 /// Opens for reading without waiting for a FIFO's writer.

@@ -21,7 +21,9 @@ use serde_json::Value;
 
 use super::records::{self, Metadata};
 use super::text::decode_encoding;
-use super::{path_text, read_bounded, read_text, Repair, SkipKind, Skipped, MAX_FILE_BYTES};
+use super::{
+    path_text, read_bounded, read_text_looked, FileStamp, Repair, SkipKind, Skipped, MAX_FILE_BYTES,
+};
 use crate::walk::ReadError;
 
 /// The largest JSON array read (it is read whole; JSON Lines has no limit).
@@ -76,6 +78,10 @@ pub struct Document {
     pub url: Option<String>,
     /// What a JSON record says about the decision besides its text.
     pub metadata: Metadata,
+    /// For a text file, its stamp as it was opened, before its bytes were
+    /// read (`None` for a page, a JSON record, or a file that is not a
+    /// regular file).
+    pub file: Option<FileStamp>,
 }
 
 impl Document {
@@ -86,6 +92,7 @@ impl Document {
             repairs,
             url,
             metadata: Metadata::default(),
+            file: None,
         }
     }
 }
@@ -228,13 +235,11 @@ impl Input {
         match self.0 {
             Kind::File(path, Format::Page) => read_page_file(&path),
             Kind::File(path, _) => {
-                let decoded = read_text(&path)?;
-                Ok(Document::new(
-                    path_text(&path),
-                    decoded.text,
-                    decoded.repairs,
-                    None,
-                ))
+                let (decoded, file) = read_text_looked(&path)?;
+                Ok(Document {
+                    file: FileStamp::of_metadata(&file),
+                    ..Document::new(path_text(&path), decoded.text, decoded.repairs, None)
+                })
             }
             Kind::Line { source, line, text } => match serde_json::from_str(&text) {
                 Ok(value) => from_record(source, format!("line {line}"), value),
@@ -266,6 +271,7 @@ fn from_record(source: String, place: String, value: Value) -> Result<Document, 
         )
     })?;
     Ok(Document {
+        file: None,
         source,
         text: record.text,
         repairs: Vec::new(),

@@ -19,12 +19,14 @@ mod bounded;
 mod input;
 mod page;
 mod records;
+mod stamp;
 mod text;
 
 pub use bounded::{read_bounded, ReadError};
 pub use input::{inputs, Document, Format, Input, MAX_JSON_ARRAY_BYTES};
 pub use page::{read_page, Page};
 pub use records::{Metadata, KEYS};
+pub use stamp::FileStamp;
 pub use text::{decode, Decoded, Repair};
 
 /// Files larger than this are not decisions (the longest published ones are
@@ -265,14 +267,24 @@ pub fn decision_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
 /// size check, a device that never ends (`/dev/zero`) or a FIFO nobody
 /// writes to costs at most the limit or a short wait, never a hang.
 pub fn read_text(path: &Path) -> Result<Decoded, Skipped> {
-    let bytes = read_file(path)?;
-    text::decode(bytes).map_err(|(kind, reason)| Skipped::new(path, kind, reason))
+    read_text_looked(path).map(|(decoded, _)| decoded)
+}
+
+/// [`read_text`], with the file's metadata as opened, before it was read.
+pub(crate) fn read_text_looked(path: &Path) -> Result<(Decoded, std::fs::Metadata), Skipped> {
+    let (bytes, metadata) = read_file_looked(path)?;
+    let decoded = text::decode(bytes).map_err(|(kind, reason)| Skipped::new(path, kind, reason))?;
+    Ok((decoded, metadata))
 }
 
 /// The bytes of one decision file, read bounded (see [`read_text`]), or why
 /// they cannot be had.
 pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, Skipped> {
-    read_bounded(path, MAX_FILE_BYTES).map_err(|e| match e {
+    read_file_looked(path).map(|(bytes, _)| bytes)
+}
+
+fn read_file_looked(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), Skipped> {
+    bounded::read_bounded_looked(path, MAX_FILE_BYTES).map_err(|e| match e {
         ReadError::TooLarge { .. } => {
             Skipped::new(path, SkipKind::TooLarge, format!("{e} for one decision"))
         }

@@ -144,6 +144,8 @@ fn ingest_reads_only_an_added_file() {
     wd.write("in/new.txt", text.replace("23 002 683", "29 123 456"));
     assert_eq!(counts(&ingest(&wd, &[])), (1, 5, 6));
     assert!(references(&wd).contains(&"29 123 456".to_string()));
+    // Stamped as it was read (it was not looked at before): unchanged now.
+    assert_eq!(counts(&ingest(&wd, &[])), (0, 6, 6));
 }
 
 #[test]
