@@ -29,24 +29,77 @@ const KEPT: usize = 32 * 10;
 /// One segment's values of one field.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct DenseValues {
-    /// Where each document's ids start in `ids`; one more entry than the
-    /// segment has documents, the last being `ids.len()`.
-    starts: Vec<u32>,
-    /// Each document's value ids, each id once a document.
-    ids: Vec<u32>,
+    layout: Layout,
     /// The value each id names: a dictionary term, a role's name or a year.
     pub names: Vec<String>,
 }
+
+/// Each document's value ids.
+#[derive(Debug, PartialEq, Eq)]
+enum Layout {
+    /// At most one value a document (most fields): its id, or [`NONE`].
+    Single(Vec<u32>),
+    /// Several values a document: where each document's ids start in `ids`
+    /// (one more entry than the segment has documents, the last being
+    /// `ids.len()`), and the ids, each once a document.
+    Multi { starts: Vec<u32>, ids: Vec<u32> },
+}
+
+impl Default for Layout {
+    fn default() -> Layout {
+        Layout::Single(Vec::new())
+    }
+}
+
+/// The id a document with no value has in [`Layout::Single`].
+const NONE: u32 = u32::MAX;
 
 impl DenseValues {
     /// The value ids of `doc`, empty for a document with no value (or one
     /// outside the segment).
     pub fn ids(&self, doc: DocId) -> &[u32] {
         let doc = doc as usize;
-        match (self.starts.get(doc), self.starts.get(doc + 1)) {
-            (Some(&from), Some(&to)) => self.ids.get(from as usize..to as usize).unwrap_or(&[]),
-            _ => &[],
+        match &self.layout {
+            Layout::Single(single) => match single.get(doc) {
+                Some(id) if *id != NONE => std::slice::from_ref(id),
+                _ => &[],
+            },
+            Layout::Multi { starts, ids } => match (starts.get(doc), starts.get(doc + 1)) {
+                (Some(&from), Some(&to)) => ids.get(from as usize..to as usize).unwrap_or(&[]),
+                _ => &[],
+            },
         }
+    }
+
+    /// Counts, for each id, the documents of `docs` having it, and the
+    /// documents having none (the last entry): `names.len() + 1` counts.
+    pub fn count(&self, docs: &[DocId]) -> Vec<u32> {
+        let none = self.names.len();
+        let mut counts = vec![0u32; none + 1];
+        match &self.layout {
+            Layout::Single(single) => {
+                for &doc in docs {
+                    let id = single.get(doc as usize).copied().unwrap_or(NONE);
+                    // NONE and any id past the names count as no value.
+                    let at = (id as usize).min(none);
+                    counts[at] += 1;
+                }
+            }
+            Layout::Multi { .. } => {
+                for &doc in docs {
+                    let ids = self.ids(doc);
+                    if ids.is_empty() {
+                        counts[none] += 1;
+                    }
+                    for &id in ids {
+                        if let Some(count) = counts.get_mut(id as usize) {
+                            *count += 1;
+                        }
+                    }
+                }
+            }
+        }
+        counts
     }
 
     /// Builds the arrays from each document's ids, in document order.
@@ -60,7 +113,22 @@ impl DenseValues {
             ids.extend(of_doc);
             starts.push(ids.len() as u32);
         }
-        DenseValues { starts, ids, names }
+        let layout = if starts.windows(2).all(|w| w[1] - w[0] <= 1) {
+            let single = starts
+                .windows(2)
+                .map(|w| {
+                    if w[1] > w[0] {
+                        ids[w[0] as usize]
+                    } else {
+                        NONE
+                    }
+                })
+                .collect();
+            Layout::Single(single)
+        } else {
+            Layout::Multi { starts, ids }
+        };
+        DenseValues { layout, names }
     }
 }
 
@@ -185,6 +253,23 @@ mod tests {
         assert_eq!(dense.ids(1), [] as [u32; 0]);
         assert_eq!(dense.ids(2), [0]);
         assert_eq!(dense.ids(3), [] as [u32; 0], "past the last document");
+        assert!(matches!(dense.layout, Layout::Multi { .. }));
+        // Counts per id, then the documents with none; a listed document
+        // past the segment has none.
+        assert_eq!(dense.count(&[0, 1, 2, 2, 7]), [3, 1, 2]);
+    }
+
+    #[test]
+    fn single_valued_fields_keep_one_id_a_document_and_count_alike() {
+        let names = vec!["a".to_string(), "b".to_string()];
+        let docs = vec![vec![1], vec![], vec![0, 0]];
+        let dense = DenseValues::from_docs(names, docs.into_iter());
+        assert!(matches!(dense.layout, Layout::Single(_)));
+        assert_eq!(dense.ids(0), [1]);
+        assert_eq!(dense.ids(1), [] as [u32; 0]);
+        assert_eq!(dense.ids(2), [0]);
+        assert_eq!(dense.ids(3), [] as [u32; 0]);
+        assert_eq!(dense.count(&[0, 1, 2, 0, 9]), [1, 2, 2]);
     }
 
     #[test]

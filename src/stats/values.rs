@@ -167,19 +167,8 @@ impl SegmentCollector for ValuesSegment {
 /// are walked while they are in cache; strings are made once per distinct
 /// value counted.
 fn tally(values: &DenseValues, docs: &[DocId]) -> Tallied {
-    let mut counts = vec![0u32; values.names.len()];
-    let mut missing = 0;
-    for &doc in docs {
-        let ids = values.ids(doc);
-        if ids.is_empty() {
-            missing += 1;
-        }
-        for &id in ids {
-            if let Some(count) = counts.get_mut(id as usize) {
-                *count += 1;
-            }
-        }
-    }
+    let mut counts = values.count(docs);
+    let missing = counts.pop().unwrap_or(0) as usize;
     Tallied {
         values: values
             .names
