@@ -3,9 +3,10 @@
 //!
 //! Hits come from `crate::query::search_from`, as `ombuds search` gets them.
 //! Facet counts are `ombuds values FIELD` over the same query and filters,
-//! every field counted in one pass ([`values::count`]); they equal what
-//! `ombuds stats outcomes --by FIELD`, `stats faults` and `stats remedies`
-//! print, with the decisions lacking a value shown as stats shows them.
+//! every field counted over one collection of the matching decisions
+//! ([`values::count`]); they equal what `ombuds stats outcomes --by FIELD`,
+//! `stats faults` and `stats remedies` print, with the decisions lacking a
+//! value shown as stats shows them. The pages of one query share its counts.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
