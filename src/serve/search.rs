@@ -3,15 +3,18 @@
 //!
 //! Hits come from `crate::query::search_from`, as `ombuds search` gets them.
 //! Facet counts are `ombuds values FIELD` over the same query and filters,
-//! every field counted in one pass ([`values::count`]); they equal what
-//! `ombuds stats outcomes --by FIELD`, `stats faults` and `stats remedies`
-//! print, with the decisions lacking a value shown as stats shows them.
+//! every field counted over one collection of the matching decisions
+//! ([`values::count`]); they equal what `ombuds stats outcomes --by FIELD`,
+//! `stats faults` and `stats remedies` print, with the decisions lacking a
+//! value shown as stats shows them. The pages of one query share its counts.
 
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 
 use axum::extract::{Query, State};
 use axum::response::Html;
 use maud::{html, Markup};
+use tantivy::index::SegmentId;
 
 use super::layout::{self, PageError};
 use super::params::{PageParams, PER_PAGE};
@@ -244,7 +247,7 @@ fn facets(
         ValueField::Purpose,
         ValueField::Organisation,
     ];
-    let counted = values::count(searcher, query, &fields)?;
+    let counted = counted(searcher, params, query, &fields)?;
     let of = |field: ValueField| -> &FieldValues {
         let at = fields.iter().position(|f| *f == field).unwrap_or(0);
         &counted[at]
@@ -326,6 +329,49 @@ fn facets(
     Ok((total, facets))
 }
 
+/// Search pages kept counts for; the oldest goes first.
+const KEPT_COUNTS: usize = 64;
+
+/// What the facet counts of one set of decisions are kept under: the
+/// searcher's segments (with their deletes) and the parameters that select
+/// the decisions. Pages 1, 2 and 3 of a query, or its two sort orders,
+/// differ only in parameters that select nothing, so they share counts.
+type CountsKey = (BTreeMap<SegmentId, Option<u64>>, String);
+
+/// The counts of `fields` over the decisions `query` matches: kept from an
+/// earlier page of the same decisions, or counted now and kept.
+fn counted(
+    searcher: &tantivy::Searcher,
+    params: &PageParams,
+    query: &dyn tantivy::query::Query,
+    fields: &[ValueField],
+) -> anyhow::Result<Arc<Vec<FieldValues>>> {
+    static KEPT: Mutex<Vec<(CountsKey, Arc<Vec<FieldValues>>)>> = Mutex::new(Vec::new());
+    let key = (
+        searcher.generation().segments().clone(),
+        params.selecting().href("/"),
+    );
+    let kept = |all: &[(CountsKey, Arc<Vec<FieldValues>>)]| {
+        all.iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, counted)| Arc::clone(counted))
+    };
+    // A panic while the lock was held leaves the list whole (each change is
+    // one push or remove), so a poisoned lock is still used.
+    if let Some(counted) = kept(&KEPT.lock().unwrap_or_else(|p| p.into_inner())) {
+        return Ok(counted);
+    }
+    let counted = Arc::new(values::count(searcher, query, fields)?);
+    let mut all = KEPT.lock().unwrap_or_else(|p| p.into_inner());
+    if kept(&all).is_none() {
+        if all.len() >= KEPT_COUNTS {
+            all.remove(0);
+        }
+        all.push((key, Arc::clone(&counted)));
+    }
+    Ok(counted)
+}
+
 /// A facet value whose link sets `key` to it, or removes `key` when it is
 /// already the chosen value. Labels `stats` makes up, in parentheses, are
 /// not values a filter can take.
@@ -373,4 +419,63 @@ fn years(params: &PageParams, listed: Vec<FacetValue>) -> Vec<FacetValue> {
         .collect();
     values.sort_by(|a, b| b.label.cmp(&a.label));
     values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::read::searcher;
+    use crate::index::testing::{corpus, indexed};
+
+    fn params(pairs: &[(&str, &str)]) -> PageParams {
+        pairs
+            .iter()
+            .fold(PageParams::default(), |p, (k, v)| p.with(k, Some(v)))
+    }
+
+    fn counts_for(
+        index: &DecisionIndex,
+        searcher: &tantivy::Searcher,
+        params: &PageParams,
+    ) -> Arc<Vec<FieldValues>> {
+        let request = params.search_request().expect("request");
+        let query = build_query(index, &request.query, &request.filters).expect("query");
+        let fields = [ValueField::Outcome, ValueField::Fault, ValueField::Year];
+        counted(searcher, params, query.as_ref(), &fields).expect("counts")
+    }
+
+    #[test]
+    fn pages_of_one_query_share_counts_and_other_decisions_or_indexes_do_not() {
+        let (_dir, index) = indexed(corpus());
+        let searcher = searcher(&index).expect("searcher");
+        let first = counts_for(&index, &searcher, &params(&[("q", "council")]));
+        let again = [
+            params(&[("q", "council"), ("page", "2")]),
+            params(&[("q", "council"), ("page", "3"), ("sort", "date")]),
+        ];
+        for p in &again {
+            assert!(Arc::ptr_eq(&first, &counts_for(&index, &searcher, p)));
+        }
+        // The kept counts are what counting gives.
+        let request = params(&[("q", "council")])
+            .search_request()
+            .expect("request");
+        let query = build_query(&index, &request.query, &request.filters).expect("query");
+        let fields = [ValueField::Outcome, ValueField::Fault, ValueField::Year];
+        let fresh = values::count(&searcher, query.as_ref(), &fields).expect("counts");
+        assert_eq!(*first, fresh);
+        assert!(first[0].total_decisions > 0);
+        // Another filter selects other decisions.
+        let filtered = params(&[("q", "council"), ("outcome", "Upheld")]);
+        assert!(!Arc::ptr_eq(
+            &first,
+            &counts_for(&index, &searcher, &filtered)
+        ));
+        // Another index (other segments) counts its own decisions.
+        let (_other_dir, other) = indexed(corpus().into_iter().take(1).collect());
+        let other_searcher = crate::index::read::searcher(&other).expect("searcher");
+        let elsewhere = counts_for(&other, &other_searcher, &params(&[("q", "council")]));
+        assert!(!Arc::ptr_eq(&first, &elsewhere));
+        assert!(elsewhere[0].total_decisions <= 1);
+    }
 }

@@ -5,6 +5,7 @@
 
 pub mod collect;
 mod compare;
+mod dense;
 mod figures;
 mod group;
 mod payments;

@@ -2,25 +2,23 @@
 //! decisions a query selects: what `ombuds values` prints, what filter values
 //! are checked against, and the counts beside the serve page's facets.
 //!
-//! Several fields are counted in one pass over the matching documents,
-//! reading only their fast fields. Each segment counts by dictionary
-//! ordinal in flat arrays, so a document costs a few array increments and
-//! no allocation; strings are made once per distinct value per segment.
+//! The matching documents of each segment are collected once, then each
+//! field is counted over them in its decoded form ([`dense`]), kept for the
+//! process: a document costs a few array increments a field and no
+//! allocation; strings are made once per distinct value counted.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use anyhow::Result;
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocId, Score, SegmentReader};
 
+use super::dense::{self, DenseValues};
 /// The label `stats outcomes` gives decisions with no outcome line.
 pub use super::figures::NO_OUTCOME;
-use crate::index::schema::{decode_payment, name};
-use crate::names::name_of;
-use crate::parse::PaymentRole;
 use crate::query::organisation::Spellings;
 
 /// A field whose values can be listed and counted.
@@ -112,198 +110,11 @@ struct ValuesCollector {
     fields: Vec<ValueField>,
 }
 
-/// Counts of one field in one segment.
-enum Tally {
-    /// A string fast field, counted by ordinal. `last` holds, per ordinal,
-    /// the last document counted plus one, so that a value a document has
-    /// twice counts once.
-    Strings {
-        column: Option<StrColumn>,
-        counts: Vec<u32>,
-        last: Vec<DocId>,
-        missing: u32,
-    },
-    /// Payment roles, read from the encoded `payment` values.
-    Roles {
-        column: Option<StrColumn>,
-        role_of_ord: Vec<Option<PaymentRole>>,
-        counts: [u32; PaymentRole::ALL.len()],
-        missing: u32,
-    },
-    /// Years.
-    Years {
-        column: Column<u64>,
-        counts: HashMap<u64, u32>,
-        missing: u32,
-    },
-}
-
-fn string_field(field: ValueField) -> &'static str {
-    match field {
-        ValueField::Organisation => name::ORGANISATION,
-        ValueField::Category => name::CATEGORY,
-        ValueField::Subcategory => name::SUBCATEGORY,
-        ValueField::Outcome => name::OUTCOME,
-        ValueField::Finding => name::FINDING,
-        ValueField::Fault => name::FAULT,
-        ValueField::Remedy => name::REMEDY,
-        ValueField::Purpose => name::PURPOSE,
-        ValueField::Role => name::PAYMENT,
-        ValueField::Year => name::YEAR,
-    }
-}
-
-impl Tally {
-    fn open(reader: &SegmentReader, field: ValueField) -> tantivy::Result<Tally> {
-        let fast = reader.fast_fields();
-        Ok(match field {
-            ValueField::Year => Tally::Years {
-                column: fast.u64(name::YEAR)?,
-                counts: HashMap::new(),
-                missing: 0,
-            },
-            ValueField::Role => {
-                let column = fast.str(name::PAYMENT)?;
-                let mut role_of_ord = Vec::new();
-                if let Some(column) = &column {
-                    let mut terms = column.dictionary().stream()?;
-                    while terms.advance() {
-                        let value = String::from_utf8_lossy(terms.key());
-                        role_of_ord.push(decode_payment(&value).map(|(role, _, _)| role));
-                    }
-                }
-                Tally::Roles {
-                    column,
-                    role_of_ord,
-                    counts: [0; PaymentRole::ALL.len()],
-                    missing: 0,
-                }
-            }
-            _ => {
-                let column = fast.str(string_field(field))?;
-                let n = column.as_ref().map_or(0, |c| c.num_terms());
-                Tally::Strings {
-                    column,
-                    counts: vec![0; n],
-                    last: vec![0; n],
-                    missing: 0,
-                }
-            }
-        })
-    }
-
-    fn collect(&mut self, doc: DocId) {
-        match self {
-            Tally::Strings {
-                column,
-                counts,
-                last,
-                missing,
-            } => {
-                let mut any = false;
-                if let Some(column) = column {
-                    for ord in column.ords().values_for_doc(doc) {
-                        let ord = ord as usize;
-                        if ord < counts.len() && last[ord] != doc + 1 {
-                            last[ord] = doc + 1;
-                            counts[ord] += 1;
-                        }
-                        any = true;
-                    }
-                }
-                if !any {
-                    *missing += 1;
-                }
-            }
-            Tally::Roles {
-                column,
-                role_of_ord,
-                counts,
-                missing,
-            } => {
-                let mut seen = 0u8;
-                if let Some(column) = column {
-                    for ord in column.ords().values_for_doc(doc) {
-                        if let Some(Some(role)) = role_of_ord.get(ord as usize) {
-                            seen |= 1 << *role as u8;
-                        }
-                    }
-                }
-                if seen == 0 {
-                    *missing += 1;
-                }
-                for (i, count) in counts.iter_mut().enumerate() {
-                    if seen & (1 << i) != 0 {
-                        *count += 1;
-                    }
-                }
-            }
-            Tally::Years {
-                column,
-                counts,
-                missing,
-            } => match column.first(doc) {
-                Some(year) => *counts.entry(year).or_default() += 1,
-                None => *missing += 1,
-            },
-        }
-    }
-
-    fn harvest(self) -> Tallied {
-        match self {
-            Tally::Strings {
-                column,
-                counts,
-                missing,
-                ..
-            } => {
-                let mut values = Vec::new();
-                if let Some(column) = column {
-                    // Streaming the dictionary decodes each block once; a
-                    // failed read leaves the values it could not name out.
-                    if let Ok(mut terms) = column.dictionary().stream() {
-                        let mut ord = 0;
-                        while terms.advance() {
-                            if let Some(&n) = counts.get(ord).filter(|&&n| n > 0) {
-                                let value = String::from_utf8_lossy(terms.key()).into_owned();
-                                values.push((value, n as usize));
-                            }
-                            ord += 1;
-                        }
-                    }
-                }
-                Tallied {
-                    values,
-                    missing: missing as usize,
-                }
-            }
-            Tally::Roles {
-                counts, missing, ..
-            } => Tallied {
-                values: PaymentRole::ALL
-                    .iter()
-                    .zip(counts)
-                    .filter(|(_, n)| *n > 0)
-                    .map(|(role, n)| (name_of(role).to_string(), n as usize))
-                    .collect(),
-                missing: missing as usize,
-            },
-            Tally::Years {
-                counts, missing, ..
-            } => Tallied {
-                values: counts
-                    .into_iter()
-                    .map(|(year, n)| (year.to_string(), n as usize))
-                    .collect(),
-                missing: missing as usize,
-            },
-        }
-    }
-}
-
+/// One segment's matching documents, and its decoded fields to count them
+/// in.
 struct ValuesSegment {
-    tallies: Vec<Tally>,
-    docs: usize,
+    fields: Vec<Arc<DenseValues>>,
+    docs: Vec<DocId>,
 }
 
 impl Collector for ValuesCollector {
@@ -311,12 +122,15 @@ impl Collector for ValuesCollector {
     type Child = ValuesSegment;
 
     fn for_segment(&self, _id: u32, reader: &SegmentReader) -> tantivy::Result<ValuesSegment> {
-        let tallies = self
+        let fields = self
             .fields
             .iter()
-            .map(|&field| Tally::open(reader, field))
+            .map(|&field| dense::values(reader, field))
             .collect::<tantivy::Result<_>>()?;
-        Ok(ValuesSegment { tallies, docs: 0 })
+        Ok(ValuesSegment {
+            fields,
+            docs: Vec::new(),
+        })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -332,15 +146,38 @@ impl SegmentCollector for ValuesSegment {
     type Fruit = SegmentFruit;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        self.docs += 1;
-        for tally in &mut self.tallies {
-            tally.collect(doc);
-        }
+        self.docs.push(doc);
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        self.docs.extend_from_slice(docs);
     }
 
     fn harvest(self) -> SegmentFruit {
-        let tallies = self.tallies.into_iter().map(Tally::harvest).collect();
-        (tallies, self.docs)
+        let tallies = self
+            .fields
+            .iter()
+            .map(|values| tally(values, &self.docs))
+            .collect();
+        (tallies, self.docs.len())
+    }
+}
+
+/// Counts one field over `docs`, field by field so that each field's arrays
+/// are walked while they are in cache; strings are made once per distinct
+/// value counted.
+fn tally(values: &DenseValues, docs: &[DocId]) -> Tallied {
+    let mut counts = values.count(docs);
+    let missing = counts.pop().unwrap_or(0) as usize;
+    Tallied {
+        values: values
+            .names
+            .iter()
+            .zip(counts)
+            .filter(|(_, n)| *n > 0)
+            .map(|(name, n)| (name.clone(), n as usize))
+            .collect(),
+        missing,
     }
 }
 
@@ -407,7 +244,8 @@ mod tests {
     use super::*;
     use crate::index::read::searcher;
     use crate::index::testing::{corpus, indexed};
-    use crate::parse::Decision;
+    use crate::names::name_of;
+    use crate::parse::{Decision, PaymentRole};
     use tantivy::query::AllQuery;
 
     fn with(reference: &str, org: &str, faults: &[&str], year: Option<i32>) -> Decision {
