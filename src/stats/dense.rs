@@ -138,26 +138,7 @@ pub fn values(reader: &SegmentReader, field: ValueField) -> tantivy::Result<Arc<
     type Kept = Vec<((SegmentId, ValueField), Arc<DenseValues>)>;
     static KEPT_VALUES: Mutex<Kept> = Mutex::new(Vec::new());
     let key = (reader.segment_id(), field);
-    let kept = |kept: &Kept| {
-        kept.iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, values)| Arc::clone(values))
-    };
-    // A panic while the lock was held leaves the list whole (each change is
-    // one push or remove), so a poisoned lock is still used.
-    if let Some(values) = kept(&KEPT_VALUES.lock().unwrap_or_else(|p| p.into_inner())) {
-        return Ok(values);
-    }
-    let values = Arc::new(decode(reader, field)?);
-    let mut all = KEPT_VALUES.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(raced) = kept(&all) {
-        return Ok(raced);
-    }
-    if all.len() >= KEPT {
-        all.remove(0);
-    }
-    all.push((key, Arc::clone(&values)));
-    Ok(values)
+    super::payments::keep(&KEPT_VALUES, KEPT, key, || decode(reader, field))
 }
 
 /// The fast field holding `field`'s values.

@@ -35,26 +35,38 @@ pub struct PaymentTerms {
 /// kept from an earlier call, or read now and kept.
 pub fn terms(segment: SegmentId, column: &StrColumn) -> tantivy::Result<Arc<PaymentTerms>> {
     static KEPT: Mutex<Vec<(SegmentId, Arc<PaymentTerms>)>> = Mutex::new(Vec::new());
-    let kept = |kept: &[(SegmentId, Arc<PaymentTerms>)]| {
-        kept.iter()
-            .find(|(id, _)| *id == segment)
-            .map(|(_, terms)| Arc::clone(terms))
+    keep(&KEPT, KEPT_SEGMENTS, segment, || read(column))
+}
+
+/// The value kept in `list` under `key`, or `make`'s, then kept there (the
+/// oldest of `most` goes first). Made outside the lock; of two threads that
+/// raced, the first kept wins.
+pub(crate) fn keep<K: PartialEq, V>(
+    list: &Mutex<Vec<(K, Arc<V>)>>,
+    most: usize,
+    key: K,
+    make: impl FnOnce() -> tantivy::Result<V>,
+) -> tantivy::Result<Arc<V>> {
+    let kept = |all: &[(K, Arc<V>)]| {
+        all.iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, value)| Arc::clone(value))
     };
     // A panic while the lock was held leaves the list whole (each change is
     // one push or remove), so a poisoned lock is still used.
-    if let Some(terms) = kept(&KEPT.lock().unwrap_or_else(|p| p.into_inner())) {
-        return Ok(terms);
+    if let Some(value) = kept(&list.lock().unwrap_or_else(|p| p.into_inner())) {
+        return Ok(value);
     }
-    let terms = Arc::new(read(column)?);
-    let mut all = KEPT.lock().unwrap_or_else(|p| p.into_inner());
+    let value = Arc::new(make()?);
+    let mut all = list.lock().unwrap_or_else(|p| p.into_inner());
     if let Some(raced) = kept(&all) {
         return Ok(raced);
     }
-    if all.len() >= KEPT_SEGMENTS {
+    if all.len() >= most {
         all.remove(0);
     }
-    all.push((segment, Arc::clone(&terms)));
-    Ok(terms)
+    all.push((key, Arc::clone(&value)));
+    Ok(value)
 }
 
 /// Streams the dictionary in ordinal order (each block decompressed once).
