@@ -39,15 +39,18 @@ pub fn stored_document(searcher: &Searcher, address: DocAddress) -> Result<Tanti
 /// The decision a stored document holds: its record with the texts cut
 /// back out of its stored `text`.
 pub fn decision_of(index: &DecisionIndex, doc: &TantivyDocument) -> Result<Decision> {
-    let stored = |field| {
-        doc.get_first(field)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-    };
     let unreadable = "stored decision record is unreadable; rebuild the index with --rebuild";
-    let record: Record = serde_json::from_str(stored(index.fields.record)).context(unreadable)?;
-    record
-        .with_text(stored(index.fields.text))
+    let bytes = doc
+        .get_first(index.fields.record)
+        .and_then(|v| v.as_bytes())
+        .unwrap_or_default();
+    let text = doc
+        .get_first(index.fields.text)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default();
+    Record::from_bytes(bytes)
+        .context(unreadable)?
+        .with_text(text)
         .context(unreadable)
 }
 

@@ -29,7 +29,7 @@ use crate::parse::PaymentRole;
 
 /// Bumped whenever the schema or the meaning of a field changes; an index
 /// written with another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The tokenizer for whole-value keyword fields: one lowercased token.
 pub const KEYWORD_TOKENIZER: &str = "keyword";
@@ -207,7 +207,7 @@ pub fn build() -> (Schema, Fields) {
         year: b.add_u64_field(name::YEAR, number.clone()),
         summary: b.add_text_field(name::SUMMARY, words.clone()),
         text: b.add_text_field(name::TEXT, words | STORED),
-        record: b.add_text_field(name::RECORD, STORED),
+        record: b.add_bytes_field(name::RECORD, STORED),
         agreed_total: b.add_f64_field(name::AGREED_TOTAL, number.clone()),
         accepted_total: b.add_f64_field(name::ACCEPTED_TOTAL, number.clone()),
         agreed_amount: b.add_f64_field(name::AGREED_AMOUNT, number.clone()),

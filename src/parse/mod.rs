@@ -22,9 +22,11 @@
 //!    field is named in the matching message of `query_error` in
 //!    `query/mod.rs`. Without this step it is still stored in the `record`,
 //!    so `show` and `export` see it. Bump `SCHEMA_VERSION` in `schema.rs` when
-//!    the schema or a field's meaning changes, or stored records can no longer
-//!    be read back (a new field that is neither an `Option` nor
-//!    `#[serde(default)]`).
+//!    the schema or a field's meaning changes, and whenever a field is added,
+//!    removed, moved or retyped in `Decision` or a type it holds: the stored
+//!    record (postcard) names no fields, so older records no longer read back
+//!    (the test `record_layout_is_pinned_to_the_schema_version` in
+//!    `index/write.rs` fails until you do).
 //! 4. **Show it:** a column in `rows` in `output/export.rs` (and in the column
 //!    list of `LONG_ABOUT` in `cmd/export.rs`), a line in `write_decision` in
 //!    `output/decision.rs`.
