@@ -130,11 +130,14 @@ fn parse_document(document: &Document, taxonomy: &Taxonomy) -> Result<Decision, 
 /// in path order and, within a file, in record order, so output and upserts
 /// are deterministic.
 ///
-/// Parsing runs one chunk ahead of `each` on its own thread: while `each`
-/// writes chunk k, chunk k+1 is being parsed (on `pool`'s threads), and
-/// memory stays bounded by a few chunks (a JSON Lines file is streamed, never
-/// held whole). An error from `each` stops the run; the chunk being parsed is
-/// finished and dropped.
+/// Three stages overlap, each one chunk ahead of the next: the walking thread
+/// splits files into inputs and fetches their bytes from the disk
+/// ([`Input::fetch`]); `pool`'s threads decode and parse chunk k+1; and `each`
+/// takes chunk k. The parsing threads so never wait for the disk (a read
+/// the page cache has lost would otherwise idle them, and the indexing
+/// threads behind them), and memory stays bounded by a few chunks (a JSON
+/// Lines file is streamed, never held whole). An error from `each` stops the
+/// run; the chunks in flight are finished and dropped.
 pub fn for_each_decision<T: Send, E>(
     files: &[PathBuf],
     chunk: usize,
@@ -144,32 +147,24 @@ pub fn for_each_decision<T: Send, E>(
     mut each: impl FnMut(usize, Result<T, Skipped>) -> Result<(), E>,
 ) -> Result<(), E> {
     use rayon::prelude::*;
+    type Inputs = Vec<(usize, Input)>;
     type Results<T> = Vec<(usize, Result<T, Skipped>)>;
+    let (fetched, groups) = std::sync::mpsc::sync_channel::<Inputs>(1);
     let (ready, chunks) = std::sync::mpsc::sync_channel::<Results<T>>(1);
     let prepare = &prepare;
     let chunk = chunk.max(1);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            let mut group: Vec<(usize, Input)> = Vec::with_capacity(chunk);
-            // Parses a full group and hands it over; false once nobody listens.
-            let send = |group: &mut Vec<(usize, Input)>| {
-                let group = std::mem::take(group);
-                let parse = move || -> Results<T> {
-                    group
-                        .into_par_iter()
-                        .map(|(i, input)| {
-                            let read = read_decision_stamped(input, taxonomy);
-                            (i, read.map(|(decision, stamp)| prepare(decision, stamp)))
-                        })
-                        .collect()
-                };
-                let results = pool.install(parse);
-                ready.send(results).is_ok()
+            let mut group: Inputs = Vec::with_capacity(chunk);
+            // Hands a full group over; false once nobody listens.
+            let send = |group: &mut Inputs| {
+                let full = std::mem::replace(group, Vec::with_capacity(chunk));
+                fetched.send(full).is_ok()
             };
             for (i, path) in files.iter().enumerate() {
                 let mut listening = true;
                 walk::inputs(path, &mut |input| {
-                    group.push((i, input));
+                    group.push((i, input.fetch()));
                     if group.len() >= chunk {
                         listening = send(&mut group);
                     }
@@ -181,6 +176,22 @@ pub fn for_each_decision<T: Send, E>(
             }
             if !group.is_empty() {
                 send(&mut group);
+            }
+        });
+        scope.spawn(move || {
+            for group in groups {
+                let parse = move || -> Results<T> {
+                    group
+                        .into_par_iter()
+                        .map(|(i, input)| {
+                            let read = read_decision_stamped(input, taxonomy);
+                            (i, read.map(|(decision, stamp)| prepare(decision, stamp)))
+                        })
+                        .collect()
+                };
+                if ready.send(pool.install(parse)).is_err() {
+                    return; // `each` failed: nobody is listening.
+                }
             }
         });
         for (i, result) in chunks.into_iter().flatten() {

@@ -6,7 +6,10 @@
 //! is streamed a line at a time, so its size is unbounded while each line is
 //! bounded like a file; a JSON array is read whole, within
 //! [`MAX_JSON_ARRAY_BYTES`]. Reading ([`Input::read`]) is the costly part
-//! and runs on the caller's threads in any order.
+//! and runs on the caller's threads in any order. A caller may first fetch a
+//! file's bytes ([`Input::fetch`]: the waiting on the disk, no decoding) on
+//! another thread, so that the threads that read and parse never wait for
+//! the disk.
 //!
 //! `source` names where a decision came from: the path for a file,
 //! `PATH:LINE` for a record of a JSON Lines file, `PATH#N` for the Nth
@@ -22,7 +25,8 @@ use serde_json::Value;
 use super::records::{self, Metadata};
 use super::text::decode_encoding;
 use super::{
-    path_text, read_bounded, read_text_looked, FileStamp, Repair, SkipKind, Skipped, MAX_FILE_BYTES,
+    path_text, read_bounded, read_file_looked, read_text_looked, FileStamp, Repair, SkipKind,
+    Skipped, MAX_FILE_BYTES,
 };
 use crate::walk::ReadError;
 
@@ -113,6 +117,14 @@ enum Kind {
         source: String,
         n: usize,
         value: Value,
+    },
+    /// A text file or page whose bytes were fetched, with the file's
+    /// metadata as it was opened.
+    Fetched {
+        path: PathBuf,
+        format: Format,
+        bytes: Vec<u8>,
+        opened: std::fs::Metadata,
     },
     Failed(Skipped),
 }
@@ -230,16 +242,48 @@ fn lines(path: &Path, mut reader: impl BufRead, each: &mut dyn FnMut(Input) -> b
 }
 
 impl Input {
+    /// The input with a file's bytes read from the disk (bounded as
+    /// [`Input::read`] bounds them), so that reading it no longer waits for
+    /// the disk; a file that cannot be read becomes its `Skipped`. Other
+    /// inputs are returned as they are.
+    pub fn fetch(self) -> Input {
+        match self.0 {
+            Kind::File(path, format) => match read_file_looked(&path) {
+                Ok((bytes, opened)) => Input(Kind::Fetched {
+                    path,
+                    format,
+                    bytes,
+                    opened,
+                }),
+                Err(skipped) => Input(Kind::Failed(skipped)),
+            },
+            other => Input(other),
+        }
+    }
+
     /// Reads the input into a document, or says why it cannot be used.
     pub fn read(self) -> Result<Document, Skipped> {
         match self.0 {
-            Kind::File(path, Format::Page) => read_page_file(&path),
+            Kind::File(path, Format::Page) => read_page_file(&path, super::read_file(&path)?),
             Kind::File(path, _) => {
                 let (decoded, file) = read_text_looked(&path)?;
-                Ok(Document {
-                    file: FileStamp::of_metadata(&file),
-                    ..Document::new(path_text(&path), decoded.text, decoded.repairs, None)
-                })
+                Ok(text_document(&path, decoded, &file))
+            }
+            Kind::Fetched {
+                path,
+                format: Format::Page,
+                bytes,
+                ..
+            } => read_page_file(&path, bytes),
+            Kind::Fetched {
+                path,
+                bytes,
+                opened,
+                ..
+            } => {
+                let decoded = super::text::decode(bytes)
+                    .map_err(|(kind, reason)| Skipped::new(&path, kind, reason))?;
+                Ok(text_document(&path, decoded, &opened))
             }
             Kind::Line { source, line, text } => match serde_json::from_str(&text) {
                 Ok(value) => from_record(source, format!("line {line}"), value),
@@ -252,6 +296,14 @@ impl Input {
             Kind::Value { source, n, value } => from_record(source, format!("record {n}"), value),
             Kind::Failed(skipped) => Err(skipped),
         }
+    }
+}
+
+/// The document of a text file, stamped with the file as it was opened.
+fn text_document(path: &Path, decoded: super::Decoded, opened: &std::fs::Metadata) -> Document {
+    Document {
+        file: FileStamp::of_metadata(opened),
+        ..Document::new(path_text(path), decoded.text, decoded.repairs, None)
     }
 }
 
@@ -280,10 +332,9 @@ fn from_record(source: String, place: String, value: Value) -> Result<Document, 
     })
 }
 
-/// A saved page: its text layout, and its URL (the page's own, else the
-/// one fetch's manifest beside it gives).
-fn read_page_file(path: &Path) -> Result<Document, Skipped> {
-    let bytes = super::read_file(path)?;
+/// A saved page, from its file's `bytes`: its text layout, and its URL (the
+/// page's own, else the one fetch's manifest beside it gives).
+fn read_page_file(path: &Path, bytes: Vec<u8>) -> Result<Document, Skipped> {
     let decoded =
         decode_encoding(bytes).map_err(|(kind, reason)| Skipped::new(path, kind, reason))?;
     let page = super::page::read_page(&decoded.text);
@@ -328,6 +379,71 @@ mod tests {
             true
         });
         all
+    }
+
+    /// Every input of `path`, fetched first, then read.
+    fn fetch_then_read_all(path: &Path) -> Vec<Result<Document, Skipped>> {
+        let mut all = Vec::new();
+        inputs(path, &mut |input| {
+            all.push(input.fetch().read());
+            true
+        });
+        all
+    }
+
+    #[test]
+    fn a_fetched_input_reads_as_the_file_would() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = dir.path().join("d.txt");
+        // Latin-1, so the fetched bytes go through the same decoding and repair.
+        std::fs::write(
+            &text,
+            b"Council (23 000 001)\nSummary: Mr X paid \xa3100.\n",
+        )
+        .unwrap();
+        let page = dir.path().join("d.html");
+        std::fs::write(
+            &page,
+            "<html><head><link rel=\"canonical\" href=\"https://example.org/d\"></head>\
+             <body><h1>Council (23 000 002)</h1><p>Summary: text.</p></body></html>",
+        )
+        .unwrap();
+        let lines = dir.path().join("d.jsonl");
+        std::fs::write(&lines, "{\"text\":\"A (23 000 003)\"}\n").unwrap();
+        for path in [&text, &page, &lines] {
+            let fetched = fetch_then_read_all(path);
+            assert_eq!(fetched, read_all(path), "{}", path.display());
+            assert!(fetched.iter().all(Result::is_ok), "{fetched:?}");
+        }
+        let read = fetch_then_read_all(&text).remove(0).unwrap();
+        assert!(read.text.contains("£100"), "{}", read.text);
+        assert!(!read.repairs.is_empty());
+        assert!(
+            read.file.is_some(),
+            "a text file is stamped as it was opened"
+        );
+        assert_eq!(
+            fetch_then_read_all(&page)[0]
+                .as_ref()
+                .unwrap()
+                .url
+                .as_deref(),
+            Some("https://example.org/d")
+        );
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_fetched_is_its_skip() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("gone.txt");
+        let all = fetch_then_read_all(&gone);
+        assert_eq!(all.len(), 1);
+        let skipped = all[0].as_ref().unwrap_err();
+        assert_eq!(
+            (skipped.path.clone(), skipped.kind),
+            (path_text(&gone), SkipKind::Unreadable)
+        );
+        assert_eq!(all, read_all(&gone));
     }
 
     #[test]

@@ -283,7 +283,7 @@ pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, Skipped> {
     read_file_looked(path).map(|(bytes, _)| bytes)
 }
 
-fn read_file_looked(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), Skipped> {
+pub(crate) fn read_file_looked(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), Skipped> {
     bounded::read_bounded_looked(path, MAX_FILE_BYTES).map_err(|e| match e {
         ReadError::TooLarge { .. } => {
             Skipped::new(path, SkipKind::TooLarge, format!("{e} for one decision"))
