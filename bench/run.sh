@@ -161,12 +161,18 @@ EXTRA=$(extra_corpus "$BIG" "$DOCS")
 raw_bytes() { find "$1" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s+0}'; }
 
 # --- ingest and baseline -----------------------------------------------------------------
+# Before each timed run the earlier runs' writes are flushed (`sync`), so that no run is
+# throttled by the kernel writing back another's index (hundreds of MB dirty at 100k):
+# without it, single runs of either program took up to twice their time, depending only
+# on what ran before them. The page cache is kept, so the corpus stays warm.
+settle() { sync; }
 # One line per run: wall user sys maxrss_kb
 timed_ingest() { # timed_ingest NAME PATH... -- INDEX: appends a line to $RES/NAME.tsv
     local name=$1; shift
     local paths=()
     while [[ "$1" != "--" ]]; do paths+=("$1"); shift; done
     local rc=0
+    settle
     /usr/bin/time -f '%e %U %S %M' -o "$RES/time.tmp" \
         "$OMBUDS" ingest "${paths[@]}" --index "$2" --threads "$THREADS" --json >"$RES/$name.out" 2>"$RES/$name.err" || rc=$?
     # 3 = finished, some files skipped: still a complete run to time
@@ -202,12 +208,14 @@ measure_ingest() { # measure_ingest N DIR [EXTRA]: with EXTRA, also incremental 
 
         log "baseline $n, run $r/$RUNS"
         rm -rf "$bidx"
+        settle
         /usr/bin/time -f '%e %U %S %M' -o "$RES/time.tmp" \
             "$BIN/examples/baseline" "$dir" "$bidx" --threads "$THREADS" >"$RES/baseline-$n.out"
         tail -n1 "$RES/time.tmp" >>"$RES/baseline-$n.tsv"
 
         log "ingest without extractors $n, run $r/$RUNS"
         rm -rf "$bidx"
+        settle
         /usr/bin/time -f '%e %U %S %M' -o "$RES/time.tmp" \
             "$BIN/examples/baseline" "$dir" "$bidx" --threads "$THREADS" --ombuds-structure >"$RES/structure-$n.out"
         tail -n1 "$RES/time.tmp" >>"$RES/structure-$n.tsv"
