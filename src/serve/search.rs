@@ -18,6 +18,7 @@ use tantivy::index::SegmentId;
 
 use super::layout::{self, PageError};
 use super::params::{PageParams, PER_PAGE};
+use super::permits::Priority;
 use super::Library;
 use crate::index::DecisionIndex;
 use crate::names::name_of;
@@ -35,7 +36,9 @@ pub async fn page(
     State(library): State<Arc<Library>>,
     Query(params): Query<PageParams>,
 ) -> Result<Html<String>, PageError> {
-    library.cached_page("/", params, render).await
+    library
+        .cached_page("/", Priority::Search, params, render)
+        .await
 }
 
 /// One clickable value of a facet.
