@@ -198,17 +198,19 @@ fn merge(fields: &[ValueField], segments: Vec<SegmentFruit>) -> Vec<FieldValues>
         .map(|(&field, tallies)| {
             let missing = tallies.iter().map(|t| t.missing).sum();
             let pairs = tallies.into_iter().flat_map(|t| t.values);
+            let mut by_value: HashMap<String, usize> = HashMap::new();
+            for (value, n) in pairs {
+                *by_value.entry(value).or_default() += n;
+            }
             let mut values: Vec<ValueCount> = if field == ValueField::Organisation {
+                // Segments spell mostly the same names: each spelling is
+                // keyed once, not once a segment.
                 let mut spellings = Spellings::default();
-                for (spelling, n) in pairs {
+                for (spelling, n) in by_value {
                     spellings.add(&spelling, n);
                 }
                 spellings.bodies().into_iter().map(count_of).collect()
             } else {
-                let mut by_value: HashMap<String, usize> = HashMap::new();
-                for (value, n) in pairs {
-                    *by_value.entry(value).or_default() += n;
-                }
                 by_value.into_iter().map(count_of).collect()
             };
             sort(field, &mut values);
@@ -273,6 +275,40 @@ mod tests {
             .iter()
             .map(|v| (v.value.as_str(), v.decisions))
             .collect()
+    }
+
+    #[test]
+    fn merge_adds_each_spelling_over_segments_before_choosing_a_bodys_name() {
+        let tallied = |values: &[(&str, usize)]| Tallied {
+            values: values.iter().map(|(v, n)| (v.to_string(), *n)).collect(),
+            missing: 1,
+        };
+        // "Norfolk County Council" wins only once its two segments add up.
+        let segments = vec![
+            (
+                vec![tallied(&[
+                    ("Norfolk County Council", 2),
+                    ("Ely Council", 1),
+                ])],
+                4,
+            ),
+            (
+                vec![tallied(&[
+                    ("Norfolk County Council", 2),
+                    ("NORFOLK COUNTY COUNCIL.", 3),
+                ])],
+                6,
+            ),
+        ];
+        let merged = merge(&[ValueField::Organisation], segments);
+        assert_eq!(
+            pairs(&merged[0]),
+            [("Norfolk County Council", 7), ("Ely Council", 1)]
+        );
+        assert_eq!(
+            (merged[0].missing_decisions, merged[0].total_decisions),
+            (2, 10)
+        );
     }
 
     #[test]
