@@ -86,19 +86,23 @@ pub fn count(
     query: &dyn Query,
     fields: &[ValueField],
 ) -> Result<Vec<FieldValues>> {
-    let collector = ValuesCollector {
-        fields: fields.to_vec(),
-    };
     let scoring = EnableScoring::disabled_from_searcher(searcher);
     let executor = tantivy::Executor::single_thread();
-    let tallies = searcher.search_with_executor(query, &collector, &executor, scoring)?;
-    Ok(merge(fields, tallies))
+    Ok(searcher.search_with_executor(query, &collector(fields), &executor, scoring)?)
+}
+
+/// The collector [`count`] runs, for a search that counts as it collects
+/// its hits: its fruit is the counts of `fields`.
+pub fn collector(fields: &[ValueField]) -> ValuesCollector {
+    ValuesCollector {
+        fields: fields.to_vec(),
+    }
 }
 
 /// What one segment counted for one field: `(value, decisions)` pairs,
 /// organisation names as spelled.
 #[derive(Debug, Default)]
-struct Tallied {
+pub struct Tallied {
     values: Vec<(String, usize)>,
     missing: usize,
 }
@@ -106,19 +110,20 @@ struct Tallied {
 /// One segment's tallies, one per field, and its matching documents.
 type SegmentFruit = (Vec<Tallied>, usize);
 
-struct ValuesCollector {
+/// Counts fields over the decisions collected (see [`collector`]).
+pub struct ValuesCollector {
     fields: Vec<ValueField>,
 }
 
 /// One segment's matching documents, and its decoded fields to count them
 /// in.
-struct ValuesSegment {
+pub struct ValuesSegment {
     fields: Vec<Arc<DenseValues>>,
     docs: Vec<DocId>,
 }
 
 impl Collector for ValuesCollector {
-    type Fruit = Vec<SegmentFruit>;
+    type Fruit = Vec<FieldValues>;
     type Child = ValuesSegment;
 
     fn for_segment(&self, _id: u32, reader: &SegmentReader) -> tantivy::Result<ValuesSegment> {
@@ -137,8 +142,8 @@ impl Collector for ValuesCollector {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Vec<SegmentFruit>> {
-        Ok(fruits)
+    fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Vec<FieldValues>> {
+        Ok(merge(&self.fields, fruits))
     }
 }
 
