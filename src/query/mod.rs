@@ -15,7 +15,7 @@ use std::ops::Bound;
 
 use anyhow::{anyhow, bail, Context, Result};
 use serde::Serialize;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
@@ -355,21 +355,36 @@ pub fn search_from(
     request: &SearchRequest,
     skip: usize,
 ) -> Result<SearchResults> {
+    // Nothing else to collect.
+    let (results, _) = search_collecting(index, searcher, request, skip, None::<Count>)?;
+    Ok(results)
+}
+
+/// [`search_from`], with `also` collected in the same pass over the
+/// matching decisions (the serve page's facet counts).
+pub fn search_collecting<C: Collector>(
+    index: &DecisionIndex,
+    searcher: &Searcher,
+    request: &SearchRequest,
+    skip: usize,
+    also: C,
+) -> Result<(SearchResults, C::Fruit)> {
     let query = build_query(index, &request.query, &request.filters)?;
     let limit = request.limit.max(1);
-    let (addresses, total): (Vec<(f32, tantivy::DocAddress)>, usize) = match request.sort {
-        SortOrder::Relevance => searcher.search(
-            &query,
-            &(TopDocs::with_limit(limit).order_by_score(), Count),
-        )?,
-        SortOrder::Date => {
-            let top = TopDocs::with_limit(limit)
-                .order_by_fast_field::<DateTime>(name::DECISION_DATE, Order::Desc);
-            let (top, total) = searcher.search(&query, &(top, Count))?;
-            let addresses = top.into_iter().map(|(_, address)| (0.0, address)).collect();
-            (addresses, total)
-        }
-    };
+    let (addresses, total, also): (Vec<(f32, tantivy::DocAddress)>, usize, C::Fruit) =
+        match request.sort {
+            SortOrder::Relevance => searcher.search(
+                &query,
+                &(TopDocs::with_limit(limit).order_by_score(), Count, also),
+            )?,
+            SortOrder::Date => {
+                let top = TopDocs::with_limit(limit)
+                    .order_by_fast_field::<DateTime>(name::DECISION_DATE, Order::Desc);
+                let (top, total, also) = searcher.search(&query, &(top, Count, also))?;
+                let addresses = top.into_iter().map(|(_, address)| (0.0, address)).collect();
+                (addresses, total, also)
+            }
+        };
     let mut snippets = SnippetGenerator::create(searcher, &*query, index.fields.text)?;
     snippets.set_max_num_chars(200);
     let hits = addresses
@@ -407,7 +422,7 @@ pub fn search_from(
             })
         })
         .collect::<Result<Vec<Hit>>>()?;
-    Ok(SearchResults { hits, total })
+    Ok((SearchResults { hits, total }, also))
 }
 
 /// The first `max` characters of a text, cut at a word boundary.

@@ -19,20 +19,22 @@
 //! ([`Library::costly`]); the others wait their turn without holding a
 //! thread. Rendering is CPU work: more of it at once only shares the same
 //! cores more finely, and a cheap page (a decision, a kept page) would wait
-//! behind every costly one that had started before it.
+//! behind every costly one that had started before it. Waiting search pages
+//! go before waiting statistics pages, which cost several searches each and
+//! have more room under their latency target (see `super::permits`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, Result};
 use axum::response::Html;
 use maud::Markup;
 use tantivy::{IndexReader, ReloadPolicy, Searcher};
-use tokio::sync::Semaphore;
 
 use super::layout::PageError;
 use super::params::PageParams;
+use super::permits::{Permits, Priority};
 
 use crate::index::{directory_identity, DecisionIndex};
 
@@ -47,7 +49,7 @@ pub struct Library {
     /// Rendered pages by route (the URL's path).
     pages: Mutex<HashMap<String, Pages>>,
     /// One permit per CPU, held while a costly page is rendered.
-    renders: Semaphore,
+    renders: Arc<Permits>,
 }
 
 /// Which commit a searcher reads: the opening of the directory (counted
@@ -77,7 +79,9 @@ impl Library {
             path: path.to_path_buf(),
             current: Mutex::new(Opened::new(path, 1)?),
             pages: Mutex::new(HashMap::new()),
-            renders: Semaphore::new(std::thread::available_parallelism().map_or(1, |n| n.get())),
+            renders: Arc::new(Permits::new(
+                std::thread::available_parallelism().map_or(1, |n| n.get()),
+            )),
         })
     }
 
@@ -125,10 +129,11 @@ impl Library {
 
     /// A search or statistics page for `params` at `route`, kept per commit
     /// as [`Library::page`] keeps it; one not kept is rendered through
-    /// [`Library::costly`].
+    /// [`Library::costly`] with `priority`.
     pub async fn cached_page(
         self: Arc<Self>,
         route: &'static str,
+        priority: Priority,
         params: PageParams,
         render: fn(&DecisionIndex, &Searcher, &PageParams) -> Result<Markup, PageError>,
     ) -> Result<Html<String>, PageError> {
@@ -138,7 +143,7 @@ impl Library {
             return Ok(Html(page.to_string()));
         }
         let library = Arc::clone(&self);
-        self.costly(move || {
+        self.costly(priority, move || {
             let (index, searcher, version) = library.searcher()?;
             library
                 .page(version, &url, || {
@@ -150,19 +155,21 @@ impl Library {
     }
 
     /// Runs `work`, which reads the index at length, off the async workers
-    /// once one of the per-CPU permits is free.
+    /// once one of the per-CPU permits is free for `priority`.
     pub async fn costly<T: Send + 'static>(
         &self,
+        priority: Priority,
         work: impl FnOnce() -> Result<T, PageError> + Send + 'static,
     ) -> Result<T, PageError> {
-        let _permit = self
-            .renders
-            .acquire()
-            .await
-            .context("the server is shutting down")?;
-        tokio::task::spawn_blocking(work)
-            .await
-            .map_err(|e| PageError::Internal(e.into()))?
+        let permit = self.renders.acquire(priority).await;
+        // The permit goes with the work: a client that leaves mid-render
+        // does not free a CPU that the render still uses.
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            work()
+        })
+        .await
+        .map_err(|e| PageError::Internal(e.into()))?
     }
 
     fn kept(&self, version: Version, url: &str) -> Option<Arc<str>> {
@@ -225,7 +232,7 @@ mod tests {
                     );
                     tokio::spawn(async move {
                         library
-                            .costly(move || {
+                            .costly(Priority::Search, move || {
                                 let now = running.fetch_add(1, Ordering::SeqCst) + 1;
                                 most.fetch_max(now, Ordering::SeqCst);
                                 std::thread::sleep(std::time::Duration::from_millis(20));

@@ -14,6 +14,7 @@ mod decision;
 mod layout;
 mod library;
 mod params;
+mod permits;
 mod search;
 mod stats;
 

@@ -18,12 +18,13 @@ use tantivy::index::SegmentId;
 
 use super::layout::{self, PageError};
 use super::params::{PageParams, PER_PAGE};
+use super::permits::Priority;
 use super::Library;
 use crate::index::DecisionIndex;
 use crate::names::name_of;
 use crate::output::pounds;
 use crate::parse::{iso_text, Finding};
-use crate::query::{build_query, search_from, Hit};
+use crate::query::{build_query, search_collecting, search_from, Hit};
 use crate::stats::values::{self, FieldValues, ValueField, NO_OUTCOME};
 use crate::stats::NONE;
 
@@ -35,7 +36,9 @@ pub async fn page(
     State(library): State<Arc<Library>>,
     Query(params): Query<PageParams>,
 ) -> Result<Html<String>, PageError> {
-    library.cached_page("/", params, render).await
+    library
+        .cached_page("/", Priority::Search, params, render)
+        .await
 }
 
 /// One clickable value of a facet.
@@ -61,12 +64,23 @@ fn render(
 ) -> Result<Markup, PageError> {
     let request = params.search_request().map_err(PageError::BadRequest)?;
     // The query is parsed first so that a bad one is the user's error (400).
-    let query = build_query(index, &request.query, &request.filters)
+    build_query(index, &request.query, &request.filters)
         .map_err(|e| PageError::BadRequest(format!("{e:#}")))?;
     // Only the page's own hits are read and snippeted.
     let skip = (params.page() - 1) * PER_PAGE;
-    let hits = search_from(index, searcher, &request, skip)?;
-    let facets = facets(searcher, params, query.as_ref())?;
+    let fields = facet_fields(params);
+    // Counts not kept from another page of this query are collected in the
+    // same pass over the matching decisions as the hits.
+    let key = counts_key(searcher, params);
+    let (hits, counted) = match kept_counts(&key) {
+        Some(counted) => (search_from(index, searcher, &request, skip)?, counted),
+        None => {
+            let (hits, counted) =
+                search_collecting(index, searcher, &request, skip, values::collector(&fields))?;
+            (hits, keep_counts(key, counted))
+        }
+    };
+    let facets = facets(params, &fields, &counted);
     let total = facets.0;
     let shown: Vec<&Hit> = hits.hits.iter().take(PER_PAGE).collect();
     let title = match params.get("q") {
@@ -224,20 +238,15 @@ fn pages(params: &PageParams, total: usize) -> Markup {
     }
 }
 
-/// The total and the facets, from `stats` reports over the page's query and
-/// filters.
-fn facets(
-    searcher: &tantivy::Searcher,
-    params: &PageParams,
-    query: &dyn tantivy::query::Query,
-) -> anyhow::Result<(usize, Vec<Facet>)> {
-    let category_chosen = params.get("category").is_some();
-    let (category_field, category_key) = if category_chosen {
-        (ValueField::Subcategory, "subcategory")
+/// The fields the facets count: a chosen category's subcategories in place
+/// of the categories.
+fn facet_fields(params: &PageParams) -> [ValueField; 8] {
+    let category_field = if params.get("category").is_some() {
+        ValueField::Subcategory
     } else {
-        (ValueField::Category, "category")
+        ValueField::Category
     };
-    let fields = [
+    [
         ValueField::Outcome,
         ValueField::Finding,
         category_field,
@@ -246,8 +255,22 @@ fn facets(
         ValueField::Remedy,
         ValueField::Purpose,
         ValueField::Organisation,
-    ];
-    let counted = counted(searcher, params, query, &fields)?;
+    ]
+}
+
+/// The total and the facets, from the counts of `fields` (see
+/// [`facet_fields`]) over the page's query and filters.
+fn facets(
+    params: &PageParams,
+    fields: &[ValueField],
+    counted: &[FieldValues],
+) -> (usize, Vec<Facet>) {
+    let category_chosen = params.get("category").is_some();
+    let (category_field, category_key) = if category_chosen {
+        (ValueField::Subcategory, "subcategory")
+    } else {
+        (ValueField::Category, "category")
+    };
     let of = |field: ValueField| -> &FieldValues {
         let at = fields.iter().position(|f| *f == field).unwrap_or(0);
         &counted[at]
@@ -326,7 +349,7 @@ fn facets(
             values: listed(ValueField::Organisation, "organisation", Some(NONE)),
         },
     ];
-    Ok((total, facets))
+    (total, facets)
 }
 
 /// Search pages kept counts for; the oldest goes first.
@@ -338,38 +361,38 @@ const KEPT_COUNTS: usize = 64;
 /// differ only in parameters that select nothing, so they share counts.
 type CountsKey = (BTreeMap<SegmentId, Option<u64>>, String);
 
-/// The counts of `fields` over the decisions `query` matches: kept from an
-/// earlier page of the same decisions, or counted now and kept.
-fn counted(
-    searcher: &tantivy::Searcher,
-    params: &PageParams,
-    query: &dyn tantivy::query::Query,
-    fields: &[ValueField],
-) -> anyhow::Result<Arc<Vec<FieldValues>>> {
-    static KEPT: Mutex<Vec<(CountsKey, Arc<Vec<FieldValues>>)>> = Mutex::new(Vec::new());
-    let key = (
+/// Counts kept from earlier pages; the oldest goes first. A panic while the
+/// lock was held leaves the list whole (each change is one push or remove),
+/// so a poisoned lock is still used.
+static KEPT: Mutex<Vec<(CountsKey, Arc<Vec<FieldValues>>)>> = Mutex::new(Vec::new());
+
+/// What the counts of this page's decisions are kept under.
+fn counts_key(searcher: &tantivy::Searcher, params: &PageParams) -> CountsKey {
+    (
         searcher.generation().segments().clone(),
         params.selecting().href("/"),
-    );
-    let kept = |all: &[(CountsKey, Arc<Vec<FieldValues>>)]| {
-        all.iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, counted)| Arc::clone(counted))
-    };
-    // A panic while the lock was held leaves the list whole (each change is
-    // one push or remove), so a poisoned lock is still used.
-    if let Some(counted) = kept(&KEPT.lock().unwrap_or_else(|p| p.into_inner())) {
-        return Ok(counted);
-    }
-    let counted = Arc::new(values::count(searcher, query, fields)?);
+    )
+}
+
+/// The counts kept under `key` by an earlier page of the same decisions.
+fn kept_counts(key: &CountsKey) -> Option<Arc<Vec<FieldValues>>> {
+    let all = KEPT.lock().unwrap_or_else(|p| p.into_inner());
+    all.iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, counted)| Arc::clone(counted))
+}
+
+/// Keeps `counted` under `key` (unless another request kept them first).
+fn keep_counts(key: CountsKey, counted: Vec<FieldValues>) -> Arc<Vec<FieldValues>> {
+    let counted = Arc::new(counted);
     let mut all = KEPT.lock().unwrap_or_else(|p| p.into_inner());
-    if kept(&all).is_none() {
+    if !all.iter().any(|(k, _)| *k == key) {
         if all.len() >= KEPT_COUNTS {
             all.remove(0);
         }
         all.push((key, Arc::clone(&counted)));
     }
-    Ok(counted)
+    counted
 }
 
 /// A facet value whose link sets `key` to it, or removes `key` when it is
@@ -433,49 +456,55 @@ mod tests {
             .fold(PageParams::default(), |p, (k, v)| p.with(k, Some(v)))
     }
 
-    fn counts_for(
-        index: &DecisionIndex,
-        searcher: &tantivy::Searcher,
-        params: &PageParams,
-    ) -> Arc<Vec<FieldValues>> {
-        let request = params.search_request().expect("request");
-        let query = build_query(index, &request.query, &request.filters).expect("query");
-        let fields = [ValueField::Outcome, ValueField::Fault, ValueField::Year];
-        counted(searcher, params, query.as_ref(), &fields).expect("counts")
-    }
-
     #[test]
     fn pages_of_one_query_share_counts_and_other_decisions_or_indexes_do_not() {
         let (_dir, index) = indexed(corpus());
         let searcher = searcher(&index).expect("searcher");
-        let first = counts_for(&index, &searcher, &params(&[("q", "council")]));
-        let again = [
+        let council = params(&[("q", "council")]);
+        render(&index, &searcher, &council).expect("page");
+        let first = kept_counts(&counts_key(&searcher, &council)).expect("counts kept");
+        for again in [
             params(&[("q", "council"), ("page", "2")]),
             params(&[("q", "council"), ("page", "3"), ("sort", "date")]),
-        ];
-        for p in &again {
-            assert!(Arc::ptr_eq(&first, &counts_for(&index, &searcher, p)));
+        ] {
+            assert!(counts_key(&searcher, &council) == counts_key(&searcher, &again));
         }
-        // The kept counts are what counting gives.
-        let request = params(&[("q", "council")])
-            .search_request()
-            .expect("request");
+        // The counts collected beside the hits are what counting alone gives.
+        let request = council.search_request().expect("request");
         let query = build_query(&index, &request.query, &request.filters).expect("query");
-        let fields = [ValueField::Outcome, ValueField::Fault, ValueField::Year];
-        let fresh = values::count(&searcher, query.as_ref(), &fields).expect("counts");
+        let fresh =
+            values::count(&searcher, query.as_ref(), &facet_fields(&council)).expect("counts");
         assert_eq!(*first, fresh);
         assert!(first[0].total_decisions > 0);
         // Another filter selects other decisions.
         let filtered = params(&[("q", "council"), ("outcome", "Upheld")]);
-        assert!(!Arc::ptr_eq(
-            &first,
-            &counts_for(&index, &searcher, &filtered)
-        ));
+        assert!(counts_key(&searcher, &council) != counts_key(&searcher, &filtered));
         // Another index (other segments) counts its own decisions.
         let (_other_dir, other) = indexed(corpus().into_iter().take(1).collect());
         let other_searcher = crate::index::read::searcher(&other).expect("searcher");
-        let elsewhere = counts_for(&other, &other_searcher, &params(&[("q", "council")]));
-        assert!(!Arc::ptr_eq(&first, &elsewhere));
-        assert!(elsewhere[0].total_decisions <= 1);
+        assert!(counts_key(&searcher, &council) != counts_key(&other_searcher, &council));
+    }
+
+    #[test]
+    fn search_collecting_counts_what_values_count_counts_in_either_order() {
+        let (_dir, index) = indexed(corpus());
+        let searcher = searcher(&index).expect("searcher");
+        for sort in ["relevance", "date"] {
+            let page = params(&[("q", "council OR delay"), ("sort", sort)]);
+            let request = page.search_request().expect("request");
+            let query = build_query(&index, &request.query, &request.filters).expect("query");
+            let fields = facet_fields(&page);
+            let (hits, counted) =
+                search_collecting(&index, &searcher, &request, 0, values::collector(&fields))
+                    .expect("search");
+            let alone = search_from(&index, &searcher, &request, 0).expect("search");
+            let json = |hits: &[Hit]| serde_json::to_string(hits).expect("json");
+            assert_eq!(json(&hits.hits), json(&alone.hits));
+            assert_eq!(hits.total, alone.total);
+            assert!(!hits.hits.is_empty());
+            let fresh = values::count(&searcher, query.as_ref(), &fields).expect("counts");
+            assert_eq!(counted, fresh);
+            assert_eq!(counted[0].total_decisions, hits.total);
+        }
     }
 }

@@ -17,6 +17,7 @@ use tantivy::{Executor, Searcher};
 
 use super::layout::{self, PageError};
 use super::params::{shell_words, PageParams};
+use super::permits::Priority;
 use super::Library;
 use crate::index::DecisionIndex;
 use crate::output::stats::write_stats;
@@ -159,7 +160,9 @@ pub async fn page(
     State(library): State<Arc<Library>>,
     Query(params): Query<PageParams>,
 ) -> Result<Html<String>, PageError> {
-    library.cached_page("/stats", params, render).await
+    library
+        .cached_page("/stats", Priority::Statistics, params, render)
+        .await
 }
 
 /// `GET /stats.csv?table=NAME&...`.
@@ -185,7 +188,7 @@ async fn download(
 ) -> Result<Response, PageError> {
     let worker = Arc::clone(&library);
     worker
-        .costly(move || {
+        .costly(Priority::Statistics, move || {
             let name = params.get("table").unwrap_or_default();
             let table = Table::named(name).ok_or_else(|| {
                 let known: Vec<&str> = Table::ALL.iter().map(|t| t.name()).collect();

@@ -86,19 +86,23 @@ pub fn count(
     query: &dyn Query,
     fields: &[ValueField],
 ) -> Result<Vec<FieldValues>> {
-    let collector = ValuesCollector {
-        fields: fields.to_vec(),
-    };
     let scoring = EnableScoring::disabled_from_searcher(searcher);
     let executor = tantivy::Executor::single_thread();
-    let tallies = searcher.search_with_executor(query, &collector, &executor, scoring)?;
-    Ok(merge(fields, tallies))
+    Ok(searcher.search_with_executor(query, &collector(fields), &executor, scoring)?)
+}
+
+/// The collector [`count`] runs, for a search that counts as it collects
+/// its hits: its fruit is the counts of `fields`.
+pub fn collector(fields: &[ValueField]) -> ValuesCollector {
+    ValuesCollector {
+        fields: fields.to_vec(),
+    }
 }
 
 /// What one segment counted for one field: `(value, decisions)` pairs,
 /// organisation names as spelled.
 #[derive(Debug, Default)]
-struct Tallied {
+pub struct Tallied {
     values: Vec<(String, usize)>,
     missing: usize,
 }
@@ -106,19 +110,20 @@ struct Tallied {
 /// One segment's tallies, one per field, and its matching documents.
 type SegmentFruit = (Vec<Tallied>, usize);
 
-struct ValuesCollector {
+/// Counts fields over the decisions collected (see [`collector`]).
+pub struct ValuesCollector {
     fields: Vec<ValueField>,
 }
 
 /// One segment's matching documents, and its decoded fields to count them
 /// in.
-struct ValuesSegment {
+pub struct ValuesSegment {
     fields: Vec<Arc<DenseValues>>,
     docs: Vec<DocId>,
 }
 
 impl Collector for ValuesCollector {
-    type Fruit = Vec<SegmentFruit>;
+    type Fruit = Vec<FieldValues>;
     type Child = ValuesSegment;
 
     fn for_segment(&self, _id: u32, reader: &SegmentReader) -> tantivy::Result<ValuesSegment> {
@@ -137,8 +142,8 @@ impl Collector for ValuesCollector {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Vec<SegmentFruit>> {
-        Ok(fruits)
+    fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Vec<FieldValues>> {
+        Ok(merge(&self.fields, fruits))
     }
 }
 
@@ -198,17 +203,19 @@ fn merge(fields: &[ValueField], segments: Vec<SegmentFruit>) -> Vec<FieldValues>
         .map(|(&field, tallies)| {
             let missing = tallies.iter().map(|t| t.missing).sum();
             let pairs = tallies.into_iter().flat_map(|t| t.values);
+            let mut by_value: HashMap<String, usize> = HashMap::new();
+            for (value, n) in pairs {
+                *by_value.entry(value).or_default() += n;
+            }
             let mut values: Vec<ValueCount> = if field == ValueField::Organisation {
+                // Segments spell mostly the same names: each spelling is
+                // keyed once, not once a segment.
                 let mut spellings = Spellings::default();
-                for (spelling, n) in pairs {
+                for (spelling, n) in by_value {
                     spellings.add(&spelling, n);
                 }
                 spellings.bodies().into_iter().map(count_of).collect()
             } else {
-                let mut by_value: HashMap<String, usize> = HashMap::new();
-                for (value, n) in pairs {
-                    *by_value.entry(value).or_default() += n;
-                }
                 by_value.into_iter().map(count_of).collect()
             };
             sort(field, &mut values);
@@ -273,6 +280,40 @@ mod tests {
             .iter()
             .map(|v| (v.value.as_str(), v.decisions))
             .collect()
+    }
+
+    #[test]
+    fn merge_adds_each_spelling_over_segments_before_choosing_a_bodys_name() {
+        let tallied = |values: &[(&str, usize)]| Tallied {
+            values: values.iter().map(|(v, n)| (v.to_string(), *n)).collect(),
+            missing: 1,
+        };
+        // "Norfolk County Council" wins only once its two segments add up.
+        let segments = vec![
+            (
+                vec![tallied(&[
+                    ("Norfolk County Council", 2),
+                    ("Ely Council", 1),
+                ])],
+                4,
+            ),
+            (
+                vec![tallied(&[
+                    ("Norfolk County Council", 2),
+                    ("NORFOLK COUNTY COUNCIL.", 3),
+                ])],
+                6,
+            ),
+        ];
+        let merged = merge(&[ValueField::Organisation], segments);
+        assert_eq!(
+            pairs(&merged[0]),
+            [("Norfolk County Council", 7), ("Ely Council", 1)]
+        );
+        assert_eq!(
+            (merged[0].missing_decisions, merged[0].total_decisions),
+            (2, 10)
+        );
     }
 
     #[test]
