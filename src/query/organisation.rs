@@ -78,15 +78,22 @@ pub struct Spellings(HashMap<String, HashMap<String, usize>>);
 impl Spellings {
     /// Counts `decisions` decisions spelling their organisation `spelling`.
     pub fn add(&mut self, spelling: &str, decisions: usize) {
+        if decisions > 0 {
+            self.add_of(&key(spelling), spelling, decisions);
+        }
+    }
+
+    /// [`Spellings::add`] for a caller that has the spelling's `body`
+    /// ([`key`]) already.
+    pub fn add_of(&mut self, body: &str, spelling: &str, decisions: usize) {
         if decisions == 0 {
             return;
         }
-        *self
-            .0
-            .entry(key(spelling))
-            .or_default()
-            .entry(spelling.to_string())
-            .or_default() += decisions;
+        let spellings = match self.0.get_mut(body) {
+            Some(spellings) => spellings,
+            None => self.0.entry(body.to_string()).or_default(),
+        };
+        *spellings.entry(spelling.to_string()).or_default() += decisions;
     }
 
     /// Adds another tally to this one.
@@ -182,6 +189,12 @@ mod tests {
         tie.add("b Council", 1);
         tie.add("B Council", 1);
         assert_eq!(tie.printed("b council"), Some("B Council"));
+        // Counting with the body already named is counting by spelling.
+        let mut keyed = Spellings::default();
+        for (spelling, n) in [("b Council", 1), ("B Council", 1), ("Ghost Council", 0)] {
+            keyed.add_of(&key(spelling), spelling, n);
+        }
+        assert_eq!(keyed.0, tie.0);
     }
 
     #[test]

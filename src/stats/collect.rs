@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
+use tantivy::index::SegmentId;
 use tantivy::{DateTime, DocId, Score, SegmentReader};
 
 use super::period::Month;
@@ -296,9 +297,47 @@ impl<T: Clone> Strings<T> {
     }
 }
 
+/// The organisation dictionary of one segment, in ordinal order: each
+/// spelling as stored, and the text its body is interned under.
+///
+/// Naming the body a spelling belongs to ([`key`]) and streaming the
+/// dictionary (a block decompressed at a time) cost more than counting the
+/// decisions of a narrow statistics page, and `serve` asks for the same
+/// segments page after page; segments never change, so each segment's is
+/// kept for the process.
+struct OrganisationTerms {
+    spellings: Vec<String>,
+    bodies: Vec<String>,
+}
+
+impl OrganisationTerms {
+    /// The terms of `column`, the organisation column of `segment`: kept
+    /// from an earlier call, or read now and kept.
+    fn of(segment: SegmentId, column: &StrColumn) -> tantivy::Result<Arc<Self>> {
+        static KEPT: Mutex<Vec<(SegmentId, Arc<OrganisationTerms>)>> = Mutex::new(Vec::new());
+        super::payments::keep(&KEPT, super::payments::KEPT_SEGMENTS, segment, || {
+            let mut terms = OrganisationTerms {
+                spellings: Vec::with_capacity(column.num_terms()),
+                bodies: Vec::with_capacity(column.num_terms()),
+            };
+            let mut stream = column.dictionary().stream()?;
+            while stream.advance() {
+                let spelling = String::from_utf8_lossy(stream.key()).into_owned();
+                terms
+                    .bodies
+                    .push(format!("{ORGANISATION_KEY}{}", key(&spelling)));
+                terms.spellings.push(spelling);
+            }
+            Ok(terms)
+        })
+    }
+}
+
 /// Per-segment state.
 pub struct FactsSegment {
     organisation: Strings<Name>,
+    /// The organisation dictionary behind `organisation`, when it is read.
+    organisation_terms: Option<Arc<OrganisationTerms>>,
     /// Decisions collected per organisation ordinal (its spellings' tally).
     organisation_counts: Vec<u32>,
     spellings: Arc<Mutex<Spellings>>,
@@ -330,12 +369,24 @@ impl Collector for FactsCollector {
             |field: &str, needed: bool| Strings::open(reader, field, needed, |t| self.intern(t));
         // Spellings of one body share a name, so `--by organisation` has
         // one row per body.
-        let organisation = Strings::open(reader, name::ORGANISATION, n.organisation, |t| {
-            self.intern(&format!("{ORGANISATION_KEY}{}", key(t)))
-        })?;
+        let column = if n.organisation {
+            fast.str(name::ORGANISATION)?
+        } else {
+            None
+        };
+        let organisation_terms = column
+            .as_ref()
+            .map(|c| OrganisationTerms::of(reader.segment_id(), c))
+            .transpose()?;
+        let by_ord = organisation_terms
+            .iter()
+            .flat_map(|terms| terms.bodies.iter().map(|body| self.intern(body)))
+            .collect();
+        let organisation = Strings { column, by_ord };
         Ok(FactsSegment {
             organisation_counts: vec![0; organisation.by_ord.len()],
             organisation,
+            organisation_terms,
             spellings: Arc::clone(&self.spellings),
             category: names(name::CATEGORY, n.category)?,
             subcategory: names(name::SUBCATEGORY, n.subcategory)?,
@@ -413,15 +464,12 @@ impl SegmentCollector for FactsSegment {
     }
 
     fn harvest(self) -> Vec<Facts> {
-        if let Some(column) = &self.organisation.column {
+        if let Some(terms) = &self.organisation_terms {
             let mut spellings = Spellings::default();
-            // A dictionary that cannot be read again leaves its spellings
-            // uncounted: the body then prints as its key.
-            if let Ok(mut terms) = column.dictionary().stream() {
-                let mut counts = self.organisation_counts.iter();
-                while let (true, Some(&n)) = (terms.advance(), counts.next()) {
-                    spellings.add(&String::from_utf8_lossy(terms.key()), n as usize);
-                }
+            let counted = terms.spellings.iter().zip(&terms.bodies);
+            for ((spelling, body), &n) in counted.zip(&self.organisation_counts) {
+                let body = body.strip_prefix(ORGANISATION_KEY).unwrap_or(body);
+                spellings.add_of(body, spelling, n as usize);
             }
             self.spellings
                 .lock()
@@ -502,6 +550,37 @@ mod tests {
     use crate::names::name_of;
     use crate::parse::{Decision, Payment, Period, Warning};
     use tantivy::query::AllQuery;
+
+    #[test]
+    fn organisation_terms_name_each_spelling_and_are_kept_per_segment() {
+        let (_dir, index) = indexed(corpus());
+        let searcher = searcher(&index).expect("searcher");
+        let reader = &searcher.segment_readers()[0];
+        let column = reader
+            .fast_fields()
+            .str(name::ORGANISATION)
+            .expect("reads")
+            .expect("an organisation column");
+        let terms = OrganisationTerms::of(reader.segment_id(), &column).expect("reads");
+        assert_eq!(terms.spellings.len(), column.num_terms());
+        assert_eq!(terms.bodies.len(), column.num_terms());
+        // In ordinal order, each spelling with the body it names.
+        let mut stream = column.dictionary().stream().expect("streams");
+        let mut ord = 0;
+        while stream.advance() {
+            let spelling = String::from_utf8_lossy(stream.key()).into_owned();
+            assert_eq!(terms.spellings[ord], spelling);
+            assert_eq!(
+                terms.bodies[ord],
+                format!("{ORGANISATION_KEY}{}", key(&spelling))
+            );
+            ord += 1;
+        }
+        assert!(ord > 0);
+        // The second call for the segment is the kept reading.
+        let again = OrganisationTerms::of(reader.segment_id(), &column).expect("reads");
+        assert!(Arc::ptr_eq(&terms, &again));
+    }
 
     fn all() -> FactsNeeded {
         FactsNeeded {

@@ -19,7 +19,7 @@ use crate::parse::PaymentRole;
 
 /// Segments whose dictionaries are kept; the oldest goes first. An index
 /// has a handful of segments, and one ingest replaces them by a few more.
-const KEPT_SEGMENTS: usize = 32;
+pub(crate) const KEPT_SEGMENTS: usize = 32;
 
 /// The decoded payment values of one segment, by dictionary ordinal.
 #[derive(Debug, Default)]
