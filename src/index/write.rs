@@ -349,9 +349,9 @@ impl Record {
     /// The record as the index stores it: postcard, a compact binary form
     /// that names no fields, so its layout is [`Decision`]'s field order and
     /// types (the test `record_layout_is_pinned_to_the_schema_version` says
-    /// when it changed and `SCHEMA_VERSION` must be bumped). Writing JSON
-    /// instead cost ingest about a tenth more CPU (escaping every sentence,
-    /// then compressing the field names with the rest).
+    /// when it changed and `SCHEMA_VERSION` must be bumped). JSON cost ingest
+    /// more: every sentence escaped, then the field names compressed with
+    /// the rest (figures in docs/performance.md).
     pub fn to_bytes(&self) -> Vec<u8> {
         // Serializing plain data into a Vec cannot fail.
         postcard::to_stdvec(self).unwrap_or_default()
