@@ -109,7 +109,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     let index = crate::index::open(index_path)?;
     let searcher = crate::index::read::searcher(&index)?;
     super::filters::check_in_index(&index, &searcher, &filters)?;
-    let query = build_query(&index, &args.query, &filters)?;
+    let query = build_query(&index, &searcher, &args.query, &filters)?;
     let mut addresses: Vec<_> = searcher
         .search(&query, &DocSetCollector)?
         .into_iter()

@@ -76,7 +76,7 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     let index = crate::index::open(index_path)?;
     let searcher = crate::index::read::searcher(&index)?;
     check_in_index(&index, &searcher, &filters)?;
-    let query = build_query(&index, &args.query, &filters)?;
+    let query = build_query(&index, &searcher, &args.query, &filters)?;
     let mut counted = count(&searcher, query.as_ref(), &[args.field])?;
     let Some(mut values) = counted.pop() else {
         return Ok(ExitStatus::NothingFound);

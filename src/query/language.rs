@@ -40,8 +40,10 @@ pub const MIN_PREFIX_CHARS: usize = 3;
 pub const MAX_PREFIX_WORDS: usize = 2000;
 
 /// The tantivy query for a non-empty query string, searched in `text` and
-/// `organisation` unless a term names its field.
-pub fn parse(index: &DecisionIndex, query: &str) -> Result<Box<dyn Query>> {
+/// `organisation` unless a term names its field; `searcher` reads the
+/// indexed words that words and prefixes stand for (the searcher the query
+/// will run on, so both see the same commit).
+pub fn parse(index: &DecisionIndex, searcher: &Searcher, query: &str) -> Result<Box<dyn Query>> {
     check_query(query)?;
     let ast =
         query_grammar::parse_query(&apostrophes_escaped(query)).map_err(|_| syntax_error(query))?;
@@ -52,7 +54,7 @@ pub fn parse(index: &DecisionIndex, query: &str) -> Result<Box<dyn Query>> {
         index,
         query,
         parser,
-        searcher: None,
+        searcher,
         stems: Stems::default(),
     };
     Ok(builder.build(ast)?.unwrap_or_else(|| Box::new(EmptyQuery)))
@@ -167,8 +169,8 @@ struct Builder<'a> {
     index: &'a DecisionIndex,
     query: &'a str,
     parser: QueryParser,
-    /// Opened at the first prefix or word that reads the indexed words.
-    searcher: Option<Searcher>,
+    /// Reads the indexed words.
+    searcher: &'a Searcher,
     /// The stems worked out for this query's words and their forms.
     stems: Stems,
 }
@@ -258,8 +260,7 @@ impl Builder<'_> {
                 clauses.push((Occur::Should, self.parsed(UserInputLeaf::Literal(exact))?));
                 continue;
             }
-            let searcher = self.searcher()?;
-            for form in forms(&searcher, &mut self.stems, field, word)? {
+            for form in forms(self.searcher, &mut self.stems, field, word)? {
                 // Frequencies only, as the parser's own term queries: the
                 // snippet highlights every term of the query whatever its
                 // options.
@@ -275,17 +276,6 @@ impl Builder<'_> {
             1 => clauses.remove(0).1,
             _ => Box::new(BooleanQuery::new(clauses)),
         }))
-    }
-
-    /// The searcher that reads the indexed words, opened once per query
-    /// (a clone shares it).
-    fn searcher(&mut self) -> Result<Searcher> {
-        if let Some(searcher) = &self.searcher {
-            return Ok(searcher.clone());
-        }
-        let searcher = crate::index::read::searcher(self.index)?;
-        self.searcher = Some(searcher.clone());
-        Ok(searcher)
     }
 
     /// The words of `text` as free text is indexed: lowercased, not stemmed.
@@ -366,9 +356,8 @@ impl Builder<'_> {
     /// with it (free text is indexed unstemmed, so `investigat*` finds
     /// "investigated" as written).
     fn words_with_prefix(&mut self, field: Field, prefix: &str) -> Result<BTreeSet<String>> {
-        let searcher = self.searcher()?;
         let mut found = BTreeSet::new();
-        for segment in searcher.segment_readers() {
+        for segment in self.searcher.segment_readers() {
             let inverted = segment.inverted_index(field)?;
             let terms = inverted.terms();
             let mut stream = terms.range().ge(prefix.as_bytes()).into_stream()?;
@@ -409,7 +398,7 @@ mod tests {
         ]);
         let searcher = searcher(&index).expect("searcher");
         let count = |query| {
-            let query = parse(&index, query).expect("query builds");
+            let query = parse(&index, &searcher, query).expect("query builds");
             searcher.search(&*query, &Count).expect("search runs")
         };
         assert_eq!(count("delays"), 1);
@@ -427,7 +416,7 @@ mod tests {
         assert_eq!(count("\"delayed the review\""), 1);
         assert_eq!(count("\"delays the review\""), 0);
         assert_eq!(count("\"delays\""), 0);
-        assert!(parse(&index, "nofield:delays").is_err());
+        assert!(parse(&index, &searcher, "nofield:delays").is_err());
     }
 
     #[test]

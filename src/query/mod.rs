@@ -122,16 +122,18 @@ pub struct SearchResults {
     pub total: usize,
 }
 
-/// The parsed query plus filters, ready to run.
+/// The parsed query plus filters, ready to run on `searcher` (which also
+/// reads the indexed forms of the query's words).
 pub fn build_query(
     index: &DecisionIndex,
+    searcher: &Searcher,
     query: &str,
     filters: &Filters,
 ) -> Result<Box<dyn Query>> {
     let f = &index.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if !query.trim().is_empty() {
-        clauses.push((Occur::Must, language::parse(index, query)?));
+        clauses.push((Occur::Must, language::parse(index, searcher, query)?));
     }
     if let Some(org) = &filters.organisation {
         clauses.push((Occur::Must, organisation::exact_query(org)));
@@ -333,7 +335,7 @@ pub fn count(
     query: &str,
     filters: &Filters,
 ) -> Result<usize> {
-    let query = build_query(index, query, filters)?;
+    let query = build_query(index, searcher, query, filters)?;
     Ok(searcher.search(&query, &Count)?)
 }
 
@@ -369,7 +371,7 @@ pub fn search_collecting<C: Collector>(
     skip: usize,
     also: C,
 ) -> Result<(SearchResults, C::Fruit)> {
-    let query = build_query(index, &request.query, &request.filters)?;
+    let query = build_query(index, searcher, &request.query, &request.filters)?;
     let limit = request.limit.max(1);
     let (addresses, total, also): (Vec<(f32, tantivy::DocAddress)>, usize, C::Fruit) =
         match request.sort {
@@ -505,11 +507,9 @@ mod tests {
     use time::macros::date;
 
     fn hits(index: &DecisionIndex, query: &str, filters: &Filters) -> usize {
-        let q = build_query(index, query, filters).expect("query builds");
-        searcher(index)
-            .expect("searcher")
-            .search(&q, &Count)
-            .expect("search runs")
+        let searcher = searcher(index).expect("searcher");
+        let q = build_query(index, &searcher, query, filters).expect("query builds");
+        searcher.search(&q, &Count).expect("search runs")
     }
 
     #[test]
@@ -630,7 +630,8 @@ mod tests {
             organisation_words: Some(" - ".into()),
             ..Filters::default()
         };
-        let message = match build_query(&index, "", &filters) {
+        let searcher = searcher(&index).expect("searcher");
+        let message = match build_query(&index, &searcher, "", &filters) {
             Ok(_) => panic!("accepted {filters:?}"),
             Err(e) => e.to_string(),
         };

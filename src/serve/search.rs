@@ -64,7 +64,7 @@ fn render(
 ) -> Result<Markup, PageError> {
     let request = params.search_request().map_err(PageError::BadRequest)?;
     // The query is parsed first so that a bad one is the user's error (400).
-    build_query(index, &request.query, &request.filters)
+    build_query(index, searcher, &request.query, &request.filters)
         .map_err(|e| PageError::BadRequest(format!("{e:#}")))?;
     // Only the page's own hits are read and snippeted.
     let skip = (params.page() - 1) * PER_PAGE;
@@ -471,7 +471,8 @@ mod tests {
         }
         // The counts collected beside the hits are what counting alone gives.
         let request = council.search_request().expect("request");
-        let query = build_query(&index, &request.query, &request.filters).expect("query");
+        let query =
+            build_query(&index, &searcher, &request.query, &request.filters).expect("query");
         let fresh =
             values::count(&searcher, query.as_ref(), &facet_fields(&council)).expect("counts");
         assert_eq!(*first, fresh);
@@ -492,7 +493,8 @@ mod tests {
         for sort in ["relevance", "date"] {
             let page = params(&[("q", "council OR delay"), ("sort", sort)]);
             let request = page.search_request().expect("request");
-            let query = build_query(&index, &request.query, &request.filters).expect("query");
+            let query =
+                build_query(&index, &searcher, &request.query, &request.filters).expect("query");
             let fields = facet_fields(&page);
             let (hits, counted) =
                 search_collecting(&index, &searcher, &request, 0, values::collector(&fields))

@@ -237,7 +237,7 @@ fn reports(
         .collect::<Result<Vec<_>, _>>()
         .map_err(PageError::BadRequest)?;
     if let Some(request) = requests.first() {
-        crate::query::build_query(index, &request.query, &request.filters)
+        crate::query::build_query(index, searcher, &request.query, &request.filters)
             .map_err(|e| PageError::BadRequest(format!("{e:#}")))?;
     }
     Ok(crate::stats::run_all(

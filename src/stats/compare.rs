@@ -46,8 +46,8 @@ pub fn compare(
     request: StatsRequest,
     selection: Selection,
 ) -> Result<Comparison> {
-    let set = build_query(index, &request.query, &request.filters)?;
-    let picked = build_query(index, &selection.query, &selection.filters)?
+    let set = build_query(index, searcher, &request.query, &request.filters)?;
+    let picked = build_query(index, searcher, &selection.query, &selection.filters)?
         .weight(EnableScoring::disabled_from_searcher(searcher))?;
     let needs = facts_needed(&request);
     let split = Split {

@@ -258,7 +258,7 @@ pub fn run_all(
         return Ok(Vec::new());
     };
     let needs = shared_needs(&requests)?;
-    let query = build_query(index, &first.query, &first.filters)?;
+    let query = build_query(index, searcher, &first.query, &first.filters)?;
     let collector = FactsCollector::new(needs);
     let scoring = EnableScoring::disabled_from_searcher(searcher);
     let segments = searcher.search_with_executor(&query, &collector, executor, scoring)?;
