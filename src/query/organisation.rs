@@ -93,7 +93,12 @@ impl Spellings {
             Some(spellings) => spellings,
             None => self.0.entry(body.to_string()).or_default(),
         };
-        *spellings.entry(spelling.to_string()).or_default() += decisions;
+        match spellings.get_mut(spelling) {
+            Some(n) => *n += decisions,
+            None => {
+                spellings.insert(spelling.to_string(), decisions);
+            }
+        }
     }
 
     /// Adds another tally to this one.

@@ -465,16 +465,14 @@ impl SegmentCollector for FactsSegment {
 
     fn harvest(self) -> Vec<Facts> {
         if let Some(terms) = &self.organisation_terms {
-            let mut spellings = Spellings::default();
+            // Tallied straight into the collection's spellings: one lock per
+            // segment, and a spelling allocated only the first time it is seen.
+            let mut spellings = self.spellings.lock().unwrap_or_else(|p| p.into_inner());
             let counted = terms.spellings.iter().zip(&terms.bodies);
             for ((spelling, body), &n) in counted.zip(&self.organisation_counts) {
                 let body = body.strip_prefix(ORGANISATION_KEY).unwrap_or(body);
                 spellings.add_of(body, spelling, n as usize);
             }
-            self.spellings
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .merge(spellings);
         }
         self.facts
     }
