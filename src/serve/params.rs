@@ -236,23 +236,46 @@ impl PageParams {
 
     /// `path` with these parameters, in a fixed order, empty ones left out.
     pub fn href(&self, path: &str) -> String {
-        let mut pairs: Vec<(&str, &str)> = SELECTING
-            .iter()
-            .filter_map(|(key, _)| self.get(key).map(|v| (*key, v)))
-            .collect();
-        for key in ["sort", "page", "min_count", "table"] {
-            if let Some(v) = self.get(key) {
-                pairs.push((key, v));
+        self.href_changing(path, |_| None)
+    }
+
+    /// `self.with(key, value).href(path)`, without copying the parameters:
+    /// a search page links every facet value this way.
+    pub fn href_with(&self, path: &str, key: &str, value: Option<&str>) -> String {
+        self.href_changing(path, |k| {
+            if k == key {
+                Some(value.map(str::trim).filter(|v| !v.is_empty()))
+            } else if k == "page" {
+                Some(None) // `with` goes back to the first page
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The link to `path` with these parameters, each key's value replaced
+    /// by `changed(key)` where that is `Some`.
+    fn href_changing<'a>(
+        &'a self,
+        path: &str,
+        changed: impl Fn(&str) -> Option<Option<&'a str>>,
+    ) -> String {
+        let keys =
+            SELECTING
+                .iter()
+                .map(|(key, _)| *key)
+                .chain(["sort", "page", "min_count", "table"]);
+        let mut out = String::with_capacity(path.len() + 64);
+        out.push_str(path);
+        for key in keys {
+            if let Some(value) = changed(key).unwrap_or_else(|| self.get(key)) {
+                out.push(if out.len() == path.len() { '?' } else { '&' });
+                out.push_str(key);
+                out.push('=');
+                push_percent_encoded(&mut out, value);
             }
         }
-        if pairs.is_empty() {
-            return path.to_string();
-        }
-        let query: Vec<String> = pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", percent_encoded(v)))
-            .collect();
-        format!("{path}?{}", query.join("&"))
+        out
     }
 
     /// Only the parameters that select decisions (for links between pages).
@@ -288,15 +311,25 @@ pub const DEFAULT_MIN_COUNT: usize = 5;
 /// A URL query value: everything but unreserved characters percent-encoded.
 pub fn percent_encoded(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
+    push_percent_encoded(&mut out, value);
+    out
+}
+
+/// [`percent_encoded`], appended to `out`.
+fn push_percent_encoded(out: &mut String, value: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in value.bytes() {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
                 out.push(byte as char)
             }
-            _ => out.push_str(&format!("%{byte:02X}")),
+            _ => {
+                out.push('%');
+                out.push(HEX[usize::from(byte >> 4)] as char);
+                out.push(HEX[usize::from(byte & 0xf)] as char);
+            }
         }
     }
-    out
 }
 
 /// A command line as a person would type it: arguments with spaces or shell
@@ -327,6 +360,48 @@ mod tests {
             p = p.with(k, Some(v));
         }
         p
+    }
+
+    #[test]
+    fn a_link_with_one_change_is_the_link_of_the_changed_parameters() {
+        let starts = [
+            PageParams::default(),
+            params(&[("q", "delay AND \"stage two\""), ("outcome", "Upheld")]),
+            params(&[
+                ("q", "care"),
+                ("page", "3"),
+                ("sort", "date"),
+                ("fault", "delay"),
+            ]),
+            params(&[
+                ("category", "Adult care services"),
+                ("min_count", "5"),
+                ("table", "x"),
+            ]),
+        ];
+        let changes = [
+            ("outcome", Some("Not upheld")),
+            ("outcome", None),
+            ("page", Some("2")),
+            ("page", None),
+            ("category", Some("  Housing ")),
+            ("category", Some("   ")),
+            ("purpose", Some("distress & upset/£")),
+            ("q", None),
+            ("no_such_key", Some("x")),
+        ];
+        for start in &starts {
+            for (key, value) in changes {
+                for path in ["/", "/stats"] {
+                    assert_eq!(
+                        start.href_with(path, key, value),
+                        start.with(key, value).href(path),
+                        "{start:?} {key} {value:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(percent_encoded("a b/£"), "a%20b%2F%C2%A3");
     }
 
     #[test]

@@ -405,7 +405,7 @@ fn toggle(params: &PageParams, key: &str, label: String, count: usize) -> FacetV
         .is_some_and(|v| v.eq_ignore_ascii_case(&label));
     let href = (!made_up).then(|| {
         let value = (!on).then_some(label.as_str());
-        params.with(key, value).href("/")
+        params.href_with("/", key, value)
     });
     FacetValue {
         label,
