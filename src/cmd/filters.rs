@@ -167,22 +167,8 @@ pub fn kinds_help() -> String {
             .map(name_of)
             .collect(),
     );
-    let purposes = [
-        Purpose::Distress,
-        Purpose::TimeAndTrouble,
-        Purpose::Frustration,
-        Purpose::LossOfService,
-        Purpose::FinancialLoss,
-        Purpose::Backdated,
-        Purpose::Symbolic,
-        Purpose::Unspecified,
-    ];
-    let findings = [
-        Finding::FaultInjustice,
-        Finding::FaultNoInjustice,
-        Finding::NoFault,
-        Finding::NotInvestigated,
-    ];
+    let purposes = Purpose::ALL;
+    let findings = Finding::ALL;
     format!(
         "Filter values (each filter value must be held by some decision in the index,
 else the command stops and names the closest values; `ombuds values FIELD` lists

@@ -608,13 +608,7 @@ mod tests {
             Kind::NotInvestigated,
             Kind::Other,
         ];
-        let roles = [
-            Role::Agreed,
-            Role::Accepted,
-            Role::Offered,
-            Role::Claimed,
-            Role::Other,
-        ];
+        let roles = Role::ALL;
         let periods = [
             None,
             Some(Period::Week),
@@ -625,16 +619,7 @@ mod tests {
             amount: 100.5 * i as f64,
             role: roles[i % roles.len()],
             period: periods[i % periods.len()],
-            purpose: vec![
-                Purpose::Distress,
-                Purpose::TimeAndTrouble,
-                Purpose::Frustration,
-                Purpose::LossOfService,
-                Purpose::FinancialLoss,
-                Purpose::Backdated,
-                Purpose::Symbolic,
-                Purpose::Unspecified,
-            ],
+            purpose: Purpose::ALL.to_vec(),
             recipient: i.is_multiple_of(2).then(|| "Mrs X".to_string()),
             section: "agreed_action".to_string(),
             sentence: format!("The Council will pay £{i}."),
@@ -662,29 +647,17 @@ mod tests {
             payments: (0..roles.len().max(periods.len())).map(payment).collect(),
             agreed_total: 1234.56,
             accepted_total: 7.0,
-            remedies: vec![
-                RemedyKind::Apology,
-                RemedyKind::Payment,
-                RemedyKind::ServiceImprovement,
-                RemedyKind::CompleteAction,
-                RemedyKind::Reconsider,
-                RemedyKind::ProvideEvidence,
-            ],
+            remedies: <RemedyKind as clap::ValueEnum>::value_variants().to_vec(),
             payment_amount_unstated: true,
             deadline_days: Some(28),
             finding: Some(Finding::FaultInjustice),
-            faults: [
-                Finding::FaultInjustice,
-                Finding::FaultNoInjustice,
-                Finding::NoFault,
-                Finding::NotInvestigated,
-            ]
-            .iter()
-            .map(|f| Fault {
-                kind: "delay".to_string(),
-                sentence: f.to_string(),
-            })
-            .collect(),
+            faults: Finding::ALL
+                .iter()
+                .map(|f| Fault {
+                    kind: "delay".to_string(),
+                    sentence: f.to_string(),
+                })
+                .collect(),
             shared_with_ofsted: true,
         }
     }

@@ -253,6 +253,30 @@ pub enum Finding {
     NotInvestigated,
 }
 
+impl Purpose {
+    /// Every purpose, in declaration order.
+    pub const ALL: [Purpose; 8] = [
+        Purpose::Distress,
+        Purpose::TimeAndTrouble,
+        Purpose::Frustration,
+        Purpose::LossOfService,
+        Purpose::FinancialLoss,
+        Purpose::Backdated,
+        Purpose::Symbolic,
+        Purpose::Unspecified,
+    ];
+}
+
+impl Finding {
+    /// Every finding, in declaration order.
+    pub const ALL: [Finding; 4] = [
+        Finding::FaultInjustice,
+        Finding::FaultNoInjustice,
+        Finding::NoFault,
+        Finding::NotInvestigated,
+    ];
+}
+
 /// One fault the decision finds, with its evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fault {

@@ -306,13 +306,7 @@ fn facets(
         categories.push(toggle(params, "category", category.to_string(), total));
     }
     categories.extend(listed(category_field, category_key, Some(NONE)));
-    let known_findings = [
-        Finding::FaultInjustice,
-        Finding::FaultNoInjustice,
-        Finding::NoFault,
-        Finding::NotInvestigated,
-    ]
-    .map(|f| name_of(&f));
+    let known_findings = Finding::ALL.map(|f| name_of(&f));
     let mut findings = listed(ValueField::Finding, "finding", None);
     findings.retain(|f| known_findings.contains(&f.label.as_str()));
     let facets = vec![
