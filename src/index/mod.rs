@@ -252,6 +252,21 @@ pub(crate) mod testing {
         destination.publish().expect("published");
         (dir, open(&path).expect("index opens"))
     }
+
+    /// The first segment of `searcher` and its string fast field `field`,
+    /// for tests of what is read from one segment's dictionary.
+    pub(crate) fn first_str_column(
+        searcher: &tantivy::Searcher,
+        field: &str,
+    ) -> (tantivy::index::SegmentId, tantivy::columnar::StrColumn) {
+        let reader = &searcher.segment_readers()[0];
+        let column = reader
+            .fast_fields()
+            .str(field)
+            .expect("reads")
+            .unwrap_or_else(|| panic!("no {field} column"));
+        (reader.segment_id(), column)
+    }
 }
 
 #[cfg(test)]

@@ -544,7 +544,7 @@ mod tests {
 
     use super::*;
     use crate::index::read::searcher;
-    use crate::index::testing::{corpus, indexed};
+    use crate::index::testing::{corpus, first_str_column, indexed};
     use crate::names::name_of;
     use crate::parse::{Decision, Payment, Period, Warning};
     use tantivy::query::AllQuery;
@@ -553,13 +553,8 @@ mod tests {
     fn organisation_terms_name_each_spelling_and_are_kept_per_segment() {
         let (_dir, index) = indexed(corpus());
         let searcher = searcher(&index).expect("searcher");
-        let reader = &searcher.segment_readers()[0];
-        let column = reader
-            .fast_fields()
-            .str(name::ORGANISATION)
-            .expect("reads")
-            .expect("an organisation column");
-        let terms = OrganisationTerms::of(reader.segment_id(), &column).expect("reads");
+        let (segment, column) = first_str_column(&searcher, name::ORGANISATION);
+        let terms = OrganisationTerms::of(segment, &column).expect("reads");
         assert_eq!(terms.spellings.len(), column.num_terms());
         assert_eq!(terms.bodies.len(), column.num_terms());
         // In ordinal order, each spelling with the body it names.
@@ -576,7 +571,7 @@ mod tests {
         }
         assert!(ord > 0);
         // The second call for the segment is the kept reading.
-        let again = OrganisationTerms::of(reader.segment_id(), &column).expect("reads");
+        let again = OrganisationTerms::of(segment, &column).expect("reads");
         assert!(Arc::ptr_eq(&terms, &again));
     }
 

@@ -103,19 +103,14 @@ mod tests {
     use super::*;
     use crate::index::read::searcher;
     use crate::index::schema::name;
-    use crate::index::testing::{corpus, indexed};
+    use crate::index::testing::{corpus, first_str_column, indexed};
 
     #[test]
     fn payment_terms_decode_each_value_and_are_kept_per_segment() {
         let (_dir, index) = indexed(corpus());
         let searcher = searcher(&index).expect("searcher");
-        let reader = &searcher.segment_readers()[0];
-        let column = reader
-            .fast_fields()
-            .str(name::PAYMENT)
-            .expect("reads")
-            .expect("a payment column");
-        let terms = terms(reader.segment_id(), &column).expect("decodes");
+        let (segment, column) = first_str_column(&searcher, name::PAYMENT);
+        let terms = terms(segment, &column).expect("decodes");
         assert_eq!(terms.terms.len(), column.num_terms());
         // Each value reads back as its own decoding does.
         let mut stream = column.dictionary().stream().expect("streams");
@@ -132,7 +127,7 @@ mod tests {
         // Lists are distinct, and the corpus shares at least one.
         assert!(terms.lists.len() < terms.terms.len());
         // The second call for the segment is the kept decoding.
-        let again = self::terms(reader.segment_id(), &column).expect("decodes");
+        let again = self::terms(segment, &column).expect("decodes");
         assert!(Arc::ptr_eq(&terms, &again));
     }
 }
