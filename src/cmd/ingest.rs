@@ -186,16 +186,18 @@ pub fn run(index_path: &Path, args: Args) -> Result<ExitStatus> {
     let _ = ctrlc::set_handler(on_ctrl_c);
     // Stamped before it is loaded: an edit in between shows at the next run.
     let extraction = extraction_stamp(args.taxonomy.as_deref());
-    let taxonomy = super::load_taxonomy(args.taxonomy.as_deref())?;
     let threads = args
         .threads
         .map(usize::from)
         .unwrap_or_else(default_threads);
     // The parsing threads compile their patterns while this one walks,
+    // compiles the fault taxonomy (before the index is touched, so that a
+    // taxonomy file that does not load stops the run with nothing changed),
     // opens the index and looks at the files.
     let parsers = ParsePool::new(parse_threads(threads));
-    parsers.warm_up(&taxonomy);
+    parsers.warm_up();
     let (files, walk_skipped) = walk::decision_files(&args.paths);
+    let taxonomy = super::load_taxonomy(args.taxonomy.as_deref())?;
     let destination = crate::index::open_or_create(index_path, args.rebuild)?;
     let mut writer = DecisionWriter::new(&destination.index, threads)?;
     // Holding the write lock, this run is the only one that may stage an

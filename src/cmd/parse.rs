@@ -63,10 +63,11 @@ pub fn run(args: Args) -> Result<ExitStatus> {
         crate::output::text(crate::parse::DEFAULT_TAXONOMY)?;
         return Ok(ExitStatus::Success);
     }
-    let taxonomy = super::load_taxonomy(args.taxonomy.as_deref())?;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let parsers = ingest::ParsePool::new(cores);
-    parsers.warm_up(&taxonomy);
+    // The pool compiles the patterns while this thread compiles the taxonomy's.
+    parsers.warm_up();
+    let taxonomy = super::load_taxonomy(args.taxonomy.as_deref())?;
     let (files, mut skipped) = walk::decision_files(&args.paths);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

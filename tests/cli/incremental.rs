@@ -178,6 +178,33 @@ fn ingest_with_another_taxonomy_reads_every_file_again() {
 }
 
 #[test]
+fn a_taxonomy_that_does_not_load_stops_ingest_before_the_index_is_touched() {
+    let wd = Workdir::new();
+    corpus_copy(&wd);
+    let bad = wd.write(
+        "kinds.toml",
+        "[[kind]]\nname = \"Not Snake\"\nsignals = [\"x\"]\n",
+    );
+    let with_bad = ["--taxonomy", bad.to_str().unwrap()];
+    // No index yet: none is made.
+    let run = wd.run(&[&["ingest", wd.path("in").to_str().unwrap()][..], &with_bad].concat());
+    run.expect_code(2);
+    assert!(run.stderr().contains("kinds.toml:2"), "{}", run.describe());
+    assert!(!wd.index().exists(), "{}", run.describe());
+    // An index made before is left as it was.
+    ingest(&wd, &[]);
+    let before = references(&wd);
+    std::fs::write(
+        wd.path("in/extra.txt"),
+        "Extra Council (29 000 001)\nSummary: Mr X complained.\n",
+    )
+    .unwrap();
+    let run = wd.run(&[&["ingest", wd.path("in").to_str().unwrap()][..], &with_bad].concat());
+    run.expect_code(2);
+    assert_eq!(references(&wd), before);
+}
+
+#[test]
 fn ingest_rebuild_reads_every_file_again() {
     let wd = Workdir::new();
     corpus_copy(&wd);
