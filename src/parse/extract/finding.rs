@@ -115,7 +115,7 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \bto\s+remedy\s+(?:this|the|that|her|his|their)\s+injustice
         | \b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b
         | \bis\s+(?:a\s+)?satisfactory\s+remedy
-        | \b(?:has|have|had)\s+(?:already\s+)?(?:offered|provided|given|made)\s+(?:a|an)\s+(?:(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+)?remedy
+        | \b(?:has|have|had)\s+(?:already\s+)?(?:offered|provided|given|made)\s+(?:a|an|the)\s+(?:(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+)?remedy
         | \bprovides?\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|outcome)
         ",
     )
@@ -168,6 +168,7 @@ pub(crate) static NOT_INVESTIGATED: LazyLock<Regex> = LazyLock::new(|| {
         \b(?:not|n't|cannot|unable\s+to)\s+(?:[\w'’]+\s+){0,2}?investigat
         | \b(?:not|n't)\s+exercise\s+(?:[\w'’]+\s+)?discretion\s+to\s+investigat
         | \bdecided\s+not\s+to\s+investigate
+        | \b(?:no|not\s+(?:have|see|find))\s+(?:any\s+|sufficient\s+|good\s+)?(?:grounds?|reason)\s+(?:for\s+(?:us|me|the\s+ombudsman)\s+)?to\s+investigat
         | \bclos(?:e|ed|ing)\s+(?:the|this|my|our)\s+(?:complaint|case|investigation)
         | \boutside\s+(?:the\s+ombudsman's\s+|the\s+ombudsman’s\s+|our\s+|my\s+|the\s+)?(?:jurisdiction|remit)
         | \bnot\s+propose\s+to\s+investigate
@@ -245,7 +246,7 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | \bnot\s+fault\b
         | \bwas\s+not\s+(?:at\s+)?fault
         | \bnot\s+(?:uphold|upheld)(?:\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?)?
-        | \bno\s+evidence\s+(?:of\s+fault|(?:that\s+)?the\s+council)
+        | \bno\s+evidence\s+(?:of\s+(?:any\s+)?(?:[\w'’]+\s+)?fault|(?:that\s+)?the\s+council)
         | \bnot\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence\s+of\s+(?:any\s+|significant\s+)?fault
         | \b(?:insufficient|little|limited|not\s+enough|not\s+sufficient)\s+evidence\s+of\s+(?:any\s+|significant\s+)?fault
         | \b(?:did|does|do|has|have|had)\s+not\s+act(?:ed)?\s+with\s+fault
@@ -688,6 +689,8 @@ mod tests {
             "The Ombudsman has not found evidence of significant fault by the Council and has completed the investigation and not upheld the complaint.",
             "There is little evidence of any fault in how the school ran the appeal.",
             "We have not seen enough evidence of fault.",
+            "There is no evidence of Council fault.",
+            "We found no evidence of any fault in how the panel reached its decision.",
         ] {
             assert_eq!(in_summary(text), Some(NoFault), "{text}");
         }
@@ -768,6 +771,9 @@ mod tests {
             "We will not exercise discretion to investigate this complaint, which is late.",
             "We will not investigate Mr H's complaint about his council tax bill.",
             "We have closed the complaint.",
+            "But we do not have grounds to investigate this matter because we are unlikely to find fault.",
+            "There are no grounds for us to investigate the Council's handling of the application.",
+            "The Ombudsman does not have reason to investigate this complaint about the appeal panel.",
         ] {
             assert_eq!(in_summary(text), Some(NotInvestigated), "{text}");
         }
@@ -882,6 +888,7 @@ mod tests {
         // (see DOMAIN.md), so the remedy outweighs the refusal.
         for text in [
             "We will not investigate this complaint. This is because the Council has provided a remedy and there is not enough remaining injustice.",
+            "We will not investigate this complaint. This is because the Council has provided the remedy Mrs X was seeking.",
             "The Ombudsman will not investigate Mr X's complaint. The Council has apologised and offered a reduced fee, which provides a suitable outcome.",
             "We will not investigate this complaint because the Council has already offered a suitable remedy.",
         ] {

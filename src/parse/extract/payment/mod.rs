@@ -193,15 +193,33 @@ struct CueMatch {
     end: usize,
 }
 
-/// The matches of [`CUE`] in `text`, in order.
+/// The matches of [`CUE`] in `text`, in order; `benefit` where it says who
+/// money is for ([`for_whose_benefit`]) is no cue.
 fn cue_matches(text: &str) -> Vec<CueMatch> {
     CUE.find_iter(text)
+        .filter(|m| !for_whose_benefit(text, m.end()))
         .map(|m| CueMatch {
             group: group_of(m.as_str()),
             start: m.start(),
             end: m.end(),
         })
         .collect()
+}
+
+/// Who money is for, not a welfare benefit: `for C’s benefit`, `for the
+/// benefit of her son`, `for their benefit`.
+static BENEFICIARY: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\bfor\s+(?:the|his|her|their|its|[\w-]+['’]s?)\s+benefits?\b"));
+
+/// Whether the word of `text` ending at byte `end` is `benefit` in the sense
+/// of [`BENEFICIARY`].
+fn for_whose_benefit(text: &str, end: usize) -> bool {
+    let head = text.as_bytes().get(..end).unwrap_or_default();
+    let ends_with = |word: &[u8]| {
+        head.len() >= word.len() && head[head.len() - word.len()..].eq_ignore_ascii_case(word)
+    };
+    (ends_with(b"benefit") || ends_with(b"benefits"))
+        && BENEFICIARY.find_iter(text).any(|m| m.end() == end)
 }
 
 /// The matches of [`CUE`] in `text[..at]`, taken from `known`, the matches
@@ -339,7 +357,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         \bsatisfied\s+(?:with|that)\b
         |\b(?:is|was|are|were|provides?|provided|be|consider\w*|find|found)\s+(?:(?:this|that|it)\s+)?(?:is\s+|was\s+|to\s+be\s+)?(?:an?\s+)?(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable)\s+remed
-        |\b(?:suitably|sufficiently|adequately|appropriately)\s+remedied\b
+        |\b(?:suitably|sufficiently|adequately|appropriately)\s+(?:remedied|put\s+(?:matters|things|this|it)\s+right)\b
         |\bhas\s+(?:already\s+)?remedied\b",
     )
 });
@@ -615,7 +633,10 @@ fn words_cue(
         if CLAIMED_AFTER.is_match(after) {
             return Some(loss(after));
         }
-        if OTHER_AFTER.is_match(after) {
+        if OTHER_AFTER
+            .find(after)
+            .is_some_and(|m| !for_whose_benefit(after, m.end()))
+        {
             return Some(Cue::Other);
         }
         if OFFERED_AFTER.is_match(after) {

@@ -809,3 +809,48 @@ fn cue_words_before_an_amount_are_those_of_its_own_prefix() {
     }
     assert!(checked > 1_000, "only {checked} positions checked");
 }
+
+#[test]
+fn money_for_someones_benefit_is_a_remedy_and_a_welfare_benefit_is_not() {
+    let p = run(
+        &[(
+            Some(AgreedAction),
+            "The Council has agreed to pay Mrs Y £2,000 for D’s benefit for the education he missed, £750 in recognition of D’s distress, and £300 for Mrs Y’s distress.",
+        )],
+        Some("Mrs Y"),
+    );
+    assert_eq!(agreed(&p), vec![2000.0, 750.0, 300.0]);
+    let p = run(
+        &[(
+            Some(AgreedAction),
+            "The Council will pay £400 for the benefit of her son and £150 to Mrs Y for her time and trouble.",
+        )],
+        Some("Mrs Y"),
+    );
+    assert_eq!(agreed(&p), vec![400.0, 150.0]);
+    // Welfare benefits stay other money, whoever they belong to.
+    let p = run(
+        &[(
+            Some(Complaint),
+            "Mr X received £120 a week in housing benefit and says his benefit of £80 was stopped.",
+        )],
+        Some("Mr X"),
+    );
+    assert!(agreed(&p).is_empty(), "{p:?}");
+    assert!(p.iter().all(|p| p.role == PaymentRole::Other), "{p:?}");
+}
+
+#[test]
+fn money_the_body_paid_that_suitably_put_matters_right_is_accepted() {
+    let p = run(
+        &[(
+            None,
+            "The action already taken by the Council, which included an apology and a payment of £150, suitably put matters right.",
+        )],
+        Some("Mrs X"),
+    );
+    assert_eq!(
+        p.iter().map(|p| (p.amount, p.role)).collect::<Vec<_>>(),
+        vec![(150.0, PaymentRole::Accepted)]
+    );
+}
