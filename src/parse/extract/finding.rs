@@ -111,11 +111,11 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
         \bagree\w*\s+(?:[\w'’]+\s+){0,2}?to\s+(?:(?:my|our|the)\s+recommendations?|apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess)
-        | \b(?:council|it|they|provider|trust)\s+(?:will|should|must)\s+(?:also\s+)?(?:apologi|pay|make\s+a\s+(?:\w+\s+)?payment|reimburse|refund)
+        | \b(?:council|it|they|provider|trust)\s+(?:will|should|must|needs\s+to)\s+(?:also\s+)?(?:apologi|pay|make\s+a\s+(?:\w+\s+)?payment|reimburse|refund)
         | \bto\s+remedy\s+(?:this|the|that|her|his|their)\s+injustice
         | \b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b
         | \bis\s+(?:a\s+)?satisfactory\s+remedy
-        | \b(?:has|have|had)\s+(?:already\s+)?(?:offered|provided|given|made)\s+(?:a|an|the)\s+(?:(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+)?remedy
+        | \b(?:has|have|had)\s+(?:already\s+|also\s+)*(?:offered|provided|given|made)\s+(?:(?:him|her|them|the\s+complainants?)\s+)?(?:a|an|the)\s+(?:(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|financial)\s+(?:and\s+)?){0,2}(?:remedy|refund)
         | \bprovides?\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|outcome)
         ",
     )
@@ -239,6 +239,7 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         \bno\s+(?:administrative\s+)?fault\b
         | \bnot\s+at\s+fault
         | \bnot\s+(?:find|found)\s+(?:any\s+)?fault
+        | \b(?:unable\s+to|cannot|could\s+not)\s+find\s+(?:any\s+)?fault
         | \b(?:not|n't)\s+(?:find|found|consider|think|see)\s+(?:that\s+)?(?:the\s+[\w'’]+|it|they)\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|has\s+been\s+|acted\s+|had\s+acted\s+)?(?:at|with)\s+fault
         | \bfind\s+no\s+fault
         | \bfound\s+no\s+fault
@@ -690,6 +691,7 @@ mod tests {
             "There is little evidence of any fault in how the school ran the appeal.",
             "We have not seen enough evidence of fault.",
             "There is no evidence of Council fault.",
+            "We are unable to find fault with the Council's actions in respect of his account.",
             "We found no evidence of any fault in how the panel reached its decision.",
         ] {
             assert_eq!(in_summary(text), Some(NoFault), "{text}");
@@ -889,6 +891,7 @@ mod tests {
         for text in [
             "We will not investigate this complaint. This is because the Council has provided a remedy and there is not enough remaining injustice.",
             "We will not investigate this complaint. This is because the Council has provided the remedy Mrs X was seeking.",
+            "We will not investigate this complaint about the provider. It has also offered the complainant a refund of one month's fee. Further investigation would not add to what the Council has done.",
             "The Ombudsman will not investigate Mr X's complaint. The Council has apologised and offered a reduced fee, which provides a suitable outcome.",
             "We will not investigate this complaint because the Council has already offered a suitable remedy.",
         ] {
@@ -904,6 +907,11 @@ mod tests {
         );
         assert_eq!(
             in_summary("The Council has already provided an appropriate remedy. So we have completed our investigation."),
+            Some(FaultInjustice)
+        );
+        // What the Ombudsman says a body needs to do is a remedy it asks for.
+        assert_eq!(
+            in_summary("Mrs X is right on all three points. The Care Provider needs to apologise and pay financial redress."),
             Some(FaultInjustice)
         );
     }

@@ -62,7 +62,7 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// `no fault`, `not at fault`, `does not appear to be fault`, `I do not consider this was fault`.
 static NEGATED: LazyLock<PrefixPattern> = LazyLock::new(|| {
     PrefixPattern::new(
-        r"(?i)\b(?:no|not|nor|never|without|n't)\s+(?:[\w'’]+\s+){0,3}?(?:at\s+)?fault\b|\b(?:do|did|does|could|can|would|will|am|is|was)\s*(?:not|n't)\s+(?:[\w'’]+\s+){0,2}?(?:consider|find|say|think|agree|see|accept|believe|satisfied|persuaded)\b|\b(?:no|insufficient|little|limited)\s+evidence\s+of\s+fault|\bnot\s+(?:enough|sufficient)\s+evidence|\b(?:not|n't)\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence",
+        r"(?i)\b(?:no|not|nor|never|without|n't|unable)\s+(?:[\w'’]+\s+){0,3}?(?:at\s+)?fault\b|\b(?:do|did|does|could|can|would|will|am|is|was)\s*(?:not|n't)\s+(?:[\w'’]+\s+){0,2}?(?:consider|find|say|think|agree|see|accept|believe|satisfied|persuaded)\b|\b(?:no|insufficient|little|limited)\s+evidence\s+of\s+fault|\bnot\s+(?:enough|sufficient)\s+evidence|\b(?:not|n't)\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence",
     )
 });
 

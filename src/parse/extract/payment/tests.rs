@@ -854,3 +854,20 @@ fn money_the_body_paid_that_suitably_put_matters_right_is_accepted() {
         vec![(150.0, PaymentRole::Accepted)]
     );
 }
+
+#[test]
+fn what_the_complainant_says_they_lost_or_are_owed_is_claimed() {
+    for text in [
+        "As a result, he has unnecessarily spent £13,000.",
+        "Ms Y says Miss X is £138 out of pocket, which she wants refunded.",
+        "Ms M says the Council owes her £650.",
+        "She believes she was entitled to the £500 payment.",
+    ] {
+        let p = run(&[(Some(Complaint), text)], Some("Ms M"));
+        assert_eq!(
+            p.iter().map(|p| p.role).collect::<Vec<_>>(),
+            vec![PaymentRole::Claimed],
+            "{text}"
+        );
+    }
+}
