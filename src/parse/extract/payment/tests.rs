@@ -871,3 +871,29 @@ fn what_the_complainant_says_they_lost_or_are_owed_is_claimed() {
         );
     }
 }
+
+#[test]
+fn money_a_body_credited_took_or_paid_by_mistake_is_no_offer() {
+    for text in [
+        "The closing bill showed Mrs X had a credit of £57.",
+        "The Council accepted it was at fault in paying £575 into Mr B’s bank account by error.",
+        "In May 2018 it decided to pay £1,500 of his university grant towards his rent arrears.",
+        "The Council has refused to pay her legal fees in the sum of £900.",
+    ] {
+        let p = run(&[(Some(Complaint), text)], Some("Mrs X"));
+        assert_eq!(
+            p.iter().map(|p| p.role).collect::<Vec<_>>(),
+            vec![PaymentRole::Other],
+            "{text}"
+        );
+    }
+    // A credit the body agrees to apply is still the remedy.
+    let p = run(
+        &[(
+            None,
+            "The Council agreed to apply a credit to the balance owed for £185 to reflect the extra charge.",
+        )],
+        Some("Mrs X"),
+    );
+    assert_eq!(agreed(&p), vec![185.0]);
+}
