@@ -42,8 +42,8 @@ pub(crate) const PURPOSE_PATTERNS: [(Purpose, Prefilter, &str); 6] = [
     ),
     (
         Purpose::TimeAndTrouble,
-        Prefilter::new(Slot::PurposeTime, &["time", "trouble"]),
-        r"time(?:,|\s+and)\s+trouble|time and effort|trouble (?:she|he|they|it) (?:was|were|has been) put to",
+        Prefilter::new(Slot::PurposeTime, &["time", "trouble", "effort"]),
+        r"time(?:,|\s+and)\s+trouble|time and effort|(?:trouble|effort) (?:she|he|they|it) (?:was|were|has been|had been) put to",
     ),
     (
         Purpose::Frustration,
@@ -67,7 +67,7 @@ pub(crate) const PURPOSE_PATTERNS: [(Purpose, Prefilter, &str); 6] = [
                 "educational",
             ],
         ),
-        r"(?:loss|lost|missed|missing|lack) (?:of )?(?:\w+ ){0,3}?(?:services?|education|provision|care|support|opportunit|respite|schooling|tuition|therapy|contact|placement|sessions|transport)|lost opportunit|missed opportunit|without (?:suitable |any |full-time )?(?:education|provision|care|support)|educational provision|(?:per|each|a) (?:term|month|week) of (?:missed|lost)",
+        r"(?:(?:provision|education|schooling|tuition|therapy|support|sessions|respite) (?:\w+ ){0,2}?(?:missed|lost)\b)|(?:loss|lost|missed|missing|lack) (?:of )?(?:\w+ ){0,4}?(?:services?|education|provision|care|support|opportunit|respite|schooling|tuition|therapy|contact|placement|sessions|transport)|lost opportunit|missed opportunit|without (?:suitable |any |full-time )?(?:education|provision|care|support)|educational provision|(?:per|each|a) (?:term|month|week) of (?:missed|lost)",
     ),
     (
         Purpose::FinancialLoss,

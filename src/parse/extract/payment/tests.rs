@@ -897,3 +897,25 @@ fn money_a_body_credited_took_or_paid_by_mistake_is_no_offer() {
     );
     assert_eq!(agreed(&p), vec![185.0]);
 }
+
+#[test]
+fn purposes_named_with_words_between_or_after() {
+    for (text, purpose) in [
+        (
+            "The Council will pay Mrs Y £5,400 for the loss of two years of his education.",
+            LossOfService,
+        ),
+        (
+            "The Council will pay Mrs Y £6,500 to recognise the provision her son missed.",
+            LossOfService,
+        ),
+        (
+            "The Council will pay Mrs Y £150 for the effort she was put to pursuing her complaint.",
+            TimeAndTrouble,
+        ),
+    ] {
+        let p = run(&[(Some(AgreedAction), text)], Some("Mrs Y"));
+        assert_eq!(p.len(), 1, "{text}");
+        assert_eq!(p[0].purpose, vec![purpose], "{text}");
+    }
+}
