@@ -115,6 +115,8 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \bto\s+remedy\s+(?:this|the|that|her|his|their)\s+injustice
         | \b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b
         | \bis\s+(?:a\s+)?satisfactory\s+remedy
+        | \bis\s+an?\s+(?:appropriate|suitable|adequate|proportionate)\s+remedy
+        | \bresolve\s+(?:the|this|her|his|their)\s+complaint\s+early
         | \b(?:has|have|had)\s+(?:already\s+|also\s+)*(?:offered|provided|given|made)\s+(?:(?:him|her|them|the\s+complainants?)\s+)?(?:a|an|the)\s+(?:(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|financial)\s+(?:and\s+)?){0,2}(?:remedy|refund)
         | \bprovides?\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|outcome)
         ",
@@ -131,6 +133,7 @@ pub(crate) const REMEDIED_NEEDS: Prefilter = Prefilter::new(
         "refund",
         "remedy",
         "provide",
+        "resolve",
     ],
 );
 
@@ -891,6 +894,8 @@ mod tests {
         for text in [
             "We will not investigate this complaint. This is because the Council has provided a remedy and there is not enough remaining injustice.",
             "We will not investigate this complaint. This is because the Council has provided the remedy Mrs X was seeking.",
+            "We will not investigate this complaint. This is because the Council has agreed to resolve the complaint early by providing a proportionate remedy.",
+            "The Council apologised and offered to pay Ms Y £900 for her distress. This is an appropriate remedy and we do not recommend anything further.",
             "We will not investigate this complaint about the provider. It has also offered the complainant a refund of one month's fee. Further investigation would not add to what the Council has done.",
             "The Ombudsman will not investigate Mr X's complaint. The Council has apologised and offered a reduced fee, which provides a suitable outcome.",
             "We will not investigate this complaint because the Council has already offered a suitable remedy.",

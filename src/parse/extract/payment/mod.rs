@@ -131,7 +131,7 @@ fn group_patterns() -> [&'static str; 9] {
         r"\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
-        r"\b(?:(?:had|has|have|having)\s+to\s+pay|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*)\b",
+        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*)\b",
         r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|Council|council|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
@@ -289,6 +289,15 @@ pub(crate) const EVALUATED_AFTER_NEEDS: Prefilter = Prefilter::new(
 static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?(?:grants?|fees?|bills?|charges?|levy|surcharge|rent|arrears|debts?|fines?|penalty|deposit|loans?|salary|income|rates|tax|rebate|subscription|benefits?|allowance|self-isolation|overpayments?|plus VAT|\+\s?VAT|more than|for (?:a|the) (?:licence|property|land|service))\b|^\s*of\s+(?:his|her|their|its|the|[\w-]+['’]s)\s+(?:[\w'’-]+\s+)?(?:grants?|benefits?|rent|arrears|debts?|fees?|bills?|charges?|income|salary|savings|loans?|overpayments?|deposit)\b|^[^.;£]{0,40}?\b(?:in|by)\s+(?:error|mistake)\b",
+    )
+});
+
+/// Words right after an amount saying it makes up for a personal injustice
+/// (`£300 in recognition of her distress`, `£150 for the time and trouble`):
+/// only remedies are paid for these.
+static REMEDY_PURPOSE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\s*(?:for|to\s+(?:recognise|acknowledge|reflect|remedy)|in\s+recognition\s+of)\s+(?:[\w'’-]+\s+){0,3}?(?:distress|frustration|uncertainty|anxiety|inconvenience|injustice|time,?\s+and\s+trouble)\b",
     )
 });
 
@@ -738,6 +747,9 @@ fn words_cue(
                 Cue::Charge
             }
         }
+        // `refund the charges and provide an apology and £900 for her
+        // distress`: what the amount is for outweighs the earlier charge.
+        CueGroup::NotRemedy if REMEDY_PURPOSE_AFTER.is_match(after) => remedy(accepted, agreed),
         CueGroup::NotRemedy => Cue::Other,
         CueGroup::StrongRemedy | CueGroup::Remedy => remedy(accepted, agreed),
     };

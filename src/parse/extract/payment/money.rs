@@ -138,7 +138,7 @@ static WORDS_POUNDS: LazyLock<Regex> = LazyLock::new(|| {
 /// After an amount: `per week`, `a month`, `each year`, `/week`, `pw`, `pcm`, `weekly`.
 static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^\s*(?:(?:per|a|an|each|every|/)\s*(?:(?:two|three|four|six|\d+)\s+)?(?:days?|nights?|weeks?|fortnight|months?|years?|annum|hours?|calendar month)\b|pw\b|pcm\b|p/w\b|pa\b|weekly\b|monthly\b|a head\b|per person\b)",
+        r"(?i)^\s*(?:(?:per|a|an|each|every|/)\s*(?:(?:two|three|four|six|\d+)\s+)?(?:days?|nights?|weeks?|fortnight|months?|years?|annum|hours?|miles?|calendar month)\b|pw\b|pcm\b|p/w\b|pa\b|weekly\b|monthly\b|a head\b|per person\b)",
     )
 });
 

@@ -919,3 +919,56 @@ fn purposes_named_with_words_between_or_after() {
         assert_eq!(p[0].purpose, vec![purpose], "{text}");
     }
 }
+
+#[test]
+fn what_an_amount_is_for_outweighs_other_money_named_before_it() {
+    for (text, want) in [
+        (
+            "The Council agreed to refund any debt collection charges and provide Ms X with an apology and £900 for the avoidable distress.",
+            vec![900.0],
+        ),
+        (
+            "The Council will pay Mrs B an amount equal to the rent paid during the delay and a further £300 in recognition of her time and trouble.",
+            vec![300.0],
+        ),
+        (
+            "The Council has agreed to pay him £3,588 to cover the shortfall in rent, court fees and interest and a further £500 in recognition of his distress.",
+            vec![3588.0, 500.0],
+        ),
+    ] {
+        let p = run(&[(None, text)], Some("Ms X"));
+        assert_eq!(agreed(&p), want, "{text}");
+    }
+    // A list of what was already done stays what it was.
+    let p = run(
+        &[(
+            None,
+            "This included providing an apology and £1,000 payment to Mr X for his distress.",
+        )],
+        Some("Mr X"),
+    );
+    assert_eq!(agreed(&p), vec![1000.0]);
+}
+
+#[test]
+fn a_rate_per_mile_is_no_lump_sum_and_spending_one_had_to_is_claimed() {
+    let p = run(
+        &[(
+            None,
+            "The Council agreed to the Ombudsman's recommendation to pay Mr X's travel expenses at £0.55 per mile.",
+        )],
+        Some("Mr X"),
+    );
+    assert!(agreed(&p).is_empty(), "{p:?}");
+    let p = run(
+        &[(
+            Some(Complaint),
+            "Mrs X has had to spend over £14,000 from her own account since April 2018.",
+        )],
+        Some("Mrs X"),
+    );
+    assert_eq!(
+        p.iter().map(|p| p.role).collect::<Vec<_>>(),
+        vec![PaymentRole::Claimed]
+    );
+}
