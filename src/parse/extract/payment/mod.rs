@@ -288,7 +288,19 @@ pub(crate) const EVALUATED_AFTER_NEEDS: Prefilter = Prefilter::new(
 /// Words after an amount that make it a charge or benefit, whatever verb precedes it.
 static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?(?:grants?|fees?|bills?|charges?|levy|surcharge|rent|arrears|debts?|fines?|penalty|deposit|loans?|salary|income|rates|tax|rebate|subscription|benefits?|allowance|self-isolation|overpayments?|plus VAT|\+\s?VAT|more than|for (?:a|the) (?:licence|property|land|service))\b|^\s*of\s+(?:his|her|their|its|the|[\w-]+['’]s)\s+(?:[\w'’-]+\s+)?(?:grants?|benefits?|rent|arrears|debts?|fees?|bills?|charges?|income|salary|savings|loans?|overpayments?|deposit)\b|^[^.;£]{0,40}?\b(?:in|by)\s+(?:error|mistake)\b",
+        r"(?ix)
+        # `£300 in rent arrears`, `£50 plus VAT`
+        ^\s*(?:[\w'’-]+\s+){0,2}?
+        (?:grants?|fees?|bills?|charges?|levy|surcharge|rent|arrears|debts?|fines?|penalty
+          |deposit|loans?|salary|income|rates|tax|rebate|subscription|benefits?|allowance
+          |self-isolation|overpayments?|plus\s+VAT|\+\s?VAT|more\s+than
+          |for\s+(?:a|the)\s+(?:licence|property|land|service))\b
+        # `£1,500 of his university grant`
+        | ^\s*of\s+(?:his|her|their|its|the|[\w-]+['’]s)\s+(?:[\w'’-]+\s+)?
+          (?:grants?|benefits?|rent|arrears|debts?|fees?|bills?|charges?|income|salary
+            |savings|loans?|overpayments?|deposit)\b
+        # `£575 into his account by error`
+        | ^[^.;£]{0,40}?\b(?:in|by)\s+(?:error|mistake)\b",
     )
 });
 

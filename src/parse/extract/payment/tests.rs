@@ -863,13 +863,18 @@ fn what_the_complainant_says_they_lost_or_are_owed_is_claimed() {
         "Ms M says the Council owes her £650.",
         "She believes she was entitled to the £500 payment.",
     ] {
-        let p = run(&[(Some(Complaint), text)], Some("Ms M"));
-        assert_eq!(
-            p.iter().map(|p| p.role).collect::<Vec<_>>(),
-            vec![PaymentRole::Claimed],
-            "{text}"
-        );
+        assert_one_role(text, PaymentRole::Claimed);
     }
+}
+
+/// `text`, a sentence of the complaint, has one amount, of `role`.
+fn assert_one_role(text: &str, role: PaymentRole) {
+    let p = run(&[(Some(Complaint), text)], Some("Mrs X"));
+    assert_eq!(
+        p.iter().map(|p| p.role).collect::<Vec<_>>(),
+        vec![role],
+        "{text}"
+    );
 }
 
 #[test]
@@ -880,12 +885,7 @@ fn money_a_body_credited_took_or_paid_by_mistake_is_no_offer() {
         "In May 2018 it decided to pay £1,500 of his university grant towards his rent arrears.",
         "The Council has refused to pay her legal fees in the sum of £900.",
     ] {
-        let p = run(&[(Some(Complaint), text)], Some("Mrs X"));
-        assert_eq!(
-            p.iter().map(|p| p.role).collect::<Vec<_>>(),
-            vec![PaymentRole::Other],
-            "{text}"
-        );
+        assert_one_role(text, PaymentRole::Other);
     }
     // A credit the body agrees to apply is still the remedy.
     let p = run(
