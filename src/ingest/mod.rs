@@ -125,8 +125,9 @@ fn parse_document(document: &Document, taxonomy: &Taxonomy) -> Result<Decision, 
     Ok(decision)
 }
 
-/// Reads and parses files in parallel, `chunk` inputs at a time (a text
-/// file or page is one input, a JSON record another), turns each decision
+/// Reads and parses files in parallel, up to `chunk` inputs at a time (a text
+/// file or page is one input, a JSON record another; the first chunks are
+/// smaller, see [`chunk_size`]), turns each decision
 /// into what the caller needs with `prepare` (also in parallel; it is also
 /// given the stamp of the text file the decision came from, as read), and hands
 /// each result to `each` with the index in `files` of the file it came from,
@@ -158,18 +159,22 @@ pub fn for_each_decision<T: Send, E>(
     let chunk = chunk.max(1);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            let mut group: Inputs = Vec::with_capacity(chunk);
-            // Hands a full group over; false once nobody listens.
-            let send = |group: &mut Inputs| {
-                let full = std::mem::replace(group, Vec::with_capacity(chunk));
+            let mut sent = 0;
+            let mut size = chunk_size(sent, chunk);
+            let mut group: Inputs = Vec::with_capacity(size);
+            // Hands a full group over and sizes the next; false once nobody listens.
+            let mut send = |group: &mut Inputs, size: &mut usize| {
+                sent += 1;
+                *size = chunk_size(sent, chunk);
+                let full = std::mem::replace(group, Vec::with_capacity(*size));
                 fetched.send(full).is_ok()
             };
             for (i, path) in files.iter().enumerate() {
                 let mut listening = true;
                 walk::inputs(path, &mut |input| {
                     group.push((i, input.fetch()));
-                    if group.len() >= chunk {
-                        listening = send(&mut group);
+                    if group.len() >= size {
+                        listening = send(&mut group, &mut size);
                     }
                     listening
                 });
@@ -178,7 +183,7 @@ pub fn for_each_decision<T: Send, E>(
                 }
             }
             if !group.is_empty() {
-                send(&mut group);
+                send(&mut group, &mut size);
             }
         });
         scope.spawn(move || {
@@ -202,6 +207,25 @@ pub fn for_each_decision<T: Send, E>(
         }
         Ok(())
     })
+}
+
+/// The first chunk's size, in inputs.
+const FIRST_CHUNK: usize = 16;
+
+/// How many inputs go in the chunk after `sent` chunks, at most `chunk`:
+/// [`FIRST_CHUNK`], doubling up to `chunk`. Nothing is indexed until the
+/// first chunk is parsed, and the first decisions parse slowest (every
+/// pattern's search cache is still filling: a whole chunk of 512 took three
+/// times as long per decision as later ones), so a small first chunk sets the
+/// indexing threads to work almost at once; later chunks are large, so the
+/// threads hand over rarely.
+fn chunk_size(sent: usize, chunk: usize) -> usize {
+    let chunk = chunk.max(1);
+    let doubled = u32::try_from(sent)
+        .ok()
+        .and_then(|n| 2usize.checked_pow(n))
+        .and_then(|factor| factor.checked_mul(FIRST_CHUNK));
+    doubled.map_or(chunk, |size| size.min(chunk))
 }
 
 #[cfg(test)]
@@ -241,6 +265,18 @@ mod tests {
         assert!(d.deadline_days.is_some());
         assert!(d.shared_with_ofsted);
         assert!(d.payment_amount_unstated || d.remedies.len() >= 3);
+    }
+
+    #[test]
+    fn chunks_start_small_and_double_up_to_the_chunk_size() {
+        let sizes: Vec<usize> = (0..8).map(|sent| chunk_size(sent, 512)).collect();
+        assert_eq!(sizes, [16, 32, 64, 128, 256, 512, 512, 512]);
+        // Never over `chunk`, never empty, and no overflow however many were sent.
+        assert_eq!(chunk_size(0, 10), 10);
+        assert_eq!(chunk_size(3, 100), 100);
+        assert_eq!(chunk_size(0, 0), 1);
+        assert_eq!(chunk_size(70, 512), 512);
+        assert_eq!(chunk_size(usize::MAX, 512), 512);
     }
 
     #[test]
