@@ -215,8 +215,7 @@ const FIRST_CHUNK: usize = 16;
 /// How many inputs go in the chunk after `sent` chunks, at most `chunk`:
 /// [`FIRST_CHUNK`], doubling up to `chunk`. Nothing is indexed until the
 /// first chunk is parsed, and the first decisions parse slowest (every
-/// pattern's search cache is still filling: a whole chunk of 512 took three
-/// times as long per decision as later ones), so a small first chunk sets the
+/// pattern's search cache is still filling), so a small first chunk sets the
 /// indexing threads to work almost at once; later chunks are large, so the
 /// threads hand over rarely.
 fn chunk_size(sent: usize, chunk: usize) -> usize {
