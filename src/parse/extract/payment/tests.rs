@@ -9,6 +9,11 @@ fn run(parts: &[(Option<SectionKind>, &str)], complainant: Option<&str>) -> Vec<
     payments(&blocks, complainant, &Reached::default())
 }
 
+/// [`run`] on one block.
+fn run_one(kind: Option<SectionKind>, text: &str, complainant: Option<&str>) -> Vec<Payment> {
+    run(&[(kind, text)], complainant)
+}
+
 fn agreed(payments: &[Payment]) -> Vec<f64> {
     payments
         .iter()
@@ -27,13 +32,7 @@ fn role_of(payments: &[Payment], amount: f64) -> Vec<PaymentRole> {
 
 #[test]
 fn agreed_action_payment_with_purpose_and_recipient() {
-    let p = run(
-        &[(
-            Some(AgreedAction),
-            "Within one month the Council has agreed to:\nPay Miss X £300 as an acknowledgement of the frustration and distress caused.\nApologise.",
-        )],
-        Some("Miss X"),
-    );
+    let p = run_one(Some(AgreedAction), "Within one month the Council has agreed to:\nPay Miss X £300 as an acknowledgement of the frustration and distress caused.\nApologise.", Some("Miss X"));
     assert_eq!(p.len(), 1);
     assert_eq!((p[0].amount, p[0].role), (300.0, PaymentRole::Agreed));
     assert_eq!(p[0].purpose, vec![Distress, Frustration]);
@@ -118,11 +117,9 @@ fn summary_only_agreed_payment_and_accepted_offer() {
         Some("Mr B"),
     );
     assert_eq!(agreed(&p), vec![300.0]);
-    let p = run(
-        &[(
-            Some(Findings),
-            "In response to my enquiries, the Council offered Mr X £150 for his time and trouble.",
-        )],
+    let p = run_one(
+        Some(Findings),
+        "In response to my enquiries, the Council offered Mr X £150 for his time and trouble.",
         None,
     );
     assert_eq!(agreed(&p), vec![150.0]);
@@ -177,11 +174,9 @@ fn guidance_range_is_not_a_payment() {
 
 #[test]
 fn two_recipients_same_amount_are_two_payments() {
-    let p = run(
-        &[(
-            Some(AgreedAction),
-            "The Council will:\nPay Mr X £200 for his distress.\nPay Mrs X £200 for her distress.",
-        )],
+    let p = run_one(
+        Some(AgreedAction),
+        "The Council will:\nPay Mr X £200 for his distress.\nPay Mrs X £200 for her distress.",
         None,
     );
     assert_eq!(agreed(&p), vec![200.0, 200.0]);
@@ -194,11 +189,9 @@ fn two_recipients_same_amount_are_two_payments() {
 
 #[test]
 fn same_amount_twice_in_one_sentence_is_two_payments() {
-    let p = run(
-        &[(
-            Some(AgreedAction),
-            "Pay Mr X £100 for distress and £100 for his time and trouble.",
-        )],
+    let p = run_one(
+        Some(AgreedAction),
+        "Pay Mr X £100 for distress and £100 for his time and trouble.",
         None,
     );
     assert_eq!(agreed(&p), vec![100.0, 100.0]);
@@ -211,19 +204,15 @@ fn pence_no_sign_words_and_millions() {
     assert_eq!(agreed(&p), vec![1250.5, 300.0]);
     assert_eq!(p[0].purpose, vec![FinancialLoss]);
     assert_eq!(p[1].recipient.as_deref(), Some("Mr X"));
-    let p = run(
-        &[(
-            None,
-            "The Council agreed to pay Mrs Y five hundred pounds for her distress.",
-        )],
+    let p = run_one(
+        None,
+        "The Council agreed to pay Mrs Y five hundred pounds for her distress.",
         None,
     );
     assert_eq!(agreed(&p), vec![500.0]);
-    let p = run(
-        &[(
-            None,
-            "The Council should pay her a total of 300 for her distress.",
-        )],
+    let p = run_one(
+        None,
+        "The Council should pay her a total of 300 for her distress.",
         None,
     );
     assert_eq!(agreed(&p), vec![300.0]);
@@ -244,11 +233,9 @@ fn recommended_and_will_pay_in_summary() {
 fn waived_fee_and_reduced_charge() {
     let p = run(&[(None, "The Council agreed to instruct its bailiff to reduce the Enforcement Fee by £100 to reflect the distress caused.")], None);
     assert_eq!(agreed(&p), vec![100.0]);
-    let p = run(
-        &[(
-            None,
-            "It has apologised and waived £100 from the bill. We are satisfied with this.",
-        )],
+    let p = run_one(
+        None,
+        "It has apologised and waived £100 from the bill. We are satisfied with this.",
         None,
     );
     assert_eq!(role_of(&p, 100.0), vec![PaymentRole::Accepted]);
@@ -280,13 +267,7 @@ fn no_money_no_payments() {
 
 #[test]
 fn amounts_referring_back_to_earlier_offers() {
-    let p = run(
-        &[(
-            Some(AgreedAction),
-            "Pay Mrs X £500, less the £200 it has already paid.\nThe £150 offered at stage two was not enough.",
-        )],
-        Some("Mrs X"),
-    );
+    let p = run_one(Some(AgreedAction), "Pay Mrs X £500, less the £200 it has already paid.\nThe £150 offered at stage two was not enough.", Some("Mrs X"));
     assert_eq!(agreed(&p), vec![500.0]);
     assert_eq!(role_of(&p, 200.0), vec![PaymentRole::Offered]);
     assert_eq!(role_of(&p, 150.0), vec![PaymentRole::Offered]);
@@ -296,11 +277,9 @@ fn amounts_referring_back_to_earlier_offers() {
 fn total_made_up_of_parts_in_one_sentence() {
     let p = run(&[(None, "The Council agreed to pay Mr X £350, comprising £250 for distress and £100 for time and trouble.")], None);
     assert_eq!(agreed(&p), vec![250.0, 100.0]);
-    let p = run(
-        &[(
-            Some(AgreedAction),
-            "Pay Mr X £350 made up of £250 for distress and £100 for time and trouble.",
-        )],
+    let p = run_one(
+        Some(AgreedAction),
+        "Pay Mr X £350 made up of £250 for distress and £100 for time and trouble.",
         None,
     );
     assert_eq!(agreed(&p), vec![250.0, 100.0]);
@@ -320,13 +299,7 @@ fn offer_made_during_our_investigation_is_the_remedy() {
 
 #[test]
 fn lead_in_list_without_verbs() {
-    let p = run(
-        &[(
-            Some(AgreedAction),
-            "Within one month of my final decision, the Council has agreed to pay Mrs X:\n£500 for the loss of education between September and December;\n£250 for her distress and time and trouble.\nThe Council will also apologise.",
-        )],
-        Some("Mrs X"),
-    );
+    let p = run_one(Some(AgreedAction), "Within one month of my final decision, the Council has agreed to pay Mrs X:\n£500 for the loss of education between September and December;\n£250 for her distress and time and trouble.\nThe Council will also apologise.", Some("Mrs X"));
     assert_eq!(agreed(&p), vec![500.0, 250.0]);
     assert_eq!(p[0].purpose, vec![LossOfService]);
     assert_eq!(p[1].purpose, vec![Distress, TimeAndTrouble]);
@@ -357,11 +330,9 @@ fn report_recommendations_and_backdated_benefit() {
             .map(|p| p.purpose.clone()),
         Some(vec![FinancialLoss])
     );
-    let p = run(
-        &[(
-            Some(Findings),
-            "I consider a payment of £300 is appropriate to acknowledge Mr X's distress.",
-        )],
+    let p = run_one(
+        Some(Findings),
+        "I consider a payment of £300 is appropriate to acknowledge Mr X's distress.",
         None,
     );
     assert_eq!(agreed(&p), vec![300.0]);
@@ -445,11 +416,9 @@ fn what_the_complainant_wants_or_lost_is_claimed() {
     let p = run(&[(None, "Mr R had to pay £300 for a private report, and the Council has agreed to reimburse this.")], None);
     assert_eq!(agreed(&p), vec![300.0]);
     // A claim the decision then agrees to is agreed, not claimed.
-    let p = run(
-        &[(
-            None,
-            "Mr R asked for £200 and the Council has agreed to pay him £200 for his distress.",
-        )],
+    let p = run_one(
+        None,
+        "Mr R asked for £200 and the Council has agreed to pay him £200 for his distress.",
         None,
     );
     assert_eq!(agreed(&p), vec![200.0]);
@@ -461,13 +430,7 @@ fn what_the_complainant_wants_or_lost_is_claimed() {
 
 #[test]
 fn a_list_of_wants_under_its_lead_in_is_claimed() {
-    let p = run(
-        &[(
-            Some(Complaint),
-            "Mr V wants:\n£400 for the time he spent chasing the Council;\na £90 payment for his distress;\nan apology.",
-        )],
-        None,
-    );
+    let p = run_one(Some(Complaint), "Mr V wants:\n£400 for the time he spent chasing the Council;\na £90 payment for his distress;\nan apology.", None);
     assert_eq!(role_of(&p, 400.0), vec![PaymentRole::Claimed]);
     assert_eq!(role_of(&p, 90.0), vec![PaymentRole::Claimed]);
 }
@@ -476,20 +439,16 @@ fn a_list_of_wants_under_its_lead_in_is_claimed() {
 fn the_ombudsman_asking_for_a_payment_makes_it_agreed() {
     let p = run(&[(None, "We found fault in how the Council handled the appeal. We have asked the Council to pay Mr W £150 and review its letters.")], None);
     assert_eq!(agreed(&p), vec![150.0]);
-    let p = run(
-        &[(
-            None,
-            "The Council has been asked to pay Miss K £75 for her trouble.",
-        )],
+    let p = run_one(
+        None,
+        "The Council has been asked to pay Miss K £75 for her trouble.",
         None,
     );
     assert_eq!(agreed(&p), vec![75.0]);
     // The complainant asked to pay is charged, not paid.
-    let p = run(
-        &[(
-            Some(Findings),
-            "Mr W was asked to pay care fees of £210 while his funding was decided.",
-        )],
+    let p = run_one(
+        Some(Findings),
+        "Mr W was asked to pay care fees of £210 while his funding was decided.",
         None,
     );
     assert_eq!(role_of(&p, 210.0), vec![PaymentRole::Other]);
@@ -513,40 +472,28 @@ fn an_amount_in_a_list_of_agreed_actions_is_agreed() {
 fn prescriptive_list_after_should_in_any_section_is_agreed() {
     // The 2016-17 layout: a list after `the council should:` with no
     // agreed-action heading above it.
-    let p = run(
-        &[(
-            Some(Complaint),
-            "The council failed to arrange the tuition.\nTo put things right, the council should:\npay Mrs Z an additional £300, to the £300 it has already offered, for her distress;\npay Mrs Z £650 for the lost tuition;\nreview its procedures.",
-        )],
-        Some("Mrs Z"),
-    );
+    let p = run_one(Some(Complaint), "The council failed to arrange the tuition.\nTo put things right, the council should:\npay Mrs Z an additional £300, to the £300 it has already offered, for her distress;\npay Mrs Z £650 for the lost tuition;\nreview its procedures.", Some("Mrs Z"));
     assert_eq!(agreed(&p), vec![300.0, 650.0]);
     assert_eq!(
         role_of(&p, 300.0),
         vec![PaymentRole::Agreed, PaymentRole::Offered]
     );
-    let p = run(
-        &[(
-            None,
-            "The council has agreed to:\npay Mr N £250 for his distress;\napologise.",
-        )],
+    let p = run_one(
+        None,
+        "The council has agreed to:\npay Mr N £250 for his distress;\napologise.",
         None,
     );
     assert_eq!(agreed(&p), vec![250.0]);
-    let p = run(
-        &[(
-            Some(Findings),
-            "We recommend the council:\npays Ms L £180 to acknowledge her frustration.",
-        )],
+    let p = run_one(
+        Some(Findings),
+        "We recommend the council:\npays Ms L £180 to acknowledge her frustration.",
         None,
     );
     assert_eq!(agreed(&p), vec![180.0]);
     // Narrated history stays narrated.
-    let p = run(
-        &[(
-            Some(WhatFound),
-            "In its stage two response the council agreed to:\npay Ms L £90 for her distress.",
-        )],
+    let p = run_one(
+        Some(WhatFound),
+        "In its stage two response the council agreed to:\npay Ms L £90 for her distress.",
         None,
     );
     assert_eq!(role_of(&p, 90.0), vec![PaymentRole::Offered]);
@@ -559,20 +506,16 @@ fn a_sufficient_remedy_already_provided_is_accepted() {
     let p = run(&[(None, "The Council apologised and offered Mrs G £150. We consider this is a proportionate remedy, so we will not investigate.")], None);
     assert_eq!(role_of(&p, 150.0), vec![PaymentRole::Accepted]);
     // The amount restated with nothing around it is the same payment.
-    let p = run(
-        &[(
-            None,
-            "The Council offered Mrs G £150 at stage two. We consider £150 is a suitable remedy.",
-        )],
+    let p = run_one(
+        None,
+        "The Council offered Mrs G £150 at stage two. We consider £150 is a suitable remedy.",
         None,
     );
     assert_eq!(role_of(&p, 150.0), vec![PaymentRole::Accepted]);
     // Found not enough: still only offered.
-    let p = run(
-        &[(
-            None,
-            "The Council offered Mrs G £150. This is not a sufficient remedy.",
-        )],
+    let p = run_one(
+        None,
+        "The Council offered Mrs G £150. This is not a sufficient remedy.",
         None,
     );
     assert_eq!(role_of(&p, 150.0), vec![PaymentRole::Offered]);
@@ -587,11 +530,9 @@ fn a_sufficient_remedy_already_provided_is_accepted() {
     assert_eq!(role_of(&p, 150.0), vec![PaymentRole::Offered]);
     assert_eq!(agreed(&p), vec![400.0]);
     // An offer found suitable in the background sections is history.
-    let p = run(
-        &[(
-            Some(WhatFound),
-            "The Council offered £80. Mr H was satisfied with that.",
-        )],
+    let p = run_one(
+        Some(WhatFound),
+        "The Council offered £80. Mr H was satisfied with that.",
         None,
     );
     assert_eq!(role_of(&p, 80.0), vec![PaymentRole::Offered]);
@@ -606,11 +547,9 @@ fn a_refunded_charge_is_other_unless_it_is_the_remedy() {
         None,
     );
     assert_eq!(agreed(&p), vec![45.0]);
-    let p = run(
-        &[(
-            None,
-            "The Council has agreed to refund the permit fee of £45.",
-        )],
+    let p = run_one(
+        None,
+        "The Council has agreed to refund the permit fee of £45.",
         None,
     );
     assert_eq!(agreed(&p), vec![45.0]);
@@ -620,11 +559,9 @@ fn a_refunded_charge_is_other_unless_it_is_the_remedy() {
 fn an_amount_in_brackets_after_what_is_refunded_is_that_payment() {
     let p = run(&[(None, "The Council has agreed to refund the charges (£420) and pay Mrs P £100 for her distress.")], None);
     assert_eq!(agreed(&p), vec![420.0, 100.0]);
-    let p = run(
-        &[(
-            Some(AgreedAction),
-            "Reimburse the cost of the private assessment (£1,150).",
-        )],
+    let p = run_one(
+        Some(AgreedAction),
+        "Reimburse the cost of the private assessment (£1,150).",
         None,
     );
     assert_eq!(agreed(&p), vec![1150.0]);
@@ -674,13 +611,7 @@ fn same_amount_for_different_purposes_or_people_stays_distinct() {
 
 #[test]
 fn a_rate_keeps_its_role_and_its_stated_total_is_the_lump_sum() {
-    let p = run(
-        &[(
-            Some(AgreedAction),
-            "Pay Mrs J £40 a month until her new assessment, a total of £240.\nPay Mrs J £100 for her distress.",
-        )],
-        None,
-    );
+    let p = run_one(Some(AgreedAction), "Pay Mrs J £40 a month until her new assessment, a total of £240.\nPay Mrs J £100 for her distress.", None);
     let rate = p.iter().find(|p| p.amount == 40.0).expect("the rate");
     assert_eq!(
         (rate.role, rate.period),
@@ -699,11 +630,9 @@ fn a_rate_keeps_its_role_and_its_stated_total_is_the_lump_sum() {
     let p = run(&[(Some(Findings), "The Council decided Mr E should pay a contribution of £85 a week. It said he should pay weekly care fees of £640.")], None);
     assert!(p.iter().all(|p| p.role == PaymentRole::Other), "{p:#?}");
     // Rates of other units and bare rates are charges.
-    let p = run(
-        &[(
-            Some(AgreedAction),
-            "Review the £12 per hour rate. Its fee of £30 per week stays.",
-        )],
+    let p = run_one(
+        Some(AgreedAction),
+        "Review the £12 per hour rate. Its fee of £30 per week stays.",
         None,
     );
     assert!(p.iter().all(|p| p.role == PaymentRole::Other), "{p:#?}");
@@ -720,11 +649,9 @@ fn a_rate_keeps_its_role_and_its_stated_total_is_the_lump_sum() {
 
 #[test]
 fn a_point_grouped_sale_price_is_read_whole() {
-    let p = run(
-        &[(
-            Some(Complaint),
-            "The Council sold the plot to Mr Y for £150.000 without conditions.",
-        )],
+    let p = run_one(
+        Some(Complaint),
+        "The Council sold the plot to Mr Y for £150.000 without conditions.",
         None,
     );
     assert_eq!(
@@ -738,11 +665,9 @@ fn the_bodys_demand_and_a_refund_it_was_slow_to_make_are_other() {
     let p = run(&[(Some(Complaint), "Mr D complains the Council wrongly demanded a levy payment of £4,100 and added a surcharge of £410.")], None);
     assert_eq!(role_of(&p, 4_100.0), vec![PaymentRole::Other]);
     assert_eq!(role_of(&p, 410.0), vec![PaymentRole::Other]);
-    let p = run(
-        &[(
-            Some(Complaint),
-            "The Council delayed in reimbursing £52 for a permit he did not need.",
-        )],
+    let p = run_one(
+        Some(Complaint),
+        "The Council delayed in reimbursing £52 for a permit he did not need.",
         None,
     );
     assert_eq!(role_of(&p, 52.0), vec![PaymentRole::Other]);
@@ -753,11 +678,9 @@ fn an_agreement_in_the_complaint_process_is_an_offer_and_may_be_accepted() {
     let p = run(&[(None, "The Council agreed to pay £120 in its complaint response. We consider this an appropriate remedy for the delay.")], None);
     assert_eq!(role_of(&p, 120.0), vec![PaymentRole::Accepted]);
     // The complaint process named as the purpose is no offer.
-    let p = run(
-        &[(
-            None,
-            "The Council should pay Mr X £90 for the delay in its complaint response.",
-        )],
+    let p = run_one(
+        None,
+        "The Council should pay Mr X £90 for the delay in its complaint response.",
         None,
     );
     assert_eq!(agreed(&p), vec![90.0]);
@@ -812,28 +735,14 @@ fn cue_words_before_an_amount_are_those_of_its_own_prefix() {
 
 #[test]
 fn money_for_someones_benefit_is_a_remedy_and_a_welfare_benefit_is_not() {
-    let p = run(
-        &[(
-            Some(AgreedAction),
-            "The Council has agreed to pay Mrs Y £2,000 for D’s benefit for the education he missed, £750 in recognition of D’s distress, and £300 for Mrs Y’s distress.",
-        )],
-        Some("Mrs Y"),
-    );
+    let p = run_one(Some(AgreedAction), "The Council has agreed to pay Mrs Y £2,000 for D’s benefit for the education he missed, £750 in recognition of D’s distress, and £300 for Mrs Y’s distress.", Some("Mrs Y"));
     assert_eq!(agreed(&p), vec![2000.0, 750.0, 300.0]);
-    let p = run(
-        &[(
-            Some(AgreedAction),
-            "The Council will pay £400 for the benefit of her son and £150 to Mrs Y for her time and trouble.",
-        )],
-        Some("Mrs Y"),
-    );
+    let p = run_one(Some(AgreedAction), "The Council will pay £400 for the benefit of her son and £150 to Mrs Y for her time and trouble.", Some("Mrs Y"));
     assert_eq!(agreed(&p), vec![400.0, 150.0]);
     // Welfare benefits stay other money, whoever they belong to.
-    let p = run(
-        &[(
-            Some(Complaint),
-            "Mr X received £120 a week in housing benefit and says his benefit of £80 was stopped.",
-        )],
+    let p = run_one(
+        Some(Complaint),
+        "Mr X received £120 a week in housing benefit and says his benefit of £80 was stopped.",
         Some("Mr X"),
     );
     assert!(agreed(&p).is_empty(), "{p:?}");
@@ -842,13 +751,7 @@ fn money_for_someones_benefit_is_a_remedy_and_a_welfare_benefit_is_not() {
 
 #[test]
 fn money_the_body_paid_that_suitably_put_matters_right_is_accepted() {
-    let p = run(
-        &[(
-            None,
-            "The action already taken by the Council, which included an apology and a payment of £150, suitably put matters right.",
-        )],
-        Some("Mrs X"),
-    );
+    let p = run_one(None, "The action already taken by the Council, which included an apology and a payment of £150, suitably put matters right.", Some("Mrs X"));
     assert_eq!(
         p.iter().map(|p| (p.amount, p.role)).collect::<Vec<_>>(),
         vec![(150.0, PaymentRole::Accepted)]
@@ -888,13 +791,7 @@ fn money_a_body_credited_took_or_paid_by_mistake_is_no_offer() {
         assert_one_role(text, PaymentRole::Other);
     }
     // A credit the body agrees to apply is still the remedy.
-    let p = run(
-        &[(
-            None,
-            "The Council agreed to apply a credit to the balance owed for £185 to reflect the extra charge.",
-        )],
-        Some("Mrs X"),
-    );
+    let p = run_one(None, "The Council agreed to apply a credit to the balance owed for £185 to reflect the extra charge.", Some("Mrs X"));
     assert_eq!(agreed(&p), vec![185.0]);
 }
 
@@ -940,11 +837,9 @@ fn what_an_amount_is_for_outweighs_other_money_named_before_it() {
         assert_eq!(agreed(&p), want, "{text}");
     }
     // A list of what was already done stays what it was.
-    let p = run(
-        &[(
-            None,
-            "This included providing an apology and £1,000 payment to Mr X for his distress.",
-        )],
+    let p = run_one(
+        None,
+        "This included providing an apology and £1,000 payment to Mr X for his distress.",
         Some("Mr X"),
     );
     assert_eq!(agreed(&p), vec![1000.0]);
@@ -952,19 +847,11 @@ fn what_an_amount_is_for_outweighs_other_money_named_before_it() {
 
 #[test]
 fn a_rate_per_mile_is_no_lump_sum_and_spending_one_had_to_is_claimed() {
-    let p = run(
-        &[(
-            None,
-            "The Council agreed to the Ombudsman's recommendation to pay Mr X's travel expenses at £0.55 per mile.",
-        )],
-        Some("Mr X"),
-    );
+    let p = run_one(None, "The Council agreed to the Ombudsman's recommendation to pay Mr X's travel expenses at £0.55 per mile.", Some("Mr X"));
     assert!(agreed(&p).is_empty(), "{p:?}");
-    let p = run(
-        &[(
-            Some(Complaint),
-            "Mrs X has had to spend over £14,000 from her own account since April 2018.",
-        )],
+    let p = run_one(
+        Some(Complaint),
+        "Mrs X has had to spend over £14,000 from her own account since April 2018.",
         Some("Mrs X"),
     );
     assert_eq!(
