@@ -69,7 +69,7 @@ fn restated_total_is_not_another_payment() {
     );
     assert_eq!(agreed(&p), vec![500.0, 250.0]);
     assert!(role_of(&p, 750.0).is_empty());
-    let p = run(&[(None, "The Council agreed to pay £200 for distress and £100 for time and trouble, a total of £300.")], None);
+    let p = run_one(None, "The Council agreed to pay £200 for distress and £100 for time and trouble, a total of £300.", None);
     assert_eq!(agreed(&p), vec![200.0, 100.0]);
 }
 
@@ -200,7 +200,11 @@ fn same_amount_twice_in_one_sentence_is_two_payments() {
 
 #[test]
 fn pence_no_sign_words_and_millions() {
-    let p = run(&[(None, "The Council has agreed to refund Mr X £1,250.50 and pay him 300 pounds for his distress.")], Some("Mr X"));
+    let p = run_one(
+        None,
+        "The Council has agreed to refund Mr X £1,250.50 and pay him 300 pounds for his distress.",
+        Some("Mr X"),
+    );
     assert_eq!(agreed(&p), vec![1250.5, 300.0]);
     assert_eq!(p[0].purpose, vec![FinancialLoss]);
     assert_eq!(p[1].recipient.as_deref(), Some("Mr X"));
@@ -216,22 +220,22 @@ fn pence_no_sign_words_and_millions() {
         None,
     );
     assert_eq!(agreed(&p), vec![300.0]);
-    let p = run(&[(Some(WhatFound), "The scheme cost £1.2m to run.")], None);
+    let p = run_one(Some(WhatFound), "The scheme cost £1.2m to run.", None);
     assert_eq!((p[0].amount, p[0].role), (1_200_000.0, PaymentRole::Other));
 }
 
 #[test]
 fn recommended_and_will_pay_in_summary() {
-    let p = run(&[(None, "We recommended the Council provides an apology to Mrs X, pays her £100 for time and trouble and acts to prevent recurrence.")], Some("Mrs X"));
+    let p = run_one(None, "We recommended the Council provides an apology to Mrs X, pays her £100 for time and trouble and acts to prevent recurrence.", Some("Mrs X"));
     assert_eq!(agreed(&p), vec![100.0]);
     assert_eq!(p[0].recipient.as_deref(), Some("Mrs X"));
-    let p = run(&[(None, "The Council has agreed to apologise, pay Mr Y £5,000 and reimburse him £1,200 for decorating a property.")], None);
+    let p = run_one(None, "The Council has agreed to apologise, pay Mr Y £5,000 and reimburse him £1,200 for decorating a property.", None);
     assert_eq!(agreed(&p), vec![5000.0, 1200.0]);
 }
 
 #[test]
 fn waived_fee_and_reduced_charge() {
-    let p = run(&[(None, "The Council agreed to instruct its bailiff to reduce the Enforcement Fee by £100 to reflect the distress caused.")], None);
+    let p = run_one(None, "The Council agreed to instruct its bailiff to reduce the Enforcement Fee by £100 to reflect the distress caused.", None);
     assert_eq!(agreed(&p), vec![100.0]);
     let p = run_one(
         None,
@@ -275,7 +279,7 @@ fn amounts_referring_back_to_earlier_offers() {
 
 #[test]
 fn total_made_up_of_parts_in_one_sentence() {
-    let p = run(&[(None, "The Council agreed to pay Mr X £350, comprising £250 for distress and £100 for time and trouble.")], None);
+    let p = run_one(None, "The Council agreed to pay Mr X £350, comprising £250 for distress and £100 for time and trouble.", None);
     assert_eq!(agreed(&p), vec![250.0, 100.0]);
     let p = run_one(
         Some(AgreedAction),
@@ -413,7 +417,11 @@ fn what_the_complainant_wants_or_lost_is_claimed() {
         assert_eq!(role_of(&p, amount), vec![want], "£{amount}: {p:#?}");
     }
     // A loss the body agrees to make good in the same sentence is agreed.
-    let p = run(&[(None, "Mr R had to pay £300 for a private report, and the Council has agreed to reimburse this.")], None);
+    let p = run_one(
+        None,
+        "Mr R had to pay £300 for a private report, and the Council has agreed to reimburse this.",
+        None,
+    );
     assert_eq!(agreed(&p), vec![300.0]);
     // A claim the decision then agrees to is agreed, not claimed.
     let p = run_one(
@@ -437,7 +445,7 @@ fn a_list_of_wants_under_its_lead_in_is_claimed() {
 
 #[test]
 fn the_ombudsman_asking_for_a_payment_makes_it_agreed() {
-    let p = run(&[(None, "We found fault in how the Council handled the appeal. We have asked the Council to pay Mr W £150 and review its letters.")], None);
+    let p = run_one(None, "We found fault in how the Council handled the appeal. We have asked the Council to pay Mr W £150 and review its letters.", None);
     assert_eq!(agreed(&p), vec![150.0]);
     let p = run_one(
         None,
@@ -462,9 +470,17 @@ fn the_ombudsman_asking_for_a_payment_makes_it_agreed() {
 
 #[test]
 fn an_amount_in_a_list_of_agreed_actions_is_agreed() {
-    let p = run(&[(None, "We found fault, but the agreed remedy of an apology, £350 and staff training is enough.")], None);
+    let p = run_one(
+        None,
+        "We found fault, but the agreed remedy of an apology, £350 and staff training is enough.",
+        None,
+    );
     assert_eq!(agreed(&p), vec![350.0]);
-    let p = run(&[(None, "The agreed actions of a written apology, £120 and a new assessment remedy the injustice.")], None);
+    let p = run_one(
+        None,
+        "The agreed actions of a written apology, £120 and a new assessment remedy the injustice.",
+        None,
+    );
     assert_eq!(agreed(&p), vec![120.0]);
 }
 
@@ -501,9 +517,9 @@ fn prescriptive_list_after_should_in_any_section_is_agreed() {
 
 #[test]
 fn a_sufficient_remedy_already_provided_is_accepted() {
-    let p = run(&[(None, "The Council has already paid Mr F £250, which is a suitable remedy for the delay. We have completed our investigation.")], None);
+    let p = run_one(None, "The Council has already paid Mr F £250, which is a suitable remedy for the delay. We have completed our investigation.", None);
     assert_eq!(role_of(&p, 250.0), vec![PaymentRole::Accepted]);
-    let p = run(&[(None, "The Council apologised and offered Mrs G £150. We consider this is a proportionate remedy, so we will not investigate.")], None);
+    let p = run_one(None, "The Council apologised and offered Mrs G £150. We consider this is a proportionate remedy, so we will not investigate.", None);
     assert_eq!(role_of(&p, 150.0), vec![PaymentRole::Accepted]);
     // The amount restated with nothing around it is the same payment.
     let p = run_one(
@@ -540,7 +556,7 @@ fn a_sufficient_remedy_already_provided_is_accepted() {
 
 #[test]
 fn a_refunded_charge_is_other_unless_it_is_the_remedy() {
-    let p = run(&[(None, "The Council was slow in refunding the permit fee of £45 but this caused no significant injustice.")], None);
+    let p = run_one(None, "The Council was slow in refunding the permit fee of £45 but this caused no significant injustice.", None);
     assert_eq!(role_of(&p, 45.0), vec![PaymentRole::Other]);
     let p = run(
         &[(Some(AgreedAction), "Refund the permit fee of £45.")],
@@ -557,7 +573,11 @@ fn a_refunded_charge_is_other_unless_it_is_the_remedy() {
 
 #[test]
 fn an_amount_in_brackets_after_what_is_refunded_is_that_payment() {
-    let p = run(&[(None, "The Council has agreed to refund the charges (£420) and pay Mrs P £100 for her distress.")], None);
+    let p = run_one(
+        None,
+        "The Council has agreed to refund the charges (£420) and pay Mrs P £100 for her distress.",
+        None,
+    );
     assert_eq!(agreed(&p), vec![420.0, 100.0]);
     let p = run_one(
         Some(AgreedAction),
@@ -627,7 +647,7 @@ fn a_rate_keeps_its_role_and_its_stated_total_is_the_lump_sum() {
         .collect();
     assert_eq!(lump, vec![240.0, 100.0]);
     // A charge at a rate is a charge, whatever verb precedes it.
-    let p = run(&[(Some(Findings), "The Council decided Mr E should pay a contribution of £85 a week. It said he should pay weekly care fees of £640.")], None);
+    let p = run_one(Some(Findings), "The Council decided Mr E should pay a contribution of £85 a week. It said he should pay weekly care fees of £640.", None);
     assert!(p.iter().all(|p| p.role == PaymentRole::Other), "{p:#?}");
     // Rates of other units and bare rates are charges.
     let p = run_one(
@@ -637,7 +657,7 @@ fn a_rate_keeps_its_role_and_its_stated_total_is_the_lump_sum() {
     );
     assert!(p.iter().all(|p| p.role == PaymentRole::Other), "{p:#?}");
     assert_eq!(p[1].period, Some(crate::parse::decision::Period::Week));
-    let p = run(&[(None, "The Council will pay him £1,200 annually.")], None);
+    let p = run_one(None, "The Council will pay him £1,200 annually.", None);
     assert_eq!(
         (p[0].role, p[0].period),
         (
@@ -662,7 +682,7 @@ fn a_point_grouped_sale_price_is_read_whole() {
 
 #[test]
 fn the_bodys_demand_and_a_refund_it_was_slow_to_make_are_other() {
-    let p = run(&[(Some(Complaint), "Mr D complains the Council wrongly demanded a levy payment of £4,100 and added a surcharge of £410.")], None);
+    let p = run_one(Some(Complaint), "Mr D complains the Council wrongly demanded a levy payment of £4,100 and added a surcharge of £410.", None);
     assert_eq!(role_of(&p, 4_100.0), vec![PaymentRole::Other]);
     assert_eq!(role_of(&p, 410.0), vec![PaymentRole::Other]);
     let p = run_one(
@@ -675,7 +695,7 @@ fn the_bodys_demand_and_a_refund_it_was_slow_to_make_are_other() {
 
 #[test]
 fn an_agreement_in_the_complaint_process_is_an_offer_and_may_be_accepted() {
-    let p = run(&[(None, "The Council agreed to pay £120 in its complaint response. We consider this an appropriate remedy for the delay.")], None);
+    let p = run_one(None, "The Council agreed to pay £120 in its complaint response. We consider this an appropriate remedy for the delay.", None);
     assert_eq!(role_of(&p, 120.0), vec![PaymentRole::Accepted]);
     // The complaint process named as the purpose is no offer.
     let p = run_one(
@@ -684,13 +704,17 @@ fn an_agreement_in_the_complaint_process_is_an_offer_and_may_be_accepted() {
         None,
     );
     assert_eq!(agreed(&p), vec![90.0]);
-    let p = run(&[(None, "The Council wrote off £1,400 of the rent arrears, which we consider a suitable remedy.")], None);
+    let p = run_one(
+        None,
+        "The Council wrote off £1,400 of the rent arrears, which we consider a suitable remedy.",
+        None,
+    );
     assert_eq!(role_of(&p, 1_400.0), vec![PaymentRole::Accepted]);
 }
 
 #[test]
 fn an_amount_named_a_payment_in_an_agreed_remedy_is_agreed() {
-    let p = run(&[(None, "The Council accepted fault and agreed a remedy. This included an apology and a £600 payment.")], None);
+    let p = run_one(None, "The Council accepted fault and agreed a remedy. This included an apology and a £600 payment.", None);
     assert_eq!(agreed(&p), vec![600.0]);
     // Unmarked, and not a payment: other.
     let p = run(
