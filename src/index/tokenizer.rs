@@ -85,6 +85,38 @@ impl TokenStream for WordStream<'_> {
     }
 }
 
+/// Calls `each` with the byte range and text of every token [`WordTokenizer`]
+/// gives for `text`, in order, without making tokens: a word already
+/// lowercase (most words of prose) is passed as it stands in `text`, and
+/// only a word with a capital or a character outside ASCII is lowercased,
+/// into one buffer reused for all. For readers that only look tokens up,
+/// such as snippets.
+pub fn each_token(text: &str, mut each: impl FnMut(std::ops::Range<usize>, &str)) {
+    let mut lowered = String::new();
+    let mut at = 0;
+    while let Some((from, to, case)) = next_word(text, at) {
+        at = to;
+        if to - from >= TOO_LONG {
+            continue;
+        }
+        let word = &text[from..to];
+        match case {
+            Case::Lower => each(from..to, word),
+            Case::Upper => {
+                lowered.clear();
+                lowered.push_str(word);
+                lowered.make_ascii_lowercase();
+                each(from..to, &lowered);
+            }
+            Case::Unicode => {
+                lowered.clear();
+                lowered.extend(word.chars().flat_map(char::to_lowercase));
+                each(from..to, &lowered);
+            }
+        }
+    }
+}
+
 /// What a byte is to [`next_word`].
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Byte {
@@ -303,12 +335,20 @@ mod tests {
             .build()
     }
 
+    /// The tokenizer gives tantivy's tokens, and [`each_token`] the same
+    /// texts and offsets.
     fn same_as_default(text: &str) {
-        assert_eq!(
-            tokens(TextAnalyzer::from(WordTokenizer::default()), text),
-            tokens(tantivy_default(), text),
-            "{text:?}"
-        );
+        let ours = tokens(TextAnalyzer::from(WordTokenizer::default()), text);
+        assert_eq!(ours, tokens(tantivy_default(), text), "{text:?}");
+        let mut each = Vec::new();
+        each_token(text, |range, token| {
+            each.push((token.to_string(), range.start, range.end))
+        });
+        let unpositioned: Vec<(String, usize, usize)> = ours
+            .into_iter()
+            .map(|(token, _, from, to)| (token, from, to))
+            .collect();
+        assert_eq!(each, unpositioned, "each_token {text:?}");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 pub mod forms;
 pub mod language;
 pub mod organisation;
+pub mod snippet;
 pub mod suggest;
 
 use std::ops::Bound;
@@ -18,7 +19,6 @@ use serde::Serialize;
 use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, Order, Searcher, Term};
 use time::Date;
 
@@ -387,8 +387,7 @@ pub fn search_collecting<C: Collector>(
                 (addresses, total, also)
             }
         };
-    let mut snippets = SnippetGenerator::create(searcher, &*query, index.fields.text)?;
-    snippets.set_max_num_chars(200);
+    let snippets = snippet::Snippets::new(searcher, &*query, index.fields.text, 200)?;
     let hits = addresses
         .into_iter()
         .skip(skip)
@@ -396,17 +395,14 @@ pub fn search_collecting<C: Collector>(
             let doc = stored_document(searcher, address)?;
             let d = decision_of(index, &doc)?;
             // The stored text is the one the snippet generator's field indexed.
-            let snippet = snippets.snippet_from_doc(&doc);
-            let (snippet, highlights) = if snippet.fragment().is_empty() {
+            let excerpt = snippets.of_doc(&doc);
+            let (snippet, highlights) = if excerpt.fragment.is_empty() {
                 (
                     lead(d.summary.as_deref().unwrap_or_default(), 200),
                     Vec::new(),
                 )
             } else {
-                (
-                    snippet.fragment().to_string(),
-                    snippet.highlighted().to_vec(),
-                )
+                (excerpt.fragment, excerpt.highlighted)
             };
             Ok(Hit {
                 reference: d.reference,
