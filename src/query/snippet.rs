@@ -78,23 +78,14 @@ impl Snippets {
     /// The excerpt of `doc`'s text in the field: its values joined by a
     /// space and trimmed, as tantivy reads a document.
     pub fn of_doc<D: Document>(&self, doc: &D) -> Excerpt {
-        let mut values = doc
+        let values: Vec<&str> = doc
             .iter_fields_and_values()
             .filter(|(field, _)| *field == self.field)
-            .filter_map(|(_, value)| value.as_str());
-        let Some(first) = values.next() else {
-            return self.of_text("");
-        };
-        match values.next() {
-            None => self.of_text(first.trim()),
-            Some(second) => {
-                let mut text = format!(" {first} {second}");
-                for value in values {
-                    text.push(' ');
-                    text.push_str(value);
-                }
-                self.of_text(text.trim())
-            }
+            .filter_map(|(_, value)| value.as_str())
+            .collect();
+        match values.as_slice() {
+            [one] => self.of_text(one.trim()),
+            all => self.of_text(all.join(" ").trim()),
         }
     }
 
