@@ -38,6 +38,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::parse::extract::body::with_body;
 use crate::parse::text::pattern::{regex, Prefilter, Slot};
 
 use crate::parse::decision::{Finding, SectionKind};
@@ -52,12 +53,12 @@ use crate::parse::warning::Warning;
 /// apology for this fault`, `It needs to correct that error`, `There was an
 /// error`, `an administrative error`.
 pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex(&with_body(
         r"(?xi)
-        \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+council\s+(?:failed|delayed|did\s+not|was\s+wrong))\b
+        \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+{body}\s+(?:failed|delayed|did\s+not|was\s+wrong))\b
         | \b(?:uphold|upholds|upheld|upholding)\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
         | \bdecided\s+to\s+uphold
-        | ^(?:the\s+)?(?:it|council|care\s+provider|provider|trust|school|organisation|[A-Z]\w+\s+council)\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s+not|wrongly|took\s+too\s+long|was\s+wrong|should\s+have|has\s+accepted|accepted)\b
+        | ^(?:the\s+)?(?:it|{body}|[A-Z]\w+\s+council)\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s+not|wrongly|took\s+too\s+long|was\s+wrong|should\s+have|has\s+accepted|accepted)\b
         | \bthere\s+(?:is|was)\s+(?:some\s+|clear\s+)?evidence\s+of\s+fault
         | \bthere\s+was\s+(?:a\s+|some\s+)?(?:failure|failings?|delay)\s+by\b
         | \bacted\s+with\s+fault
@@ -68,7 +69,7 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:an?\s+|some\s+)?(?:administrative\s+)?(?:errors?|mistakes?)\b
         | \badministrative\s+(?:errors?|mistakes?|failings?|failures?)\b
         ",
-    )
+    ))
 });
 /// The word beginnings every match of [`FAILURE`] has.
 pub(crate) const FAILURE_NEEDS: Prefilter = Prefilter::new(
@@ -108,10 +109,10 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
 /// The body agreed a remedy, or offered or provided a suitable one: upheld in
 /// substance even where no sentence says `fault`.
 pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex(&with_body(
         r"(?xi)
         \bagree\w*\s+(?:[\w'’]+\s+){0,2}?to\s+(?:(?:my|our|the)\s+recommendations?|apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess)
-        | \b(?:council|it|they|provider|trust)\s+(?:will|should|must|needs\s+to)\s+(?:also\s+)?(?:apologi|pay|make\s+a\s+(?:\w+\s+)?payment|reimburse|refund)
+        | \b(?:{body}|it|they)\s+(?:will|should|must|needs\s+to)\s+(?:also\s+)?(?:apologi|pay|make\s+a\s+(?:\w+\s+)?payment|reimburse|refund)
         | \bto\s+remedy\s+(?:this|the|that|her|his|their)\s+injustice
         | \b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b
         | \bis\s+(?:a\s+)?satisfactory\s+remedy
@@ -120,7 +121,7 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:has|have|had)\s+(?:already\s+|also\s+)*(?:offered|provided|given|made)\s+(?:(?:him|her|them|the\s+complainants?)\s+)?(?:a|an|the)\s+(?:(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|financial)\s+(?:and\s+)?){0,2}(?:remedy|refund)
         | \bprovides?\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|outcome)
         ",
-    )
+    ))
 });
 /// The word beginnings every match of [`REMEDIED`] has.
 pub(crate) const REMEDIED_NEEDS: Prefilter = Prefilter::new(
@@ -237,20 +238,20 @@ static PART: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex(&with_body(
         r"(?xi)
         \bno\s+(?:administrative\s+)?fault\b
         | \bnot\s+at\s+fault
         | \bnot\s+(?:find|found)\s+(?:any\s+)?fault
         | \b(?:unable\s+to|cannot|could\s+not)\s+find\s+(?:any\s+)?fault
-        | \b(?:not|n't)\s+(?:find|found|consider|think|see)\s+(?:that\s+)?(?:the\s+[\w'’]+|it|they)\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|has\s+been\s+|acted\s+|had\s+acted\s+)?(?:at|with)\s+fault
+        | \b(?:not|n't)\s+(?:find|found|consider|think|see)\s+(?:that\s+)?(?:the\s+(?:{body}|[\w'’]+)|it|they)\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|has\s+been\s+|acted\s+|had\s+acted\s+)?(?:at|with)\s+fault
         | \bfind\s+no\s+fault
         | \bfound\s+no\s+fault
         | \bno\s+maladministration
         | \bnot\s+fault\b
         | \bwas\s+not\s+(?:at\s+)?fault
         | \bnot\s+(?:uphold|upheld)(?:\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?)?
-        | \bno\s+evidence\s+(?:of\s+(?:any\s+)?(?:[\w'’]+\s+)?fault|(?:that\s+)?the\s+council)
+        | \bno\s+evidence\s+(?:of\s+(?:any\s+)?(?:[\w'’]+\s+)?fault|(?:that\s+)?the\s+{body})
         | \bnot\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence\s+of\s+(?:any\s+|significant\s+)?fault
         | \b(?:insufficient|little|limited|not\s+enough|not\s+sufficient)\s+evidence\s+of\s+(?:any\s+|significant\s+)?fault
         | \b(?:did|does|do|has|have|had)\s+not\s+act(?:ed)?\s+with\s+fault
@@ -258,7 +259,7 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | \bacted\s+(?:appropriately|properly|reasonably|correctly|lawfully)
         | \bwas\s+entitled\s+to
         ",
-    )
+    ))
 });
 /// The word beginnings every match of [`NO_FAULT`] has.
 pub(crate) const NO_FAULT_NEEDS: Prefilter = Prefilter::new(
@@ -671,6 +672,32 @@ mod tests {
             "There was no fault.",
         ] {
             assert_eq!(in_summary(text), Some(NoFault), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_body_other_than_a_council_is_found_at_fault_or_not_alike() {
+        let findings = [
+            ("The BODY failed to act on Mrs X's reports. This caused her distress.", FaultInjustice),
+            ("The Ombudsman finds the BODY at fault.", FaultNoInjustice),
+            ("We did not find the BODY was at fault because it had to consider the welfare of its staff.", NoFault),
+            ("The Ombudsman does not find the BODY at fault.", NoFault),
+            ("We have not found the BODY acted with fault in its decision.", NoFault),
+            ("There is no evidence that the BODY failed to follow its policy.", NoFault),
+        ];
+        for (text, want) in findings {
+            for body in [
+                "Council",
+                "Care Provider",
+                "care home",
+                "local authority",
+                "Authority",
+                "Trust",
+                "Company",
+            ] {
+                let text = text.replace("BODY", body);
+                assert_eq!(in_summary(&text), Some(want), "{text}");
+            }
         }
     }
 

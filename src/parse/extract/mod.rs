@@ -10,8 +10,11 @@
 //! One file or folder per extractor: `payment/` (amounts in `money`, their
 //! purposes and recipient in `purpose`), `fault/` (with its `taxonomy` and the
 //! built-in `faults.toml`), `remedy`, `finding`, `ofsted` and `complainant`.
-//! `bounds` holds the caps on work per decision they all share.
+//! `bounds` holds the caps on work per decision they all share, and `body`
+//! the names of the body complained about (`council`, `care provider`,
+//! `trust`, ...) that every rule naming the body is written with.
 
+pub mod body;
 pub mod bounds;
 pub mod complainant;
 pub mod fault;

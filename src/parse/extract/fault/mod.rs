@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::parse::extract::body::with_body;
 use crate::parse::extract::bounds::{evidence, Cap, Reached, MAX_FAULTS};
 use crate::parse::text::pattern::regex;
 use crate::parse::text::prefix::PrefixPattern;
@@ -42,13 +43,13 @@ static FAULT_WORDS: LazyLock<Literals> =
     LazyLock::new(|| Literals::new(&["fault", "maladministration", "service failure"]));
 
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex(&with_body(
         r"(?xi)
         \b(?:this|that|it|which|these|they|there|each)\s+(?:was|is|were|are|has\s+been|have\s+been|amounts?\s+to|amounted\s+to|constitutes?|constituted)\s+(?:also\s+|clearly\s+|therefore\s+|further\s+|some\s+|a\s+|an\s+|further\s+)?(?:fault|maladministration|service\s+failure)
         | \b(?:was|were|is|are|has\s+been|have\s+been|being)\s+(?:also\s+|therefore\s+|clearly\s+|partly\s+|both\s+)?(?:at\s+)?fault\b
         | \bthere\s+(?:was|is|has\s+been|were|have\s+been)\s+(?:also\s+|some\s+|further\s+|clear\s+|significant\s+|therefore\s+|an?\s+)?(?:fault|maladministration|service\s+failure)
         | \b(?:found|find|finds|identified|identify|identifies)\s+(?:that\s+)?(?:there\s+(?:was|is|were)\s+)?(?:some\s+|also\s+|further\s+|other\s+)?(?:fault|maladministration|service\s+failure)
-        | \b(?:found|find|finds|consider|considered)\s+(?:that\s+)?(?:the\s+[\w'’]+|it|they)\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|has\s+been\s+)?(?:also\s+)?at\s+fault
+        | \b(?:found|find|finds|consider|considered)\s+(?:that\s+)?(?:the\s+(?:{body}|[\w'’]+)|it|they)\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|has\s+been\s+)?(?:also\s+)?at\s+fault
         | \b(?:amounts?|amounted|amounting)\s+to\s+(?:fault|maladministration)
         | \bconstitutes?\s+(?:fault|maladministration)
         | \bmaladministration\s+(?:causing|leading\s+to|and)\s+injustice
@@ -56,7 +57,7 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:found|find|finds)\s+(?:some\s+)?evidence\s+of\s+fault
         | \bfault\s+(?:causing|leading\s+to|which\s+caused|that\s+caused|resulting\s+in)\s+(?:[\w'’]+\s+){0,2}?injustice
         ",
-    )
+    ))
 });
 
 /// `no fault`, `not at fault`, `does not appear to be fault`, `I do not consider this was fault`.

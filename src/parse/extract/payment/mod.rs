@@ -39,6 +39,7 @@ use regex::Regex;
 use crate::parse::text::pattern::{regex, Prefilter, Slot};
 
 use crate::parse::decision::{Payment, PaymentRole, Purpose, SectionKind};
+use crate::parse::extract::body::with_body;
 use crate::parse::extract::bounds::{
     evidence, Cap, Reached, MAX_AMOUNTS, MAX_AMOUNTS_PER_SENTENCE,
 };
@@ -124,18 +125,19 @@ const GROUPS: [CueGroup; 9] = [
     CueGroup::Remedy,
 ];
 
-fn group_patterns() -> [&'static str; 9] {
+fn group_patterns() -> [String; 9] {
     [
         r"\b(?:refus\w*|declin\w*|not|n't|never|no longer|cannot|unable)\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make)\w*",
-        r"\b(?:we|I|Ombudsman|Ombudsmen)\s+(?:have\s+|has\s+|had\s+|also\s+|therefore\s+)*asked\b|\b(?:council|it)\s+(?:has|have)\s+been\s+asked\s+to\b",
+        r"\b(?:we|I|Ombudsman|Ombudsmen)\s+(?:have\s+|has\s+|had\s+|also\s+|therefore\s+)*asked\b|\b(?:{body}|it)\s+(?:has|have)\s+been\s+asked\s+to\b",
         r"\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
         r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*)\b",
         r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
-        r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|Council|council|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
+        r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|{body}|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
     ]
+    .map(with_body)
 }
 
 /// All cue groups in one pattern, searched without captures (fast), ...
@@ -349,7 +351,7 @@ static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words after an amount saying it was offered or paid before: `the £200 offered at stage two`.
 static OFFERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    let subject = r"(?:(?:that|which)\s+)?(?:(?:it|the\s+council|the\s+provider|she|he|they)\s+)?";
+    let subject = with_body(r"(?:(?:that|which)\s+)?(?:(?:it|the\s+{body}|she|he|they)\s+)?");
     regex(&format!(
         r"(?i)^\s*{subject}(?:(?:has|had|have|was|were)\s+)?(?:already\s+|previously\s+)?offered\b|^\s*{subject}(?:has|had|have|was|were)\s+(?:already\s+|previously\s+)?(?:paid|made|awarded|given)\b|^\s*(?:already|previously)\s+(?:paid|made|awarded|given)\b"
     ))
@@ -828,9 +830,9 @@ static RATE_WORD: LazyLock<Regex> =
 /// wrongly demanded`, `it sought`), or the verb in the passive (`Mr X was
 /// asked to pay`): what the body wants paid, not a claim.
 static BODY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)\b(?:council|it|authority|provider|school|trust|bailiffs?)\s+(?:[\w'’]+\s+)?$|\b(?:was|were|been|being)\s+$",
-    )
+    regex(&with_body(
+        r"(?i)\b(?:{body}|it|bailiffs?)\s+(?:[\w'’]+\s+)?$|\b(?:was|were|been|being)\s+$",
+    ))
 });
 
 /// A lead-in that prescribes rather than narrates (read only on lead-in

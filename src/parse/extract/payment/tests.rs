@@ -22,6 +22,11 @@ fn agreed(payments: &[Payment]) -> Vec<f64> {
         .collect()
 }
 
+/// Each payment's amount and role, in order.
+fn amounts_and_roles(payments: &[Payment]) -> Vec<(f64, PaymentRole)> {
+    payments.iter().map(|p| (p.amount, p.role)).collect()
+}
+
 fn role_of(payments: &[Payment], amount: f64) -> Vec<PaymentRole> {
     payments
         .iter()
@@ -674,10 +679,7 @@ fn a_point_grouped_sale_price_is_read_whole() {
         "The Council sold the plot to Mr Y for £150.000 without conditions.",
         None,
     );
-    assert_eq!(
-        p.iter().map(|p| (p.amount, p.role)).collect::<Vec<_>>(),
-        vec![(150_000.0, PaymentRole::Other)]
-    );
+    assert_eq!(amounts_and_roles(&p), vec![(150_000.0, PaymentRole::Other)]);
 }
 
 #[test]
@@ -774,12 +776,35 @@ fn money_for_someones_benefit_is_a_remedy_and_a_welfare_benefit_is_not() {
 }
 
 #[test]
+fn any_body_offers_pays_and_charges_as_a_council_does() {
+    // The same sentences with the body named otherwise give the same roles.
+    let sentences = [
+        "In its stage two response the BODY apologised and offered £200 for the delay. I consider the £200 the BODY offered was proportionate.",
+        "We recommend the BODY pays Mrs X £300 for her distress, in addition to the £150 the BODY has already paid.",
+        "The BODY has been asked to pay £250 to Mrs X.",
+        "The BODY wrongly demanded £400 from Mrs X.",
+    ];
+    let roles = |text: &str, body: &str| -> Vec<(f64, PaymentRole)> {
+        amounts_and_roles(&run_one(None, &text.replace("BODY", body), Some("Mrs X")))
+    };
+    for text in sentences {
+        let council = roles(text, "Council");
+        for body in [
+            "Care Provider",
+            "care home",
+            "local authority",
+            "Trust",
+            "Company",
+        ] {
+            assert_eq!(roles(text, body), council, "{body}: {text}");
+        }
+    }
+}
+
+#[test]
 fn money_the_body_paid_that_suitably_put_matters_right_is_accepted() {
     let p = run_one(None, "The action already taken by the Council, which included an apology and a payment of £150, suitably put matters right.", Some("Mrs X"));
-    assert_eq!(
-        p.iter().map(|p| (p.amount, p.role)).collect::<Vec<_>>(),
-        vec![(150.0, PaymentRole::Accepted)]
-    );
+    assert_eq!(amounts_and_roles(&p), vec![(150.0, PaymentRole::Accepted)]);
 }
 
 #[test]

@@ -1,0 +1,58 @@
+//! The names a decision gives the body complained about.
+//!
+//! Most decisions are about a council, but the Ombudsman also decides
+//! complaints about care providers and care homes, NHS trusts working with a
+//! council, school admission authorities and other authorities. Every rule
+//! that needs "the body" as a word writes `{body}` and is built with
+//! [`with_body`], so a decision about a care home is read as one about a
+//! council is, and a new name is added here once for every rule.
+
+/// One name of the body, for case-insensitive patterns: `council(s)`,
+/// `(local) authority`, `authorities`, `(care) provider(s)`, `care home`,
+/// `trust`, `school`, `agency`, `company`, `organisation(s)`, `partnership`.
+/// Not `home` alone or `landlord`, which are as often the complainant's.
+pub const BODY: &str = r"(?:councils?|(?:local\s+)?authority|authorities|(?:care\s+)?providers?|care\s+home|trust|school|agency|company|organisations?|partnership)";
+
+/// `pattern` with each `{body}` replaced by [`BODY`] (`{body}` is not regex
+/// syntax, so it never stands for itself).
+pub fn with_body(pattern: &str) -> String {
+    pattern.replace("{body}", BODY)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::text::pattern::regex;
+
+    #[test]
+    fn every_name_of_the_body_is_one_word_of_the_pattern() {
+        let re = regex(&with_body(r"(?i)^the\s+{body}\s+failed$"));
+        for body in [
+            "Council",
+            "council",
+            "Councils",
+            "Authority",
+            "local authority",
+            "Care Provider",
+            "provider",
+            "Care Home",
+            "Trust",
+            "School",
+            "Agency",
+            "Company",
+            "Organisation",
+            "Partnership",
+        ] {
+            assert!(re.is_match(&format!("the {body} failed")), "{body}");
+        }
+        for other in ["Home", "Landlord", "Panel", "Ombudsman", "Councillor"] {
+            assert!(!re.is_match(&format!("the {other} failed")), "{other}");
+        }
+    }
+
+    #[test]
+    fn only_the_placeholder_is_replaced() {
+        assert_eq!(with_body("a{body}b"), format!("a{BODY}b"));
+        assert_eq!(with_body(r"body \w{0,2} {bod}"), r"body \w{0,2} {bod}");
+    }
+}
