@@ -374,14 +374,17 @@ static ANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words finding what the body did a sufficient remedy: `we are satisfied
-/// with the action it has taken`, `which is a suitable remedy`.
+/// with the action it has taken`, `which is a suitable remedy`, `the £200 it
+/// offered was proportionate`, `there is nothing more we could achieve`.
 pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?ix)
         \bsatisfied\s+(?:with|that)\b
         |\b(?:is|was|are|were|provides?|provided|be|consider\w*|find|found)\s+(?:(?:this|that|it)\s+)?(?:is\s+|was\s+|to\s+be\s+)?(?:an?\s+)?(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable)\s+remed
         |\b(?:suitably|sufficiently|adequately|appropriately)\s+(?:remedied|put\s+(?:matters|things|this|it)\s+right)\b
-        |\bhas\s+(?:already\s+)?remedied\b",
+        |\bhas\s+(?:already\s+)?remedied\b
+        |\b(?:offer\w*|paid|payments?|sum|amount)\s+(?:was|is|were|are)\s+(?:(?:both|fair|and)\s+)*(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable)\b
+        |\bnothing\s+(?:more|further)\s+(?:[\w'’]+\s+){0,3}?(?:could|can|would)\s+(?:reasonably\s+)?achieve",
     )
 });
 /// A judgement that the remedy falls short: `not enough`, `insufficient`.
@@ -403,6 +406,7 @@ pub(crate) const SATISFIED_NEEDS: Prefilter = Prefilter::new(
         "proportionate",
         "reasonable",
         "remedied",
+        "achieve",
     ],
 );
 
@@ -459,13 +463,20 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
         m.payment.role = role(m, blocks[m.block].kind);
     }
     // What the body paid or offered on its own is the remedy when the
-    // decision finds it sufficient and secures no payment of its own.
+    // decision finds it sufficient and secures no payment of its own; the
+    // same amount offered elsewhere (`it offered £400` in what happened, `the
+    // £400 it offered was proportionate` in the findings) is that offer.
     if !mentions
         .iter()
         .any(|m| m.payment.role == PaymentRole::Agreed)
     {
+        let sufficient: Vec<i64> = mentions
+            .iter()
+            .filter(|m| m.satisfied && m.payment.role == PaymentRole::Offered)
+            .map(|m| m.amount.pence)
+            .collect();
         for m in &mut mentions {
-            if m.satisfied && m.payment.role == PaymentRole::Offered {
+            if m.payment.role == PaymentRole::Offered && sufficient.contains(&m.amount.pence) {
                 m.payment.role = PaymentRole::Accepted;
             }
         }

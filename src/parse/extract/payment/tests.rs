@@ -776,6 +776,45 @@ fn money_for_someones_benefit_is_a_remedy_and_a_welfare_benefit_is_not() {
 }
 
 #[test]
+fn an_offer_found_proportionate_or_all_that_could_be_achieved_is_accepted() {
+    for text in [
+        "In its stage two response the Council offered £200 for the delay. I consider the £200 the Council offered was proportionate and there is nothing more we could achieve.",
+        "The Care Provider offered Ms F £350 for her distress. Its offer was fair and reasonable.",
+        "The Trust offered Mr D £250. There is nothing further the Ombudsman could achieve.",
+    ] {
+        let p = run_one(None, text, Some("Ms F"));
+        let roles: Vec<PaymentRole> = p.iter().map(|p| p.role).collect();
+        assert_eq!(roles, vec![PaymentRole::Accepted], "{text}: {p:?}");
+    }
+    // Offered in one section and found enough in another: one payment, accepted.
+    let p = run(
+        &[
+            (
+                Some(WhatFound),
+                "The Council made an offer to Mr F totalling £400.",
+            ),
+            (
+                Some(Findings),
+                "I consider the £400 the Council offered was a suitable remedy.",
+            ),
+        ],
+        Some("Mr F"),
+    );
+    assert_eq!(
+        amounts_and_roles(&p),
+        vec![(400.0, PaymentRole::Accepted)],
+        "{p:?}"
+    );
+    // Found wanting, the offer stays an offer.
+    let p = run_one(
+        None,
+        "The Council offered £200. The offer was not proportionate to the distress caused.",
+        None,
+    );
+    assert_eq!(role_of(&p, 200.0), vec![PaymentRole::Offered]);
+}
+
+#[test]
 fn any_body_offers_pays_and_charges_as_a_council_does() {
     // The same sentences with the body named otherwise give the same roles.
     let sentences = [
