@@ -51,7 +51,8 @@
 //!    `prefilters!` in `parse/text/pattern.rs`; `text/prefilter_tests.rs`
 //!    then proves on `corpus/`, the devset and generated text that it never
 //!    hides a match. A pattern that names the body writes `{body}` and is
-//!    built with `extract::body::with_body`, never `council` alone.
+//!    compiled by `text::pattern::regex`, which fills it (`extract::body`); never
+//!    `council` alone.
 //! 3. Bounded work: the caps in `parse/extract/bounds.rs`, and evidence
 //!    sentences stored through `bounds::evidence`.
 //! 4. Tests beside it, on short passages written like real decisions, with the

@@ -3,8 +3,8 @@
 //! Most decisions are about a council, but the Ombudsman also decides
 //! complaints about care providers and care homes, NHS trusts working with a
 //! council, school admission authorities and other authorities. Every rule
-//! that needs "the body" as a word writes `{body}` and is built with
-//! [`with_body`], so a decision about a care home is read as one about a
+//! that needs "the body" as a word writes `{body}`, which
+//! [`regex`](crate::parse::text::pattern::regex) fills through [`with_body`], so a decision about a care home is read as one about a
 //! council is, and a new name is added here once for every rule.
 
 /// One name of the body, for case-insensitive patterns: `council(s)`,
@@ -26,7 +26,7 @@ mod tests {
 
     #[test]
     fn every_name_of_the_body_is_one_word_of_the_pattern() {
-        let re = regex(&with_body(r"(?i)^the\s+{body}\s+failed$"));
+        let re = regex(r"(?i)^the\s+{body}\s+failed$");
         for body in [
             "Council",
             "council",

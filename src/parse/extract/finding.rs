@@ -38,7 +38,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::parse::extract::body::with_body;
 use crate::parse::text::pattern::{regex, Prefilter, Slot};
 
 use crate::parse::decision::{Finding, SectionKind};
@@ -53,7 +52,7 @@ use crate::parse::warning::Warning;
 /// apology for this fault`, `It needs to correct that error`, `There was an
 /// error`, `an administrative error`.
 pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(&with_body(
+    regex(
         r"(?xi)
         \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+{body}\s+(?:failed|delayed|did\s+not|was\s+wrong))\b
         | \b(?:uphold|upholds|upheld|upholding)\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
@@ -69,7 +68,7 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:an?\s+|some\s+)?(?:administrative\s+)?(?:errors?|mistakes?)\b
         | \badministrative\s+(?:errors?|mistakes?|failings?|failures?)\b
         ",
-    ))
+    )
 });
 /// The word beginnings every match of [`FAILURE`] has.
 pub(crate) const FAILURE_NEEDS: Prefilter = Prefilter::new(
@@ -109,7 +108,7 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
 /// The body agreed a remedy, or offered or provided a suitable one: upheld in
 /// substance even where no sentence says `fault`.
 pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
-    regex(&with_body(
+    regex(
         r"(?xi)
         \bagree\w*\s+(?:[\w'’]+\s+){0,2}?to\s+(?:(?:my|our|the)\s+recommendations?|apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess)
         | \b(?:{body}|it|they)\s+(?:will|should|must|needs\s+to)\s+(?:also\s+)?(?:apologi|pay|make\s+a\s+(?:\w+\s+)?payment|reimburse|refund)
@@ -121,7 +120,7 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:has|have|had)\s+(?:already\s+|also\s+)*(?:offered|provided|given|made)\s+(?:(?:him|her|them|the\s+complainants?)\s+)?(?:a|an|the)\s+(?:(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|financial)\s+(?:and\s+)?){0,2}(?:remedy|refund)
         | \bprovides?\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|outcome)
         ",
-    ))
+    )
 });
 /// The word beginnings every match of [`REMEDIED`] has.
 pub(crate) const REMEDIED_NEEDS: Prefilter = Prefilter::new(
@@ -238,7 +237,7 @@ static PART: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(&with_body(
+    regex(
         r"(?xi)
         \bno\s+(?:administrative\s+)?fault\b
         | \bnot\s+at\s+fault
@@ -259,7 +258,7 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | \bacted\s+(?:appropriately|properly|reasonably|correctly|lawfully)
         | \bwas\s+entitled\s+to
         ",
-    ))
+    )
 });
 /// The word beginnings every match of [`NO_FAULT`] has.
 pub(crate) const NO_FAULT_NEEDS: Prefilter = Prefilter::new(

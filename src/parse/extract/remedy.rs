@@ -22,7 +22,6 @@ use regex::Regex;
 use crate::parse::text::pattern::{regex, Prefilter, Slot};
 
 use crate::parse::decision::{RemedyKind, SectionKind};
-use crate::parse::extract::body::with_body;
 use crate::parse::extract::payment::money::{small_number, words_value};
 use crate::parse::text::prefix::PrefixPattern;
 use crate::parse::text::sentences::Block;
@@ -147,9 +146,9 @@ pub(crate) static KINDS: LazyLock<Vec<(RemedyKind, Prefilter, Regex)>> = LazyLoc
 /// agreed, will or should act, or the Ombudsman recommends it (not "we will
 /// not investigate").
 pub(crate) static REMEDY_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(&with_body(
+    regex(
         r"(?i)\b(?:{body}|it|they|bodies|body|both|home|board)\s+(?:has\s+|have\s+|had\s+|also\s+|now\s+|therefore\s+)*(?:agreed|agrees|will|should|must|shall|undertakes|undertook|undertaken|accepted\s+(?:my|our|the)\s+recommend\w*)\b|\b(?:I|we|ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+|therefore\s+)*recommend\w*\b|\brecommend\w*\s+(?:that\s+)?(?:the|it|they)\b|\bagreed\s+(?:to|actions?)\b|\bto remedy\b|\b(?:is|are|was|would be|provides?)\s+(?:an?\s+)?(?:satisfactory|suitable|appropriate|proportionate|fair)\s+remedy",
-    ))
+    )
 });
 /// The word beginnings every match of [`REMEDY_STATEMENT`] has.
 pub(crate) const REMEDY_STATEMENT_NEEDS: Prefilter = Prefilter::new(

@@ -18,14 +18,16 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::parse::extract::body::with_body;
 use crate::parse::extract::finding;
 use crate::parse::extract::payment::{self, purpose};
 use crate::parse::extract::remedy;
 
-/// Compiles a pattern whose `\b` and `\w` are ASCII. Panics only on an invalid
-/// pattern, which is a bug caught by the unit tests.
+/// Compiles a pattern whose `\b` and `\w` are ASCII and whose `{body}` is
+/// any name of the body complained about ([`with_body`]). Panics only on an
+/// invalid pattern, which is a bug caught by the unit tests.
 pub fn regex(pattern: &str) -> Regex {
-    Regex::new(&ascii_words(pattern)).expect("valid regex")
+    Regex::new(&ascii_words(&with_body(pattern))).expect("valid regex")
 }
 
 /// `\b` -> `(?-u:\b)`; `\w` -> `[0-9A-Za-z_]` (or its ranges inside a class);

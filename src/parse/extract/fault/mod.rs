@@ -19,7 +19,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::parse::extract::body::with_body;
 use crate::parse::extract::bounds::{evidence, Cap, Reached, MAX_FAULTS};
 use crate::parse::text::pattern::regex;
 use crate::parse::text::prefix::PrefixPattern;
@@ -43,7 +42,7 @@ static FAULT_WORDS: LazyLock<Literals> =
     LazyLock::new(|| Literals::new(&["fault", "maladministration", "service failure"]));
 
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(&with_body(
+    regex(
         r"(?xi)
         \b(?:this|that|it|which|these|they|there|each)\s+(?:was|is|were|are|has\s+been|have\s+been|amounts?\s+to|amounted\s+to|constitutes?|constituted)\s+(?:also\s+|clearly\s+|therefore\s+|further\s+|some\s+|a\s+|an\s+|further\s+)?(?:fault|maladministration|service\s+failure)
         | \b(?:was|were|is|are|has\s+been|have\s+been|being)\s+(?:also\s+|therefore\s+|clearly\s+|partly\s+|both\s+)?(?:at\s+)?fault\b
@@ -57,7 +56,7 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:found|find|finds)\s+(?:some\s+)?evidence\s+of\s+fault
         | \bfault\s+(?:causing|leading\s+to|which\s+caused|that\s+caused|resulting\s+in)\s+(?:[\w'’]+\s+){0,2}?injustice
         ",
-    ))
+    )
 });
 
 /// `no fault`, `not at fault`, `does not appear to be fault`, `I do not consider this was fault`.

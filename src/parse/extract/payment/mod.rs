@@ -39,7 +39,6 @@ use regex::Regex;
 use crate::parse::text::pattern::{regex, Prefilter, Slot};
 
 use crate::parse::decision::{Payment, PaymentRole, Purpose, SectionKind};
-use crate::parse::extract::body::with_body;
 use crate::parse::extract::bounds::{
     evidence, Cap, Reached, MAX_AMOUNTS, MAX_AMOUNTS_PER_SENTENCE,
 };
@@ -125,7 +124,7 @@ const GROUPS: [CueGroup; 9] = [
     CueGroup::Remedy,
 ];
 
-fn group_patterns() -> [String; 9] {
+fn group_patterns() -> [&'static str; 9] {
     [
         r"\b(?:refus\w*|declin\w*|not|n't|never|no longer|cannot|unable)\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make)\w*",
         r"\b(?:we|I|Ombudsman|Ombudsmen)\s+(?:have\s+|has\s+|had\s+|also\s+|therefore\s+)*asked\b|\b(?:{body}|it)\s+(?:has|have)\s+been\s+asked\s+to\b",
@@ -137,7 +136,6 @@ fn group_patterns() -> [String; 9] {
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|{body}|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
     ]
-    .map(with_body)
 }
 
 /// All cue groups in one pattern, searched without captures (fast), ...
@@ -351,7 +349,7 @@ static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words after an amount saying it was offered or paid before: `the £200 offered at stage two`.
 static OFFERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    let subject = with_body(r"(?:(?:that|which)\s+)?(?:(?:it|the\s+{body}|she|he|they)\s+)?");
+    let subject = r"(?:(?:that|which)\s+)?(?:(?:it|the\s+{body}|she|he|they)\s+)?";
     regex(&format!(
         r"(?i)^\s*{subject}(?:(?:has|had|have|was|were)\s+)?(?:already\s+|previously\s+)?offered\b|^\s*{subject}(?:has|had|have|was|were)\s+(?:already\s+|previously\s+)?(?:paid|made|awarded|given)\b|^\s*(?:already|previously)\s+(?:paid|made|awarded|given)\b"
     ))
@@ -841,9 +839,7 @@ static RATE_WORD: LazyLock<Regex> =
 /// wrongly demanded`, `it sought`), or the verb in the passive (`Mr X was
 /// asked to pay`): what the body wants paid, not a claim.
 static BODY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(&with_body(
-        r"(?i)\b(?:{body}|it|bailiffs?)\s+(?:[\w'’]+\s+)?$|\b(?:was|were|been|being)\s+$",
-    ))
+    regex(r"(?i)\b(?:{body}|it|bailiffs?)\s+(?:[\w'’]+\s+)?$|\b(?:was|were|been|being)\s+$")
 });
 
 /// A lead-in that prescribes rather than narrates (read only on lead-in
