@@ -61,6 +61,53 @@ def v_nbsp(t): return re.sub(r'(pay|paid|of|the) £', '\\1\u00a0£', t)
 def v_singleline(t): return re.sub(r'\n\n+', '\n', t)
 
 
+CONTRACTIONS = [('did not', "didn't"), ('do not', "don't"), ('does not', "doesn't"), ('was not', "wasn't"),
+                ('were not', "weren't"), ('is not', "isn't"), ('are not', "aren't"), ('has not', "hasn't"),
+                ('have not', "haven't"), ('had not', "hadn't"), ('cannot', "can't"), ('could not', "couldn't"),
+                ('would not', "wouldn't"), ('should not', "shouldn't"), ('will not', "won't")]
+
+
+def v_contract(t):
+    for a, b in CONTRACTIONS:
+        t = re.sub(r'\b' + a + r'\b', b, t)
+        t = re.sub(r'\b' + a.capitalize() + r'\b', b.capitalize(), t)
+    return t
+
+
+def v_expand(t):
+    for a, b in CONTRACTIONS:
+        for apos in ("'", '\u2019'):
+            c = b.replace("'", apos)
+            t = re.sub(r'\b' + re.escape(c) + r'(?!\w)', a, t)
+            t = re.sub(r'\b' + re.escape(c.capitalize()) + r'(?!\w)', a.capitalize(), t)
+    return t
+
+
+# Headings the LGSCO has used for the same sections over the years.
+HEADINGS = [('My assessment', 'Analysis'), ('What I found', 'What happened'),
+            ('How I considered this complaint', 'How I considered this'),
+            ('Final decision', 'Decision'), ('Agreed action', 'Action'),
+            ('What I have investigated', 'What I investigated')]
+
+
+def v_headings(t):
+    for a, b in HEADINGS:
+        t = re.sub(r'(?m)^(\s*)' + a + r'(\s*)$', r'\1' + b + r'\2', t)
+    return t
+
+
+def v_heading_case(t):
+    # `My Assessment`, `The Complaint`: headings in title case.
+    heads = '|'.join(['The complaint', 'My assessment', 'What I found', 'Final decision', 'Agreed action',
+                      'How I considered this complaint', 'What I have investigated', 'Back to top'])
+    return re.sub(r'(?m)^(\s*)(' + heads + r')(\s*)$', lambda m: m.group(1) + m.group(2).title() + m.group(3), t)
+
+
+def v_crlf(t): return t.replace('\n', '\r\n')
+def v_two_spaces(t): return re.sub(r'([.;:]) (?=[A-Z])', r'\1  ', t)
+def v_pounds_word(t): return re.sub(r'£(\d{1,3}(?:,\d{3})*|\d+)(?![\d.,]*\d|[A-Za-z])', r'\1 pounds', t)
+
+
 def body(name):
     return lambda t: re.sub(r'\bthe Council\b', 'the ' + name, re.sub(r'\bThe Council\b', 'The ' + name, t))
 
@@ -77,6 +124,9 @@ VARIANTS = {
     'thousands': v_thousands, 'pence': v_pence, 'amount5': v_amount, 'nbsp': v_nbsp,
     # Layout.
     'nonum': v_nonum, 'bullets': v_bullets, 'singleline': v_singleline,
+    'crlf': v_crlf, 'two_spaces': v_two_spaces, 'headings': v_headings, 'heading_case': v_heading_case,
+    # Words written otherwise.
+    'contract': v_contract, 'expand': v_expand, 'pounds_word': v_pounds_word,
 }
 
 

@@ -50,9 +50,10 @@
 //!    are never searched. List it, with the regexes it guards, in
 //!    `prefilters!` in `parse/text/pattern.rs`; `text/prefilter_tests.rs`
 //!    then proves on `corpus/`, the devset and generated text that it never
-//!    hides a match. A pattern that names the body writes `{body}` and is
-//!    compiled by `text::pattern::regex`, which fills it (`extract::body`); never
-//!    `council` alone.
+//!    hides a match. A pattern that names the body writes `{body}` and one
+//!    that reads a negation writes `{not}` (`did\s*{not}`); it is compiled by
+//!    `text::pattern::regex`, which fills both (`extract::body`,
+//!    `extract::negation`); never `council` or `not` alone.
 //! 3. Bounded work: the caps in `parse/extract/bounds.rs`, and evidence
 //!    sentences stored through `bounds::evidence`.
 //! 4. Tests beside it, on short passages written like real decisions, with the

@@ -54,10 +54,10 @@ use crate::parse::warning::Warning;
 pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
-        \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+{body}\s+(?:failed|delayed|did\s+not|was\s+wrong))\b
+        \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+{body}\s+(?:failed|delayed|did\s*{not}|was\s+wrong))\b
         | \b(?:uphold|upholds|upheld|upholding)\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
         | \bdecided\s+to\s+uphold
-        | ^(?:the\s+)?(?:it|{body}|[A-Z]\w+\s+council)\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s+not|wrongly|took\s+too\s+long|was\s+wrong|should\s+have|has\s+accepted|accepted)\b
+        | ^(?:the\s+)?(?:it|{body}|[A-Z]\w+\s+council)\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s*{not}|wrongly|took\s+too\s+long|was\s+wrong|should\s+have|has\s+accepted|accepted)\b
         | \bthere\s+(?:is|was)\s+(?:some\s+|clear\s+)?evidence\s+of\s+fault
         | \bthere\s+was\s+(?:a\s+|some\s+)?(?:failure|failings?|delay)\s+by\b
         | \bacted\s+with\s+fault
@@ -158,7 +158,7 @@ pub(crate) const INJUSTICE_NEEDS: Prefilter = Prefilter::new(
 
 pub(crate) static NO_INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:no|not|nor|n't|without)\s+(?:[\w'’]+\s+){0,6}?(?:significant\s+|any\s+|an?\s+|personal\s+)?injustice|\binjustice\s+(?:was|is)\s+not\b",
+        r"(?i)(?:\b(?:no|nor|without)|{not})\s+(?:[\w'’]+\s+){0,6}?(?:significant\s+|any\s+|an?\s+|personal\s+)?injustice|\binjustice\s+(?:was|is)\s*{not}",
     )
 });
 /// The word beginnings every match of [`NO_INJUSTICE`] has.
@@ -168,13 +168,13 @@ pub(crate) const NO_INJUSTICE_NEEDS: Prefilter =
 pub(crate) static NOT_INVESTIGATED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
-        \b(?:not|n't|cannot|unable\s+to)\s+(?:[\w'’]+\s+){0,2}?investigat
-        | \b(?:not|n't)\s+exercise\s+(?:[\w'’]+\s+)?discretion\s+to\s+investigat
+        (?:{not}|\bcannot|\bunable\s+to)\s+(?:[\w'’]+\s+){0,2}?investigat
+        | {not}\s+exercise\s+(?:[\w'’]+\s+)?discretion\s+to\s+investigat
         | \bdecided\s+not\s+to\s+investigate
-        | \b(?:no|not\s+(?:have|see|find))\s+(?:any\s+|sufficient\s+|good\s+)?(?:grounds?|reason)\s+(?:for\s+(?:us|me|the\s+ombudsman)\s+)?to\s+investigat
+        | (?:\bno|{not}\s+(?:have|see|find))\s+(?:any\s+|sufficient\s+|good\s+)?(?:grounds?|reason)\s+(?:for\s+(?:us|me|the\s+ombudsman)\s+)?to\s+investigat
         | \bclos(?:e|ed|ing)\s+(?:the|this|my|our)\s+(?:complaint|case|investigation)
         | \boutside\s+(?:the\s+ombudsman's\s+|the\s+ombudsman’s\s+|our\s+|my\s+|the\s+)?(?:jurisdiction|remit)
-        | \bnot\s+propose\s+to\s+investigate
+        | {not}\s+propose\s+to\s+investigate
         | \bpremature
         ",
     )
@@ -189,7 +189,7 @@ pub(crate) const NOT_INVESTIGATED_NEEDS: Prefilter = Prefilter::new(
 pub(crate) static NOT_INVESTIGATED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
-        \b(?:not|n't|cannot)\s+(?:start\s+(?:an\s+|to\s+)?|to\s+|exercise\s+(?:[\w'’]+\s+)?discretion\s+to\s+)?investigat\w*\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b
+        (?:{not}|\bcannot)\s+(?:start\s+(?:an\s+|to\s+)?|to\s+|exercise\s+(?:[\w'’]+\s+)?discretion\s+to\s+)?investigat\w*\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b
         | \bclosed\s+(?:our|my|the|this)\s+(?:investigation|complaint|case)
         ",
     )
@@ -207,8 +207,8 @@ pub(crate) static DISCONTINUED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
         \b(?:discontinu\w*|end|ended|ending|stop|stopped|stopping)\s+(?:our|my|the|this|its)\s+investigation
-        | \bnot\s+further\s+investigat
-        | \bnot\s+pursue\s+(?:[\w'’-]+\s+){0,3}?complaints?\s+(?:any\s+)?further
+        | {not}\s+further\s+investigat
+        | {not}\s+pursue\s+(?:[\w'’-]+\s+){0,3}?complaints?\s+(?:any\s+)?further
         ",
     )
 });
@@ -240,20 +240,20 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
         \bno\s+(?:administrative\s+)?fault\b
-        | \bnot\s+at\s+fault
-        | \bnot\s+(?:find|found)\s+(?:any\s+)?fault
-        | \b(?:unable\s+to|cannot|could\s+not)\s+find\s+(?:any\s+)?fault
-        | \b(?:not|n't)\s+(?:find|found|consider|think|see)\s+(?:that\s+)?(?:the\s+(?:{body}|[\w'’]+)|it|they)\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|has\s+been\s+|acted\s+|had\s+acted\s+)?(?:at|with)\s+fault
+        | {not}\s+at\s+fault
+        | {not}\s+(?:find|found)\s+(?:any\s+)?fault
+        | (?:\bunable\s+to|\bcannot|\bca{not}|\bcould\s*{not})\s+find\s+(?:any\s+)?fault
+        | {not}\s+(?:find|found|consider|think|see)\s+(?:that\s+)?(?:the\s+(?:{body}|[\w'’]+)|it|they)\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|has\s+been\s+|acted\s+|had\s+acted\s+)?(?:at|with)\s+fault
         | \bfind\s+no\s+fault
         | \bfound\s+no\s+fault
         | \bno\s+maladministration
-        | \bnot\s+fault\b
-        | \bwas\s+not\s+(?:at\s+)?fault
-        | \bnot\s+(?:uphold|upheld)(?:\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?)?
+        | {not}\s+fault\b
+        | \bwas\s*{not}\s+(?:at\s+)?fault
+        | {not}\s+(?:uphold|upheld)(?:\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?)?
         | \bno\s+evidence\s+(?:of\s+(?:any\s+)?(?:[\w'’]+\s+)?fault|(?:that\s+)?the\s+{body})
-        | \bnot\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence\s+of\s+(?:any\s+|significant\s+)?fault
-        | \b(?:insufficient|little|limited|not\s+enough|not\s+sufficient)\s+evidence\s+of\s+(?:any\s+|significant\s+)?fault
-        | \b(?:did|does|do|has|have|had)\s+not\s+act(?:ed)?\s+with\s+fault
+        | {not}\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence\s+of\s+(?:any\s+|significant\s+)?fault
+        | \b(?:insufficient|little|limited|{not}\s+enough|{not}\s+sufficient)\s+evidence\s+of\s+(?:any\s+|significant\s+)?fault
+        | \b(?:did|does|do|has|have|had)\s*{not}\s+act(?:ed)?\s+with\s+fault
         | \b(?:acted|was|were|behaved)\s+without\s+(?:any\s+)?fault
         | \bacted\s+(?:appropriately|properly|reasonably|correctly|lawfully)
         | \bwas\s+entitled\s+to
@@ -281,8 +281,8 @@ pub(crate) const NO_FAULT_NEEDS: Prefilter = Prefilter::new(
 pub(crate) static VERDICT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
-        ^(?:the\s+ombudsm[ae]n|we|I)\s+(?:has\s+|have\s+|had\s+)?(?:upheld|not\s+upheld|(?:did|does|do|has|have)\s+not\s+uphold)\b
-        | ^the\s+ombudsm[ae]n\s+(?:has\s+)?(?:found|finds|(?:did|does|has)\s+not\s+(?:find|found))\b
+        ^(?:the\s+ombudsm[ae]n|we|I)\s+(?:has\s+|have\s+|had\s+)?(?:upheld|not\s+upheld|(?:did|does|do|has|have)\s*{not}\s+uphold)\b
+        | ^the\s+ombudsm[ae]n\s+(?:has\s+)?(?:found|finds|(?:did|does|has)\s*{not}\s+(?:find|found))\b
         ",
     )
 });
@@ -696,6 +696,41 @@ mod tests {
             ] {
                 let text = text.replace("BODY", body);
                 assert_eq!(in_summary(&text), Some(want), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_contracted_negation_reads_as_the_spelled_out_one() {
+        use crate::parse::extract::negation::contracted;
+        let findings = [
+            ("We did not find the Council was at fault.", NoFault),
+            ("The Council was not at fault.", NoFault),
+            ("The Ombudsman does not find the Council at fault.", NoFault),
+            ("We do not uphold Mrs B's complaint.", NoFault),
+            (
+                "We have not found evidence of fault by the Council.",
+                NoFault,
+            ),
+            (
+                "We could not find fault in how the Council decided.",
+                NoFault,
+            ),
+            ("We will not investigate this complaint.", NotInvestigated),
+            ("We cannot investigate Mr Y's complaint.", NotInvestigated),
+            (
+                "The Council was at fault. The fault did not cause Mr X an injustice.",
+                FaultNoInjustice,
+            ),
+            (
+                "The Council was at fault, but it has not caused Mrs X a significant injustice.",
+                FaultNoInjustice,
+            ),
+        ];
+        for (text, want) in findings {
+            assert_eq!(in_summary(text), Some(want), "{text}");
+            for short in contracted(text) {
+                assert_eq!(in_summary(&short), Some(want), "{short}");
             }
         }
     }

@@ -10,15 +10,17 @@
 //! One file or folder per extractor: `payment/` (amounts in `money`, their
 //! purposes and recipient in `purpose`), `fault/` (with its `taxonomy` and the
 //! built-in `faults.toml`), `remedy`, `finding`, `ofsted` and `complainant`.
-//! `bounds` holds the caps on work per decision they all share, and `body`
+//! `bounds` holds the caps on work per decision they all share, `body`
 //! the names of the body complained about (`council`, `care provider`,
-//! `trust`, ...) that every rule naming the body is written with.
+//! `trust`, ...) that every rule naming the body is written with, and
+//! `negation` how every rule writes "not" (`did not`, `didn't`).
 
 pub mod body;
 pub mod bounds;
 pub mod complainant;
 pub mod fault;
 pub mod finding;
+pub mod negation;
 pub mod ofsted;
 pub mod payment;
 pub mod remedy;

@@ -28,7 +28,7 @@ static SHARED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static DENIED: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:not|n't|never)\s+(?:\w+\s+)?(?:share|send|copy|provide|forward|pass)")
+    regex(r"(?i)(?:\bnever|{not})\s+(?:\w+\s+)?(?:share|send|copy|provide|forward|pass)")
 });
 
 /// Whether any sentence says the decision is shared with Ofsted.
@@ -71,6 +71,11 @@ mod tests {
             "We will share this decision with the Care Quality Commission."
         ));
         assert!(!shared("We will not share this decision with Ofsted."));
+        for short in crate::parse::extract::negation::contracted(
+            "We will not share this decision with Ofsted.",
+        ) {
+            assert!(!shared(&short), "{short}");
+        }
         assert!(!shared("Ofsted inspected the school in 2019."));
         assert!(!shared(""));
     }

@@ -20,14 +20,16 @@ use regex::Regex;
 
 use crate::parse::extract::body::with_body;
 use crate::parse::extract::finding;
+use crate::parse::extract::negation::with_not;
 use crate::parse::extract::payment::{self, purpose};
 use crate::parse::extract::remedy;
 
-/// Compiles a pattern whose `\b` and `\w` are ASCII and whose `{body}` is
-/// any name of the body complained about ([`with_body`]). Panics only on an
+/// Compiles a pattern whose `\b` and `\w` are ASCII, whose `{body}` is
+/// any name of the body complained about ([`with_body`]) and whose `{not}` is
+/// a negation, spelled out or contracted ([`with_not`]). Panics only on an
 /// invalid pattern, which is a bug caught by the unit tests.
 pub fn regex(pattern: &str) -> Regex {
-    Regex::new(&ascii_words(&with_body(pattern))).expect("valid regex")
+    Regex::new(&ascii_words(&with_not(&with_body(pattern)))).expect("valid regex")
 }
 
 /// `\b` -> `(?-u:\b)`; `\w` -> `[0-9A-Za-z_]` (or its ranges inside a class);

@@ -126,7 +126,7 @@ const GROUPS: [CueGroup; 9] = [
 
 fn group_patterns() -> [&'static str; 9] {
     [
-        r"\b(?:refus\w*|declin\w*|not|n't|never|no longer|cannot|unable)\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make)\w*",
+        r"(?:\b(?:refus\w*|declin\w*|never|no longer|cannot|unable)|{not})\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make)\w*",
         r"\b(?:we|I|Ombudsman|Ombudsmen)\s+(?:have\s+|has\s+|had\s+|also\s+|therefore\s+)*asked\b|\b(?:{body}|it)\s+(?:has|have)\s+been\s+asked\s+to\b",
         r"\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
@@ -359,7 +359,7 @@ static OFFERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// `charged £90 more than she should have been`, `£40 which he should not have paid`.
 static CLAIMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?more than (?:he|she|they|it) should\b|^[^.;£]{0,40}?\b(?:should not|shouldn't|ought not to) have (?:been charged|paid|had to pay)|^\s*out\s+of\s+pocket\b",
+        r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?more than (?:he|she|they|it) should\b|^[^.;£]{0,40}?\b(?:should\s*{not}|ought not to) have (?:been charged|paid|had to pay)|^\s*out\s+of\s+pocket\b",
     )
 });
 
@@ -388,7 +388,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
 /// A judgement that the remedy falls short: `not enough`, `insufficient`.
 static SHORT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:not|n't|no)\s+(?:\w+\s+){0,2}?(?:satisfied|suitable|sufficient|enough|appropriate|adequate|proportionate)|\binsufficient|\binadequate|\bfurther remedy|\bdid not go far enough",
+        r"(?i)(?:\bno|{not})\s+(?:\w+\s+){0,2}?(?:satisfied|suitable|sufficient|enough|appropriate|adequate|proportionate)|\binsufficient|\binadequate|\bfurther remedy|\bdid\s*{not}\s+go far enough",
     )
 });
 /// The word beginnings every match of [`SATISFIED`] has, asked of each

@@ -947,3 +947,45 @@ fn a_rate_per_mile_is_no_lump_sum_and_spending_one_had_to_is_claimed() {
         vec![PaymentRole::Claimed]
     );
 }
+
+#[test]
+fn a_contracted_negation_gives_the_roles_of_the_spelled_out_one() {
+    use crate::parse::extract::negation::contracted;
+    let cases: [(Option<SectionKind>, &str, PaymentRole); 4] = [
+        // Sufficiency denied: the offer stays an offer.
+        (
+            Some(Findings),
+            "The Council offered Mrs X £100, but we are not satisfied that was a suitable remedy.",
+            PaymentRole::Offered,
+        ),
+        // Not paid: no remedy, even among the agreed actions.
+        (
+            Some(AgreedAction),
+            "The Council did not pay Mrs X £200.",
+            PaymentRole::Other,
+        ),
+        // Charged too much: the complainant's loss.
+        (
+            Some(WhatFound),
+            "Mr X paid £90 which he should not have paid.",
+            PaymentRole::Claimed,
+        ),
+        // A remedy the Ombudsman asks for, beside one it will not.
+        (
+            Some(AgreedAction),
+            "The Council will pay Mrs X £150. We do not recommend it pays the £2,000 she wanted.",
+            PaymentRole::Agreed,
+        ),
+    ];
+    for (kind, text, first_role) in cases {
+        let spelled = amounts_and_roles(&run_one(kind, text, Some("Mrs X")));
+        assert_eq!(spelled.first().map(|p| p.1), Some(first_role), "{text}");
+        for short in contracted(text) {
+            assert_eq!(
+                amounts_and_roles(&run_one(kind, &short, Some("Mrs X"))),
+                spelled,
+                "{short}"
+            );
+        }
+    }
+}
