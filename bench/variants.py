@@ -103,6 +103,19 @@ def v_heading_case(t):
     return re.sub(r'(?m)^(\s*)(' + heads + r')(\s*)$', lambda m: m.group(1) + m.group(2).title() + m.group(3), t)
 
 
+def v_gender(t):
+    # Mrs X and her for Mr X and him/his (the grammar need not be perfect to read the same).
+    t = re.sub(r'\b(?:Mrs|Ms|Miss)\b(?= [A-Z]\b)', 'Mr', t)
+    t = re.sub(r'\b(pay|paid|paying|give|gave|told|offered|refund|reimburse|asked) her\b', r'\1 him', t)
+    for a, b in (('she', 'he'), ('She', 'He'), ('her', 'his'), ('Her', 'His'), ('herself', 'himself')):
+        t = re.sub(r'\b' + a + r'\b', b, t)
+    return t
+
+
+def v_bullets_dot(t): return re.sub(r'(?m)^(\s*)(?:\d{1,3}\.|-)\s+', '\\1\u2022 ', t)
+def v_numbered_paren(t): return re.sub(r'(?m)^(\s*)(\d{1,3})\.\s+', r'\1\2) ', t)
+
+
 def v_crlf(t): return t.replace('\n', '\r\n')
 def v_two_spaces(t): return re.sub(r'([.;:]) (?=[A-Z])', r'\1  ', t)
 def v_pounds_word(t): return re.sub(r'£(\d{1,3}(?:,\d{3})*|\d+)(?![\d.,]*\d|[A-Za-z])', r'\1 pounds', t)
@@ -116,14 +129,16 @@ VARIANTS = {
     # The body under other names.
     'authority': body('Authority'), 'local_authority': body('local authority'),
     'care_provider': body('Care Provider'), 'care_home': body('Care Home'),
-    'trust': body('Trust'), 'company': body('Company'), 'council_lower': v_council_lower,
+    'trust': body('Trust'), 'company': body('Company'), 'county_council': body('County Council'),
+    'council_lower': v_council_lower,
     # People, voice and typography.
-    'names': v_names, 'we_i': v_we_i, 'i_we': v_i_we,
+    'names': v_names, 'gender': v_gender, 'we_i': v_we_i, 'i_we': v_i_we,
     'apos_straight': v_apos_straight, 'apos_curly': v_apos_curly,
     # Money written otherwise.
     'thousands': v_thousands, 'pence': v_pence, 'amount5': v_amount, 'nbsp': v_nbsp,
     # Layout.
     'nonum': v_nonum, 'bullets': v_bullets, 'singleline': v_singleline,
+    'bullets_dot': v_bullets_dot, 'numbered_paren': v_numbered_paren,
     'crlf': v_crlf, 'two_spaces': v_two_spaces, 'headings': v_headings, 'heading_case': v_heading_case,
     # Words written otherwise.
     'contract': v_contract, 'expand': v_expand, 'pounds_word': v_pounds_word,

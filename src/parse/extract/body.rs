@@ -7,11 +7,12 @@
 //! [`regex`](crate::parse::text::pattern::regex) fills through [`with_body`], so a decision about a care home is read as one about a
 //! council is, and a new name is added here once for every rule.
 
-/// One name of the body, for case-insensitive patterns: `council(s)`,
+/// One name of the body, for case-insensitive patterns: `council(s)` (also
+/// `county`, `district`, `borough`, `city`, `town` or `parish council`),
 /// `(local) authority`, `authorities`, `(care) provider(s)`, `care home`,
 /// `trust`, `school`, `agency`, `company`, `organisation(s)`, `partnership`.
 /// Not `home` alone or `landlord`, which are as often the complainant's.
-pub const BODY: &str = r"(?:councils?|(?:local\s+)?authority|authorities|(?:care\s+)?providers?|care\s+home|trust|school|agency|company|organisations?|partnership)";
+pub const BODY: &str = r"(?:(?:county\s+|district\s+|borough\s+|city\s+|town\s+|parish\s+)?councils?|(?:local\s+)?authority|authorities|(?:care\s+)?providers?|care\s+home|trust|school|agency|company|organisations?|partnership)";
 
 /// `pattern` with each `{body}` replaced by [`BODY`] (`{body}` is not regex
 /// syntax, so it never stands for itself).
@@ -30,6 +31,12 @@ mod tests {
         for body in [
             "Council",
             "council",
+            "County Council",
+            "District Council",
+            "Borough Council",
+            "City Council",
+            "Town Council",
+            "parish council",
             "Councils",
             "Authority",
             "local authority",

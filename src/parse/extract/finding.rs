@@ -687,6 +687,7 @@ mod tests {
         for (text, want) in findings {
             for body in [
                 "Council",
+                "District Council",
                 "Care Provider",
                 "care home",
                 "local authority",

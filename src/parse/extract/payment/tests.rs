@@ -829,6 +829,7 @@ fn any_body_offers_pays_and_charges_as_a_council_does() {
     for text in sentences {
         let council = roles(text, "Council");
         for body in [
+            "County Council",
             "Care Provider",
             "care home",
             "local authority",
