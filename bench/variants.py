@@ -116,6 +116,31 @@ def v_bullets_dot(t): return re.sub(r'(?m)^(\s*)(?:\d{1,3}\.|-)\s+', '\\1\u2022 
 def v_numbered_paren(t): return re.sub(r'(?m)^(\s*)(\d{1,3})\.\s+', r'\1\2) ', t)
 
 
+THIRD = [('have', 'has'), ('found', 'found'), ('find', 'finds'), ('recommend', 'recommends'),
+         ('consider', 'considers'), ('will', 'will'), ('do not', 'does not'), ('did not', 'did not'),
+         ('are', 'is'), ('cannot', 'cannot'), ('welcome', 'welcomes'), ('asked', 'asked'),
+         ('should', 'should'), ('uphold', 'upholds'), ('note', 'notes'), ('agree', 'agrees')]
+
+
+def v_ombudsman(t):
+    # `We recommend` -> `The Ombudsman recommends`, the decision in the third person.
+    for a, b in THIRD:
+        t = re.sub(r'\b(?:We|I) ' + a + r'\b', 'The Ombudsman ' + b, t)
+        t = re.sub(r'\b(?:we|I) ' + a + r'\b', 'the Ombudsman ' + b, t)
+    return t
+
+
+def v_complainant(t):
+    # `Mrs X` -> `the complainant` (`The complainant` opening a sentence or line).
+    person = r'\b(?:Mr and Mrs|Mrs|Mr|Ms|Miss|Dr|Mx) [A-Z]\b(?![’\'])'
+    t = re.sub(r'(^|[.!?:]\s+|\n\s*(?:\d+\.\s+|-\s+)?)' + person, r'\1The complainant', t)
+    return re.sub(person, 'the complainant', t)
+
+
+def v_agreed_past(t):
+    return re.sub(r'\bhas agreed to\b', 'agreed to', re.sub(r'\bhave agreed to\b', 'agreed to', t))
+
+
 def v_crlf(t): return t.replace('\n', '\r\n')
 def v_two_spaces(t): return re.sub(r'([.;:]) (?=[A-Z])', r'\1  ', t)
 def v_pounds_word(t): return re.sub(r'£(\d{1,3}(?:,\d{3})*|\d+)(?![\d.,]*\d|[A-Za-z])', r'\1 pounds', t)
@@ -132,7 +157,8 @@ VARIANTS = {
     'trust': body('Trust'), 'company': body('Company'), 'county_council': body('County Council'),
     'council_lower': v_council_lower,
     # People, voice and typography.
-    'names': v_names, 'gender': v_gender, 'we_i': v_we_i, 'i_we': v_i_we,
+    'names': v_names, 'gender': v_gender, 'complainant': v_complainant,
+    'we_i': v_we_i, 'i_we': v_i_we, 'ombudsman': v_ombudsman, 'agreed_past': v_agreed_past,
     'apos_straight': v_apos_straight, 'apos_curly': v_apos_curly,
     # Money written otherwise.
     'thousands': v_thousands, 'pence': v_pence, 'amount5': v_amount, 'nbsp': v_nbsp,
