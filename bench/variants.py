@@ -141,6 +141,17 @@ def v_agreed_past(t):
     return re.sub(r'\bhas agreed to\b', 'agreed to', re.sub(r'\bhave agreed to\b', 'agreed to', t))
 
 
+def v_pay_to(t):
+    # `pay Mrs X £300` -> `pay £300 to Mrs X`.
+    return re.sub(r'\b(pay|paid|refund|reimburse)\s+((?:Mr and Mrs|Mrs|Mr|Ms|Miss|Dr|Mx) [A-Z])\s+(£[\d,.]+)',
+                  r'\1 \3 to \2', t)
+
+
+def v_must(t):
+    # What the body is asked to do, in other modal verbs.
+    return re.sub(r'\b(the|The) Council should\b(?! have)', r'\1 Council must', t)
+
+
 def v_crlf(t): return t.replace('\n', '\r\n')
 def v_two_spaces(t): return re.sub(r'([.;:]) (?=[A-Z])', r'\1  ', t)
 def v_pounds_word(t): return re.sub(r'£(\d{1,3}(?:,\d{3})*|\d+)(?![\d.,]*\d|[A-Za-z])', r'\1 pounds', t)
@@ -161,6 +172,7 @@ VARIANTS = {
     'we_i': v_we_i, 'i_we': v_i_we, 'ombudsman': v_ombudsman, 'agreed_past': v_agreed_past,
     'apos_straight': v_apos_straight, 'apos_curly': v_apos_curly,
     # Money written otherwise.
+    'pay_to': v_pay_to, 'must': v_must,
     'thousands': v_thousands, 'pence': v_pence, 'amount5': v_amount, 'nbsp': v_nbsp,
     # Layout.
     'nonum': v_nonum, 'bullets': v_bullets, 'singleline': v_singleline,
