@@ -18,6 +18,7 @@ import os
 import re
 import subprocess
 import tempfile
+import textwrap
 
 
 
@@ -152,6 +153,12 @@ def v_must(t):
     return re.sub(r'\b(the|The) Council should\b(?! have)', r'\1 Council must', t)
 
 
+def v_wrapped(t):
+    # Long lines hard-wrapped at 72 columns, as in text copied from a PDF or an e-mail.
+    return '\n'.join(textwrap.fill(line, 72, break_long_words=False, break_on_hyphens=False)
+                     if len(line) > 72 else line for line in t.split('\n'))
+
+
 def v_crlf(t): return t.replace('\n', '\r\n')
 def v_two_spaces(t): return re.sub(r'([.;:]) (?=[A-Z])', r'\1  ', t)
 def v_pounds_word(t): return re.sub(r'£(\d{1,3}(?:,\d{3})*|\d+)(?![\d.,]*\d|[A-Za-z])', r'\1 pounds', t)
@@ -177,7 +184,7 @@ VARIANTS = {
     # Layout.
     'nonum': v_nonum, 'bullets': v_bullets, 'singleline': v_singleline,
     'bullets_dot': v_bullets_dot, 'numbered_paren': v_numbered_paren,
-    'crlf': v_crlf, 'two_spaces': v_two_spaces, 'headings': v_headings, 'heading_case': v_heading_case,
+    'crlf': v_crlf, 'wrapped': v_wrapped, 'two_spaces': v_two_spaces, 'headings': v_headings, 'heading_case': v_heading_case,
     # Words written otherwise.
     'contract': v_contract, 'expand': v_expand, 'pounds_word': v_pounds_word,
 }

@@ -275,18 +275,101 @@ pub fn clean_lines(text: &str) -> Vec<Line<'_>> {
     lines
 }
 
-/// A hard-wrapped paragraph: the previous line is long, stops mid-sentence,
-/// and this one starts in lower case. (Short lines are headings or list items.)
+/// A hard-wrapped paragraph: the previous line is long and stops
+/// mid-sentence (or on a comma), and this one starts in lower case (after a
+/// comma, only that), with `£` or a digit, or
+/// with a capital after a word no sentence or heading ends on (`the`, `to`,
+/// `Mrs`, `pay`: see [`JOINING_WORDS`]). Short lines are headings or list
+/// items, and a line after one is never joined to it; nor is a line opening
+/// with `(`, such as the citation under a list.
 fn continues_previous(prev: Option<&Line<'_>>, body: &str) -> bool {
     let Some(prev) = prev else { return false };
     if prev.text.len() < 40 {
         return false;
     }
+    let Some(first) = body.chars().next() else {
+        return false;
+    };
+    if prev.text.ends_with(',') {
+        // `to apologise,` / `pay a financial remedy`: a clause runs on.
+        return first.is_lowercase();
+    }
     let ends_open = !prev
         .text
-        .ends_with(['.', ':', ';', '!', '?', '"', '”', ')', ',']);
-    let starts_lower = body.chars().next().is_some_and(char::is_lowercase);
-    ends_open && starts_lower
+        .ends_with(['.', ':', ';', '!', '?', '"', '”', ')']);
+    if !ends_open {
+        return false;
+    }
+    first.is_lowercase()
+        || first == '£'
+        || first.is_ascii_digit()
+        || (first.is_uppercase() && ends_on_joining_word(&prev.text))
+}
+
+/// Words a sentence or heading does not end on, so a line ending on one
+/// runs on into the next: articles, prepositions, conjunctions, titles
+/// before a name, auxiliaries and the verbs of paying before an amount.
+const JOINING_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "to",
+    "of",
+    "and",
+    "or",
+    "for",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "that",
+    "this",
+    "its",
+    "her",
+    "his",
+    "their",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "mx",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "should",
+    "not",
+    "as",
+    "than",
+    "which",
+    "who",
+    "pay",
+    "paid",
+    "paying",
+    "refund",
+    "reimburse",
+];
+
+/// Whether `line` ends on one of [`JOINING_WORDS`] (any case).
+fn ends_on_joining_word(line: &str) -> bool {
+    let last = line
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    // The line ends on the word itself, not on a character after it.
+    line.ends_with(last)
+        && !last.is_empty()
+        && JOINING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last))
 }
 
 #[cfg(test)]
@@ -362,6 +445,37 @@ mod tests {
             vec![
                 "In March 2023 the Council did not send the minutes to her.",
                 "The next paragraph."
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_before_a_capital_an_amount_or_a_number_are_rejoined() {
+        let lines = clean_lines(
+            "Within one month of my final decision the Council should pay\n£300 to Mrs X for her distress and apologise to\nMrs X for the delay it caused in\n2023 when it considered the\nCouncil's own report.\nThe Council has accepted our recommendation to apologise,\npay a financial remedy to Mr X and review its procedures.\nThe next paragraph.\n",
+        );
+        assert_eq!(
+            texts(&lines),
+            vec![
+                "Within one month of my final decision the Council should pay £300 to Mrs X for her distress and apologise to Mrs X for the delay it caused in 2023 when it considered the Council's own report.",
+                "The Council has accepted our recommendation to apologise, pay a financial remedy to Mr X and review its procedures.",
+                "The next paragraph."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_ending_on_a_full_word_before_a_capital_is_not_joined() {
+        let text = "How I considered this complaint and what I have done about it\nI spoke to Mrs X.\nWe asked the Council for its records but it sent the wrong file\nThe Council later apologised.\nany injustice is not significant enough to justify our involvement, or\n(Local Government Act 1974, section 24A(6))\n";
+        assert_eq!(
+            texts(&clean_lines(text)),
+            vec![
+                "How I considered this complaint and what I have done about it",
+                "I spoke to Mrs X.",
+                "We asked the Council for its records but it sent the wrong file",
+                "The Council later apologised.",
+                "any injustice is not significant enough to justify our involvement, or",
+                "(Local Government Act 1974, section 24A(6))"
             ]
         );
     }
