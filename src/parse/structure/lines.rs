@@ -275,13 +275,12 @@ pub fn clean_lines(text: &str) -> Vec<Line<'_>> {
     lines
 }
 
-/// A hard-wrapped paragraph: the previous line is long and stops
-/// mid-sentence (or on a comma), and this one starts in lower case (after a
-/// comma, only that), with `£` or a digit, or
-/// with a capital after a word no sentence or heading ends on (`the`, `to`,
-/// `Mrs`, `pay`: see [`JOINING_WORDS`]). Short lines are headings or list
-/// items, and a line after one is never joined to it; nor is a line opening
-/// with `(`, such as the citation under a list.
+/// A hard-wrapped paragraph: the previous line is long and stops mid-sentence,
+/// and this one starts in lower case, with `£` or a digit, or with a capital
+/// after a word no sentence or heading ends on (`the`, `to`, `Mrs`, `pay`: see
+/// [`JOINING_WORDS`]). After a comma only a line in lower case runs on. Short
+/// lines are headings or list items, and a line after one is never joined to
+/// it; nor is a line opening with `(`, such as the citation under a list.
 fn continues_previous(prev: Option<&Line<'_>>, body: &str) -> bool {
     let Some(prev) = prev else { return false };
     if prev.text.len() < 40 {
@@ -362,14 +361,13 @@ const JOINING_WORDS: &[&str] = &[
 
 /// Whether `line` ends on one of [`JOINING_WORDS`] (any case).
 fn ends_on_joining_word(line: &str) -> bool {
+    // The text after the last character that is not a letter or digit: empty
+    // when the line ends on punctuation.
     let last = line
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or_default();
-    // The line ends on the word itself, not on a character after it.
-    line.ends_with(last)
-        && !last.is_empty()
-        && JOINING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last))
+    JOINING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last))
 }
 
 #[cfg(test)]

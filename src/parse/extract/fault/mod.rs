@@ -67,7 +67,7 @@ static NEGATED: LazyLock<PrefixPattern> = LazyLock::new(|| {
 });
 
 /// Law, powers and hypotheses: what the Ombudsman may or would find.
-const HYPOTHETICAL: &str = r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?:may|might|could|would|can|cannot|whether|unless|if|unlikely|likely)(?:n['’]t)?\b";
+const HYPOTHETICAL: &str = r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?:may|might|could|would|can|cannot|whether|unless|if|unlikely|likely)(?:{not})?\b";
 
 /// Someone else's view: `Mr X says the Council was at fault`.
 const REPORTED: &str = r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?|claimed|wants?|disputes?|asks?|asked|contends?)\b";
