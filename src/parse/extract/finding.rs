@@ -57,7 +57,10 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+{body}\s+(?:failed|delayed|did\s*{not}|was\s+wrong))\b
         | \b(?:uphold|upholds|upheld|upholding)\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
         | \bdecided\s+to\s+uphold
-        | ^(?:the\s+)?(?:it|{body}|[A-Z]\w+\s+council)\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s*{not}|wrongly|took\s+too\s+long|was\s+wrong|should\s+have|has\s+accepted|accepted)\b
+        | ^(?:(?:however|but|also|and|further|furthermore|in\s+addition|unfortunately|nevertheless)\s*,?\s+)?(?:the\s+)?(?:it|{body}|[A-Z]\w+\s+council)\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s*{not}|wrongly|took\s+(?:too\s+long|longer\s+than\s+(?:it|they)\s+should)|was\s+wrong|should\s+have|has\s+accepted|accepted)\b
+        | \b(?:although|but|however)\s*,?\s+(?:it|the\s+{body})\s+should\s+have\b
+        | \b(?:this|that|the|these|those|its)\s+faults?\s+(?:did|does|do|has|have|had)\s*{not}\s+(?:cause|lead|result)
+        | ^fault\s+found\b
         | \bthere\s+(?:is|was)\s+(?:some\s+|clear\s+)?evidence\s+of\s+fault
         | \bthere\s+was\s+(?:a\s+|some\s+)?(?:failure|failings?|delay)\s+by\b
         | \bacted\s+with\s+fault
@@ -93,6 +96,7 @@ pub(crate) const FAILURE_NEEDS: Prefilter = Prefilter::new(
         "error",
         "mistake",
         "administrative",
+        "fault",
     ],
 );
 
@@ -119,6 +123,8 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \bresolve\s+(?:the|this|her|his|their)\s+complaint\s+early
         | \b(?:has|have|had)\s+(?:already\s+|also\s+)*(?:offered|provided|given|made)\s+(?:(?:him|her|them|the\s+complainants?)\s+)?(?:a|an|the)\s+(?:(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|financial)\s+(?:and\s+)?){0,2}(?:remedy|refund)
         | \bprovides?\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|outcome)
+        | \b(?:we|I|ombudsm[ae]n)\s+(?:also\s+|therefore\s+|now\s+)?(?:consider|considers|considered|find|finds|found|think)\s+(?:this|that|these|it)\s+(?:to\s+be\s+)?(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|reasonable)\s+remedy
+        | \b(?:we|I|ombudsm[ae]n)\s+(?:also\s+|therefore\s+|now\s+)?(?:recommend|recommends|recommended)\s+(?:that\s+)?(?:the\s+)?(?:{body}|[A-Z]\w+\s+council)\s+(?:should\s+|must\s+)?(?:also\s+)?(?:apologi|pays?\b|makes?\s+a\s+(?:\w+\s+)?payment|reimburses?\b|refunds?\b)
         ",
     )
 });
@@ -981,6 +987,72 @@ mod tests {
             in_summary("Mrs X is right on all three points. The Care Provider needs to apologise and pay financial redress."),
             Some(FaultInjustice)
         );
+    }
+
+    #[test]
+    fn fault_stated_after_a_linking_word_or_named_in_passing() {
+        for text in [
+            "The Council was entitled to reclaim the overpayment. However, the Council should have made age-related increases to the allowance.",
+            "But it failed to tell her about the appeal.",
+            "In addition, the Council delayed the review by four months.",
+            "The Council took longer than it should to respond to Mrs Z's complaints.",
+            "There was no fault in the switch to electronic bills, although it should have processed her request for paper bills.",
+            "This fault did not cause Miss P an injustice.",
+            "That fault has not caused him a significant injustice.",
+        ] {
+            assert!(
+                matches!(in_summary(text), Some(FaultInjustice | FaultNoInjustice)),
+                "{text}"
+            );
+        }
+        // Fault named only to say it caused no injustice is fault without injustice.
+        assert_eq!(
+            in_summary("There was no fault in adding court costs. There was no fault in the switch to electronic bills, although it should have processed her request. But this fault did not cause an injustice."),
+            Some(FaultNoInjustice)
+        );
+        // Someone else's account keeps its guard, and a supposition states nothing.
+        for text in [
+            "Mr X says that the Council took longer than it should to reply, but it should have written sooner.",
+            "If the Council should have acted sooner, we would say so.",
+        ] {
+            assert_eq!(in_summary(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_report_s_finding_line_is_read() {
+        // Public reports put the finding under its own heading.
+        let report = [
+            Block::new(
+                None,
+                "Mrs X complained about the Council's failure to provide tutoring for her child.",
+            ),
+            Block::new(
+                Some(SectionKind::Findings),
+                "Fault found causing injustice and recommendations made.",
+            ),
+        ];
+        assert_eq!(finding(&report, true), Some(FaultInjustice));
+        let none = [Block::new(Some(SectionKind::Findings), "No fault found.")];
+        assert_eq!(finding(&none, false), Some(NoFault));
+    }
+
+    #[test]
+    fn a_remedy_the_ombudsman_recommends_or_finds_suitable_reads_as_upheld() {
+        for text in [
+            "We will not investigate this complaint. The Council has apologised and offered the complainant £250 for the distress caused. We consider this a suitable remedy and further investigation will not lead to a different outcome.",
+            "We found no evidence of fault in how the Council decided the application. The Ombudsman recommends the Council apologises to Mrs Z for the uncertainty caused.",
+            "We recommend that Luton Council pays Mr X £200.",
+        ] {
+            assert_eq!(in_summary(text), Some(FaultInjustice), "{text}");
+        }
+        // A remedy the complainant wants, or one found wanting, is not one.
+        for text in [
+            "We will not investigate this complaint. Mr X wants us to recommend the Council pays him £500.",
+            "We will not investigate this complaint. We do not consider this a suitable remedy.",
+        ] {
+            assert_eq!(in_summary(text), Some(NotInvestigated), "{text}");
+        }
     }
 
     #[test]
