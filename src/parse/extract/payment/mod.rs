@@ -203,7 +203,28 @@ fn cue_matches(text: &str) -> Vec<CueMatch> {
             start: m.start(),
             end: m.end(),
         })
+        .filter(|m| !(m.group == CueGroup::Wanted && a_request_acted_on(text, m.start, m.end)))
         .collect()
+}
+
+/// A request named as something else's object, not someone wanting money:
+/// `consider her review request, pay her £150`, `agreed to his request and
+/// paid`: `request` or `requests` after a determiner or possessive, followed
+/// by neither what is asked for (`her request for £500`, `a request that`)
+/// nor an amount.
+static REQUEST_ACTED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:the|a|an|her|his|their|its|this|that|my|our|review|[\w-]+['’]s)\s+$")
+});
+/// What follows a request that says what is asked for; the end of the text
+/// searched is an amount (it ends where the amount starts).
+static ASKING_FOR_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)^\s*(?:for|of|to|that|£|\d|$)"));
+
+fn a_request_acted_on(text: &str, start: usize, end: usize) -> bool {
+    let word = text[start..end].to_ascii_lowercase();
+    (word == "request" || word == "requests")
+        && REQUEST_ACTED_ON.is_match(&text[..start])
+        && !ASKING_FOR_AFTER.is_match(&text[end..])
 }
 
 /// Who money is for, not a welfare benefit: `for C’s benefit`, `for the

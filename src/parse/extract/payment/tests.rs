@@ -990,3 +990,27 @@ fn a_contracted_negation_gives_the_roles_of_the_spelled_out_one() {
         }
     }
 }
+
+#[test]
+fn a_request_acted_on_is_no_claim() {
+    // A request named as what the body must consider or granted is not
+    // the complainant wanting the money that follows.
+    for text in [
+        "Therefore, he recommended the Council consider her review request, pay her £150 in recognition of the distress and apologise.",
+        "The Council agreed to her request and will pay her £200 for her time and trouble.",
+    ] {
+        let p = run_one(None, text, Some("Mrs X"));
+        assert_eq!(amounts_and_roles(&p).len(), 1, "{text}");
+        assert_ne!(p[0].role, PaymentRole::Claimed, "{text}");
+        assert_eq!(agreed(&p).len(), 1, "{text}");
+    }
+    // A request that says what is asked for still is one.
+    for text in [
+        "Mrs X made a request for £500 in compensation.",
+        "Mr Y's request of £1,000 was refused by the Council.",
+        "She repeated her request that the Council pay her £300.",
+    ] {
+        let p = run_one(None, text, Some("Mrs X"));
+        assert_ne!(p[0].role, PaymentRole::Agreed, "{text}");
+    }
+}
