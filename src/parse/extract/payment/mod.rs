@@ -393,13 +393,14 @@ static ANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words finding what the body did a sufficient remedy: `we are satisfied
-/// with the action it has taken`, `which is a suitable remedy`, `the £200 it
+/// with the action it has taken`, `which is a suitable remedy`, `we consider
+/// this a fair remedy`, `are therefore a reasonable remedy`, `the £200 it
 /// offered was proportionate`, `there is nothing more we could achieve`.
 pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?ix)
         \bsatisfied\s+(?:with|that)\b
-        |\b(?:is|was|are|were|provides?|provided|be|consider\w*|find|found)\s+(?:(?:this|that|it)\s+)?(?:is\s+|was\s+|to\s+be\s+)?(?:an?\s+)?(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable)\s+remed
+        |\b(?:is|was|are|were|provides?|provided|be|consider\w*|find|found)\s+(?:(?:this|that|it)\s+)?(?:is\s+|was\s+|to\s+be\s+)?(?:therefore\s+|also\s+|now\s+)?(?:an?\s+)?(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable|fair)\s+remed
         |\b(?:suitably|sufficiently|adequately|appropriately)\s+(?:remedied|put\s+(?:matters|things|this|it)\s+right)\b
         |\bhas\s+(?:already\s+)?remedied\b
         |\b(?:offer\w*|paid|payments?|sum|amount)\s+(?:was|is|were|are)\s+(?:(?:both|fair|and)\s+)*(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable)\b
@@ -409,7 +410,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
 /// A judgement that the remedy falls short: `not enough`, `insufficient`.
 static SHORT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?:\bno|{not})\s+(?:\w+\s+){0,2}?(?:satisfied|suitable|sufficient|enough|appropriate|adequate|proportionate)|\binsufficient|\binadequate|\bfurther remedy|\bdid\s*{not}\s+go far enough",
+        r"(?i)(?:\bno|{not})\s+(?:\w+\s+){0,3}?(?:satisfied|suitable|sufficient|enough|appropriate|adequate|proportionate|reasonable|fair)|\binsufficient|\binadequate|\bfurther remedy|\bdid\s*{not}\s+go far enough",
     )
 });
 /// The word beginnings every match of [`SATISFIED`] has, asked of each
@@ -424,6 +425,7 @@ pub(crate) const SATISFIED_NEEDS: Prefilter = Prefilter::new(
         "appropriate",
         "proportionate",
         "reasonable",
+        "fair",
         "remedied",
         "achieve",
     ],

@@ -1014,3 +1014,22 @@ fn a_request_acted_on_is_no_claim() {
         assert_ne!(p[0].role, PaymentRole::Agreed, "{text}");
     }
 }
+
+#[test]
+fn money_the_decision_calls_a_fair_or_therefore_reasonable_remedy_is_accepted() {
+    for text in [
+        "In recognition of this, the Council refunded Mr B around £700 he paid for a licence. We consider this a fair remedy for any injustice caused.",
+        "The Council has apologised and offered compensation of £50. The apology and the compensation are therefore a reasonable remedy.",
+    ] {
+        let p = run_one(None, text, Some("Mr B"));
+        assert_eq!(amounts_and_roles(&p).len(), 1, "{text}");
+        assert_eq!(p[0].role, PaymentRole::Accepted, "{text}");
+    }
+    // A remedy found wanting leaves the offer an offer.
+    let p = run_one(
+        None,
+        "The Council offered £50. We do not consider this a fair remedy.",
+        Some("Mr B"),
+    );
+    assert_eq!(amounts_and_roles(&p), vec![(50.0, PaymentRole::Offered)]);
+}
