@@ -223,10 +223,13 @@ impl Literals {
 }
 
 /// Words that take a full stop without ending the sentence (lowercase).
+/// `Ltd.` and `Inc.` are not among them: they end a company's name, and in
+/// decisions the name ends the sentence (`provided by Acme Care Ltd. We
+/// find ...`).
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "st", "prof", "cllr", "rev", "e.g", "i.e", "eg", "ie", "etc",
-    "cf", "vs", "v", "approx", "inc", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec",
+    "cf", "vs", "v", "approx", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
 ];
 
 /// Abbreviations only before a number (`No. 5`, `para. 12`): `said no. The` ends a sentence.
@@ -509,6 +512,19 @@ mod tests {
         assert_eq!(
             texts("The Council paid Mr. X £1,250.50 for e.g. costs. It also apologised, i.e. Mr X was told. Then it stopped."),
             vec!["The Council paid Mr. X £1,250.50 for e.g. costs.", "It also apologised, i.e. Mr X was told.", "Then it stopped."]
+        );
+    }
+
+    #[test]
+    fn a_company_name_ends_its_sentence() {
+        assert_eq!(
+            texts("Mrs X complains about care by Acme Care Ltd. We find the Council was at fault. Sold by Widget Inc. It broke."),
+            vec![
+                "Mrs X complains about care by Acme Care Ltd.",
+                "We find the Council was at fault.",
+                "Sold by Widget Inc.",
+                "It broke."
+            ]
         );
     }
 
