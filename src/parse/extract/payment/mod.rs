@@ -394,15 +394,21 @@ static ANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words finding what the body did a sufficient remedy: `we are satisfied
 /// with the action it has taken`, `which is a suitable remedy`, `we consider
-/// this a fair remedy`, `are therefore a reasonable remedy`, `the £200 it
-/// offered was proportionate`, `there is nothing more we could achieve`.
+/// this a fair remedy`, `are therefore a reasonable remedy`, `has offered a
+/// fair and proportionate remedy`, `has provided a satisfactory response`,
+/// `the £200 it offered was proportionate`, `this adequately remedies the
+/// injustice`, `the matter has been remedied`, `there is nothing more we
+/// could achieve`.
 pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?ix)
         \bsatisfied\s+(?:with|that)\b
-        |\b(?:is|was|are|were|provides?|provided|be|consider\w*|find|found)\s+(?:(?:this|that|it)\s+)?(?:is\s+|was\s+|to\s+be\s+)?(?:therefore\s+|also\s+|now\s+)?(?:an?\s+)?(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable|fair)\s+remed
-        |\b(?:suitably|sufficiently|adequately|appropriately)\s+(?:remedied|put\s+(?:matters|things|this|it)\s+right)\b
-        |\bhas\s+(?:already\s+)?remedied\b
+        |\b(?:is|was|are|were|provides?|provided|offer(?:s|ed|ing)?|be|consider\w*|find|found)\s+(?:(?:this|that|it)\s+)?(?:is\s+|was\s+|to\s+be\s+)?(?:therefore\s+|also\s+|now\s+)?(?:an?\s+)?
+            (?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable|fair)
+            (?:\s+and\s+(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable|fair))?
+            \s+(?:remed|response\b)
+        |\b(?:suitably|sufficiently|adequately|appropriately)\s+(?:remedie[ds]|put\s+(?:matters|things|this|it)\s+right)\b
+        |\b(?:has|have)\s+(?:already\s+)?(?:been\s+)?remedied\b
         |\b(?:offer\w*|paid|payments?|sum|amount)\s+(?:was|is|were|are)\s+(?:(?:both|fair|and)\s+)*(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable)\b
         |\bnothing\s+(?:more|further)\s+(?:[\w'’]+\s+){0,3}?(?:could|can|would)\s+(?:reasonably\s+)?achieve",
     )
@@ -496,8 +502,17 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
             .filter(|m| m.satisfied && m.payment.role == PaymentRole::Offered)
             .map(|m| m.amount.pence)
             .collect();
+        // A judgement of the whole remedy (`the Council has offered a fair
+        // and proportionate remedy` in the summary) takes in every offer,
+        // wherever the offer is told and whatever the complainant thinks of it.
+        let offers = mentions
+            .iter()
+            .any(|m| m.payment.role == PaymentRole::Offered);
+        let all_sufficient = offers && remedy_judged_sufficient(blocks);
         for m in &mut mentions {
-            if m.payment.role == PaymentRole::Offered && sufficient.contains(&m.amount.pence) {
+            if m.payment.role == PaymentRole::Offered
+                && (all_sufficient || sufficient.contains(&m.amount.pence))
+            {
                 m.payment.role = PaymentRole::Accepted;
             }
         }
@@ -641,6 +656,40 @@ fn satisfied_after(
     (s + 1..sentences.len().min(s + 3))
         .take_while(|&n| sentences[n].paragraph == paragraph)
         .any(|n| block.has(n, SATISFIED_NEEDS) && judged(sentences[n].text))
+}
+
+/// Someone else's view, a condition or a denial before a judgement: `Mr X
+/// says the offer was reasonable`, `if we are satisfied`, `the Council
+/// considered its offer a fair remedy`, `we do not consider the Council has
+/// offered a suitable remedy`.
+static NOT_OURS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:if|may|might|whether|unless|says|said|believes?|feels?|thinks?|argues?|claims?|wants?)\b|{not}\s+(?:\w+\s+)?(?:consider|think|find|believe|satisf|agree)|{body}\s+(?:\w+\s+){0,2}?(?:consider|felt|thought|believed|decided)",
+    )
+});
+
+/// Whether the decision itself, outside the sections that tell the story,
+/// finds what the body did a sufficient remedy in so many words, not
+/// conditionally and not as someone's view: `This is because the Council
+/// has offered a fair and proportionate remedy`.
+fn remedy_judged_sufficient(blocks: &[Block]) -> bool {
+    blocks
+        .iter()
+        .filter(|block| !block.kind.is_some_and(|k| NARRATIVE.contains(&k)))
+        .any(|block| {
+            block.sentences().iter().enumerate().any(|(n, sentence)| {
+                if !block.has(n, SATISFIED_NEEDS) {
+                    return false;
+                }
+                let text = sentence.text;
+                SATISFIED.find(text).is_some_and(|judged| {
+                    !SHORT.is_match(text)
+                        && NOT_OURS
+                            .find(text)
+                            .is_none_or(|voice| voice.start() > judged.start())
+                })
+            })
+        })
 }
 
 /// Whether byte `at` of `text` continues a word begun before it.

@@ -1033,3 +1033,60 @@ fn money_the_decision_calls_a_fair_or_therefore_reasonable_remedy_is_accepted() 
     );
     assert_eq!(amounts_and_roles(&p), vec![(50.0, PaymentRole::Offered)]);
 }
+
+#[test]
+fn a_judgement_of_the_whole_remedy_accepts_every_offer_however_it_is_told() {
+    let offer = (
+        Some(Complaint),
+        "Mr X says the Council’s offer of £250 after it prepared the wrong plot is inadequate.",
+    );
+    for judgement in [
+        "We will not investigate this complaint. This is because the Council has offered a fair and proportionate remedy.",
+        "We will not investigate this complaint because the Council has provided a satisfactory response.",
+        "We will not investigate this complaint as the matter has been remedied.",
+        "We are satisfied this adequately remedies the injustice to Mr X.",
+        "I am satisfied that the apology and the compensation are therefore a reasonable remedy.",
+    ] {
+        for place in [None, Some(Findings), Some(FinalDecision)] {
+            let p = run(&[(place, judgement), offer], Some("Mr X"));
+            assert_eq!(
+                amounts_and_roles(&p),
+                vec![(250.0, PaymentRole::Accepted)],
+                "{judgement} ({place:?}): {p:?}"
+            );
+        }
+    }
+    // A condition, someone else's view, a judgement that it falls short, the
+    // story of the complaint, or a payment this decision secures: still an offer.
+    for (place, judgement) in [
+        (
+            Some(RoleAndPowers),
+            "We may decide not to start an investigation if the Council has already provided a fair remedy.",
+        ),
+        (None, "We would not investigate if the Council had offered a suitable remedy."),
+        (None, "The Council says it has offered a fair and proportionate remedy."),
+        (None, "The Council considered it had offered a suitable remedy."),
+        (None, "We do not consider the Council has offered a suitable remedy."),
+        (Some(WhatFound), "The Council told Mr X it had provided a satisfactory response."),
+    ] {
+        let p = run(&[(place, judgement), offer], Some("Mr X"));
+        assert_eq!(
+            role_of(&p, 250.0),
+            vec![PaymentRole::Offered],
+            "{judgement}: {p:?}"
+        );
+    }
+    let p = run(
+        &[
+            (None, "The Council has offered a fair remedy for the delay."),
+            offer,
+            (
+                Some(AgreedAction),
+                "The Council will pay Mr X £400 for his distress.",
+            ),
+        ],
+        Some("Mr X"),
+    );
+    assert_eq!(role_of(&p, 250.0), vec![PaymentRole::Offered], "{p:?}");
+    assert_eq!(agreed(&p), vec![400.0]);
+}
