@@ -55,6 +55,7 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
         \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+{body}\s+(?:failed|delayed|did\s*{not}|was\s+wrong))\b
+        | \b(?:I|we)\s+(?:have\s+|also\s+)*(?:found|find)\s+(?:that\s+)?(?:the\s+)?(?:{body}|[\w-]+)['’]s?\s+(?:[\w'’,-]+\s+){0,20}?(?:all\s+|also\s+)?caused\s+(?:(?:her|him|them|Mrs?\s+[A-Z]|Ms\s+[A-Z]|Miss\s+[A-Z]|some|significant|an?|avoidable|personal|further)\s+){0,3}injustice
         | \b(?:uphold|upholds|upheld|upholding)\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
         | \bdecided\s+to\s+uphold
         | ^(?:(?:however|but|also|and|further|furthermore|in\s+addition|unfortunately|nevertheless)\s*,?\s+)?(?:the\s+)?(?:it|{body}|[A-Z]\w+\s+council)\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s*{not}|wrongly|took\s+(?:too\s+long|longer\s+than\s+(?:it|they)\s+should)|was\s+wrong|should\s+have|has\s+accepted|accepted)\b
@@ -207,11 +208,13 @@ pub(crate) const NOT_INVESTIGATED_WHOLE_NEEDS: Prefilter =
 /// discontinued our investigation`, `We ended the investigation`, `will not
 /// further investigate`, `we will not pursue the complaint any further`. The
 /// LGSCO records these as not upheld (see `DOMAIN.md`), unlike a decision not
-/// to start one.
+/// to start one. Also in the passive: `The investigation of this complaint is
+/// discontinued`.
 pub(crate) static DISCONTINUED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
         \b(?:discontinu\w*|end|ended|ending|stop|stopped|stopping)\s+(?:our|my|the|this|its)\s+investigation
+        | \binvestigation\s+(?:[\w'’-]+\s+){0,12}?(?:is|was|(?:has|have)\s+(?:now\s+)?been)\s+(?:now\s+)?(?:discontinued|ended|stopped)\b
         | {not}\s+further\s+investigat
         | {not}\s+pursue\s+(?:[\w'’-]+\s+){0,3}?complaints?\s+(?:any\s+)?further
         ",
@@ -220,7 +223,14 @@ pub(crate) static DISCONTINUED: LazyLock<Regex> = LazyLock::new(|| {
 /// The word beginnings every match of [`DISCONTINUED`] has.
 pub(crate) const DISCONTINUED_NEEDS: Prefilter = Prefilter::new(
     Slot::FindingDiscontinued,
-    &["discontinu", "end", "stop", "further", "pursue"],
+    &[
+        "discontinu",
+        "end",
+        "stop",
+        "further",
+        "pursue",
+        "investigation",
+    ],
 );
 
 /// Words that scope a statement to part of the complaint: `parts of the
@@ -408,6 +418,9 @@ fn supposing(block: &Block, i: usize) -> bool {
 /// before the failure's words end and runs at least to their end ("found the
 /// Council did not act with fault", "not upheld the complaint"), but not a
 /// failure that goes on past it ("found no fault in X, but some fault in Y").
+/// Words giving someone else's view count only before the failure (`Mr X
+/// says the Council failed`), not in a clause after it (`has advertised a
+/// wrong date for the application Mrs X complained about`).
 fn states_failure(b: &Block, i: usize, s: &str) -> bool {
     let denied = |m: &regex::Match| {
         b.has(i, NO_FAULT_NEEDS)
@@ -417,7 +430,8 @@ fn states_failure(b: &Block, i: usize, s: &str) -> bool {
     };
     // Searched again per failure rather than collected: failures are rare
     // and a sentence costs no allocation.
-    FAILURE.find_iter(s).any(|m| !denied(&m)) && !REPORTED.is_match(s)
+    let reported = |m: &regex::Match| REPORTED.find(s).is_some_and(|r| r.start() < m.start());
+    FAILURE.find_iter(s).any(|m| !denied(&m) && !reported(&m))
 }
 
 /// Whether a not-investigated statement is about part of the complaint:
@@ -1136,5 +1150,56 @@ mod tests {
         assert!(disagreement(None, Some(NoFault)).is_none());
         assert!(disagreement(Some("Upheld"), None).is_none());
         assert!(warn("Local settlement", NoFault).is_none());
+    }
+
+    #[test]
+    fn fault_after_a_concession_stopped_in_the_passive_or_found_to_cause_injustice() {
+        // A concession closed by its comma does not deny what follows it,
+        // nor does a finding inside it lose its force.
+        assert_eq!(
+            in_final("While there was no fault in respect of the bailiff visit, there was fault in the failure to record a new agreement."),
+            Some(FaultNoInjustice)
+        );
+        assert_eq!(
+            in_final("Although there was no fault in the assessment, there was fault in how the Council wrote to Mrs X."),
+            Some(FaultNoInjustice)
+        );
+        assert_eq!(
+            in_final("Although the Council was at fault, this caused no injustice."),
+            Some(FaultNoInjustice)
+        );
+        assert_eq!(
+            in_final("While there was no fault by the Council, I understand why Mrs X was upset."),
+            Some(NoFault)
+        );
+        // An investigation stopped, said in the passive.
+        for text in [
+            "The investigation of this complaint about the decisions made by a building control officer is discontinued.",
+            "Our investigation has now been discontinued because Mr X has moved away.",
+        ] {
+            assert_eq!(in_final(text), Some(NoFault), "{text}");
+        }
+        assert_eq!(
+            in_final("If the investigation is discontinued, we will tell Mr X."),
+            None
+        );
+        // What the Ombudsman finds caused injustice, without the word fault.
+        assert_eq!(
+            in_summary("We find the Care Provider’s management of her weight loss, how it told Mrs X of her death and its complaint handling all caused injustice to Mrs X."),
+            Some(FaultInjustice)
+        );
+        assert_eq!(
+            in_summary("We find the Council’s decision caused no injustice to Mrs X."),
+            None
+        );
+        // Someone's view counts before the failure, not in a clause after it.
+        assert_eq!(
+            in_summary("The Council has delayed forwarding the application and has advertised a wrong date for the application Mrs X complained about."),
+            Some(FaultNoInjustice)
+        );
+        assert_eq!(
+            in_summary("Mrs X complained the Council has delayed forwarding the application."),
+            None
+        );
     }
 }

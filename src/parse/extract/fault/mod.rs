@@ -77,9 +77,14 @@ const REPORTED: &str = r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w
 static SUPPOSED_OR_REPORTED: LazyLock<PrefixPattern> =
     LazyLock::new(|| PrefixPattern::new(&format!("(?:{HYPOTHETICAL})|(?:{REPORTED})")));
 
-/// Where a new clause starts: a finding after `but` stands on its own.
-static CLAUSE_BREAK: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\bbut\b|;|\bhowever\b|\bwhereas\b|\balthough\b|\bnevertheless\b"));
+/// Where a new clause starts: a finding after `but` stands on its own, and
+/// so does one after a concession closed by its comma (`While there was no
+/// fault in the visit, there was fault in ...`).
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:although|though|while|whilst)\b[^,;]*,|\bbut\b|;|\bhowever\b|\bwhereas\b|\balthough\b|\bnevertheless\b",
+    )
+});
 
 /// A sentence giving the complainant's view, never context for a finding.
 static COMPLAINANT_VIEW: LazyLock<Regex> = LazyLock::new(|| {
@@ -163,8 +168,9 @@ fn finding_at_in(block: &Block, i: usize) -> Option<usize> {
 /// time quadratic in its length.
 fn finding_at(sentence: &str) -> Option<usize> {
     let found: Vec<regex::Match> = POSITIVE.find_iter(sentence).collect();
-    // A break never straddles a match start (both are whole words or `;`), so
-    // the last break ending at or before a match is the one its prefix sees.
+    // A match belongs to the clause begun by the last break ending at or
+    // before its start (a concession `although ... ,` is one break, which a
+    // match inside it does not end).
     let breaks: Vec<usize> = match found.is_empty() {
         true => Vec::new(),
         false => CLAUSE_BREAK.find_iter(sentence).map(|b| b.end()).collect(),
@@ -346,8 +352,21 @@ mod tests {
             "Mr B says the Council was at fault.",
             "Any fault has not caused injustice.",
             "The Ombudsman would find fault.",
+            "While there was no fault in the visit, the bailiff acted quickly.",
+            "Although the Council says there was fault, there was no fault in its decision.",
         ] {
             assert!(!is_fault_finding(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_finding_after_a_concession_stands_on_its_own() {
+        for s in [
+            "While there was no fault in respect of the bailiff visit, there was fault in the failure to record a new agreement.",
+            "Whilst there was no fault in the assessment, there was fault in the review.",
+            "Although the Council was at fault, this caused no injustice.",
+        ] {
+            assert!(is_fault_finding(s), "{s}");
         }
     }
 
