@@ -131,7 +131,7 @@ fn group_patterns() -> [&'static str; 9] {
         r"\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
-        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*)\b",
+        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*)\b",
         r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|{body}|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
@@ -735,7 +735,7 @@ fn words_cue(
     // Few amounts have words after them that say: one search asks all three.
     if !strong_direct && ANY_AFTER.is_match(after) {
         if CLAIMED_AFTER.is_match(after) {
-            return Some(loss(after));
+            return Some(loss("", after));
         }
         if OTHER_AFTER
             .find(after)
@@ -806,7 +806,7 @@ fn words_cue(
     {
         return Some(Cue::Offered);
     }
-    let Some((group, start, _)) = last else {
+    let Some((group, start, end)) = last else {
         // `This included an apology and £1,000 payment`.
         return (has_after(PAYMENT_AFTER_NEEDS) && PAYMENT_AFTER.is_match(after)).then(|| {
             Cue::Remedy {
@@ -817,7 +817,7 @@ fn words_cue(
     let cue = match group {
         CueGroup::Refused => Cue::Other,
         CueGroup::Wanted => Cue::Claimed,
-        CueGroup::Loss => loss(after),
+        CueGroup::Loss => loss(before.get(start..end).unwrap_or(""), after),
         CueGroup::Asked => Cue::Remedy { agreed: true },
         CueGroup::Accepted => Cue::Accepted,
         CueGroup::Offered if accepted => Cue::Accepted,
@@ -853,14 +853,34 @@ fn words_cue(
 
 /// A loss the complainant states (`he had to pay £300`): claimed, unless the
 /// rest of the sentence has the body agree to make it good (`and the Council
-/// has agreed to reimburse this`).
-fn loss(after: &str) -> Cue {
+/// has agreed to reimburse this`). Money someone simply paid (`He paid £110
+/// for two bins`, the words `cue`) is a price, not a loss, unless the rest
+/// of the sentence says it should not have been paid or is wanted back.
+fn loss(cue: &str, after: &str) -> Cue {
     if MADE_GOOD_AFTER.is_match(after) {
         Cue::Remedy { agreed: true }
+    } else if PAID.is_match(cue) && !WRONGLY_PAID_AFTER.is_match(after) {
+        Cue::Other
     } else {
         Cue::Claimed
     }
 }
+
+/// A [`CueGroup::Loss`] match that only says someone paid: `Mr X paid`,
+/// `she has paid`, not `had to pay`, `spent` or `lost`.
+static PAID: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:has\s+|have\s+|had\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?paid$",
+    )
+});
+
+/// Words after money paid that make it a loss: `too much`, `which he
+/// should not have paid`, `wrongly`, `and would like it refunded`.
+static WRONGLY_PAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\btoo\s+much\b|\bmore\s+than\b|\bshould\s*{not}|\bshouldn['’]t\b|\bwrong\w*|\bunnecessar\w*|\bin\s+error\b|\btwice\b|\bover-?pa\w*|\brefund\w*|\breimburs\w*|\bback\b|\bwants?\b|\bwanted\b|\bwould\s+like\b|\bseek\w*|\bcancel\w*|\bnever\s+(?:received|got|provided)|\b(?:did|does|was|were)\s*{not}\s+(?:receive|get|provided|delivered|need)",
+    )
+});
 
 fn remedy(accepted: bool, agreed: bool) -> Cue {
     if accepted {
