@@ -70,7 +70,7 @@ static NEGATED: LazyLock<PrefixPattern> = LazyLock::new(|| {
 const HYPOTHETICAL: &str = r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?:may|might|could|would|can|cannot|whether|unless|if|unlikely|likely)(?:{not})?\b";
 
 /// Someone else's view: `Mr X says the Council was at fault`.
-const REPORTED: &str = r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?|claimed|wants?|disputes?|asks?|asked|contends?)\b";
+pub(crate) const REPORTED: &str = r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?|claimed|wants?|disputes?|asks?|asked|contends?)\b";
 
 /// [`HYPOTHETICAL`] or [`REPORTED`], both asked of the words before a match:
 /// one search of a clause answers both.

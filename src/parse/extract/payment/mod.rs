@@ -42,6 +42,7 @@ use crate::parse::decision::{Payment, PaymentRole, Purpose, SectionKind};
 use crate::parse::extract::bounds::{
     evidence, Cap, Reached, MAX_AMOUNTS, MAX_AMOUNTS_PER_SENTENCE,
 };
+use crate::parse::extract::fault;
 use crate::parse::extract::payment::money::{amounts_lower, money_words, Amount};
 use crate::parse::extract::payment::purpose::{purposes_with, recipient};
 use crate::parse::text::sentences::Block;
@@ -647,7 +648,7 @@ fn satisfied_after(
     after: &str,
     has_after: &dyn Fn(Prefilter) -> bool,
 ) -> bool {
-    let judged = |text: &str| SATISFIED.is_match(text) && !SHORT.is_match(text);
+    let judged = |text: &str| judged_sufficient(text).is_some();
     if has_after(SATISFIED_NEEDS) && judged(after) {
         return true;
     }
@@ -658,14 +659,24 @@ fn satisfied_after(
         .any(|n| block.has(n, SATISFIED_NEEDS) && judged(sentences[n].text))
 }
 
-/// Someone else's view, a condition or a denial before a judgement: `Mr X
-/// says the offer was reasonable`, `if we are satisfied`, `the Council
-/// considered its offer a fair remedy`, `we do not consider the Council has
-/// offered a suitable remedy`.
+/// Where `text` finds what the body did a sufficient remedy ([`SATISFIED`])
+/// without saying it falls short ([`SHORT`]): the judgement's start.
+fn judged_sufficient(text: &str) -> Option<usize> {
+    SATISFIED
+        .find(text)
+        .filter(|_| !SHORT.is_match(text))
+        .map(|m| m.start())
+}
+
+/// Someone else's view ([`fault::REPORTED`]), a condition or a denial before
+/// a judgement: `Mr X says the offer was reasonable`, `if we are satisfied`,
+/// `the Council considered its offer a fair remedy`, `we do not consider the
+/// Council has offered a suitable remedy`.
 static NOT_OURS: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)\b(?:if|may|might|whether|unless|says|said|believes?|feels?|thinks?|argues?|claims?|wants?)\b|{not}\s+(?:\w+\s+)?(?:consider|think|find|believe|satisf|agree)|{body}\s+(?:\w+\s+){0,2}?(?:consider|felt|thought|believed|decided)",
-    )
+    regex(&format!(
+        r"(?i)(?:{})|\b(?:if|may|might|whether|unless)\b|{{not}}\s+(?:\w+\s+)?(?:consider|think|find|believe|satisf|agree)|{{body}}\s+(?:\w+\s+){{0,2}}?(?:consider|felt|thought|believed|decided)",
+        fault::REPORTED
+    ))
 });
 
 /// Whether the decision itself, outside the sections that tell the story,
@@ -682,11 +693,10 @@ fn remedy_judged_sufficient(blocks: &[Block]) -> bool {
                     return false;
                 }
                 let text = sentence.text;
-                SATISFIED.find(text).is_some_and(|judged| {
-                    !SHORT.is_match(text)
-                        && NOT_OURS
-                            .find(text)
-                            .is_none_or(|voice| voice.start() > judged.start())
+                judged_sufficient(text).is_some_and(|judged| {
+                    NOT_OURS
+                        .find(text)
+                        .is_none_or(|voice| voice.start() > judged)
                 })
             })
         })
@@ -735,7 +745,7 @@ fn words_cue(
     // Few amounts have words after them that say: one search asks all three.
     if !strong_direct && ANY_AFTER.is_match(after) {
         if CLAIMED_AFTER.is_match(after) {
-            return Some(loss("", after));
+            return Some(loss(after));
         }
         if OTHER_AFTER
             .find(after)
@@ -817,7 +827,15 @@ fn words_cue(
     let cue = match group {
         CueGroup::Refused => Cue::Other,
         CueGroup::Wanted => Cue::Claimed,
-        CueGroup::Loss => loss(before.get(start..end).unwrap_or(""), after),
+        // `He paid £110 for two bins`: a price, unless the rest of the
+        // sentence says it should not have been paid or is wanted back.
+        CueGroup::Loss
+            if PAID.is_match(before.get(start..end).unwrap_or(""))
+                && !WRONGLY_PAID_AFTER.is_match(after) =>
+        {
+            Cue::Other
+        }
+        CueGroup::Loss => loss(after),
         CueGroup::Asked => Cue::Remedy { agreed: true },
         CueGroup::Accepted => Cue::Accepted,
         CueGroup::Offered if accepted => Cue::Accepted,
@@ -853,14 +871,10 @@ fn words_cue(
 
 /// A loss the complainant states (`he had to pay £300`): claimed, unless the
 /// rest of the sentence has the body agree to make it good (`and the Council
-/// has agreed to reimburse this`). Money someone simply paid (`He paid £110
-/// for two bins`, the words `cue`) is a price, not a loss, unless the rest
-/// of the sentence says it should not have been paid or is wanted back.
-fn loss(cue: &str, after: &str) -> Cue {
+/// has agreed to reimburse this`).
+fn loss(after: &str) -> Cue {
     if MADE_GOOD_AFTER.is_match(after) {
         Cue::Remedy { agreed: true }
-    } else if PAID.is_match(cue) && !WRONGLY_PAID_AFTER.is_match(after) {
-        Cue::Other
     } else {
         Cue::Claimed
     }
