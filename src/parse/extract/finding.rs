@@ -41,7 +41,7 @@ use regex::Regex;
 use crate::parse::text::pattern::{regex, Prefilter, Slot};
 
 use crate::parse::decision::{Finding, SectionKind};
-use crate::parse::extract::fault::{mentions_fault, FaultFindings};
+use crate::parse::extract::fault::{mentions_fault, FaultFindings, NOT_FOUND_AT_FAULT};
 use crate::parse::text::sentences::Block;
 use crate::parse::warning::Warning;
 
@@ -109,8 +109,9 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// The body agreed a remedy, or offered or provided a suitable one: upheld in
-/// substance even where no sentence says `fault`.
+/// The body agreed a remedy, or offered or provided a suitable one (or a
+/// suitable response: `the Council has provided a proportionate response`):
+/// upheld in substance even where no sentence says `fault`.
 pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
@@ -123,6 +124,7 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \bresolve\s+(?:the|this|her|his|their)\s+complaint\s+early
         | \b(?:has|have|had)\s+(?:already\s+|also\s+)*(?:offered|provided|given|made)\s+(?:(?:him|her|them|the\s+complainants?)\s+)?(?:a|an|the)\s+(?:(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|financial)\s+(?:and\s+)?){0,2}(?:remedy|refund)
         | \bprovides?\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|outcome)
+        | \b(?:has|have|had)\s+(?:already\s+|also\s+)*provided\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|reasonable)\s+response
         | \b(?:we|I|ombudsm[ae]n)\s+(?:also\s+|therefore\s+|now\s+)?(?:consider|considers|considered|find|finds|found|think)\s+(?:this|that|these|it)\s+(?:to\s+be\s+)?(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|reasonable)\s+remedy
         | \b(?:we|I|ombudsm[ae]n)\s+(?:also\s+|therefore\s+|now\s+)?(?:recommend|recommends|recommended)\s+(?:that\s+)?(?:the\s+)?(?:{body}|[A-Z]\w+\s+council)\s+(?:should\s+|must\s+)?(?:also\s+)?(?:apologi|pays?\b|makes?\s+a\s+(?:\w+\s+)?payment|reimburses?\b|refunds?\b)
         ",
@@ -251,14 +253,32 @@ static PART: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
+/// A reason not to investigate other than the body's own remedy: fault is
+/// unlikely or unevidenced, or another forum is the place for it. Beside such
+/// a reason, a remedy the body provided is incidental: the LGSCO closes these
+/// after initial enquiries instead of upholding them (`This is because there
+/// is insufficient evidence of fault and because the Council has provided a
+/// fair response`). Only run on a decision not to investigate that also
+/// notes a remedy and finds no fault, so it has no prefilter.
+static OTHER_REASON: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
+        \bunlikely\s+to\s+find\s+(?:any\s+)?fault
+        | \b(?:insufficient|little|no|{not}\s+enough|{not}\s+sufficient)\s+evidence\s+of\s+(?:any\s+)?fault
+        | \bmatter\s+for\s+(?:the\s+)?(?:information\s+commissioner|courts?|tribunal|police)
+        | \bbetter\s+placed
+        ",
+    )
+});
+
+pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        &r"(?xi)
         \bno\s+(?:administrative\s+)?fault\b
         | {not}\s+at\s+fault
         | {not}\s+(?:find|found)\s+(?:any\s+)?fault
         | (?:\bunable\s+to|\bcannot|\bca{not}|\bcould\s*{not})\s+find\s+(?:any\s+)?fault
-        | {not}\s+(?:find|found|consider|think|see)\s+(?:that\s+)?(?:the\s+(?:{body}|[\w'’]+)|it|they)\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|has\s+been\s+|acted\s+|had\s+acted\s+)?(?:at|with)\s+fault
+        | {NOT_FOUND_AT_FAULT}
         | \bfind\s+no\s+fault
         | \bfound\s+no\s+fault
         | \bno\s+maladministration
@@ -272,7 +292,8 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:acted|was|were|behaved)\s+without\s+(?:any\s+)?fault
         | \bacted\s+(?:appropriately|properly|reasonably|correctly|lawfully)
         | \bwas\s+entitled\s+to
-        ",
+        "
+        .replace("{NOT_FOUND_AT_FAULT}", NOT_FOUND_AT_FAULT),
     )
 });
 /// The word beginnings every match of [`NO_FAULT`] has.
@@ -440,15 +461,30 @@ fn about_part(scope: &str) -> bool {
     PART.is_match(scope)
 }
 
+/// Whether some sentence of `blocks` gives an [`OTHER_REASON`] not to
+/// investigate the complaint, not about part of it.
+fn gives_other_reason<'a, 'b: 'a>(
+    mut blocks: impl Iterator<Item = (usize, &'a Block<'b>)>,
+) -> bool {
+    blocks.any(|(_, b)| {
+        b.sentences().iter().any(|s| {
+            OTHER_REASON
+                .find(s.text)
+                .is_some_and(|m| !about_part(&s.text[m.start()..]))
+        })
+    })
+}
+
 /// What the sentences of some blocks say, read as far as `scope` allows. A
 /// pattern is only run on a sentence that has one of its words, and once a
 /// flag is set the patterns that only set it are not run.
 fn read<'a, 'b: 'a>(
     findings: &FaultFindings,
-    blocks: impl Iterator<Item = (usize, &'a Block<'b>)>,
+    blocks: impl Iterator<Item = (usize, &'a Block<'b>)> + Clone,
     has_remedy: bool,
     scope: Scope,
 ) -> Option<Finding> {
+    let all = blocks.clone();
     let whole = scope == Scope::Whole;
     let (
         mut fault,
@@ -525,7 +561,9 @@ fn read<'a, 'b: 'a>(
     }
     if discontinued && !fault && !remedied {
         Some(Finding::NoFault)
-    } else if not_investigated_whole && !(remedied || fault && injustice) {
+    } else if not_investigated_whole
+        && !((remedied && (fault || !gives_other_reason(all))) || (fault && injustice))
+    {
         Some(Finding::NotInvestigated)
     } else if fault {
         let with_injustice = injustice || remedied || (!no_injustice && has_remedy);
@@ -688,8 +726,45 @@ mod tests {
             "The Council has not acted with fault.",
             "The Ombudsman has found no fault in how the Council dealt with the application.",
             "There was no fault.",
+            "We have not found the Council to be at fault.",
+            "Mr X complained about the allowance. We have not found the Council to be at fault.",
         ] {
             assert_eq!(in_summary(text), Some(NoFault), "{text}");
+        }
+    }
+
+    #[test]
+    fn fault_set_off_by_a_parenthesis_is_fault() {
+        for text in [
+            "The Council was not at fault for refusing the full rate. The Council was, however, at fault for a significant delay.",
+            "The Council was, in our view, at fault.",
+        ] {
+            assert_eq!(in_summary(text), Some(FaultNoInjustice), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_suitable_response_the_body_gave_is_a_remedy_unless_another_reason_decides() {
+        const NOT: &str = "We will not investigate this complaint.";
+        let cases = [
+            // The body's own response is why: upheld, as the LGSCO records it.
+            ("This is because the Council has provided a satisfactory response.", FaultInjustice),
+            ("This is because the Council has provided a proportionate response and there is not enough injustice to warrant an investigation.", FaultInjustice),
+            // A reason about other parts of the complaint does not decide the whole.
+            ("This is because the Council has provided an appropriate response for some errors and because there is insufficient evidence of fault for the other issues.", FaultInjustice),
+            // Fault the decision states outweighs a reason about one part.
+            ("There is not enough evidence of fault in the assessment. There is fault in the delay. The Council has agreed to apologise and pay £250.", FaultInjustice),
+            // Fault unlikely or unevidenced, or another forum: closed, the
+            // remedy incidental.
+            ("This is because there is insufficient evidence of fault by the Council and because the Council has provided a fair response.", NotInvestigated),
+            ("This is because it is a matter for the Information Commissioner and because the Council has provided a satisfactory response.", NotInvestigated),
+            ("This is because we are unlikely to find fault. The Council has also already provided a suitable remedy for issues with its complaint handling.", NotInvestigated),
+            // A response nobody judges is no remedy.
+            ("This is because the Council has provided a response.", NotInvestigated),
+        ];
+        for (reason, expected) in cases {
+            let text = format!("{NOT} {reason}");
+            assert_eq!(in_summary(&text), Some(expected), "{text}");
         }
     }
 

@@ -45,7 +45,7 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
         \b(?:this|that|it|which|these|they|there|each)\s+(?:was|is|were|are|has\s+been|have\s+been|amounts?\s+to|amounted\s+to|constitutes?|constituted)\s+(?:also\s+|clearly\s+|therefore\s+|further\s+|some\s+|a\s+|an\s+|further\s+)?(?:fault|maladministration|service\s+failure)
-        | \b(?:was|were|is|are|has\s+been|have\s+been|being)\s+(?:also\s+|therefore\s+|clearly\s+|partly\s+|both\s+)?(?:at\s+)?fault\b
+        | \b(?:was|were|is|are|has\s+been|have\s+been|being)\s*(?:,\s*(?:however|though|also|therefore|nevertheless|nonetheless|in\s+(?:my|our)\s+view),)?\s+(?:also\s+|therefore\s+|clearly\s+|partly\s+|both\s+)?(?:at\s+)?fault\b
         | \bthere\s+(?:was|is|has\s+been|were|have\s+been)\s+(?:also\s+|some\s+|further\s+|clear\s+|significant\s+|therefore\s+|an?\s+)?(?:fault|maladministration|service\s+failure)
         | \b(?:found|find|finds|identified|identify|identifies)\s+(?:that\s+)?(?:there\s+(?:was|is|were)\s+)?(?:some\s+|also\s+|further\s+|other\s+)?(?:fault|maladministration|service\s+failure)
         | \b(?:found|find|finds|consider|considered)\s+(?:that\s+)?(?:the\s+(?:{body}|[\w'’]+)|it|they)\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|has\s+been\s+)?(?:also\s+)?at\s+fault
@@ -61,10 +61,16 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `no fault`, `not at fault`, `does not appear to be fault`, `I do not consider this was fault`.
 static NEGATED: LazyLock<PrefixPattern> = LazyLock::new(|| {
-    PrefixPattern::new(
-        r"(?i)(?:\b(?:no|nor|never|without|unable)|{not})\s+(?:[\w'’]+\s+){0,3}?(?:at\s+)?fault\b|\b(?:do|did|does|could|can|ca|would|will|wo|am|is|was)\s*{not}\s+(?:[\w'’]+\s+){0,2}?(?:consider|find|say|think|agree|see|accept|believe|satisfied|persuaded)\b|\b(?:no|insufficient|little|limited)\s+evidence\s+of\s+fault|{not}\s+(?:enough|sufficient)\s+evidence|{not}\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence",
-    )
+    PrefixPattern::new(&[
+        r"(?i)(?:", NOT_FOUND_AT_FAULT,
+        r")|(?:\b(?:no|nor|never|without|unable)|{not})\s+(?:[\w'’]+\s+){0,3}?(?:at\s+)?fault\b|\b(?:do|did|does|could|can|ca|would|will|wo|am|is|was)\s*{not}\s+(?:[\w'’]+\s+){0,2}?(?:consider|find|say|think|agree|see|accept|believe|satisfied|persuaded)\b|\b(?:no|insufficient|little|limited)\s+evidence\s+of\s+fault|{not}\s+(?:enough|sufficient)\s+evidence|{not}\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence",
+    ].concat())
 });
+
+/// Not finding the body at fault: `We have not found the Council to be at
+/// fault`, `I do not find that it acted with fault`. Shared with the overall
+/// finding's denials.
+pub(crate) const NOT_FOUND_AT_FAULT: &str = r"{not}\s+(?:find|found|consider|think|see)\s+(?:that\s+)?(?:the\s+(?:{body}|[\w'’]+)|it|they)\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|has\s+been\s+|acted\s+|had\s+acted\s+)?(?:at|with)\s+fault";
 
 /// Law, powers and hypotheses: what the Ombudsman may or would find.
 const HYPOTHETICAL: &str = r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?:may|might|could|would|can|cannot|whether|unless|if|unlikely|likely)(?:{not})?\b";
@@ -335,6 +341,8 @@ mod tests {
             "I have found fault for some delay by the Council.",
             "We find the Council at fault.",
             "This amounts to maladministration causing injustice.",
+            "It was, however, at fault for how it dealt with his complaint.",
+            "The Council was, in my view, at fault.",
         ] {
             assert!(is_fault_finding(s), "{s}");
         }
@@ -354,6 +362,9 @@ mod tests {
             "The Ombudsman would find fault.",
             "While there was no fault in the visit, the bailiff acted quickly.",
             "Although the Council says there was fault, there was no fault in its decision.",
+            "We have not found the Council to be at fault.",
+            "I do not find that it acted with fault.",
+            "The Council was not, however, at fault.",
         ] {
             assert!(!is_fault_finding(s), "{s}");
         }
