@@ -100,7 +100,9 @@ enum CueGroup {
     Accepted,
     /// A word that makes a remedy of the amount on its own: `refund`, `waive`, `award`.
     StrongRemedy,
-    /// What the complainant says they lost or had to pay: `had to pay`, `defrauded`.
+    /// What the complainant says they lost or had to pay: `had to pay`,
+    /// `defrauded`, `incurred financial losses of`, `an unnecessary fee of`,
+    /// `this costs her`.
     Loss,
     /// Money that is no remedy: bills, fees, costs, money paid or owed, a
     /// refund the body was slow to make (`delayed in refunding`).
@@ -132,7 +134,7 @@ fn group_patterns() -> [&'static str; 9] {
         r"\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
-        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*)\b",
+        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them))\b",
         r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|{body}|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
@@ -518,6 +520,15 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
             }
         }
     }
+    // A claim the decision grants (`he incurred a fee of £235` ... `agreed
+    // to reimburse the £235`) is that payment, no longer a claim.
+    let granted: Vec<i64> = mentions
+        .iter()
+        .filter(|m| matches!(m.payment.role, PaymentRole::Agreed | PaymentRole::Accepted))
+        .map(|m| m.amount.pence)
+        .collect();
+    mentions
+        .retain(|m| !(m.payment.role == PaymentRole::Claimed && granted.contains(&m.amount.pence)));
     // `We consider £150 is a suitable remedy`: an amount nothing marks,
     // equal to a payment read elsewhere, is that payment again.
     let paid: Vec<i64> = mentions
@@ -827,6 +838,8 @@ fn words_cue(
     let cue = match group {
         CueGroup::Refused => Cue::Other,
         CueGroup::Wanted => Cue::Claimed,
+        // `refund the fees she incurred (£450)`: the verb governs the loss.
+        CueGroup::Loss if object_of_remedy(cues, before, start) => remedy(accepted, agreed),
         // `He paid £110 for two bins`: a price, unless the rest of the
         // sentence says it should not have been paid or is wanted back.
         CueGroup::Loss
@@ -867,6 +880,24 @@ fn words_cue(
         CueGroup::StrongRemedy | CueGroup::Remedy => remedy(accepted, agreed),
     };
     Some(cue)
+}
+
+/// Whether the loss cue starting at `start` names what a remedy verb just
+/// before it makes good (`reimburse the costs he incurred`, `refund what she
+/// had to pay`): a remedy cue at most five words earlier, with no amount,
+/// sentence break or `but` between.
+fn object_of_remedy(cues: &[CueMatch], before: &str, start: usize) -> bool {
+    cues.iter()
+        .rev()
+        .filter(|m| m.end <= start)
+        .find(|m| matches!(m.group, CueGroup::Remedy | CueGroup::StrongRemedy))
+        .and_then(|m| before.get(m.end..start))
+        .is_some_and(|gap| {
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            words.len() <= 5
+                && !gap.contains(['.', ';', '£'])
+                && !words.iter().any(|w| w.eq_ignore_ascii_case("but"))
+        })
 }
 
 /// A loss the complainant states (`he had to pay £300`): claimed, unless the
@@ -933,7 +964,7 @@ fn lead_cue(lead: &str, has: &dyn Fn(Prefilter) -> bool) -> Option<Cue> {
 /// refund this`, `it should reimburse him`. Read only after a loss.
 static MADE_GOOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^[^.;]{0,120}?\b(?:agreed|will|should|must)\s+(?:to\s+)?(?:[\w'’]+\s+){0,2}?(?:reimburs|refund|repay|pay\b|cover)\w*\s+(?:this|it|that|him|her|them|the\s+(?:sum|amount|cost))\b",
+        r"(?i)^[^.;]{0,120}?\b(?:agreed|will|should|must)\s+(?:to\s+)?(?:[\w'’]+\s+){0,2}?(?:reimburs|refund|repay|pay\b|cover)\w*(?:\s+(?:this|it|that|him|her|them|the\s+(?:sum|amount|cost))\b|\s*(?:[.;]|$))",
     )
 });
 

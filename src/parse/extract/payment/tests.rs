@@ -428,17 +428,14 @@ fn what_the_complainant_wants_or_lost_is_claimed() {
         None,
     );
     assert_eq!(agreed(&p), vec![300.0]);
-    // A claim the decision then agrees to is agreed, not claimed.
+    // A claim the decision then grants is the payment, no longer a claim.
     let p = run_one(
         None,
         "Mr R asked for £200 and the Council has agreed to pay him £200 for his distress.",
         None,
     );
     assert_eq!(agreed(&p), vec![200.0]);
-    assert_eq!(
-        role_of(&p, 200.0),
-        vec![PaymentRole::Claimed, PaymentRole::Agreed]
-    );
+    assert_eq!(role_of(&p, 200.0), vec![PaymentRole::Agreed]);
 }
 
 #[test]
@@ -1107,4 +1104,49 @@ fn money_someone_simply_paid_is_a_price_unless_it_should_not_have_been() {
         let p = run_one(Some(WhatFound), text, Some("Mr X"));
         assert_eq!(amounts_and_roles(&p)[0].1, role, "{text}: {p:?}");
     }
+}
+
+#[test]
+fn a_loss_the_complainant_incurred_is_claimed_unless_a_remedy_makes_it_good() {
+    use PaymentRole::{Agreed, Claimed};
+    for (kind, text, role) in [
+        (WhatFound, "Miss X says she has incurred financial losses of over £10,000 because she had to buy a car.", Claimed),
+        (WhatFound, "Mr X says the charity has suffered a financial loss of over £1600.", Claimed),
+        (WhatFound, "Mr C says he incurred an unnecessary application fee of £300.", Claimed),
+        (WhatFound, "He says the delay led to an avoidable enforcement fee of £235.", Claimed),
+        (WhatFound, "The Council refuses to pay for the journey, and this costs her £530.10 a year.", Claimed),
+        // A remedy verb just before the loss governs it.
+        (AgreedAction, "The Council should reimburse the costs he incurred of £300.", Agreed),
+        (AgreedAction, "The Council agreed to refund the fees she incurred (£450).", Agreed),
+        (AgreedAction, "She incurred costs of £450 which the Council has agreed to reimburse.", Agreed),
+    ] {
+        let p = run_one(Some(kind), text, Some("Mr X"));
+        assert_eq!(amounts_and_roles(&p)[0].1, role, "{text}: {p:?}");
+    }
+    // A remedy earlier in the sentence, past an amount or a `but`, does not.
+    let p = run_one(
+        Some(WhatFound),
+        "The Council offered to refund £100 but she says she lost £500.",
+        Some("Mr X"),
+    );
+    assert_eq!(role_of(&p, 500.0), vec![Claimed], "{p:?}");
+}
+
+#[test]
+fn a_claim_the_decision_grants_is_the_payment_not_a_claim() {
+    let p = run(
+        &[
+            (
+                Some(WhatFound),
+                "As a result Mr X incurred an avoidable enforcement fee of £235. He says he lost £80 in wages.",
+            ),
+            (
+                Some(AgreedAction),
+                "The Council agreed to reimburse Mr X the £235 enforcement fee.",
+            ),
+        ],
+        Some("Mr X"),
+    );
+    assert_eq!(role_of(&p, 235.0), vec![PaymentRole::Agreed], "{p:?}");
+    assert_eq!(role_of(&p, 80.0), vec![PaymentRole::Claimed], "{p:?}");
 }
