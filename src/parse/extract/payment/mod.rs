@@ -536,8 +536,29 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
         .filter(|m| m.payment.role != PaymentRole::Other)
         .map(|m| m.amount.pence)
         .collect();
+    // So is a sum told as a price, fee or charge that the complainant wants
+    // back, or the body offered back (`He paid £68 in parking charges` ...
+    // `wants a £68 refund`), but not an end of a range (`between £200 and
+    // £600`), and not a charge beside an agreed payment of the same size,
+    // which is as often a coincidence (`a penalty of £150`, `pay £150 for
+    // her distress`).
+    let wanted_or_offered: Vec<i64> = mentions
+        .iter()
+        .filter(|m| {
+            matches!(
+                m.payment.role,
+                PaymentRole::Claimed | PaymentRole::Offered | PaymentRole::Accepted
+            )
+        })
+        .map(|m| m.amount.pence)
+        .collect();
     mentions.retain(|m| {
-        !(m.bare && m.payment.role == PaymentRole::Other && paid.contains(&m.amount.pence))
+        let again = if m.bare {
+            paid.contains(&m.amount.pence)
+        } else {
+            !m.amount.in_range && wanted_or_offered.contains(&m.amount.pence)
+        };
+        !(m.payment.role == PaymentRole::Other && again)
     });
     for m in &mut mentions {
         if m.payment.role == PaymentRole::Other {

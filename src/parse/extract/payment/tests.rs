@@ -1150,3 +1150,70 @@ fn a_claim_the_decision_grants_is_the_payment_not_a_claim() {
     assert_eq!(role_of(&p, 235.0), vec![PaymentRole::Agreed], "{p:?}");
     assert_eq!(role_of(&p, 80.0), vec![PaymentRole::Claimed], "{p:?}");
 }
+
+#[test]
+fn a_price_the_complainant_wants_back_or_the_body_offered_back_is_that_sum_once() {
+    use PaymentRole::{Agreed, Claimed, Offered, Other};
+    let one = |parts: &[(Option<SectionKind>, &str)], amount: f64| {
+        role_of(&run(parts, Some("Mr X")), amount)
+    };
+    // Wanted back: the charge and the claim are one sum, claimed.
+    assert_eq!(
+        one(
+            &[
+                (None, "Mr X wants a £68 refund."),
+                (
+                    Some(WhatFound),
+                    "He paid £68 in parking charges while he waited."
+                ),
+            ],
+            68.0
+        ),
+        vec![Claimed]
+    );
+    // Offered back in the body's own complaint process.
+    assert_eq!(
+        one(
+            &[
+                (Some(WhatFound), "The Council charged him a fee of £270."),
+                (
+                    Some(WhatFound),
+                    "At stage two the Council offered to refund £270."
+                ),
+            ],
+            270.0
+        ),
+        vec![Offered]
+    );
+    // An agreed payment the size of a charge is as often a coincidence.
+    assert_eq!(
+        one(
+            &[
+                (
+                    Some(WhatFound),
+                    "The Council issued a penalty charge of £150."
+                ),
+                (
+                    Some(AgreedAction),
+                    "The Council will pay Mr X £150 for his distress."
+                ),
+            ],
+            150.0
+        ),
+        vec![Other, Agreed]
+    );
+    // An end of a range is guidance, whatever else has its size.
+    assert_eq!(
+        one(
+            &[
+                (
+                    Some(WhatFound),
+                    "Our guidance suggests between £200 and £600 for distress."
+                ),
+                (Some(WhatFound), "The Council offered £200 at stage two."),
+            ],
+            200.0
+        ),
+        vec![Other, Offered]
+    );
+}
