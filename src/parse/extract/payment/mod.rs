@@ -379,11 +379,22 @@ static OFFERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// Words after an amount saying the complainant was charged too much:
-/// `charged £90 more than she should have been`, `£40 which he should not have paid`.
+/// Words after an amount saying the complainant was charged too much, or
+/// claims it: `charged £90 more than she should have been`, `£40 which he
+/// should not have paid`, `the £5,250 she claims`, `£100 he overpaid`.
 static CLAIMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?more than (?:he|she|they|it) should\b|^[^.;£]{0,40}?\b(?:should\s*{not}|ought not to) have (?:been charged|paid|had to pay)|^\s*out\s+of\s+pocket\b",
+        r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?more than (?:he|she|they|it) should\b|^[^.;£]{0,40}?\b(?:should\s*{not}|ought not to) have (?:been charged|paid|had to pay)|^\s*out\s+of\s+pocket\b|^\s*(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:claim\w*|sought|seek\w*|overpaid|(?:says?|said)\s+(?:he|she|they)\s+(?:is|are|was|were)\s+owed)\b",
+    )
+});
+
+/// The complainant, not the body, as the payer: `her assessment that she
+/// should pay £80 a week`, `Mr X will pay £20 and the Council the rest`. A
+/// contribution or charge, not a remedy (the Ombudsman never asks a
+/// complainant to pay).
+static COMPLAINANT_PAYS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should|must|would|will|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to)\s+(?:\w+ly\s+)?(?:pay|contribute)\s+(?:[\w'’-]+\s+){0,2}?$",
     )
 });
 
@@ -822,6 +833,9 @@ fn words_cue(
     } else {
         None
     };
+    if agreed_word == Some(true) && COMPLAINANT_PAYS.is_match(before) {
+        return Some(Cue::Other);
+    }
     let agreed = asked
         || match agreed_word {
             // `It should have paid him £50`: money owed, not a remedy.

@@ -1217,3 +1217,36 @@ fn a_price_the_complainant_wants_back_or_the_body_offered_back_is_that_sum_once(
         vec![Other, Offered]
     );
 }
+
+#[test]
+fn what_the_complainant_claims_after_the_amount_or_must_pay_is_no_remedy() {
+    use PaymentRole::{Agreed, Claimed, Other};
+    for (text, role) in [
+        (
+            "The evidence is not adequate to permit it to pay her the £5,250 she claims.",
+            Claimed,
+        ),
+        (
+            "The Council did not pay the £400 which she says she is owed.",
+            Claimed,
+        ),
+        // The complainant as the payer: a contribution, not a remedy.
+        (
+            "Ms X disputes the assessment that she should pay £80 a week towards her care.",
+            Other,
+        ),
+        (
+            "The Council decided Mr X must pay £1,200 for the works.",
+            Other,
+        ),
+        // The body as the payer is the remedy.
+        ("The Council should pay Mrs X £300.", Agreed),
+        (
+            "We recommend the Council should pay her £200 for her distress.",
+            Agreed,
+        ),
+    ] {
+        let p = run_one(None, text, Some("Mr X"));
+        assert_eq!(amounts_and_roles(&p)[0].1, role, "{text}: {p:?}");
+    }
+}
