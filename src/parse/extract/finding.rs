@@ -120,7 +120,9 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \bto\s+remedy\s+(?:this|the|that|her|his|their)\s+injustice
         | \b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b
         | \bis\s+(?:a\s+)?satisfactory\s+remedy
-        | \bis\s+an?\s+(?:appropriate|suitable|adequate|proportionate)\s+remedy
+        | \bis\s+an?\s+(?:appropriate|suitable|adequate|proportionate|acceptable)\s+remedy
+        | \bsatisfied\s+with\s+(?:the\s+)?(?:actions?|steps|remedy|response)\s+(?:the\s+)?(?:{body}|it)\s+(?:has|have)\s+(?:already\s+)?(?:taken|agreed|offered|provided)
+        | \bsatisfied\s+with\s+(?:the\s+)?(?:{body}['’]s|its)\s+(?:actions?|steps|remedy|response)
         | \bresolve\s+(?:the|this|her|his|their)\s+complaint\s+early
         | \b(?:has|have|had)\s+(?:already\s+|also\s+)*(?:offered|provided|given|made)\s+(?:(?:him|her|them|the\s+complainants?)\s+)?(?:a|an|the)\s+(?:(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|financial)\s+(?:and\s+)?){0,2}(?:remedy|refund)
         | \bprovides?\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|outcome)
@@ -142,6 +144,7 @@ pub(crate) const REMEDIED_NEEDS: Prefilter = Prefilter::new(
         "remedy",
         "provide",
         "resolve",
+        "satisfied",
     ],
 );
 
@@ -761,6 +764,10 @@ mod tests {
             ("This is because we are unlikely to find fault. The Council has also already provided a suitable remedy for issues with its complaint handling.", NotInvestigated),
             // A response nobody judges is no remedy.
             ("This is because the Council has provided a response.", NotInvestigated),
+            // Satisfied with what the body did, or its remedy acceptable.
+            ("The Council has apologised and waived a portion of the charges. We are satisfied with the Council's actions and could achieve nothing further.", FaultInjustice),
+            ("It has waived £100. We are satisfied with the actions it has taken to acknowledge the impact of its fault.", FaultInjustice),
+            ("The Council's apology and refund of the fee is an acceptable remedy to the complaint.", FaultInjustice),
         ];
         for (reason, expected) in cases {
             let text = format!("{NOT} {reason}");
