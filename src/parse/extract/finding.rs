@@ -256,6 +256,11 @@ static PART: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Too little evidence of fault: `insufficient evidence of fault`, `not
+/// enough evidence of any fault`. A denial of fault, and a reason not to
+/// investigate.
+const INSUFFICIENT_EVIDENCE: &str = r"\b(?:insufficient|little|limited|{not}\s+enough|{not}\s+sufficient)\s+evidence\s+of\s+(?:any\s+|significant\s+)?fault";
+
 /// A reason not to investigate other than the body's own remedy: fault is
 /// unlikely or unevidenced, or another forum is the place for it. Beside such
 /// a reason, a remedy the body provided is incidental: the LGSCO closes these
@@ -265,12 +270,14 @@ static PART: LazyLock<Regex> = LazyLock::new(|| {
 /// notes a remedy and finds no fault, so it has no prefilter.
 static OTHER_REASON: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?xi)
+        &r"(?xi)
         \bunlikely\s+to\s+find\s+(?:any\s+)?fault
-        | \b(?:insufficient|little|no|{not}\s+enough|{not}\s+sufficient)\s+evidence\s+of\s+(?:any\s+)?fault
+        | {INSUFFICIENT_EVIDENCE}
+        | \bno\s+evidence\s+of\s+(?:any\s+)?fault
         | \bmatter\s+for\s+(?:the\s+)?(?:information\s+commissioner|courts?|tribunal|police)
         | \bbetter\s+placed
-        ",
+        "
+        .replace("{INSUFFICIENT_EVIDENCE}", INSUFFICIENT_EVIDENCE),
     )
 });
 
@@ -290,13 +297,14 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | {not}\s+(?:uphold|upheld)(?:\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?)?
         | \bno\s+evidence\s+(?:of\s+(?:any\s+)?(?:[\w'’]+\s+)?fault|(?:that\s+)?the\s+{body})
         | {not}\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence\s+of\s+(?:any\s+|significant\s+)?fault
-        | \b(?:insufficient|little|limited|{not}\s+enough|{not}\s+sufficient)\s+evidence\s+of\s+(?:any\s+|significant\s+)?fault
+        | {INSUFFICIENT_EVIDENCE}
         | \b(?:did|does|do|has|have|had)\s*{not}\s+act(?:ed)?\s+with\s+fault
         | \b(?:acted|was|were|behaved)\s+without\s+(?:any\s+)?fault
         | \bacted\s+(?:appropriately|properly|reasonably|correctly|lawfully)
         | \bwas\s+entitled\s+to
         "
-        .replace("{NOT_FOUND_AT_FAULT}", NOT_FOUND_AT_FAULT),
+        .replace("{NOT_FOUND_AT_FAULT}", NOT_FOUND_AT_FAULT)
+        .replace("{INSUFFICIENT_EVIDENCE}", INSUFFICIENT_EVIDENCE),
     )
 });
 /// The word beginnings every match of [`NO_FAULT`] has.

@@ -533,36 +533,20 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
     }
     // A claim the decision grants (`he incurred a fee of £235` ... `agreed
     // to reimburse the £235`) is that payment, no longer a claim.
-    let granted: Vec<i64> = mentions
-        .iter()
-        .filter(|m| matches!(m.payment.role, PaymentRole::Agreed | PaymentRole::Accepted))
-        .map(|m| m.amount.pence)
-        .collect();
+    let granted = amounts_of(&mentions, &[PaymentRole::Agreed, PaymentRole::Accepted]);
     mentions
         .retain(|m| !(m.payment.role == PaymentRole::Claimed && granted.contains(&m.amount.pence)));
     // `We consider £150 is a suitable remedy`: an amount nothing marks,
     // equal to a payment read elsewhere, is that payment again.
-    let paid: Vec<i64> = mentions
-        .iter()
-        .filter(|m| m.payment.role != PaymentRole::Other)
-        .map(|m| m.amount.pence)
-        .collect();
+    use PaymentRole::{Accepted, Agreed, Claimed, Offered};
+    let paid = amounts_of(&mentions, &[Agreed, Accepted, Offered, Claimed]);
     // So is a sum told as a price, fee or charge that the complainant wants
     // back, or the body offered back (`He paid £68 in parking charges` ...
     // `wants a £68 refund`), but not an end of a range (`between £200 and
     // £600`), and not a charge beside an agreed payment of the same size,
     // which is as often a coincidence (`a penalty of £150`, `pay £150 for
     // her distress`).
-    let wanted_or_offered: Vec<i64> = mentions
-        .iter()
-        .filter(|m| {
-            matches!(
-                m.payment.role,
-                PaymentRole::Claimed | PaymentRole::Offered | PaymentRole::Accepted
-            )
-        })
-        .map(|m| m.amount.pence)
-        .collect();
+    let wanted_or_offered = amounts_of(&mentions, &[Claimed, Offered, Accepted]);
     mentions.retain(|m| {
         let again = if m.bare {
             paid.contains(&m.amount.pence)
@@ -580,6 +564,15 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
     let mut mentions = drop_restatements(mentions, blocks, strict);
     mentions.sort_by_key(|m| (m.block, m.sentence, m.amount.start));
     mentions.into_iter().map(|m| m.payment).collect()
+}
+
+/// The amounts, in pence, of the mentions with one of `roles`.
+fn amounts_of(mentions: &[Mention], roles: &[PaymentRole]) -> Vec<i64> {
+    mentions
+        .iter()
+        .filter(|m| roles.contains(&m.payment.role))
+        .map(|m| m.amount.pence)
+        .collect()
 }
 
 /// Every amount in every block, read on its own, up to the caps.
@@ -926,12 +919,13 @@ fn object_of_remedy(cues: &[CueMatch], before: &str, start: usize) -> bool {
         .rev()
         .filter(|m| m.end <= start)
         .find(|m| matches!(m.group, CueGroup::Remedy | CueGroup::StrongRemedy))
-        .and_then(|m| before.get(m.end..start))
-        .is_some_and(|gap| {
-            let words: Vec<&str> = gap.split_whitespace().collect();
-            words.len() <= 5
-                && !gap.contains(['.', ';', '£'])
-                && !words.iter().any(|w| w.eq_ignore_ascii_case("but"))
+        .is_some_and(|m| {
+            let gap = before.get(m.end..start).unwrap_or("");
+            few_words(before, m.end, start)
+                && !gap.contains('£')
+                && !gap
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("but"))
         })
 }
 
