@@ -523,9 +523,20 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
             .iter()
             .any(|m| m.payment.role == PaymentRole::Offered);
         let all_sufficient = offers && remedy_judged_sufficient(blocks);
+        // So is an offer the summary tells as what the body did (`The
+        // Council has apologised and offered to pay him £250`), unless the
+        // summary then says it falls short.
+        let in_summary = |m: &Mention| {
+            let block = &blocks[m.block];
+            block.kind.is_none()
+                && told_as_offer(m, blocks)
+                && !block.sentences()[m.sentence..]
+                    .iter()
+                    .any(|s| SHORT.is_match(s.text))
+        };
         for m in &mut mentions {
             if m.payment.role == PaymentRole::Offered
-                && (all_sufficient || sufficient.contains(&m.amount.pence))
+                && (all_sufficient || sufficient.contains(&m.amount.pence) || in_summary(m))
             {
                 m.payment.role = PaymentRole::Accepted;
             }
@@ -556,6 +567,9 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
         !(m.payment.role == PaymentRole::Other && again)
     });
     for m in &mut mentions {
+        if m.payment.role == PaymentRole::Offered && !told_as_offer(m, blocks) {
+            m.payment.role = PaymentRole::Other;
+        }
         if m.payment.role == PaymentRole::Other {
             // A bill or grant has no remedy purpose.
             m.payment.purpose = vec![Purpose::Unspecified];
@@ -564,6 +578,28 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
     let mut mentions = drop_restatements(mentions, blocks, strict);
     mentions.sort_by_key(|m| (m.block, m.sentence, m.amount.start));
     mentions.into_iter().map(|m| m.payment).collect()
+}
+
+/// Words that tell an offer: `offered`, `a goodwill gesture`, `compensation`,
+/// `has already paid`.
+static OFFER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:offer\w*|goodwill|good will|gesture|compensat\w*|already)\b")
+});
+
+/// Whether an amount read as the body's own money (`offered`) is told as an
+/// offer: its sentence says `offer`, `goodwill`, `compensation` or `already`, or the
+/// money is for distress, time and trouble, uncertainty, a lost service or a
+/// symbol. Money the body simply paid, owed, reduced or has not written off
+/// (`paid £270 in January`, `will reduce by £75 per week`, `took too long to
+/// reimburse £1.50`) is no offer the decision could adopt: other money.
+fn told_as_offer(m: &Mention, blocks: &[Block]) -> bool {
+    let for_remedy = m.payment.purpose.iter().any(|p| {
+        !matches!(
+            p,
+            Purpose::FinancialLoss | Purpose::Backdated | Purpose::Unspecified
+        )
+    });
+    for_remedy || OFFER_WORD.is_match(blocks[m.block].sentences()[m.sentence].text)
 }
 
 /// The amounts, in pence, of the mentions with one of `roles`.

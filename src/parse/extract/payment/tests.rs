@@ -253,7 +253,7 @@ fn waived_fee_and_reduced_charge() {
 #[test]
 fn payments_already_made_and_should_have() {
     let p = run(
-        &[(None, "The Council has already paid Mr X £200. It should have paid him £50 earlier. At stage two the Council agreed to pay £75.")],
+        &[(Some(WhatFound), "The Council has already paid Mr X £200. It should have paid him £50 earlier. At stage two the Council agreed to pay £75.")],
         None,
     );
     assert!(agreed(&p).is_empty(), "{p:#?}");
@@ -1247,6 +1247,55 @@ fn what_the_complainant_claims_after_the_amount_or_must_pay_is_no_remedy() {
         ),
     ] {
         let p = run_one(None, text, Some("Mr X"));
+        assert_eq!(amounts_and_roles(&p)[0].1, role, "{text}: {p:?}");
+    }
+}
+
+#[test]
+fn the_bodys_own_money_is_an_offer_only_when_told_as_one() {
+    use PaymentRole::{Accepted, Offered, Other};
+    for (kind, text, role) in [
+        // Money the body paid, owed, reduced or did not write off: no offer.
+        (
+            Some(Complaint),
+            "Mrs X said the Council has told her her fostering payment will reduce by £75 per week in October 2023.",
+            Other,
+        ),
+        (
+            Some(Findings),
+            "Ms X set up a payment plan and paid £270 in January.",
+            Other,
+        ),
+        (
+            Some(Complaint),
+            "Mr X complains the Council has not written off £305.93 which it said it would do.",
+            Other,
+        ),
+        // Told as an offer, or paid for a personal injustice: an offer.
+        (
+            Some(Findings),
+            "The Council offered Miss X £200. Miss X did not accept this.",
+            Offered,
+        ),
+        (
+            Some(WhatFound),
+            "The Council paid her £200 for her distress at stage two.",
+            Offered,
+        ),
+        // An offer the summary tells as what the body did is the remedy
+        // the decision accepts, unless it says the offer falls short.
+        (
+            None,
+            "The Council has apologised for delays and offered to pay him £250 to recognise the time and trouble this caused.",
+            Accepted,
+        ),
+        (
+            None,
+            "The Council offered £250 but this was not enough to remedy the injustice.",
+            Offered,
+        ),
+    ] {
+        let p = run_one(kind, text, Some("Mr X"));
         assert_eq!(amounts_and_roles(&p)[0].1, role, "{text}: {p:?}");
     }
 }
