@@ -102,7 +102,7 @@ enum CueGroup {
     StrongRemedy,
     /// What the complainant says they lost or had to pay: `had to pay`,
     /// `defrauded`, `incurred financial losses of`, `an unnecessary fee of`,
-    /// `this costs her`.
+    /// `this costs her`, `the damage`.
     Loss,
     /// Money that is no remedy: bills, fees, costs, money paid or owed, a
     /// refund the body was slow to make (`delayed in refunding`).
@@ -134,7 +134,7 @@ fn group_patterns() -> [&'static str; 9] {
         r"\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
-        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them))\b",
+        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them)|damag(?:e|es|ed))\b",
         r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|{body}|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
@@ -381,10 +381,11 @@ static OFFERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words after an amount saying the complainant was charged too much, or
 /// claims it: `charged £90 more than she should have been`, `£40 which he
-/// should not have paid`, `the £5,250 she claims`, `£100 he overpaid`.
+/// should not have paid`, `the £5,250 she claims`, `£100 he overpaid`, `did
+/// £40,000 of damage`.
 static CLAIMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?more than (?:he|she|they|it) should\b|^[^.;£]{0,40}?\b(?:should\s*{not}|ought not to) have (?:been charged|paid|had to pay)|^\s*out\s+of\s+pocket\b|^\s*(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:claim\w*|sought|seek\w*|overpaid|(?:says?|said)\s+(?:he|she|they)\s+(?:is|are|was|were)\s+owed)\b",
+        r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?more than (?:he|she|they|it) should\b|^[^.;£]{0,40}?\b(?:should\s*{not}|ought not to) have (?:been charged|paid|had to pay)|^\s*out\s+of\s+pocket\b|^\s*(?:worth\s+)?of\s+damage\b|^\s*(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:claim\w*|sought|seek\w*|overpaid|(?:says?|said)\s+(?:he|she|they)\s+(?:is|are|was|were)\s+owed)\b",
     )
 });
 
@@ -792,10 +793,18 @@ fn cue<'k>(
     has: &dyn Fn(Prefilter) -> bool,
     has_after: &dyn Fn(Prefilter) -> bool,
 ) -> Option<Cue> {
-    if amount.in_range || (amount.rate && amount.period.is_none()) {
+    if amount.rate && amount.period.is_none() {
         return Some(Cue::Other);
     }
     let cue = words_cue(before, after, &cues(), amount.rate, has, has_after);
+    // An end of a range is an estimate, guidance or a band: a claim when
+    // the words say so (`she paid £6,000 to £7,000 too much`), else other.
+    if amount.in_range {
+        return Some(match cue {
+            Some(Cue::Claimed) => Cue::Claimed,
+            _ => Cue::Other,
+        });
+    }
     // A weekly, monthly or yearly rate keeps the role its words give it
     // (`pay her £50 a month`); with no words it is a price or a charge.
     if amount.rate && cue.is_none() {
@@ -822,6 +831,7 @@ fn words_cue(
         if OTHER_AFTER
             .find(after)
             .is_some_and(|m| !for_whose_benefit(after, m.end()))
+            && !loss_right_before(cues, before)
         {
             return Some(Cue::Other);
         }
@@ -1065,6 +1075,21 @@ fn tail(text: &str, n: usize) -> &str {
         start -= 1;
     }
     &text[start..]
+}
+
+/// Whether a loss is told right before the amount, at most two words away:
+/// `the Council owes her approximately £65,000 in fostering fees`, `she
+/// lost £500 in benefits`. The charge or benefit after it is what was lost,
+/// so the amount is a claim, not the charge. A bare `he paid` is not a loss
+/// ([`PAID`]): `he paid £110 for two bins`.
+fn loss_right_before(cues: &[CueMatch], before: &str) -> bool {
+    cues.last().is_some_and(|c| {
+        c.group == CueGroup::Loss
+            && before
+                .get(c.end..)
+                .is_some_and(|gap| gap.split_whitespace().count() <= 2)
+            && !PAID.is_match(before.get(c.start..c.end).unwrap_or(""))
+    })
 }
 
 fn few_words(text: &str, from: usize, to: usize) -> bool {

@@ -1299,3 +1299,42 @@ fn the_bodys_own_money_is_an_offer_only_when_told_as_one() {
         assert_eq!(amounts_and_roles(&p)[0].1, role, "{text}: {p:?}");
     }
 }
+
+#[test]
+fn a_loss_told_next_to_the_amount_is_a_claim_whatever_follows() {
+    use PaymentRole::{Claimed, Other};
+    for (text, roles) in [
+        // Owed or lost right before the amount: the fees after it are what
+        // was lost, not a charge.
+        (
+            "Ms M complains the Council owes her approximately £65,000 in fostering fees.",
+            vec![Claimed],
+        ),
+        ("Mrs X says she lost £500 in benefits.", vec![Claimed]),
+        // A bare `paid` is a price.
+        ("He paid £110 in fees for two bins.", vec![Other]),
+        // Damage is a loss, before or after the amount.
+        (
+            "Mr X says the fallen tree did £40,000 of damage to his property.",
+            vec![Claimed],
+        ),
+        (
+            "He said the cost of repairing the damage to his vehicle was £160.",
+            vec![Claimed],
+        ),
+        // Both ends of a range the words make a loss are claims; a range
+        // nothing marks is other.
+        (
+            "She says she therefore paid £6,000 to £7,000 too much for her home.",
+            vec![Claimed, Claimed],
+        ),
+        (
+            "Homes in the area sell for between £200,000 and £250,000.",
+            vec![Other, Other],
+        ),
+    ] {
+        let p = run_one(Some(Complaint), text, Some("Mr X"));
+        let got: Vec<PaymentRole> = p.iter().map(|p| p.role).collect();
+        assert_eq!(got, roles, "{text}: {p:?}");
+    }
+}
