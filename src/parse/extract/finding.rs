@@ -71,6 +71,7 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:correct|rectify|put\s+right)\s+(?:that|this|the|its|these|those)\s+(?:errors?|mistakes?)\b
         | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:an?\s+|some\s+)?(?:administrative\s+)?(?:errors?|mistakes?)\b
         | \badministrative\s+(?:errors?|mistakes?|failings?|failures?)\b
+        | \b(?:handling|communication|record[\s-]keeping|responses?)\s+(?:[\w'’]+\s+){0,6}?(?:was|were|has\s+been|had\s+been)\s+(?:also\s+|very\s+|particularly\s+)?(?:poor|inadequate|unacceptable|substandard)\b
         ",
     )
 });
@@ -97,6 +98,10 @@ pub(crate) const FAILURE_NEEDS: Prefilter = Prefilter::new(
         "error",
         "mistake",
         "administrative",
+        "poor",
+        "inadequate",
+        "unacceptable",
+        "substandard",
     ],
 );
 
@@ -110,7 +115,8 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The body agreed a remedy, or offered or provided a suitable one (or a
-/// suitable response: `the Council has provided a proportionate response`):
+/// suitable response: `the Council has provided a proportionate response`,
+/// or what it did `remedies any outstanding injustice`):
 /// upheld in substance even where no sentence says `fault`.
 pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -118,6 +124,7 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         \bagree\w*\s+(?:[\w'’]+\s+){0,2}?to\s+(?:(?:my|our|the)\s+recommendations?|apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess)
         | \b(?:{body}|it|they)\s+(?:will|should|must|needs\s+to)\s+(?:also\s+)?(?:apologi|pay|make\s+a\s+(?:\w+\s+)?payment|reimburse|refund)
         | \bto\s+remedy\s+(?:this|the|that|her|his|their)\s+injustice
+        | \b(?:remedies|remedied)\s+(?:any|the|this|that|her|his|their)\s+(?:outstanding\s+|remaining\s+)?injustice
         | \b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b
         | \bis\s+(?:a\s+)?satisfactory\s+remedy
         | \bis\s+an?\s+(?:appropriate|suitable|adequate|proportionate|acceptable)\s+remedy
@@ -141,7 +148,7 @@ pub(crate) const REMEDIED_NEEDS: Prefilter = Prefilter::new(
         "pay",
         "reimburse",
         "refund",
-        "remedy",
+        "remed",
         "provide",
         "resolve",
         "satisfied",
@@ -202,12 +209,15 @@ pub(crate) static NOT_INVESTIGATED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)
         (?:{not}|\bcannot)\s+(?:start\s+(?:an\s+|to\s+)?|to\s+|exercise\s+(?:[\w'’]+\s+)?discretion\s+to\s+)?investigat\w*\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b
         | \bclosed\s+(?:our|my|the|this)\s+(?:investigation|complaint|case)
+        | (?:\b(?:will|can|shall)\s*{not}|\bcannot)\s+consider\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b
         ",
     )
 });
 /// The word beginnings every match of [`NOT_INVESTIGATED_WHOLE`] has.
-pub(crate) const NOT_INVESTIGATED_WHOLE_NEEDS: Prefilter =
-    Prefilter::new(Slot::FindingNotInvestigatedWhole, &["investigat", "closed"]);
+pub(crate) const NOT_INVESTIGATED_WHOLE_NEEDS: Prefilter = Prefilter::new(
+    Slot::FindingNotInvestigatedWhole,
+    &["investigat", "closed", "consider"],
+);
 
 /// An investigation that began and was stopped before a finding: `We have
 /// discontinued our investigation`, `We ended the investigation`, `will not
@@ -284,8 +294,9 @@ static OTHER_REASON: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         &r"(?xi)
-        \bno\s+(?:administrative\s+)?fault\b
+        \bno\s+(?:(?:administrative|substantive|significant|further|other|procedural|such)\s+)?fault\b
         | {not}\s+at\s+fault
+        | {not}\s+(?:because\s+of|due\s+to|caused\s+by|(?:the|a)\s+result\s+of)\s+(?:any\s+)?fault
         | {not}\s+(?:find|found)\s+(?:any\s+)?fault
         | (?:\bunable\s+to|\bcannot|\bca{not}|\bcould\s*{not})\s+find\s+(?:any\s+)?fault
         | {NOT_FOUND_AT_FAULT}
@@ -296,7 +307,7 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | \bwas\s*{not}\s+(?:at\s+)?fault
         | {not}\s+(?:uphold|upheld)(?:\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?)?
         | \bno\s+evidence\s+(?:of\s+(?:any\s+)?(?:[\w'’]+\s+)?fault|(?:that\s+)?the\s+{body})
-        | {not}\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence\s+of\s+(?:any\s+|significant\s+)?fault
+        | {not}\s+(?:seen|found|see|find)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence\s+of\s+(?:any\s+|significant\s+)?fault
         | {INSUFFICIENT_EVIDENCE}
         | \b(?:did|does|do|has|have|had)\s*{not}\s+act(?:ed)?\s+with\s+fault
         | \b(?:acted|was|were|behaved)\s+without\s+(?:any\s+)?fault
@@ -445,26 +456,42 @@ fn supposing(block: &Block, i: usize) -> bool {
     })
 }
 
+/// A turn in a sentence: a denial after it is about something else.
+static CONTRAST: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(?:but|however|although|though|whereas|while|whilst|yet)\b|;"));
+
 /// Whether sentence `s` (sentence `i` of `b`) states a [`FAILURE`] that no
 /// [`NO_FAULT`] denial covers: a denial covers a failure when it starts
 /// before the failure's words end and runs at least to their end ("found the
 /// Council did not act with fault", "not upheld the complaint"), but not a
 /// failure that goes on past it ("found no fault in X, but some fault in Y").
+/// A denial of fault later in the same clause covers it too (`The Council
+/// did not formally agree a weekly figure so it was not at fault`), one
+/// after a turn (`but`, `however`, `;`) does not.
 /// Words giving someone else's view count only before the failure (`Mr X
 /// says the Council failed`), not in a clause after it (`has advertised a
 /// wrong date for the application Mrs X complained about`).
 fn states_failure(b: &Block, i: usize, s: &str) -> bool {
     let denied = |m: &regex::Match| {
         b.has(i, NO_FAULT_NEEDS)
-            && NO_FAULT
-                .find_iter(s)
-                .any(|d| d.start() < m.end() && d.end() >= m.end())
+            && NO_FAULT.find_iter(s).any(|d| {
+                (d.start() < m.end() && d.end() >= m.end())
+                    || (d.start() >= m.end()
+                        && d.as_str().to_ascii_lowercase().contains("fault")
+                        && !CONTRAST.is_match(&s[m.end()..d.start()]))
+            })
     };
     // Searched again per failure rather than collected: failures are rare
     // and a sentence costs no allocation.
     let reported = |m: &regex::Match| REPORTED.find(s).is_some_and(|r| r.start() < m.start());
     FAILURE.find_iter(s).any(|m| !denied(&m) && !reported(&m))
 }
+
+/// A sentence whose subject is part of the complaint: `Parts of Mr T’s
+/// complaint are outside the Ombudsman’s jurisdiction`.
+static PART_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^(?:the\s+|some\s+)?(?:parts?|aspects?|elements?|remainder|rest)\s+of\b")
+});
 
 /// Whether a not-investigated statement is about part of the complaint:
 /// [`PART`] in `scope`, the words it governs.
@@ -563,7 +590,7 @@ fn read<'a, 'b: 'a>(
                     NOT_INVESTIGATED_NEEDS,
                     &NOT_INVESTIGATED,
                 )
-                .is_some_and(|m| !about_part(&s[m.start()..]));
+                .is_some_and(|m| !about_part(&s[m.start()..]) && !PART_SUBJECT.is_match(s));
             }
             if !remedied {
                 remedied = test(remedied_words, REMEDIED_NEEDS, &REMEDIED);
@@ -1291,5 +1318,60 @@ mod tests {
             in_summary("Mrs X complained the Council has delayed forwarding the application."),
             None
         );
+    }
+
+    #[test]
+    fn denials_hedged_or_after_the_failure_and_refusals_to_consider() {
+        for (text, finding) in [
+            // A denial with a qualifier, a cause, or unfound evidence.
+            (
+                "The Ombudsman has found no substantive fault in the way the Council has considered the matter.",
+                Some(NoFault),
+            ),
+            (
+                "We found that whilst it took many months to process Mr X’s application, this was not because of fault by the Council.",
+                Some(NoFault),
+            ),
+            (
+                "We did not find enough evidence of fault by the Council.",
+                Some(NoFault),
+            ),
+            // A failure the same clause then clears of fault.
+            (
+                "The Council did not formally agree to a weekly figure with the Care Home so it was not at fault for this.",
+                Some(NoFault),
+            ),
+            // After a turn the denial is about something else.
+            (
+                "The Council failed to reply to Mr X, but it was not at fault in its assessment.",
+                Some(FaultNoInjustice),
+            ),
+            // A refusal to consider the complaint is a refusal to investigate.
+            (
+                "The Ombudsman will not consider this complaint as there is insufficient evidence of fault by the Council.",
+                Some(NotInvestigated),
+            ),
+            // Part of the complaint outside the remit decides nothing.
+            (
+                "The Ombudsman found no fault on Mr T’s complaint. Parts of Mr T’s complaint are outside the Ombudsman’s jurisdiction.",
+                Some(NoFault),
+            ),
+            (
+                "Mr T’s complaint is outside the Ombudsman’s jurisdiction.",
+                Some(NotInvestigated),
+            ),
+            // Poor handling is fault; a body's action that remedies the
+            // injustice is a remedy.
+            (
+                "The Council’s handling of the complainant’s complaint was poor, but this did not cause a significant injustice.",
+                Some(FaultNoInjustice),
+            ),
+            (
+                "The Council’s offer to reimburse the overpayment remedies any outstanding injustice.",
+                Some(FaultInjustice),
+            ),
+        ] {
+            assert_eq!(in_summary(text), finding, "{text}");
+        }
     }
 }
