@@ -90,11 +90,13 @@ struct Mention {
 /// pattern of [`group_patterns`], in the same order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CueGroup {
-    /// Payment refused or not made: `declined to pay`, `cannot offer`.
+    /// Payment refused or not made: `declined to pay`, `cannot offer`,
+    /// `failed to provide a refund of`.
     Refused,
     /// The Ombudsman asked for the payment: `we have asked the Council to pay`.
     Asked,
-    /// What the complainant asked for: `wants`, `sought`, `claimed`.
+    /// What the complainant asked for: `wants`, `sought`, `claimed`, `says
+    /// she should receive`.
     Wanted,
     /// An offer accepted, or made in answer to the Ombudsman: `welcomed the offer`.
     Accepted,
@@ -129,9 +131,9 @@ const GROUPS: [CueGroup; 9] = [
 
 fn group_patterns() -> [&'static str; 9] {
     [
-        r"(?:\b(?:refus\w*|declin\w*|never|no longer|cannot|unable)|{not})\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make)\w*",
+        r"(?:\b(?:refus\w*|declin\w*|never|no longer|cannot|unable|fail\w*)|{not})\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make)\w*(?:\s+(?:(?:him|her|them|an?|the|any|full)\s+){0,2}(?:refund|payment|compensation|reimbursement)s?\b)?",
         r"\b(?:we|I|Ombudsman|Ombudsmen)\s+(?:have\s+|has\s+|had\s+|also\s+|therefore\s+)*asked\b|\b(?:{body}|it)\s+(?:has|have)\s+been\s+asked\s+to\b",
-        r"\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b",
+        r"\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b|\b(?:says?|said|believes?|feels?|felt|thinks?|argues?|argued)\s+(?:that\s+)?(?:[\w'’]+\s+){0,3}?should\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
         r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them)|damag(?:e|es|ed))\b",
@@ -388,6 +390,9 @@ static CLAIMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?more than (?:he|she|they|it) should\b|^[^.;£]{0,40}?\b(?:should\s*{not}|ought not to) have (?:been charged|paid|had to pay)|^\s*out\s+of\s+pocket\b|^\s*(?:worth\s+)?of\s+damage\b|^\s*(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:claim\w*|sought|seek\w*|overpaid|(?:says?|said)\s+(?:he|she|they)\s+(?:is|are|was|were)\s+owed)\b",
     )
 });
+
+/// The complainant's voice: `Mrs X complains`, `he says`.
+static COMPLAINANT_VOICE: LazyLock<Regex> = LazyLock::new(|| regex(fault::REPORTED));
 
 /// The complainant, not the body, as the payer: `her assessment that she
 /// should pay £80 a week`, `Mr X will pay £20 and the Council the rest`. A
@@ -910,6 +915,14 @@ fn words_cue(
         });
     };
     let cue = match group {
+        // `failed to refund £100 he overpaid`, `complains the Council will
+        // not refund the £39 fee`: what is withheld from the complainant,
+        // in their words, is claimed.
+        CueGroup::Refused
+            if CLAIMED_AFTER.is_match(after) || COMPLAINANT_VOICE.is_match(&before[..start]) =>
+        {
+            Cue::Claimed
+        }
         CueGroup::Refused => Cue::Other,
         CueGroup::Wanted => Cue::Claimed,
         // `refund the fees she incurred (£450)`: the verb governs the loss.

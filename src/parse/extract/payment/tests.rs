@@ -1338,3 +1338,47 @@ fn a_loss_told_next_to_the_amount_is_a_claim_whatever_follows() {
         assert_eq!(got, roles, "{text}: {p:?}");
     }
 }
+
+#[test]
+fn money_withheld_or_said_to_be_due_is_no_remedy() {
+    use PaymentRole::{Claimed, Other};
+    for (kind, text, role) in [
+        // A refund the body failed to make is not one it agreed; in the
+        // complainant's words, it is claimed.
+        (
+            None,
+            "The Ombudsman will not investigate Ms B’s complaint the Council has failed to provide a refund of £65 for a Penalty Charge Notice.",
+            Other,
+        ),
+        (
+            Some(Complaint),
+            "Mr X complains the Council failed to refund £100 he overpaid on his bill.",
+            Claimed,
+        ),
+        (
+            Some(Complaint),
+            "Mrs X complains the Council will not refund the £39 fee.",
+            Claimed,
+        ),
+        // Refused, told as what happened: other money.
+        (
+            Some(WhatFound),
+            "The Council refused to pay £500 towards the works.",
+            Other,
+        ),
+        // What the complainant says she should receive is her claim.
+        (
+            Some(Findings),
+            "Ms X says she should receive her £600 payment back as she is no longer renting out her property.",
+            Claimed,
+        ),
+        (
+            Some(Complaint),
+            "Mr X believes the Council should pay him £2,000.",
+            Claimed,
+        ),
+    ] {
+        let p = run_one(kind, text, Some("Mr X"));
+        assert_eq!(amounts_and_roles(&p)[0].1, role, "{text}: {p:?}");
+    }
+}
