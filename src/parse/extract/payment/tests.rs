@@ -27,6 +27,13 @@ fn amounts_and_roles(payments: &[Payment]) -> Vec<(f64, PaymentRole)> {
     payments.iter().map(|p| (p.amount, p.role)).collect()
 }
 
+/// Asserts that the first amount of `text`, read as one block of `kind`
+/// whose complainant is Mr X, has `role`.
+fn assert_first_role(kind: Option<SectionKind>, text: &str, role: PaymentRole) {
+    let p = run_one(kind, text, Some("Mr X"));
+    assert_eq!(amounts_and_roles(&p)[0].1, role, "{text}: {p:?}");
+}
+
 fn role_of(payments: &[Payment], amount: f64) -> Vec<PaymentRole> {
     payments
         .iter()
@@ -1246,8 +1253,7 @@ fn what_the_complainant_claims_after_the_amount_or_must_pay_is_no_remedy() {
             Agreed,
         ),
     ] {
-        let p = run_one(None, text, Some("Mr X"));
-        assert_eq!(amounts_and_roles(&p)[0].1, role, "{text}: {p:?}");
+        assert_first_role(None, text, role);
     }
 }
 
@@ -1295,8 +1301,7 @@ fn the_bodys_own_money_is_an_offer_only_when_told_as_one() {
             Offered,
         ),
     ] {
-        let p = run_one(kind, text, Some("Mr X"));
-        assert_eq!(amounts_and_roles(&p)[0].1, role, "{text}: {p:?}");
+        assert_first_role(kind, text, role);
     }
 }
 
@@ -1378,7 +1383,6 @@ fn money_withheld_or_said_to_be_due_is_no_remedy() {
             Claimed,
         ),
     ] {
-        let p = run_one(kind, text, Some("Mr X"));
-        assert_eq!(amounts_and_roles(&p)[0].1, role, "{text}: {p:?}");
+        assert_first_role(kind, text, role);
     }
 }
