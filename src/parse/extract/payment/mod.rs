@@ -133,7 +133,7 @@ fn group_patterns() -> [&'static str; 9] {
     [
         r"(?:\b(?:refus\w*|declin\w*|never|no longer|cannot|unable|fail\w*)|{not})\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make)\w*(?:\s+(?:(?:him|her|them|an?|the|any|full)\s+){0,2}(?:refund|payment|compensation|reimbursement)s?\b)?",
         r"\b(?:we|I|Ombudsman|Ombudsmen)\s+(?:have\s+|has\s+|had\s+|also\s+|therefore\s+)*asked\b|\b(?:{body}|it)\s+(?:has|have)\s+been\s+asked\s+to\b",
-        r"\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b|\b(?:says?|said|believes?|feels?|felt|thinks?|argues?|argued)\s+(?:that\s+)?(?:[\w'’]+\s+){0,3}?should\b",
+        r"\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b|\b(?:says?|said|believes?|feels?|felt|thinks?|argues?|argued)\s+(?:that\s+)?(?:(?:[\w'’]+\s+){0,3}?|(?:[\w'’]+\s+){3,11}?(?:{body}|it|so|therefore|also|and)\s+)should\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
         r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them)|damag(?:e|es|ed))\b",
@@ -208,8 +208,29 @@ fn cue_matches(text: &str) -> Vec<CueMatch> {
             start: m.start(),
             end: m.end(),
         })
-        .filter(|m| !(m.group == CueGroup::Wanted && a_request_acted_on(text, m.start, m.end)))
+        .filter(|m| {
+            !(m.group == CueGroup::Wanted
+                && (a_request_acted_on(text, m.start, m.end) || the_ombudsman_saying(text, m)))
+        })
         .collect()
+}
+
+/// The Ombudsman's own view, not a want: `I said the Council should pay`,
+/// `we said it should`, `In my view ... should`.
+static OMBUDSMAN_SAYING: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:I|we|ombudsm[ae]n)\s+(?:(?:also|then|have|has|had|therefore)\s+)*$")
+});
+/// `says ... should` with `I` or `we` inside it: the Ombudsman speaks before the should.
+static OMBUDSMAN_INSIDE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\b(?:I|we)\b"));
+
+/// Whether a match of the `says ... should` form of [`CueGroup::Wanted`] is
+/// the Ombudsman speaking (the subject, or a clause inside it): what it says
+/// the body should pay is a recommendation, not the complainant's want.
+fn the_ombudsman_saying(text: &str, m: &CueMatch) -> bool {
+    let matched = &text[m.start..m.end];
+    matched.len() > "should".len()
+        && matched[matched.len() - "should".len()..].eq_ignore_ascii_case("should")
+        && (OMBUDSMAN_SAYING.is_match(&text[..m.start]) || OMBUDSMAN_INSIDE.is_match(matched))
 }
 
 /// A request named as something else's object, not someone wanting money:
@@ -1061,10 +1082,13 @@ static RATE_WORD: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:weekly|monthly|annual|yearly)\b"));
 
 /// The body as the subject right before a verb of wanting (`the Council
-/// wrongly demanded`, `it sought`), or the verb in the passive (`Mr X was
+/// wrongly demanded`, `it then sought`; not `wrote to the Council and
+/// wanted`), or the verb in the passive (`Mr X was
 /// asked to pay`): what the body wants paid, not a claim.
 static BODY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:{body}|it|bailiffs?)\s+(?:[\w'’]+\s+)?$|\b(?:was|were|been|being)\s+$")
+    regex(
+        r"(?i)\b(?:{body}|it|bailiffs?)\s+(?:(?:\w+ly|also|then|had|has|have|now|later|still|first|again|itself)\s+){0,2}$|\b(?:was|were|been|being)\s+$",
+    )
 });
 
 /// A lead-in that prescribes rather than narrates (read only on lead-in

@@ -1386,3 +1386,48 @@ fn money_withheld_or_said_to_be_due_is_no_remedy() {
         assert_first_role(kind, text, role);
     }
 }
+
+#[test]
+fn a_should_is_a_want_in_the_complainants_words_and_a_remedy_in_the_ombudsmans() {
+    use PaymentRole::{Agreed, Claimed, Other};
+    for (kind, text, role) in [
+        // The complainant's `says ... should`, however far apart, when the
+        // body (or `so`) stands right before the should.
+        (
+            Some(Complaint),
+            "He says the Council has now changed the bus lane signage and so should refund him £30 which he previously paid.",
+            Claimed,
+        ),
+        // Not when what should be paid is the complainant's own payment.
+        (
+            Some(Complaint),
+            "Mr X said the Council wrongly calculated how much Mrs X should pay towards her care fees of £42,000.",
+            Other,
+        ),
+        // The Ombudsman saying it, or speaking inside the clause: a remedy.
+        (
+            None,
+            "In my draft decision I said the Council should pay Mrs X £300 for her distress.",
+            Agreed,
+        ),
+        (
+            None,
+            "Mr X says he was not told and we consider the Council should pay £200 to Mr X.",
+            Agreed,
+        ),
+        // The body is the one wanting only as the subject of the verb, not
+        // as the object of an earlier one.
+        (
+            Some(Complaint),
+            "She wrote to the Council and wanted the Council to repay her legal fees of £2,560.80.",
+            Claimed,
+        ),
+        (
+            Some(Complaint),
+            "The Council then wrongly demanded £500 from Mr X.",
+            Other,
+        ),
+    ] {
+        assert_first_role(kind, text, role);
+    }
+}
