@@ -63,7 +63,7 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:this|that|the|these|those|its)\s+faults?\s+did\s*{not}\s+(?:cause|lead|result)
         | ^fault\s+found\b
         | \bthere\s+(?:is|was)\s+(?:some\s+|clear\s+)?evidence\s+of\s+fault
-        | \bthere\s+was\s+(?:a\s+|some\s+)?(?:failure|failings?|delay)\s+by\b
+        | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:a\s+|some\s+|an\s+)?(?:(?:short|significant|avoidable|unreasonable|unnecessary|considerable|further|excessive|undue|initial)\s+)?(?:failures?|failings?|delays?)\s+(?:by|in)\b
         | \bacted\s+with\s+fault
         | \b(?:found|finds?|identified|was)\s+(?:some\s+|a\s+|an\s+|only\s+)?(?:minor|slight|limited|small|technical|procedural)\s+fault
         | \b(?:found|finds?)\s+no\s+fault\s+(?:[\w'’,]+\s+){0,12}?but\s+(?:also\s+|there\s+was\s+)?(?:some|minor|other)\s+fault
@@ -71,6 +71,7 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:correct|rectify|put\s+right)\s+(?:that|this|the|its|these|those)\s+(?:errors?|mistakes?)\b
         | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:an?\s+|some\s+)?(?:administrative\s+)?(?:errors?|mistakes?)\b
         | \badministrative\s+(?:errors?|mistakes?|failings?|failures?)\b
+        | \b(?:is|was|were|are)\s+(?:(?:also|therefore|fundamentally|seriously|clearly)\s+)?flawed\b
         | \b(?:handling|communication|record[\s-]keeping|responses?)\s+(?:[\w'’]+\s+){0,6}?(?:was|were|has\s+been|had\s+been)\s+(?:also\s+|very\s+|particularly\s+)?(?:poor|inadequate|unacceptable|substandard)\b
         ",
     )
@@ -102,6 +103,9 @@ pub(crate) const FAILURE_NEEDS: Prefilter = Prefilter::new(
         "inadequate",
         "unacceptable",
         "substandard",
+        "flawed",
+        "were",
+        "been",
     ],
 );
 
@@ -121,7 +125,10 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
-        \bagree\w*\s+(?:[\w'’]+\s+){0,2}?to\s+(?:(?:my|our|the)\s+recommendations?|apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess)
+        \bagree(?:s|d|ing)?\s+(?:[\w'’]+\s+){0,2}?to\s+(?:(?:my|our|the)\s+recommendations?|apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess|remove|cancel|waive|writ\w*\s+off|fund|backdate|withdraw)
+        | \bremedy\s+(?:[\w'’]+\s+){0,5}?(?:is|was|has\s+been)\s+agreed
+        | \bremedy\s+(?:[\w'’]+\s+){0,3}?(?:is|was)\s+(?:proportionate|appropriate|suitable|adequate|satisfactory|sufficient|reasonable)\b
+        | \b(?:reasonable|suitable|appropriate|satisfactory|proportionate)\s+way\s+to\s+(?:resolve|remedy)\s+(?:the|this|her|his|their)\s+complaint
         | \b(?:{body}|it|they)\s+(?:will|should|must|needs\s+to)\s+(?:also\s+)?(?:apologi|pay|make\s+a\s+(?:\w+\s+)?payment|reimburse|refund)
         | \bto\s+remedy\s+(?:this|the|that|her|his|their)\s+injustice
         | \b(?:remedies|remedied)\s+(?:any|the|this|that|her|his|their)\s+(?:outstanding\s+|remaining\s+)?injustice
@@ -157,7 +164,7 @@ pub(crate) const REMEDIED_NEEDS: Prefilter = Prefilter::new(
 
 pub(crate) static INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:caus\w*|lead\w*|led|result\w*)\s+(?:[\w'’]+\s+){0,4}?(?:personal\s+|significant\s+|an?\s+|some\s+)?injustice|\binjustice\s+(?:to|was\s+caused|caused)|\bremed\w*\s+(?:[\w'’]+\s+){0,3}?injustice|\bagree\w*\s+(?:[\w'’]+\s+){0,2}?(?:actions?|to\s+remedy|remedy)|\brecommend\w*\s+(?:[\w'’]+\s+){0,4}?(?:remedy|action)|\bfinancial\s+remedy|\bsuitable\s+remedy|\bremedy\s+(?:the|this|that|her|his|their)\b|\bcaus\w*\s+(?:[\w'’]+\s+){0,4}?(?:avoidable\s+|significant\s+|unnecessary\s+|some\s+)?(?:distress|frustration|uncertainty|anxiety|time\s+and\s+trouble|inconvenience|harm|financial\s+loss|confusion)",
+        r"(?i)\b(?:caus\w*|lead\w*|led|result\w*)\s+(?:[\w'’]+\s+){0,4}?(?:personal\s+|significant\s+|an?\s+|some\s+)?injustice|\binjustice\s+(?:to|was\s+caused|caused|(?:it|this|that|they|the\s+{body})\s+(?:has\s+|had\s+)?caused)|\bremed\w*\s+(?:[\w'’]+\s+){0,3}?injustice|\bagree\w*\s+(?:[\w'’]+\s+){0,2}?(?:actions?|to\s+remedy|remedy)|\brecommend\w*\s+(?:[\w'’]+\s+){0,4}?(?:remedy|action)|\bfinancial\s+remedy|\bsuitable\s+remedy|\bremedy\s+(?:the|this|that|her|his|their)\b|\bcaus\w*\s+(?:[\w'’]+\s+){0,4}?(?:avoidable\s+|significant\s+|unnecessary\s+|some\s+)?(?:distress|frustration|uncertainty|anxiety|time\s+and\s+trouble|inconvenience|harm|financial\s+loss|confusion)",
     )
 });
 /// The word beginnings every match of [`INJUSTICE`] has.
@@ -286,6 +293,8 @@ static OTHER_REASON: LazyLock<Regex> = LazyLock::new(|| {
         | \bno\s+evidence\s+of\s+(?:any\s+)?fault
         | \bmatter\s+for\s+(?:the\s+)?(?:information\s+commissioner|courts?|tribunal|police)
         | \bbetter\s+placed
+        | \b(?:considered|decided|determined|heard)\s+by\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:tribunal|courts?|judge)
+        | \b(?:we|I|ombudsm[ae]n)\s+cannot\s+investigate\b
         "
         .replace("{INSUFFICIENT_EVIDENCE}", INSUFFICIENT_EVIDENCE),
     )
@@ -312,7 +321,9 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:did|does|do|has|have|had)\s*{not}\s+act(?:ed)?\s+with\s+fault
         | \b(?:acted|was|were|behaved)\s+without\s+(?:any\s+)?fault
         | \bacted\s+(?:appropriately|properly|reasonably|correctly|lawfully)
-        | \bwas\s+entitled\s+to
+        | \b(?:was|were)\s+(?:(?:therefore|also|fully|legally|perfectly|quite)\s+)?entitled\s+to
+        | {not}\s+a\s+fault\b
+        | \bin\s+the\s+absence\s+of\s+(?:any\s+)?fault\b
         "
         .replace("{NOT_FOUND_AT_FAULT}", NOT_FOUND_AT_FAULT)
         .replace("{INSUFFICIENT_EVIDENCE}", INSUFFICIENT_EVIDENCE),
@@ -490,7 +501,9 @@ fn states_failure(b: &Block, i: usize, s: &str) -> bool {
 /// A sentence whose subject is part of the complaint: `Parts of Mr T’s
 /// complaint are outside the Ombudsman’s jurisdiction`.
 static PART_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)^(?:the\s+|some\s+)?(?:parts?|aspects?|elements?|remainder|rest)\s+of\b")
+    regex(
+        r"(?i)^(?:the\s+|some\s+)?(?:(?:other|remaining|further)\s+)?(?:parts?|aspects?|elements?|remainder|rest)\s+of\b",
+    )
 });
 
 /// Whether a not-investigated statement is about part of the complaint:
@@ -593,7 +606,9 @@ fn read<'a, 'b: 'a>(
                 .is_some_and(|m| !about_part(&s[m.start()..]) && !PART_SUBJECT.is_match(s));
             }
             if !remedied {
-                remedied = test(remedied_words, REMEDIED_NEEDS, &REMEDIED);
+                // `Mr X complained the Council failed to agree to pay`: his view.
+                remedied = found(remedied_words, REMEDIED_NEEDS, &REMEDIED)
+                    .is_some_and(|m| !REPORTED.is_match(&s[..m.start()]));
             }
         }
     }
@@ -1369,6 +1384,90 @@ mod tests {
             (
                 "The Council’s offer to reimburse the overpayment remedies any outstanding injustice.",
                 Some(FaultInjustice),
+            ),
+        ] {
+            assert_eq!(in_summary(text), finding, "{text}");
+        }
+    }
+
+    #[test]
+    fn delays_in_faults_the_body_identified_and_the_absence_of_fault() {
+        for (text, finding) in [
+            // A delay or failure `in` something is as much a finding as one `by` someone.
+            (
+                "However, there was some delay in initial Council assessments but this did not cause significant injustice.",
+                Some(FaultNoInjustice),
+            ),
+            (
+                "There were significant delays in completing the complaints procedure.",
+                Some(FaultNoInjustice),
+            ),
+            // Fault the body found itself, and remedied, outweighs a denial of the rest.
+            (
+                "We did not find fault with the Council’s decision making process. We are satisfied with the Council’s apology with some fault it identified, and this is appropriate for the injustice it caused.",
+                Some(FaultInjustice),
+            ),
+            // `In the absence of fault` denies it.
+            (
+                "In the absence of fault in the way the Council has reached its decision it is not for us to criticise it.",
+                Some(NoFault),
+            ),
+            // Supposing a delay finds none.
+            ("If there was a delay in the assessment, it did not affect the outcome.", None),
+        ] {
+            assert_eq!(in_summary(text), finding, "{text}");
+        }
+    }
+
+    #[test]
+    fn flawed_decisions_remedies_agreed_or_found_enough_and_other_reasons() {
+        for (text, finding) in [
+            // A flawed decision is a fault.
+            (
+                "The Council’s basis for refusing Mr X’s application for a freedom pass is flawed.",
+                Some(FaultNoInjustice),
+            ),
+            // Remedies the body agreed to, however named, or that the decision
+            // finds enough: upheld in substance.
+            (
+                "The Council has agreed to remove its charges for these sessions and apologise.",
+                Some(FaultInjustice),
+            ),
+            (
+                "The Council has agreed to fund Mrs G’s grandson’s nursery fees until his second birthday.",
+                Some(FaultInjustice),
+            ),
+            ("A financial remedy for the injustice caused is agreed.", Some(FaultInjustice)),
+            (
+                "We agree with the findings of the statutory complaints investigation. We do not find further fault and so the remedy already provided is proportionate.",
+                Some(FaultInjustice),
+            ),
+            (
+                "We will not investigate this complaint. The Council has already taken action which is a reasonable way to resolve the complaint.",
+                Some(FaultInjustice),
+            ),
+            // An agreement is not agreeing, and the complainant's account is
+            // not the decision's.
+            (
+                "Mr X complained the Council failed to offer a deferred payment agreement to fund his mother’s care. We did not find fault with the Council.",
+                Some(NoFault),
+            ),
+            // A tribunal's or court's part is a reason not to investigate
+            // beside which the body's remedy is incidental.
+            (
+                "We will not investigate this complaint. The complaint concerns matters which have been considered by a tribunal and the courts. Also, the Council has agreed to waive court costs.",
+                Some(NotInvestigated),
+            ),
+            // Denials: `not a fault`, `therefore entitled to`, and the rest of
+            // the complaint outside the remit decides nothing.
+            (
+                "We found the Council was not a fault in deciding to increase Mrs X’s rent.",
+                Some(NoFault),
+            ),
+            ("The home was therefore entitled to retain the fee paid.", Some(NoFault)),
+            (
+                "The Ombudsman has found no fault in the way the Council responded. The other parts of her complaint are outside the Ombudsman’s jurisdiction.",
+                Some(NoFault),
             ),
         ] {
             assert_eq!(in_summary(text), finding, "{text}");

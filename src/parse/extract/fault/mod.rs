@@ -54,6 +54,7 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         | \bmaladministration\s+(?:causing|leading\s+to|and)\s+injustice
         | \b(?:accepts?|accepted|acknowledges?|acknowledged|admits?|admitted)\s+(?:[\w'’]+\s+){0,3}?(?:fault|service\s+failure)
         | \b(?:found|find|finds)\s+(?:some\s+)?evidence\s+of\s+fault
+        | \bfaults?\s+(?:that\s+|which\s+)?(?:it|the\s+{body}|they)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:identified|accepted|acknowledged|admitted)\b
         | \bfault\s+(?:causing|leading\s+to|which\s+caused|that\s+caused|resulting\s+in)\s+(?:[\w'’]+\s+){0,2}?injustice
         ",
     )
