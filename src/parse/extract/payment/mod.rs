@@ -83,6 +83,10 @@ struct Mention {
     /// Whether the words after the amount, or the next sentences of its
     /// paragraph, find what the body did a sufficient remedy.
     satisfied: bool,
+    /// Whether the rest of the amount's own sentence finds it a sufficient
+    /// remedy (`has reduced her invoice by £1000, which remedies her
+    /// injustice`), in the decision's own voice.
+    sufficient_here: bool,
     payment: Payment,
 }
 
@@ -356,7 +360,7 @@ static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// only remedies are paid for these.
 static REMEDY_PURPOSE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^\s*(?:for|to\s+(?:recognise|acknowledge|reflect|remedy)|in\s+recognition\s+of)\s+(?:[\w'’-]+\s+){0,3}?(?:distress|frustration|uncertainty|anxiety|inconvenience|injustice|time,?\s+and\s+trouble)\b",
+        r"(?i)^\s*(?:payments?\s+)?(?:for|to\s+(?:recognise|acknowledge|reflect|remedy)|in\s+recognition\s+of)\s+(?:[\w'’-]+\s+){0,3}?(?:distress|frustration|uncertainty|anxiety|inconvenience|injustice|time,?\s+and\s+trouble)\b",
     )
 });
 
@@ -438,8 +442,8 @@ static ANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// this a fair remedy`, `are therefore a reasonable remedy`, `has offered a
 /// fair and proportionate remedy`, `has provided a satisfactory response`,
 /// `the £200 it offered was proportionate`, `this adequately remedies the
-/// injustice`, `the matter has been remedied`, `there is nothing more we
-/// could achieve`.
+/// injustice`, `the matter has been remedied`, `which remedies her
+/// injustice`, `there is nothing more we could achieve`.
 pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?ix)
@@ -450,14 +454,20 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
             \s+(?:remed|response\b)
         |\b(?:suitably|sufficiently|adequately|appropriately)\s+(?:remedie[ds]|put\s+(?:matters|things|this|it)\s+right)\b
         |\b(?:has|have)\s+(?:already\s+)?(?:been\s+)?remedied\b
+        |\b(?:which\s+|this\s+|that\s+)?remedies\s+(?:the|her|his|their|this|that|any)\s+(?:outstanding\s+|remaining\s+)?injustice
         |\b(?:offer\w*|paid|payments?|sum|amount)\s+(?:was|is|were|are)\s+(?:(?:both|fair|and)\s+)*(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable)\b
         |\bnothing\s+(?:more|further)\s+(?:[\w'’]+\s+){0,3}?(?:could|can|would)\s+(?:reasonably\s+)?achieve",
     )
 });
-/// A judgement that the remedy falls short: `not enough`, `insufficient`.
+/// A judgement limited to part of the complaint: `a suitable remedy for
+/// part of the complaint`.
+static FOR_A_PART: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\bparts?\s+of\b"));
+
+/// A judgement that the remedy falls short: `not enough`, `insufficient`,
+/// `recommended an increased remedy`.
 static SHORT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?:\bno|{not})\s+(?:\w+\s+){0,3}?(?:satisfied|suitable|sufficient|enough|appropriate|adequate|proportionate|reasonable|fair)|\binsufficient|\binadequate|\bfurther remedy|\bdid\s*{not}\s+go far enough",
+        r"(?i)(?:\bno|{not})\s+(?:\w+\s+){0,3}?(?:satisfied|suitable|sufficient|enough|appropriate|adequate|proportionate|reasonable|fair)|\binsufficient|\binadequate|\bfurther remedy|\bdid\s*{not}\s+go far enough|\b(?:increased|higher|larger|bigger|greater)\s+(?:financial\s+)?(?:remedy|payment|sum|amount)",
     )
 });
 /// The word beginnings every match of [`SATISFIED`] has, asked of each
@@ -474,6 +484,7 @@ pub(crate) const SATISFIED_NEEDS: Prefilter = Prefilter::new(
         "reasonable",
         "fair",
         "remedied",
+        "remedies",
         "achieve",
     ],
 );
@@ -567,6 +578,15 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
             {
                 m.payment.role = PaymentRole::Accepted;
             }
+        }
+    }
+    // What the body did that its own sentence finds a sufficient remedy is
+    // part of the remedy even beside a payment the decision secures
+    // (`Agincare has reduced her invoice by £1000, which remedies her
+    // injustice. It will pay Mr X £200`).
+    for m in &mut mentions {
+        if m.sufficient_here && m.payment.role == PaymentRole::Offered {
+            m.payment.role = PaymentRole::Accepted;
         }
     }
     // A claim the decision grants (`he incurred a fee of £235` ... `agreed
@@ -710,6 +730,12 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 let satisfied = matches!(cue, Cue::Offered | Cue::Remedy { agreed: false })
                     && !block.kind.is_some_and(|k| NARRATIVE.contains(&k))
                     && satisfied_after(block, s, own_after, &has_after);
+                let sufficient_here = satisfied
+                    && has_after(SATISFIED_NEEDS)
+                    && judged_sufficient(own_after).is_some_and(|judged| {
+                        !NOT_OURS.is_match(&own_after[..judged])
+                            && !FOR_A_PART.is_match(&own_after[judged..])
+                    });
                 let payment = Payment {
                     amount: amount.pounds(),
                     role: PaymentRole::Other,
@@ -727,6 +753,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     total,
                     bare,
                     satisfied,
+                    sufficient_here,
                     payment,
                 });
             }
@@ -876,7 +903,10 @@ fn words_cue(
         match group {
             // `the Council demanded £500`: the body's charge, not a claim.
             // (Read only where a verb of wanting is found: few sentences.)
-            CueGroup::Wanted if BODY_BEFORE.is_match(&before[..m.start]) => {
+            CueGroup::Wanted
+                if BODY_BEFORE.is_match(&before[..m.start])
+                    || ASKED_OF_SOMEONE.is_match(&before[m.end..]) =>
+            {
                 body_wanted = true;
                 wanted_at = Some(m.end);
             }
@@ -1080,6 +1110,13 @@ static MADE_GOOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// A word making the noun after it a rate: `weekly care fees`.
 static RATE_WORD: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:weekly|monthly|annual|yearly)\b"));
+
+/// A person asked to pay, right after a verb of wanting: `wrongly asked Y
+/// to repay more than £5000`, `asked him to pay`. The one asking wants the
+/// money, and the one asked is no claimant of it.
+static ASKED_OF_SOMEONE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|[A-Z])\s+to\s+(?:re)?pay\b")
+});
 
 /// The body as the subject right before a verb of wanting (`the Council
 /// wrongly demanded`, `it then sought`; not `wrote to the Council and

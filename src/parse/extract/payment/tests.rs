@@ -1431,3 +1431,40 @@ fn a_should_is_a_want_in_the_complainants_words_and_a_remedy_in_the_ombudsmans()
         assert_first_role(kind, text, role);
     }
 }
+
+#[test]
+fn the_bodys_own_remedy_judged_in_its_sentence_and_an_offer_superseded() {
+    use PaymentRole::{Accepted, Agreed, Offered, Other};
+    // What the body did, judged in its own sentence to remedy the injustice,
+    // is accepted even beside a payment the decision secures.
+    let p = run_one(
+        None,
+        "Agincare UK Limited has reduced Mrs Y’s outstanding invoice by £1000, which remedies her injustice. Agincare UK Limited will pay Mr X £200 in recognition of his injustice.",
+        Some("Mr X"),
+    );
+    assert_eq!(role_of(&p, 1000.0), vec![Accepted], "{p:?}");
+    assert_eq!(role_of(&p, 200.0), vec![Agreed], "{p:?}");
+    for (kind, text, role) in [
+        // `a £250 payment for time and trouble`: what the amount is for
+        // outweighs a charge told earlier in the sentence.
+        (
+            None,
+            "The Council’s offer to backdate a financial assessment and to repay any fees charged when the user did not attend, along with a £250 payment for time and trouble remedies the injustice caused.",
+            Accepted,
+        ),
+        // An offer the decision then outbids is not adopted.
+        (
+            None,
+            "However, it recognised some fault and offered a payment of £250. We found the Council at fault and recommended an increased remedy.",
+            Offered,
+        ),
+        // A person asked to repay: the asker's demand, not a claim.
+        (
+            Some(Complaint),
+            "The Council wrongly asked Y to repay more than £5000 after it wrongly reduced his personal budget.",
+            Other,
+        ),
+    ] {
+        assert_first_role(kind, text, role);
+    }
+}
