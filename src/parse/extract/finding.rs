@@ -1335,9 +1335,16 @@ mod tests {
         );
     }
 
+    /// Each text, read as a summary, gives its finding.
+    fn assert_in_summary(cases: &[(&str, Option<Finding>)]) {
+        for &(text, finding) in cases {
+            assert_eq!(in_summary(text), finding, "{text}");
+        }
+    }
+
     #[test]
     fn denials_hedged_or_after_the_failure_and_refusals_to_consider() {
-        for (text, finding) in [
+        assert_in_summary(&[
             // A denial with a qualifier, a cause, or unfound evidence.
             (
                 "The Ombudsman has found no substantive fault in the way the Council has considered the matter.",
@@ -1385,14 +1392,12 @@ mod tests {
                 "The Council’s offer to reimburse the overpayment remedies any outstanding injustice.",
                 Some(FaultInjustice),
             ),
-        ] {
-            assert_eq!(in_summary(text), finding, "{text}");
-        }
+        ]);
     }
 
     #[test]
     fn delays_in_faults_the_body_identified_and_the_absence_of_fault() {
-        for (text, finding) in [
+        assert_in_summary(&[
             // A delay or failure `in` something is as much a finding as one `by` someone.
             (
                 "However, there was some delay in initial Council assessments but this did not cause significant injustice.",
@@ -1414,14 +1419,12 @@ mod tests {
             ),
             // Supposing a delay finds none.
             ("If there was a delay in the assessment, it did not affect the outcome.", None),
-        ] {
-            assert_eq!(in_summary(text), finding, "{text}");
-        }
+        ]);
     }
 
     #[test]
     fn flawed_decisions_remedies_agreed_or_found_enough_and_other_reasons() {
-        for (text, finding) in [
+        assert_in_summary(&[
             // A flawed decision is a fault.
             (
                 "The Council’s basis for refusing Mr X’s application for a freedom pass is flawed.",
@@ -1469,8 +1472,6 @@ mod tests {
                 "The Ombudsman has found no fault in the way the Council responded. The other parts of her complaint are outside the Ombudsman’s jurisdiction.",
                 Some(NoFault),
             ),
-        ] {
-            assert_eq!(in_summary(text), finding, "{text}");
-        }
+        ]);
     }
 }
