@@ -770,7 +770,7 @@ mod tests {
 
     #[test]
     fn negated_fault_is_no_fault() {
-        for text in [
+        assert_all_in_summary(&[
             "We do not find fault with how the Council assessed Mrs Y.",
             "The Ombudsman does not find the Trust at fault.",
             "We have not found the Council acted with fault in its decision.",
@@ -781,19 +781,15 @@ mod tests {
             "There was no fault.",
             "We have not found the Council to be at fault.",
             "Mr X complained about the allowance. We have not found the Council to be at fault.",
-        ] {
-            assert_eq!(in_summary(text), Some(NoFault), "{text}");
-        }
+        ], Some(NoFault));
     }
 
     #[test]
     fn fault_set_off_by_a_parenthesis_is_fault() {
-        for text in [
+        assert_all_in_summary(&[
             "The Council was not at fault for refusing the full rate. The Council was, however, at fault for a significant delay.",
             "The Council was, in our view, at fault.",
-        ] {
-            assert_eq!(in_summary(text), Some(FaultNoInjustice), "{text}");
-        }
+        ], Some(FaultNoInjustice));
     }
 
     #[test]
@@ -901,7 +897,7 @@ mod tests {
 
     #[test]
     fn no_or_insufficient_evidence_of_fault_is_no_fault() {
-        for text in [
+        assert_all_in_summary(&[
             "We found no or insufficient evidence of fault by the Council.",
             "The Ombudsman has not found evidence of significant fault by the Council and has completed the investigation and not upheld the complaint.",
             "There is little evidence of any fault in how the school ran the appeal.",
@@ -909,9 +905,7 @@ mod tests {
             "There is no evidence of Council fault.",
             "We are unable to find fault with the Council's actions in respect of his account.",
             "We found no evidence of any fault in how the panel reached its decision.",
-        ] {
-            assert_eq!(in_summary(text), Some(NoFault), "{text}");
-        }
+        ], Some(NoFault));
         // "No evidence of fault" is not "evidence of fault".
         assert_eq!(
             in_summary("There is no evidence of fault by the Council."),
@@ -984,7 +978,7 @@ mod tests {
 
     #[test]
     fn not_investigating_the_whole_complaint() {
-        for text in [
+        assert_all_in_summary(&[
             "We will not investigate this complaint about the Council's parking enforcement.",
             "We will not exercise discretion to investigate this complaint, which is late.",
             "We will not investigate Mr H's complaint about his council tax bill.",
@@ -992,9 +986,7 @@ mod tests {
             "But we do not have grounds to investigate this matter because we are unlikely to find fault.",
             "There are no grounds for us to investigate the Council's handling of the application.",
             "The Ombudsman does not have reason to investigate this complaint about the appeal panel.",
-        ] {
-            assert_eq!(in_summary(text), Some(NotInvestigated), "{text}");
-        }
+        ], Some(NotInvestigated));
     }
 
     #[test]
@@ -1002,7 +994,7 @@ mod tests {
         // Begun and stopped: the LGSCO records these as not upheld, unlike a
         // decision not to start one, even where the reason is one that would
         // have stopped it at the start.
-        for text in [
+        assert_all_in_summary(&[
             "The Ombudsman has discontinued the investigation because a court is better placed.",
             "The Ombudsman has discontinued the investigation because we cannot investigate late complaints.",
             "We have ended our investigation of the complaint.",
@@ -1010,9 +1002,7 @@ mod tests {
             "We considered further investigation would not provide X with a meaningful outcome. We discontinued our investigation.",
             "We are therefore discontinuing our investigation in relation to this complaint.",
             "The Ombudsman will not further investigate the payment as we cannot achieve the outcome sought.",
-        ] {
-            assert_eq!(in_summary(text), Some(NoFault), "{text}");
-        }
+        ], Some(NoFault));
     }
 
     #[test]
@@ -1104,7 +1094,7 @@ mod tests {
     fn a_refusal_because_the_body_already_remedied_reads_as_upheld() {
         // An early settlement: the LGSCO upholds these without investigating
         // (see DOMAIN.md), so the remedy outweighs the refusal.
-        for text in [
+        assert_all_in_summary(&[
             "We will not investigate this complaint. This is because the Council has provided a remedy and there is not enough remaining injustice.",
             "We will not investigate this complaint. This is because the Council has provided the remedy Mrs X was seeking.",
             "We will not investigate this complaint. This is because the Council has agreed to resolve the complaint early by providing a proportionate remedy.",
@@ -1112,9 +1102,7 @@ mod tests {
             "We will not investigate this complaint about the provider. It has also offered the complainant a refund of one month's fee. Further investigation would not add to what the Council has done.",
             "The Ombudsman will not investigate Mr X's complaint. The Council has apologised and offered a reduced fee, which provides a suitable outcome.",
             "We will not investigate this complaint because the Council has already offered a suitable remedy.",
-        ] {
-            assert_eq!(in_summary(text), Some(FaultInjustice), "{text}");
-        }
+        ], Some(FaultInjustice));
     }
 
     #[test]
@@ -1156,12 +1144,10 @@ mod tests {
             Some(FaultNoInjustice)
         );
         // Someone else's account keeps its guard, and a supposition states nothing.
-        for text in [
+        assert_all_in_summary(&[
             "Mr X says that the Council took longer than it should to reply, but it should have written sooner.",
             "If the Council should have acted sooner, we would say so.",
-        ] {
-            assert_eq!(in_summary(text), None, "{text}");
-        }
+        ], None);
     }
 
     #[test]
@@ -1184,33 +1170,30 @@ mod tests {
 
     #[test]
     fn a_remedy_the_ombudsman_recommends_or_finds_suitable_reads_as_upheld() {
-        for text in [
+        assert_all_in_summary(&[
             "We will not investigate this complaint. The Council has apologised and offered the complainant £250 for the distress caused. We consider this a suitable remedy and further investigation will not lead to a different outcome.",
             "We found no evidence of fault in how the Council decided the application. The Ombudsman recommends the Council apologises to Mrs Z for the uncertainty caused.",
             "We recommend that Luton Council pays Mr X £200.",
-        ] {
-            assert_eq!(in_summary(text), Some(FaultInjustice), "{text}");
-        }
+        ], Some(FaultInjustice));
         // A remedy the complainant wants, or one found wanting, is not one.
-        for text in [
+        assert_all_in_summary(&[
             "We will not investigate this complaint. Mr X wants us to recommend the Council pays him £500.",
             "We will not investigate this complaint. We do not consider this a suitable remedy.",
-        ] {
-            assert_eq!(in_summary(text), Some(NotInvestigated), "{text}");
-        }
+        ], Some(NotInvestigated));
     }
 
     #[test]
     fn someone_elses_view_states_no_finding() {
-        for text in [
-            "The Council says it acted reasonably.",
-            "Mr P says the Council did not find fault with its contractor.",
-            "Mrs Q complains the Council was at fault.",
-            "Mr R wants the Council to uphold his complaint.",
-            "If there was no fault, the charge stands.",
-        ] {
-            assert_eq!(in_summary(text), None, "{text}");
-        }
+        assert_all_in_summary(
+            &[
+                "The Council says it acted reasonably.",
+                "Mr P says the Council did not find fault with its contractor.",
+                "Mrs Q complains the Council was at fault.",
+                "Mr R wants the Council to uphold his complaint.",
+                "If there was no fault, the charge stands.",
+            ],
+            None,
+        );
         // Someone's view after our own denial leaves the denial standing.
         assert_eq!(
             in_summary("We do not find fault, although Ms S feels the decision was unfair."),
@@ -1333,6 +1316,13 @@ mod tests {
             in_summary("Mrs X complained the Council has delayed forwarding the application."),
             None
         );
+    }
+
+    /// Every text, read as a summary, gives `finding`.
+    fn assert_all_in_summary(texts: &[&str], finding: Option<Finding>) {
+        for text in texts {
+            assert_eq!(in_summary(text), finding, "{text}");
+        }
     }
 
     /// Each text, read as a summary, gives its finding.

@@ -34,6 +34,13 @@ fn assert_first_role(kind: Option<SectionKind>, text: &str, role: PaymentRole) {
     assert_eq!(amounts_and_roles(&p)[0].1, role, "{text}: {p:?}");
 }
 
+/// [`assert_first_role`] for each case.
+fn assert_first_roles(cases: &[(Option<SectionKind>, &str, PaymentRole)]) {
+    for &(kind, text, role) in cases {
+        assert_first_role(kind, text, role);
+    }
+}
+
 fn role_of(payments: &[Payment], amount: f64) -> Vec<PaymentRole> {
     payments
         .iter()
@@ -1260,7 +1267,7 @@ fn what_the_complainant_claims_after_the_amount_or_must_pay_is_no_remedy() {
 #[test]
 fn the_bodys_own_money_is_an_offer_only_when_told_as_one() {
     use PaymentRole::{Accepted, Offered, Other};
-    for (kind, text, role) in [
+    assert_first_roles(&[
         // Money the body paid, owed, reduced or did not write off: no offer.
         (
             Some(Complaint),
@@ -1300,9 +1307,7 @@ fn the_bodys_own_money_is_an_offer_only_when_told_as_one() {
             "The Council offered £250 but this was not enough to remedy the injustice.",
             Offered,
         ),
-    ] {
-        assert_first_role(kind, text, role);
-    }
+    ]);
 }
 
 #[test]
@@ -1347,7 +1352,7 @@ fn a_loss_told_next_to_the_amount_is_a_claim_whatever_follows() {
 #[test]
 fn money_withheld_or_said_to_be_due_is_no_remedy() {
     use PaymentRole::{Claimed, Other};
-    for (kind, text, role) in [
+    assert_first_roles(&[
         // A refund the body failed to make is not one it agreed; in the
         // complainant's words, it is claimed.
         (
@@ -1382,15 +1387,13 @@ fn money_withheld_or_said_to_be_due_is_no_remedy() {
             "Mr X believes the Council should pay him £2,000.",
             Claimed,
         ),
-    ] {
-        assert_first_role(kind, text, role);
-    }
+    ]);
 }
 
 #[test]
 fn a_should_is_a_want_in_the_complainants_words_and_a_remedy_in_the_ombudsmans() {
     use PaymentRole::{Agreed, Claimed, Other};
-    for (kind, text, role) in [
+    assert_first_roles(&[
         // The complainant's `says ... should`, however far apart, when the
         // body (or `so`) stands right before the should.
         (
@@ -1427,9 +1430,7 @@ fn a_should_is_a_want_in_the_complainants_words_and_a_remedy_in_the_ombudsmans()
             "The Council then wrongly demanded £500 from Mr X.",
             Other,
         ),
-    ] {
-        assert_first_role(kind, text, role);
-    }
+    ]);
 }
 
 #[test]
@@ -1444,7 +1445,7 @@ fn the_bodys_own_remedy_judged_in_its_sentence_and_an_offer_superseded() {
     );
     assert_eq!(role_of(&p, 1000.0), vec![Accepted], "{p:?}");
     assert_eq!(role_of(&p, 200.0), vec![Agreed], "{p:?}");
-    for (kind, text, role) in [
+    assert_first_roles(&[
         // `a £250 payment for time and trouble`: what the amount is for
         // outweighs a charge told earlier in the sentence.
         (
@@ -1464,7 +1465,5 @@ fn the_bodys_own_remedy_judged_in_its_sentence_and_an_offer_superseded() {
             "The Council wrongly asked Y to repay more than £5000 after it wrongly reduced his personal budget.",
             Other,
         ),
-    ] {
-        assert_first_role(kind, text, role);
-    }
+    ]);
 }
