@@ -905,6 +905,7 @@ fn words_cue(
             // (Read only where a verb of wanting is found: few sentences.)
             CueGroup::Wanted
                 if BODY_BEFORE.is_match(&before[..m.start])
+                    || RULE_BEFORE.is_match(&before[..m.start])
                     || ASKED_OF_SOMEONE.is_match(&before[m.end..]) =>
             {
                 body_wanted = true;
@@ -1125,6 +1126,16 @@ static ASKED_OF_SOMEONE: LazyLock<Regex> = LazyLock::new(|| {
 static BODY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:{body}|it|bailiffs?)\s+(?:(?:\w+ly|also|then|had|has|have|now|later|still|first|again|itself)\s+){0,2}$|\b(?:was|were|been|being)\s+$",
+    )
+});
+
+/// A rule as the subject right before a verb of wanting or `says ...
+/// should` (`Our guidance says councils should pay £300 a month`, `the
+/// policy expects`): what the rule says is to be paid is a standard, not
+/// the complainant's claim.
+static RULE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:guidance|guidelines?|law|legislation|regulations?|polic(?:y|ies)|code|Act|rules|procedures?|scheme|criteria|statute|framework|charter|standards?)\s+(?:(?:also|clearly|now|then)\s+)?$",
     )
 });
 

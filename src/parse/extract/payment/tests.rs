@@ -1430,6 +1430,14 @@ fn a_should_is_a_want_in_the_complainants_words_and_a_remedy_in_the_ombudsmans()
             "The Council then wrongly demanded £500 from Mr X.",
             Other,
         ),
+        // A rule saying what should be paid states a standard, not a claim.
+        (None, "Our guidance says councils should pay £300 for each month of delay.", Other),
+        (
+            Some(Complaint),
+            "The statutory guidance says the Council should pay Mrs X £500 for the delay.",
+            Other,
+        ),
+        (Some(Complaint), "The policy expects residents to pay £50 for a replacement bin.", Other),
     ]);
 }
 
