@@ -56,14 +56,15 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)
         \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+{body}\s+(?:failed|delayed|did\s*{not}|was\s+wrong))\b
         | \b(?:I|we)\s+(?:have\s+|also\s+)*(?:found|find)\s+(?:that\s+)?(?:the\s+)?(?:{body}|[\w-]+)['’]s?\s+(?:[\w'’,-]+\s+){0,20}?(?:all\s+|also\s+)?caused\s+(?:(?:her|him|them|Mrs?\s+[A-Z]|Ms\s+[A-Z]|Miss\s+[A-Z]|some|significant|an?|avoidable|personal|further)\s+){0,3}injustice
-        | \b(?:uphold|upholds|upheld|upholding)\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
+        | \b(?:uphold|upholds|upheld|upholding)\s+(?:(?:parts?|some|elements|aspects)\s+of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
         | \bdecided\s+to\s+uphold
         | ^(?:(?:however|but|also|and|further|furthermore|in\s+addition|unfortunately|nevertheless)\s*,?\s+)?(?:the\s+)?(?:it|{body}|[A-Z]\w+\s+council)\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s*{not}|wrongly|took\s+(?:too\s+long|longer\s+than\s+(?:it|they)\s+should)|was\s+wrong|should\s+have|has\s+accepted|accepted)\b
         | \b(?:although|but|however)\s*,?\s+(?:it|the\s+{body})\s+should\s+have\b
         | \b(?:this|that|the|these|those|its)\s+faults?\s+did\s*{not}\s+(?:cause|lead|result)
         | ^fault\s+found\b
         | \bthere\s+(?:is|was)\s+(?:some\s+|clear\s+)?evidence\s+of\s+fault
-        | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:a\s+|some\s+|an\s+)?(?:(?:short|significant|avoidable|unreasonable|unnecessary|considerable|further|excessive|undue|initial)\s+)?(?:failures?|failings?|delays?)\s+(?:by|in)\b
+        | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:a\s+|some\s+|an\s+)?(?:(?:short|significant|avoidable|unreasonable|unnecessary|considerable|further|excessive|undue|initial)\s+)?(?:failures?|failings?|delays?)\s+(?:by|in|of)\b
+        | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:about\s+|around\s+|over\s+|nearly\s+|almost\s+|at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)\s+(?:days?|weeks?|months?|years?)['’]?\s+(?:of\s+)?(?:(?:avoidable|unnecessary|unreasonable|undue)\s+)?delays?\b
         | \bacted\s+with\s+fault
         | \b(?:found|finds?|identified|was)\s+(?:some\s+|a\s+|an\s+|only\s+)?(?:minor|slight|limited|small|technical|procedural)\s+fault
         | \b(?:found|finds?)\s+no\s+fault\s+(?:[\w'’,]+\s+){0,12}?but\s+(?:also\s+|there\s+was\s+)?(?:some|minor|other)\s+fault
@@ -127,6 +128,7 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)
         \bagree(?:s|d|ing)?\s+(?:[\w'’]+\s+){0,2}?to\s+(?:(?:my|our|the)\s+recommendations?|apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess|remove|cancel|waive|writ\w*\s+off|fund|backdate|withdraw)
         | \bremedy\s+(?:[\w'’]+\s+){0,5}?(?:is|was|has\s+been)\s+agreed
+        | \baccept(?:s|ed|ing)?\s+(?:my|our|the\s+ombudsm[ae]n['’]s)\s+(?:[\w'’]+\s+)?recommendations?
         | \bremedy\s+(?:[\w'’]+\s+){0,3}?(?:is|was)\s+(?:proportionate|appropriate|suitable|adequate|satisfactory|sufficient|reasonable)\b
         | \b(?:reasonable|suitable|appropriate|satisfactory|proportionate)\s+way\s+to\s+(?:resolve|remedy)\s+(?:the|this|her|his|their)\s+complaint
         | \b(?:{body}|it|they)\s+(?:will|should|must|needs\s+to)\s+(?:also\s+)?(?:apologi|pay|make\s+a\s+(?:\w+\s+)?payment|reimburse|refund)
@@ -151,6 +153,7 @@ pub(crate) const REMEDIED_NEEDS: Prefilter = Prefilter::new(
     Slot::FindingRemedied,
     &[
         "agree",
+        "accept",
         "apologi",
         "pay",
         "reimburse",
@@ -276,7 +279,7 @@ static PART: LazyLock<Regex> = LazyLock::new(|| {
 /// Too little evidence of fault: `insufficient evidence of fault`, `not
 /// enough evidence of any fault`. A denial of fault, and a reason not to
 /// investigate.
-const INSUFFICIENT_EVIDENCE: &str = r"\b(?:insufficient|little|limited|{not}\s+enough|{not}\s+sufficient)\s+evidence\s+of\s+(?:any\s+|significant\s+)?fault";
+const INSUFFICIENT_EVIDENCE: &str = r"\b(?:insufficient|little|limited|{not}\s+enough|{not}\s+sufficient)\s+evidence\s+of\s+(?:any\s+|significant\s+)?(?:fault|flaws?)\b";
 
 /// A reason not to investigate other than the body's own remedy: fault is
 /// unlikely or unevidenced, or another forum is the place for it. Beside such
@@ -324,6 +327,7 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:was|were)\s+(?:(?:therefore|also|fully|legally|perfectly|quite)\s+)?entitled\s+to
         | {not}\s+a\s+fault\b
         | \bin\s+the\s+absence\s+of\s+(?:any\s+)?fault\b
+        | ^(?:the\s+)?(?:(?:(?:independent\s+)?(?:appeals?|admissions?|review)\s+)?panel|{body}|it|they)\s+(?:also\s+)?(?:decided|considered|dealt\s+with|handled|heard|assessed|reviewed)\s+(?:the|this|his|her|their|its|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:appeals?|complaints?|applications?|case|claims?|requests?|matter|concerns)\s+(?:both\s+)?(?:fairly|properly|correctly|appropriately|reasonably|lawfully)\b
         "
         .replace("{NOT_FOUND_AT_FAULT}", NOT_FOUND_AT_FAULT)
         .replace("{INSUFFICIENT_EVIDENCE}", INSUFFICIENT_EVIDENCE),
@@ -340,6 +344,12 @@ pub(crate) const NO_FAULT_NEEDS: Prefilter = Prefilter::new(
         "evidence",
         "acted",
         "entitled",
+        "fairly",
+        "properly",
+        "correctly",
+        "appropriately",
+        "reasonably",
+        "lawfully",
     ],
 );
 
@@ -512,6 +522,12 @@ fn about_part(scope: &str) -> bool {
     PART.is_match(scope)
 }
 
+/// Words before a denial of fault that make it a reason or a forecast
+/// (`because there is no fault`, `we would not find fault`), not a finding.
+static A_REASON: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:because|as|since|so|unlikely|likely|would|could|may|might)\b")
+});
+
 /// Whether some sentence of `blocks` gives an [`OTHER_REASON`] not to
 /// investigate the complaint, not about part of it.
 fn gives_other_reason<'a, 'b: 'a>(
@@ -547,6 +563,10 @@ fn read<'a, 'b: 'a>(
         mut remedied,
         mut discontinued,
     ) = (false, false, false, false, false, false, false, false);
+    // A denial of fault the investigation reached (`we do not find fault`),
+    // not a reason not to investigate (`as there is insufficient evidence of
+    // fault`): it outweighs not investigating part of the complaint.
+    let mut found_no_fault = false;
     for (at, b) in blocks {
         let fault_words = mentions_fault(b);
         let failure_words = b.has_any(FAILURE_NEEDS);
@@ -585,9 +605,14 @@ fn read<'a, 'b: 'a>(
                 let says_fault = (fault_words && findings.is_finding(at, i))
                     || (failure_words && b.has(i, FAILURE_NEEDS) && states_failure(b, i, s));
                 fault |= says_fault;
-                if !no_fault && !says_fault {
-                    no_fault = found(no_fault_words, NO_FAULT_NEEDS, &NO_FAULT)
-                        .is_some_and(|d| !REPORTED.is_match(&s[..d.start()]));
+                if !found_no_fault && !says_fault {
+                    let denial = found(no_fault_words, NO_FAULT_NEEDS, &NO_FAULT)
+                        .filter(|d| !REPORTED.is_match(&s[..d.start()]));
+                    no_fault |= denial.is_some();
+                    found_no_fault = denial.is_some_and(|d| {
+                        !d.as_str().to_ascii_lowercase().contains("evidence")
+                            && !A_REASON.is_match(&s[..d.start()])
+                    });
                 }
             }
             if !no_injustice || !injustice {
@@ -627,7 +652,7 @@ fn read<'a, 'b: 'a>(
         })
     } else if remedied {
         Some(Finding::FaultInjustice)
-    } else if not_investigated {
+    } else if not_investigated && !found_no_fault {
         Some(Finding::NotInvestigated)
     } else if no_fault {
         Some(Finding::NoFault)
@@ -1461,6 +1486,69 @@ mod tests {
             (
                 "The Ombudsman has found no fault in the way the Council responded. The other parts of her complaint are outside the Ombudsman’s jurisdiction.",
                 Some(NoFault),
+            ),
+        ]);
+    }
+    #[test]
+    fn parts_upheld_quantified_delay_presupposed_fault_and_fair_decisions() {
+        assert_in_summary(&[
+            // Upholding part of the complaint, with the Ombudsman's
+            // recommendations accepted.
+            (
+                "We have upheld parts of the complaint. The Council accepts our recommendations for service improvements and a symbolic payment to the complainants.",
+                Some(FaultInjustice),
+            ),
+            // A delay stated by its length.
+            (
+                "There was 2 months delay in the annual review outcome. The actions offered by the Council remedy the injustice of uncertainty.",
+                Some(FaultInjustice),
+            ),
+            (
+                "There was a delay of six weeks in completing the assessment.",
+                Some(FaultNoInjustice),
+            ),
+            // Injustice due to `this fault` presupposes the fault; not when denied.
+            (
+                "But there is wider injustice to others due to this fault, and the Council has agreed to apologise.",
+                Some(FaultInjustice),
+            ),
+            ("Her distress was not caused by this fault.", None),
+            // A fault stated after a denial, with `however` inside.
+            (
+                "There is no apparent fault in the planning decisions. There was however fault in the Council’s delayed response to the complaint.",
+                Some(FaultNoInjustice),
+            ),
+            // A panel or body that decided the matter fairly or properly.
+            ("The panel decided the appeal fairly.", Some(NoFault)),
+            (
+                "The Council considered the application properly and reached a decision it was entitled to make.",
+                Some(NoFault),
+            ),
+            // ... but not a sentence that says it did not.
+            ("The Council had not considered the application properly.", None),
+            // Not enough evidence of flaws is a denial too.
+            (
+                "The decision letter is not as clear as it could have been but there is not enough evidence of flaws in the decision-making to recommend a fresh hearing.",
+                Some(NoFault),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_denial_of_fault_reached_outweighs_not_investigating_a_part() {
+        assert_in_summary(&[
+            (
+                "We will not investigate matters before 2023 and we do not find fault by the Council.",
+                Some(NoFault),
+            ),
+            // A denial given as the reason not to investigate is no finding.
+            (
+                "We will not investigate Mrs X’s concerns about the charge because the Council was not at fault.",
+                Some(NotInvestigated),
+            ),
+            (
+                "We will not investigate Mr X’s concerns as there is insufficient evidence of fault.",
+                Some(NotInvestigated),
             ),
         ]);
     }

@@ -46,7 +46,7 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)
         \b(?:this|that|it|which|these|they|there|each)\s+(?:was|is|were|are|has\s+been|have\s+been|amounts?\s+to|amounted\s+to|constitutes?|constituted)\s+(?:also\s+|clearly\s+|therefore\s+|further\s+|some\s+|a\s+|an\s+|further\s+)?(?:fault|maladministration|service\s+failure)
         | \b(?:was|were|is|are|has\s+been|have\s+been|being)\s*(?:,\s*(?:however|though|also|therefore|nevertheless|nonetheless|in\s+(?:my|our)\s+view),)?\s+(?:also\s+|therefore\s+|clearly\s+|partly\s+|both\s+)?(?:at\s+)?fault\b
-        | \bthere\s+(?:was|is|has\s+been|were|have\s+been)\s+(?:also\s+|some\s+|further\s+|clear\s+|significant\s+|therefore\s+|an?\s+)?(?:fault|maladministration|service\s+failure)
+        | \bthere\s+(?:was|is|has\s+been|were|have\s+been)\s+(?:(?:however|though|nevertheless|nonetheless)\s+)?(?:also\s+|some\s+|further\s+|clear\s+|significant\s+|therefore\s+|an?\s+)?(?:fault|maladministration|service\s+failure)
         | \b(?:found|find|finds|identified|identify|identifies)\s+(?:that\s+)?(?:there\s+(?:was|is|were)\s+)?(?:some\s+|also\s+|further\s+|other\s+)?(?:fault|maladministration|service\s+failure)
         | \b(?:found|find|finds|consider|considered)\s+(?:that\s+)?(?:the\s+(?:{body}|[\w'’]+)|it|they)\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|has\s+been\s+)?(?:also\s+)?at\s+fault
         | \b(?:amounts?|amounted|amounting)\s+to\s+(?:fault|maladministration)
@@ -56,6 +56,7 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:found|find|finds)\s+(?:some\s+)?evidence\s+of\s+fault
         | \bfaults?\s+(?:that\s+|which\s+)?(?:it|the\s+{body}|they)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:identified|accepted|acknowledged|admitted)\b
         | \bfault\s+(?:causing|leading\s+to|which\s+caused|that\s+caused|resulting\s+in)\s+(?:[\w'’]+\s+){0,2}?injustice
+        | \b(?:due\s+to|because\s+of|caused\s+by|as\s+a\s+result\s+of|resulting\s+from|arising\s+from)\s+(?:this|that|these|those)\s+faults?\b
         ",
     )
 });
