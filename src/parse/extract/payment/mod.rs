@@ -140,7 +140,7 @@ fn group_patterns() -> [&'static str; 9] {
         r"\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b|\b(?:says?|said|believes?|feels?|felt|thinks?|argues?|argued)\s+(?:that\s+)?(?:(?:[\w'’]+\s+){0,3}?|(?:[\w'’]+\s+){3,11}?(?:{body}|it|so|therefore|also|and)\s+)should\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
-        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them)|damag(?:e|es|ed))\b",
+        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed))\b",
         r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|{body}|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
@@ -440,7 +440,8 @@ static ANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Words finding what the body did a sufficient remedy: `we are satisfied
 /// with the action it has taken`, `which is a suitable remedy`, `we consider
 /// this a fair remedy`, `are therefore a reasonable remedy`, `has offered a
-/// fair and proportionate remedy`, `has provided a satisfactory response`,
+/// fair and proportionate remedy`, `is satisfactory to remedy the injustice`,
+/// `has provided a satisfactory response`,
 /// `the £200 it offered was proportionate`, `this adequately remedies the
 /// injustice`, `the matter has been remedied`, `which remedies her
 /// injustice`, `there is nothing more we could achieve`.
@@ -451,7 +452,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
         |\b(?:is|was|are|were|provides?|provided|offer(?:s|ed|ing)?|be|consider\w*|find|found)\s+(?:(?:this|that|it)\s+)?(?:is\s+|was\s+|to\s+be\s+)?(?:therefore\s+|also\s+|now\s+)?(?:an?\s+)?
             (?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable|fair)
             (?:\s+and\s+(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable|fair))?
-            \s+(?:remed|response\b)
+            \s+(?:(?:to\s+)?remed|response\b)
         |\b(?:suitably|sufficiently|adequately|appropriately)\s+(?:remedie[ds]|put\s+(?:matters|things|this|it)\s+right)\b
         |\b(?:has|have)\s+(?:already\s+)?(?:been\s+)?remedied\b
         |\b(?:which\s+|this\s+|that\s+)?remedies\s+(?:the|her|his|their|this|that|any)\s+(?:outstanding\s+|remaining\s+)?injustice
@@ -470,6 +471,21 @@ static SHORT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:\bno|{not})\s+(?:\w+\s+){0,3}?(?:satisfied|suitable|sufficient|enough|appropriate|adequate|proportionate|reasonable|fair)|\binsufficient|\binadequate|\bfurther remedy|\bdid\s*{not}\s+go far enough|\b(?:increased|higher|larger|bigger|greater)\s+(?:financial\s+)?(?:remedy|payment|sum|amount)",
     )
 });
+
+/// What may follow a [`SHORT`] match that makes it about the injustice left,
+/// not the remedy: `there is not enough remaining injustice`.
+static INJUSTICE_LEFT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^\s+(?:(?:remaining|outstanding|personal|significant|further)\s+)*injustice")
+});
+
+/// Whether `text` says a remedy falls short ([`SHORT`]), not that too little
+/// injustice is left to pursue.
+fn falls_short(text: &str) -> bool {
+    SHORT
+        .find_iter(text)
+        .any(|m| !INJUSTICE_LEFT.is_match(&text[m.end()..]))
+}
+
 /// The word beginnings every match of [`SATISFIED`] has, asked of each
 /// sentence it is run on.
 pub(crate) const SATISFIED_NEEDS: Prefilter = Prefilter::new(
@@ -570,7 +586,7 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
                 && told_as_offer(m, blocks)
                 && !block.sentences()[m.sentence..]
                     .iter()
-                    .any(|s| SHORT.is_match(s.text))
+                    .any(|s| falls_short(s.text))
         };
         for m in &mut mentions {
             if m.payment.role == PaymentRole::Offered
@@ -790,7 +806,7 @@ fn satisfied_after(
 fn judged_sufficient(text: &str) -> Option<usize> {
     SATISFIED
         .find(text)
-        .filter(|_| !SHORT.is_match(text))
+        .filter(|_| !falls_short(text))
         .map(|m| m.start())
 }
 
@@ -929,14 +945,18 @@ fn words_cue(
     } else {
         None
     };
-    if agreed_word == Some(true) && COMPLAINANT_PAYS.is_match(before) {
+    if agreed_word.is_some_and(|(agreed, _)| agreed) && COMPLAINANT_PAYS.is_match(before) {
         return Some(Cue::Other);
     }
     let agreed = asked
         || match agreed_word {
-            // `It should have paid him £50`: money owed, not a remedy.
-            Some(false) if !accepted => return Some(Cue::Other),
-            Some(agreed) => agreed,
+            // `It should have paid him £50`: money owed, not a remedy; not
+            // when a want follows it (`more than he should have done, and
+            // she wants a refund of £15,500`).
+            Some((false, end)) if !accepted && wanted_at.is_none_or(|w| w <= end) => {
+                return Some(Cue::Other)
+            }
+            Some((agreed, _)) => agreed,
             None => has_after(EVALUATED_AFTER_NEEDS) && EVALUATED_AFTER.is_match(after),
         };
     // `wants the Council to ... pay him £400`: unless the decision then agrees.
@@ -1093,9 +1113,11 @@ fn lead_cue(lead: &str, has: &dyn Fn(Prefilter) -> bool) -> Option<Cue> {
             prescriptive: PRESCRIPTIVE.is_match(lead),
         }),
         // `the Council should:`, `we recommend the Council:`, `has agreed to:`.
-        None if has(AGREED_NEEDS) && agreed_before(lead) == Some(true) => Some(Cue::Listed {
-            prescriptive: PRESCRIPTIVE.is_match(lead),
-        }),
+        None if has(AGREED_NEEDS) && agreed_before(lead).is_some_and(|(agreed, _)| agreed) => {
+            Some(Cue::Listed {
+                prescriptive: PRESCRIPTIVE.is_match(lead),
+            })
+        }
         cue => cue,
     }
 }
@@ -1144,13 +1166,14 @@ static RULE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static PRESCRIPTIVE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:should|must|recommend\w*|to remedy)\b"));
 
-/// What the last agreement word before the amount says: `Some(true)` agreed,
-/// will or should; `Some(false)` should (or would) have, money owed in the past.
-fn agreed_before(before: &str) -> Option<bool> {
+/// What the last agreement word before the amount says, and where it ends:
+/// `true` agreed, will or should; `false` should (or would) have, money owed
+/// in the past.
+fn agreed_before(before: &str) -> Option<(bool, usize)> {
     AGREED
         .find_iter(before)
         .last()
-        .map(|m| !m.as_str().to_ascii_lowercase().ends_with(" have"))
+        .map(|m| (!m.as_str().to_ascii_lowercase().ends_with(" have"), m.end()))
 }
 
 /// The last `n` bytes of `text` or a little more, cut at a character boundary.

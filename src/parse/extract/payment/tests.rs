@@ -1475,3 +1475,44 @@ fn the_bodys_own_remedy_judged_in_its_sentence_and_an_offer_superseded() {
         ),
     ]);
 }
+
+#[test]
+fn a_want_after_money_owed_a_cost_to_someone_and_a_remedy_judged_satisfactory() {
+    use PaymentRole::{Accepted, Claimed};
+    assert_first_roles(&[
+        // `should have` is money owed only when no want follows it.
+        (
+            Some(Complaint),
+            "Mrs X said Mr Y has paid significantly more towards his care than he should have done, and she wants a refund of at least £15,500.",
+            Claimed,
+        ),
+        // What the body's fault cost a named person is a loss they claim.
+        (
+            Some(Complaint),
+            "They said the Council wrongly cost Miss X £1,800 in lost earnings.",
+            Claimed,
+        ),
+        // What the body did, judged `satisfactory to remedy` the injustice.
+        (
+            None,
+            "It has awarded Ms X £22,300 in back payments. This is satisfactory to remedy the injustice the Council caused her.",
+            Accepted,
+        ),
+    ]);
+    // `not enough remaining injustice` is no remedy falling short: the
+    // offer the summary finds fair is the remedy.
+    let p = run(
+        &[
+            (
+                None,
+                "We will not investigate this complaint. This is because the Council offered a fair remedy and there is not enough remaining injustice to require an investigation.",
+            ),
+            (
+                Some(Complaint),
+                "The Council offered £100 which Ms X says is not enough.",
+            ),
+        ],
+        None,
+    );
+    assert_eq!(role_of(&p, 100.0), vec![Accepted], "{p:?}");
+}
