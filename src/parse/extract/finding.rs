@@ -121,7 +121,8 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The body agreed a remedy, or offered or provided a suitable one (or a
 /// suitable response: `the Council has provided a proportionate response`,
-/// or what it did `remedies any outstanding injustice`):
+/// or what it did `remedies any outstanding injustice`, `is sufficient to
+/// remedy`, or `agreed to take appropriate action`):
 /// upheld in substance even where no sentence says `fault`.
 pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -137,6 +138,8 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b
         | \bis\s+(?:a\s+)?satisfactory\s+remedy
         | \bis\s+an?\s+(?:appropriate|suitable|adequate|proportionate|acceptable)\s+remedy
+        | \b(?:is|was|are|were)\s+(?:(?:therefore|also)\s+)?(?:sufficient|suitable|appropriate|adequate|proportionate|enough)\s+to\s+remedy\b
+        | \bagree(?:s|d|ing)?\s+to\s+take\s+(?:[\w'’-]+\s+){0,3}?actions?\b
         | \bsatisfied\s+with\s+(?:the\s+)?(?:actions?|steps|remedy|response)\s+(?:the\s+)?(?:{body}|it)\s+(?:has|have)\s+(?:already\s+)?(?:taken|agreed|offered|provided)
         | \bsatisfied\s+with\s+(?:the\s+)?(?:{body}['’]s|its)\s+(?:actions?|steps|remedy|response)
         | \bresolve\s+(?:the|this|her|his|their)\s+complaint\s+early
@@ -1532,6 +1535,19 @@ mod tests {
                 Some(NoFault),
             ),
         ]);
+    }
+
+    #[test]
+    fn a_remedy_enough_or_action_agreed_outweighs_not_investigating() {
+        // LGSCO upholds a complaint it does not investigate because the
+        // body has remedied it (`Upheld: ... remedy provided by the authority`).
+        assert_all_in_summary(
+            &[
+                "We will not investigate Mr X’s complaint about errors and delays in carrying out a financial assessment. This is because the Council has agreed to take appropriate action to remedy the uncertainty and avoidable time and trouble caused.",
+                "We will not investigate Mrs X’s complaint that the Council sent an invoice for care contributions. The Council’s apology for the delays is sufficient to remedy any injustice caused.",
+            ],
+            Some(FaultInjustice),
+        );
     }
 
     #[test]
