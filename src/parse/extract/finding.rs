@@ -129,7 +129,6 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)
         \bagree(?:s|d|ing)?\s+(?:[\w'’]+\s+){0,2}?to\s+(?:(?:my|our|the)\s+recommendations?|apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess|remove|cancel|waive|writ\w*\s+off|fund|backdate|withdraw)
         | \bremedy\s+(?:[\w'’]+\s+){0,5}?(?:is|was|has\s+been)\s+agreed
-        | \baccept(?:s|ed|ing)?\s+(?:my|our|the\s+ombudsm[ae]n['’]s)\s+(?:[\w'’]+\s+)?recommendations?
         | \bremedy\s+(?:[\w'’]+\s+){0,3}?(?:is|was)\s+(?:proportionate|appropriate|suitable|adequate|satisfactory|sufficient|reasonable)\b
         | \b(?:reasonable|suitable|appropriate|satisfactory|proportionate)\s+way\s+to\s+(?:resolve|remedy)\s+(?:the|this|her|his|their)\s+complaint
         | \b(?:{body}|it|they)\s+(?:will|should|must|needs\s+to)\s+(?:also\s+)?(?:apologi|pay|make\s+a\s+(?:\w+\s+)?payment|reimburse|refund)
@@ -151,12 +150,23 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         ",
     )
 });
+/// The Ombudsman's recommendations accepted: `The Council accepts our
+/// recommendations`. Read like [`REMEDIED`], apart from it so that `accept`
+/// (common) does not send every sentence through the larger pattern.
+pub(crate) static ACCEPTED_RECOMMENDATIONS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\baccept(?:s|ed|ing)?\s+(?:my|our|the\s+ombudsm[ae]n['’]s)\s+(?:[\w'’]+\s+)?recommendations?",
+    )
+});
+/// The word beginnings every match of [`ACCEPTED_RECOMMENDATIONS`] has.
+pub(crate) const ACCEPTED_RECOMMENDATIONS_NEEDS: Prefilter =
+    Prefilter::new(Slot::FindingAcceptedRecommendations, &["accept"]);
+
 /// The word beginnings every match of [`REMEDIED`] has.
 pub(crate) const REMEDIED_NEEDS: Prefilter = Prefilter::new(
     Slot::FindingRemedied,
     &[
         "agree",
-        "accept",
         "apologi",
         "pay",
         "reimburse",
@@ -330,7 +340,6 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:was|were)\s+(?:(?:therefore|also|fully|legally|perfectly|quite)\s+)?entitled\s+to
         | {not}\s+a\s+fault\b
         | \bin\s+the\s+absence\s+of\s+(?:any\s+)?fault\b
-        | ^(?:the\s+)?(?:(?:(?:independent\s+)?(?:appeals?|admissions?|review)\s+)?panel|{body}|it|they)\s+(?:also\s+)?(?:decided|considered|dealt\s+with|handled|heard|assessed|reviewed)\s+(?:the|this|his|her|their|its|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:appeals?|complaints?|applications?|case|claims?|requests?|matter|concerns)\s+(?:both\s+)?(?:fairly|properly|correctly|appropriately|reasonably|lawfully)\b
         "
         .replace("{NOT_FOUND_AT_FAULT}", NOT_FOUND_AT_FAULT)
         .replace("{INSUFFICIENT_EVIDENCE}", INSUFFICIENT_EVIDENCE),
@@ -347,6 +356,23 @@ pub(crate) const NO_FAULT_NEEDS: Prefilter = Prefilter::new(
         "evidence",
         "acted",
         "entitled",
+    ],
+);
+
+/// A decision made fairly or properly, said of the body or panel as the
+/// sentence's subject (so no `not` can stand between): `The panel decided
+/// the appeal fairly`, `The Council considered the application properly`.
+/// A denial of fault like [`NO_FAULT`], kept apart so that its common words
+/// (`properly`) do not send every sentence through the larger pattern.
+pub(crate) static FAIR_DECISION: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(?:the\s+)?(?:(?:(?:independent\s+)?(?:appeals?|admissions?|review)\s+)?panel|{body}|it|they)\s+(?:also\s+)?(?:decided|considered|dealt\s+with|handled|heard|assessed|reviewed)\s+(?:the|this|his|her|their|its|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:appeals?|complaints?|applications?|case|claims?|requests?|matter|concerns)\s+(?:both\s+)?(?:fairly|properly|correctly|appropriately|reasonably|lawfully)\b",
+    )
+});
+/// The word beginnings every match of [`FAIR_DECISION`] has.
+pub(crate) const FAIR_DECISION_NEEDS: Prefilter = Prefilter::new(
+    Slot::FindingFairDecision,
+    &[
         "fairly",
         "properly",
         "correctly",
@@ -579,7 +605,9 @@ fn read<'a, 'b: 'a>(
         let whole_words = whole && b.has_any(NOT_INVESTIGATED_WHOLE_NEEDS);
         let discontinued_words = whole && b.has_any(DISCONTINUED_NEEDS);
         let no_fault_words = b.has_any(NO_FAULT_NEEDS);
+        let fair_words = b.has_any(FAIR_DECISION_NEEDS);
         let remedied_words = b.has_any(REMEDIED_NEEDS);
+        let accepted_words = b.has_any(ACCEPTED_RECOMMENDATIONS_NEEDS);
         for (i, sentence) in b.sentences().iter().enumerate() {
             let s = sentence.text;
             if supposing(b, i)
@@ -610,6 +638,7 @@ fn read<'a, 'b: 'a>(
                 fault |= says_fault;
                 if !found_no_fault && !says_fault {
                     let denial = found(no_fault_words, NO_FAULT_NEEDS, &NO_FAULT)
+                        .or_else(|| found(fair_words, FAIR_DECISION_NEEDS, &FAIR_DECISION))
                         .filter(|d| !REPORTED.is_match(&s[..d.start()]));
                     no_fault |= denial.is_some();
                     found_no_fault = denial.is_some_and(|d| {
@@ -636,6 +665,13 @@ fn read<'a, 'b: 'a>(
             if !remedied {
                 // `Mr X complained the Council failed to agree to pay`: his view.
                 remedied = found(remedied_words, REMEDIED_NEEDS, &REMEDIED)
+                    .or_else(|| {
+                        found(
+                            accepted_words,
+                            ACCEPTED_RECOMMENDATIONS_NEEDS,
+                            &ACCEPTED_RECOMMENDATIONS,
+                        )
+                    })
                     .is_some_and(|m| !REPORTED.is_match(&s[..m.start()]));
             }
         }

@@ -145,6 +145,9 @@ prefilters! {
     FindingNoFault: finding::NO_FAULT_NEEDS => [finding::NO_FAULT];
     FindingRemedied: finding::REMEDIED_NEEDS => [finding::REMEDIED];
     FindingVerdict: finding::VERDICT_NEEDS => [finding::VERDICT];
+    FindingFairDecision: finding::FAIR_DECISION_NEEDS => [finding::FAIR_DECISION];
+    FindingAcceptedRecommendations: finding::ACCEPTED_RECOMMENDATIONS_NEEDS =>
+        [finding::ACCEPTED_RECOMMENDATIONS];
     RemedyStatement: remedy::REMEDY_STATEMENT_NEEDS => [remedy::REMEDY_STATEMENT];
     RemedyCounterfactual: remedy::COUNTERFACTUAL_NEEDS => [remedy::COUNTERFACTUAL];
     RemedyDeadline: remedy::DEADLINE_NEEDS => [remedy::DEADLINE];
