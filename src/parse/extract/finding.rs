@@ -150,18 +150,6 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         ",
     )
 });
-/// The Ombudsman's recommendations accepted: `The Council accepts our
-/// recommendations`. Read like [`REMEDIED`], apart from it so that `accept`
-/// (common) does not send every sentence through the larger pattern.
-pub(crate) static ACCEPTED_RECOMMENDATIONS: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)\baccept(?:s|ed|ing)?\s+(?:my|our|the\s+ombudsm[ae]n['’]s)\s+(?:[\w'’]+\s+)?recommendations?",
-    )
-});
-/// The word beginnings every match of [`ACCEPTED_RECOMMENDATIONS`] has.
-pub(crate) const ACCEPTED_RECOMMENDATIONS_NEEDS: Prefilter =
-    Prefilter::new(Slot::FindingAcceptedRecommendations, &["accept"]);
-
 /// The word beginnings every match of [`REMEDIED`] has.
 pub(crate) const REMEDIED_NEEDS: Prefilter = Prefilter::new(
     Slot::FindingRemedied,
@@ -177,6 +165,18 @@ pub(crate) const REMEDIED_NEEDS: Prefilter = Prefilter::new(
         "satisfied",
     ],
 );
+
+/// The Ombudsman's recommendations accepted: `The Council accepts our
+/// recommendations`. Read like [`REMEDIED`], apart from it so that `accept`
+/// (common) does not send every sentence through the larger pattern.
+pub(crate) static ACCEPTED_RECOMMENDATIONS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\baccept(?:s|ed|ing)?\s+(?:my|our|the\s+ombudsm[ae]n['’]s)\s+(?:[\w'’]+\s+)?recommendations?",
+    )
+});
+/// The word beginnings every match of [`ACCEPTED_RECOMMENDATIONS`] has.
+pub(crate) const ACCEPTED_RECOMMENDATIONS_NEEDS: Prefilter =
+    Prefilter::new(Slot::FindingAcceptedRecommendations, &["accept"]);
 
 pub(crate) static INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -1528,6 +1528,7 @@ mod tests {
             ),
         ]);
     }
+
     #[test]
     fn parts_upheld_quantified_delay_presupposed_fault_and_fair_decisions() {
         assert_in_summary(&[
