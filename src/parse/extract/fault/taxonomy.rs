@@ -315,6 +315,36 @@ mod tests {
     }
 
     #[test]
+    fn a_recommendation_is_a_failure_to_implement_only_beside_a_word_of_failure() {
+        let t = Taxonomy::default_ref();
+        let kind = "failure_to_implement_recommendations";
+        for failed in [
+            "The Council did not complete all recommendations from the stage three response.",
+            "The Council has not fully completed this recommendation.",
+            "I cannot say the Council completed this recommendation.",
+            "The Council failed to implement all the recommendations put forward.",
+            "There was fault in its refusal to accept the recommendation of its investigator.",
+            "It did not amend its policy in line with the review panel's recommendations.",
+            "The panel's recommendations were not carried out.",
+            "There was delay in implementing the panel's findings.",
+            "It did not do what it agreed to do.",
+        ] {
+            assert!(t.classify(failed).contains(&kind), "{failed}");
+        }
+        for remedy_or_other in [
+            "The Ombudsman finds further fault and has made further recommendations.",
+            "There is fault, and the Council has agreed with our recommendations.",
+            "We find fault with the way the Council made its decision to implement the CPO.",
+            "There was fault in how it responded when a developer failed to implement a drainage strategy.",
+        ] {
+            assert!(
+                !t.classify(remedy_or_other).contains(&kind),
+                "{remedy_or_other}"
+            );
+        }
+    }
+
+    #[test]
     fn user_file_errors_name_file_and_line() {
         let bad_name = "[[kind]]\nname = \"Delay\"\nsignals = [\"late\"]\n";
         let e = Taxonomy::from_toml(bad_name, "mine.toml")
