@@ -94,6 +94,30 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Where a finding goes on to the remedy (`We found fault by the Council but
+/// consider the agreed action of an apology and a review of procedures
+/// provides a suitable remedy`, `... and it has agreed to waive the
+/// charges`): the words after it say what puts the fault right, not what it
+/// was, so they are not classified.
+static REMEDY_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?xi)
+        \b(?:but|and)\s+
+        (?:(?:the\s+[\w'’]+(?:\s+[\w'’]+)?|it|we|i|they)\s+)?
+        (?:(?:has|have|now|also)\s+)*
+        (?:agreed\s+(?:to|an?|the)\b|considers?\s+(?:the\s+)?(?:agreed|action|actions|remedy)\b)
+        ",
+    )
+});
+
+/// The part of a finding that says what the fault was: all of it up to a
+/// [`REMEDY_CLAUSE`].
+fn before_remedy(text: &str) -> &str {
+    REMEDY_CLAUSE
+        .find(text)
+        .map_or(text, |m| &text[..m.start()])
+}
+
 /// A sentence giving the complainant's view, never context for a finding.
 static COMPLAINANT_VIEW: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -286,7 +310,7 @@ fn classify<'t>(
 ) -> (Vec<&'t str>, String) {
     let sentence = block.sentences()[i];
     let own = || evidence(sentence.text, at, at, reached);
-    let kinds = taxonomy.classify(sentence.text);
+    let kinds = taxonomy.classify(before_remedy(sentence.text));
     if !kinds.is_empty() || !detailed {
         return (kinds, own());
     }
@@ -301,7 +325,7 @@ fn classify<'t>(
     let context = &block.sentences()[first..=i];
     let text: Vec<&str> = context.iter().map(|s| s.text).collect();
     let text = text.join(" ");
-    let kinds = taxonomy.classify(&text);
+    let kinds = taxonomy.classify(before_remedy(&text));
     if kinds.is_empty() {
         return (kinds, own());
     }
@@ -417,6 +441,39 @@ mod tests {
             f,
             vec![("other".to_string(), "This was fault.".to_string())]
         );
+    }
+
+    #[test]
+    fn the_remedy_after_a_finding_is_not_what_the_fault_was() {
+        for (text, kinds_of_the_fault) in [
+            (
+                "We have found fault by the Council in how it assessed her needs but consider the agreed action of an apology, £500 and a review of procedures provides a suitable remedy.",
+                vec!["assessment_or_decision_making"],
+            ),
+            (
+                "We found fault in the Council's record keeping, and it has agreed to apologise and make timely decisions going forward.",
+                vec!["record_keeping"],
+            ),
+            (
+                "The Council was at fault for delays and the Care Provider has now agreed to pay for the missed care.",
+                vec!["delay"],
+            ),
+        ] {
+            assert_eq!(kinds(None, text), kinds_of_the_fault, "{text}");
+        }
+        // What the body agreed or considered as part of the fault stays.
+        assert_eq!(
+            kinds(
+                None,
+                "The Council reviewed the case and agreed it was at fault as it did not keep records."
+            ),
+            vec!["record_keeping"]
+        );
+        assert!(kinds(
+            None,
+            "There was fault in how the Council assessed her, and considered its duties to provide education."
+        )
+        .contains(&"failure_to_follow_procedure".to_string()));
     }
 
     #[test]
