@@ -315,6 +315,27 @@ mod tests {
     }
 
     #[test]
+    fn a_process_is_not_a_procedure_unless_it_was_not_followed() {
+        let t = Taxonomy::default_ref();
+        let kind = "failure_to_follow_procedure";
+        for not_procedure in [
+            "We find fault in the Council's decision making process causing uncertainty.",
+            "There were some unnecessary delays in the enforcement process.",
+        ] {
+            assert!(
+                !t.classify(not_procedure).contains(&kind),
+                "{not_procedure}"
+            );
+        }
+        for procedure in [
+            "The Council did not follow its own process.",
+            "It did not act in line with its policy.",
+        ] {
+            assert!(t.classify(procedure).contains(&kind), "{procedure}");
+        }
+    }
+
+    #[test]
     fn a_recommendation_is_a_failure_to_implement_only_beside_a_word_of_failure() {
         let t = Taxonomy::default_ref();
         let kind = "failure_to_implement_recommendations";
