@@ -134,6 +134,7 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:{body}|it|they)\s+(?:will|should|must|needs\s+to)\s+(?:also\s+)?(?:apologi|pay|make\s+a\s+(?:\w+\s+)?payment|reimburse|refund)
         | \bto\s+remedy\s+(?:this|the|that|her|his|their)\s+injustice
         | \b(?:remedies|remedied)\s+(?:any|the|this|that|her|his|their)\s+(?:outstanding\s+|remaining\s+)?injustice
+        | \b(?:has|have|had)\s+(?:already\s+|now\s+|also\s+)*remedied\s+(?:the|this|that|it|these|her|his|their)\b
         | \b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b
         | \bis\s+(?:a\s+)?satisfactory\s+remedy
         | \bis\s+an?\s+(?:appropriate|suitable|adequate|proportionate|acceptable)\s+remedy
@@ -180,7 +181,7 @@ pub(crate) const ACCEPTED_RECOMMENDATIONS_NEEDS: Prefilter =
 
 pub(crate) static INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:caus\w*|lead\w*|led|result\w*)\s+(?:[\w'’]+\s+){0,4}?(?:personal\s+|significant\s+|an?\s+|some\s+)?injustice|\binjustice\s+(?:to|was\s+caused|caused|(?:it|this|that|they|the\s+{body})\s+(?:has\s+|had\s+)?caused)|\bremed\w*\s+(?:[\w'’]+\s+){0,3}?injustice|\bagree\w*\s+(?:[\w'’]+\s+){0,2}?(?:actions?|to\s+remedy|remedy)|\brecommend\w*\s+(?:[\w'’]+\s+){0,4}?(?:remedy|action)|\bfinancial\s+remedy|\bsuitable\s+remedy|\bremedy\s+(?:the|this|that|her|his|their)\b|\bcaus\w*\s+(?:[\w'’]+\s+){0,4}?(?:avoidable\s+|significant\s+|unnecessary\s+|some\s+)?(?:distress|frustration|uncertainty|anxiety|time\s+and\s+trouble|inconvenience|harm|financial\s+loss|confusion)",
+        r"(?i)\b(?:caus\w*|lead\w*|led|result\w*)\s+(?:[\w'’]+\s+){0,4}?(?:personal\s+|significant\s+|an?\s+|some\s+)?injustice|\binjustice\s+(?:to|was\s+caused|caused|(?:it|this|that|they|the\s+{body})\s+(?:has\s+|had\s+)?caused|(?:due\s+to|because\s+of|as\s+a\s+result\s+of|resulting\s+from|arising\s+from)\s+(?:the\s+)?fault)|\bremed\w*\s+(?:[\w'’]+\s+){0,3}?injustice|\bagree\w*\s+(?:[\w'’]+\s+){0,2}?(?:actions?|to\s+remedy|remedy)|\brecommend\w*\s+(?:[\w'’]+\s+){0,4}?(?:remedy|action)|\bfinancial\s+remedy|\bsuitable\s+remedy|\bremedy\s+(?:the|this|that|her|his|their)\b|\bcaus\w*\s+(?:[\w'’]+\s+){0,4}?(?:avoidable\s+|significant\s+|unnecessary\s+|some\s+)?(?:distress|frustration|uncertainty|anxiety|time\s+and\s+trouble|inconvenience|harm|financial\s+loss|confusion)",
     )
 });
 /// The word beginnings every match of [`INJUSTICE`] has.
@@ -325,6 +326,7 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | {not}\s+(?:find|found)\s+(?:any\s+)?fault
         | (?:\bunable\s+to|\bcannot|\bca{not}|\bcould\s*{not})\s+find\s+(?:any\s+)?fault
         | {NOT_FOUND_AT_FAULT}
+        | {not}\s+(?:consider|think|believe|find)\s+(?:that\s+)?there\s+(?:is|was|were|has\s+been)\s+(?:any\s+)?fault
         | \bfind\s+no\s+fault
         | \bfound\s+no\s+fault
         | \bno\s+maladministration
@@ -574,6 +576,16 @@ fn gives_other_reason<'a, 'b: 'a>(
 /// What the sentences of some blocks say, read as far as `scope` allows. A
 /// pattern is only run on a sentence that has one of its words, and once a
 /// flag is set the patterns that only set it are not run.
+/// Whether a denial of fault is of any other fault (`We found no other
+/// fault`, `There was no further fault`): some fault was found.
+fn denies_other_fault(denial: &str) -> bool {
+    let mut words = denial.split_whitespace();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("no"))
+        && words
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("other") || w.eq_ignore_ascii_case("further"))
+}
+
 fn read<'a, 'b: 'a>(
     findings: &FaultFindings,
     blocks: impl Iterator<Item = (usize, &'a Block<'b>)> + Clone,
@@ -640,11 +652,15 @@ fn read<'a, 'b: 'a>(
                     let denial = found(no_fault_words, NO_FAULT_NEEDS, &NO_FAULT)
                         .or_else(|| found(fair_words, FAIR_DECISION_NEEDS, &FAIR_DECISION))
                         .filter(|d| !REPORTED.is_match(&s[..d.start()]));
-                    no_fault |= denial.is_some();
-                    found_no_fault = denial.is_some_and(|d| {
-                        !d.as_str().to_ascii_lowercase().contains("evidence")
-                            && !A_REASON.is_match(&s[..d.start()])
-                    });
+                    if denial.is_some_and(|d| denies_other_fault(d.as_str())) {
+                        fault = true;
+                    } else {
+                        no_fault |= denial.is_some();
+                        found_no_fault = denial.is_some_and(|d| {
+                            !d.as_str().to_ascii_lowercase().contains("evidence")
+                                && !A_REASON.is_match(&s[..d.start()])
+                        });
+                    }
                 }
             }
             if !no_injustice || !injustice {
@@ -1603,6 +1619,48 @@ mod tests {
                 "We will not investigate Mr X’s concerns as there is insufficient evidence of fault.",
                 Some(NotInvestigated),
             ),
+        ]);
+    }
+
+    #[test]
+    fn other_fault_denied_remedied_matters_and_injustice_due_to_fault() {
+        assert_in_summary(&[
+            // Denying any other fault says some fault was found.
+            (
+                "The Council has already taken appropriate action for its poor communication. We found no other fault.",
+                Some(FaultNoInjustice),
+            ),
+            ("There was no further fault by the Council.", Some(FaultNoInjustice)),
+            // A body that has remedied the matter upholds a complaint not investigated.
+            (
+                "We will not investigate this complaint about Council tax enforcement because the Council has remedied the matter.",
+                Some(FaultInjustice),
+            ),
+            // Injustice due to (or caused by) fault presupposes the fault ...
+            (
+                "Ms X suffered injustice due to fault in the way the care provider provided a home care service to her late mother.",
+                Some(FaultInjustice),
+            ),
+            // ... unless there is no evidence of it.
+            (
+                "We will not investigate this complaint. There is no evidence of a significant injustice arising from fault to warrant investigation.",
+                Some(NotInvestigated),
+            ),
+            // Not finding the body to have acted with fault, or that there was fault.
+            (
+                "We have not found the Council to have acted with fault. It followed the procedure we would expect.",
+                Some(NoFault),
+            ),
+            (
+                "The Ombudsman does not consider there is fault in the way the Council considered the reports.",
+                Some(NoFault),
+            ),
+            // `claims` as a noun is not someone's view.
+            (
+                "The significant delays in dealing with her housing benefit and council tax claims amount to fault. This fault has caused Mrs X an injustice.",
+                Some(FaultInjustice),
+            ),
+            ("Mr X claims the Council was at fault.", None),
         ]);
     }
 }

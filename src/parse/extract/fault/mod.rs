@@ -57,22 +57,24 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         | \bfaults?\s+(?:that\s+|which\s+)?(?:it|the\s+{body}|they)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:identified|accepted|acknowledged|admitted)\b
         | \bfault\s+(?:causing|leading\s+to|which\s+caused|that\s+caused|resulting\s+in)\s+(?:[\w'’]+\s+){0,2}?injustice
         | \b(?:due\s+to|because\s+of|caused\s+by|as\s+a\s+result\s+of|resulting\s+from|arising\s+from)\s+(?:this|that|these|those)\s+faults?\b
+        | \binjustice\s+(?:due\s+to|because\s+of|caused\s+by|as\s+a\s+result\s+of|resulting\s+from|arising\s+from)\s+(?:the\s+)?faults?\b
         ",
     )
 });
 
-/// `no fault`, `not at fault`, `does not appear to be fault`, `I do not consider this was fault`.
+/// `no fault`, `not at fault`, `does not appear to be fault`, `I do not consider this was fault`,
+/// `no evidence of a significant injustice arising from fault`.
 static NEGATED: LazyLock<PrefixPattern> = LazyLock::new(|| {
     PrefixPattern::new(&[
         r"(?i)(?:", NOT_FOUND_AT_FAULT,
-        r")|(?:\b(?:no|nor|never|without|unable)|{not})\s+(?:[\w'’]+\s+){0,3}?(?:at\s+)?fault\b|\b(?:do|did|does|could|can|ca|would|will|wo|am|is|was)\s*{not}\s+(?:[\w'’]+\s+){0,2}?(?:consider|find|say|think|agree|see|accept|believe|satisfied|persuaded)\b|\b(?:no|insufficient|little|limited)\s+evidence\s+of\s+fault|{not}\s+(?:enough|sufficient)\s+evidence|{not}\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence",
+        r")|(?:\b(?:no|nor|never|without|unable)|{not})\s+(?:[\w'’]+\s+){0,3}?(?:at\s+)?fault\b|\b(?:do|did|does|could|can|ca|would|will|wo|am|is|was)\s*{not}\s+(?:[\w'’]+\s+){0,2}?(?:consider|find|say|think|agree|see|accept|believe|satisfied|persuaded)\b|\b(?:no|insufficient|little|limited)\s+evidence\s+of\s+fault|{not}\s+(?:enough|sufficient)\s+evidence|{not}\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence|\b(?:no|insufficient|little|limited|enough)\s+(?:evidence\s+of\s+)?(?:an?\s+|any\s+)?(?:[\w'’]+\s+){0,2}?injustice\s+(?:due\s+to|because\s+of|caused\s+by|as\s+a\s+result\s+of|resulting\s+from|arising\s+from)\s+(?:the\s+)?faults?\b",
     ].concat())
 });
 
 /// Not finding the body at fault: `We have not found the Council to be at
 /// fault`, `I do not find that it acted with fault`. Shared with the overall
 /// finding's denials.
-pub(crate) const NOT_FOUND_AT_FAULT: &str = r"{not}\s+(?:find|found|consider|think|see)\s+(?:that\s+)?(?:the\s+(?:{body}|[\w'’]+)|it|they)\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|has\s+been\s+|acted\s+|had\s+acted\s+)?(?:at|with)\s+fault";
+pub(crate) const NOT_FOUND_AT_FAULT: &str = r"{not}\s+(?:find|found|consider|think|see)\s+(?:that\s+)?(?:the\s+(?:{body}|[\w'’]+)|it|they)\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|to\s+have\s+(?:been|acted)\s+|has\s+been\s+|acted\s+|had\s+acted\s+)?(?:at|with)\s+fault";
 
 /// Law, powers and hypotheses: what the Ombudsman may or would find.
 const HYPOTHETICAL: &str = r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?:may|might|could|would|can|cannot|whether|unless|if|unlikely|likely)(?:{not})?\b";
@@ -80,10 +82,16 @@ const HYPOTHETICAL: &str = r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?
 /// Someone else's view: `Mr X says the Council was at fault`.
 pub(crate) const REPORTED: &str = r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?|claimed|wants?|disputes?|asks?|asked|contends?)\b";
 
-/// [`HYPOTHETICAL`] or [`REPORTED`], both asked of the words before a match:
-/// one search of a clause answers both.
-static SUPPOSED_OR_REPORTED: LazyLock<PrefixPattern> =
-    LazyLock::new(|| PrefixPattern::new(&format!("(?:{HYPOTHETICAL})|(?:{REPORTED})")));
+/// [`REPORTED`] before a fault finding, where `claims` is someone's view only
+/// as a verb that says what is claimed (`Mr X claims the Council ...`), not
+/// as the noun (`delays with her housing benefit claims amount to fault`).
+const REPORTED_BEFORE_FINDING: &str = r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims?\s+(?:that|the|it|they|he|she|there|this|his|her|its|their|an?)|claimed|wants?|disputes?|asks?|asked|contends?)\b";
+
+/// [`HYPOTHETICAL`] or [`REPORTED_BEFORE_FINDING`], both asked of the words
+/// before a match: one search of a clause answers both.
+static SUPPOSED_OR_REPORTED: LazyLock<PrefixPattern> = LazyLock::new(|| {
+    PrefixPattern::new(&format!("(?:{HYPOTHETICAL})|(?:{REPORTED_BEFORE_FINDING})"))
+});
 
 /// Where a new clause starts: a finding after `but` stands on its own, and
 /// so does one after a concession closed by its comma (`While there was no
@@ -532,12 +540,13 @@ mod tests {
 
     #[test]
     fn one_search_answers_hypothetical_and_reported() {
-        let (hypothetical, reported) = (regex(HYPOTHETICAL), regex(REPORTED));
+        let (hypothetical, reported) = (regex(HYPOTHETICAL), regex(REPORTED_BEFORE_FINDING));
         for text in [
             "If the Council was at fault",
             "Mr X says it may be that the Council was at fault",
             "The Council complained; whereas it was at fault, Ms Y felt",
             "Iffy claimsy mays: this was fault",
+            "Her claims amount to fault, Mr X claims the Council was at fault",
             "",
         ] {
             let prefixes = SUPPOSED_OR_REPORTED.prefixes(text);
