@@ -1,7 +1,9 @@
 //! The overall finding: fault with or without injustice, no fault, or not
 //! investigated; and whether it agrees with the page's outcome line.
 //!
-//! Read from the final decision section first, then the summary, then the
+//! Read from the final decision section and the summary together (a final
+//! decision cut short by a truncated page, "We will not investigate this
+//! complaint. This is because", leaves the reason to the summary), then the
 //! findings, so pages without header lines or without a final decision still
 //! get one; where none of those states a finding, the Ombudsman's verdict
 //! sentence anywhere else ("The Ombudsman upheld the complaint and found fault
@@ -436,11 +438,8 @@ pub fn finding_in(findings: &FaultFindings, has_remedy: bool) -> Option<Finding>
         Some(SectionKind::RoleAndPowers),
         Some(SectionKind::HowConsidered),
     ];
-    let order: [(&[Option<SectionKind>], Scope); 3] = [
-        (&STATED[..1], Scope::Whole),
-        (&STATED[1..2], Scope::Whole),
-        (&STATED[2..], Scope::Part),
-    ];
+    let order: [(&[Option<SectionKind>], Scope); 2] =
+        [(&STATED[..2], Scope::Whole), (&STATED[2..], Scope::Part)];
     order
         .iter()
         .find_map(|(kinds, scope)| {
@@ -1662,5 +1661,25 @@ mod tests {
             ),
             ("Mr X claims the Council was at fault.", None),
         ]);
+    }
+
+    #[test]
+    fn the_final_decision_and_the_summary_are_read_together() {
+        // The final decision, cut short, says only that the complaint was not
+        // investigated; the summary gives the reason, a remedy agreed.
+        let b = [
+            Block::new(
+                None,
+                "We will not investigate Mr X’s complaint about a penalty charge notice. This is because the Council has agreed to cancel the penalty charge notice.",
+            ),
+            Block::new(
+                Some(SectionKind::FinalDecision),
+                "We will not investigate this complaint. This is because we are satisfied with the Council",
+            ),
+        ];
+        assert_eq!(finding(&b, false), Some(FaultInjustice));
+        // Either alone still decides.
+        assert_eq!(finding(&b[1..], false), Some(NotInvestigated));
+        assert_eq!(finding(&b[..1], false), Some(FaultInjustice));
     }
 }
