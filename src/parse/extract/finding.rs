@@ -254,7 +254,7 @@ pub(crate) const NOT_INVESTIGATED_WHOLE_NEEDS: Prefilter = Prefilter::new(
 pub(crate) static DISCONTINUED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
-        \b(?:discontinu\w*|end|ended|ending|stop|stopped|stopping)\s+(?:our|my|the|this|its)\s+investigation
+        \b(?:discontinu\w*|end|ended|ending|stop|stopped|stopping)\s+(?:our|my|the|this|its|his|her)\s+investigation
         | \binvestigation\s+(?:[\w'’-]+\s+){0,12}?(?:is|was|(?:has|have)\s+(?:now\s+)?been)\s+(?:now\s+)?(?:discontinued|ended|stopped)\b
         | {not}\s+further\s+investigat
         | {not}\s+pursue\s+(?:[\w'’-]+\s+){0,3}?complaints?\s+(?:any\s+)?further
@@ -1081,6 +1081,7 @@ mod tests {
             "We considered further investigation would not provide X with a meaningful outcome. We discontinued our investigation.",
             "We are therefore discontinuing our investigation in relation to this complaint.",
             "The Ombudsman will not further investigate the payment as we cannot achieve the outcome sought.",
+            "Mrs P used her right of appeal. The Ombudsman therefore has discontinued his investigation.",
         ], Some(NoFault));
     }
 
