@@ -1,12 +1,13 @@
 //! The overall finding: fault with or without injustice, no fault, or not
 //! investigated; and whether it agrees with the page's outcome line.
 //!
-//! Read from the final decision section and the summary together (a final
-//! decision cut short by a truncated page, "We will not investigate this
-//! complaint. This is because", leaves the reason to the summary), then the
-//! findings, so pages without header lines or without a final decision still
-//! get one; where none of those states a finding, the Ombudsman's verdict
-//! sentence anywhere else ("The Ombudsman upheld the complaint and found fault
+//! Read from the final decision section first (together with the summary
+//! when it says only that the complaint was not investigated and the summary
+//! speaks of a remedy: a final decision cut short, "We will not investigate
+//! this complaint. This is because", leaves the reason to the summary), then
+//! the summary, then the findings, so pages without header lines or without
+//! a final decision still get one; where none of those states a finding, the
+//! Ombudsman's verdict sentence anywhere else ("The Ombudsman upheld the complaint and found fault
 //! causing injustice", the 2016–17 layout) decides. A text that states no
 //! finding gets none: for a page without an outcome line the finding is its
 //! only outcome, so a guess costs more than a gap.
@@ -438,21 +439,35 @@ pub fn finding_in(findings: &FaultFindings, has_remedy: bool) -> Option<Finding>
         Some(SectionKind::RoleAndPowers),
         Some(SectionKind::HowConsidered),
     ];
-    let order: [(&[Option<SectionKind>], Scope); 2] =
-        [(&STATED[..2], Scope::Whole), (&STATED[2..], Scope::Part)];
-    order
-        .iter()
-        .find_map(|(kinds, scope)| {
-            let stated = blocks.iter().enumerate().filter(|(_, b)| b.is(kinds));
-            read(findings, stated, has_remedy, *scope)
+    let read_in = |kinds: &[Option<SectionKind>], scope| {
+        let stated = blocks.iter().enumerate().filter(|(_, b)| b.is(kinds));
+        read(findings, stated, has_remedy, scope)
+    };
+    // The final decision decides, but one that says only that the complaint
+    // was not investigated (often a page cut short in its reason) is read
+    // together with a summary that speaks of a remedy, which may be the
+    // reason: `because the Council has agreed to cancel the charge`.
+    let remedy_in_summary = || {
+        blocks.iter().any(|b| {
+            b.is(&STATED[1..2])
+                && (b.has_any(REMEDIED_NEEDS) || b.has_any(ACCEPTED_RECOMMENDATIONS_NEEDS))
         })
-        .or_else(|| {
-            let elsewhere = blocks
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| !b.is(STATED) && !b.is(UNSTATED) && b.has_any(VERDICT_NEEDS));
-            read(findings, elsewhere, has_remedy, Scope::Verdict)
-        })
+    };
+    match read_in(&STATED[..1], Scope::Whole) {
+        Some(Finding::NotInvestigated) if remedy_in_summary() => {
+            read_in(&STATED[..2], Scope::Whole)
+        }
+        None => read_in(&STATED[1..2], Scope::Whole),
+        decided => decided,
+    }
+    .or_else(|| read_in(&STATED[2..], Scope::Part))
+    .or_else(|| {
+        let elsewhere = blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| !b.is(STATED) && !b.is(UNSTATED) && b.has_any(VERDICT_NEEDS));
+        read(findings, elsewhere, has_remedy, Scope::Verdict)
+    })
 }
 
 /// The outcome lines the LGSCO prints today, each with the findings it can
