@@ -7,8 +7,8 @@
 //! this complaint. This is because", leaves the reason to the summary), then
 //! the summary, then the findings, so pages without header lines or without
 //! a final decision still get one; where none of those states a finding, the
-//! Ombudsman's verdict sentence anywhere else ("The Ombudsman upheld the complaint and found fault
-//! causing injustice", the 2016–17 layout) decides. A text that states no
+//! Ombudsman's verdict sentence anywhere else ("The Ombudsman upheld the
+//! complaint and found fault causing injustice", the 2016–17 layout) decides. A text that states no
 //! finding gets none: for a page without an outcome line the finding is its
 //! only outcome, so a guess costs more than a gap.
 //!
