@@ -1680,7 +1680,7 @@ mod tests {
     }
 
     #[test]
-    fn the_final_decision_and_the_summary_are_read_together() {
+    fn a_not_investigated_final_decision_is_read_with_a_summary_that_gives_a_remedy() {
         // The final decision, cut short, says only that the complaint was not
         // investigated; the summary gives the reason, a remedy agreed.
         let b = [
@@ -1697,5 +1697,14 @@ mod tests {
         // Either alone still decides.
         assert_eq!(finding(&b[1..], false), Some(NotInvestigated));
         assert_eq!(finding(&b[..1], false), Some(FaultInjustice));
+        // A summary with no remedy in it leaves the final decision's reading.
+        let late = [
+            Block::new(
+                None,
+                "We will not investigate this complaint. It is late and there are no good reasons to investigate it now. There was fault in the earlier process.",
+            ),
+            b[1].clone(),
+        ];
+        assert_eq!(finding(&late, false), Some(NotInvestigated));
     }
 }
