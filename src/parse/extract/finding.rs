@@ -320,6 +320,10 @@ static OTHER_REASON: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Denials of fault. `no other fault` and `no further fault` match too, so
+/// that the one search that finds denials also finds them, but [`read`]
+/// takes them for what they presuppose: other fault was found
+/// ([`denies_other_fault`]).
 pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         &r"(?xi)
