@@ -58,12 +58,13 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
         \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+{body}\s+(?:failed|delayed|did\s*{not}|was\s+wrong))\b
-        | \b(?:I|we)\s+(?:have\s+|also\s+)*(?:found|find)\s+(?:that\s+)?(?:the\s+)?(?:{body}|[\w-]+)['’]s?\s+(?:[\w'’,-]+\s+){0,20}?(?:all\s+|also\s+)?caused\s+(?:(?:her|him|them|Mrs?\s+[A-Z]|Ms\s+[A-Z]|Miss\s+[A-Z]|some|significant|an?|avoidable|personal|further)\s+){0,3}injustice
+        | \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:the\s+)?(?:(?:{body}|[\w-]+)['’]s?\s+(?:[\w'’,-]+\s+){0,20}?|{body}\s+(?:has\s+|had\s+)?)(?:all\s+|also\s+)?caused\s+(?:(?:her|him|them|Mrs?\s+[A-Z]|Ms\s+[A-Z]|Miss\s+[A-Z]|some|significant|an?|avoidable|personal|further)\s+){0,3}injustice
         | \b(?:uphold|upholds|upheld|upholding)\s+(?:(?:parts?|some|elements|aspects)\s+of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
         | \bdecided\s+to\s+uphold
         | ^(?:(?:however|but|also|and|further|furthermore|in\s+addition|unfortunately|nevertheless)\s*,?\s+)?(?:the\s+)?(?:it|{body}|[A-Z]\w+\s+council)\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s*{not}|wrongly|took\s+(?:too\s+long|longer\s+than\s+(?:it|they)\s+should)|was\s+wrong|should\s+have|has\s+accepted|accepted)\b
         | \b(?:although|but|however)\s*,?\s+(?:it|the\s+{body})\s+should\s+have\b
         | \b(?:this|that|the|these|those|its)\s+faults?\s+did\s*{not}\s+(?:cause|lead|result)
+        | ^(?:(?:however|but|also|and)\s*,?\s+)?(?:these|those)\s+faults\s+(?:have\s+|had\s+|also\s+|all\s+)*(?:caused|call|called|cast|meant|led|resulted|affected|put)\b
         | ^fault\s+found\b
         | \bthere\s+(?:is|was)\s+(?:some\s+|clear\s+)?evidence\s+of\s+fault
         | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:a\s+|some\s+|an\s+)?(?:(?:short|significant|avoidable|unreasonable|unnecessary|considerable|further|excessive|undue|initial)\s+)?(?:failures?|failings?|delays?)\s+(?:by|in|of)\b
@@ -110,6 +111,7 @@ pub(crate) const FAILURE_NEEDS: Prefilter = Prefilter::new(
         "flawed",
         "were",
         "been",
+        "faults",
     ],
 );
 
@@ -758,6 +760,40 @@ mod tests {
         assert_eq!(
             in_final("The Ombudsman upheld the complaint and found fault causing injustice."),
             Some(FaultInjustice)
+        );
+    }
+
+    #[test]
+    fn the_ombudsman_finding_the_body_caused_injustice_finds_fault() {
+        assert_eq!(
+            in_final("The Ombudsman finds the Care Provider caused an injustice to the resident when it failed to give him notice."),
+            Some(FaultInjustice)
+        );
+        assert_eq!(
+            in_final("We found the Council has caused Mrs X injustice."),
+            Some(FaultInjustice)
+        );
+    }
+
+    #[test]
+    fn these_faults_as_the_subject_presuppose_fault() {
+        assert_eq!(
+            in_summary("The Council made a decision without seeing her. These faults call the Council’s decision into question."),
+            Some(FaultNoInjustice)
+        );
+        assert_eq!(
+            in_summary("It did not reply. Those faults caused Ms X uncertainty."),
+            Some(FaultInjustice)
+        );
+        // Not a finding: what someone says the faults caused, or faults in
+        // general.
+        assert_eq!(
+            in_summary("Mrs X says these faults caused her distress."),
+            None
+        );
+        assert_eq!(
+            in_summary("The faults in procedure were unlikely to have affected the outcome."),
+            None
         );
     }
 

@@ -113,6 +113,40 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A concession of no fault whose comma was left out (`While there is no
+/// fault in the assessment process there has been fault in ...`): it ends
+/// where the sentence's own clause starts, at `there (is|was|has been)
+/// fault` or `we found fault` (group 1). Without a denial in it, the words
+/// are someone's view inside a concession (`Although the Council says there
+/// was fault, ...`).
+static UNCLOSED_CONCESSION: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?xi)
+        \b(?:although|though|while|whilst)\b[^,;]*?\b(?:no|not)\b[^,;]*?\s
+        (
+            there\s+(?:is|was|were|has\s+been|have\s+been)\s+(?:some\s+)?fault
+          | (?:we|I|the\s+Ombudsman)\s+(?:have\s+|has\s+)?(?:found|finds?)\s+(?:some\s+)?fault
+        )\b",
+    )
+});
+
+/// The ends of [`CLAUSE_BREAK`]s in `sentence`, and the starts of the
+/// clauses that follow an [`UNCLOSED_CONCESSION`], in order.
+fn clause_breaks(sentence: &str) -> Vec<usize> {
+    let mut breaks: Vec<usize> = CLAUSE_BREAK.find_iter(sentence).map(|b| b.end()).collect();
+    let before = breaks.len();
+    breaks.extend(
+        UNCLOSED_CONCESSION
+            .captures_iter(sentence)
+            .filter_map(|c| c.get(1))
+            .map(|m| m.start()),
+    );
+    if breaks.len() > before {
+        breaks.sort_unstable();
+    }
+    breaks
+}
+
 /// Where a finding goes on to the remedy (`We found fault by the Council but
 /// consider the agreed action of an apology and a review of procedures
 /// provides a suitable remedy`, `... and it has agreed to waive the
@@ -224,7 +258,7 @@ fn finding_at(sentence: &str) -> Option<usize> {
     // match inside it does not end).
     let breaks: Vec<usize> = match found.is_empty() {
         true => Vec::new(),
-        false => CLAUSE_BREAK.find_iter(sentence).map(|b| b.end()).collect(),
+        false => clause_breaks(sentence),
     };
     let clause_start = |at: usize| {
         let i = breaks.partition_point(|&end| end <= at);
@@ -407,6 +441,7 @@ mod tests {
             "The Ombudsman would find fault.",
             "While there was no fault in the visit, the bailiff acted quickly.",
             "Although the Council says there was fault, there was no fault in its decision.",
+            "Although the Council says there was fault there was no fault in its decision.",
             "We have not found the Council to be at fault.",
             "I do not find that it acted with fault.",
             "The Council was not, however, at fault.",
@@ -421,6 +456,9 @@ mod tests {
             "While there was no fault in respect of the bailiff visit, there was fault in the failure to record a new agreement.",
             "Whilst there was no fault in the assessment, there was fault in the review.",
             "Although the Council was at fault, this caused no injustice.",
+            // The concession's comma left out.
+            "While there is no fault in the assessment process there has been fault in the consideration of the expenditure.",
+            "Although we found no fault in how it assessed her needs we found fault in the way it charged her.",
         ] {
             assert!(is_fault_finding(s), "{s}");
         }
