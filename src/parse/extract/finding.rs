@@ -132,7 +132,7 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
-        \bagree(?:s|d|ing)?\s+(?:[\w'’]+\s+){0,2}?to\s+(?:(?:my|our|the)\s+recommendations?|apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess|remove|cancel|waive|writ\w*\s+off|fund|backdate|withdraw)
+        \bagree(?:s|d|ing)?\s+(?:[\w'’]+\s+){0,2}?to\s+(?:(?:my|our|the)\s+recommendations?|apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess|remove|cancel|waive|writ\w*\s+off|fund|backdate|withdraw|offer)
         | \bremedy\s+(?:[\w'’]+\s+){0,5}?(?:is|was|has\s+been)\s+agreed
         | \bremedy\s+(?:[\w'’]+\s+){0,3}?(?:is|was)\s+(?:proportionate|appropriate|suitable|adequate|satisfactory|sufficient|reasonable)\b
         | \b(?:reasonable|suitable|appropriate|satisfactory|proportionate)\s+way\s+to\s+(?:resolve|remedy)\s+(?:the|this|her|his|their)\s+complaint
@@ -1309,6 +1309,8 @@ mod tests {
             "We will not investigate this complaint. The Council has apologised and offered the complainant £250 for the distress caused. We consider this a suitable remedy and further investigation will not lead to a different outcome.",
             "We found no evidence of fault in how the Council decided the application. The Ombudsman recommends the Council apologises to Mrs Z for the uncertainty caused.",
             "We recommend that Luton Council pays Mr X £200.",
+            "The Council has now agreed to offer Mr C an appropriate financial remedy.",
+            "To remedy the injustice caused, the Council has agreed to offer Mr B a new appeal.",
         ], Some(FaultInjustice));
         // A remedy the complainant wants, or one found wanting, is not one.
         assert_all_in_summary(&[
