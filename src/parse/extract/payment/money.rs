@@ -135,10 +135,11 @@ static WORDS_POUNDS: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// After an amount: `per week`, `a month`, `each year`, `/week`, `pw`, `pcm`, `weekly`.
+/// After an amount: `per week`, `a month`, `each year`, `for each term`,
+/// `/week`, `pw`, `pcm`, `weekly`.
 static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^\s*(?:(?:per|a|an|each|every|/)\s*(?:(?:two|three|four|six|\d+)\s+)?(?:days?|nights?|weeks?|fortnight|months?|years?|annum|hours?|miles?|calendar month)\b|pw\b|pcm\b|p/w\b|pa\b|weekly\b|monthly\b|a head\b|per person\b)",
+        r"(?i)^\s*(?:(?:per|a|an|each|every|for\s+each|for\s+every|/)\s*(?:(?:two|three|four|six|\d+)\s+)?(?:days?|nights?|weeks?|fortnight|months?|years?|annum|hours?|miles?|calendar month|(?:school\s+)?terms?|sessions?)\b|pw\b|pcm\b|p/w\b|pa\b|weekly\b|monthly\b|a head\b|per person\b)",
     )
 });
 
@@ -146,7 +147,7 @@ static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// `per week`, `pcm`, `annually`. `every four weeks` is a rate without one.
 static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^\s*(?:(?:per|a|an|each|every|/)\s*(?:(?P<week>week)|(?P<month>month|calendar month)|(?P<year>year|annum))\b|(?P<w>pw|p/w|weekly)\b|(?P<m>pcm|monthly)\b|(?P<y>pa|annually|yearly)\b)",
+        r"(?i)^\s*(?:(?:per|a|an|each|every|for\s+each|for\s+every|/)\s*(?:(?P<week>week)|(?P<month>month|calendar month)|(?P<year>year|annum))\b|(?P<w>pw|p/w|weekly)\b|(?P<m>pcm|monthly)\b|(?P<y>pa|annually|yearly)\b)",
     )
 });
 

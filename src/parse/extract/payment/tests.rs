@@ -684,6 +684,32 @@ fn a_rate_keeps_its_role_and_its_stated_total_is_the_lump_sum() {
 }
 
 #[test]
+fn a_rate_for_each_period_is_no_lump_sum() {
+    // `for each term` is a rate of no week, month or year: the total stated
+    // before it is the payment.
+    let p = run_one(
+        Some(AgreedAction),
+        "Pay Y £3,600, being £2,400 for each term of missed education and SEN provision; and pay Mrs X £750 for her distress.",
+        None,
+    );
+    assert_eq!(agreed(&p), vec![3_600.0, 750.0]);
+    assert_eq!(role_of(&p, 2_400.0), vec![PaymentRole::Other]);
+    // `for each month` is a monthly rate, which keeps its role.
+    let p = run_one(
+        Some(AgreedAction),
+        "Pay Mrs J £300 for each month of missed provision.",
+        None,
+    );
+    assert_eq!(
+        (p[0].role, p[0].period),
+        (
+            PaymentRole::Agreed,
+            Some(crate::parse::decision::Period::Month)
+        )
+    );
+}
+
+#[test]
 fn a_point_grouped_sale_price_is_read_whole() {
     let p = run_one(
         Some(Complaint),
