@@ -67,7 +67,7 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | ^(?:(?:however|but|also|and)\s*,?\s+)?(?:these|those)\s+faults\s+(?:have\s+|had\s+|also\s+|all\s+)*(?:caused|call|called|cast|meant|led|resulted|affected|put)\b
         | ^fault\s+found\b
         | \bthere\s+(?:is|was)\s+(?:some\s+|clear\s+)?evidence\s+of\s+fault
-        | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:a\s+|some\s+|an\s+)?(?:(?:short|significant|avoidable|unreasonable|unnecessary|considerable|further|excessive|undue|initial)\s+)?(?:failures?|failings?|delays?)\s+(?:by|in|of)\b
+        | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:a\s+|some\s+|an\s+)?(?:(?:short|significant|avoidable|unreasonable|unnecessary|considerable|further|excessive|undue|initial)\s+)?(?:failures?|failings?|delays?)\s+(?:by|in|of|[a-z]+ing)\b
         | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:about\s+|around\s+|over\s+|nearly\s+|almost\s+|at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)\s+(?:days?|weeks?|months?|years?)['’]?\s+(?:of\s+)?(?:(?:avoidable|unnecessary|unreasonable|undue)\s+)?delays?\b
         | \bacted\s+with\s+fault
         | \b(?:found|finds?|identified|was)\s+(?:some\s+|a\s+|an\s+|only\s+)?(?:minor|slight|limited|small|technical|procedural)\s+fault
@@ -141,7 +141,7 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:remedies|remedied)\s+(?:any|the|this|that|her|his|their)\s+(?:outstanding\s+|remaining\s+)?injustice
         | \b(?:has|have|had)\s+(?:already\s+|now\s+|also\s+)*remedied\s+(?:the|this|that|it|these|her|his|their)\b
         | \b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b
-        | \bis\s+(?:a\s+)?satisfactory\s+remedy
+        | \b(?:is|are)\s+(?:a\s+)?satisfactory\s+remedy
         | \bis\s+an?\s+(?:appropriate|suitable|adequate|proportionate|acceptable)\s+remedy
         | \b(?:is|was|are|were)\s+(?:(?:therefore|also)\s+)?(?:sufficient|suitable|appropriate|adequate|proportionate|enough)\s+to\s+remedy\b
         | \bagree(?:s|d|ing)?\s+to\s+take\s+(?:[\w'’-]+\s+){0,3}?actions?\b
@@ -772,6 +772,22 @@ mod tests {
         assert_eq!(
             in_final("We found the Council has caused Mrs X injustice."),
             Some(FaultInjustice)
+        );
+    }
+
+    #[test]
+    fn delay_doing_something_and_remedies_that_are_satisfactory() {
+        assert_eq!(
+            in_summary("There was delay reaching the decision. An apology, payment to Mrs B and procedural changes are satisfactory remedy."),
+            Some(FaultInjustice)
+        );
+        assert_eq!(
+            in_summary("There has been delay confirming the money has been written off."),
+            Some(FaultNoInjustice)
+        );
+        assert_eq!(
+            in_summary("There was no delay reaching the decision."),
+            None
         );
     }
 
