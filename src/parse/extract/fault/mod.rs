@@ -134,16 +134,13 @@ static UNCLOSED_CONCESSION: LazyLock<Regex> = LazyLock::new(|| {
 /// clauses that follow an [`UNCLOSED_CONCESSION`], in order.
 fn clause_breaks(sentence: &str) -> Vec<usize> {
     let mut breaks: Vec<usize> = CLAUSE_BREAK.find_iter(sentence).map(|b| b.end()).collect();
-    let before = breaks.len();
     breaks.extend(
         UNCLOSED_CONCESSION
             .captures_iter(sentence)
             .filter_map(|c| c.get(1))
             .map(|m| m.start()),
     );
-    if breaks.len() > before {
-        breaks.sort_unstable();
-    }
+    breaks.sort_unstable();
     breaks
 }
 

@@ -135,20 +135,25 @@ static WORDS_POUNDS: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// The words that make the unit after them a rate's: `per`, `a`, `each`,
+/// `for every`, `/`. One list for [`RATE_AFTER`] and [`PERIOD_AFTER`], so a
+/// rate always has the period its unit names.
+const RATE_LEAD: &str = r"(?:per|a|an|each|every|for\s+each|for\s+every|/)";
+
 /// After an amount: `per week`, `a month`, `each year`, `for each term`,
 /// `/week`, `pw`, `pcm`, `weekly`.
 static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)^\s*(?:(?:per|a|an|each|every|for\s+each|for\s+every|/)\s*(?:(?:two|three|four|six|\d+)\s+)?(?:days?|nights?|weeks?|fortnight|months?|years?|annum|hours?|miles?|calendar month|(?:school\s+)?terms?|sessions?)\b|pw\b|pcm\b|p/w\b|pa\b|weekly\b|monthly\b|a head\b|per person\b)",
-    )
+    regex(&format!(
+        r"(?i)^\s*(?:{RATE_LEAD}\s*(?:(?:two|three|four|six|\d+)\s+)?(?:days?|nights?|weeks?|fortnight|months?|years?|annum|hours?|miles?|calendar month|(?:school\s+)?terms?|sessions?)\b|pw\b|pcm\b|p/w\b|pa\b|weekly\b|monthly\b|a head\b|per person\b)",
+    ))
 });
 
 /// A rate of one week, month or year, with the unit captured: `a month`,
 /// `per week`, `pcm`, `annually`. `every four weeks` is a rate without one.
 static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)^\s*(?:(?:per|a|an|each|every|for\s+each|for\s+every|/)\s*(?:(?P<week>week)|(?P<month>month|calendar month)|(?P<year>year|annum))\b|(?P<w>pw|p/w|weekly)\b|(?P<m>pcm|monthly)\b|(?P<y>pa|annually|yearly)\b)",
-    )
+    regex(&format!(
+        r"(?i)^\s*(?:{RATE_LEAD}\s*(?:(?P<week>week)|(?P<month>month|calendar month)|(?P<year>year|annum))\b|(?P<w>pw|p/w|weekly)\b|(?P<m>pcm|monthly)\b|(?P<y>pa|annually|yearly)\b)",
+    ))
 });
 
 /// The period of the rate that `after` (the text after an amount) begins with.
