@@ -959,6 +959,14 @@ fn words_cue(
             Some((agreed, _)) => agreed,
             None => has_after(EVALUATED_AFTER_NEEDS) && EVALUATED_AFTER.is_match(after),
         };
+    // `asked for a financial assessment, but his capital had fallen to
+    // £11,000`: a want whose clause ends before the amount does not govern it.
+    if wanted_at.is_some_and(|w| WANT_ENDS.is_match(before.get(w..).unwrap_or(""))) {
+        wanted_at = None;
+        if last.is_some_and(|(group, _, _)| group == CueGroup::Wanted) {
+            last = None;
+        }
+    }
     // `wants the Council to ... pay him £400`: unless the decision then agrees.
     if let Some(w) = wanted_at {
         let agreed_later = before
@@ -1139,6 +1147,13 @@ static RATE_WORD: LazyLock<Regex> =
 /// money, and the one asked is no claimant of it.
 static ASKED_OF_SOMEONE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|[A-Z])\s+to\s+(?:re)?pay\b")
+});
+
+/// After a verb of wanting and its first word, the end of its clause: a
+/// contrast (`, but`, `however`, `although`, `whereas`), a semicolon or a
+/// `when` clause. An amount past it is not what was wanted.
+static WANT_ENDS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^\s*[\w'’-]+\b.*?(?:\bbut\b|;|\bwhen\b|\balthough\b|\bwhereas\b|\bhowever\b)")
 });
 
 /// The body as the subject right before a verb of wanting (`the Council

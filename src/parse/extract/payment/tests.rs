@@ -1542,3 +1542,47 @@ fn a_want_after_money_owed_a_cost_to_someone_and_a_remedy_judged_satisfactory() 
     );
     assert_eq!(role_of(&p, 100.0), vec![Accepted], "{p:?}");
 }
+
+#[test]
+fn a_want_whose_clause_ends_before_the_amount_does_not_make_it_a_claim() {
+    use PaymentRole::{Claimed, Offered, Other};
+    assert_first_roles(&[
+        // The want has its own object; a contrast or a `when` clause follows.
+        (
+            None,
+            "The family asked for a financial assessment, but Mr Y’s capital had fallen to around £11,000 by that point.",
+            Other,
+        ),
+        (
+            None,
+            "They could ask for support with care costs when Mr Y’s capital fell below £23,250.",
+            Other,
+        ),
+        (
+            Some(Complaint),
+            "Mrs X wanted an apology; the Council offered her £100 instead.",
+            Offered,
+        ),
+        // Still claims: the amount is what is wanted, or a reason for it.
+        (
+            Some(Complaint),
+            "Mr X wants the Council to refund the £500 he paid.",
+            Claimed,
+        ),
+        (
+            Some(Complaint),
+            "Mr X asked for £200 when he complained to the Council.",
+            Claimed,
+        ),
+        (
+            Some(Complaint),
+            "Mrs X wants a refund because she paid £300 for a report she did not need.",
+            Claimed,
+        ),
+        (
+            Some(Complaint),
+            "Mr X asked when he would receive the £150 he was owed.",
+            Claimed,
+        ),
+    ]);
+}
