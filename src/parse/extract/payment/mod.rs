@@ -44,7 +44,7 @@ use crate::parse::extract::bounds::{
 };
 use crate::parse::extract::fault;
 use crate::parse::extract::payment::money::{amounts_lower, money_words, Amount};
-use crate::parse::extract::payment::purpose::{purposes_with, recipient};
+use crate::parse::extract::payment::purpose::{purposes_with, recipient, shares};
 use crate::parse::text::sentences::Block;
 
 /// How one amount reads in its sentence, before the decision is read as a whole.
@@ -688,7 +688,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 found.truncate(MAX_AMOUNTS_PER_SENTENCE);
                 reached.hit(Cap::AmountsInSentence);
             }
-            let room = MAX_AMOUNTS - out.len();
+            let room = MAX_AMOUNTS.saturating_sub(out.len());
             let full = found.len() > room;
             if full {
                 found.truncate(room);
@@ -761,7 +761,13 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     section: block.name().to_string(),
                     sentence: evidence(sentence.text, amount.start, amount.end, reached),
                 };
-                out.push(Mention {
+                // `pays her and Mrs Y £200 each`: one payment apiece.
+                let apiece = if amount.period.is_none() {
+                    shares(tail(own_before, 80), own_after, before, complainant)
+                } else {
+                    Vec::new()
+                };
+                let mention = Mention {
                     amount: *amount,
                     block: b,
                     sentence: s,
@@ -771,7 +777,22 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     satisfied,
                     sufficient_here,
                     payment,
-                });
+                };
+                if apiece.len() < 2 {
+                    out.push(mention);
+                    continue;
+                }
+                for who in apiece {
+                    if out.len() >= MAX_AMOUNTS {
+                        reached.hit(Cap::Amounts);
+                        break;
+                    }
+                    let mut share = mention.clone();
+                    if who.is_some() {
+                        share.payment.recipient = who;
+                    }
+                    out.push(share);
+                }
             }
             if full {
                 break 'blocks;

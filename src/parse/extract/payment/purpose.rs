@@ -278,9 +278,19 @@ pub fn recipient(
         .captures(before)
         .or_else(|| RECIPIENT_AFTER.captures(after))?;
     let who = caps.get(1)?.as_str();
+    resolve(who, earlier_than(before, sentence_before), complainant)
+}
+
+/// The sentence before `before`, its last words (`None` if they are not its end).
+fn earlier_than<'a>(before: &str, sentence_before: &'a str) -> Option<&'a str> {
+    sentence_before.get(..sentence_before.len().saturating_sub(before.len()))
+}
+
+/// The alias `who` names: itself, or for `him`, `her` and `them` the last
+/// alias of that gender in `earlier`, else the complainant when the title fits.
+fn resolve(who: &str, earlier: Option<&str>, complainant: Option<&str>) -> Option<String> {
     match who {
         "him" | "her" | "them" => {
-            let earlier = sentence_before.get(..sentence_before.len().saturating_sub(before.len()));
             let named = earlier.and_then(|text| {
                 ALIAS_ANYWHERE
                     .find_iter(text)
@@ -297,6 +307,83 @@ pub fn recipient(
         alias => Some(normalise(alias)),
     }
 }
+
+/// The people an amount paid `each` goes to, one payment apiece: `pays her
+/// and Mrs Y £200 each`, `£100 each to Mr X and Mrs Y`, `pay Mr and Mrs L
+/// £150 each`, `two payments of £500 each`. Each share has its recipient
+/// where one is named. Empty (one payment) unless the words say how many;
+/// `before`, `after` and `sentence_before` as for [`recipient`]. The caller
+/// rules out rates (`£40 each week`).
+pub fn shares(
+    before: &str,
+    after: &str,
+    sentence_before: &str,
+    complainant: Option<&str>,
+) -> Vec<Option<String>> {
+    if !EACH_AFTER.is_match(after) {
+        return Vec::new();
+    }
+    let earlier = earlier_than(before, sentence_before);
+    if let Some(pair) = PAIR_BEFORE
+        .captures(before)
+        .or_else(|| PAIR_AFTER.captures(after))
+    {
+        return [&pair[1], &pair[2]]
+            .into_iter()
+            .map(|who| resolve(who, earlier, complainant))
+            .collect();
+    }
+    if let Some(couple) = COUPLE_BEFORE
+        .captures(before)
+        .or_else(|| COUPLE_AFTER.captures(after))
+    {
+        let name = &couple[1];
+        return vec![Some(format!("Mr {name}")), Some(format!("Mrs {name}"))];
+    }
+    let count = COUNT_BEFORE.captures(before).map_or(0, |c| match &c[1] {
+        "two" | "2" => 2,
+        "three" | "3" => 3,
+        "four" | "4" => 4,
+        _ => 5,
+    });
+    vec![None; count]
+}
+
+/// `each` right after an amount.
+static EACH_AFTER: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*each\b"));
+
+/// One person: a titled alias, `him` or `her`.
+const ONE: &str = r"(?:Mrs|Mr|Miss|Ms|Mx|Dr)\s+[A-Z]\b|him|her";
+
+/// `pays her and Mrs Y `: a pay verb and two people, right before the amount.
+static PAIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"\b(?:[Pp]a(?:y|ys|ying|id)|[Gg]ives?|[Gg]ave|[Gg]iving|[Aa]ward(?:s|ed|ing)?|[Oo]ffer(?:s|ed|ing)?|[Cc]ompensate[sd]?)\s+({ONE})\s+and\s+({ONE})\s+$"
+    ))
+});
+
+/// ` each to Mr X and Mrs Y`.
+static PAIR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"^\s*each\s+(?:to|for)\s+({ONE})\s+and\s+({ONE})(?:\s|[.,;:)]|$)"
+    ))
+});
+
+/// `pay Mr and Mrs L `: a couple, two people.
+static COUPLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:[Pp]a(?:y|ys|ying|id)|[Gg]ives?|[Gg]ave|[Aa]ward(?:s|ed)?|[Oo]ffer(?:s|ed)?)\s+Mr\s+(?:and|&)\s+Mrs\s+([A-Z])\s+$",
+    )
+});
+
+/// ` each to Mr and Mrs L`.
+static COUPLE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^\s*each\s+(?:to|for)\s+Mr\s+(?:and|&)\s+Mrs\s+([A-Z])\b"));
+
+/// `two payments of `.
+static COUNT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(two|three|four|five|[2-5])\s+(?:separate\s+)?payments\s+of\s+$")
+});
 
 fn normalise(alias: &str) -> String {
     alias.replace(" & ", " and ")

@@ -1586,3 +1586,59 @@ fn a_want_whose_clause_ends_before_the_amount_does_not_make_it_a_claim() {
         ),
     ]);
 }
+
+#[test]
+fn an_amount_each_to_two_people_is_a_payment_apiece() {
+    let two = |text: &str| {
+        let p = run_one(Some(AgreedAction), text, Some("Mrs X"));
+        let shares: Vec<(f64, PaymentRole, Option<String>)> = p
+            .iter()
+            .map(|p| (p.amount, p.role, p.recipient.clone()))
+            .collect();
+        shares
+    };
+    let named = |a: &str, b: &str| {
+        vec![
+            (200.0, PaymentRole::Agreed, Some(a.to_string())),
+            (200.0, PaymentRole::Agreed, Some(b.to_string())),
+        ]
+    };
+    assert_eq!(
+        two("The Council will write to Mrs X to apologise and pay her and Mrs Y £200 each to remedy their time and trouble."),
+        named("Mrs X", "Mrs Y")
+    );
+    assert_eq!(
+        two("The Council will pay £200 each to Mr B and Mrs C for their distress."),
+        named("Mr B", "Mrs C")
+    );
+    assert_eq!(
+        two("The Council has agreed to pay Mr and Mrs L £200 each."),
+        named("Mr L", "Mrs L")
+    );
+    let p = run_one(None, "She did not receive two payments of £500 each.", None);
+    assert_eq!(role_of(&p, 500.0).len(), 2, "{p:?}");
+    // A price each, a rate, or `each` with no people or count: one amount.
+    for text in [
+        "She needs three gym sessions a week at £40 each.",
+        "The Council will pay her £50 each month until the work is done.",
+        "The Council will pay Mrs X £200 each.",
+    ] {
+        let p = run_one(Some(AgreedAction), text, Some("Mrs X"));
+        assert_eq!(p.len(), 1, "{text}: {p:?}");
+    }
+    // A restatement elsewhere of one share is not a third payment.
+    let p = run(
+        &[
+            (
+                Some(AgreedAction),
+                "The Council will pay Mr B and Mrs C £200 each for their distress.",
+            ),
+            (
+                Some(FinalDecision),
+                "The Council will pay Mr B £200 for his distress.",
+            ),
+        ],
+        None,
+    );
+    assert_eq!(agreed(&p), vec![200.0, 200.0], "{p:?}");
+}
