@@ -249,10 +249,13 @@ fn named(text: &str, has: &dyn Fn(Prefilter) -> bool) -> Vec<Purpose> {
 /// An alias: `Mr and Mrs X`, `Miss X`, a lone capital (`Y`), or `Child B`.
 const ALIAS: &str = r"(?:Mr and Mrs|Mr & Mrs|Mrs|Mr|Miss|Ms|Mx|Dr|Child)\s+[A-Z]\b|[B-HJ-Z]\b";
 
+/// The verbs (and `payment to`) whose object is who is paid.
+const PAY_TO: &str = r"\b(?:[Pp]a(?:y|ys|ying|id)|[Oo]ffer(?:ed|s|ing)?|[Rr]efund(?:s|ed)?|[Rr]eimburse[sd]?|[Aa]ward(?:s|ed)?|[Gg]ive|[Gg]ave|[Cc]ompensate[sd]?|payment to|[Rr]epay)";
+
 /// `pay Miss X £300`, `offered her an additional £200`, `a payment to Mr Y of £50`.
 static RECIPIENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"\b(?:[Pp]a(?:y|ys|ying|id)|[Oo]ffer(?:ed|s|ing)?|[Rr]efund(?:s|ed)?|[Rr]eimburse[sd]?|[Aa]ward(?:s|ed)?|[Gg]ive|[Gg]ave|[Cc]ompensate[sd]?|payment to|[Rr]epay)\s+({ALIAS}|him|her|them)\s+(?:(?:an?|the)\s+)?(?:(?:additional|further|extra|total|sum|payment|amount)\s+)?(?:of\s+)?$"
+        r"{PAY_TO}\s+({ALIAS}|him|her|them)\s+(?:(?:an?|the)\s+)?(?:(?:additional|further|extra|total|sum|payment|amount)\s+)?(?:of\s+)?$"
     ))
 });
 
@@ -356,11 +359,8 @@ static EACH_AFTER: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*each\b"));
 const ONE: &str = r"(?:Mrs|Mr|Miss|Ms|Mx|Dr)\s+[A-Z]\b|him|her";
 
 /// `pays her and Mrs Y `: a pay verb and two people, right before the amount.
-static PAIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(&format!(
-        r"\b(?:[Pp]a(?:y|ys|ying|id)|[Gg]ives?|[Gg]ave|[Gg]iving|[Aa]ward(?:s|ed|ing)?|[Oo]ffer(?:s|ed|ing)?|[Cc]ompensate[sd]?)\s+({ONE})\s+and\s+({ONE})\s+$"
-    ))
-});
+static PAIR_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!(r"{PAY_TO}\s+({ONE})\s+and\s+({ONE})\s+$")));
 
 /// ` each to Mr X and Mrs Y`.
 static PAIR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -370,11 +370,8 @@ static PAIR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `pay Mr and Mrs L `: a couple, two people.
-static COUPLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"\b(?:[Pp]a(?:y|ys|ying|id)|[Gg]ives?|[Gg]ave|[Aa]ward(?:s|ed)?|[Oo]ffer(?:s|ed)?)\s+Mr\s+(?:and|&)\s+Mrs\s+([A-Z])\s+$",
-    )
-});
+static COUPLE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!(r"{PAY_TO}\s+Mr\s+(?:and|&)\s+Mrs\s+([A-Z])\s+$")));
 
 /// ` each to Mr and Mrs L`.
 static COUPLE_AFTER: LazyLock<Regex> =
