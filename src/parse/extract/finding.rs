@@ -34,6 +34,15 @@
 //! with no word on injustice either way it is `fault_injustice` when a remedy
 //! was agreed, else `fault_no_injustice`.
 //!
+//! One kind of text leaves the finding open: a complaint not investigated
+//! because the body settled it itself ("This is because the Council has
+//! offered a fair remedy", "proposed a fair way forward", "the problem has
+//! been resolved"), with no fault stated and no other reason given. The
+//! LGSCO records the same words as upheld on some pages and as closed after
+//! initial enquiries on others, so there the page's outcome line, when it is
+//! one of those two, decides ([`Reading::settled_by`]); without one the text's
+//! own reading stands. Elsewhere the outcome line never changes the finding.
+//!
 //! [`disagreement`] compares the finding with the outcome line, so a decision
 //! whose text and header disagree keeps both and says so.
 
@@ -322,6 +331,22 @@ static OTHER_REASON: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The body settled the complaint itself, in words weaker than [`REMEDIED`]:
+/// `the Council has proposed a fair way forward`, `offered a fair remedy`,
+/// `the problem has been resolved`, `The Council has apologised`. Read only
+/// where the complaint as a whole was not investigated and no fault is
+/// found, so it has no prefilter.
+static SETTLED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?xi)
+        \b(?:offered|proposed|provided|given|made|agreed|taken)\s+(?:(?:him|her|them|the\s+complainants?)\s+)?(?:a|an)\s+(?:(?:fair|suitable|satisfactory|appropriate|adequate|proportionate|reasonable|acceptable|sensible|financial)\s+(?:and\s+)?){0,2}(?:remedy|way\s+forward|solution|outcome|response|refund|payment|apology|resolution)\b
+        | \b(?:has|have|had)\s+(?:now\s+|since\s+|already\s+)*been\s+resolved\b
+        | \bresolved\s+(?:the|this|her|his|their)\s+(?:complaint|matter|issue|problem)s?\b
+        | \b(?:{body}|it)\s+(?:has|have|had)\s+(?:now\s+|already\s+|also\s+)*apologised\b
+        ",
+    )
+});
+
 /// Denials of fault. `no other fault` and `no further fault` match too, so
 /// that the one search that finds denials also finds them, but [`read`]
 /// takes them for what they presuppose: other fault was found
@@ -425,15 +450,60 @@ enum Scope {
     Verdict,
 }
 
-/// [`finding_in`] with nothing read yet.
+/// [`finding_in`] with nothing read yet and no outcome line.
 #[cfg(test)]
 pub fn finding(blocks: &[Block], has_remedy: bool) -> Option<Finding> {
-    finding_in(&FaultFindings::new(blocks), has_remedy)
+    finding_in(&FaultFindings::new(blocks), has_remedy).settled_by(None)
 }
 
-/// The overall finding of `findings`' blocks, keeping there which sentences
+/// What a text says of the overall finding.
+///
+/// A complaint not investigated because the body settled it itself ("We will
+/// not investigate this complaint. This is because the Council has offered a
+/// fair remedy") is recorded by the LGSCO either as upheld (the body put
+/// right a fault) or as closed after initial enquiries, in the same words on
+/// different pages. For such a text the page's outcome line, where it is one
+/// of those two, says which: [`Reading::settled_by`]. Everywhere else the
+/// text alone decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// The finding the text states, if any.
+    finding: Option<Finding>,
+    /// Whether the text says the complaint was not investigated because the
+    /// body settled it itself, and states no fault and no other reason.
+    settled: bool,
+}
+
+impl Reading {
+    /// No finding stated.
+    const NONE: Reading = Reading {
+        finding: None,
+        settled: false,
+    };
+
+    /// The finding, given the page's outcome line: for a complaint the body
+    /// settled before any investigation, `Upheld` makes it fault with
+    /// injustice and `Closed after initial enquiries` not investigated; any
+    /// other line, or none, leaves the text's reading.
+    pub fn settled_by(self, outcome: Option<&str>) -> Option<Finding> {
+        let outcome = outcome.map(str::trim);
+        match outcome {
+            Some(line) if self.settled && line.eq_ignore_ascii_case("Upheld") => {
+                Some(Finding::FaultInjustice)
+            }
+            Some(line)
+                if self.settled && line.eq_ignore_ascii_case("Closed after initial enquiries") =>
+            {
+                Some(Finding::NotInvestigated)
+            }
+            _ => self.finding,
+        }
+    }
+}
+
+/// The overall reading of `findings`' blocks, keeping there which sentences
 /// find fault; `has_remedy` says whether the decision agreed any remedy.
-pub fn finding_in(findings: &FaultFindings, has_remedy: bool) -> Option<Finding> {
+pub fn finding_in(findings: &FaultFindings, has_remedy: bool) -> Reading {
     let blocks = findings.blocks();
     const STATED: &[Option<SectionKind>] = &[
         Some(SectionKind::FinalDecision),
@@ -452,28 +522,40 @@ pub fn finding_in(findings: &FaultFindings, has_remedy: bool) -> Option<Finding>
     // The final decision decides, but one that says only that the complaint
     // was not investigated (often a page cut short in its reason) is read
     // together with a summary that speaks of a remedy, which may be the
-    // reason: `because the Council has agreed to cancel the charge`.
+    // reason: `because the Council has agreed to cancel the charge`, or of
+    // the body settling it: `because the problem has been resolved`.
     let remedy_in_summary = || {
         blocks.iter().any(|b| {
             b.is(&STATED[1..2])
-                && (b.has_any(REMEDIED_NEEDS) || b.has_any(ACCEPTED_RECOMMENDATIONS_NEEDS))
+                && (b.has_any(REMEDIED_NEEDS)
+                    || b.has_any(ACCEPTED_RECOMMENDATIONS_NEEDS)
+                    || b.sentences().iter().any(|s| SETTLED.is_match(s.text)))
         })
     };
-    match read_in(&STATED[..1], Scope::Whole) {
-        Some(Finding::NotInvestigated) if remedy_in_summary() => {
+    let stated = match read_in(&STATED[..1], Scope::Whole) {
+        r if r.finding == Some(Finding::NotInvestigated) && remedy_in_summary() => {
             read_in(&STATED[..2], Scope::Whole)
         }
-        None => read_in(&STATED[1..2], Scope::Whole),
+        Reading { finding: None, .. } => read_in(&STATED[1..2], Scope::Whole),
         decided => decided,
+    };
+    if stated.finding.is_some() {
+        return stated;
     }
-    .or_else(|| read_in(&STATED[2..], Scope::Part))
-    .or_else(|| {
-        let elsewhere = blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| !b.is(STATED) && !b.is(UNSTATED) && b.has_any(VERDICT_NEEDS));
-        read(findings, elsewhere, has_remedy, Scope::Verdict)
-    })
+    let part = read_in(&STATED[2..], Scope::Part);
+    if part.finding.is_some() {
+        return part;
+    }
+    let elsewhere = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !b.is(STATED) && !b.is(UNSTATED) && b.has_any(VERDICT_NEEDS));
+    let verdict = read(findings, elsewhere, has_remedy, Scope::Verdict);
+    if verdict.finding.is_some() {
+        verdict
+    } else {
+        Reading::NONE
+    }
 }
 
 /// The outcome lines the LGSCO prints today, each with the findings it can
@@ -611,7 +693,7 @@ fn read<'a, 'b: 'a>(
     blocks: impl Iterator<Item = (usize, &'a Block<'b>)> + Clone,
     has_remedy: bool,
     scope: Scope,
-) -> Option<Finding> {
+) -> Reading {
     let all = blocks.clone();
     let whole = scope == Scope::Whole;
     let (
@@ -712,7 +794,17 @@ fn read<'a, 'b: 'a>(
             }
         }
     }
-    if discontinued && !fault && !remedied {
+    // Not investigated because the body settled the complaint itself: the
+    // text leaves open how the Ombudsman recorded it (see [`Reading`]).
+    let settled = not_investigated_whole
+        && !fault
+        && !discontinued
+        && (remedied
+            || all
+                .clone()
+                .any(|(_, b)| b.sentences().iter().any(|s| SETTLED.is_match(s.text))))
+        && !gives_other_reason(all.clone());
+    let finding = if discontinued && !fault && !remedied {
         Some(Finding::NoFault)
     } else if not_investigated_whole
         && !((remedied && (fault || !gives_other_reason(all))) || (fault && injustice))
@@ -733,7 +825,8 @@ fn read<'a, 'b: 'a>(
         Some(Finding::NoFault)
     } else {
         None
-    }
+    };
+    Reading { finding, settled }
 }
 
 #[cfg(test)]
@@ -916,6 +1009,62 @@ mod tests {
 
     fn in_summary(text: &str) -> Option<Finding> {
         finding(&[Block::new(None, text)], false)
+    }
+
+    /// The finding of a summary and final decision, given an outcome line.
+    fn with_outcome(summary: &str, last: &str, outcome: Option<&str>) -> Option<Finding> {
+        let blocks = [
+            Block::new(None, summary),
+            Block::new(Some(SectionKind::FinalDecision), last),
+        ];
+        finding_in(&FaultFindings::new(&blocks), false).settled_by(outcome)
+    }
+
+    #[test]
+    fn a_complaint_the_body_settled_before_investigation_follows_the_outcome_line() {
+        const NOT: &str = "We will not investigate this complaint.";
+        const UPHELD: Option<&str> = Some("Upheld");
+        const CLOSED: Option<&str> = Some("Closed after initial enquiries");
+        // Each phrasing: the text's own reading, then the outcome line decides.
+        let settled = [
+            ("This is because the Council offered a fair remedy and there is not enough remaining injustice.", NotInvestigated),
+            ("This is because the Council has proposed a fair way forward.", NotInvestigated),
+            ("This is because the problem has now been resolved.", NotInvestigated),
+            ("The Council has apologised for the delay.", NotInvestigated),
+            ("This is because the Council has already provided a fair and proportionate response.", NotInvestigated),
+            ("This is because the Council has agreed to cancel the charge.", FaultInjustice),
+        ];
+        for (reason, text_alone) in settled {
+            let summary = format!("{NOT} {reason}");
+            for last in ["", NOT] {
+                let read = |outcome| with_outcome(&summary, last, outcome);
+                assert_eq!(read(None), Some(text_alone), "{summary} / {last:?}");
+                assert_eq!(read(Some("Not upheld")), Some(text_alone), "{summary}");
+                assert_eq!(read(UPHELD), Some(FaultInjustice), "{summary} / {last:?}");
+                assert_eq!(read(Some(" upheld ")), Some(FaultInjustice), "{summary}");
+                assert_eq!(read(CLOSED), Some(NotInvestigated), "{summary} / {last:?}");
+            }
+        }
+        // Not settled by the body: another reason, fault stated, an
+        // investigation stopped, part of the complaint, or nothing settled.
+        let unsettled = [
+            ("We will not investigate this complaint. This is because we are unlikely to find fault.", NotInvestigated),
+            ("We will not investigate this complaint. This is because there is insufficient evidence of fault and because the Council has provided a fair response.", NotInvestigated),
+            ("We will not investigate this complaint. This is because the Council has offered a fair remedy and it is a matter for the courts.", NotInvestigated),
+            ("We will not investigate this complaint. This is because the matter has not been resolved by the tribunal yet.", NotInvestigated),
+            ("We have discontinued our investigation. The Council has apologised.", NoFault),
+        ];
+        for (summary, text_alone) in unsettled {
+            for outcome in [None, UPHELD, CLOSED] {
+                assert_eq!(
+                    with_outcome(summary, "", outcome),
+                    Some(text_alone),
+                    "{summary} / {outcome:?}"
+                );
+            }
+        }
+        let fault = "We will not investigate this complaint. The Council was at fault and has offered a fair remedy.";
+        assert_eq!(with_outcome(fault, "", CLOSED), Some(FaultInjustice));
     }
 
     #[test]

@@ -66,7 +66,8 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
     } = remedy::remedies(&blocks, &agreed_sentences);
     drop(agreed_sentences);
     let fault_findings = fault::FaultFindings::new(&blocks);
-    let finding = finding::finding_in(&fault_findings, !remedies.is_empty());
+    let finding = finding::finding_in(&fault_findings, !remedies.is_empty())
+        .settled_by(decision.outcome.as_deref());
     let faults = fault::faults_in(&fault_findings, taxonomy, &reached);
     drop(fault_findings);
     let shared_with_ofsted = ofsted::shared_with_ofsted(&blocks);

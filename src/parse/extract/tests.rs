@@ -172,6 +172,39 @@ fn whole_decision_from_short_passages() {
 }
 
 #[test]
+fn a_complaint_the_body_settled_takes_its_finding_from_the_outcome_line() {
+    let summary = "We will not investigate this complaint about a parking fine. This is because the Council has proposed a fair way forward.";
+    let last = [(
+        SectionKind::FinalDecision,
+        "We will not investigate this complaint.",
+    )];
+    for (outcome, want) in [
+        (None, Finding::NotInvestigated),
+        (Some("Upheld"), Finding::FaultInjustice),
+        (
+            Some("Closed after initial enquiries"),
+            Finding::NotInvestigated,
+        ),
+    ] {
+        let mut d = parse_decision("t", "Council (23 002 683)\n").expect("title parses");
+        d.outcome = outcome.map(str::to_string);
+        d.summary = Some(summary.to_string());
+        d.sections = last
+            .iter()
+            .map(|(kind, text)| Section {
+                kind: *kind,
+                heading: kind.to_string(),
+                text: text.to_string(),
+            })
+            .collect();
+        d.warnings.clear(); // the title-only text's own
+        extract(&mut d, Taxonomy::default_ref());
+        assert_eq!(d.finding, Some(want), "{outcome:?}");
+        assert!(d.warnings.is_empty(), "{outcome:?}: {:?}", d.warnings);
+    }
+}
+
+#[test]
 fn absent_case_has_empty_fields() {
     let d = decision(
         "Mr X complained about noise.",
