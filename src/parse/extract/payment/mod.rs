@@ -441,8 +441,8 @@ static ANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// with the action it has taken`, `which is a suitable remedy`, `we consider
 /// this a fair remedy`, `are therefore a reasonable remedy`, `has offered a
 /// fair and proportionate remedy`, `is satisfactory to remedy the injustice`,
-/// `has provided a satisfactory response`,
-/// `the £200 it offered was proportionate`, `this adequately remedies the
+/// `has provided a satisfactory response`, `is a satisfactory way to
+/// address the complaint`, `the £200 it offered was proportionate`, `this adequately remedies the
 /// injustice`, `the matter has been remedied`, `which remedies her
 /// injustice`, `there is nothing more we could achieve`.
 pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
@@ -452,7 +452,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
         |\b(?:is|was|are|were|provides?|provided|offer(?:s|ed|ing)?|be|consider\w*|find|found)\s+(?:(?:this|that|it)\s+)?(?:is\s+|was\s+|to\s+be\s+)?(?:therefore\s+|also\s+|now\s+)?(?:an?\s+)?
             (?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable|fair)
             (?:\s+and\s+(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable|fair))?
-            \s+(?:(?:to\s+)?remed|response\b)
+            \s+(?:(?:to\s+)?remed|response\b|way\s+to\s+(?:address|resolve|settle|remedy|put)\b)
         |\b(?:suitably|sufficiently|adequately|appropriately)\s+(?:remedie[ds]|put\s+(?:matters|things|this|it)\s+right)\b
         |\b(?:has|have)\s+(?:already\s+)?(?:been\s+)?remedied\b
         |\b(?:which\s+|this\s+|that\s+)?remedies\s+(?:the|her|his|their|this|that|any)\s+(?:outstanding\s+|remaining\s+)?injustice
@@ -950,6 +950,11 @@ fn words_cue(
             }
             CueGroup::Wanted => wanted_at = Some(m.end),
             CueGroup::Accepted => accepted = true,
+            // `In response to our enquiries, the Council confirmed it has
+            // already refunded £80`: paid before the enquiries, not for them.
+            CueGroup::Offered if accepted && before_now(&before[m.start..m.end]) => {
+                accepted = false
+            }
             CueGroup::Asked => {
                 // `we have asked the Council to pay`: the Ombudsman's request
                 // is the remedy, whatever the complainant wanted before it.
@@ -1115,6 +1120,11 @@ static WRONGLY_PAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\btoo\s+much\b|\bmore\s+than\b|\bshould\s*{not}|\bshouldn['’]t\b|\bwrong\w*|\bunnecessar\w*|\bin\s+error\b|\btwice\b|\bover-?pa\w*|\brefund\w*|\breimburs\w*|\bback\b|\bwants?\b|\bwanted\b|\bwould\s+like\b|\bseek\w*|\bcancel\w*|\bnever\s+(?:received|got|provided)|\b(?:did|does|was|were)\s*{not}\s+(?:receive|get|provided|delivered|need)",
     )
 });
+
+/// Whether a cue word says the payment came before now: `already`, `previously`.
+fn before_now(word: &str) -> bool {
+    word.eq_ignore_ascii_case("already") || word.eq_ignore_ascii_case("previously")
+}
 
 fn remedy(accepted: bool, agreed: bool) -> Cue {
     if accepted {

@@ -145,6 +145,40 @@ fn summary_only_agreed_payment_and_accepted_offer() {
 }
 
 #[test]
+fn money_paid_before_the_enquiries_is_not_their_remedy() {
+    // Paid already: what the enquiries found, not what they secured.
+    let p = run(
+        &[
+            (
+                Some(Findings),
+                "In response to our enquiries, the Council confirmed it has already refunded £80 of the £160 penalty charge Mr X had paid.\nThis is the outcome Mr X was seeking, and is a satisfactory way to address the complaint.",
+            ),
+            (Some(FinalDecision), "We will not investigate this complaint."),
+        ],
+        Some("Mr X"),
+    );
+    assert_eq!(agreed(&p), Vec::<f64>::new(), "{p:#?}");
+    assert_eq!(role_of(&p, 80.0), vec![PaymentRole::Accepted], "{p:#?}");
+    assert_eq!(role_of(&p, 160.0), vec![PaymentRole::Other], "{p:#?}");
+    // Without the judgement it is money the decision narrates.
+    let p = run_one(
+        Some(Findings),
+        "In response to our enquiries, the Council confirmed it had already paid Mr X £80.",
+        Some("Mr X"),
+    );
+    assert_eq!(role_of(&p, 80.0), vec![PaymentRole::Offered], "{p:#?}");
+    // What the enquiries brought about stays agreed, `already` or not.
+    for text in [
+        "In response to our enquiries, the Council agreed to pay Mr X £100.",
+        "In response to our enquiries, the Council has already agreed to pay Mr X £100.",
+        "In response to our enquiries, the Council offered Mr X £100.",
+    ] {
+        let p = run_one(Some(Findings), text, Some("Mr X"));
+        assert_eq!(agreed(&p), vec![100.0], "{text}: {p:#?}");
+    }
+}
+
+#[test]
 fn bills_grants_fees_are_other_and_the_complainants_losses_claimed() {
     let p = run(
         &[
