@@ -270,6 +270,7 @@ pub(crate) static DISCONTINUED: LazyLock<Regex> = LazyLock::new(|| {
         | \binvestigation\s+(?:[\w'’-]+\s+){0,12}?(?:is|was|(?:has|have)\s+(?:now\s+)?been)\s+(?:now\s+)?(?:discontinued|ended|stopped)\b
         | {not}\s+further\s+investigat
         | {not}\s+pursue\s+(?:[\w'’-]+\s+){0,3}?complaints?\s+(?:any\s+)?further
+        | {not}\s+(?:continue\s+to\s+)?investigat\w*\s+(?:(?:this|the|that|his|her|their|it|mr|mrs|ms|miss|dr|[\w'’]+['’]s|matters?|complaints?)\s+){0,3}?(?:any\s+)?further\b
         ",
     )
 });
@@ -333,7 +334,8 @@ static OTHER_REASON: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The body settled the complaint itself, in words weaker than [`REMEDIED`]:
 /// `the Council has proposed a fair way forward`, `offered a fair remedy`,
-/// `the problem has been resolved`, `The Council has apologised`. Read only
+/// `the problem has been resolved`, `The Council has apologised`, `has
+/// agreed to consider his complaint under the statutory procedure`. Read only
 /// where the complaint as a whole was not investigated and no fault is
 /// found, so it has no prefilter.
 static SETTLED: LazyLock<Regex> = LazyLock::new(|| {
@@ -343,6 +345,7 @@ static SETTLED: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:has|have|had)\s+(?:now\s+|since\s+|already\s+)*been\s+resolved\b
         | \bresolved\s+(?:the|this|her|his|their)\s+(?:complaint|matter|issue|problem)s?\b
         | \b(?:{body}|it)\s+(?:has|have|had)\s+(?:now\s+|already\s+|also\s+)*apologised\b
+        | \bagreed\s+to\s+(?:consider|deal\s+with|look\s+(?:at|into)|investigate|respond\s+to)\s+(?:[\w'’]+\s+){0,3}?complaints?\b
         ",
     )
 });
@@ -1033,6 +1036,7 @@ mod tests {
             ("The Council has apologised for the delay.", NotInvestigated),
             ("This is because the Council has already provided a fair and proportionate response.", NotInvestigated),
             ("This is because the Council has agreed to cancel the charge.", FaultInjustice),
+            ("That is because the Council has agreed to consider his complaints through the statutory complaints procedure.", NotInvestigated),
         ];
         for (reason, text_alone) in settled {
             let summary = format!("{NOT} {reason}");
@@ -1063,8 +1067,15 @@ mod tests {
                 );
             }
         }
-        let fault = "We will not investigate this complaint. The Council was at fault and has offered a fair remedy.";
-        assert_eq!(with_outcome(fault, "", CLOSED), Some(FaultInjustice));
+        // Fault the body accepted is fault stated: the remedy is for it.
+        for fault in [
+            "We will not investigate this complaint. The Council was at fault and has offered a fair remedy.",
+            "We will not investigate this complaint. This is because the Council has already provided an appropriate remedy for the fault accepted. In addition, there is insufficient evidence of fault.",
+        ] {
+            for outcome in [None, CLOSED] {
+                assert_eq!(with_outcome(fault, "", outcome), Some(FaultInjustice), "{fault}");
+            }
+        }
     }
 
     #[test]
@@ -1301,8 +1312,17 @@ mod tests {
             "We considered further investigation would not provide X with a meaningful outcome. We discontinued our investigation.",
             "We are therefore discontinuing our investigation in relation to this complaint.",
             "The Ombudsman will not further investigate the payment as we cannot achieve the outcome sought.",
+            "Based on the information seen so far, we should not investigate this complaint further, as we are unlikely to find fault.",
+            "We will not investigate Mr X's complaint any further.",
             "Mrs P used her right of appeal. The Ombudsman therefore has discontinued his investigation.",
         ], Some(NoFault));
+        // Not begun: `further` about something else.
+        assert_eq!(
+            in_summary(
+                "We will not investigate this complaint until further information is received."
+            ),
+            Some(NotInvestigated)
+        );
     }
 
     #[test]

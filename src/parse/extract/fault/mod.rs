@@ -55,6 +55,7 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:accepts?|accepted|acknowledges?|acknowledged|admits?|admitted)\s+(?:[\w'’]+\s+){0,3}?(?:fault|service\s+failure)
         | \b(?:found|find|finds)\s+(?:some\s+)?evidence\s+of\s+fault
         | \bfaults?\s+(?:that\s+|which\s+)?(?:it|the\s+{body}|they)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:identified|accepted|acknowledged|admitted)\b
+        | \bthe\s+faults?\s+(?:accepted|acknowledged|admitted)\b
         | \bfault\s+(?:causing|leading\s+to|which\s+caused|that\s+caused|resulting\s+in)\s+(?:[\w'’]+\s+){0,2}?injustice
         | \b(?:due\s+to|because\s+of|caused\s+by|as\s+a\s+result\s+of|resulting\s+from|arising\s+from)\s+(?:this|that|these|those)\s+faults?\b
         | \binjustice\s+(?:due\s+to|because\s+of|caused\s+by|as\s+a\s+result\s+of|resulting\s+from|arising\s+from)\s+(?:the\s+)?faults?\b
