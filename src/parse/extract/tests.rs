@@ -136,7 +136,17 @@ fn samples_match_the_gold_annotations() {
 }
 
 fn decision(summary: &str, sections: &[(SectionKind, &str)]) -> Decision {
+    decision_with(None, summary, sections)
+}
+
+/// [`decision`] for a page whose outcome line is `outcome`.
+fn decision_with(
+    outcome: Option<&str>,
+    summary: &str,
+    sections: &[(SectionKind, &str)],
+) -> Decision {
     let mut d = parse_decision("t", "Council (23 002 683)\n").expect("title parses");
+    d.outcome = outcome.map(str::to_string);
     d.summary = Some(summary.to_string());
     d.complainant = crate::parse::complainant(summary);
     d.sections = sections
@@ -186,21 +196,14 @@ fn a_complaint_the_body_settled_takes_its_finding_from_the_outcome_line() {
             Finding::NotInvestigated,
         ),
     ] {
-        let mut d = parse_decision("t", "Council (23 002 683)\n").expect("title parses");
-        d.outcome = outcome.map(str::to_string);
-        d.summary = Some(summary.to_string());
-        d.sections = last
-            .iter()
-            .map(|(kind, text)| Section {
-                kind: *kind,
-                heading: kind.to_string(),
-                text: text.to_string(),
-            })
-            .collect();
-        d.warnings.clear(); // the title-only text's own
-        extract(&mut d, Taxonomy::default_ref());
+        let d = decision_with(outcome, summary, &last);
         assert_eq!(d.finding, Some(want), "{outcome:?}");
-        assert!(d.warnings.is_empty(), "{outcome:?}: {:?}", d.warnings);
+        let disagrees = |w: &Warning| matches!(w, Warning::FindingDisagrees { .. });
+        assert!(
+            !d.warnings.iter().any(disagrees),
+            "{outcome:?}: {:?}",
+            d.warnings
+        );
     }
 }
 
