@@ -66,7 +66,7 @@ use crate::parse::warning::Warning;
 pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
-        \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+{body}\s+(?:failed|delayed|did\s*{not}|was\s+wrong))\b
+        \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+{body}\s+(?:failed|delayed|did\s*{not}|was\s+wrong|took\s+too\s+long))\b
         | \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:the\s+)?(?:(?:{body}|[\w-]+)['’]s?\s+(?:[\w'’,-]+\s+){0,20}?|{body}\s+(?:has\s+|had\s+)?)(?:all\s+|also\s+)?caused\s+(?:(?:her|him|them|Mrs?\s+[A-Z]|Ms\s+[A-Z]|Miss\s+[A-Z]|some|significant|an?|avoidable|personal|further)\s+){0,3}injustice
         | \b(?:uphold|upholds|upheld|upholding)\s+(?:(?:parts?|some|elements|aspects)\s+of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
         | \bdecided\s+to\s+uphold
@@ -133,6 +133,20 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Where a clause another voice reports ends: `this complaint that the
+/// Authority wrongly issued notices, as the Authority has offered ...`.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:because|since|but|however|although|whereas)\b|\bas\s+(?:the|it|they|we|I)\b|;")
+});
+
+/// Whether `before` (a sentence up to a match) reports someone's view
+/// ([`REPORTED`]) in a clause that runs on to the match.
+fn reported_before(before: &str) -> bool {
+    REPORTED
+        .find_iter(before)
+        .any(|r| !CLAUSE_BREAK.is_match(&before[r.end()..]))
+}
+
 /// The body agreed a remedy, or offered or provided a suitable one (or a
 /// suitable response: `the Council has provided a proportionate response`,
 /// or what it did `remedies any outstanding injustice`, `is sufficient to
@@ -159,6 +173,8 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \bresolve\s+(?:the|this|her|his|their)\s+complaint\s+early
         | \b(?:has|have|had)\s+(?:already\s+|also\s+)*(?:offered|provided|given|made)\s+(?:(?:him|her|them|the\s+complainants?)\s+)?(?:a|an|the)\s+(?:(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|financial)\s+(?:and\s+)?){0,2}(?:remedy|refund)
         | \bprovides?\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|outcome)
+        | \b(?:offered|proposed|provided|agreed)\s+(?:(?:a|an|the)\s+)?(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|redress)
+        | \b(?:{body}|it|they)\s+(?:has\s+|have\s+)?decided\s+to\s+(?:pay|refund|reimburse|award|waive|cancel)\b
         | \b(?:has|have|had)\s+(?:already\s+|also\s+)*provided\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|reasonable)\s+response
         | \b(?:we|I|ombudsm[ae]n)\s+(?:also\s+|therefore\s+|now\s+)?(?:consider|considers|considered|find|finds|found|think)\s+(?:this|that|these|it)\s+(?:to\s+be\s+)?(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|reasonable)\s+remedy
         | \b(?:we|I|ombudsm[ae]n)\s+(?:also\s+|therefore\s+|now\s+)?(?:recommend|recommends|recommended)\s+(?:that\s+)?(?:the\s+)?(?:{body}|[A-Z]\w+\s+council)\s+(?:should\s+|must\s+)?(?:also\s+)?(?:apologi|pays?\b|makes?\s+a\s+(?:\w+\s+)?payment|reimburses?\b|refunds?\b)
@@ -178,6 +194,8 @@ pub(crate) const REMEDIED_NEEDS: Prefilter = Prefilter::new(
         "provide",
         "resolve",
         "satisfied",
+        "redress",
+        "decided",
     ],
 );
 
@@ -266,7 +284,7 @@ pub(crate) const NOT_INVESTIGATED_WHOLE_NEEDS: Prefilter = Prefilter::new(
 pub(crate) static DISCONTINUED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
-        \b(?:discontinu\w*|end|ended|ending|stop|stopped|stopping)\s+(?:our|my|the|this|its|his|her)\s+investigation
+        \b(?:discontinu\w*|end|ended|ending|stop|stopped|stopping)\s+(?:(?:our|my|the|this|its|his|her)\s+)?investigation
         | \binvestigation\s+(?:[\w'’-]+\s+){0,12}?(?:is|was|(?:has|have)\s+(?:now\s+)?been)\s+(?:now\s+)?(?:discontinued|ended|stopped)\b
         | {not}\s+further\s+investigat
         | {not}\s+pursue\s+(?:[\w'’-]+\s+){0,3}?complaints?\s+(?:any\s+)?further
@@ -335,7 +353,8 @@ static OTHER_REASON: LazyLock<Regex> = LazyLock::new(|| {
 /// The body settled the complaint itself, in words weaker than [`REMEDIED`]:
 /// `the Council has proposed a fair way forward`, `offered a fair remedy`,
 /// `the problem has been resolved`, `The Council has apologised`, `has
-/// agreed to consider his complaint under the statutory procedure`. Read only
+/// agreed to consider his complaint under the statutory procedure`, `has
+/// already taken, or proposed to take, satisfactory action`. Read only
 /// where the complaint as a whole was not investigated and no fault is
 /// found, so it has no prefilter.
 static SETTLED: LazyLock<Regex> = LazyLock::new(|| {
@@ -346,6 +365,7 @@ static SETTLED: LazyLock<Regex> = LazyLock::new(|| {
         | \bresolved\s+(?:the|this|her|his|their)\s+(?:complaint|matter|issue|problem)s?\b
         | \b(?:{body}|it)\s+(?:has|have|had)\s+(?:now\s+|already\s+|also\s+)*apologised\b
         | \bagreed\s+to\s+(?:consider|deal\s+with|look\s+(?:at|into)|investigate|respond\s+to)\s+(?:[\w'’]+\s+){0,3}?complaints?\b
+        | \b(?:taken|take|taking)\s*,?\s+(?:[\w'’]+,?\s+){0,4}?(?:satisfactory|suitable|appropriate|adequate|sufficient|reasonable|proportionate)\s+action
         ",
     )
 });
@@ -793,7 +813,7 @@ fn read<'a, 'b: 'a>(
                             &ACCEPTED_RECOMMENDATIONS,
                         )
                     })
-                    .is_some_and(|m| !REPORTED.is_match(&s[..m.start()]));
+                    .is_some_and(|m| !reported_before(&s[..m.start()]));
             }
         }
     }
@@ -1024,19 +1044,38 @@ mod tests {
     }
 
     #[test]
+    fn bodies_named_by_acronym_delays_and_remedies_in_other_words() {
+        let cases = [
+            ("I have found TfL at fault for a two-month delay. This has caused Mr X distress.", FaultInjustice),
+            ("We found the GMCA at fault.", FaultNoInjustice),
+            ("We found the authority took too long to offer Mr F an assessment. This caused distress.", FaultInjustice),
+            ("The Ombudsman should not investigate this complaint. This is because Transport for London accepted it was at fault and has proposed suitable redress.", FaultInjustice),
+            // The complaint's subject ends where the reason begins.
+            ("We will not investigate this complaint that the Authority wrongly issued notices to Mr X as the Authority has offered to make a payment to Mr X to remedy the injustice caused to him.", FaultInjustice),
+            // A reported view that runs on to the remedy words is no remedy.
+            ("We will not investigate this complaint that the Council failed to agree to pay Mr X for his losses.", NotInvestigated),
+        ];
+        for (text, want) in cases {
+            assert_eq!(in_summary(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
     fn a_complaint_the_body_settled_before_investigation_follows_the_outcome_line() {
         const NOT: &str = "We will not investigate this complaint.";
         const UPHELD: Option<&str> = Some("Upheld");
         const CLOSED: Option<&str> = Some("Closed after initial enquiries");
         // Each phrasing: the text's own reading, then the outcome line decides.
         let settled = [
-            ("This is because the Council offered a fair remedy and there is not enough remaining injustice.", NotInvestigated),
+            ("This is because the Council offered a fair remedy and there is not enough remaining injustice.", FaultInjustice),
+            ("This is because the Authority has decided to award the grant.", FaultInjustice),
             ("This is because the Council has proposed a fair way forward.", NotInvestigated),
             ("This is because the problem has now been resolved.", NotInvestigated),
             ("The Council has apologised for the delay.", NotInvestigated),
             ("This is because the Council has already provided a fair and proportionate response.", NotInvestigated),
             ("This is because the Council has agreed to cancel the charge.", FaultInjustice),
             ("That is because the Council has agreed to consider his complaints through the statutory complaints procedure.", NotInvestigated),
+            ("The Council has already taken, or proposed to take, satisfactory action in response to the complaint.", NotInvestigated),
         ];
         for (reason, text_alone) in settled {
             let summary = format!("{NOT} {reason}");
@@ -1314,6 +1353,7 @@ mod tests {
             "The Ombudsman will not further investigate the payment as we cannot achieve the outcome sought.",
             "Based on the information seen so far, we should not investigate this complaint further, as we are unlikely to find fault.",
             "We will not investigate Mr X's complaint any further.",
+            "The Ombudsman considers there is no significant injustice to warrant his involvement and has discontinued investigation.",
             "Mrs P used her right of appeal. The Ombudsman therefore has discontinued his investigation.",
         ], Some(NoFault));
         // Not begun: `further` about something else.

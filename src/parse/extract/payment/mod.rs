@@ -136,7 +136,7 @@ const GROUPS: [CueGroup; 9] = [
 fn group_patterns() -> [&'static str; 9] {
     [
         r"(?:\b(?:refus\w*|declin\w*|never|no longer|cannot|unable|fail\w*)|{not})\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make)\w*(?:\s+(?:(?:him|her|them|an?|the|any|full)\s+){0,2}(?:refund|payment|compensation|reimbursement)s?\b)?",
-        r"\b(?:we|I|Ombudsman|Ombudsmen)\s+(?:have\s+|has\s+|had\s+|also\s+|therefore\s+)*asked\b|\b(?:{body}|it)\s+(?:has|have)\s+been\s+asked\s+to\b",
+        r"\b(?:we|I|Ombudsman|Ombudsmen)\s+(?:have\s+|has\s+|had\s+|also\s+|therefore\s+)*(?:asked|invited)\b|\b(?:{body}|it)\s+(?:has|have)\s+been\s+asked\s+to\b",
         r"\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b|\b(?:says?|said|believes?|feels?|felt|thinks?|argues?|argued)\s+(?:that\s+)?(?:(?:[\w'’]+\s+){0,3}?|(?:[\w'’]+\s+){3,11}?(?:{body}|it|so|therefore|also|and)\s+)should\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
@@ -455,6 +455,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
             \s+(?:(?:to\s+)?remed|response\b|way\s+to\s+(?:address|resolve|settle|remedy|put)\b)
         |\b(?:suitably|sufficiently|adequately|appropriately)\s+(?:remedie[ds]|put\s+(?:matters|things|this|it)\s+right)\b
         |\b(?:has|have)\s+(?:already\s+)?(?:been\s+)?remedied\b
+        |\b(?:has|have)\s+(?:already\s+)?addressed\s+(?:any|the|this|her|his|their)\s+(?:outstanding\s+|remaining\s+)?injustice
         |\b(?:which\s+|this\s+|that\s+)?remedies\s+(?:the|her|his|their|this|that|any)\s+(?:outstanding\s+|remaining\s+)?injustice
         |\b(?:offer\w*|paid|payments?|sum|amount)\s+(?:was|is|were|are)\s+(?:(?:both|fair|and)\s+)*(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable)\b
         |\bnothing\s+(?:more|further)\s+(?:[\w'’]+\s+){0,3}?(?:could|can|would)\s+(?:reasonably\s+)?achieve",
@@ -502,6 +503,7 @@ pub(crate) const SATISFIED_NEEDS: Prefilter = Prefilter::new(
         "remedied",
         "remedies",
         "achieve",
+        "addressed",
     ],
 );
 

@@ -145,6 +145,24 @@ fn summary_only_agreed_payment_and_accepted_offer() {
 }
 
 #[test]
+fn what_the_ombudsman_invited_is_agreed_and_an_injustice_addressed_is_enough() {
+    let p = run_one(
+        Some(Findings),
+        "I therefore invited the Authority to carry out the following actions within one month of a final decision:\nProvide an apology to Mr X.\nPay Mr X £150 for distress.",
+        Some("Mr X"),
+    );
+    assert_eq!(agreed(&p), vec![150.0], "{p:#?}");
+    let p = run(
+        &[
+            (None, "We will not investigate this complaint. This is because TfL has already addressed any injustice Miss X experienced in its complaint response."),
+            (Some(Findings), "TfL apologised for the misinformation and offered her a £20 goodwill award."),
+        ],
+        Some("Miss X"),
+    );
+    assert_eq!(role_of(&p, 20.0), vec![PaymentRole::Accepted], "{p:#?}");
+}
+
+#[test]
 fn money_paid_before_the_enquiries_is_not_their_remedy() {
     // Paid already: what the enquiries found, not what they secured.
     let p = run(
