@@ -356,8 +356,8 @@ static OTHER_REASON: LazyLock<Regex> = LazyLock::new(|| {
 /// agreed to consider his complaint under the statutory procedure`, `has
 /// already taken, or proposed to take, satisfactory action`. Read only
 /// where the complaint as a whole was not investigated and no fault is
-/// found, so it has no prefilter.
-static SETTLED: LazyLock<Regex> = LazyLock::new(|| {
+/// found, and only in sentences with one of [`SETTLED_NEEDS`].
+pub(crate) static SETTLED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
         \b(?:offered|proposed|provided|given|made|agreed|taken)\s+(?:(?:him|her|them|the\s+complainants?)\s+)?(?:a|an)\s+(?:(?:fair|suitable|satisfactory|appropriate|adequate|proportionate|reasonable|acceptable|sensible|financial)\s+(?:and\s+)?){0,2}(?:remedy|way\s+forward|solution|outcome|response|refund|payment|apology|resolution)\b
@@ -369,6 +369,31 @@ static SETTLED: LazyLock<Regex> = LazyLock::new(|| {
         ",
     )
 });
+
+/// The word beginnings every match of [`SETTLED`] has.
+pub(crate) const SETTLED_NEEDS: Prefilter = Prefilter::new(
+    Slot::FindingSettled,
+    &[
+        "offered",
+        "proposed",
+        "provided",
+        "given",
+        "made",
+        "agreed",
+        "tak",
+        "resolved",
+        "apologised",
+    ],
+);
+
+/// Whether some sentence of `b` says the body settled the complaint ([`SETTLED`]).
+fn says_settled(b: &Block) -> bool {
+    b.has_any(SETTLED_NEEDS)
+        && b.sentences()
+            .iter()
+            .enumerate()
+            .any(|(i, s)| b.has(i, SETTLED_NEEDS) && SETTLED.is_match(s.text))
+}
 
 /// Denials of fault. `no other fault` and `no further fault` match too, so
 /// that the one search that finds denials also finds them, but [`read`]
@@ -552,7 +577,7 @@ pub fn finding_in(findings: &FaultFindings, has_remedy: bool) -> Reading {
             b.is(&STATED[1..2])
                 && (b.has_any(REMEDIED_NEEDS)
                     || b.has_any(ACCEPTED_RECOMMENDATIONS_NEEDS)
-                    || b.sentences().iter().any(|s| SETTLED.is_match(s.text)))
+                    || says_settled(b))
         })
     };
     let stated = match read_in(&STATED[..1], Scope::Whole) {
@@ -822,10 +847,7 @@ fn read<'a, 'b: 'a>(
     let settled = not_investigated_whole
         && !fault
         && !discontinued
-        && (remedied
-            || all
-                .clone()
-                .any(|(_, b)| b.sentences().iter().any(|s| SETTLED.is_match(s.text))))
+        && (remedied || all.clone().any(|(_, b)| says_settled(b)))
         && !gives_other_reason(all.clone());
     let finding = if discontinued && !fault && !remedied {
         Some(Finding::NoFault)

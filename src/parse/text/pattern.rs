@@ -146,6 +146,7 @@ prefilters! {
     FindingRemedied: finding::REMEDIED_NEEDS => [finding::REMEDIED];
     FindingVerdict: finding::VERDICT_NEEDS => [finding::VERDICT];
     FindingFairDecision: finding::FAIR_DECISION_NEEDS => [finding::FAIR_DECISION];
+    FindingSettled: finding::SETTLED_NEEDS => [finding::SETTLED];
     FindingAcceptedRecommendations: finding::ACCEPTED_RECOMMENDATIONS_NEEDS =>
         [finding::ACCEPTED_RECOMMENDATIONS];
     RemedyStatement: remedy::REMEDY_STATEMENT_NEEDS => [remedy::REMEDY_STATEMENT];
