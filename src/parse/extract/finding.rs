@@ -46,6 +46,7 @@
 //! [`disagreement`] compares the finding with the outcome line, so a decision
 //! whose text and header disagree keeps both and says so.
 
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -523,28 +524,18 @@ pub struct Reading {
 }
 
 impl Reading {
-    /// No finding stated.
-    const NONE: Reading = Reading {
-        finding: None,
-        settled: false,
-    };
-
     /// The finding, given the page's outcome line: for a complaint the body
     /// settled before any investigation, `Upheld` makes it fault with
     /// injustice and `Closed after initial enquiries` not investigated; any
     /// other line, or none, leaves the text's reading.
     pub fn settled_by(self, outcome: Option<&str>) -> Option<Finding> {
-        let outcome = outcome.map(str::trim);
-        match outcome {
-            Some(line) if self.settled && line.eq_ignore_ascii_case("Upheld") => {
-                Some(Finding::FaultInjustice)
-            }
-            Some(line)
-                if self.settled && line.eq_ignore_ascii_case("Closed after initial enquiries") =>
-            {
-                Some(Finding::NotInvestigated)
-            }
-            _ => self.finding,
+        let is = |line: &str| outcome.is_some_and(|o| o.trim().eq_ignore_ascii_case(line));
+        if self.settled && is(UPHELD) {
+            Some(Finding::FaultInjustice)
+        } else if self.settled && is(CLOSED) {
+            Some(Finding::NotInvestigated)
+        } else {
+            self.finding
         }
     }
 }
@@ -590,6 +581,7 @@ pub fn finding_in(findings: &FaultFindings, has_remedy: bool) -> Reading {
     if stated.finding.is_some() {
         return stated;
     }
+    // Only a whole-complaint reading can be settled, so these are plain findings.
     let part = read_in(&STATED[2..], Scope::Part);
     if part.finding.is_some() {
         return part;
@@ -598,12 +590,7 @@ pub fn finding_in(findings: &FaultFindings, has_remedy: bool) -> Reading {
         .iter()
         .enumerate()
         .filter(|(_, b)| !b.is(STATED) && !b.is(UNSTATED) && b.has_any(VERDICT_NEEDS));
-    let verdict = read(findings, elsewhere, has_remedy, Scope::Verdict);
-    if verdict.finding.is_some() {
-        verdict
-    } else {
-        Reading::NONE
-    }
+    read(findings, elsewhere, has_remedy, Scope::Verdict)
 }
 
 /// The outcome lines the LGSCO prints today, each with the findings it can
@@ -613,7 +600,7 @@ pub fn finding_in(findings: &FaultFindings, has_remedy: bool) -> Reading {
 /// injustice.
 const CONSISTENT: [(&str, &[Finding]); 3] = [
     (
-        "Upheld",
+        UPHELD,
         &[Finding::FaultInjustice, Finding::FaultNoInjustice],
     ),
     (
@@ -624,11 +611,13 @@ const CONSISTENT: [(&str, &[Finding]); 3] = [
             Finding::NotInvestigated,
         ],
     ),
-    (
-        "Closed after initial enquiries",
-        &[Finding::NotInvestigated],
-    ),
+    (CLOSED, &[Finding::NotInvestigated]),
 ];
+
+/// The outcome line of an upheld complaint.
+const UPHELD: &str = "Upheld";
+/// The outcome line of a complaint closed at assessment.
+const CLOSED: &str = "Closed after initial enquiries";
 
 /// A warning when `finding` cannot be what the outcome line says; none when
 /// either is missing or the outcome line is not one of today's three (older
@@ -844,15 +833,18 @@ fn read<'a, 'b: 'a>(
     }
     // Not investigated because the body settled the complaint itself: the
     // text leaves open how the Ombudsman recorded it (see [`Reading`]).
+    // Read at most once, by whichever test below needs it first.
+    let other_reason = OnceCell::new();
+    let other_reason = || *other_reason.get_or_init(|| gives_other_reason(all.clone()));
     let settled = not_investigated_whole
         && !fault
         && !discontinued
         && (remedied || all.clone().any(|(_, b)| says_settled(b)))
-        && !gives_other_reason(all.clone());
+        && !other_reason();
     let finding = if discontinued && !fault && !remedied {
         Some(Finding::NoFault)
     } else if not_investigated_whole
-        && !((remedied && (fault || !gives_other_reason(all))) || (fault && injustice))
+        && !((remedied && (fault || !other_reason())) || (fault && injustice))
     {
         Some(Finding::NotInvestigated)
     } else if fault {
