@@ -37,10 +37,11 @@
 //! One kind of text leaves the finding open: a complaint not investigated
 //! because the body settled it itself ("This is because the Council has
 //! offered a fair remedy", "proposed a fair way forward", "the problem has
-//! been resolved"), with no fault stated and no other reason given. The
-//! LGSCO records the same words as upheld on some pages and as closed after
-//! initial enquiries on others, so there the page's outcome line, when it is
-//! one of those two, decides ([`Reading::settled_by`]); without one the text's
+//! been resolved"), with no fault stated (or only fault said to cause no
+//! injustice: "the delay does not cause the claimed injustice") and no other
+//! reason given. The LGSCO records the same words as upheld on some pages and
+//! as closed after initial enquiries on others, so there the page's outcome
+//! line, when it is one of those two, decides ([`Reading::settled_by`]); without one the text's
 //! own reading stands. Elsewhere the outcome line never changes the finding.
 //!
 //! [`disagreement`] compares the finding with the outcome line, so a decision
@@ -74,6 +75,7 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | ^(?:(?:however|but|also|and|further|furthermore|in\s+addition|unfortunately|nevertheless)\s*,?\s+)?(?:the\s+)?(?:it|{body}|[A-Z]\w+\s+council)\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s*{not}|wrongly|took\s+(?:too\s+long|longer\s+than\s+(?:it|they)\s+should)|was\s+wrong|should\s+have|has\s+accepted|accepted)\b
         | \b(?:although|but|however)\s*,?\s+(?:it|the\s+{body})\s+should\s+have\b
         | \b(?:this|that|the|these|those|its)\s+faults?\s+did\s*{not}\s+(?:cause|lead|result)
+        | \b(?:this|that|the|these|those|its|{body}['’]s?)\s+(?:delays?|failures?|failings?|errors?|mistakes?)(?:\s+(?:in|of|to|by|when|with|over)\s+(?:[\w'’,]+\s+){0,12}?|\s+)(?:did|does|has|have|had)\s*{not}\s+(?:cause|lead|result)
         | ^(?:(?:however|but|also|and)\s*,?\s+)?(?:these|those)\s+faults\s+(?:have\s+|had\s+|also\s+|all\s+)*(?:caused|call|called|cast|meant|led|resulted|affected|put)\b
         | ^fault\s+found\b
         | \bthere\s+(?:is|was)\s+(?:some\s+|clear\s+)?evidence\s+of\s+fault
@@ -100,7 +102,9 @@ pub(crate) const FAILURE_NEEDS: Prefilter = Prefilter::new(
         "uphold",
         "upheld",
         "failed",
-        "delayed",
+        "delay",
+        "failur",
+        "failing",
         "did",
         "wrongly",
         "took",
@@ -247,7 +251,7 @@ pub(crate) static NOT_INVESTIGATED: LazyLock<Regex> = LazyLock::new(|| {
         | {not}\s+exercise\s+(?:[\w'’]+\s+)?discretion\s+to\s+investigat
         | \bdecided\s+not\s+to\s+investigate
         | (?:\bno|{not}\s+(?:have|see|find))\s+(?:any\s+|sufficient\s+|good\s+)?(?:grounds?|reason)\s+(?:for\s+(?:us|me|the\s+ombudsman)\s+)?to\s+investigat
-        | \bclos(?:e|ed|ing)\s+(?:the|this|my|our)\s+(?:complaint|case|investigation)
+        | \bclos(?:e|ed|ing)\s+(?:the|this|my|our|a)\s+(?:complaint|case|investigation)
         | \boutside\s+(?:the\s+ombudsman's\s+|the\s+ombudsman’s\s+|our\s+|my\s+|the\s+)?(?:jurisdiction|remit)
         | {not}\s+propose\s+to\s+investigate
         | \bpremature
@@ -265,7 +269,7 @@ pub(crate) static NOT_INVESTIGATED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
         (?:{not}|\bcannot)\s+(?:start\s+(?:an\s+|to\s+)?|to\s+|exercise\s+(?:[\w'’]+\s+)?discretion\s+to\s+)?investigat\w*\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b
-        | \bclosed\s+(?:our|my|the|this)\s+(?:investigation|complaint|case)
+        | \bclosed\s+(?:our|my|the|this|a)\s+(?:investigation|complaint|case)
         | (?:\b(?:will|can|shall)\s*{not}|\bcannot)\s+consider\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b
         ",
     )
@@ -421,6 +425,7 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | {INSUFFICIENT_EVIDENCE}
         | \b(?:did|does|do|has|have|had)\s*{not}\s+act(?:ed)?\s+with\s+fault
         | \b(?:acted|was|were|behaved)\s+without\s+(?:any\s+)?fault
+        | \b(?:find|finds|found)\s+(?:that\s+)?(?:[\w'’,]+\s+){1,15}?without\s+(?:any\s+)?fault\b
         | \bacted\s+(?:appropriately|properly|reasonably|correctly|lawfully)
         | \b(?:was|were)\s+(?:(?:therefore|also|fully|legally|perfectly|quite)\s+)?entitled\s+to
         | {not}\s+a\s+fault\b
@@ -837,7 +842,7 @@ fn read<'a, 'b: 'a>(
     let other_reason = OnceCell::new();
     let other_reason = || *other_reason.get_or_init(|| gives_other_reason(all.clone()));
     let settled = not_investigated_whole
-        && !fault
+        && !(fault && !no_injustice)
         && !discontinued
         && (remedied || all.clone().any(|(_, b)| says_settled(b)))
         && !other_reason();
@@ -1090,6 +1095,8 @@ mod tests {
             ("This is because the Council has agreed to cancel the charge.", FaultInjustice),
             ("That is because the Council has agreed to consider his complaints through the statutory complaints procedure.", NotInvestigated),
             ("The Council has already taken, or proposed to take, satisfactory action in response to the complaint.", NotInvestigated),
+            // Fault named only to say it leaves no injustice: still settled.
+            ("The Council’s delay in completing the assessment does not cause the claimed injustice. The Council has apologised for its delay.", NotInvestigated),
         ];
         for (reason, text_alone) in settled {
             let summary = format!("{NOT} {reason}");
@@ -1247,7 +1254,40 @@ mod tests {
     }
 
     #[test]
+    fn a_delay_or_failure_that_caused_no_injustice_is_fault_without_injustice() {
+        assert_all_in_summary(&[
+            "The Council’s delay in formally notifying Ms B’s neighbours of the outcome does not cause significant injustice to Ms B to warrant a personal remedy.",
+            "The delay did not cause Mr X an injustice.",
+            "These failings by the care provider did not lead to any injustice.",
+        ], Some(FaultNoInjustice));
+        // What the complainant says of a delay is not the decision's finding;
+        // nor is a delay `Mr X complains of` beside a finding of no fault.
+        assert_eq!(
+            in_summary("Mr X says the Council’s delay did not cause the damage."),
+            None
+        );
+        assert_eq!(
+            in_summary(
+                "We found no fault. The delays Mr X complains of did not cause him injustice."
+            ),
+            Some(NoFault)
+        );
+    }
+
+    #[test]
+    fn a_complaint_closed_for_a_reason_is_not_investigated() {
+        assert_eq!(
+            in_summary("The Ombudsman closed a complaint alleging the Council failed to remove obstructions on a footpath because no worthwhile outcome is achievable."),
+            Some(NotInvestigated)
+        );
+    }
+
+    #[test]
     fn acting_without_fault_is_no_fault() {
+        assert_eq!(
+            in_summary("The Ombudsman further finds the Council considered whether it should undertake the work without fault."),
+            Some(NoFault)
+        );
         assert_eq!(
             in_summary("We are satisfied the Council acted without fault when it set the charge."),
             Some(NoFault)
