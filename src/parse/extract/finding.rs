@@ -842,7 +842,7 @@ fn read<'a, 'b: 'a>(
     let other_reason = OnceCell::new();
     let other_reason = || *other_reason.get_or_init(|| gives_other_reason(all.clone()));
     let settled = not_investigated_whole
-        && !(fault && !no_injustice)
+        && (!fault || no_injustice)
         && !discontinued
         && (remedied || all.clone().any(|(_, b)| says_settled(b)))
         && !other_reason();
