@@ -289,7 +289,7 @@ pub(crate) const NOT_INVESTIGATED_WHOLE_NEEDS: Prefilter = Prefilter::new(
 pub(crate) static DISCONTINUED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
-        \b(?:discontinu\w*|end|ended|ending|stop|stopped|stopping)\s+(?:(?:our|my|the|this|its|his|her)\s+)?investigation
+        \b(?:discontinu\w*|end|ended|ending|stop|stopped|stopping)\s+(?:(?:our|my|the|this|its|his|her)\s+)?(?:investigation|consideration\s+of)
         | \binvestigation\s+(?:[\w'’-]+\s+){0,12}?(?:is|was|(?:has|have)\s+(?:now\s+)?been)\s+(?:now\s+)?(?:discontinued|ended|stopped)\b
         | {not}\s+further\s+investigat
         | {not}\s+pursue\s+(?:[\w'’-]+\s+){0,3}?complaints?\s+(?:any\s+)?further
@@ -1401,6 +1401,7 @@ mod tests {
             "The Ombudsman has discontinued the investigation because a court is better placed.",
             "The Ombudsman has discontinued the investigation because we cannot investigate late complaints.",
             "We have ended our investigation of the complaint.",
+            "Further investigation is unlikely to lead to a different outcome. The Ombudsman therefore discontinued his consideration of this complaint.",
             "We have ended the investigation as further investigation would not achieve the outcome Ms X wants.",
             "We considered further investigation would not provide X with a meaningful outcome. We discontinued our investigation.",
             "We are therefore discontinuing our investigation in relation to this complaint.",
