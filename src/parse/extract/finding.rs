@@ -72,7 +72,7 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:the\s+)?(?:(?:{body}|[\w-]+)['’]s?\s+(?:[\w'’,-]+\s+){0,20}?|{body}\s+(?:has\s+|had\s+)?)(?:all\s+|also\s+)?caused\s+(?:(?:her|him|them|Mrs?\s+[A-Z]|Ms\s+[A-Z]|Miss\s+[A-Z]|some|significant|an?|avoidable|personal|further)\s+){0,3}injustice
         | \b(?:uphold|upholds|upheld|upholding)\s+(?:(?:parts?|some|elements|aspects)\s+of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
         | \bdecided\s+to\s+uphold
-        | ^(?:(?:however|but|also|and|further|furthermore|in\s+addition|unfortunately|nevertheless)\s*,?\s+)?(?:the\s+)?(?:it|{body}|[A-Z]\w+\s+council)\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s*{not}|wrongly|took\s+(?:too\s+long|longer\s+than\s+(?:it|they)\s+should)|was\s+wrong|should\s+have|has\s+accepted|accepted)\b
+        | ^(?:(?:however|but|also|and|further|furthermore|in\s+addition|unfortunately|nevertheless)\s*,?\s+)?(?:the\s+)?(?:it|{body}|[A-Z]\w+\s+council|(?-i:[A-Z][A-Za-z]*[A-Z][A-Za-z]*))\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s*{not}|wrongly|took\s+(?:too\s+long|longer\s+than\s+(?:it|they)\s+should)|was\s+wrong|should\s+have|has\s+accepted|accepted)\b
         | \b(?:although|but|however)\s*,?\s+(?:it|the\s+{body})\s+should\s+have\b
         | \b(?:this|that|the|these|those|its)\s+faults?\s+did\s*{not}\s+(?:cause|lead|result)
         | \b(?:this|that|the|these|those|its|{body}['’]s?)\s+(?:delays?|failures?|failings?|errors?|mistakes?)(?:\s+(?:in|of|to|by|when|with|over)\s+(?:[\w'’,]+\s+){0,12}?|\s+)(?:did|does|has|have|had)\s*{not}\s+(?:cause|lead|result)
@@ -166,7 +166,7 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:reasonable|suitable|appropriate|satisfactory|proportionate)\s+way\s+to\s+(?:resolve|remedy)\s+(?:the|this|her|his|their)\s+complaint
         | \b(?:{body}|it|they)\s+(?:will|should|must|needs\s+to)\s+(?:also\s+)?(?:apologi|pay|make\s+a\s+(?:\w+\s+)?payment|reimburse|refund)
         | \bto\s+remedy\s+(?:this|the|that|her|his|their)\s+injustice
-        | \b(?:remedies|remedied)\s+(?:any|the|this|that|her|his|their)\s+(?:outstanding\s+|remaining\s+)?injustice
+        | \b(?:remedies|remedied|(?:will|would)\s+remedy)\s+(?:any|the|this|that|her|his|their)\s+(?:outstanding\s+|remaining\s+)?injustice
         | \b(?:has|have|had)\s+(?:already\s+|now\s+|also\s+)*remedied\s+(?:the|this|that|it|these|her|his|their)\b
         | \b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b
         | \b(?:is|are)\s+(?:a\s+)?satisfactory\s+remedy
@@ -1073,9 +1073,20 @@ mod tests {
             ("We will not investigate this complaint that the Authority wrongly issued notices to Mr X as the Authority has offered to make a payment to Mr X to remedy the injustice caused to him.", FaultInjustice),
             // A reported view that runs on to the remedy words is no remedy.
             ("We will not investigate this complaint that the Council failed to agree to pay Mr X for his losses.", NotInvestigated),
+            // A care provider named by its initials, as the sentence's subject.
+            ("Mrs B complained APT delayed issuing invoices. APT also delayed in responding to Mrs B’s concerns.", FaultNoInjustice),
+            // What the body now does `will remedy any injustice`.
+            ("The Council cannot show it discussed the funding with Mr X. It now offers to reimburse the charges incurred, which will remedy any injustice caused.", FaultInjustice),
         ];
         for (text, want) in cases {
             assert_eq!(in_summary(text), Some(want), "{text}");
+        }
+        // The complainant's account or wish is not the decision's.
+        for text in [
+            "Mrs B complained APT delayed issuing invoices.",
+            "Mr X wants the Council to remedy the injustice.",
+        ] {
+            assert_eq!(in_summary(text), None, "{text}");
         }
     }
 
