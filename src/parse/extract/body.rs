@@ -14,10 +14,17 @@
 /// Not `home` alone or `landlord`, which are as often the complainant's.
 pub const BODY: &str = r"(?:(?:county\s+|district\s+|borough\s+|city\s+|town\s+|parish\s+)?councils?|(?:local\s+)?authority|authorities|(?:care\s+)?providers?|care\s+home|trust|school|agency|company|organisations?|partnership)";
 
-/// `pattern` with each `{body}` replaced by [`BODY`] (`{body}` is not regex
-/// syntax, so it never stands for itself).
+/// A body named by its initials or an acronym (`TfL`, `APT`, `GMCA`): two or
+/// more capitals in one word, matched case-sensitively even inside a
+/// case-insensitive pattern, so `It` and `Mr` are not names.
+pub const INITIALS: &str = r"(?-i:[A-Z][A-Za-z]*[A-Z][A-Za-z]*)";
+
+/// `pattern` with each `{body}` replaced by [`BODY`] and each `{initials}` by
+/// [`INITIALS`] (neither is regex syntax, so they never stand for themselves).
 pub fn with_body(pattern: &str) -> String {
-    pattern.replace("{body}", BODY)
+    pattern
+        .replace("{body}", BODY)
+        .replace("{initials}", INITIALS)
 }
 
 #[cfg(test)]
@@ -54,6 +61,17 @@ mod tests {
         }
         for other in ["Home", "Landlord", "Panel", "Ombudsman", "Councillor"] {
             assert!(!re.is_match(&format!("the {other} failed")), "{other}");
+        }
+    }
+
+    #[test]
+    fn initials_name_a_body_but_ordinary_capitalised_words_do_not() {
+        let re = regex(r"(?i)^{initials}\s+failed$");
+        for name in ["TfL", "APT", "GMCA", "NHS"] {
+            assert!(re.is_match(&format!("{name} failed")), "{name}");
+        }
+        for other in ["It", "Mr", "Council", "tfl", "apt"] {
+            assert!(!re.is_match(&format!("{other} failed")), "{other}");
         }
     }
 

@@ -41,8 +41,9 @@
 //! injustice: "the delay does not cause the claimed injustice") and no other
 //! reason given. The LGSCO records the same words as upheld on some pages and
 //! as closed after initial enquiries on others, so there the page's outcome
-//! line, when it is one of those two, decides ([`Reading::settled_by`]); without one the text's
-//! own reading stands. Elsewhere the outcome line never changes the finding.
+//! line, when it is one of those two, decides ([`Reading::settled_by`]);
+//! without one the text's own reading stands. Elsewhere the outcome line never
+//! changes the finding.
 //!
 //! [`disagreement`] compares the finding with the outcome line, so a decision
 //! whose text and header disagree keeps both and says so.
@@ -72,7 +73,7 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:the\s+)?(?:(?:{body}|[\w-]+)['’]s?\s+(?:[\w'’,-]+\s+){0,20}?|{body}\s+(?:has\s+|had\s+)?)(?:all\s+|also\s+)?caused\s+(?:(?:her|him|them|Mrs?\s+[A-Z]|Ms\s+[A-Z]|Miss\s+[A-Z]|some|significant|an?|avoidable|personal|further)\s+){0,3}injustice
         | \b(?:uphold|upholds|upheld|upholding)\s+(?:(?:parts?|some|elements|aspects)\s+of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
         | \bdecided\s+to\s+uphold
-        | ^(?:(?:however|but|also|and|further|furthermore|in\s+addition|unfortunately|nevertheless)\s*,?\s+)?(?:the\s+)?(?:it|{body}|[A-Z]\w+\s+council|(?-i:[A-Z][A-Za-z]*[A-Z][A-Za-z]*))\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s*{not}|wrongly|took\s+(?:too\s+long|longer\s+than\s+(?:it|they)\s+should)|was\s+wrong|should\s+have|has\s+accepted|accepted)\b
+        | ^(?:(?:however|but|also|and|further|furthermore|in\s+addition|unfortunately|nevertheless)\s*,?\s+)?(?:the\s+)?(?:it|{body}|[A-Z]\w+\s+council|{initials})\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s*{not}|wrongly|took\s+(?:too\s+long|longer\s+than\s+(?:it|they)\s+should)|was\s+wrong|should\s+have|has\s+accepted|accepted)\b
         | \b(?:although|but|however)\s*,?\s+(?:it|the\s+{body})\s+should\s+have\b
         | \b(?:this|that|the|these|those|its)\s+faults?\s+did\s*{not}\s+(?:cause|lead|result)
         | \b(?:this|that|the|these|those|its|{body}['’]s?)\s+(?:delays?|failures?|failings?|errors?|mistakes?)(?:\s+(?:in|of|to|by|when|with|over)\s+(?:[\w'’,]+\s+){0,12}?|\s+)(?:did|does|has|have|had)\s*{not}\s+(?:cause|lead|result)

@@ -48,7 +48,7 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:was|were|is|are|has\s+been|have\s+been|being)\s*(?:,\s*(?:however|though|also|therefore|nevertheless|nonetheless|in\s+(?:my|our)\s+view),)?\s+(?:also\s+|therefore\s+|clearly\s+|partly\s+|both\s+)?(?:at\s+)?fault\b
         | \bthere\s+(?:was|is|has\s+been|were|have\s+been)\s+(?:(?:however|though|nevertheless|nonetheless)\s+)?(?:also\s+|some\s+|further\s+|clear\s+|significant\s+|therefore\s+|an?\s+)?(?:fault|maladministration|service\s+failure)
         | \b(?:found|find|finds|identified|identify|identifies)\s+(?:that\s+)?(?:there\s+(?:was|is|were)\s+)?(?:some\s+|also\s+|further\s+|other\s+)?(?:fault|maladministration|service\s+failure)
-        | \b(?:found|find|finds|consider|considered)\s+(?:that\s+)?(?:the\s+(?:{body}|[\w'’]+)|it|they|(?-i:[A-Z][A-Za-z]*[A-Z][A-Za-z]*))\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|has\s+been\s+)?(?:also\s+)?at\s+fault
+        | \b(?:found|find|finds|consider|considered)\s+(?:that\s+)?(?:the\s+(?:{body}|[\w'’]+)|it|they|{initials})\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|has\s+been\s+)?(?:also\s+)?at\s+fault
         | \b(?:amounts?|amounted|amounting)\s+to\s+(?:fault|maladministration)
         | \bconstitutes?\s+(?:fault|maladministration)
         | \bmaladministration\s+(?:causing|leading\s+to|and)\s+injustice
