@@ -71,16 +71,18 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)
         \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+{body}\s+(?:failed|delayed|did\s*{not}|was\s+wrong|took\s+too\s+long))\b
         | \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:the\s+)?(?:(?:{body}|[\w-]+)['’]s?\s+(?:[\w'’,-]+\s+){0,20}?|{body}\s+(?:has\s+|had\s+)?)(?:all\s+|also\s+)?caused\s+(?:(?:her|him|them|Mrs?\s+[A-Z]|Ms\s+[A-Z]|Miss\s+[A-Z]|some|significant|an?|avoidable|personal|further)\s+){0,3}injustice
-        | \b(?:uphold|upholds|upheld|upholding)\s+(?:(?:parts?|some|elements|aspects)\s+of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
+        | \b(?:uphold|upholds|upheld|upholding)\s+(?:(?:the\s+|one\s+|some\s+)?(?:parts?|some|elements?|aspects?)\s+of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
         | \bdecided\s+to\s+uphold
         | ^(?:(?:however|but|also|and|further|furthermore|in\s+addition|unfortunately|nevertheless)\s*,?\s+)?(?:the\s+)?(?:it|{body}|[A-Z]\w+\s+council|{initials})\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s*{not}|wrongly|took\s+(?:too\s+long|longer\s+than\s+(?:it|they)\s+should)|was\s+wrong|should\s+have|has\s+accepted|accepted)\b
         | \b(?:although|but|however)\s*,?\s+(?:it|the\s+{body})\s+should\s+have\b
+        | \b(?:{body}|it|they)\s+(?:has|have|had|did)\s*{not}\s+act(?:ed)?\s+(?:appropriately|properly|correctly|reasonably|lawfully|fairly|in\s+(?:accordance|line)\s+with)
+        | \bcomplaints?\s+(?:is|was|are|were|has\s+been|have\s+been)\s+(?:(?:partly|partially|therefore|also)\s+)?upheld\b
         | \b(?:this|that|the|these|those|its)\s+faults?\s+did\s*{not}\s+(?:cause|lead|result)
-        | \b(?:this|that|the|these|those|its|{body}['’]s?)\s+(?:delays?|failures?|failings?|errors?|mistakes?)(?:\s+(?:in|of|to|by|when|with|over)\s+(?:[\w'’,]+\s+){0,12}?|\s+)(?:did|does|has|have|had)\s*{not}\s+(?:cause|lead|result)
+        | \b(?:this|that|the|these|those|its|{body}['’]s?)\s+(?:delays?|failures?|failings?|errors?|mistakes?)(?:\s+(?:in|of|to|by|when|with|over)\s+(?:[\w'’,]+\s+){0,12}?|\s+)(?:(?:did|does|has|have|had)\s*{not}\s+(?:cause|lead|result)|(?:has\s+|have\s+|had\s+|also\s+)*(?:caused|led\s+to|resulted\s+in)\s+(?:[\w'’]+\s+){0,4}?(?:injustice|distress|frustration|uncertainty|anxiety|inconvenience|harm|loss|confusion|time\s+and\s+trouble|upset|stress|hardship)\b)
         | ^(?:(?:however|but|also|and)\s*,?\s+)?(?:these|those)\s+faults\s+(?:have\s+|had\s+|also\s+|all\s+)*(?:caused|call|called|cast|meant|led|resulted|affected|put)\b
         | ^fault\s+found\b
         | \bthere\s+(?:is|was)\s+(?:some\s+|clear\s+)?evidence\s+of\s+fault
-        | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:a\s+|some\s+|an\s+)?(?:(?:short|significant|avoidable|unreasonable|unnecessary|considerable|further|excessive|undue|initial)\s+)?(?:failures?|failings?|delays?)\s+(?:by|in|of|[a-z]+ing)\b
+        | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:a\s+|some\s+|an\s+)?(?:(?:short|significant|avoidable|unreasonable|unnecessary|considerable|further|excessive|undue|initial)\s+)?(?:failures?|failings?|delays?)(?:\s+(?:by|in|of|[a-z]+ing|but)\b|\s*[,;])
         | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:about\s+|around\s+|over\s+|nearly\s+|almost\s+|at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)\s+(?:days?|weeks?|months?|years?)['’]?\s+(?:of\s+)?(?:(?:avoidable|unnecessary|unreasonable|undue)\s+)?delays?\b
         | \bacted\s+with\s+fault
         | \b(?:found|finds?|identified|was)\s+(?:some\s+|a\s+|an\s+|only\s+)?(?:minor|slight|limited|small|technical|procedural)\s+fault
@@ -89,6 +91,7 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:correct|rectify|put\s+right)\s+(?:that|this|the|its|these|those)\s+(?:errors?|mistakes?)\b
         | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:an?\s+|some\s+)?(?:administrative\s+)?(?:errors?|mistakes?)\b
         | \badministrative\s+(?:errors?|mistakes?|failings?|failures?)\b
+        | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:a\s+|some\s+)?(?:(?:minor|significant|serious)\s+)?(?:flaws?|shortcomings|deficienc(?:y|ies)|irregularit(?:y|ies))\s+(?:in|with)\b
         | \b(?:is|was|were|are)\s+(?:(?:also|therefore|fundamentally|seriously|clearly)\s+)?flawed\b
         | \b(?:handling|communication|record[\s-]keeping|responses?)\s+(?:[\w'’]+\s+){0,6}?(?:was|were|has\s+been|had\s+been)\s+(?:also\s+|very\s+|particularly\s+)?(?:poor|inadequate|unacceptable|substandard)\b
         ",
@@ -135,7 +138,7 @@ pub(crate) const FAILURE_NEEDS: Prefilter = Prefilter::new(
 /// theirs too.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|thinks?|argues?|claims|wants?)\b",
+        r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims|claimed|contends?|wants?)\b",
     )
 });
 
@@ -161,7 +164,7 @@ fn reported_before(before: &str) -> bool {
 pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
-        \bagree(?:s|d|ing)?\s+(?:[\w'’]+\s+){0,2}?to\s+(?:(?:my|our|the)\s+recommendations?|apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess|remove|cancel|waive|writ\w*\s+off|fund|backdate|withdraw|offer)
+        \bagree(?:s|d|ing)?\s+(?:[\w'’]+\s+){0,2}?to\s+(?:also\s+)?(?:(?:my|our|the)\s+recommendations?|apologi|pay|make\s+(?:a|an)\s+(?:\w+\s+)?(?:payment|settlement)|remedy|reimburs|refund|reconsider|review|reassess|remove|cancel|waive|writ\w*\s+off|fund|backdate|withdraw|offer)
         | \bremedy\s+(?:[\w'’]+\s+){0,5}?(?:is|was|has\s+been)\s+agreed
         | \bremedy\s+(?:[\w'’]+\s+){0,3}?(?:is|was)\s+(?:proportionate|appropriate|suitable|adequate|satisfactory|sufficient|reasonable)\b
         | \b(?:reasonable|suitable|appropriate|satisfactory|proportionate)\s+way\s+to\s+(?:resolve|remedy)\s+(?:the|this|her|his|their)\s+complaint
@@ -183,7 +186,8 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:{body}|it|they)\s+(?:has\s+|have\s+)?decided\s+to\s+(?:pay|refund|reimburse|award|waive|cancel)\b
         | \b(?:has|have|had)\s+(?:already\s+|also\s+)*provided\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|reasonable)\s+response
         | \b(?:we|I|ombudsm[ae]n)\s+(?:also\s+|therefore\s+|now\s+)?(?:consider|considers|considered|find|finds|found|think)\s+(?:this|that|these|it)\s+(?:to\s+be\s+)?(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|reasonable)\s+remedy
-        | \b(?:we|I|ombudsm[ae]n)\s+(?:also\s+|therefore\s+|now\s+)?(?:recommend|recommends|recommended)\s+(?:that\s+)?(?:the\s+)?(?:{body}|[A-Z]\w+\s+council)\s+(?:should\s+|must\s+)?(?:also\s+)?(?:apologi|pays?\b|makes?\s+a\s+(?:\w+\s+)?payment|reimburses?\b|refunds?\b)
+        | \b(?:we|I|ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+|therefore\s+|now\s+)*(?:recommend|recommends|recommended|asked|invited)\s+(?:that\s+)?(?:the\s+)?(?:{body}|[A-Z]\w+\s+council)\s+(?:should\s+|must\s+|to\s+)?(?:also\s+)?(?:apologi|pays?\b|makes?\s+a\s+(?:\w+\s+)?payment|reimburses?\b|refunds?\b)
+        | \bagree(?:s|d|ing)?\s+to\s+(?:provide|issue|send|give|make|offer)\s+(?:[\w'’]+\s+){0,4}?(?:apology|apologies|payment)
         ",
     )
 });
@@ -238,7 +242,7 @@ pub(crate) const INJUSTICE_NEEDS: Prefilter = Prefilter::new(
 
 pub(crate) static NO_INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?:\b(?:no|nor|without)|{not})\s+(?:[\w'’]+\s+){0,6}?(?:significant\s+|any\s+|an?\s+|personal\s+)?injustice|\binjustice\s+(?:was|is)\s*{not}",
+        r"(?i)(?:\b(?:no|nor|without)|{not})\s+(?:[\w'’]+\s+){0,6}?(?:significant\s+|any\s+|an?\s+|personal\s+)?injustice|\binjustice\s+(?:was|is)\s*{not}|(?:\bcannot|\bca{not}|\bunable\s+to)\s+(?:say|conclude|find|show)\s+(?:[\w'’]+\s+){0,8}?injustice",
     )
 });
 /// The word beginnings every match of [`NO_INJUSTICE`] has.
@@ -256,6 +260,12 @@ pub(crate) static NOT_INVESTIGATED: LazyLock<Regex> = LazyLock::new(|| {
         | \boutside\s+(?:the\s+ombudsman's\s+|the\s+ombudsman’s\s+|our\s+|my\s+|the\s+)?(?:jurisdiction|remit)
         | {not}\s+propose\s+to\s+investigate
         | \bpremature
+        | \b(?:no|{not}\s+have\s+(?:the|any))\s+(?:legal\s+)?(?:powers?|jurisdiction|remit|authority)\s+to\s+investigat
+        | \b(?:law|legislation|rules)\s+(?:[\w'’]+\s+){0,3}?(?:(?:does|do)\s*{not}\s+(?:allow|let|permit)|prevents?|bars?|stops?)\s+(?:us|me|the\s+ombudsm[ae]n)\s+(?:from\s+|to\s+)?investigat
+        | \bdeclin(?:e|ed|es|ing)\s+to\s+investigat
+        | {not}\s+be\s+able\s+to\s+investigat
+        | \bnot\s+for\s+(?:us|me|the\s+ombudsm[ae]n)\s+to\s+investigat
+        | {not}\s+(?:[\w'’]+\s+){0,4}?(?:appropriate|proportionate|justified|(?:a\s+)?(?:good|proportionate|reasonable)\s+use\s+of\s+(?:our|public|the\s+ombudsm[ae]n['’]s)\s+(?:resources|money|time))\s+(?:for\s+(?:us|me|the\s+ombudsm[ae]n)\s+)?to\s+investigat
         ",
     )
 });
@@ -269,7 +279,7 @@ pub(crate) const NOT_INVESTIGATED_NEEDS: Prefilter = Prefilter::new(
 pub(crate) static NOT_INVESTIGATED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
-        (?:{not}|\bcannot)\s+(?:start\s+(?:an\s+|to\s+)?|to\s+|exercise\s+(?:[\w'’]+\s+)?discretion\s+to\s+)?investigat\w*\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b
+        (?:{not}|\bcannot|\bno\s+(?:legal\s+)?(?:powers?|jurisdiction)\s+to|\bdeclined\s+to)\s+(?:start\s+(?:an\s+|to\s+)?|to\s+|exercise\s+(?:[\w'’]+\s+)?discretion\s+to\s+|have\s+(?:the|any)\s+(?:legal\s+)?(?:powers?|jurisdiction)\s+to\s+|be\s+able\s+to\s+)?investigat\w*\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b
         | \bclosed\s+(?:our|my|the|this|a)\s+(?:investigation|complaint|case)
         | (?:\b(?:will|can|shall)\s*{not}|\bcannot)\s+consider\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b
         ",
@@ -409,8 +419,8 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         &r"(?xi)
         \bno\s+(?:(?:administrative|substantive|significant|further|other|procedural|such)\s+)?fault\b
-        | {not}\s+at\s+fault
-        | {not}\s+(?:because\s+of|due\s+to|caused\s+by|(?:the|a)\s+result\s+of)\s+(?:any\s+)?fault
+        | {not}\s+(?:been\s+)?at\s+fault
+        | {not}\s+(?:because\s+of|due\s+to|caused\s+by|affected\s+by|tainted\s+by|(?:the|a)\s+result\s+of)\s+(?:any\s+)?fault
         | {not}\s+(?:find|found)\s+(?:any\s+)?fault
         | (?:\bunable\s+to|\bcannot|\bca{not}|\bcould\s*{not})\s+find\s+(?:any\s+)?fault
         | {NOT_FOUND_AT_FAULT}
@@ -418,17 +428,21 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | \bfind\s+no\s+fault
         | \bfound\s+no\s+fault
         | \bno\s+maladministration
+        | \bno\s+findings?\s+of\s+(?:fault|maladministration)
+        | {not}\s+(?:made|make|making)\s+(?:a\s+|any\s+)?findings?\s+of\s+(?:fault|maladministration)
         | {not}\s+fault\b
         | \bwas\s*{not}\s+(?:at\s+)?fault
         | {not}\s+(?:uphold|upheld)(?:\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?)?
-        | \bno\s+evidence\s+(?:of\s+(?:any\s+)?(?:[\w'’]+\s+)?fault|(?:that\s+)?the\s+{body})
+        | \bno\s+evidence\s+(?:of\s+(?:any\s+)?(?:[\w'’]+\s+)?(?:fault|maladministration)|(?:that\s+)?the\s+{body})
+        | \b(?:insufficient|{not}\s+enough|{not}\s+sufficient|no)\s+evidence\s+to\s+(?:find|say|show|conclude|suggest|support)\s+(?:[\w'’]+\s+){0,5}?(?:at\s+|with\s+)?fault\b
+        | (?:\bcannot|\bca{not}|\bunable\s+to|\bcould\s*{not})\s+(?:say|conclude)\s+(?:that\s+)?(?:the\s+)?(?:{body}|it|they)\s+(?:was|were|is|are|has\s+been|acted)\s+(?:at|with)\s+fault
+        | \b(?:did|done|found|find|finds|see|saw)\s+nothing\s+wrong\b
+        | \b(?:did|does|do|has|have|had)\s*{not}\s+do(?:ne)?\s+anything\s+wrong\b
         | {not}\s+(?:seen|found|see|find)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence\s+of\s+(?:any\s+|significant\s+)?fault
         | {INSUFFICIENT_EVIDENCE}
         | \b(?:did|does|do|has|have|had)\s*{not}\s+act(?:ed)?\s+with\s+fault
-        | \b(?:acted|was|were|behaved)\s+without\s+(?:any\s+)?fault
+        | \b(?:acted|was|were|behaved|made|reached|taken)\s+without\s+(?:any\s+)?fault
         | \b(?:find|finds|found)\s+(?:that\s+)?(?:[\w'’,]+\s+){1,15}?without\s+(?:any\s+)?fault\b
-        | \bacted\s+(?:appropriately|properly|reasonably|correctly|lawfully)
-        | \b(?:was|were)\s+(?:(?:therefore|also|fully|legally|perfectly|quite)\s+)?entitled\s+to
         | {not}\s+a\s+fault\b
         | \bin\s+the\s+absence\s+of\s+(?:any\s+)?fault\b
         "
@@ -446,18 +460,29 @@ pub(crate) const NO_FAULT_NEEDS: Prefilter = Prefilter::new(
         "upheld",
         "evidence",
         "acted",
-        "entitled",
+        "wrong",
     ],
 );
 
-/// A decision made fairly or properly, said of the body or panel as the
-/// sentence's subject (so no `not` can stand between): `The panel decided
-/// the appeal fairly`, `The Council considered the application properly`.
-/// A denial of fault like [`NO_FAULT`], kept apart so that its common words
-/// (`properly`) do not send every sentence through the larger pattern.
+/// The body acting as it should: a decision made fairly or properly, said of
+/// the body or panel as the sentence's subject (`The panel decided the appeal
+/// fairly`, `The Council considered the application properly`), or anywhere
+/// `acted properly`, `acted in line with its policy`, `was entitled to`,
+/// `The Council followed the correct procedure`, `the Council properly
+/// considered`. A denial of fault like [`NO_FAULT`], kept apart so that its
+/// common words (`properly`) do not send every sentence through the larger
+/// pattern, and read only where no negation comes before it in its clause
+/// ([`negated_before`]): `The Council has not acted properly`, `We do not
+/// consider the Council acted properly` deny nothing.
 pub(crate) static FAIR_DECISION: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:the\s+)?(?:(?:(?:independent\s+)?(?:appeals?|admissions?|review)\s+)?panel|{body}|it|they)\s+(?:also\s+)?(?:decided|considered|dealt\s+with|handled|heard|assessed|reviewed)\s+(?:the|this|his|her|their|its|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:appeals?|complaints?|applications?|case|claims?|requests?|matter|concerns)\s+(?:both\s+)?(?:fairly|properly|correctly|appropriately|reasonably|lawfully)\b",
+        r"(?xi)
+        ^(?:the\s+)?(?:(?:(?:independent\s+)?(?:appeals?|admissions?|review)\s+)?panel|{body}|it|they)\s+(?:also\s+)?(?:decided|considered|dealt\s+with|handled|heard|assessed|reviewed)\s+(?:the|this|his|her|their|its|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:appeals?|complaints?|applications?|case|claims?|requests?|matter|concerns)\s+(?:both\s+)?(?:fairly|properly|correctly|appropriately|reasonably|lawfully)\b
+        | \bacted\s+(?:appropriately|properly|reasonably|correctly|lawfully|fairly|in\s+(?:accordance|line)\s+with)
+        | \b(?:was|were)\s+(?:(?:therefore|also|fully|legally|perfectly|quite)\s+)?entitled\s+to
+        | \b(?:{body}|it|they)\s+(?:also\s+|correctly\s+|properly\s+)?followed\s+(?:the\s+(?:correct|right|proper|relevant|statutory|required|law)|its)\b
+        | \b(?:{body}|it|they)\s+(?:has\s+|had\s+)?(?:properly|correctly|appropriately|fairly)\s+(?:considered|assessed|decided|dealt\s+with|handled|applied|followed)\b
+        ",
     )
 });
 /// The word beginnings every match of [`FAIR_DECISION`] has.
@@ -470,6 +495,9 @@ pub(crate) const FAIR_DECISION_NEEDS: Prefilter = Prefilter::new(
         "appropriately",
         "reasonably",
         "lawfully",
+        "acted",
+        "entitled",
+        "followed",
     ],
 );
 
@@ -639,6 +667,21 @@ pub fn disagreement(outcome: Option<&str>, finding: Option<Finding>) -> Option<W
     })
 }
 
+/// A negation: `not`, a contraction, `never`, `cannot`.
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i){not}|\b(?:never|cannot)\b"));
+
+/// Whether the clause that `before` (a sentence up to a match) ends in has a
+/// [`NEGATION`]: the words since its last [`CONTRAST`], so `The Council has not
+/// acted properly` is negated but `There was no delay and the Council acted
+/// properly` is not, nor `It did not reply, but it acted properly otherwise`.
+fn negated_before(before: &str) -> bool {
+    let clause = CONTRAST
+        .find_iter(before)
+        .last()
+        .map_or(before, |turn| &before[turn.end()..]);
+    NEGATION.is_match(clause)
+}
+
 /// Whether sentence `i` supposes: [`SUPPOSING`], tested on the lowercased text.
 fn supposing(block: &Block, i: usize) -> bool {
     if block.exotic() {
@@ -795,7 +838,10 @@ fn read<'a, 'b: 'a>(
                 fault |= says_fault;
                 if !found_no_fault && !says_fault {
                     let denial = found(no_fault_words, NO_FAULT_NEEDS, &NO_FAULT)
-                        .or_else(|| found(fair_words, FAIR_DECISION_NEEDS, &FAIR_DECISION))
+                        .or_else(|| {
+                            found(fair_words, FAIR_DECISION_NEEDS, &FAIR_DECISION)
+                                .filter(|d| !negated_before(&s[..d.start()]))
+                        })
                         .filter(|d| !REPORTED.is_match(&s[..d.start()]));
                     if denial.is_some_and(|d| denies_other_fault(d.as_str())) {
                         fault = true;
@@ -2040,5 +2086,173 @@ mod tests {
             b[1].clone(),
         ];
         assert_eq!(finding(&late, false), Some(NotInvestigated));
+    }
+
+    #[test]
+    fn no_power_a_law_that_forbids_or_a_refusal_in_other_words_is_not_investigating() {
+        assert_all_in_summary(&[
+            "We do not have the power to investigate this complaint.",
+            "We have no power to investigate this complaint about a court order.",
+            "The Ombudsman has no jurisdiction to investigate Mr X's complaint.",
+            "The law does not allow us to investigate this complaint.",
+            "The law prevents us from investigating complaints about what happens in schools.",
+            "We declined to investigate this complaint.",
+            "It would not be appropriate for us to investigate this complaint.",
+            "We do not consider it is a good use of our resources to investigate this complaint.",
+        ], Some(NotInvestigated));
+        // A refusal scoped to part of the complaint leaves the finding to the rest.
+        assert_eq!(
+            in_summary("We have no power to investigate part of the complaint. We found no fault in the rest."),
+            Some(NoFault)
+        );
+    }
+
+    #[test]
+    fn nothing_wrong_made_without_fault_or_too_little_evidence_to_find_fault_is_no_fault() {
+        assert_all_in_summary(
+            &[
+                "There is no evidence of maladministration by the Council.",
+                "We found nothing wrong with the way the Council dealt with the application.",
+                "The Council did nothing wrong.",
+                "The Council has not done anything wrong.",
+                "The Council's decision was made without fault, so we cannot question it.",
+                "The Council has not been at fault.",
+                "There is not enough evidence to find the Council at fault.",
+                "There is no evidence to suggest the care provider was at fault.",
+                "We cannot say the Council was at fault.",
+            ],
+            Some(NoFault),
+        );
+        // Someone else's denial is no finding; a wrong the Ombudsman found is fault.
+        assert_eq!(in_summary("Mr X says he did nothing wrong."), None);
+        assert_eq!(
+            in_summary("We cannot say the Council was at fault for the delay, but there was fault in how it replied to Mr X."),
+            Some(FaultNoInjustice)
+        );
+    }
+
+    #[test]
+    fn a_delay_or_failure_that_caused_harm_is_fault_with_injustice() {
+        assert_all_in_summary(
+            &[
+                "The Council's delay caused Mrs X avoidable distress.",
+                "The care provider's failure to update the care plan caused Mr Y uncertainty.",
+                "This delay has caused Mrs X frustration and time and trouble.",
+            ],
+            Some(FaultInjustice),
+        );
+        // A delay someone else caused, or one the complainant alleges, is no finding.
+        assert_all_in_summary(
+            &[
+                "The delay caused by the pandemic meant the review was postponed.",
+                "Mrs X says the Council's delay caused her distress.",
+            ],
+            None,
+        );
+    }
+
+    #[test]
+    fn some_delay_before_a_turn_and_injustice_the_ombudsman_cannot_find() {
+        assert_eq!(
+            in_summary(
+                "There was some delay but this did not cause Mr X any significant injustice."
+            ),
+            Some(FaultNoInjustice)
+        );
+        assert_eq!(
+            in_summary(
+                "The Council was at fault, but we cannot say this caused Mr X an injustice."
+            ),
+            Some(FaultNoInjustice)
+        );
+        assert_eq!(
+            in_summary("There was no delay, so no fault."),
+            Some(NoFault)
+        );
+    }
+
+    #[test]
+    fn the_body_acting_as_it_should_is_no_fault_unless_negated() {
+        assert_all_in_summary(&[
+            "The Council acted in line with the Education Act 1996 and its transport policy when refusing free school transport.",
+            "The Council has acted in accordance with the law.",
+            "The Council followed the correct procedure.",
+            "We are satisfied the Council properly considered Mr X's application.",
+            "The Council's decision was not affected by fault.",
+            "There was no delay and the Council acted properly.",
+        ], Some(NoFault));
+        // A negation before it in its clause denies nothing; a failure stated so is fault.
+        assert_eq!(
+            in_summary("We do not consider the Council acted properly."),
+            None
+        );
+        assert_eq!(
+            in_summary("The Council was not entitled to refuse the application."),
+            None
+        );
+        assert_eq!(
+            in_summary("The Council has not acted properly."),
+            Some(FaultNoInjustice)
+        );
+        assert_eq!(
+            in_summary(
+                "We found the Council has not acted appropriately and this caused Mr X distress."
+            ),
+            Some(FaultInjustice)
+        );
+        // Fault the Ombudsman states first is not undone by the body's proper acts elsewhere.
+        assert_eq!(
+            in_summary(
+                "The Council delayed the assessment, but it acted properly when it set the charge."
+            ),
+            Some(FaultNoInjustice)
+        );
+    }
+
+    #[test]
+    fn a_finding_of_fault_made_or_not_made_and_a_part_upheld() {
+        assert_all_in_summary(
+            &[
+                "We have concluded our investigation having made a finding of fault.",
+                "The Ombudsman has upheld the part of the complaint about the complaint handling.",
+                "We also consider that there were some flaws in the appeals process.",
+                "Mrs X's complaint is upheld.",
+                "The complaint is upheld because the Council failed to act.",
+            ],
+            Some(FaultNoInjustice),
+        );
+        assert_all_in_summary(&[
+            "We have concluded our investigation having not made a finding of fault.",
+            "We made no finding of fault.",
+            "Mr X felt the Council's guidance was flawed. We found there was no fault by the Council.",
+        ], Some(NoFault));
+        assert_eq!(in_summary("The complaint is not upheld."), Some(NoFault));
+    }
+
+    #[test]
+    fn remedies_asked_for_recommended_or_agreed_in_other_words() {
+        assert_all_in_summary(&[
+            "We have asked the Council to apologise to Mr X and pay him £150.",
+            "We have recommended the Council apologises and pays Mr X £300.",
+            "The Council has agreed to provide Mr X with an apology and a payment of £200.",
+            "The Council has agreed to issue a written apology to Mrs X.",
+            "In response to my recommendation, the Council has agreed to also make a further payment.",
+        ], Some(FaultInjustice));
+        // The complainant's request is not the Ombudsman's.
+        assert_eq!(
+            in_summary("Mr X says he asked the Council to apologise to him."),
+            None
+        );
+    }
+
+    #[test]
+    fn not_being_able_to_investigate_is_not_investigating() {
+        assert_all_in_summary(
+            &[
+                "We will not be able to investigate this complaint.",
+                "It is not for the Ombudsman to investigate this complaint.",
+            ],
+            Some(NotInvestigated),
+        );
     }
 }

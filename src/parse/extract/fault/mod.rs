@@ -51,6 +51,7 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:found|find|finds|consider|considered)\s+(?:that\s+)?(?:the\s+(?:{body}|[\w'’]+)|it|they|{initials})\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|has\s+been\s+)?(?:also\s+)?at\s+fault
         | \b(?:amounts?|amounted|amounting)\s+to\s+(?:fault|maladministration)
         | \bconstitutes?\s+(?:fault|maladministration)
+        | \b(?:made|make|makes|making)\s+(?:a\s+)?findings?\s+of\s+(?:fault|maladministration)
         | \bmaladministration\s+(?:causing|leading\s+to|and)\s+injustice
         | \b(?:accepts?|accepted|acknowledges?|acknowledged|admits?|admitted)\s+(?:[\w'’]+\s+){0,3}?(?:fault|service\s+failure)
         | \b(?:found|find|finds)\s+(?:some\s+)?evidence\s+of\s+fault
@@ -64,11 +65,12 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `no fault`, `not at fault`, `does not appear to be fault`, `I do not consider this was fault`,
-/// `no evidence of a significant injustice arising from fault`.
+/// `no evidence of a significant injustice arising from fault`, `no evidence to suggest the
+/// Council was at fault`.
 static NEGATED: LazyLock<PrefixPattern> = LazyLock::new(|| {
     PrefixPattern::new(&[
         r"(?i)(?:", NOT_FOUND_AT_FAULT,
-        r")|(?:\b(?:no|nor|never|without|unable)|{not})\s+(?:[\w'’]+\s+){0,3}?(?:at\s+)?fault\b|\b(?:do|did|does|could|can|ca|would|will|wo|am|is|was)\s*{not}\s+(?:[\w'’]+\s+){0,2}?(?:consider|find|say|think|agree|see|accept|believe|satisfied|persuaded)\b|\b(?:no|insufficient|little|limited)\s+evidence\s+of\s+fault|{not}\s+(?:enough|sufficient)\s+evidence|{not}\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence|\b(?:no|insufficient|little|limited|enough)\s+(?:evidence\s+of\s+)?(?:an?\s+|any\s+)?(?:[\w'’]+\s+){0,2}?injustice\s+(?:due\s+to|because\s+of|caused\s+by|as\s+a\s+result\s+of|resulting\s+from|arising\s+from)\s+(?:the\s+)?faults?\b",
+        r")|(?:\b(?:no|nor|never|without|unable)|{not})\s+(?:[\w'’]+\s+){0,3}?(?:at\s+)?fault\b|\b(?:do|did|does|could|can|ca|would|will|wo|am|is|was)\s*{not}\s+(?:[\w'’]+\s+){0,2}?(?:consider|find|say|think|agree|see|accept|believe|satisfied|persuaded)\b|\b(?:no|insufficient|little|limited)\s+evidence\s+of\s+fault|\bno\s+findings?\s+of|{not}\s+(?:made|make|making)\s+(?:a\s+|any\s+)?findings?\s+of|\b(?:no|insufficient|little|limited)\s+evidence\s+(?:to\s+(?:suggest|show|say|find|conclude|support)\s+)?(?:that\s+)?(?:the\s+(?:{body}|[\w'’]+)|it|they)\s+(?:was\s+|were\s+|is\s+|had\s+been\s+|has\s+been\s+|acted\s+)?(?:at|with)\s+fault|{not}\s+(?:enough|sufficient)\s+evidence|{not}\s+(?:seen|found)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence|\b(?:no|insufficient|little|limited|enough)\s+(?:evidence\s+of\s+)?(?:an?\s+|any\s+)?(?:[\w'’]+\s+){0,2}?injustice\s+(?:due\s+to|because\s+of|caused\s+by|as\s+a\s+result\s+of|resulting\s+from|arising\s+from)\s+(?:the\s+)?faults?\b",
     ].concat())
 });
 
