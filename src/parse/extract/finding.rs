@@ -56,7 +56,9 @@ use regex::Regex;
 use crate::parse::text::pattern::{regex, Prefilter, Slot};
 
 use crate::parse::decision::{Finding, SectionKind};
-use crate::parse::extract::fault::{mentions_fault, FaultFindings, NOT_FOUND_AT_FAULT};
+use crate::parse::extract::fault::{
+    mentions_fault, reported_before_finding, FaultFindings, NOT_FOUND_AT_FAULT,
+};
 use crate::parse::text::sentences::Block;
 use crate::parse::warning::Warning;
 
@@ -133,14 +135,11 @@ pub(crate) const FAILURE_NEEDS: Prefilter = Prefilter::new(
     ],
 );
 
-/// Someone else's view, not the decision's: `Mr X says`, `complains`. A
+/// Someone else's view, not the decision's: `Mr X says`, `complains`, `felt`
+/// (the words the fault sentences use, [`reported_before_finding`]). A
 /// denial of fault after such words (`The Council says it acted properly`) is
 /// theirs too.
-static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+that|alleg\w*|says|said|believes?|feels?|felt|thinks?|argues?|argued|claims|claimed|contends?|wants?)\b",
-    )
-});
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| regex(&reported_before_finding()));
 
 /// Where a clause another voice reports ends: `this complaint that the
 /// Authority wrongly issued notices, as the Authority has offered ...`.

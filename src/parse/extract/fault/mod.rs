@@ -88,7 +88,7 @@ pub(crate) const REPORTED: &str = r"(?i)\b(?:complain(?:s|ed|ing)?|complaint\s+t
 /// [`REPORTED`] before a fault finding, where `claims` is someone's view only
 /// as a verb that says what is claimed (`Mr X claims the Council ...`), not
 /// as the noun (`delays with her housing benefit claims amount to fault`).
-fn reported_before_finding() -> String {
+pub(crate) fn reported_before_finding() -> String {
     const NOUN_OR_VERB: &str = r"claims?|";
     debug_assert!(REPORTED.contains(NOUN_OR_VERB));
     REPORTED.replacen(
