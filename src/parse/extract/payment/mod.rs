@@ -135,12 +135,12 @@ const GROUPS: [CueGroup; 9] = [
 
 fn group_patterns() -> [&'static str; 9] {
     [
-        r"(?:\b(?:refus\w*|declin\w*|never|no longer|cannot|unable|fail\w*)|{not})\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make)\w*(?:\s+(?:(?:him|her|them|an?|the|any|full)\s+){0,2}(?:refund|payment|compensation|reimbursement)s?\b)?",
+        r"(?:\b(?:refus\w*|declin\w*|never|no longer|cannot|unable|fail\w*)|{not})\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make|issue)\w*(?:\s+(?:(?:him|her|them|an?|the|any|full)\s+){0,2}(?:refund|payment|compensation|reimbursement)s?\b)?",
         r"\b(?:we|I|Ombudsman|Ombudsmen)\s+(?:have\s+|has\s+|had\s+|also\s+|therefore\s+)*(?:asked|invited)\b|\b(?:{body}|it)\s+(?:has|have)\s+been\s+asked\s+to\b",
-        r"\b(?:wants?|wanted|wish\w*|would like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b|\b(?:says?|said|believes?|feels?|felt|thinks?|argues?|argued)\s+(?:that\s+)?(?:(?:[\w'’]+\s+){0,3}?|(?:[\w'’]+\s+){3,11}?(?:{body}|it|so|therefore|also|and)\s+)should\b",
+        r"\b(?:wants?|wanted|wish\w*|would\s+(?:also\s+|now\s+|still\s+)?like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b|\b(?:says?|said|believes?|feels?|felt|thinks?|argues?|argued)\s+(?:that\s+)?(?:(?:[\w'’]+\s+){0,3}?|(?:[\w'’]+\s+){3,11}?(?:{body}|it|so|therefore|also|and)\s+)should\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
-        r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
-        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed))\b",
+        r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\bincreas\w*\s+(?:(?:its|the|their|this|that|his|her)\s+)?(?:[\w-]+\s+)?offer\b|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
+        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|{body}\s+(?:still\s+)?ow(?:es|ed))\b",
         r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|{body}|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
@@ -416,6 +416,15 @@ static CLAIMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words after an amount saying the complainant wants the body to pay it:
+/// `£600 which he says the Council should pay`, `£6,000, which she wants
+/// the Council to refund`.
+static WANTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\s*,?\s*(?:which|that)\s+(?:he|she|they)\s+(?:(?:says?|said|believes?|feels?|thinks?)\s+(?:that\s+)?(?:the\s+)?(?:{body}|it)\s+should|(?:wants?|would\s+like|expects?)\s+(?:the\s+)?(?:{body}|it)\s+to)\s+(?:pay|refund|reimburse|cover)\b",
+    )
+});
+
 /// The complainant's voice: `Mrs X complains`, `he says`.
 static COMPLAINANT_VOICE: LazyLock<Regex> = LazyLock::new(|| regex(fault::REPORTED));
 
@@ -431,9 +440,14 @@ static COMPLAINANT_PAYS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// [`CLAIMED_AFTER`], [`OTHER_AFTER`] or [`OFFERED_AFTER`]: whether one of them matches.
 static ANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    let any = [&*CLAIMED_AFTER, &*OTHER_AFTER, &*OFFERED_AFTER]
-        .map(|re| format!("(?:{})", re.as_str()))
-        .join("|");
+    let any = [
+        &*WANTED_AFTER,
+        &*CLAIMED_AFTER,
+        &*OTHER_AFTER,
+        &*OFFERED_AFTER,
+    ]
+    .map(|re| format!("(?:{})", re.as_str()))
+    .join("|");
     Regex::new(&any).expect("an alternation of valid regexes")
 });
 
@@ -915,8 +929,11 @@ fn words_cue(
     has_after: &dyn Fn(Prefilter) -> bool,
 ) -> Option<Cue> {
     let strong_direct = has(STRONG_DIRECT_NEEDS) && STRONG_DIRECT.is_match(before);
-    // Few amounts have words after them that say: one search asks all three.
+    // Few amounts have words after them that say: one search asks all four.
     if !strong_direct && ANY_AFTER.is_match(after) {
+        if WANTED_AFTER.is_match(after) {
+            return Some(Cue::Claimed);
+        }
         if CLAIMED_AFTER.is_match(after) {
             return Some(loss(after));
         }
@@ -985,7 +1002,17 @@ fn words_cue(
                 return Some(Cue::Other)
             }
             Some((agreed, _)) => agreed,
-            None => has_after(EVALUATED_AFTER_NEEDS) && EVALUATED_AFTER.is_match(after),
+            // `The Council will pay £150, which is a suitable remedy`: the
+            // decision's judgement of a payment makes it the remedy, but not
+            // of the body's own offer (`has offered to pay £150, which I
+            // consider is a suitable remedy`, `has already refunded the
+            // £150, which is fair`): that is accepted as enough, below.
+            None => {
+                has_after(EVALUATED_AFTER_NEEDS)
+                    && EVALUATED_AFTER.is_match(after)
+                    && !own_offer_before(cues, before)
+                    && !REFERS_BACK.is_match(before)
+            }
         };
     // `asked for a financial assessment, but his capital had fallen to
     // £11,000`: a want whose clause ends before the amount does not govern it.
@@ -1122,6 +1149,40 @@ static WRONGLY_PAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\btoo\s+much\b|\bmore\s+than\b|\bshould\s*{not}|\bshouldn['’]t\b|\bwrong\w*|\bunnecessar\w*|\bin\s+error\b|\btwice\b|\bover-?pa\w*|\brefund\w*|\breimburs\w*|\bback\b|\bwants?\b|\bwanted\b|\bwould\s+like\b|\bseek\w*|\bcancel\w*|\bnever\s+(?:received|got|provided)|\b(?:did|does|was|were)\s*{not}\s+(?:receive|get|provided|delivered|need)",
     )
 });
+
+/// A payment named as one already told (`The payment of £2000 is sufficient`,
+/// `the £250 is a suitable remedy`): a judgement of it, not a new payment.
+static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)(?:\b(?:the|its|this|that)\s+(?:[\w-]+\s+)?(?:payment|sum|amount)\s+of|\bthe)\s*$")
+});
+
+/// Whether an [`CueGroup::Offered`] cue before the amount tells the body's
+/// own offer or payment (`offered`, `a goodwill gesture`, `already`, `has
+/// paid`, `increased its offer to`), not money added to another sum (`in
+/// addition to`, `as well as`, `less`).
+fn own_offer_before(cues: &[CueMatch], before: &str) -> bool {
+    const ADDING: [&str; 7] = [
+        "in addition",
+        "on top",
+        "as well",
+        "less",
+        "minus",
+        "deduct",
+        "after taking",
+    ];
+    cues.iter().any(|m| {
+        let Some(word) = before.get(m.start..m.end) else {
+            return false;
+        };
+        let word = word.to_ascii_lowercase();
+        match m.group {
+            CueGroup::Offered => !ADDING.iter().any(|a| word.starts_with(a)),
+            // `increased its offer to`
+            CueGroup::StrongRemedy => word.contains("offer"),
+            _ => false,
+        }
+    })
+}
 
 /// Whether a cue word says the payment came before now: `already`, `previously`.
 fn before_now(word: &str) -> bool {

@@ -1694,3 +1694,55 @@ fn an_amount_each_to_two_people_is_a_payment_apiece() {
     );
     assert_eq!(agreed(&p), vec![200.0, 200.0], "{p:?}");
 }
+
+#[test]
+fn the_bodys_own_offer_judged_enough_in_its_sentence_is_accepted_not_agreed() {
+    use PaymentRole::{Accepted, Agreed};
+    assert_first_roles(&[
+        (None, "The Council has offered to pay £150, which I consider is a suitable remedy.", Accepted),
+        (None, "The Council has already refunded the £150, which is a suitable remedy.", Accepted),
+        (None, "The Council increased its goodwill offer to £250, which we consider is a suitable remedy.", Accepted),
+        // A payment named as one already told is judged, not secured.
+        (None, "The payment of £2000 is sufficient to remedy the injustice caused by the Council’s fault.", Accepted),
+        // The judgement of a payment the decision secures, or of one it
+        // proposes, keeps it agreed; so does money added to an offer.
+        (None, "The Council will pay Mr X £200, which is a suitable remedy.", Agreed),
+        (None, "We consider a payment of £200 is appropriate to remedy the injustice.", Agreed),
+        (None, "As well as apologising, the Council will pay £150, which is a suitable remedy.", Agreed),
+    ]);
+    // The offer told first and judged after: one accepted payment.
+    let p = run_one(None, "Ms X complains about how the Council has dealt with her neighbour’s planning applications and its offer of £2000 to remedy its faults. The payment of £2000 is sufficient to remedy the injustice caused by the Council’s fault.", Some("Ms X"));
+    assert_eq!(amounts_and_roles(&p), vec![(2000.0, Accepted)]);
+}
+
+#[test]
+fn an_agreed_increase_of_the_offer_is_the_remedy() {
+    assert_first_roles(&[
+        (
+            None,
+            "The Council has agreed to increase its offer to £250.",
+            PaymentRole::Agreed,
+        ),
+        (
+            None,
+            "We recommended the Council increase the payment to £300.",
+            PaymentRole::Agreed,
+        ),
+    ]);
+}
+
+#[test]
+fn money_wrongly_charged_owed_by_the_body_or_wanted_from_it_is_claimed() {
+    use PaymentRole::{Agreed, Claimed};
+    assert_first_roles(&[
+        (None, "Mrs X complained the Council wrongly charged her £50.", Claimed),
+        (None, "He says he suffered financial loss as he was wrongly charged £1,029.65.", Claimed),
+        (None, "Mr B says the Council has wrongly charged him a £15 fee for the late return of these books.", Claimed),
+        (None, "He says the Council owes approximately £780,000 in unpaid care charges.", Claimed),
+        (None, "Mr X says the repairs will cost about £600 which he says the Council should pay.", Claimed),
+        (None, "She would also like the Council to cover the cost of replacing her wall, amounting to £6000.", Claimed),
+        (None, "Mr X complains the Council will not issue a £350 refund.", Claimed),
+        // Put right by the decision, the same charge is the remedy.
+        (None, "The Council wrongly charged Mrs X £50 and has agreed to refund it.", Agreed),
+    ]);
+}
