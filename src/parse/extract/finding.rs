@@ -80,7 +80,7 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:{body}|it|they)\s+(?:has|have|had|did)\s*{not}\s+act(?:ed)?\s+(?:appropriately|properly|correctly|reasonably|lawfully|fairly|in\s+(?:accordance|line)\s+with)
         | \bcomplaints?\s+(?:is|was|are|were|has\s+been|have\s+been)\s+(?:(?:partly|partially|therefore|also)\s+)?upheld\b
         | \b(?:this|that|the|these|those|its)\s+faults?\s+did\s*{not}\s+(?:cause|lead|result)
-        | \b(?:this|that|the|these|those|its|{body}['’]s?)\s+(?:delays?|failures?|failings?|errors?|mistakes?)(?:\s+(?:in|of|to|by|when|with|over)\s+(?:[\w'’,]+\s+){0,12}?|\s+)(?:(?:did|does|has|have|had)\s*{not}\s+(?:cause|lead|result)|(?:has\s+|have\s+|had\s+|also\s+)*(?:caused|led\s+to|resulted\s+in)\s+(?:[\w'’]+\s+){0,4}?(?:injustice|distress|frustration|uncertainty|anxiety|inconvenience|harm|loss|confusion|time\s+and\s+trouble|upset|stress|hardship)\b)
+        | \b(?:this|that|the|these|those|its|{body}['’]s?)\s+(?:delays?|failures?|failings?|errors?|mistakes?|(?:poor|inadequate)\s+(?:communication|record[\s-]keeping|complaint\s+handling|handling|service|practice))(?:\s+(?:in|of|to|by|when|with|over)\s+(?:[\w'’,]+\s+){0,12}?|\s+)(?:(?:did|does|has|have|had)\s*{not}\s+(?:cause|lead|result)|(?:has\s+|have\s+|had\s+|also\s+)*(?:caused|led\s+to|resulted\s+in)\s+(?:[\w'’]+\s+){0,4}?(?:injustice|distress|frustration|uncertainty|anxiety|inconvenience|harm|loss|confusion|time\s+and\s+trouble|upset|stress|hardship)\b)
         | ^(?:(?:however|but|also|and)\s*,?\s+)?(?:these|those)\s+faults\s+(?:have\s+|had\s+|also\s+|all\s+)*(?:caused|call|called|cast|meant|led|resulted|affected|put)\b
         | ^fault\s+found\b
         | \bthere\s+(?:is|was)\s+(?:some\s+|clear\s+)?evidence\s+of\s+fault
@@ -365,6 +365,13 @@ static OTHER_REASON: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The body upheld the complaint in its own complaint process: `The Council
+/// upheld Mr X’s complaint`, `it has upheld some elements of the complaint`.
+/// Fault the body admitted, which the Ombudsman may record as upheld or as
+/// closed when it does not investigate (see [`Reading`]).
+const BODY_UPHELD: &str = r"\b(?:{body}|it)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|also\s+)*upheld\s+(?:(?:(?:some|most|one|part|parts|elements?|aspects?)\s+){1,2}of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]\w*['’]s|[A-Z]\w*['’]s)\s+complaints?\b";
+static BODY_UPHELD_RE: LazyLock<Regex> = LazyLock::new(|| regex(&format!("(?i){BODY_UPHELD}")));
+
 /// The body settled the complaint itself, in words weaker than [`REMEDIED`]:
 /// `the Council has proposed a fair way forward`, `offered a fair remedy`,
 /// `the problem has been resolved`, `The Council has apologised`, `has
@@ -374,14 +381,16 @@ static OTHER_REASON: LazyLock<Regex> = LazyLock::new(|| {
 /// found, and only in sentences with one of [`SETTLED_NEEDS`].
 pub(crate) static SETTLED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?xi)
+        &r"(?xi)
         \b(?:offered|proposed|provided|given|made|agreed|taken)\s+(?:(?:him|her|them|the\s+complainants?)\s+)?(?:a|an)\s+(?:(?:fair|suitable|satisfactory|appropriate|adequate|proportionate|reasonable|acceptable|sensible|financial)\s+(?:and\s+)?){0,2}(?:remedy|way\s+forward|solution|outcome|response|refund|payment|apology|resolution)\b
         | \b(?:has|have|had)\s+(?:now\s+|since\s+|already\s+)*been\s+resolved\b
         | \bresolved\s+(?:the|this|her|his|their)\s+(?:complaint|matter|issue|problem)s?\b
         | \b(?:{body}|it)\s+(?:has|have|had)\s+(?:now\s+|already\s+|also\s+)*apologised\b
+        | {BODY_UPHELD}
         | \bagreed\s+to\s+(?:consider|deal\s+with|look\s+(?:at|into)|investigate|respond\s+to)\s+(?:[\w'’]+\s+){0,3}?complaints?\b
         | \b(?:taken|take|taking)\s*,?\s+(?:[\w'’]+,?\s+){0,4}?(?:satisfactory|suitable|appropriate|adequate|sufficient|reasonable|proportionate)\s+action
-        ",
+        "
+        .replace("{BODY_UPHELD}", BODY_UPHELD),
     )
 });
 
@@ -398,6 +407,7 @@ pub(crate) const SETTLED_NEEDS: Prefilter = Prefilter::new(
         "tak",
         "resolved",
         "apologised",
+        "upheld",
     ],
 );
 
@@ -740,6 +750,15 @@ fn about_part(scope: &str) -> bool {
     PART.is_match(scope)
 }
 
+/// The body, not the Ombudsman, declining to investigate, in the words
+/// before the refusal: `how the Council decided not to investigate Mr X’s
+/// complaint about a company`, `why Trading Standards would not investigate`.
+static BODY_DECLINES: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:{body}|it|they|standards|police)\s+(?:(?:had|has|have|then|later|also|previously|therefore)\s+)*(?:decided|decides|chose|chooses|would|will|did|does|could|can|should)\s*(?:to\s*)?$",
+    )
+});
+
 /// Words before a denial of fault that make it a reason or a forecast
 /// (`because there is no fault`, `we would not find fault`), not a finding.
 static A_REASON: LazyLock<Regex> = LazyLock::new(|| {
@@ -795,6 +814,7 @@ fn read<'a, 'b: 'a>(
     // not a reason not to investigate (`as there is insufficient evidence of
     // fault`): it outweighs not investigating part of the complaint.
     let mut found_no_fault = false;
+    let mut admitted = false;
     for (at, b) in blocks {
         let fault_words = mentions_fault(b);
         let failure_words = b.has_any(FAILURE_NEEDS);
@@ -825,7 +845,9 @@ fn read<'a, 'b: 'a>(
                     NOT_INVESTIGATED_WHOLE_NEEDS,
                     &NOT_INVESTIGATED_WHOLE,
                 )
-                .is_some_and(|m| !about_part(m.as_str()));
+                .is_some_and(|m| {
+                    !about_part(m.as_str()) && !BODY_DECLINES.is_match(&s[..m.start()])
+                });
             }
             if !discontinued {
                 discontinued = found(discontinued_words, DISCONTINUED_NEEDS, &DISCONTINUED)
@@ -834,7 +856,13 @@ fn read<'a, 'b: 'a>(
             if !fault || !no_fault {
                 let says_fault = (fault_words && findings.is_finding(at, i))
                     || (failure_words && b.has(i, FAILURE_NEEDS) && states_failure(b, i, s));
-                fault |= says_fault;
+                // The body's own upholding leaves open whether the complaint
+                // was settled (below), unless the text finds fault too.
+                if says_fault && whole && b.has(i, SETTLED_NEEDS) && BODY_UPHELD_RE.is_match(s) {
+                    admitted = true;
+                } else {
+                    fault |= says_fault;
+                }
                 if !found_no_fault && !says_fault {
                     let denial = found(no_fault_words, NO_FAULT_NEEDS, &NO_FAULT)
                         .or_else(|| {
@@ -892,6 +920,7 @@ fn read<'a, 'b: 'a>(
         && !discontinued
         && (remedied || all.clone().any(|(_, b)| says_settled(b)))
         && !other_reason();
+    let fault = fault || admitted;
     let finding = if discontinued && !fault && !remedied {
         Some(Finding::NoFault)
     } else if not_investigated_whole
@@ -1154,6 +1183,9 @@ mod tests {
             ("The Council has already taken, or proposed to take, satisfactory action in response to the complaint.", NotInvestigated),
             // Fault named only to say it leaves no injustice: still settled.
             ("The Council’s delay in completing the assessment does not cause the claimed injustice. The Council has apologised for its delay.", NotInvestigated),
+            // The body upheld the complaint itself: fault it admitted.
+            ("The Council upheld Mr X’s complaint and apologised, therefore, further investigation will not lead to a different outcome.", NotInvestigated),
+            ("The Council has upheld some elements of the complaint and apologised.", NotInvestigated),
         ];
         for (reason, text_alone) in settled {
             let summary = format!("{NOT} {reason}");
@@ -2252,6 +2284,38 @@ mod tests {
                 "It is not for the Ombudsman to investigate this complaint.",
             ],
             Some(NotInvestigated),
+        );
+    }
+
+    #[test]
+    fn the_body_declining_to_investigate_is_not_the_ombudsman_declining() {
+        assert_eq!(
+            in_summary("There is no evidence of fault in how the Council decided not to investigate Mr X’s complaint about a company. The Council did not clearly explain to Mr X why Trading Standards would not investigate his complaint but this did not cause him significant injustice."),
+            Some(FaultNoInjustice)
+        );
+        for ours in [
+            "We have decided not to investigate Mr X’s complaint.",
+            "We will not investigate this complaint.",
+        ] {
+            assert_eq!(in_summary(ours), Some(NotInvestigated), "{ours}");
+        }
+        // The body upholding the complaint is fault it admitted, wherever
+        // the Ombudsman investigated; upholding an appeal is not.
+        assert_eq!(
+            in_summary("We will not investigate Mrs X’s complaint. The Council upheld her subsequent appeal, so investigation would not find injustice."),
+            Some(NotInvestigated)
+        );
+    }
+
+    #[test]
+    fn poor_communication_that_caused_harm_is_fault_beside_no_fault_elsewhere() {
+        assert_eq!(
+            in_summary("We found no fault in the Council’s substantive decision making. But its poor communication caused Ms X avoidable distress and frustration, which it had suitably put right with its apologies."),
+            Some(FaultInjustice)
+        );
+        assert_eq!(
+            in_summary("We found no fault in the decision. The Council’s poor communication did not cause Mr X an injustice."),
+            Some(FaultNoInjustice)
         );
     }
 }
