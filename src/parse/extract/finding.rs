@@ -75,7 +75,7 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:the\s+)?(?:(?:{body}|[\w-]+)['’]s?\s+(?:[\w'’,-]+\s+){0,20}?|{body}\s+(?:has\s+|had\s+)?)(?:all\s+|also\s+)?caused\s+(?:(?:her|him|them|Mrs?\s+[A-Z]|Ms\s+[A-Z]|Miss\s+[A-Z]|some|significant|an?|avoidable|personal|further)\s+){0,3}injustice
         | \b(?:uphold|upholds|upheld|upholding)\s+(?:(?:the\s+|one\s+|some\s+)?(?:parts?|some|elements?|aspects?)\s+of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
         | \bdecided\s+to\s+uphold
-        | ^(?:(?:however|but|also|and|further|furthermore|in\s+addition|unfortunately|nevertheless)\s*,?\s+)?(?:the\s+)?(?:it|{body}|[A-Z]\w+\s+council|{initials})\s+(?:has\s+|had\s+|also\s+)*(?:failed|delayed|did\s*{not}|wrongly|took\s+(?:too\s+long|longer\s+than\s+(?:it|they)\s+should)|was\s+wrong|should\s+have|has\s+accepted|accepted)\b
+        | ^(?:(?:however|but|also|and|further|furthermore|in\s+addition|unfortunately|nevertheless)\s*,?\s+)?(?:the\s+)?(?:it|{body}|(?:(?-i:[A-Z])[\w&'’-]*\s+){1,4}council|{initials})\s+(?:has\s+|had\s+|also\s+)*(?:[a-z]+ly\s+)?(?:failed|delayed|did\s*{not}|wrongly|took\s+(?:too\s+long|longer\s+than\s+(?:it|they)\s+should)|was\s+wrong|should\s+have|has\s+accepted|accepted|communicated\s+poorly|was\s+(?:also\s+)?(?:unclear|contradictory|inconsistent|misleading|confusing|inaccurate)|(?:handled|dealt\s+with|managed)\s+(?:[\w'’]+\s+){0,5}?(?:poorly|badly|inadequately))\b
         | \b(?:although|but|however)\s*,?\s+(?:it|the\s+{body})\s+should\s+have\b
         | \b(?:{body}|it|they)\s+(?:has|have|had|did)\s*{not}\s+act(?:ed)?\s+(?:appropriately|properly|correctly|reasonably|lawfully|fairly|in\s+(?:accordance|line)\s+with)
         | \bcomplaints?\s+(?:is|was|are|were|has\s+been|have\s+been)\s+(?:(?:partly|partially|therefore|also)\s+)?upheld\b
@@ -132,6 +132,14 @@ pub(crate) const FAILURE_NEEDS: Prefilter = Prefilter::new(
         "were",
         "been",
         "faults",
+        "communicat",
+        "unclear",
+        "contradict",
+        "inconsistent",
+        "mislead",
+        "confus",
+        "inaccurate",
+        "badly",
     ],
 );
 
@@ -169,7 +177,7 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:reasonable|suitable|appropriate|satisfactory|proportionate)\s+way\s+to\s+(?:resolve|remedy)\s+(?:the|this|her|his|their)\s+complaint
         | \b(?:{body}|it|they)\s+(?:will|should|must|needs\s+to)\s+(?:also\s+)?(?:apologi|pay|make\s+a\s+(?:\w+\s+)?payment|reimburse|refund)
         | \bto\s+remedy\s+(?:this|the|that|her|his|their)\s+injustice
-        | \b(?:remedies|remedied|(?:will|would)\s+remedy)\s+(?:any|the|this|that|her|his|their)\s+(?:outstanding\s+|remaining\s+)?injustice
+        | \b(?:remedies|remedied|(?:will|would)\s+remedy|address(?:es|ed)?)\s+(?:any|the|this|that|her|his|their)\s+(?:(?:outstanding|remaining|substantive|main|personal)\s+)?injustice
         | \b(?:has|have|had)\s+(?:already\s+|now\s+|also\s+)*remedied\s+(?:the|this|that|it|these|her|his|their)\b
         | \b(?:satisfactory|suitable|appropriate)\s+remedy\s+(?:for|to)\b
         | \b(?:is|are)\s+(?:a\s+)?satisfactory\s+remedy
@@ -205,6 +213,7 @@ pub(crate) const REMEDIED_NEEDS: Prefilter = Prefilter::new(
         "satisfied",
         "redress",
         "decided",
+        "address",
     ],
 );
 
@@ -365,12 +374,45 @@ static OTHER_REASON: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// The body upheld the complaint in its own complaint process: `The Council
-/// upheld Mr X’s complaint`, `it has upheld some elements of the complaint`.
-/// Fault the body admitted, which the Ombudsman may record as upheld or as
-/// closed when it does not investigate (see [`Reading`]).
-const BODY_UPHELD: &str = r"\b(?:{body}|it)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|also\s+)*upheld\s+(?:(?:(?:some|most|one|part|parts|elements?|aspects?)\s+){1,2}of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]\w*['’]s|[A-Z]\w*['’]s)\s+complaints?\b";
-static BODY_UPHELD_RE: LazyLock<Regex> = LazyLock::new(|| regex(&format!("(?i){BODY_UPHELD}")));
+/// Someone upholding the complaint: `The Council upheld Mr X’s complaint`,
+/// `it has upheld some elements of the complaint`; the word before the verb
+/// (a name, or `it`), where the match starts, says who
+/// ([`upheld_by_the_body`]).
+static UPHELD_BY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:(?-i:[A-Z])[\w&'’-]*|it)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|also\s+|partly\s+|partially\s+|therefore\s+)*upheld\s+(?:(?:(?:some|most|one|part|parts|elements?|aspects?)\s+){1,2}of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]\w*['’]s|[A-Z]\w*['’]s)\s+complaints?\b",
+    )
+});
+
+/// Whether `sentence` says the body upheld the complaint in its own
+/// complaint process ([`UPHELD_BY`], not `We` or `The Ombudsman`): fault the
+/// body admitted, which the Ombudsman may record as upheld or as closed when
+/// it does not investigate (see [`Reading`]).
+fn upheld_by_the_body(sentence: &str) -> bool {
+    UPHELD_BY
+        .find_iter(sentence)
+        .any(|m| !the_ombudsman(first_word(m.as_str())))
+}
+
+/// The first word of a match that starts with its subject.
+fn first_word(text: &str) -> &str {
+    text.split_whitespace().next().unwrap_or("")
+}
+
+/// Whether a subject word is the Ombudsman or its investigator.
+fn the_ombudsman(word: &str) -> bool {
+    [
+        "we",
+        "i",
+        "ombudsman",
+        "ombudsmen",
+        "he",
+        "she",
+        "investigator",
+    ]
+    .iter()
+    .any(|w| word.eq_ignore_ascii_case(w))
+}
 
 /// The body settled the complaint itself, in words weaker than [`REMEDIED`]:
 /// `the Council has proposed a fair way forward`, `offered a fair remedy`,
@@ -381,16 +423,14 @@ static BODY_UPHELD_RE: LazyLock<Regex> = LazyLock::new(|| regex(&format!("(?i){B
 /// found, and only in sentences with one of [`SETTLED_NEEDS`].
 pub(crate) static SETTLED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        &r"(?xi)
+        r"(?xi)
         \b(?:offered|proposed|provided|given|made|agreed|taken)\s+(?:(?:him|her|them|the\s+complainants?)\s+)?(?:a|an)\s+(?:(?:fair|suitable|satisfactory|appropriate|adequate|proportionate|reasonable|acceptable|sensible|financial)\s+(?:and\s+)?){0,2}(?:remedy|way\s+forward|solution|outcome|response|refund|payment|apology|resolution)\b
-        | \b(?:has|have|had)\s+(?:now\s+|since\s+|already\s+)*been\s+resolved\b
+        | \b(?:has|have|had)\s+(?:now\s+|since\s+|already\s+)*been\s+(?:resolved|remedied|put\s+right)\b
         | \bresolved\s+(?:the|this|her|his|their)\s+(?:complaint|matter|issue|problem)s?\b
         | \b(?:{body}|it)\s+(?:has|have|had)\s+(?:now\s+|already\s+|also\s+)*apologised\b
-        | {BODY_UPHELD}
         | \bagreed\s+to\s+(?:consider|deal\s+with|look\s+(?:at|into)|investigate|respond\s+to)\s+(?:[\w'’]+\s+){0,3}?complaints?\b
         | \b(?:taken|take|taking)\s*,?\s+(?:[\w'’]+,?\s+){0,4}?(?:satisfactory|suitable|appropriate|adequate|sufficient|reasonable|proportionate)\s+action
-        "
-        .replace("{BODY_UPHELD}", BODY_UPHELD),
+        ",
     )
 });
 
@@ -408,16 +448,17 @@ pub(crate) const SETTLED_NEEDS: Prefilter = Prefilter::new(
         "resolved",
         "apologised",
         "upheld",
+        "remedied",
+        "put",
     ],
 );
 
 /// Whether some sentence of `b` says the body settled the complaint ([`SETTLED`]).
 fn says_settled(b: &Block) -> bool {
     b.has_any(SETTLED_NEEDS)
-        && b.sentences()
-            .iter()
-            .enumerate()
-            .any(|(i, s)| b.has(i, SETTLED_NEEDS) && SETTLED.is_match(s.text))
+        && b.sentences().iter().enumerate().any(|(i, s)| {
+            b.has(i, SETTLED_NEEDS) && (SETTLED.is_match(s.text) || upheld_by_the_body(s.text))
+        })
 }
 
 /// Denials of fault. `no other fault` and `no further fault` match too, so
@@ -488,6 +529,7 @@ pub(crate) static FAIR_DECISION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)
         ^(?:the\s+)?(?:(?:(?:independent\s+)?(?:appeals?|admissions?|review)\s+)?panel|{body}|it|they)\s+(?:also\s+)?(?:decided|considered|dealt\s+with|handled|heard|assessed|reviewed)\s+(?:the|this|his|her|their|its|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:appeals?|complaints?|applications?|case|claims?|requests?|matter|concerns)\s+(?:both\s+)?(?:fairly|properly|correctly|appropriately|reasonably|lawfully)\b
         | \bacted\s+(?:appropriately|properly|reasonably|correctly|lawfully|fairly|in\s+(?:accordance|line)\s+with)
+        | \bno\s+(?:grounds?|reasons?|basis)\s+(?:to|for)\s+criticis\w*
         | \b(?:was|were)\s+(?:(?:therefore|also|fully|legally|perfectly|quite)\s+)?entitled\s+to
         | \b(?:{body}|it|they)\s+(?:also\s+|correctly\s+|properly\s+)?followed\s+(?:the\s+(?:correct|right|proper|relevant|statutory|required|law)|its)\b
         | \b(?:{body}|it|they)\s+(?:has\s+|had\s+)?(?:properly|correctly|appropriately|fairly)\s+(?:considered|assessed|decided|dealt\s+with|handled|applied|followed)\b
@@ -507,6 +549,7 @@ pub(crate) const FAIR_DECISION_NEEDS: Prefilter = Prefilter::new(
         "acted",
         "entitled",
         "followed",
+        "criticis",
     ],
 );
 
@@ -755,9 +798,17 @@ fn about_part(scope: &str) -> bool {
 /// complaint about a company`, `why Trading Standards would not investigate`.
 static BODY_DECLINES: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:{body}|it|they|standards|police)\s+(?:(?:had|has|have|then|later|also|previously|therefore)\s+)*(?:decided|decides|chose|chooses|would|will|did|does|could|can|should)\s*(?:to\s*)?$",
+        r"(?i)\b(?:(?-i:[A-Z])[\w&'’-]*|it|they)\s+(?:(?:had|has|have|then|later|also|previously|therefore)\s+)*(?:decided|decides|chose|chooses|would|will|did|does|could|can|should)\s*(?:to\s*)?$",
     )
 });
+
+/// Whether the words before a refusal to investigate make someone other than
+/// the Ombudsman its subject ([`BODY_DECLINES`]).
+fn someone_else_declines(before: &str) -> bool {
+    BODY_DECLINES
+        .find(before)
+        .is_some_and(|m| !the_ombudsman(first_word(m.as_str())))
+}
 
 /// Words before a denial of fault that make it a reason or a forecast
 /// (`because there is no fault`, `we would not find fault`), not a finding.
@@ -846,7 +897,7 @@ fn read<'a, 'b: 'a>(
                     &NOT_INVESTIGATED_WHOLE,
                 )
                 .is_some_and(|m| {
-                    !about_part(m.as_str()) && !BODY_DECLINES.is_match(&s[..m.start()])
+                    !about_part(m.as_str()) && !someone_else_declines(&s[..m.start()])
                 });
             }
             if !discontinued {
@@ -858,7 +909,7 @@ fn read<'a, 'b: 'a>(
                     || (failure_words && b.has(i, FAILURE_NEEDS) && states_failure(b, i, s));
                 // The body's own upholding leaves open whether the complaint
                 // was settled (below), unless the text finds fault too.
-                if says_fault && whole && b.has(i, SETTLED_NEEDS) && BODY_UPHELD_RE.is_match(s) {
+                if says_fault && whole && b.has(i, SETTLED_NEEDS) && upheld_by_the_body(s) {
                     admitted = true;
                 } else {
                     fault |= says_fault;
@@ -2316,6 +2367,50 @@ mod tests {
         assert_eq!(
             in_summary("We found no fault in the decision. The Council’s poor communication did not cause Mr X an injustice."),
             Some(FaultNoInjustice)
+        );
+    }
+
+    #[test]
+    fn the_body_communicating_poorly_or_being_unclear_is_fault() {
+        for text in [
+            "The Council communicated poorly with Mr C which he found distressing. It has apologised.",
+            "The Council initially failed to properly consider the information she provided.",
+            "There was no fault in how the Council applied its scheme. However, the Council was unclear and contradictory in its complaint responses.",
+            "The Council handled her request very poorly.",
+            "Castle Point Borough Council failed to provide taxi drivers with the compensation recommended in a 2011 report.",
+        ] {
+            assert!(
+                matches!(in_summary(text), Some(FaultInjustice | FaultNoInjustice)),
+                "{text}"
+            );
+        }
+        // Said by the complainant, it is no finding.
+        assert_eq!(
+            in_summary("Mr X complains the Council communicated poorly with him."),
+            None
+        );
+    }
+
+    #[test]
+    fn no_grounds_to_criticise_is_no_fault_and_an_addressed_injustice_is_remedied() {
+        assert_eq!(
+            in_summary("The Ombudsman finds no grounds to criticise the Council’s decision that use of its powers was not warranted."),
+            Some(NoFault)
+        );
+        assert_eq!(
+            in_summary("The Ombudsman is satisfied the Council’s offer to replace the bin free of charge addressed the substantive injustice claimed by Mr and Mrs X."),
+            Some(FaultInjustice)
+        );
+        // A matter remedied before any investigation is a settlement: the
+        // outcome line says how the Ombudsman recorded it.
+        let summary = "We will not investigate this complaint about payments of Council tax as the matter has been remedied.";
+        assert_eq!(
+            with_outcome(summary, "", Some("Upheld")),
+            Some(FaultInjustice)
+        );
+        assert_eq!(
+            with_outcome(summary, "", Some("Closed after initial enquiries")),
+            Some(NotInvestigated)
         );
     }
 }

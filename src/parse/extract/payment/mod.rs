@@ -140,7 +140,7 @@ fn group_patterns() -> [&'static str; 9] {
         r"\b(?:wants?|wanted|wish\w*|would\s+(?:also\s+|now\s+|still\s+)?like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b|\b(?:says?|said|believes?|feels?|felt|thinks?|argues?|argued)\s+(?:that\s+)?(?:(?:[\w'’]+\s+){0,3}?|(?:[\w'’]+\s+){3,11}?(?:{body}|it|so|therefore|also|and)\s+)should\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:[\w'’]+\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\bincreas\w*\s+(?:(?:its|the|their|this|that|his|her)\s+)?(?:[\w-]+\s+)?offer\b|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
-        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|{body}\s+(?:still\s+)?ow(?:es|ed))\b",
+        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|forced\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+to\s+(?:pay|spend))\b",
         r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|{body}|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
@@ -409,19 +409,27 @@ static OFFERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Words after an amount saying the complainant was charged too much, or
 /// claims it: `charged £90 more than she should have been`, `£40 which he
 /// should not have paid`, `the £5,250 she claims`, `£100 he overpaid`, `did
-/// £40,000 of damage`.
+/// £40,000 of damage`, `£11,000 owed to him`.
 static CLAIMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?more than (?:he|she|they|it) should\b|^[^.;£]{0,40}?\b(?:should\s*{not}|ought not to) have (?:been charged|paid|had to pay)|^\s*out\s+of\s+pocket\b|^\s*(?:worth\s+)?of\s+damage\b|^\s*(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:claim\w*|sought|seek\w*|overpaid|(?:says?|said)\s+(?:he|she|they)\s+(?:is|are|was|were)\s+owed)\b",
+        r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?more than (?:he|she|they|it) should\b|^[^.;£]{0,40}?\b(?:should\s*{not}|ought not to) have (?:been charged|paid|had to pay)|^\s*out\s+of\s+pocket\b|^\s*(?:[\w'’-]+\s+){0,2}?owed\s+to\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+[A-Z])\b|^\s*(?:worth\s+)?of\s+damage\b|^\s*(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:claim\w*|sought|seek\w*|overpaid|(?:says?|said)\s+(?:he|she|they)\s+(?:is|are|was|were)\s+owed)\b",
     )
 });
+
+/// The body right before `owes` or `owed`: `the Council owes`, `the Council
+/// still owed`.
+static BODY_OWES: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b{body}\s+(?:still\s+|now\s+)?$"));
 
 /// Words after an amount saying the complainant wants the body to pay it:
 /// `£600 which he says the Council should pay`, `£6,000, which she wants
 /// the Council to refund`.
 static WANTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    // The body is `the ...`, `it` or a name; `he should pay` is his charge.
     regex(
-        r"(?i)^\s*,?\s*(?:which|that)\s+(?:he|she|they)\s+(?:(?:says?|said|believes?|feels?|thinks?)\s+(?:that\s+)?(?:the\s+)?(?:{body}|it)\s+should|(?:wants?|would\s+like|expects?)\s+(?:the\s+)?(?:{body}|it)\s+to)\s+(?:pay|refund|reimburse|cover)\b",
+        r"(?i)^\s*,?\s*(?:which|that)\s+(?:he|she|they)\s+(?:(?:says?|said|believes?|feels?|thinks?)\s+(?:that\s+)?{payer}should|(?:wants?|would\s+like|expects?)\s+{payer}to)\s+(?:pay|refund|reimburse|cover)\b"
+            .replace("{payer}", r"(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+|(?-i:[A-Z])[\w'’-]*\s+(?:[\w'’-]+\s+)?)")
+            .as_str(),
     )
 });
 
@@ -434,7 +442,7 @@ static COMPLAINANT_VOICE: LazyLock<Regex> = LazyLock::new(|| regex(fault::REPORT
 /// complainant to pay).
 static COMPLAINANT_PAYS: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should|must|would|will|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to)\s+(?:\w+ly\s+)?(?:pay|contribute)\s+(?:[\w'’-]+\s+){0,2}?$",
+        r"(?i)\b(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should|must|would|will|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to)\s+(?:\w+ly\s+)?(?:pay|contribute)\s+(?:[\w'’-]+\s+){0,3}?$",
     )
 });
 
@@ -466,7 +474,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
         |\b(?:is|was|are|were|provides?|provided|offer(?:s|ed|ing)?|be|consider\w*|find|found)\s+(?:(?:this|that|it)\s+)?(?:is\s+|was\s+|to\s+be\s+)?(?:therefore\s+|also\s+|now\s+)?(?:an?\s+)?
             (?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable|fair)
             (?:\s+and\s+(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable|fair))?
-            \s+(?:(?:to\s+)?remed|response\b|way\s+to\s+(?:address|resolve|settle|remedy|put)\b)
+            \s+(?:(?:financial|monetary)\s+)?(?:(?:to\s+)?remed|response\b|way\s+to\s+(?:address|resolve|settle|remedy|put)\b)
         |\b(?:suitably|sufficiently|adequately|appropriately)\s+(?:remedie[ds]|put\s+(?:matters|things|this|it)\s+right)\b
         |\b(?:has|have)\s+(?:already\s+)?(?:been\s+)?remedied\b
         |\b(?:has|have)\s+(?:already\s+)?addressed\s+(?:any|the|this|her|his|their)\s+(?:outstanding\s+|remaining\s+)?injustice
@@ -1098,6 +1106,14 @@ fn words_cue(
         // `refund the charges and provide an apology and £900 for her
         // distress`: what the amount is for outweighs the earlier charge.
         CueGroup::NotRemedy if REMEDY_PURPOSE_AFTER.is_match(after) => remedy(accepted, agreed),
+        // `He says the Council owes approximately £780,000`: what the body
+        // owes the complainant, in their words, is claimed.
+        CueGroup::NotRemedy
+            if before[start..end].to_ascii_lowercase().starts_with("ow")
+                && BODY_OWES.is_match(&before[..start]) =>
+        {
+            Cue::Claimed
+        }
         CueGroup::NotRemedy => Cue::Other,
         CueGroup::StrongRemedy | CueGroup::Remedy => remedy(accepted, agreed),
     };
@@ -1237,10 +1253,12 @@ static RATE_WORD: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:weekly|monthly|annual|yearly)\b"));
 
 /// A person asked to pay, right after a verb of wanting: `wrongly asked Y
-/// to repay more than £5000`, `asked him to pay`. The one asking wants the
+/// to repay more than £5000`, `asked him to pay`, `demanded he pay back`. The one asking wants the
 /// money, and the one asked is no claimant of it.
 static ASKED_OF_SOMEONE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|[A-Z])\s+to\s+(?:re)?pay\b")
+    regex(
+        r"^\s+(?:(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|[A-Z])\s+to|(?:that\s+)?(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should\s+|must\s+)?)\s*(?:re)?pay\b",
+    )
 });
 
 /// After a verb of wanting and its first word, the end of its clause: a

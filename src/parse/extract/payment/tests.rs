@@ -1746,3 +1746,21 @@ fn money_wrongly_charged_owed_by_the_body_or_wanted_from_it_is_claimed() {
         (None, "The Council wrongly charged Mrs X £50 and has agreed to refund it.", Agreed),
     ]);
 }
+
+#[test]
+fn a_demand_that_the_complainant_pay_is_the_bodys_and_money_owed_to_him_is_his_claim() {
+    use PaymentRole::{Claimed, Other};
+    assert_first_roles(&[
+        (None, "Mr X complains the Council removed the reduction and demanded he pay back over £2,000.", Other),
+        (None, "The PCN tells the driver they must pay a fine of £120 within 28 days or appeal.", Other),
+        (None, "He said he has been left with over £11,000 owed to him.", Claimed),
+        (None, "Mr C says the Council also forced him to pay £1000 for a car.", Claimed),
+        (None, "Mr X says the Council told him £500 was owed to it.", Other),
+    ]);
+}
+
+#[test]
+fn an_offer_of_a_suitable_financial_remedy_is_accepted() {
+    let p = run_one(None, "The Council was at fault. However, it has already offered a suitable financial remedy to recognise his injustice. It has offered Mr B a payment of £3,000 to recognise this.", Some("Mr B"));
+    assert_eq!(amounts_and_roles(&p), vec![(3000.0, PaymentRole::Accepted)]);
+}
