@@ -446,7 +446,8 @@ static COMPLAINANT_PAYS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// [`CLAIMED_AFTER`], [`OTHER_AFTER`] or [`OFFERED_AFTER`]: whether one of them matches.
+/// [`WANTED_AFTER`], [`CLAIMED_AFTER`], [`OTHER_AFTER`] or [`OFFERED_AFTER`]: whether one of
+/// them matches.
 static ANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let any = [
         &*WANTED_AFTER,
