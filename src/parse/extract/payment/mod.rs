@@ -1110,7 +1110,7 @@ fn words_cue(
         // `He says the Council owes approximately £780,000`: what the body
         // owes the complainant, in their words, is claimed.
         CueGroup::NotRemedy
-            if before[start..end].to_ascii_lowercase().starts_with("ow")
+            if starts_with_ignoring_case(&before.as_bytes()[start..end], "ow")
                 && BODY_OWES.is_match(&before[..start]) =>
         {
             Cue::Claimed
@@ -1188,17 +1188,20 @@ fn own_offer_before(cues: &[CueMatch], before: &str) -> bool {
         "after taking",
     ];
     cues.iter().any(|m| {
-        let Some(word) = before.get(m.start..m.end) else {
-            return false;
-        };
-        let word = word.to_ascii_lowercase();
+        let word = before.as_bytes().get(m.start..m.end).unwrap_or_default();
         match m.group {
-            CueGroup::Offered => !ADDING.iter().any(|a| word.starts_with(a)),
+            CueGroup::Offered => !ADDING.iter().any(|a| starts_with_ignoring_case(word, a)),
             // `increased its offer to`
-            CueGroup::StrongRemedy => word.contains("offer"),
+            CueGroup::StrongRemedy => word.windows(5).any(|w| w.eq_ignore_ascii_case(b"offer")),
             _ => false,
         }
     })
+}
+
+/// Whether `text` begins with `prefix`, ASCII case aside.
+fn starts_with_ignoring_case(text: &[u8], prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// Whether a cue word says the payment came before now: `already`, `previously`.
