@@ -75,12 +75,13 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:the\s+)?(?:(?:{body}|[\w-]+)['’]s?\s+(?:[\w'’,-]+\s+){0,20}?|{body}\s+(?:has\s+|had\s+)?)(?:all\s+|also\s+)?caused\s+(?:(?:her|him|them|Mrs?\s+[A-Z]|Ms\s+[A-Z]|Miss\s+[A-Z]|some|significant|an?|avoidable|personal|further)\s+){0,3}injustice
         | \b(?:uphold|upholds|upheld|upholding)\s+(?:(?:the\s+|one\s+|some\s+)?(?:parts?|some|elements?|aspects?)\s+of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
         | \bdecided\s+to\s+uphold
-        | ^(?:(?:however|but|also|and|further|furthermore|in\s+addition|unfortunately|nevertheless)\s*,?\s+)?(?:the\s+)?(?:it|{body}|(?:(?-i:[A-Z])[\w&'’-]*\s+){1,4}council|{initials})\s+(?:has\s+|had\s+|also\s+)*(?:[a-z]+ly\s+)?(?:failed|delayed|did\s*{not}|wrongly|took\s+(?:too\s+long|longer\s+than\s+(?:it|they)\s+should)|was\s+wrong|should\s+have|has\s+accepted|accepted|communicated\s+poorly|was\s+(?:also\s+)?(?:unclear|contradictory|inconsistent|misleading|confusing|inaccurate)|(?:handled|dealt\s+with|managed)\s+(?:[\w'’]+\s+){0,5}?(?:poorly|badly|inadequately))\b
+        | ^(?:(?:however|but|also|and|further|furthermore|in\s+addition|unfortunately|nevertheless|although|while|whilst)\s*,?\s+)?(?:the\s+)?(?:it|{body}|(?:(?-i:[A-Z])[\w&'’-]*\s+){1,4}council|{initials}|{body}['’]s\s+(?:[\w-]+\s+){0,3}?(?:panel|officers?|staff|team|social\s+workers?|workers?|carers?|managers?|contractors?|agents?))\s+(?:has\s+|had\s+|also\s+)*(?:[a-z]+ly\s+)?(?:failed|delayed|did\s*{not}|wrongly|took\s+(?:too\s+long|longer\s+than\s+(?:it|they)\s+should)|was\s+wrong|should\s+have|has\s+accepted|accepted|communicated\s+poorly|was\s+(?:also\s+)?(?:unclear|contradictory|inconsistent|misleading|confusing|inaccurate)|(?:handled|dealt\s+with|managed)\s+(?:[\w'’]+\s+){0,5}?(?:poorly|badly|inadequately)|acted\s+(?:unreasonably|unlawfully|wrongly|improperly|inappropriately|unfairly|incorrectly)|acted\s+without\s+(?:proper\s+|due\s+|adequate\s+|any\s+|lawful\s+)?(?:regard|consideration|authority|care)|fettered|made\s+(?:an?\s+|some\s+|several\s+|two\s+|three\s+|a\s+number\s+of\s+)?(?:(?:serious|significant|clear|administrative|minor|further)\s+)?(?:errors?|mistakes?)|(?:gave|provided|sent|issued)\s+(?:[\w'’]+\s+){0,3}?(?:incorrect|wrong|inaccurate|misleading|conflicting|contradictory|confusing|unclear|erroneous)\s+(?:advice|information|guidance)|left\s+(?:[\w'’]+\s+){1,3}?(?:in\s+unsuitable|without\s+(?:any\s+)?(?:support|care|help|heating|services?|education|suitable|a\s+(?:school|service|place|home)))|lost\s+(?:[\w'’]+\s+){0,3}?(?:forms?|applications?|documents?|papers|paperwork|files?|records?|letters?|evidence|correspondence|belongings|possessions|property)|was\s+(?:too\s+|very\s+)?slow\s+(?:to|in))\b
+        | ^(?:the\s+|these\s+|those\s+|its\s+|several\s+|some\s+|further\s+|other\s+)?(?:errors?|mistakes?|failings|failures?|faults|shortcomings)\s+by\s+(?:the\s+)?(?:{body}|(?:(?-i:[A-Z])[\w&'’-]*\s+){1,4}council)\b
         | \b(?:although|but|however)\s*,?\s+(?:it|the\s+{body})\s+should\s+have\b
         | \b(?:{body}|it|they)\s+(?:has|have|had|did)\s*{not}\s+act(?:ed)?\s+(?:appropriately|properly|correctly|reasonably|lawfully|fairly|in\s+(?:accordance|line)\s+with)
         | \bcomplaints?\s+(?:is|was|are|were|has\s+been|have\s+been)\s+(?:(?:partly|partially|therefore|also)\s+)?upheld\b
         | \b(?:this|that|the|these|those|its)\s+faults?\s+did\s*{not}\s+(?:cause|lead|result)
-        | \b(?:this|that|the|these|those|its|{body}['’]s?)\s+(?:delays?|failures?|failings?|errors?|mistakes?|(?:poor|inadequate)\s+(?:communication|record[\s-]keeping|complaint\s+handling|handling|service|practice))(?:\s+(?:in|of|to|by|when|with|over)\s+(?:[\w'’,]+\s+){0,12}?|\s+)(?:(?:did|does|has|have|had)\s*{not}\s+(?:cause|lead|result)|(?:has\s+|have\s+|had\s+|also\s+)*(?:caused|led\s+to|resulted\s+in)\s+(?:[\w'’]+\s+){0,4}?(?:injustice|distress|frustration|uncertainty|anxiety|inconvenience|harm|loss|confusion|time\s+and\s+trouble|upset|stress|hardship)\b)
+        | \b(?:this|that|the|these|those|its|{body}['’]s?)\s+(?:delays?|failures?|failings?|errors?|mistakes?|(?:poor|inadequate)\s+(?:communication|record[\s-]keeping|complaint\s+handling|handling|service|practice))(?:\s+(?:in|of|to|by|when|with|over)\s+(?:[\w'’,]+\s+){0,12}?|\s+)(?:(?:did|does|has|have|had)\s*{not}\s+(?:cause|lead|result)|(?:has\s+|have\s+|had\s+|also\s+)*(?:(?:caused|led\s+to|resulted\s+in)\s+(?:[\w'’]+\s+){0,4}?(?:injustice|distress|frustration|uncertainty|anxiety|inconvenience|harm|loss|confusion|time\s+and\s+trouble|upset|stress|hardship)|caused\s+(?:[\w'’]+\s+){1,3}?to\s+(?:miss|lose|pay|incur|wait|spend|suffer|go\s+without|be\s+without|be\s+left)|meant)\b)
         | ^(?:(?:however|but|also|and)\s*,?\s+)?(?:these|those)\s+faults\s+(?:have\s+|had\s+|also\s+|all\s+)*(?:caused|call|called|cast|meant|led|resulted|affected|put)\b
         | ^fault\s+found\b
         | \bthere\s+(?:is|was)\s+(?:some\s+|clear\s+)?evidence\s+of\s+fault
@@ -95,7 +96,8 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | \badministrative\s+(?:errors?|mistakes?|failings?|failures?)\b
         | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:a\s+|some\s+)?(?:(?:minor|significant|serious)\s+)?(?:flaws?|shortcomings|deficienc(?:y|ies)|irregularit(?:y|ies))\s+(?:in|with)\b
         | \b(?:is|was|were|are)\s+(?:(?:also|therefore|fundamentally|seriously|clearly)\s+)?flawed\b
-        | \b(?:handling|communication|record[\s-]keeping|responses?)\s+(?:[\w'’]+\s+){0,6}?(?:was|were|has\s+been|had\s+been)\s+(?:also\s+|very\s+|particularly\s+)?(?:poor|inadequate|unacceptable|substandard)\b
+        | \b(?:{body}|it|they)\s+(?:could|can|did|does)\s*{not}\s+(?:evidence|show|demonstrate|prove)\s+(?:that\s+)?(?:it|they|the\s+{body}|its)\b
+        | \b(?:handling|communication|record[\s-]keeping|responses?|service|care|practice)\s+(?:[\w'’]+\s+){0,6}?(?:(?:was|were|has\s+been|had\s+been)\s+(?:also\s+|very\s+|particularly\s+)?(?:poor|inadequate|unacceptable|substandard|late|not\s+(?:good\s+enough|satisfactory|adequate|acceptable))|fell\s+(?:well\s+|far\s+|significantly\s+)?short)\b
         ",
     )
 });
@@ -140,6 +142,37 @@ pub(crate) const FAILURE_NEEDS: Prefilter = Prefilter::new(
         "confus",
         "inaccurate",
         "badly",
+        "unreasonabl",
+        "unlawful",
+        "improper",
+        "inappropriat",
+        "unfair",
+        "incorrect",
+        "without",
+        "fetter",
+        "made",
+        "gave",
+        "provided",
+        "sent",
+        "issued",
+        "left",
+        "lost",
+        "slow",
+        "errors",
+        "failings",
+        "failure",
+        "shortcomings",
+        "meant",
+        "caused",
+        "late",
+        "fell",
+        "good",
+        "satisfactor",
+        "adequate",
+        "acceptable",
+        "show",
+        "demonstrat",
+        "prove",
     ],
 );
 
@@ -184,11 +217,11 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \bis\s+an?\s+(?:appropriate|suitable|adequate|proportionate|acceptable)\s+remedy
         | \b(?:is|was|are|were)\s+(?:(?:therefore|also)\s+)?(?:sufficient|suitable|appropriate|adequate|proportionate|enough)\s+to\s+remedy\b
         | \bagree(?:s|d|ing)?\s+to\s+take\s+(?:[\w'’-]+\s+){0,3}?actions?\b
-        | \bsatisfied\s+with\s+(?:the\s+)?(?:actions?|steps|remedy|response)\s+(?:the\s+)?(?:{body}|it)\s+(?:has|have)\s+(?:already\s+)?(?:taken|agreed|offered|provided)
+        | \bsatisfied\s+with\s+(?:the\s+)?(?:actions?|steps|remedy|response)\s+(?:the\s+)?(?:{body}|it)\s+(?:(?:has|have)\s+(?:already\s+)?(?:taken|agreed|offered|provided)|(?:proposes|intends|plans|offers)\s+to\s+take|will\s+take)
         | \bsatisfied\s+with\s+(?:the\s+)?(?:{body}['’]s|its)\s+(?:actions?|steps|remedy|response)
         | \bresolve\s+(?:the|this|her|his|their)\s+complaint\s+early
         | \b(?:has|have|had)\s+(?:already\s+|also\s+)*(?:offered|provided|given|made)\s+(?:(?:him|her|them|the\s+complainants?)\s+)?(?:a|an|the)\s+(?:(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|financial)\s+(?:and\s+)?){0,2}(?:remedy|refund)
-        | \bprovides?\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|outcome)
+        | \bprovides?\s+(?:a\s+|an\s+)?(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|outcome)
         | \b(?:offered|proposed|provided|agreed)\s+(?:(?:a|an|the)\s+)?(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|redress)
         | \b(?:{body}|it|they)\s+(?:has\s+|have\s+)?decided\s+to\s+(?:pay|refund|reimburse|award|waive|cancel)\b
         | \b(?:has|have|had)\s+(?:already\s+|also\s+)*provided\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|reasonable)\s+response
@@ -274,13 +307,14 @@ pub(crate) static NOT_INVESTIGATED: LazyLock<Regex> = LazyLock::new(|| {
         | {not}\s+be\s+able\s+to\s+investigat
         | \bnot\s+for\s+(?:us|me|the\s+ombudsm[ae]n)\s+to\s+investigat
         | {not}\s+(?:[\w'’]+\s+){0,4}?(?:appropriate|proportionate|justified|(?:a\s+)?(?:good|proportionate|reasonable)\s+use\s+of\s+(?:our|public|the\s+ombudsm[ae]n['’]s)\s+(?:resources|money|time))\s+(?:for\s+(?:us|me|the\s+ombudsm[ae]n)\s+)?to\s+investigat
+        | \bunlikely\s+(?:that\s+)?(?:the\s+ombudsm[ae]n|we|I)\s+(?:could|would|can|will)\s+(?:add\s+to|find\s+(?:any\s+)?fault)
         ",
     )
 });
 /// The word beginnings every match of [`NOT_INVESTIGATED`] has.
 pub(crate) const NOT_INVESTIGATED_NEEDS: Prefilter = Prefilter::new(
     Slot::FindingNotInvestigated,
-    &["investigat", "clos", "outside", "premature"],
+    &["investigat", "clos", "outside", "premature", "unlikely"],
 );
 
 /// Not investigating the complaint as a whole (not just part of it).
@@ -474,7 +508,10 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | {not}\s+(?:find|found)\s+(?:any\s+)?fault
         | (?:\bunable\s+to|\bcannot|\bca{not}|\bcould\s*{not})\s+find\s+(?:any\s+)?fault
         | {NOT_FOUND_AT_FAULT}
-        | {not}\s+(?:consider|think|believe|find)\s+(?:that\s+)?there\s+(?:is|was|were|has\s+been)\s+(?:any\s+)?fault
+        | {not}\s+(?:consider|think|believe|find|persuaded|satisfied|convinced)\s+(?:that\s+)?there\s+(?:is|was|were|has\s+been)\s+(?:any\s+)?fault
+        | \b(?:did|does|do|has|have|had)\s*{not}\s+(?:make|made)\s+(?:an?\s+|any\s+)?(?:(?:serious|significant|administrative)\s+)?(?:errors?|mistakes?)\b
+        | \b(?:did|does|do|has|have|had)\s*{not}\s+act(?:ed)?\s+(?:wrongly|improperly|unreasonably|unlawfully|unfairly|incorrectly)\b
+        | {not}\s+(?:seen|found|see|find)\s+(?:any\s+)?evidence\s+(?:that\s+)?(?:the\s+)?(?:{body}|it|they)\s+(?:acted\s+(?:wrongly|improperly|unreasonably|incorrectly|unlawfully|unfairly)|was\s+wrong|did\s+anything\s+wrong|made\s+(?:an?\s+|any\s+)?(?:errors?|mistakes?))
         | \bfind\s+no\s+fault
         | \bfound\s+no\s+fault
         | \bno\s+maladministration
@@ -511,6 +548,14 @@ pub(crate) const NO_FAULT_NEEDS: Prefilter = Prefilter::new(
         "evidence",
         "acted",
         "wrong",
+        "error",
+        "mistake",
+        "act",
+        "improper",
+        "unreasonabl",
+        "unlawful",
+        "unfair",
+        "incorrect",
     ],
 );
 
@@ -533,6 +578,11 @@ pub(crate) static FAIR_DECISION: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:was|were)\s+(?:(?:therefore|also|fully|legally|perfectly|quite)\s+)?entitled\s+to
         | \b(?:{body}|it|they)\s+(?:also\s+|correctly\s+|properly\s+)?followed\s+(?:the\s+(?:correct|right|proper|relevant|statutory|required|law)|its)\b
         | \b(?:{body}|it|they)\s+(?:has\s+|had\s+)?(?:properly|correctly|appropriately|fairly)\s+(?:considered|assessed|decided|dealt\s+with|handled|applied|followed)\b
+        | \b(?:actions?|decisions?|approach|response|conduct)\s+(?:was|were)\s+(?:(?:entirely|wholly|also|both)\s+)?(?:reasonable|appropriate|proper|lawful|correct|fair)\b
+        | \b(?:considered|took\s+account\s+of|taken\s+account\s+of|had\s+regard\s+to)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?relevant\s+(?:information|evidence|factors|matters|considerations)
+        | \b(?:{body}|it|they)\s+did\s+what\s+(?:it|they)\s+(?:should|was\s+required|were\s+required|needed|had)\b
+        | \b(?:reached|made|took|considered|assessed|dealt\s+with|handled|carried\s+out|decided|investigated|processed)\s+(?:[\w'’-]+\s+){0,4}?(?:properly|correctly|appropriately|lawfully|fairly|reasonably)\b
+        | \b(?:was|were|has\s+been|had\s+been)\s+(?:made|reached|taken|carried\s+out|completed|considered|dealt\s+with|handled|assessed|decided|processed|investigated)\s+(?:both\s+)?(?:properly|correctly|appropriately|lawfully|fairly|in\s+(?:line|accordance)\s+with)\b
         ",
     )
 });
@@ -550,6 +600,14 @@ pub(crate) const FAIR_DECISION_NEEDS: Prefilter = Prefilter::new(
         "entitled",
         "followed",
         "criticis",
+        "reasonable",
+        "appropriate",
+        "proper",
+        "lawful",
+        "correct",
+        "fair",
+        "relevant",
+        "what",
     ],
 );
 
@@ -719,8 +777,12 @@ pub fn disagreement(outcome: Option<&str>, finding: Option<Finding>) -> Option<W
     })
 }
 
-/// A negation: `not`, a contraction, `never`, `cannot`.
-static NEGATION: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i){not}|\b(?:never|cannot)\b"));
+/// A negation (`not`, a contraction, `never`, `cannot`) or a supposition
+/// (`should`, `would`, `whether`, `if`, `expect`): either leaves a denial of
+/// fault unstated.
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i){not}|\b(?:never|cannot|should|would|could|must|ought|whether|if|expect\w*)\b")
+});
 
 /// Whether the clause that `before` (a sentence up to a match) ends in has a
 /// [`NEGATION`]: the words since its last [`CONTRAST`], so `The Council has not
@@ -1186,6 +1248,106 @@ mod tests {
             Block::new(Some(SectionKind::FinalDecision), last),
         ];
         finding_in(&FaultFindings::new(&blocks), false).settled_by(outcome)
+    }
+
+    #[test]
+    fn fault_stated_in_other_words_than_fault() {
+        let cases = [
+            "The Council gave Mr X incorrect advice about his eligibility, which caused him to lose out financially.",
+            "The Council’s communication with Mrs Y fell short of the standard we would expect, causing her frustration.",
+            "The Council’s handling of Ms Z’s housing application was not good enough and caused her uncertainty.",
+            "The Council lost Mr X’s application form and he had to apply again.",
+            "The Council fettered its discretion when it refused Mr X’s application, causing him uncertainty.",
+            "Errors by the Council meant Mr X was charged too much for his care.",
+            "The Council’s failings meant Ms X was left without suitable accommodation for three months.",
+            "The School’s admission appeal panel did not properly consider Mrs X’s grounds of appeal.",
+            "The Council acted unreasonably when it stopped Mr X’s direct payments without notice.",
+            "The Council made an error when it calculated Mr X’s contribution to his care.",
+            "The Council’s delay in processing the application caused Mr X to miss the deadline.",
+            "The Council provided Ms X with misleading information about the cost of care.",
+            "The Council acted without proper regard to Mr X’s disability.",
+            "The Council left Ms X in unsuitable bed and breakfast accommodation for longer than six weeks.",
+            "The Council was slow to respond, but the delay did not affect the outcome for Mrs X.",
+            "Although the Council took longer than it should have, this did not cause Mr X an injustice.",
+            "The Council’s complaint response was late, but this caused Mrs X no significant injustice.",
+            "We found there was no fault in communication with Miss X, but the Council could not evidence that it had properly considered her medical evidence.",
+        ];
+        for text in cases {
+            assert!(
+                matches!(in_summary(text), Some(FaultInjustice | FaultNoInjustice)),
+                "{text}: {:?}",
+                in_summary(text)
+            );
+        }
+        // Someone's view, another subject, or a denial is not the decision's finding.
+        for text in [
+            "Mr X complains the Council gave him incorrect advice.",
+            "Mr X says the Council lost his application form.",
+            "There is no evidence of errors by the Council.",
+            "The Council lost the appeal at the tribunal.",
+            "The Council has not fettered its discretion.",
+            "If the Council made a mistake, we would expect it to apologise.",
+        ] {
+            assert_eq!(in_summary(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn decisions_made_properly_and_denials_of_wrongdoing_are_no_fault() {
+        for text in [
+            "The Council’s actions were reasonable in the circumstances.",
+            "We are not persuaded there was fault in how the Council dealt with the planning application.",
+            "We found the Council considered all the relevant information before making its decision.",
+            "The Council did what it should have done.",
+            "We have not seen any evidence that the Council acted wrongly.",
+            "The Council reached its decision properly and we cannot question its merits.",
+            "We consider the Council’s decision was made properly.",
+            "The Council considered Mrs X’s objections properly before granting planning permission.",
+            "The Council’s assessment of Mr X’s needs was carried out properly.",
+            "The Council did not make any errors.",
+            "The Council did not act unreasonably.",
+        ] {
+            assert_eq!(in_summary(text), Some(NoFault), "{text}");
+        }
+        // A supposition or an expectation finds nothing.
+        for text in [
+            "We would expect the Council to have considered the evidence properly.",
+            "We will consider whether the Council made its decision properly.",
+        ] {
+            assert_eq!(in_summary(text), None, "{text}");
+        }
+        // `should have` states a failure.
+        assert_eq!(
+            in_summary("The Council should have dealt with the complaint properly."),
+            Some(FaultNoInjustice)
+        );
+    }
+
+    #[test]
+    fn unlikely_to_add_or_to_find_fault_is_not_investigating() {
+        assert_eq!(
+            in_summary("Although Mr X has had problems, it is unlikely the Ombudsman could add to the Authority’s own investigations or that he would find fault if he investigated for himself."),
+            Some(NotInvestigated)
+        );
+        assert_eq!(
+            in_summary("It is unlikely we would find fault."),
+            Some(NotInvestigated)
+        );
+    }
+
+    #[test]
+    fn remedies_the_body_proposes_or_apologies_that_suffice_settle_the_complaint() {
+        for summary in [
+            "We will not investigate this complaint about a Disabled Facilities Grant because we are satisfied with the actions the Council proposes to take to remedy any fault.",
+            "We will not investigate Mr X’s complaint about his goodwill payment. The Council’s apologies provide appropriate remedy and there is no different outcome to be achieved from investigation.",
+        ] {
+            assert_eq!(with_outcome(summary, "", Some("Upheld")), Some(FaultInjustice), "{summary}");
+            assert_eq!(
+                with_outcome(summary, "", Some("Closed after initial enquiries")),
+                Some(NotInvestigated),
+                "{summary}"
+            );
+        }
     }
 
     #[test]
