@@ -392,6 +392,13 @@ pub(crate) const TOTAL_BEFORE_NEEDS: Prefilter = Prefilter::new(
     Slot::PaymentTotalBefore,
     &["total", "combined", "altogether", "overall", "all"],
 );
+/// A sentence that breaks the amount just before it into parts: `This
+/// comprises £500 for ...`, `That is made up of £200 ...`.
+static BREAKDOWN: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(?:this|that|the\s+(?:total|sum|payment|amount))\s+(?:(?:sum|payment|amount|total)\s+)?(?:comprises|is\s+made\s+up\s+of|consists\s+of|is\s+broken\s+down\s+(?:as|into))\b",
+    )
+});
 static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)^\s*(?:in total|in all|altogether|overall|,?\s*(?:comprising|made up of|consisting of|which (?:is|comprises) made up of|broken down as|being)\b)",
@@ -442,7 +449,7 @@ static COMPLAINANT_VOICE: LazyLock<Regex> = LazyLock::new(|| regex(fault::REPORT
 /// complainant to pay).
 static COMPLAINANT_PAYS: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should|must|would|will|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to)\s+(?:\w+ly\s+)?(?:pay|contribute)\s+(?:[\w'’-]+\s+){0,3}?$",
+        r"(?i)(?:\b(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should|must|would|will|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to)|\b(?:offers?\s+(?:from|by)|for|allow(?:ed|ing|s)?|let(?:ting)?)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+to)\s+(?:\w+ly\s+)?(?:pay|repay|contribute)\s+(?:[\w'’-]+\s+){0,3}?$",
     )
 });
 
@@ -481,7 +488,8 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
         |\b(?:has|have)\s+(?:already\s+)?addressed\s+(?:any|the|this|her|his|their)\s+(?:outstanding\s+|remaining\s+)?injustice
         |\b(?:which\s+|this\s+|that\s+)?remedies\s+(?:the|her|his|their|this|that|any)\s+(?:outstanding\s+|remaining\s+)?injustice
         |\b(?:offer\w*|paid|payments?|sum|amount)\s+(?:was|is|were|are)\s+(?:(?:both|fair|and)\s+)*(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable)\b
-        |\bnothing\s+(?:more|further)\s+(?:[\w'’]+\s+){0,3}?(?:could|can|would)\s+(?:reasonably\s+)?achieve",
+        |\bnothing\s+(?:more|further)\s+(?:[\w'’]+\s+){0,3}?(?:could|can|would)\s+(?:reasonably\s+)?achieve
+        |\b(?:unlikely|not\s+likely)\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|could)\s+(?:recommend|ask\s+for|seek|achieve|secure)\s+(?:any(?:thing)?\s+)?(?:further|more|additional|significantly\s+more|a\s+(?:different|better|greater))\b",
     )
 });
 /// A judgement limited to part of the complaint: `a suitable remedy for
@@ -504,9 +512,10 @@ static INJUSTICE_LEFT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether `text` says a remedy falls short ([`SHORT`]), not that too little
 /// injustice is left to pursue.
-fn falls_short(text: &str) -> bool {
+fn falls_short(text: &str, judgement: std::ops::Range<usize>) -> bool {
     SHORT
         .find_iter(text)
+        .filter(|m| !judgement.contains(&m.start()))
         .any(|m| !INJUSTICE_LEFT.is_match(&text[m.end()..]))
 }
 
@@ -527,6 +536,8 @@ pub(crate) const SATISFIED_NEEDS: Prefilter = Prefilter::new(
         "remedies",
         "achieve",
         "addressed",
+        "unlikely",
+        "likely",
     ],
 );
 
@@ -611,7 +622,7 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
                 && told_as_offer(m, blocks)
                 && !block.sentences()[m.sentence..]
                     .iter()
-                    .any(|s| falls_short(s.text))
+                    .any(|s| falls_short(s.text, 0..0))
         };
         for m in &mut mentions {
             if m.payment.role == PaymentRole::Offered
@@ -709,6 +720,22 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
         for s in block.sentences_with(money_words) {
             let sentence = &block.sentences()[s];
             let mut found = amounts_lower(sentence.text, block.lower(s));
+            // `pay Ms B £1,600. This comprises £500 for ...`: the amount just
+            // before a breakdown that adds up to it is the total of its
+            // parts, which take its cue (and [`drop_totals`] drops it).
+            let breakdown_cue = if BREAKDOWN.is_match(sentence.text) {
+                let sum: i64 = found.iter().map(|a| a.pence).sum();
+                out.last_mut()
+                    .filter(|m: &&mut Mention| {
+                        m.block == b && m.sentence + 1 == s && m.amount.pence == sum
+                    })
+                    .map(|total| {
+                        total.total = true;
+                        total.cue
+                    })
+            } else {
+                None
+            };
             if found.len() > MAX_AMOUNTS_PER_SENTENCE {
                 found.truncate(MAX_AMOUNTS_PER_SENTENCE);
                 reached.hit(Cap::AmountsInSentence);
@@ -755,6 +782,9 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                         // offered) outranks a bare payment word in the item.
                         cue = from_lead.or(cue);
                     }
+                }
+                if cue.is_none() {
+                    cue = breakdown_cue;
                 }
                 let bare = cue.is_none();
                 let cue = cue.unwrap_or(match block.kind {
@@ -852,7 +882,7 @@ fn satisfied_after(
 fn judged_sufficient(text: &str) -> Option<usize> {
     SATISFIED
         .find(text)
-        .filter(|_| !falls_short(text))
+        .filter(|m| !falls_short(text, m.range()))
         .map(|m| m.start())
 }
 
@@ -999,7 +1029,10 @@ fn words_cue(
     } else {
         None
     };
-    if agreed_word.is_some_and(|(agreed, _)| agreed) && COMPLAINANT_PAYS.is_match(before) {
+    // `accepted an offer from Mrs X to pay £20 a week`: her instalments.
+    if (accepted || agreed_word.is_some_and(|(agreed, _)| agreed))
+        && COMPLAINANT_PAYS.is_match(before)
+    {
         return Some(Cue::Other);
     }
     let agreed = asked
@@ -1107,6 +1140,16 @@ fn words_cue(
         // `refund the charges and provide an apology and £900 for her
         // distress`: what the amount is for outweighs the earlier charge.
         CueGroup::NotRemedy if REMEDY_PURPOSE_AFTER.is_match(after) => remedy(accepted, agreed),
+        // `he lost a day's work and income of £220`: the earnings are the loss.
+        CueGroup::NotRemedy
+            if prev.is_some_and(|(g, _, end)| {
+                g == CueGroup::Loss && few_words(before, end, start)
+            }) && EARNINGS
+                .iter()
+                .any(|w| starts_with_ignoring_case(&before.as_bytes()[start..end], w)) =>
+        {
+            loss(after)
+        }
         // `He says the Council owes approximately £780,000`: what the body
         // owes the complainant, in their words, is claimed.
         CueGroup::NotRemedy
@@ -1139,6 +1182,10 @@ fn object_of_remedy(cues: &[CueMatch], before: &str, start: usize) -> bool {
                     .any(|w| w.eq_ignore_ascii_case("but"))
         })
 }
+
+/// The earnings a [`CueGroup::NotRemedy`] cue may name, which a loss just
+/// before it makes the complainant's loss.
+const EARNINGS: [&str; 4] = ["income", "earn", "wage", "salar"];
 
 /// A loss the complainant states (`he had to pay £300`): claimed, unless the
 /// rest of the sentence has the body agree to make it good (`and the Council
@@ -1261,7 +1308,7 @@ static RATE_WORD: LazyLock<Regex> =
 /// money, and the one asked is no claimant of it.
 static ASKED_OF_SOMEONE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^\s+(?:(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|[A-Z])\s+to|(?:that\s+)?(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should\s+|must\s+)?)\s*(?:re)?pay\b",
+        r"^\s+(?:(?:on\s+(?:\w+\s+){1,3}?occasions|repeatedly|again|also)\s+)?(?:(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|[A-Z])\s+to|(?:that\s+)?(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should\s+|must\s+)?)\s*(?:re)?pay\b",
     )
 });
 

@@ -1764,3 +1764,56 @@ fn an_offer_of_a_suitable_financial_remedy_is_accepted() {
     let p = run_one(None, "The Council was at fault. However, it has already offered a suitable financial remedy to recognise his injustice. It has offered Mr B a payment of £3,000 to recognise this.", Some("Mr B"));
     assert_eq!(amounts_and_roles(&p), vec![(3000.0, PaymentRole::Accepted)]);
 }
+
+#[test]
+fn an_offer_the_ombudsman_would_not_add_to_is_accepted() {
+    use PaymentRole::{Accepted, Offered};
+    assert_first_roles(&[
+        (None, "The Council has offered to refund Mr X £65 in recognition of its delay and it is unlikely we would recommend any further remedy.", Accepted),
+        (None, "The Council has already paid Mr X £100. It is unlikely the Ombudsman would achieve anything more by investigating.", Accepted),
+        // A further remedy the decision asks for leaves the offer short.
+        (None, "The Council has offered to refund Mr X £65 but we consider a further remedy is needed.", Offered),
+        (None, "The Council offered Mr X £100. We would recommend a further remedy of an apology.", Offered),
+    ]);
+}
+
+#[test]
+fn instalments_the_complainant_pays_and_earnings_he_lost() {
+    use PaymentRole::{Agreed, Claimed, Other};
+    assert_first_roles(&[
+        (None, "In March the Council accepted an offer from Mr X to pay £20 a week; the first payment was due in March.", Other),
+        (None, "The Council agreed a payment arrangement for Mr X to pay £20 a month.", Other),
+        (None, "The Council agreed to allow Mr X to pay £20 a month.", Other),
+        (None, "The Council agreed to pay Mr X £200.", Agreed),
+        (None, "Mr X complains the Council has demanded on several occasions he pay the overpayment debt of £5054.", Other),
+        (None, "He says he lost a days work and income of £220.", Claimed),
+        (None, "He says he lost income of £220.", Claimed),
+        (None, "Her weekly income of £300 was taken into account.", Other),
+    ]);
+}
+
+#[test]
+fn a_breakdown_in_the_next_sentence_replaces_its_total() {
+    use PaymentRole::{Agreed, Other};
+    let p = run_one(
+        Some(AgreedAction),
+        "Pay Ms B £1,600 to recognise the injustice its faults caused. This comprises £500 for the suitability reviews, £1,000 for the disrepair and £100 for referring Ms B to the wrong Ombudsman.",
+        Some("Ms B"),
+    );
+    assert_eq!(
+        amounts_and_roles(&p),
+        vec![(500.0, Agreed), (1000.0, Agreed), (100.0, Agreed)]
+    );
+    let p = run_one(None, "The Council agreed to pay Mr X £350. This is made up of £250 for distress and £100 for time and trouble.", Some("Mr X"));
+    assert_eq!(
+        amounts_and_roles(&p),
+        vec![(250.0, Agreed), (100.0, Agreed)]
+    );
+    assert_eq!(p[0].purpose, vec![Distress]);
+    // Parts that do not add up to it are not its breakdown.
+    let p = run_one(None, "The Council agreed to pay Mr X £350. This comprises £200 for distress and £100 for time and trouble.", Some("Mr X"));
+    assert_eq!(
+        amounts_and_roles(&p),
+        vec![(350.0, Agreed), (200.0, Other), (100.0, Other)]
+    );
+}
