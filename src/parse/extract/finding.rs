@@ -408,13 +408,14 @@ static OTHER_REASON: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Someone upholding the complaint: `The Council upheld Mr X’s complaint`,
-/// `it has upheld some elements of the complaint`; the word before the verb
+/// Someone upholding the complaint or admitting fault: `The Council upheld
+/// Mr X’s complaint`, `it has upheld some elements of the complaint`, `The
+/// Council has accepted it got things wrong`; the word before the verb
 /// (a name, or `it`), where the match starts, says who
 /// ([`upheld_by_the_body`]).
 static UPHELD_BY: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:(?-i:[A-Z])[\w&'’-]*|it)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|also\s+|partly\s+|partially\s+|therefore\s+)*upheld\s+(?:(?:(?:some|most|one|part|parts|elements?|aspects?)\s+){1,2}of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]\w*['’]s|[A-Z]\w*['’]s)\s+complaints?\b",
+        r"(?i)\b(?:(?-i:[A-Z])[\w&'’-]*|it)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|also\s+|partly\s+|partially\s+|therefore\s+)*(?:upheld\s+(?:(?:(?:some|most|one|part|parts|elements?|aspects?)\s+){1,2}of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]\w*['’]s|[A-Z]\w*['’]s)\s+complaints?\b|(?:accepted|acknowledged|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:got\s+(?:things|this|it)\s+wrong|(?:was|were)\s+(?:at\s+fault|wrong)|made\s+(?:an?\s+|some\s+)?(?:mistakes?|errors?)|should\s+have|failed|delayed))",
     )
 });
 
@@ -460,8 +461,9 @@ pub(crate) static SETTLED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)
         \b(?:offered|proposed|provided|given|made|agreed|taken)\s+(?:(?:him|her|them|the\s+complainants?)\s+)?(?:a|an)\s+(?:(?:fair|suitable|satisfactory|appropriate|adequate|proportionate|reasonable|acceptable|sensible|financial)\s+(?:and\s+)?){0,2}(?:remedy|way\s+forward|solution|outcome|response|refund|payment|apology|resolution)\b
         | \b(?:has|have|had)\s+(?:now\s+|since\s+|already\s+)*been\s+(?:resolved|remedied|put\s+right)\b
-        | \bresolved\s+(?:the|this|her|his|their)\s+(?:complaint|matter|issue|problem)s?\b
-        | \b(?:{body}|it)\s+(?:has|have|had)\s+(?:now\s+|already\s+|also\s+)*apologised\b
+        | \bresolved\s+(?:the|this|her|his|their|[\w'’]+\s+[A-Z]['’]s)\s+(?:complaint|matter|issue|problem)s?\b
+        | \b(?:{body}|it)\s+(?:has|have|had)\s+(?:now\s+|since\s+|already\s+|also\s+|subsequently\s+)*(?:apologised|put\s+(?:things|matters|this|it)\s+right|cancell?ed|withdrawn|waived|refunded|reimbursed|paid|removed|completed|issued|carried\s+out|reconsidered|reassessed|taken\s+(?:action|steps)|acknowledged|accepted|corrected|rectified|agreed\s+to\s+(?:the|our)\s+(?:proposed\s+)?(?:actions?|remed\w*|recommendations?)|agreed\s+to\s+(?:carry\s+out|complete|remove|reconsider|cancel|waive|review|reassess|withdraw|refund|reimburse|correct))\b
+        | \b(?:response|offer|apology|payment|actions?|remedy)\s+(?:[\w'’,£]+\s+){0,12}?(?:is|was|are|were)\s+(?:(?:also|therefore|both)\s+)?(?:a\s+)?(?:proportionate|suitable|appropriate|sufficient|adequate|satisfactory|reasonable|fair)\b
         | \bagreed\s+to\s+(?:consider|deal\s+with|look\s+(?:at|into)|investigate|respond\s+to)\s+(?:[\w'’]+\s+){0,3}?complaints?\b
         | \b(?:taken|take|taking)\s*,?\s+(?:[\w'’]+,?\s+){0,4}?(?:satisfactory|suitable|appropriate|adequate|sufficient|reasonable|proportionate)\s+action
         ",
@@ -484,6 +486,31 @@ pub(crate) const SETTLED_NEEDS: Prefilter = Prefilter::new(
         "upheld",
         "remedied",
         "put",
+        "cancel",
+        "withdrawn",
+        "waived",
+        "refunded",
+        "reimbursed",
+        "paid",
+        "removed",
+        "completed",
+        "issued",
+        "carried",
+        "reconsidered",
+        "reassessed",
+        "acknowledged",
+        "accepted",
+        "corrected",
+        "rectified",
+        "admitted",
+        "proportionate",
+        "suitable",
+        "appropriate",
+        "sufficient",
+        "adequate",
+        "satisfactory",
+        "reasonable",
+        "fair",
     ],
 );
 
@@ -1340,6 +1367,17 @@ mod tests {
         for summary in [
             "We will not investigate this complaint about a Disabled Facilities Grant because we are satisfied with the actions the Council proposes to take to remedy any fault.",
             "We will not investigate Mr X’s complaint about his goodwill payment. The Council’s apologies provide appropriate remedy and there is no different outcome to be achieved from investigation.",
+            "We will not investigate Mr X’s complaint because the Council has now put things right.",
+            "We will not investigate this complaint as the Council has cancelled the penalty charge notice.",
+            "We will not investigate this complaint. The Council has accepted it got things wrong and has offered Mrs X £200.",
+            "We will not investigate this complaint because the Council has taken action to resolve the problem.",
+            "We will not investigate this complaint because the Council has agreed to carry out a new assessment, which is what Ms X wanted.",
+            "We will not investigate this complaint as the Council has since completed the assessment and apologised for the delay.",
+            "We will not investigate Mrs X’s complaint because the Council has acknowledged its errors and has taken steps to prevent them happening again.",
+            "We will not investigate this complaint because the Council’s response, including its apology and payment of £100, is proportionate.",
+            "We will not investigate this complaint because the Care Provider has refunded the fees Mrs X paid.",
+            "We will not investigate this complaint because the Council has agreed to our proposed remedy.",
+            "We will not investigate this complaint. The Council has now issued the EHC plan and paid Mrs X £400 for the delay.",
         ] {
             assert_eq!(with_outcome(summary, "", Some("Upheld")), Some(FaultInjustice), "{summary}");
             assert_eq!(
