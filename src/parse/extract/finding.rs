@@ -538,6 +538,10 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | {not}\s+(?:consider|think|believe|find|persuaded|satisfied|convinced)\s+(?:that\s+)?there\s+(?:is|was|were|has\s+been)\s+(?:any\s+)?fault
         | \b(?:did|does|do|has|have|had)\s*{not}\s+(?:make|made)\s+(?:an?\s+|any\s+)?(?:(?:serious|significant|administrative)\s+)?(?:errors?|mistakes?)\b
         | \b(?:did|does|do|has|have|had)\s*{not}\s+act(?:ed)?\s+(?:wrongly|improperly|unreasonably|unlawfully|unfairly|incorrectly)\b
+        | {not}\s+(?:amount|amounted)\s+to\s+(?:any\s+)?(?:fault|maladministration)
+        | {not}\s+(?:consider|think|believe|find)\s+(?:that\s+)?(?:the\s+)?(?:{body}|it|they)\s+did\s+anything\s+wrong
+        | \bnothing\s+to\s+(?:suggest|show|indicate)\s+(?:that\s+)?(?:the\s+)?(?:{body}|it|they)\s+(?:acted\s+(?:wrongly|improperly|unreasonably|unlawfully|unfairly|incorrectly)|was\s+(?:wrong|at\s+fault)|did\s+anything\s+wrong|made\s+(?:an?\s+|any\s+)?(?:errors?|mistakes?))
+        | \bno\s+(?:(?:significant|avoidable|unreasonable|undue)\s+)?(?:failings?|failures?|delays?|errors?|mistakes?|shortcomings)\s+(?:by|on\s+the\s+part\s+of|in\s+the\s+way)\b
         | {not}\s+(?:seen|found|see|find)\s+(?:any\s+)?evidence\s+(?:that\s+)?(?:the\s+)?(?:{body}|it|they)\s+(?:acted\s+(?:wrongly|improperly|unreasonably|incorrectly|unlawfully|unfairly)|was\s+wrong|did\s+anything\s+wrong|made\s+(?:an?\s+|any\s+)?(?:errors?|mistakes?))
         | \bfind\s+no\s+fault
         | \bfound\s+no\s+fault
@@ -583,6 +587,10 @@ pub(crate) const NO_FAULT_NEEDS: Prefilter = Prefilter::new(
         "unlawful",
         "unfair",
         "incorrect",
+        "failing",
+        "failure",
+        "delay",
+        "shortcoming",
     ],
 );
 
@@ -603,12 +611,19 @@ pub(crate) static FAIR_DECISION: LazyLock<Regex> = LazyLock::new(|| {
         | \bacted\s+(?:appropriately|properly|reasonably|correctly|lawfully|fairly|in\s+(?:accordance|line)\s+with)
         | \bno\s+(?:grounds?|reasons?|basis)\s+(?:to|for)\s+criticis\w*
         | \b(?:was|were)\s+(?:(?:therefore|also|fully|legally|perfectly|quite)\s+)?entitled\s+to
-        | \b(?:{body}|it|they)\s+(?:also\s+|correctly\s+|properly\s+)?followed\s+(?:the\s+(?:correct|right|proper|relevant|statutory|required|law)|its)\b
-        | \b(?:{body}|it|they)\s+(?:has\s+|had\s+)?(?:properly|correctly|appropriately|fairly)\s+(?:considered|assessed|decided|dealt\s+with|handled|applied|followed)\b
-        | \b(?:actions?|decisions?|approach|response|conduct)\s+(?:was|were)\s+(?:(?:entirely|wholly|also|both)\s+)?(?:reasonable|appropriate|proper|lawful|correct|fair)\b
+        | \b(?:{body}|it|they)\s+(?:has\s+|had\s+)?(?:also\s+|correctly\s+|properly\s+)?followed\s+(?:the\s+(?:correct|right|proper|relevant|statutory|required|law)|its)\b
+        | \b(?:{body}|it|they)\s+(?:has\s+|had\s+)?(?:properly|correctly|appropriately|fairly)\s+(?:considered|assessed|decided|dealt\s+with|handled|applied|followed|calculated|explained|charged|recorded|refused)\b
+        | \b(?:actions?|decisions?|approach|response|conduct|handling|assessment|consideration|process|investigation)\s+(?:(?:of|into|to)\s+(?:[\w'’-]+\s+){1,5}?)?(?:was|were)\s+(?:(?:entirely|wholly|also|both)\s+)?(?:reasonable|appropriate|proper|lawful|correct|fair|in\s+(?:line|accordance)\s+with)\b
+        | \b(?:decision[\s-]making|decisions?|process|assessment|approach)\s+(?:was|were|is)\s+(?:(?:entirely|also)\s+)?(?:sound|robust)\b
+        | \bacted\s+within\s+(?:its|their|the)\s+(?:powers?|law|discretion|policy|policies|remit)\b
+        | (?:\bcannot|\bcan\s*{not}|\bcould\s*{not}|\bno\s+(?:grounds?|reasons?|basis)\s+to)\s+(?:criticis\w*|question|challenge)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*['’]s|its|their|this|that|the)\s+(?:decision|actions?|approach|judge?ment)s?\b
+        | \bsatisfied\s+(?:that\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*|it|they)\s+(?:has\s+|had\s+)?(?:properly\s+|fully\s+|carefully\s+)?(?:considered|took\s+(?:into\s+)?account|followed|acted|dealt|made|reached|assessed|explained|responded)\b
+        | \b(?:(?-i:[A-Z])[\w&'’-]*|it|they)\s+was\s+(?:also\s+)?right\s+to\b
+        | \b(?:dealt\s+with|responded\s+to|handled|considered|processed|completed|acted\s+on)\s+(?:[\w'’-]+\s+){0,5}?(?:in\s+a\s+timely\s+(?:manner|way|fashion)|promptly|without\s+(?:undue\s+)?delay)\b
+        | \bgave\s+(?:proper|due|careful|full|appropriate)\s+consideration\s+to\b
         | \b(?:considered|took\s+account\s+of|taken\s+account\s+of|had\s+regard\s+to)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?relevant\s+(?:information|evidence|factors|matters|considerations)
         | \b(?:{body}|it|they)\s+did\s+what\s+(?:it|they)\s+(?:should|was\s+required|were\s+required|needed|had)\b
-        | \b(?:reached|made|took|considered|assessed|dealt\s+with|handled|carried\s+out|decided|investigated|processed)\s+(?:[\w'’-]+\s+){0,4}?(?:properly|correctly|appropriately|lawfully|fairly|reasonably)\b
+        | \b(?:reached|made|took|considered|assessed|dealt\s+with|handled|carried\s+out|decided|investigated|processed|responded)\s+(?:[\w'’-]+\s+){0,4}?(?:properly|correctly|appropriately|lawfully|fairly|reasonably)\b
         | \b(?:was|were|has\s+been|had\s+been)\s+(?:made|reached|taken|carried\s+out|completed|considered|dealt\s+with|handled|assessed|decided|processed|investigated)\s+(?:both\s+)?(?:properly|correctly|appropriately|lawfully|fairly|in\s+(?:line|accordance)\s+with)\b
         ",
     )
@@ -635,6 +650,19 @@ pub(crate) const FAIR_DECISION_NEEDS: Prefilter = Prefilter::new(
         "fair",
         "relevant",
         "what",
+        "sound",
+        "robust",
+        "within",
+        "question",
+        "challenge",
+        "satisfied",
+        "right",
+        "timely",
+        "promptly",
+        "without",
+        "consideration",
+        "line",
+        "accordance",
     ],
 );
 
@@ -1348,6 +1376,94 @@ mod tests {
             in_summary("The Council should have dealt with the complaint properly."),
             Some(FaultNoInjustice)
         );
+    }
+
+    #[test]
+    fn no_fault_said_in_other_words() {
+        for text in [
+            "The Council considered the relevant factors and reached a decision it was entitled to make.
+",
+            "We cannot criticise the Council’s decision.
+",
+            "The Council’s decision was not affected by fault.
+",
+            "We have no grounds to question the Council’s decision.
+",
+            "There is no evidence that the Council failed to follow its procedures.
+",
+            "The Council acted within its powers.
+",
+            "There was no fault in how the Council reached its decision, so we cannot question the decision itself.
+",
+            "We find no maladministration in the Council’s actions.
+",
+            "The Council properly considered all the evidence.
+",
+            "The Council’s actions were in line with the law and guidance.
+",
+            "We are satisfied the Council considered Mr X’s circumstances.
+",
+            "I do not find the Council at fault.
+",
+            "There is no fault by the Council in how it handled the safeguarding enquiry.
+",
+            "The Council’s decision-making was sound.
+",
+            "The Council had followed the correct procedure.
+",
+            "We found the Council’s approach was reasonable.
+",
+            "The Council’s handling of the application was appropriate.
+",
+            "The Council acted within the law.
+",
+            "The evidence does not show the Council was at fault.
+",
+            "We have not found the Council acted with fault.
+",
+            "The Council’s actions did not amount to fault.
+",
+            "There was no delay by the Council.
+",
+            "The Council responded appropriately to Mr X’s concerns.
+",
+            "The Council has correctly calculated Mrs Y’s contribution.
+",
+            "We do not consider the Council did anything wrong.
+",
+            "The Council was right to refuse the application.
+",
+            "We found no failings in the way the Council assessed Mr X.
+",
+            "The Council dealt with the matter in a timely manner.
+",
+            "There were no failings by the Council.
+",
+            "We consider the Council responded reasonably.
+",
+            "The Council gave proper consideration to Mr X’s representations.
+",
+            "We found the Council acted in accordance with its policy.
+",
+            "There is nothing to suggest the Council acted improperly.
+",
+            "The Council made a decision it was entitled to make.
+",
+            "We do not uphold Mrs X’s complaint about the Council’s handling of her care.
+",
+            "We have completed our investigation and have not upheld Mr X’s complaint.
+",
+        ] {
+            assert_eq!(in_summary(text), Some(NoFault), "{text}");
+        }
+        // The same words negated, supposed or reported are no denial.
+        for text in [
+            "We cannot say the Council acted within its powers.",
+            "We would expect the Council to deal with the matter in a timely manner.",
+            "Mr X says the Council’s decision-making was sound.",
+        ] {
+            assert_ne!(in_summary(text), Some(NoFault), "{text}");
+        }
     }
 
     #[test]

@@ -77,7 +77,7 @@ static NEGATED: LazyLock<PrefixPattern> = LazyLock::new(|| {
 /// Not finding the body at fault: `We have not found the Council to be at
 /// fault`, `I do not find that it acted with fault`. Shared with the overall
 /// finding's denials.
-pub(crate) const NOT_FOUND_AT_FAULT: &str = r"{not}\s+(?:find|found|consider|think|see)\s+(?:that\s+)?(?:the\s+(?:{body}|[\w'’]+)|it|they)\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|to\s+have\s+(?:been|acted)\s+|has\s+been\s+|acted\s+|had\s+acted\s+)?(?:at|with)\s+fault";
+pub(crate) const NOT_FOUND_AT_FAULT: &str = r"{not}\s+(?:find|found|consider|think|see|show|suggest|indicate|demonstrate|support)\s+(?:that\s+)?(?:the\s+(?:{body}|[\w'’]+)|it|they)\s+(?:was\s+|were\s+|is\s+|to\s+be\s+|to\s+have\s+(?:been|acted)\s+|has\s+been\s+|acted\s+|had\s+acted\s+)?(?:at|with)\s+fault";
 
 /// Law, powers and hypotheses: what the Ombudsman may or would find.
 const HYPOTHETICAL: &str = r"(?i)^(?:if|unless|where|whether|when|should)\b|\b(?:may|might|could|would|can|cannot|whether|unless|if|unlikely|likely)(?:{not})?\b";
