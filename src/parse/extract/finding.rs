@@ -222,7 +222,7 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \bresolve\s+(?:the|this|her|his|their)\s+complaint\s+early
         | \b(?:has|have|had)\s+(?:already\s+|also\s+)*(?:offered|provided|given|made)\s+(?:(?:him|her|them|the\s+complainants?)\s+)?(?:a|an|the)\s+(?:(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|financial)\s+(?:and\s+)?){0,2}(?:remedy|refund)
         | \bprovides?\s+(?:a\s+|an\s+)?(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|outcome)
-        | \b(?:offered|proposed|provided|agreed)\s+(?:(?:a|an|the)\s+)?(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|redress)
+        | \b(?:offered|proposed|provided|agreed|offering|proposing|providing)\s+(?:(?:a|an|the)\s+)?(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|redress)
         | \b(?:{body}|it|they)\s+(?:has\s+|have\s+)?decided\s+to\s+(?:pay|refund|reimburse|award|waive|cancel)\b
         | \b(?:has|have|had)\s+(?:already\s+|also\s+)*provided\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|reasonable)\s+response
         | \b(?:we|I|ombudsm[ae]n)\s+(?:also\s+|therefore\s+|now\s+)?(?:consider|considers|considered|find|finds|found|think)\s+(?:this|that|these|it)\s+(?:to\s+be\s+)?(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|reasonable)\s+remedy
@@ -296,7 +296,7 @@ pub(crate) static NOT_INVESTIGATED: LazyLock<Regex> = LazyLock::new(|| {
         (?:{not}|\bcannot|\bunable\s+to)\s+(?:[\w'’]+\s+){0,2}?investigat
         | {not}\s+exercise\s+(?:[\w'’]+\s+)?discretion\s+to\s+investigat
         | \bdecided\s+not\s+to\s+investigate
-        | (?:\bno|{not}\s+(?:have|see|find))\s+(?:any\s+|sufficient\s+|good\s+)?(?:grounds?|reason)\s+(?:for\s+(?:us|me|the\s+ombudsman)\s+)?to\s+investigat
+        | (?:\bno|{not}\s+(?:have|see|find))\s+(?:any\s+|sufficient\s+|good\s+)?(?:grounds?|reasons?)\s+(?:for\s+(?:us|me|the\s+ombudsman)\s+)?to\s+(?:start\s+(?:an?\s+)?|begin\s+(?:an?\s+)?|open\s+(?:an?\s+)?)?investigat
         | \bclos(?:e|ed|ing)\s+(?:the|this|my|our|a)\s+(?:complaint|case|investigation)
         | \boutside\s+(?:the\s+ombudsman's\s+|the\s+ombudsman’s\s+|our\s+|my\s+|the\s+)?(?:jurisdiction|remit)
         | {not}\s+propose\s+to\s+investigate
@@ -346,7 +346,7 @@ pub(crate) static DISCONTINUED: LazyLock<Regex> = LazyLock::new(|| {
         | \binvestigation\s+(?:[\w'’-]+\s+){0,12}?(?:is|was|(?:has|have)\s+(?:now\s+)?been)\s+(?:now\s+)?(?:discontinued|ended|stopped)\b
         | {not}\s+further\s+investigat
         | {not}\s+pursue\s+(?:[\w'’-]+\s+){0,3}?complaints?\s+(?:any\s+)?further
-        | {not}\s+(?:continue\s+to\s+)?investigat\w*\s+(?:(?:this|the|that|his|her|their|it|mr|mrs|ms|miss|dr|[\w'’]+['’]s|matters?|complaints?)\s+){0,3}?(?:any\s+)?further\b
+        | {not}\s+(?:continue\s+to\s+)?investigat\w*\s+(?:(?:this|the|that|his|her|their|it|mr|mrs|ms|miss|dr|[\w'’]+['’]s|matters?|complaints?)\s+){0,3}?(?:any\s+)?further(?:\s*(?:[.,;:)]|$)|\s+(?:because|as|since|at\s+this|now|and|but|unless|until|following|after|given)\b)
         ",
     )
 });
@@ -466,6 +466,7 @@ pub(crate) static SETTLED: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:response|offer|apology|payment|actions?|remedy)\s+(?:[\w'’,£]+\s+){0,12}?(?:is|was|are|were)\s+(?:(?:also|therefore|both)\s+)?(?:a\s+)?(?:proportionate|suitable|appropriate|sufficient|adequate|satisfactory|reasonable|fair)\b
         | \bagreed\s+to\s+(?:consider|deal\s+with|look\s+(?:at|into)|investigate|respond\s+to)\s+(?:[\w'’]+\s+){0,3}?complaints?\b
         | \b(?:taken|take|taking)\s*,?\s+(?:[\w'’]+,?\s+){0,4}?(?:satisfactory|suitable|appropriate|adequate|sufficient|reasonable|proportionate)\s+action
+        | \b(?:is|are)\s+(?:now\s+|already\s+)?taking\s+(?:steps|action)\s+to\b
         ",
     )
 });
@@ -904,6 +905,15 @@ static PART_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// `scope` up to the reason it gives (`because`, `as it`, `;`): `we do not
+/// have grounds to investigate the complaint because some issues have now
+/// been resolved` is about the whole complaint.
+fn before_reason(scope: &str) -> &str {
+    CLAUSE_BREAK
+        .find(scope)
+        .map_or(scope, |reason| &scope[..reason.start()])
+}
+
 /// Whether a not-investigated statement is about part of the complaint:
 /// [`PART`] in `scope`, the words it governs.
 fn about_part(scope: &str) -> bool {
@@ -1062,7 +1072,9 @@ fn read<'a, 'b: 'a>(
                     NOT_INVESTIGATED_NEEDS,
                     &NOT_INVESTIGATED,
                 )
-                .is_some_and(|m| !about_part(&s[m.start()..]) && !PART_SUBJECT.is_match(s));
+                .is_some_and(|m| {
+                    !about_part(before_reason(&s[m.start()..])) && !PART_SUBJECT.is_match(s)
+                });
             }
             if !remedied {
                 // `Mr X complained the Council failed to agree to pay`: his view.
@@ -1464,6 +1476,44 @@ mod tests {
         ] {
             assert_ne!(in_summary(text), Some(NoFault), "{text}");
         }
+    }
+
+    #[test]
+    fn reasons_for_not_investigating_that_mention_parts_or_further_decisions() {
+        // A reason that speaks of some issues leaves the refusal whole.
+        assert_eq!(
+            in_summary("But we do not have grounds to investigate the complaint because some issues have now been resolved and there is no sign of fault."),
+            Some(NotInvestigated)
+        );
+        assert_eq!(
+            in_summary(
+                "But the Ombudsman does not have reason to start an investigation of this matter."
+            ),
+            Some(NotInvestigated)
+        );
+        // `further` before a noun does not end an investigation.
+        let summary = "We will not investigate Miss X’s complaint about accommodation. This is because the Council agreed to resolve this aspect of the complaint by providing a proportionate remedy for Miss X’s injustice. We will not investigate the Council’s further decision that Miss X was not in priority need.";
+        assert_eq!(
+            with_outcome(summary, "", Some("Upheld")),
+            Some(FaultInjustice)
+        );
+        assert_eq!(
+            with_outcome(
+                "The Ombudsman will not investigate Miss B’s complaint further.",
+                "",
+                None
+            ),
+            Some(NoFault)
+        );
+        let summary = "We will not investigate this complaint about events affecting Mr X’s allotment. The Council is now taking steps to deal with the matters. We would not achieve significantly more by investigating.";
+        assert_eq!(
+            with_outcome(summary, "", Some("Upheld")),
+            Some(FaultInjustice)
+        );
+        assert_eq!(
+            with_outcome(summary, "", Some("Closed after initial enquiries")),
+            Some(NotInvestigated)
+        );
     }
 
     #[test]

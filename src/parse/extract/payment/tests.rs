@@ -1817,3 +1817,13 @@ fn a_breakdown_in_the_next_sentence_replaces_its_total() {
         vec![(350.0, Agreed), (200.0, Other), (100.0, Other)]
     );
 }
+
+#[test]
+fn a_body_accepting_fault_is_not_an_offer_accepted_and_an_offer_the_ombudsman_declines_to_add_to_is_enough(
+) {
+    use PaymentRole::{Accepted, Offered};
+    assert_first_roles(&[
+        (None, "Although the Council accepted some fault and offered to pay her £750, she does not consider this is sufficient to remedy her loss.", Offered),
+        (None, "We will not investigate Ms X’s complaint. This is because the Council has already offered a payment to remedy the injustice caused and further investigation would not lead to a different outcome. Although the Council accepted some fault and offered to pay her £750, she does not consider this is sufficient.", Accepted),
+    ]);
+}
