@@ -75,8 +75,8 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:the\s+)?(?:(?:{body}|[\w-]+)['’]s?\s+(?:[\w'’,-]+\s+){0,20}?|{body}\s+(?:has\s+|had\s+)?)(?:all\s+|also\s+)?caused\s+(?:(?:her|him|them|Mrs?\s+[A-Z]|Ms\s+[A-Z]|Miss\s+[A-Z]|some|significant|an?|avoidable|personal|further)\s+){0,3}injustice
         | \b(?:uphold|upholds|upheld|upholding)\s+(?:(?:the\s+|one\s+|some\s+)?(?:parts?|some|elements?|aspects?)\s+of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
         | \bdecided\s+to\s+uphold
-        | ^(?:(?:however|but|also|and|further|furthermore|in\s+addition|unfortunately|nevertheless|although|while|whilst)\s*,?\s+)?(?:the\s+)?(?:it|{body}|(?:(?-i:[A-Z])[\w&'’-]*\s+){1,4}council|{initials}|{body}['’]s\s+(?:[\w-]+\s+){0,3}?(?:panel|officers?|staff|team|social\s+workers?|workers?|carers?|managers?|contractors?|agents?))\s+(?:has\s+|had\s+|also\s+)*(?:[a-z]+ly\s+)?(?:failed|delayed|did\s*{not}|wrongly|took\s+(?:too\s+long|longer\s+than\s+(?:it|they)\s+should)|was\s+wrong|should\s+have|has\s+accepted|accepted|communicated\s+poorly|was\s+(?:also\s+)?(?:unclear|contradictory|inconsistent|misleading|confusing|inaccurate)|(?:handled|dealt\s+with|managed)\s+(?:[\w'’]+\s+){0,5}?(?:poorly|badly|inadequately)|acted\s+(?:unreasonably|unlawfully|wrongly|improperly|inappropriately|unfairly|incorrectly)|acted\s+without\s+(?:proper\s+|due\s+|adequate\s+|any\s+|lawful\s+)?(?:regard|consideration|authority|care)|fettered|made\s+(?:an?\s+|some\s+|several\s+|two\s+|three\s+|a\s+number\s+of\s+)?(?:(?:serious|significant|clear|administrative|minor|further)\s+)?(?:errors?|mistakes?)|(?:gave|provided|sent|issued)\s+(?:[\w'’]+\s+){0,3}?(?:incorrect|wrong|inaccurate|misleading|conflicting|contradictory|confusing|unclear|erroneous)\s+(?:advice|information|guidance)|left\s+(?:[\w'’]+\s+){1,3}?(?:in\s+unsuitable|without\s+(?:any\s+)?(?:support|care|help|heating|services?|education|suitable|a\s+(?:school|service|place|home)))|lost\s+(?:[\w'’]+\s+){0,3}?(?:forms?|applications?|documents?|papers|paperwork|files?|records?|letters?|evidence|correspondence|belongings|possessions|property)|was\s+(?:too\s+|very\s+)?slow\s+(?:to|in))\b
-        | ^(?:the\s+|these\s+|those\s+|its\s+|several\s+|some\s+|further\s+|other\s+)?(?:errors?|mistakes?|failings|failures?|faults|shortcomings)\s+by\s+(?:the\s+)?(?:{body}|(?:(?-i:[A-Z])[\w&'’-]*\s+){1,4}council)\b
+        | ^(?:(?:however|but|also|and|further|furthermore|in\s+addition|unfortunately|nevertheless|although|while|whilst)\s*,?\s+)?(?:the\s+)?(?:it|{body}|(?:(?-i:[A-Z])[\w&'’-]*\s+){1,4}council|{initials}|(?-i:[A-Z])[\w&'’-]*['’]s\s+(?:[\w-]+\s+){0,3}?(?:panel|officers?|staff|team|social\s+workers?|workers?|carers?|managers?|contractors?|agents?))\s+(?:has\s+|had\s+|also\s+)*(?:[a-z]+ly\s+)?(?:failed|delayed|did\s*{not}|wrongly|took\s+(?:too\s+long|longer\s+than\s+(?:it|they)\s+should)|was\s+wrong|should\s+have|has\s+accepted|accepted|communicated\s+poorly|was\s+(?:also\s+)?(?:unclear|contradictory|inconsistent|misleading|confusing|inaccurate)|(?:handled|dealt\s+with|managed)\s+(?:[\w'’]+\s+){0,5}?(?:poorly|badly|inadequately)|acted\s+(?:unreasonably|unlawfully|wrongly|improperly|inappropriately|unfairly|incorrectly)|acted\s+without\s+(?:proper\s+|due\s+|adequate\s+|any\s+|lawful\s+)?(?:regard|consideration|authority|care)|fettered|made\s+(?:an?\s+|some\s+|several\s+|two\s+|three\s+|a\s+number\s+of\s+)?(?:(?:serious|significant|clear|administrative|minor|further)\s+)?(?:errors?|mistakes?)|(?:gave|provided|sent|issued)\s+(?:[\w'’]+\s+){0,3}?(?:incorrect|wrong|inaccurate|misleading|conflicting|contradictory|confusing|unclear|erroneous)\s+(?:advice|information|guidance)|left\s+(?:[\w'’]+\s+){1,3}?in\s+unsuitable|lost\s+(?:[\w'’]+\s+){0,3}?(?:forms?|applications?|documents?|papers|paperwork|files?|records?|letters?|evidence|correspondence|belongings|possessions|property)|was\s+(?:too\s+|very\s+)?slow\s+(?:to|in))\b
+        | ^(?:the\s+|these\s+|those\s+|its\s+|several\s+|some\s+|further\s+|other\s+)?(?:errors?|mistakes?|failings|failures?|faults|shortcomings)\s+by\s+(?:the\s+)?(?-i:[A-Z])[\w&'’-]*\b
         | \b(?:although|but|however)\s*,?\s+(?:it|the\s+{body})\s+should\s+have\b
         | \b(?:{body}|it|they)\s+(?:has|have|had|did)\s*{not}\s+act(?:ed)?\s+(?:appropriately|properly|correctly|reasonably|lawfully|fairly|in\s+(?:accordance|line)\s+with)
         | \bcomplaints?\s+(?:is|was|are|were|has\s+been|have\s+been)\s+(?:(?:partly|partially|therefore|also)\s+)?upheld\b
@@ -96,8 +96,8 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | \badministrative\s+(?:errors?|mistakes?|failings?|failures?)\b
         | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:a\s+|some\s+)?(?:(?:minor|significant|serious)\s+)?(?:flaws?|shortcomings|deficienc(?:y|ies)|irregularit(?:y|ies))\s+(?:in|with)\b
         | \b(?:is|was|were|are)\s+(?:(?:also|therefore|fundamentally|seriously|clearly)\s+)?flawed\b
-        | \b(?:{body}|it|they)\s+(?:could|can|did|does)\s*{not}\s+(?:evidence|show|demonstrate|prove)\s+(?:that\s+)?(?:it|they|the\s+{body}|its)\b
-        | \b(?:handling|communication|record[\s-]keeping|responses?|service|care|practice)\s+(?:[\w'’]+\s+){0,6}?(?:(?:was|were|has\s+been|had\s+been)\s+(?:also\s+|very\s+|particularly\s+)?(?:poor|inadequate|unacceptable|substandard|late|not\s+(?:good\s+enough|satisfactory|adequate|acceptable))|fell\s+(?:well\s+|far\s+|significantly\s+)?short)\b
+        | \b(?:(?-i:[A-Z])[\w&'’-]*|it|they)\s+(?:could|can|did|does)\s*{not}\s+(?:evidence|show|demonstrate|prove)\s+(?:that\s+)?(?:it|they|its)\b
+        | \b(?:handling|communication|record[\s-]keeping|responses?|service|care|practice)\s+(?:[\w'’]+\s+){0,6}?(?:(?:was|were|has\s+been|had\s+been)\s+(?:also\s+|very\s+|particularly\s+)?(?:poor|inadequate|unacceptable|substandard|not\s+(?:good\s+enough|satisfactory|adequate|acceptable))|fell\s+(?:well\s+|far\s+|significantly\s+)?short)\b
         ",
     )
 });
@@ -148,23 +148,17 @@ pub(crate) const FAILURE_NEEDS: Prefilter = Prefilter::new(
         "inappropriat",
         "unfair",
         "incorrect",
-        "without",
+        "wrong",
+        "conflict",
+        "erroneous",
         "fetter",
-        "made",
-        "gave",
-        "provided",
-        "sent",
-        "issued",
-        "left",
+        "unsuitabl",
         "lost",
         "slow",
         "errors",
         "failings",
         "failure",
         "shortcomings",
-        "meant",
-        "caused",
-        "late",
         "fell",
         "good",
         "satisfactor",
@@ -540,10 +534,10 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:did|does|do|has|have|had)\s*{not}\s+(?:make|made)\s+(?:an?\s+|any\s+)?(?:(?:serious|significant|administrative)\s+)?(?:errors?|mistakes?)\b
         | \b(?:did|does|do|has|have|had)\s*{not}\s+act(?:ed)?\s+(?:wrongly|improperly|unreasonably|unlawfully|unfairly|incorrectly)\b
         | {not}\s+(?:amount|amounted)\s+to\s+(?:any\s+)?(?:fault|maladministration)
-        | {not}\s+(?:consider|think|believe|find)\s+(?:that\s+)?(?:the\s+)?(?:{body}|it|they)\s+did\s+anything\s+wrong
-        | \bnothing\s+to\s+(?:suggest|show|indicate)\s+(?:that\s+)?(?:the\s+)?(?:{body}|it|they)\s+(?:acted\s+(?:wrongly|improperly|unreasonably|unlawfully|unfairly|incorrectly)|was\s+(?:wrong|at\s+fault)|did\s+anything\s+wrong|made\s+(?:an?\s+|any\s+)?(?:errors?|mistakes?))
+        | {not}\s+(?:consider|think|believe|find)\s+(?:that\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*|it|they)\s+did\s+anything\s+wrong
+        | \bnothing\s+to\s+(?:suggest|show|indicate)\s+(?:that\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*|it|they)\s+(?:acted\s+(?:wrongly|improperly|unreasonably|unlawfully|unfairly|incorrectly)|was\s+(?:wrong|at\s+fault)|did\s+anything\s+wrong|made\s+(?:an?\s+|any\s+)?(?:errors?|mistakes?))
         | \bno\s+(?:(?:significant|avoidable|unreasonable|undue)\s+)?(?:failings?|failures?|delays?|errors?|mistakes?|shortcomings)\s+(?:by|on\s+the\s+part\s+of|in\s+the\s+way)\b
-        | {not}\s+(?:seen|found|see|find)\s+(?:any\s+)?evidence\s+(?:that\s+)?(?:the\s+)?(?:{body}|it|they)\s+(?:acted\s+(?:wrongly|improperly|unreasonably|incorrectly|unlawfully|unfairly)|was\s+wrong|did\s+anything\s+wrong|made\s+(?:an?\s+|any\s+)?(?:errors?|mistakes?))
+        | {not}\s+(?:seen|found|see|find)\s+(?:any\s+)?evidence\s+(?:that\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*|it|they)\s+(?:acted\s+(?:wrongly|improperly|unreasonably|incorrectly|unlawfully|unfairly)|was\s+wrong|did\s+anything\s+wrong|made\s+(?:an?\s+|any\s+)?(?:errors?|mistakes?))
         | \bfind\s+no\s+fault
         | \bfound\s+no\s+fault
         | \bno\s+maladministration
@@ -620,10 +614,9 @@ pub(crate) static FAIR_DECISION: LazyLock<Regex> = LazyLock::new(|| {
         | (?:\bcannot|\bcan\s*{not}|\bcould\s*{not}|\bno\s+(?:grounds?|reasons?|basis)\s+to)\s+(?:criticis\w*|question|challenge)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*['’]s|its|their|this|that|the)\s+(?:decision|actions?|approach|judge?ment)s?\b
         | \bsatisfied\s+(?:that\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*|it|they)\s+(?:has\s+|had\s+)?(?:properly\s+|fully\s+|carefully\s+)?(?:considered|took\s+(?:into\s+)?account|followed|acted|dealt|made|reached|assessed|explained|responded)\b
         | \b(?:(?-i:[A-Z])[\w&'’-]*|it|they)\s+was\s+(?:also\s+)?right\s+to\b
-        | \b(?:dealt\s+with|responded\s+to|handled|considered|processed|completed|acted\s+on)\s+(?:[\w'’-]+\s+){0,5}?(?:in\s+a\s+timely\s+(?:manner|way|fashion)|promptly|without\s+(?:undue\s+)?delay)\b
+        | \b(?:dealt\s+with|responded\s+to|handled|considered|processed|completed|acted\s+on)\s+(?:[\w'’-]+\s+){0,5}?(?:in\s+a\s+timely\s+(?:manner|way|fashion)|promptly)\b
         | \bgave\s+(?:proper|due|careful|full|appropriate)\s+consideration\s+to\b
         | \b(?:considered|took\s+account\s+of|taken\s+account\s+of|had\s+regard\s+to)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?relevant\s+(?:information|evidence|factors|matters|considerations)
-        | \b(?:{body}|it|they)\s+did\s+what\s+(?:it|they)\s+(?:should|was\s+required|were\s+required|needed|had)\b
         | \b(?:reached|made|took|considered|assessed|dealt\s+with|handled|carried\s+out|decided|investigated|processed|responded)\s+(?:[\w'’-]+\s+){0,4}?(?:properly|correctly|appropriately|lawfully|fairly|reasonably)\b
         | \b(?:was|were|has\s+been|had\s+been)\s+(?:made|reached|taken|carried\s+out|completed|considered|dealt\s+with|handled|assessed|decided|processed|investigated)\s+(?:both\s+)?(?:properly|correctly|appropriately|lawfully|fairly|in\s+(?:line|accordance)\s+with)\b
         ",
@@ -650,17 +643,14 @@ pub(crate) const FAIR_DECISION_NEEDS: Prefilter = Prefilter::new(
         "correct",
         "fair",
         "relevant",
-        "what",
         "sound",
         "robust",
-        "within",
         "question",
         "challenge",
         "satisfied",
         "right",
         "timely",
         "promptly",
-        "without",
         "consideration",
         "line",
         "accordance",
@@ -1336,7 +1326,6 @@ mod tests {
             "The Council left Ms X in unsuitable bed and breakfast accommodation for longer than six weeks.",
             "The Council was slow to respond, but the delay did not affect the outcome for Mrs X.",
             "Although the Council took longer than it should have, this did not cause Mr X an injustice.",
-            "The Council’s complaint response was late, but this caused Mrs X no significant injustice.",
             "We found there was no fault in communication with Miss X, but the Council could not evidence that it had properly considered her medical evidence.",
         ];
         for text in cases {
@@ -1365,7 +1354,6 @@ mod tests {
             "The Council’s actions were reasonable in the circumstances.",
             "We are not persuaded there was fault in how the Council dealt with the planning application.",
             "We found the Council considered all the relevant information before making its decision.",
-            "The Council did what it should have done.",
             "We have not seen any evidence that the Council acted wrongly.",
             "The Council reached its decision properly and we cannot question its merits.",
             "We consider the Council’s decision was made properly.",
