@@ -1298,6 +1298,21 @@ mod tests {
         finding(&[Block::new(None, text)], false)
     }
 
+    /// Asserts that `summary` reads as a complaint the body settled before
+    /// any investigation: the outcome line says how it was recorded.
+    fn assert_settles(summary: &str) {
+        assert_eq!(
+            with_outcome(summary, "", Some(UPHELD)),
+            Some(FaultInjustice),
+            "{summary}"
+        );
+        assert_eq!(
+            with_outcome(summary, "", Some(CLOSED)),
+            Some(NotInvestigated),
+            "{summary}"
+        );
+    }
+
     /// The finding of a summary and final decision, given an outcome line.
     fn with_outcome(summary: &str, last: &str, outcome: Option<&str>) -> Option<Finding> {
         let blocks = [
@@ -1481,10 +1496,7 @@ mod tests {
         );
         // `further` before a noun does not end an investigation.
         let summary = "We will not investigate Miss X’s complaint about accommodation. This is because the Council agreed to resolve this aspect of the complaint by providing a proportionate remedy for Miss X’s injustice. We will not investigate the Council’s further decision that Miss X was not in priority need.";
-        assert_eq!(
-            with_outcome(summary, "", Some("Upheld")),
-            Some(FaultInjustice)
-        );
+        assert_settles(summary);
         assert_eq!(
             with_outcome(
                 "The Ombudsman will not investigate Miss B’s complaint further.",
@@ -1494,14 +1506,7 @@ mod tests {
             Some(NoFault)
         );
         let summary = "We will not investigate this complaint about events affecting Mr X’s allotment. The Council is now taking steps to deal with the matters. We would not achieve significantly more by investigating.";
-        assert_eq!(
-            with_outcome(summary, "", Some("Upheld")),
-            Some(FaultInjustice)
-        );
-        assert_eq!(
-            with_outcome(summary, "", Some("Closed after initial enquiries")),
-            Some(NotInvestigated)
-        );
+        assert_settles(summary);
     }
 
     #[test]
@@ -1533,12 +1538,7 @@ mod tests {
             "We will not investigate this complaint because the Council has agreed to our proposed remedy.",
             "We will not investigate this complaint. The Council has now issued the EHC plan and paid Mrs X £400 for the delay.",
         ] {
-            assert_eq!(with_outcome(summary, "", Some("Upheld")), Some(FaultInjustice), "{summary}");
-            assert_eq!(
-                with_outcome(summary, "", Some("Closed after initial enquiries")),
-                Some(NotInvestigated),
-                "{summary}"
-            );
+            assert_settles(summary);
         }
     }
 
@@ -2758,13 +2758,6 @@ mod tests {
         // A matter remedied before any investigation is a settlement: the
         // outcome line says how the Ombudsman recorded it.
         let summary = "We will not investigate this complaint about payments of Council tax as the matter has been remedied.";
-        assert_eq!(
-            with_outcome(summary, "", Some("Upheld")),
-            Some(FaultInjustice)
-        );
-        assert_eq!(
-            with_outcome(summary, "", Some("Closed after initial enquiries")),
-            Some(NotInvestigated)
-        );
+        assert_settles(summary);
     }
 }
