@@ -75,8 +75,8 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:the\s+)?(?:(?:{body}|[\w-]+)['’]s?\s+(?:[\w'’,-]+\s+){0,20}?|{body}\s+(?:has\s+|had\s+)?)(?:all\s+|also\s+)?caused\s+(?:(?:her|him|them|Mrs?\s+[A-Z]|Ms\s+[A-Z]|Miss\s+[A-Z]|some|significant|an?|avoidable|personal|further)\s+){0,3}injustice
         | \b(?:uphold|upholds|upheld|upholding)\s+(?:(?:the\s+|one\s+|some\s+)?(?:parts?|some|elements?|aspects?)\s+of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
         | \bdecided\s+to\s+uphold
-        | ^(?:(?:however|but|also|and|further|furthermore|in\s+addition|unfortunately|nevertheless|although|while|whilst)\s*,?\s+)?(?:the\s+)?(?:it|{body}|(?:(?-i:[A-Z])[\w&'’-]*\s+){1,4}council|{initials}|(?-i:[A-Z])[\w&'’-]*['’]s\s+(?:[\w-]+\s+){0,3}?(?:panel|officers?|staff|team|social\s+workers?|workers?|carers?|managers?|contractors?|agents?))\s+(?:has\s+|had\s+|also\s+)*(?:[a-z]+ly\s+)?(?:failed|delayed|did\s*{not}|wrongly|took\s+(?:too\s+long|longer\s+than\s+(?:it|they)\s+should)|was\s+wrong|should\s+have|has\s+accepted|accepted|communicated\s+poorly|was\s+(?:also\s+)?(?:unclear|contradictory|inconsistent|misleading|confusing|inaccurate)|(?:handled|dealt\s+with|managed)\s+(?:[\w'’]+\s+){0,5}?(?:poorly|badly|inadequately)|acted\s+(?:unreasonably|unlawfully|wrongly|improperly|inappropriately|unfairly|incorrectly)|acted\s+without\s+(?:proper\s+|due\s+|adequate\s+|any\s+|lawful\s+)?(?:regard|consideration|authority|care)|fettered|made\s+(?:an?\s+|some\s+|several\s+|two\s+|three\s+|a\s+number\s+of\s+)?(?:(?:serious|significant|clear|administrative|minor|further)\s+)?(?:errors?|mistakes?)|(?:gave|provided|sent|issued)\s+(?:[\w'’]+\s+){0,3}?(?:incorrect|wrong|inaccurate|misleading|conflicting|contradictory|confusing|unclear|erroneous)\s+(?:advice|information|guidance)|left\s+(?:[\w'’]+\s+){1,3}?in\s+unsuitable|lost\s+(?:[\w'’]+\s+){0,3}?(?:forms?|applications?|documents?|papers|paperwork|files?|records?|letters?|evidence|correspondence|belongings|possessions|property)|was\s+(?:too\s+|very\s+)?slow\s+(?:to|in))\b
-        | ^(?:the\s+|these\s+|those\s+|its\s+|several\s+|some\s+|further\s+|other\s+)?(?:errors?|mistakes?|failings|failures?|faults|shortcomings)\s+by\s+(?:the\s+)?(?-i:[A-Z])[\w&'’-]*\b
+        | ^(?:(?:however|but|also|and|further|furthermore|in\s+addition|unfortunately|nevertheless|although|while|whilst)\s*,?\s+)?(?:the\s+)?(?:it|{body}|(?:{name}\s+){1,4}council|{initials}|{name}['’]s\s+(?:[\w-]+\s+){0,3}?(?:panel|officers?|staff|team|social\s+workers?|workers?|carers?|managers?|contractors?|agents?))\s+(?:has\s+|had\s+|also\s+)*(?:[a-z]+ly\s+)?(?:failed|delayed|did\s*{not}|wrongly|took\s+(?:too\s+long|longer\s+than\s+(?:it|they)\s+should)|was\s+wrong|should\s+have|has\s+accepted|accepted|communicated\s+poorly|was\s+(?:also\s+)?(?:unclear|contradictory|inconsistent|misleading|confusing|inaccurate)|(?:handled|dealt\s+with|managed)\s+(?:[\w'’]+\s+){0,5}?(?:poorly|badly|inadequately)|acted\s+(?:unreasonably|unlawfully|wrongly|improperly|inappropriately|unfairly|incorrectly)|acted\s+without\s+(?:proper\s+|due\s+|adequate\s+|any\s+|lawful\s+)?(?:regard|consideration|authority|care)|fettered|made\s+(?:an?\s+|some\s+|several\s+|two\s+|three\s+|a\s+number\s+of\s+)?(?:(?:serious|significant|clear|administrative|minor|further)\s+)?(?:errors?|mistakes?)|(?:gave|provided|sent|issued)\s+(?:[\w'’]+\s+){0,3}?(?:incorrect|wrong|inaccurate|misleading|conflicting|contradictory|confusing|unclear|erroneous)\s+(?:advice|information|guidance)|left\s+(?:[\w'’]+\s+){1,3}?in\s+unsuitable|lost\s+(?:[\w'’]+\s+){0,3}?(?:forms?|applications?|documents?|papers|paperwork|files?|records?|letters?|evidence|correspondence|belongings|possessions|property)|was\s+(?:too\s+|very\s+)?slow\s+(?:to|in))\b
+        | ^(?:the\s+|these\s+|those\s+|its\s+|several\s+|some\s+|further\s+|other\s+)?(?:errors?|mistakes?|failings|failures?|faults|shortcomings)\s+by\s+(?:the\s+)?{name}\b
         | \b(?:although|but|however)\s*,?\s+(?:it|the\s+{body})\s+should\s+have\b
         | \b(?:{body}|it|they)\s+(?:has|have|had|did)\s*{not}\s+act(?:ed)?\s+(?:appropriately|properly|correctly|reasonably|lawfully|fairly|in\s+(?:accordance|line)\s+with)
         | \bcomplaints?\s+(?:is|was|are|were|has\s+been|have\s+been)\s+(?:(?:partly|partially|therefore|also)\s+)?upheld\b
@@ -96,7 +96,7 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | \badministrative\s+(?:errors?|mistakes?|failings?|failures?)\b
         | \bthere\s+(?:was|were|has\s+been|had\s+been)\s+(?:a\s+|some\s+)?(?:(?:minor|significant|serious)\s+)?(?:flaws?|shortcomings|deficienc(?:y|ies)|irregularit(?:y|ies))\s+(?:in|with)\b
         | \b(?:is|was|were|are)\s+(?:(?:also|therefore|fundamentally|seriously|clearly)\s+)?flawed\b
-        | \b(?:(?-i:[A-Z])[\w&'’-]*|it|they)\s+(?:could|can|did|does)\s*{not}\s+(?:evidence|show|demonstrate|prove)\s+(?:that\s+)?(?:it|they|its)\b
+        | \b(?:{name}|it|they)\s+(?:could|can|did|does)\s*{not}\s+(?:evidence|show|demonstrate|prove)\s+(?:that\s+)?(?:it|they|its)\b
         | \b(?:handling|communication|record[\s-]keeping|responses?|service|care|practice)\s+(?:[\w'’]+\s+){0,6}?(?:(?:was|were|has\s+been|had\s+been)\s+(?:also\s+|very\s+|particularly\s+)?(?:poor|inadequate|unacceptable|substandard|not\s+(?:good\s+enough|satisfactory|adequate|acceptable))|fell\s+(?:well\s+|far\s+|significantly\s+)?short)\b
         ",
     )
@@ -409,13 +409,13 @@ static OTHER_REASON: LazyLock<Regex> = LazyLock::new(|| {
 /// ([`upheld_by_the_body`]).
 static UPHELD_BY: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:(?-i:[A-Z])[\w&'’-]*|it)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|also\s+|partly\s+|partially\s+|therefore\s+)*(?:upheld\s+(?:(?:(?:some|most|one|part|parts|elements?|aspects?)\s+){1,2}of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]\w*['’]s|[A-Z]\w*['’]s)\s+complaints?\b|(?:accepted|acknowledged|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:got\s+(?:things|this|it)\s+wrong|(?:was|were)\s+(?:at\s+fault|wrong)|made\s+(?:an?\s+|some\s+)?(?:mistakes?|errors?)|should\s+have|failed|delayed))",
+        r"(?i)\b(?:{name}|it)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|also\s+|partly\s+|partially\s+|therefore\s+)*(?:upheld\s+(?:(?:(?:some|most|one|part|parts|elements?|aspects?)\s+){1,2}of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]\w*['’]s|[A-Z]\w*['’]s)\s+complaints?\b|(?:accepted|acknowledged|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:got\s+(?:things|this|it)\s+wrong|(?:was|were)\s+(?:at\s+fault|wrong)|made\s+(?:an?\s+|some\s+)?(?:mistakes?|errors?)|should\s+have|failed|delayed))",
     )
 });
 
 /// Whether `sentence` says the body upheld the complaint in its own
-/// complaint process ([`UPHELD_BY`], not `We` or `The Ombudsman`): fault the
-/// body admitted, which the Ombudsman may record as upheld or as closed when
+/// complaint process or accepted its fault ([`UPHELD_BY`], not `We` or `The
+/// Ombudsman`): fault the body admitted, which the Ombudsman may record as upheld or as closed when
 /// it does not investigate (see [`Reading`]).
 fn upheld_by_the_body(sentence: &str) -> bool {
     UPHELD_BY
@@ -534,10 +534,10 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:did|does|do|has|have|had)\s*{not}\s+(?:make|made)\s+(?:an?\s+|any\s+)?(?:(?:serious|significant|administrative)\s+)?(?:errors?|mistakes?)\b
         | \b(?:did|does|do|has|have|had)\s*{not}\s+act(?:ed)?\s+(?:wrongly|improperly|unreasonably|unlawfully|unfairly|incorrectly)\b
         | {not}\s+(?:amount|amounted)\s+to\s+(?:any\s+)?(?:fault|maladministration)
-        | {not}\s+(?:consider|think|believe|find)\s+(?:that\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*|it|they)\s+did\s+anything\s+wrong
-        | \bnothing\s+to\s+(?:suggest|show|indicate)\s+(?:that\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*|it|they)\s+(?:acted\s+(?:wrongly|improperly|unreasonably|unlawfully|unfairly|incorrectly)|was\s+(?:wrong|at\s+fault)|did\s+anything\s+wrong|made\s+(?:an?\s+|any\s+)?(?:errors?|mistakes?))
+        | {not}\s+(?:consider|think|believe|find)\s+(?:that\s+)?(?:the\s+)?(?:{name}|it|they)\s+did\s+anything\s+wrong
+        | \bnothing\s+to\s+(?:suggest|show|indicate)\s+(?:that\s+)?(?:the\s+)?(?:{name}|it|they)\s+(?:acted\s+(?:wrongly|improperly|unreasonably|unlawfully|unfairly|incorrectly)|was\s+(?:wrong|at\s+fault)|did\s+anything\s+wrong|made\s+(?:an?\s+|any\s+)?(?:errors?|mistakes?))
         | \bno\s+(?:(?:significant|avoidable|unreasonable|undue)\s+)?(?:failings?|failures?|delays?|errors?|mistakes?|shortcomings)\s+(?:by|on\s+the\s+part\s+of|in\s+the\s+way)\b
-        | {not}\s+(?:seen|found|see|find)\s+(?:any\s+)?evidence\s+(?:that\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*|it|they)\s+(?:acted\s+(?:wrongly|improperly|unreasonably|incorrectly|unlawfully|unfairly)|was\s+wrong|did\s+anything\s+wrong|made\s+(?:an?\s+|any\s+)?(?:errors?|mistakes?))
+        | {not}\s+(?:seen|found|see|find)\s+(?:any\s+)?evidence\s+(?:that\s+)?(?:the\s+)?(?:{name}|it|they)\s+(?:acted\s+(?:wrongly|improperly|unreasonably|incorrectly|unlawfully|unfairly)|was\s+wrong|did\s+anything\s+wrong|made\s+(?:an?\s+|any\s+)?(?:errors?|mistakes?))
         | \bfind\s+no\s+fault
         | \bfound\s+no\s+fault
         | \bno\s+maladministration
@@ -611,9 +611,9 @@ pub(crate) static FAIR_DECISION: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:actions?|decisions?|approach|response|conduct|handling|assessment|consideration|process|investigation)\s+(?:(?:of|into|to)\s+(?:[\w'’-]+\s+){1,5}?)?(?:was|were)\s+(?:(?:entirely|wholly|also|both)\s+)?(?:reasonable|appropriate|proper|lawful|correct|fair|in\s+(?:line|accordance)\s+with)\b
         | \b(?:decision[\s-]making|decisions?|process|assessment|approach)\s+(?:was|were|is)\s+(?:(?:entirely|also)\s+)?(?:sound|robust)\b
         | \bacted\s+within\s+(?:its|their|the)\s+(?:powers?|law|discretion|policy|policies|remit)\b
-        | (?:\bcannot|\bcan\s*{not}|\bcould\s*{not}|\bno\s+(?:grounds?|reasons?|basis)\s+to)\s+(?:criticis\w*|question|challenge)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*['’]s|its|their|this|that|the)\s+(?:decision|actions?|approach|judge?ment)s?\b
-        | \bsatisfied\s+(?:that\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*|it|they)\s+(?:has\s+|had\s+)?(?:properly\s+|fully\s+|carefully\s+)?(?:considered|took\s+(?:into\s+)?account|followed|acted|dealt|made|reached|assessed|explained|responded)\b
-        | \b(?:(?-i:[A-Z])[\w&'’-]*|it|they)\s+was\s+(?:also\s+)?right\s+to\b
+        | (?:\bcannot|\bcan\s*{not}|\bcould\s*{not}|\bno\s+(?:grounds?|reasons?|basis)\s+to)\s+(?:criticis\w*|question|challenge)\s+(?:the\s+)?(?:{name}['’]s|its|their|this|that|the)\s+(?:decision|actions?|approach|judge?ment)s?\b
+        | \bsatisfied\s+(?:that\s+)?(?:the\s+)?(?:{name}|it|they)\s+(?:has\s+|had\s+)?(?:properly\s+|fully\s+|carefully\s+)?(?:considered|took\s+(?:into\s+)?account|followed|acted|dealt|made|reached|assessed|explained|responded)\b
+        | \b(?:{name}|it|they)\s+was\s+(?:also\s+)?right\s+to\b
         | \b(?:dealt\s+with|responded\s+to|handled|considered|processed|completed|acted\s+on)\s+(?:[\w'’-]+\s+){0,5}?(?:in\s+a\s+timely\s+(?:manner|way|fashion)|promptly)\b
         | \bgave\s+(?:proper|due|careful|full|appropriate)\s+consideration\s+to\b
         | \b(?:considered|took\s+account\s+of|taken\s+account\s+of|had\s+regard\s+to)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?relevant\s+(?:information|evidence|factors|matters|considerations)
@@ -915,7 +915,7 @@ fn about_part(scope: &str) -> bool {
 /// complaint about a company`, `why Trading Standards would not investigate`.
 static BODY_DECLINES: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:(?-i:[A-Z])[\w&'’-]*|it|they)\s+(?:(?:had|has|have|then|later|also|previously|therefore)\s+)*(?:decided|decides|chose|chooses|would|will|did|does|could|can|should)\s*(?:to\s*)?$",
+        r"(?i)\b(?:{name}|it|they)\s+(?:(?:had|has|have|then|later|also|previously|therefore)\s+)*(?:decided|decides|chose|chooses|would|will|did|does|could|can|should)\s*(?:to\s*)?$",
     )
 });
 

@@ -25,8 +25,8 @@ use crate::parse::extract::payment::{self, purpose};
 use crate::parse::extract::remedy;
 
 /// Compiles a pattern whose `\b` and `\w` are ASCII, whose `{body}` is
-/// any name of the body complained about and `{initials}` a body named by its
-/// initials ([`with_body`]), and whose `{not}` is
+/// any name of the body complained about, `{initials}` a body named by its
+/// initials and `{name}` any capitalised word ([`with_body`]), and whose `{not}` is
 /// a negation, spelled out or contracted ([`with_not`]). Panics only on an
 /// invalid pattern, which is a bug caught by the unit tests.
 pub fn regex(pattern: &str) -> Regex {

@@ -513,7 +513,14 @@ static INJUSTICE_LEFT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether `text` says a remedy falls short ([`SHORT`]), not that too little
 /// injustice is left to pursue.
-fn falls_short(text: &str, judgement: std::ops::Range<usize>) -> bool {
+fn falls_short(text: &str) -> bool {
+    falls_short_outside(text, 0..0)
+}
+
+/// [`falls_short`], leaving out words that start inside `judgement`: the
+/// `further remedy` of `it is unlikely we would recommend any further remedy`
+/// belongs to a judgement that the remedy is enough.
+fn falls_short_outside(text: &str, judgement: std::ops::Range<usize>) -> bool {
     SHORT
         .find_iter(text)
         .filter(|m| !judgement.contains(&m.start()))
@@ -624,7 +631,7 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
                 && told_as_offer(m, blocks)
                 && !block.sentences()[m.sentence..]
                     .iter()
-                    .any(|s| falls_short(s.text, 0..0))
+                    .any(|s| falls_short(s.text))
         };
         for m in &mut mentions {
             if m.payment.role == PaymentRole::Offered
@@ -891,7 +898,7 @@ fn satisfied_after(
 fn judged_sufficient(text: &str) -> Option<usize> {
     SATISFIED
         .find(text)
-        .filter(|m| !falls_short(text, m.range()))
+        .filter(|m| !falls_short_outside(text, m.range()))
         .map(|m| m.start())
 }
 
