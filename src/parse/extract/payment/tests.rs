@@ -948,6 +948,25 @@ fn what_the_complainant_says_they_lost_or_are_owed_is_claimed() {
     }
 }
 
+#[test]
+fn a_price_the_complainant_paid_and_wants_back_is_claimed() {
+    for text in [
+        "Mr X purchased a replacement caddy for £15.99 and wants the Council to refund this.",
+        "She has now paid the PCN at the discounted rate of £35 and wants the Council to refund her payment.",
+        "He bought a new bin for £30 and would like the Council to reimburse him.",
+    ] {
+        assert_one_role(text, PaymentRole::Claimed);
+    }
+    // Without the want, or with the body refusing, it stays a price or charge.
+    for text in [
+        "Mr X purchased a replacement caddy for £15.99.",
+        "The Council charged £50 and refused to refund it.",
+        "He bought a caddy for £15.99 and the Council wants him to pay for another.",
+    ] {
+        assert_one_role(text, PaymentRole::Other);
+    }
+}
+
 /// `text`, a sentence of the complaint, has one amount, of `role`.
 fn assert_one_role(text: &str, role: PaymentRole) {
     let p = run(&[(Some(Complaint), text)], Some("Mrs X"));
