@@ -212,6 +212,7 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:is|was|are|were)\s+(?:(?:therefore|also)\s+)?(?:sufficient|suitable|appropriate|adequate|proportionate|enough)\s+to\s+remedy\b
         | \bagree(?:s|d|ing)?\s+to\s+take\s+(?:[\w'’-]+\s+){0,3}?actions?\b
         | \bsatisfied\s+with\s+(?:the\s+)?(?:actions?|steps|remedy|response)\s+(?:the\s+)?(?:{body}|it)\s+(?:(?:has|have)\s+(?:already\s+)?(?:taken|agreed|offered|provided)|(?:proposes|intends|plans|offers)\s+to\s+take|will\s+take)
+        | \bsatisfied\s+with\s+(?:the\s+)?(?:actions?|steps|remedy|response)\s+(?:(?:already|now)\s+)?(?:taken|agreed|offered|provided|proposed)\s+by\s+(?:the\s+)?{body}
         | \bsatisfied\s+with\s+(?:the\s+)?(?:{body}['’]s|its)\s+(?:actions?|steps|remedy|response)
         | \bresolve\s+(?:the|this|her|his|their)\s+complaint\s+early
         | \b(?:has|have|had)\s+(?:already\s+|also\s+)*(?:offered|provided|given|made)\s+(?:(?:him|her|them|the\s+complainants?)\s+)?(?:a|an|the)\s+(?:(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|financial)\s+(?:and\s+)?){0,2}(?:remedy|refund)
@@ -302,6 +303,8 @@ pub(crate) static NOT_INVESTIGATED: LazyLock<Regex> = LazyLock::new(|| {
         | \bnot\s+for\s+(?:us|me|the\s+ombudsm[ae]n)\s+to\s+investigat
         | {not}\s+(?:[\w'’]+\s+){0,4}?(?:appropriate|proportionate|justified|(?:a\s+)?(?:good|proportionate|reasonable)\s+use\s+of\s+(?:our|public|the\s+ombudsm[ae]n['’]s)\s+(?:resources|money|time))\s+(?:for\s+(?:us|me|the\s+ombudsm[ae]n)\s+)?to\s+investigat
         | \bunlikely\s+(?:that\s+)?(?:the\s+ombudsm[ae]n|we|I)\s+(?:could|would|can|will)\s+(?:add\s+to|find\s+(?:any\s+)?fault)
+        # `not enough evidence of fault to justify investigating`, `to warrant further investigation`
+        | \b(?:justif(?:y|ies|ied)|warrant(?:s|ed)?)\s+(?:(?:us|me|the\s+ombudsm[ae]n|an?|further|any|our|starting|opening|an?\s+ombudsman)\s+){0,3}investigat
         ",
     )
 });
@@ -318,6 +321,9 @@ pub(crate) static NOT_INVESTIGATED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
         (?:{not}|\bcannot|\bno\s+(?:legal\s+)?(?:powers?|jurisdiction)\s+to|\bdeclined\s+to)\s+(?:start\s+(?:an\s+|to\s+)?|to\s+|exercise\s+(?:[\w'’]+\s+)?discretion\s+to\s+|have\s+(?:the|any)\s+(?:legal\s+)?(?:powers?|jurisdiction)\s+to\s+|be\s+able\s+to\s+)?investigat\w*\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b
         | \bclosed\s+(?:our|my|the|this|a)\s+(?:investigation|complaint|case)
         | (?:\b(?:will|can|shall)\s*{not}|\bcannot)\s+consider\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b
+        # `not enough evidence of fault to justify (further) investigation`: no
+        # part named (too little injustice to warrant it is a reason for a finding)
+        | \bevidence\s+of\s+(?:[\w'’-]+\s+){1,25}?(?:justif(?:y|ies|ied)|warrant(?:s|ed)?)\s+(?:(?:us|me|the\s+ombudsm[ae]n|an?|further|any|our|starting|opening|an?\s+ombudsman)\s+){0,3}investigat
         ",
     )
 });
@@ -547,7 +553,7 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | \bwas\s*{not}\s+(?:at\s+)?fault
         | {not}\s+(?:uphold|upheld)(?:\s+(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?)?
         | \bno\s+evidence\s+(?:of\s+(?:any\s+)?(?:[\w'’]+\s+)?(?:fault|maladministration)|(?:that\s+)?the\s+{body})
-        | \b(?:insufficient|{not}\s+enough|{not}\s+sufficient|no)\s+evidence\s+to\s+(?:find|say|show|conclude|suggest|support)\s+(?:[\w'’]+\s+){0,5}?(?:at\s+|with\s+)?fault\b
+        | \b(?:insufficient|{not}\s+enough|{not}\s+sufficient|no)\s+(?:(?:corroborating|independent|supporting|documentary|clear)\s+)?evidence\s+to\s+(?:find|say|show|conclude|suggest|support|make|reach)\s+(?:[\w'’]+\s+){0,5}?(?:at\s+|with\s+)?fault\b
         | (?:\bcannot|\bca{not}|\bunable\s+to|\bcould\s*{not})\s+(?:say|conclude)\s+(?:that\s+)?(?:the\s+)?(?:{body}|it|they)\s+(?:was|were|is|are|has\s+been|acted)\s+(?:at|with)\s+fault
         | \b(?:did|done|found|find|finds|see|saw)\s+nothing\s+wrong\b
         | \b(?:did|does|do|has|have|had)\s*{not}\s+do(?:ne)?\s+anything\s+wrong\b
@@ -960,6 +966,24 @@ fn denies_other_fault(denial: &str) -> bool {
             .is_some_and(|w| w.eq_ignore_ascii_case("other") || w.eq_ignore_ascii_case("further"))
 }
 
+/// Fault set aside before a denial in the same sentence (`except for the
+/// faulty installation of the equipment, the Council's actions were not
+/// affected by fault`): the denial is of other fault, so fault was found.
+static EXCEPTED_FAULT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:except(?:\s+for)?|apart\s+from|save\s+for|aside\s+from|other\s+than)\s+(?:[\w'’-]+\s+){0,6}?(?:fault\w*|failures?|failings?|errors?|mistakes?|delays?)\b",
+    )
+});
+
+/// Whether the words before a denial set some fault aside ([`EXCEPTED_FAULT`]).
+fn excepts_fault(before: &str) -> bool {
+    // Most denials have no exception word before them: look for one first.
+    ["xcept", "part from", "ave for", "side from", "ther than"]
+        .iter()
+        .any(|w| before.contains(w))
+        && EXCEPTED_FAULT.is_match(before)
+}
+
 fn read<'a, 'b: 'a>(
     findings: &FaultFindings,
     blocks: impl Iterator<Item = (usize, &'a Block<'b>)> + Clone,
@@ -1038,7 +1062,9 @@ fn read<'a, 'b: 'a>(
                                 .filter(|d| !negated_before(&s[..d.start()]))
                         })
                         .filter(|d| !REPORTED.is_match(&s[..d.start()]));
-                    if denial.is_some_and(|d| denies_other_fault(d.as_str())) {
+                    if denial.is_some_and(|d| {
+                        denies_other_fault(d.as_str()) || excepts_fault(&s[..d.start()])
+                    }) {
                         fault = true;
                     } else {
                         no_fault |= denial.is_some();
@@ -1085,7 +1111,7 @@ fn read<'a, 'b: 'a>(
     // Read at most once, by whichever test below needs it first.
     let other_reason = OnceCell::new();
     let other_reason = || *other_reason.get_or_init(|| gives_other_reason(all.clone()));
-    let settled = not_investigated_whole
+    let settled = (not_investigated_whole || not_investigated)
         && (!fault || no_injustice)
         && !discontinued
         && (remedied || all.clone().any(|(_, b)| says_settled(b)))
@@ -1518,6 +1544,84 @@ mod tests {
         assert_eq!(
             in_summary("It is unlikely we would find fault."),
             Some(NotInvestigated)
+        );
+    }
+
+    #[test]
+    fn evidence_of_fault_too_little_to_justify_investigating_is_not_investigating() {
+        for text in [
+            "There is not enough evidence of fault to justify an investigation.",
+            "We have not seen enough evidence of fault in the decision-making process to justify further investigation.",
+            "There is insufficient evidence of fault in the way the Council decided to remove Mr X’s band C priority on its housing register to justify further investigation.",
+            "There is insufficient evidence of fault to warrant us investigating.",
+        ] {
+            assert_eq!(in_summary(text), Some(NotInvestigated), "{text}");
+        }
+        // Fault found is no refusal, whatever follows it.
+        assert_eq!(
+            in_summary("We found fault which caused Mr X injustice."),
+            Some(FaultInjustice)
+        );
+    }
+
+    #[test]
+    fn a_remedy_beside_too_little_evidence_to_justify_investigating_is_not_investigating() {
+        // A part remedied by the body, the rest without evidence of fault
+        // enough to investigate: the remedy is incidental to the refusal.
+        assert_eq!(
+            in_summary("The Council has apologised for poor communications in relation to Mr X’s homelessness application and that is sufficient to remedy the frustration caused. There is insufficient evidence of fault in the way the Council decided to remove Mr X’s band C priority on its housing register to justify further investigation."),
+            Some(NotInvestigated)
+        );
+        // Too little injustice to warrant investigating is a finding of
+        // fault without injustice, not a refusal.
+        assert_eq!(
+            with_outcome("There was fault by the Council because it did not inform Mr X directly about its investigation. However, this failing did not cause Mr X significant injustice to warrant further investigation by the Ombudsman.", "", Some(UPHELD)),
+            Some(FaultNoInjustice)
+        );
+    }
+
+    #[test]
+    fn a_remedy_beside_a_part_not_investigated_settles() {
+        // The body put one part right; the Ombudsman cannot investigate
+        // another: the outcome line says how it was recorded.
+        assert_settles("The Council has apologised for delays in responding to Mr X’s complaints and offered to pay him £250 to recognise the time and trouble this caused. The Ombudsman cannot continue to investigate the Council’s consideration of Mr X’s planning application as he has a right of appeal to the Planning Inspector.");
+    }
+
+    #[test]
+    fn fault_excepted_before_a_denial_is_fault_found() {
+        for text in [
+            "The Ombudsman finds that, except for the faulty installation of sound recording equipment which led to no injustice for Miss B, the Council’s actions in this matter were not affected by fault.",
+            "Other than the delay, which caused no injustice, we found no fault.",
+        ] {
+            assert_eq!(in_summary(text), Some(FaultNoInjustice), "{text}");
+        }
+        // An exception that names no fault leaves the denial whole.
+        assert_eq!(
+            in_summary("Apart from his wish for a refund, there was no fault."),
+            Some(NoFault)
+        );
+    }
+
+    #[test]
+    fn no_evidence_to_make_a_finding_of_fault_denies_it() {
+        for text in [
+            "The Ombudsman found no corroborating evidence to make a finding of fault on Mr B’s complaint about the Council misleading him.",
+            "There is not enough evidence to make a finding of fault against the Council.",
+        ] {
+            assert_eq!(in_summary(text), Some(NoFault), "{text}");
+        }
+        assert_eq!(in_summary("We cannot make a finding of fault."), None);
+        assert_eq!(
+            in_summary("We made a finding of fault."),
+            Some(FaultNoInjustice)
+        );
+    }
+
+    #[test]
+    fn satisfied_with_actions_taken_by_the_body_remedies() {
+        assert_eq!(
+            in_summary("Miss X complains the Care Home provided poor quality care. The Ombudsman is satisfied with the actions already taken by the Care Home to remedy any injustice and prevent recurrence."),
+            Some(FaultInjustice)
         );
     }
 
