@@ -140,7 +140,7 @@ fn group_patterns() -> [&'static str; 9] {
         r"\b(?:wants?|wanted|wish\w*|would\s+(?:also\s+|now\s+|still\s+)?like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b|\b(?:says?|said|believes?|feels?|felt|thinks?|argues?|argued)\s+(?:that\s+)?(?:(?:[\w'’]+\s+){0,3}?|(?:[\w'’]+\s+){3,11}?(?:{body}|it|so|therefore|also|and)\s+)should\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:(?:the|its|their|his|her|this|that|an?|any|revised|new|improved|increased|final|earlier|later|initial|financial|further|proposed|goodwill|council|mr|mrs|ms|miss|dr|[\w-]+['’]s?)\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\bincreas\w*\s+(?:(?:its|the|their|this|that|his|her)\s+)?(?:[\w-]+\s+)?offer\b|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
-        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+owed|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|forced\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+to\s+(?:pay|spend))\b",
+        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+(?:still\s+)?(?:owed|due)|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|caus\w*\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+\w+)\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?loss(?:es)?(?:\s+of)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|forced\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+to\s+(?:pay|spend))\b",
         r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|{body}|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
@@ -559,12 +559,33 @@ static STAGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// `payment` right after an amount no word before marks: `and £1,000 payment`.
-pub(crate) static PAYMENT_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)^\s*(?:[\w-]+\s+)?\bpayment\b"));
+/// `payment`, or what a remedy payment is for, right after an amount no word
+/// before marks: `and £1,000 payment`, `an apology and £300 in recognition of
+/// the avoidable frustration`, `and £150 for her distress`.
+pub(crate) static PAYMENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?xi)
+        ^\s*(?:[\w-]+\s+)?\bpayment\b
+        | ^\s*,?\s*(?:to\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+\w+)\s+)?
+          (?:in\s+recognition\b|to\s+(?:recognise|acknowledge)\b
+            |for\s+(?:(?:his|her|their|the|any)\s+)?(?:avoidable\s+)?(?:distress|frustration|uncertainty|time\s+and\s+trouble)\b)
+        ",
+    )
+});
 /// The word beginnings every match of [`PAYMENT_AFTER`] has.
-pub(crate) const PAYMENT_AFTER_NEEDS: Prefilter =
-    Prefilter::new(Slot::PaymentPaymentAfter, &["payment"]);
+pub(crate) const PAYMENT_AFTER_NEEDS: Prefilter = Prefilter::new(
+    Slot::PaymentPaymentAfter,
+    &[
+        "payment",
+        "recognition",
+        "recognise",
+        "acknowledge",
+        "distress",
+        "frustration",
+        "uncertainty",
+        "trouble",
+    ],
+);
 /// A remedy's parts listed: `this included an apology and £1,000 payment`.
 static INCLUDED: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\binclud\w*\b"));
 
@@ -1101,12 +1122,15 @@ fn words_cue(
         return Some(Cue::Offered);
     }
     let Some((group, start, end)) = last else {
-        // `This included an apology and £1,000 payment`.
-        return (has_after(PAYMENT_AFTER_NEEDS) && PAYMENT_AFTER.is_match(after)).then(|| {
-            Cue::Remedy {
-                agreed: agreed || INCLUDED.is_match(before),
-            }
-        });
+        // `This included an apology and £1,000 payment`; `agreed to send
+        // an apology and £300 in recognition of`, where what it is for
+        // makes a remedy of an amount only an agreement governs.
+        let after = has_after(PAYMENT_AFTER_NEEDS)
+            .then(|| PAYMENT_AFTER.find(after))
+            .flatten()?;
+        let agreed = agreed || INCLUDED.is_match(before);
+        let named = after.as_str().to_ascii_lowercase().contains("payment");
+        return (named || agreed).then_some(Cue::Remedy { agreed });
     };
     let cue = match group {
         // `failed to refund £100 he overpaid`, `complains the Council will
@@ -1176,6 +1200,18 @@ fn words_cue(
             Cue::Claimed
         }
         CueGroup::NotRemedy => Cue::Other,
+        // `he is owed a refund of £300`, `is still due a further refund of
+        // £17,000`: what someone is said to be owed, not what anyone agreed.
+        CueGroup::StrongRemedy | CueGroup::Remedy
+            if !(agreed || accepted)
+                && prev.is_some_and(|(g, from, end)| {
+                    g == CueGroup::Loss
+                        && few_words(before, end, start)
+                        && owed_or_due(&before[from..end])
+                }) =>
+        {
+            Cue::Claimed
+        }
         CueGroup::StrongRemedy | CueGroup::Remedy => remedy(accepted, agreed),
     };
     Some(cue)
@@ -1342,7 +1378,7 @@ static WANT_ENDS: LazyLock<Regex> = LazyLock::new(|| {
 /// asked to pay`): what the body wants paid, not a claim.
 static BODY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:{body}|it|bailiffs?)\s+(?:(?:\w+ly|also|then|had|has|have|now|later|still|first|again|itself)\s+){0,2}$|\b(?:was|were|been|being)\s+$",
+        r"(?i)\b(?:{body}|it|bailiffs?)\s+(?:(?:\w+ly|also|then|had|has|have|is|are|was|were|now|later|still|first|again|itself)\s+){0,2}$|\b(?:was|were|been|being)\s+$|\b(?:notices?|certificates?|letters?|invoices?|bills?|reminders?|summons(?:es)?|warrants?)\s+$",
     )
 });
 
@@ -1398,6 +1434,15 @@ fn loss_right_before(cues: &[CueMatch], before: &str) -> bool {
 fn few_words(text: &str, from: usize, to: usize) -> bool {
     text.get(from..to)
         .is_some_and(|gap| gap.split_whitespace().count() <= 5 && !gap.contains([';', '.']))
+}
+
+/// Whether a [`CueGroup::Loss`] match says someone is owed money: `is owed`,
+/// `was due`, `were entitled to`.
+fn owed_or_due(cue: &str) -> bool {
+    let last = cue.split_whitespace().last().unwrap_or("");
+    ["owed", "due", "to"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
 }
 
 /// The role of one amount given the kind of section it is in.

@@ -967,6 +967,50 @@ fn a_price_the_complainant_paid_and_wants_back_is_claimed() {
     }
 }
 
+#[test]
+fn what_someone_is_owed_or_a_fault_caused_them_to_lose_is_claimed() {
+    for text in [
+        "Mrs X considers Mr Y is still due a further refund of over £17,000.",
+        "He says he is owed a refund of £300.",
+        "She believes she was entitled to compensation of £500.",
+        "This has caused Mrs X a loss of around £2,150; she wants it back.",
+        "This caused him a financial loss of £500.",
+    ] {
+        assert_one_role(text, PaymentRole::Claimed);
+    }
+}
+
+#[test]
+fn what_a_notice_or_the_body_demands_is_other() {
+    for text in [
+        "Mr X complains the Council issued a charge certificate demanding £180 for an unpaid penalty charge notice.",
+        "She complains the Council stopped Mr Y’s direct payments, and that it is seeking repayment of £1039.",
+    ] {
+        assert_one_role(text, PaymentRole::Other);
+    }
+}
+
+#[test]
+fn an_amount_followed_by_what_a_remedy_is_for_is_that_remedy() {
+    let p = run_one(
+        Some(Findings),
+        "The Council agreed to send Mr X an apology and £300 in recognition of the avoidable frustration and time and trouble he was caused by its fault.",
+        Some("Mr X"),
+    );
+    assert_eq!(agreed(&p), vec![300.0]);
+    let p = run_one(
+        Some(Findings),
+        "The Council has agreed to apologise and £150 for her distress.",
+        Some("Mrs X"),
+    );
+    assert_eq!(agreed(&p), vec![150.0]);
+    // A price with no remedy words stays what it was.
+    assert_one_role(
+        "Mrs X's rent of £300 for the flat was high.",
+        PaymentRole::Other,
+    );
+}
+
 /// `text`, a sentence of the complaint, has one amount, of `role`.
 fn assert_one_role(text: &str, role: PaymentRole) {
     let p = run(&[(Some(Complaint), text)], Some("Mrs X"));
