@@ -212,7 +212,7 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:is|was|are|were)\s+(?:(?:therefore|also)\s+)?(?:sufficient|suitable|appropriate|adequate|proportionate|enough)\s+to\s+remedy\b
         | \bagree(?:s|d|ing)?\s+to\s+take\s+(?:[\w'’-]+\s+){0,3}?actions?\b
         | \bsatisfied\s+with\s+(?:the\s+)?(?:actions?|steps|remedy|response)\s+(?:the\s+)?(?:{body}|it)\s+(?:(?:has|have)\s+(?:already\s+)?(?:taken|agreed|offered|provided)|(?:proposes|intends|plans|offers)\s+to\s+take|will\s+take)
-        | \bsatisfied\s+with\s+(?:the\s+)?(?:actions?|steps|remedy|response)\s+(?:(?:already|now)\s+)?(?:taken|agreed|offered|provided|proposed)\s+by\s+(?:the\s+)?{body}
+        | \bsatisfied\s+with\s+(?:the\s+)?(?:actions?|steps|remedy|response)\s+(?:(?:already|now)\s+)?(?:taken|agreed|offered|provided|proposed)\s+by\s+(?:the\s+)?{name}
         | \bsatisfied\s+with\s+(?:the\s+)?(?:{body}['’]s|its)\s+(?:actions?|steps|remedy|response)
         | \bresolve\s+(?:the|this|her|his|their)\s+complaint\s+early
         | \b(?:has|have|had)\s+(?:already\s+|also\s+)*(?:offered|provided|given|made)\s+(?:(?:him|her|them|the\s+complainants?)\s+)?(?:a|an|the)\s+(?:(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|financial)\s+(?:and\s+)?){0,2}(?:remedy|refund)
@@ -323,7 +323,7 @@ pub(crate) static NOT_INVESTIGATED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
         | (?:\b(?:will|can|shall)\s*{not}|\bcannot)\s+consider\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b
         # `not enough evidence of fault to justify (further) investigation`: no
         # part named (too little injustice to warrant it is a reason for a finding)
-        | \bevidence\s+of\s+(?:[\w'’-]+\s+){1,25}?(?:justif(?:y|ies|ied)|warrant(?:s|ed)?)\s+(?:(?:us|me|the\s+ombudsm[ae]n|an?|further|any|our|starting|opening|an?\s+ombudsman)\s+){0,3}investigat
+        | \bevidence\s+of\s[^.;:]*?\b(?:justif(?:y|ies|ied)|warrant(?:s|ed)?)\s+(?:(?:us|me|the\s+ombudsm[ae]n|an?|further|any|our|starting|opening|an?\s+ombudsman)\s+){0,3}investigat
         ",
     )
 });
@@ -971,7 +971,7 @@ fn denies_other_fault(denial: &str) -> bool {
 /// affected by fault`): the denial is of other fault, so fault was found.
 static EXCEPTED_FAULT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:except(?:\s+for)?|apart\s+from|save\s+for|aside\s+from|other\s+than)\s+(?:[\w'’-]+\s+){0,6}?(?:fault\w*|failures?|failings?|errors?|mistakes?|delays?)\b",
+        r"(?i)\b(?:except(?:\s+for)?|apart\s+from|save\s+for|aside\s+from|other\s+than)\s[^.;]*?\b(?:fault\w*|failures?|failings?|errors?|mistakes?|delays?)\b",
     )
 });
 
