@@ -140,7 +140,7 @@ fn group_patterns() -> [&'static str; 9] {
         r"\b(?:wants?|wanted|wish\w*|would\s+(?:also\s+|now\s+|still\s+)?like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b|\b(?:says?|said|believes?|feels?|felt|thinks?|argues?|argued)\s+(?:that\s+)?(?:(?:[\w'’]+\s+){0,3}?|(?:[\w'’]+\s+){3,11}?(?:{body}|it|so|therefore|also|and)\s+)should\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:(?:the|its|their|his|her|this|that|an?|any|revised|new|improved|increased|final|earlier|later|initial|financial|further|proposed|goodwill|council|mr|mrs|ms|miss|dr|[\w-]+['’]s?)\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\bincreas\w*\s+(?:(?:its|the|their|this|that|his|her)\s+)?(?:[\w-]+\s+)?offer\b|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
-        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+(?:still\s+)?(?:owed|due)|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out of pocket|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|caus(?:e|es|ed|ing)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:an?\s+|some\s+)?(?:[^\s.;,£]+\s+){0,2}?loss(?:es)?(?:\s+of)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|forced\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+to\s+(?:pay|spend))\b",
+        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+(?:still\s+)?(?:owed|due)|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out[\s-]of[\s-]pocket(?:\s+by)?|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|caus(?:e|es|ed|ing)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:an?\s+|some\s+)?(?:[^\s.;,£]+\s+){0,2}?loss(?:es)?(?:\s+of)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|forced\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+to\s+(?:pay|spend))\b",
         r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|{body}|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
@@ -588,6 +588,15 @@ pub(crate) const PAYMENT_AFTER_NEEDS: Prefilter = Prefilter::new(
 );
 /// A remedy's parts listed: `this included an apology and £1,000 payment`.
 static INCLUDED: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\binclud\w*\b"));
+
+/// An action that happens at a stage of the complaint process: `start an
+/// investigation at stage two`, `consider the complaint at stage three`.
+static STAGE_OF_ACTION: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(?:investigat\w*|review|complaints?|consider\w*)\s+$"));
+
+/// A second agreed action that pays, after another: `and pay`, `and to pay`.
+static AND_PAY: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(?:and|then)\s+(?:to\s+)?(?:pay|make\s+a\s+payment)\b"));
 
 /// The Ombudsman's complaint process in the words before an amount: narrated, not decided.
 pub(crate) static COMPLAINT_STAGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1115,9 +1124,17 @@ fn words_cue(
             });
         }
     }
+    // `agreed to start an investigation at stage two of the procedure and
+    // pay Miss B £150`: a stage the agreed remedy names before its own pay
+    // verb is what the body will do now, not where it offered the money.
+    let stage_before = COMPLAINT_STAGE.find(before).filter(|m| {
+        !(agreed
+            && STAGE_OF_ACTION.is_match(&before[..m.start()])
+            && AND_PAY.is_match(&before[m.end()..]))
+    });
     if !accepted
         && has(COMPLAINT_STAGE_NEEDS)
-        && (COMPLAINT_STAGE.is_match(before) || STAGE_AFTER.is_match(after))
+        && (stage_before.is_some() || STAGE_AFTER.is_match(after))
     {
         return Some(Cue::Offered);
     }

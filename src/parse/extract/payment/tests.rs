@@ -975,6 +975,7 @@ fn what_someone_is_owed_or_a_fault_caused_them_to_lose_is_claimed() {
         "She believes she was entitled to compensation of £500.",
         "This has caused Mrs X a loss of around £2,150; she wants it back.",
         "This caused him a financial loss of £500.",
+        "Mrs X says she and Mr X are out-of-pocket by £1,250, the full respite cost.",
     ] {
         assert_one_role(text, PaymentRole::Claimed);
     }
@@ -1009,6 +1010,26 @@ fn an_amount_followed_by_what_a_remedy_is_for_is_that_remedy() {
         "Mrs X's rent of £300 for the flat was high.",
         PaymentRole::Other,
     );
+}
+
+#[test]
+fn a_stage_the_agreed_remedy_names_is_no_offer_at_that_stage() {
+    for text in [
+        "The Council has agreed to start an investigation at stage two of the procedure and pay Miss B £150.",
+        "The Council agreed to consider the complaint at stage three and to pay Mr X £200 for his time and trouble.",
+    ] {
+        assert_eq!(agreed(&run_one(None, text, Some("Miss B"))).len(), 1, "{text}");
+    }
+    // What the body agreed at a stage of its own process stays its offer.
+    for text in [
+        "At stage two the Council agreed to pay Miss B £150.",
+        "The Council agreed at stage two to apologise and pay Miss B £150.",
+    ] {
+        assert!(
+            agreed(&run_one(None, text, Some("Miss B"))).is_empty(),
+            "{text}"
+        );
+    }
 }
 
 /// `text`, a sentence of the complaint, has one amount, of `role`.
