@@ -938,57 +938,62 @@ fn money_the_body_paid_that_suitably_put_matters_right_is_accepted() {
 
 #[test]
 fn what_the_complainant_says_they_lost_or_are_owed_is_claimed() {
-    for text in [
-        "As a result, he has unnecessarily spent £13,000.",
-        "Ms Y says Miss X is £138 out of pocket, which she wants refunded.",
-        "Ms M says the Council owes her £650.",
-        "She believes she was entitled to the £500 payment.",
-    ] {
-        assert_one_role(text, PaymentRole::Claimed);
-    }
+    assert_each_role(
+        &[
+            "As a result, he has unnecessarily spent £13,000.",
+            "Ms Y says Miss X is £138 out of pocket, which she wants refunded.",
+            "Ms M says the Council owes her £650.",
+            "She believes she was entitled to the £500 payment.",
+        ],
+        PaymentRole::Claimed,
+    );
 }
 
 #[test]
 fn a_price_the_complainant_paid_and_wants_back_is_claimed() {
-    for text in [
-        "Mr X purchased a replacement caddy for £15.99 and wants the Council to refund this.",
-        "She has now paid the PCN at the discounted rate of £35 and wants the Council to refund her payment.",
-        "He bought a new bin for £30 and would like the Council to reimburse him.",
-    ] {
-        assert_one_role(text, PaymentRole::Claimed);
-    }
+    assert_each_role(
+        &[
+            "Mr X purchased a replacement caddy for £15.99 and wants the Council to refund this.",
+            "She has now paid the PCN at the discounted rate of £35 and wants the Council to refund her payment.",
+            "He bought a new bin for £30 and would like the Council to reimburse him.",
+        ],
+        PaymentRole::Claimed,
+    );
     // Without the want, or with the body refusing, it stays a price or charge.
-    for text in [
-        "Mr X purchased a replacement caddy for £15.99.",
-        "The Council charged £50 and refused to refund it.",
-        "He bought a caddy for £15.99 and the Council wants him to pay for another.",
-    ] {
-        assert_one_role(text, PaymentRole::Other);
-    }
+    assert_each_role(
+        &[
+            "Mr X purchased a replacement caddy for £15.99.",
+            "The Council charged £50 and refused to refund it.",
+            "He bought a caddy for £15.99 and the Council wants him to pay for another.",
+        ],
+        PaymentRole::Other,
+    );
 }
 
 #[test]
 fn what_someone_is_owed_or_a_fault_caused_them_to_lose_is_claimed() {
-    for text in [
-        "Mrs X considers Mr Y is still due a further refund of over £17,000.",
-        "He says he is owed a refund of £300.",
-        "She believes she was entitled to compensation of £500.",
-        "This has caused Mrs X a loss of around £2,150; she wants it back.",
-        "This caused him a financial loss of £500.",
-        "Mrs X says she and Mr X are out-of-pocket by £1,250, the full respite cost.",
-    ] {
-        assert_one_role(text, PaymentRole::Claimed);
-    }
+    assert_each_role(
+        &[
+            "Mrs X considers Mr Y is still due a further refund of over £17,000.",
+            "He says he is owed a refund of £300.",
+            "She believes she was entitled to compensation of £500.",
+            "This has caused Mrs X a loss of around £2,150; she wants it back.",
+            "This caused him a financial loss of £500.",
+            "Mrs X says she and Mr X are out-of-pocket by £1,250, the full respite cost.",
+        ],
+        PaymentRole::Claimed,
+    );
 }
 
 #[test]
 fn what_a_notice_or_the_body_demands_is_other() {
-    for text in [
-        "Mr X complains the Council issued a charge certificate demanding £180 for an unpaid penalty charge notice.",
-        "She complains the Council stopped Mr Y’s direct payments, and that it is seeking repayment of £1039.",
-    ] {
-        assert_one_role(text, PaymentRole::Other);
-    }
+    assert_each_role(
+        &[
+            "Mr X complains the Council issued a charge certificate demanding £180 for an unpaid penalty charge notice.",
+            "She complains the Council stopped Mr Y’s direct payments, and that it is seeking repayment of £1039.",
+        ],
+        PaymentRole::Other,
+    );
 }
 
 #[test]
@@ -1032,6 +1037,13 @@ fn a_stage_the_agreed_remedy_names_is_no_offer_at_that_stage() {
     }
 }
 
+/// Each of `texts`, a sentence of the complaint, has one amount, of `role`.
+fn assert_each_role(texts: &[&str], role: PaymentRole) {
+    for text in texts {
+        assert_one_role(text, role);
+    }
+}
+
 /// `text`, a sentence of the complaint, has one amount, of `role`.
 fn assert_one_role(text: &str, role: PaymentRole) {
     let p = run(&[(Some(Complaint), text)], Some("Mrs X"));
@@ -1044,14 +1056,15 @@ fn assert_one_role(text: &str, role: PaymentRole) {
 
 #[test]
 fn money_a_body_credited_took_or_paid_by_mistake_is_no_offer() {
-    for text in [
-        "The closing bill showed Mrs X had a credit of £57.",
-        "The Council accepted it was at fault in paying £575 into Mr B’s bank account by error.",
-        "In May 2018 it decided to pay £1,500 of his university grant towards his rent arrears.",
-        "The Council has refused to pay her legal fees in the sum of £900.",
-    ] {
-        assert_one_role(text, PaymentRole::Other);
-    }
+    assert_each_role(
+        &[
+            "The closing bill showed Mrs X had a credit of £57.",
+            "The Council accepted it was at fault in paying £575 into Mr B’s bank account by error.",
+            "In May 2018 it decided to pay £1,500 of his university grant towards his rent arrears.",
+            "The Council has refused to pay her legal fees in the sum of £900.",
+        ],
+        PaymentRole::Other,
+    );
     // A credit the body agrees to apply is still the remedy.
     let p = run_one(None, "The Council agreed to apply a credit to the balance owed for £185 to reflect the extra charge.", Some("Mrs X"));
     assert_eq!(agreed(&p), vec![185.0]);
