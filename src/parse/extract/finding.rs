@@ -285,9 +285,13 @@ pub(crate) static NO_INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) const NO_INJUSTICE_NEEDS: Prefilter =
     Prefilter::new(Slot::FindingNoInjustice, &["injustice"]);
 
+/// What too little evidence or injustice is not enough for: `to justify
+/// (further) investigation`, `to warrant an investigation`.
+const JUSTIFY_INVESTIGATING: &str = r"(?:justif(?:y|ies|ied)|warrant(?:s|ed)?)\s+(?:(?:us|me|the\s+ombudsm[ae]n|an?|further|any|our|starting|opening|an?\s+ombudsman)\s+){0,3}investigat";
+
 pub(crate) static NOT_INVESTIGATED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?xi)
+        &r"(?xi)
         (?:{not}|\bcannot|\bunable\s+to)\s+(?:[\w'’]+\s+){0,2}?investigat
         | {not}\s+exercise\s+(?:[\w'’]+\s+)?discretion\s+to\s+investigat
         | \bdecided\s+not\s+to\s+investigate
@@ -304,8 +308,9 @@ pub(crate) static NOT_INVESTIGATED: LazyLock<Regex> = LazyLock::new(|| {
         | {not}\s+(?:[\w'’]+\s+){0,4}?(?:appropriate|proportionate|justified|(?:a\s+)?(?:good|proportionate|reasonable)\s+use\s+of\s+(?:our|public|the\s+ombudsm[ae]n['’]s)\s+(?:resources|money|time))\s+(?:for\s+(?:us|me|the\s+ombudsm[ae]n)\s+)?to\s+investigat
         | \bunlikely\s+(?:that\s+)?(?:the\s+ombudsm[ae]n|we|I)\s+(?:could|would|can|will)\s+(?:add\s+to|find\s+(?:any\s+)?fault)
         # `not enough evidence of fault to justify investigating`, `to warrant further investigation`
-        | \b(?:justif(?:y|ies|ied)|warrant(?:s|ed)?)\s+(?:(?:us|me|the\s+ombudsm[ae]n|an?|further|any|our|starting|opening|an?\s+ombudsman)\s+){0,3}investigat
-        ",
+        | \b{JUSTIFY_INVESTIGATING}
+        "
+        .replace("{JUSTIFY_INVESTIGATING}", JUSTIFY_INVESTIGATING),
     )
 });
 /// The word beginnings every match of [`NOT_INVESTIGATED`] has.
@@ -317,14 +322,15 @@ pub(crate) const NOT_INVESTIGATED_NEEDS: Prefilter = Prefilter::new(
 /// Not investigating the complaint as a whole (not just part of it).
 pub(crate) static NOT_INVESTIGATED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?xi)
+        &r"(?xi)
         (?:{not}|\bcannot|\bno\s+(?:legal\s+)?(?:powers?|jurisdiction)\s+to|\bdeclined\s+to)\s+(?:start\s+(?:an\s+|to\s+)?|to\s+|exercise\s+(?:[\w'’]+\s+)?discretion\s+to\s+|have\s+(?:the|any)\s+(?:legal\s+)?(?:powers?|jurisdiction)\s+to\s+|be\s+able\s+to\s+)?investigat\w*\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b
         | \bclosed\s+(?:our|my|the|this|a)\s+(?:investigation|complaint|case)
         | (?:\b(?:will|can|shall)\s*{not}|\bcannot)\s+consider\s+(?:this|the|these|her|his|their|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+(?:[\w'’-]+\s+){0,2}?complaints?\b
         # `not enough evidence of fault to justify (further) investigation`: no
         # part named (too little injustice to warrant it is a reason for a finding)
-        | \bevidence\s+of\s[^.;:]*?\b(?:justif(?:y|ies|ied)|warrant(?:s|ed)?)\s+(?:(?:us|me|the\s+ombudsm[ae]n|an?|further|any|our|starting|opening|an?\s+ombudsman)\s+){0,3}investigat
-        ",
+        | \bevidence\s+of\s[^.;:]*?\b{JUSTIFY_INVESTIGATING}
+        "
+        .replace("{JUSTIFY_INVESTIGATING}", JUSTIFY_INVESTIGATING),
     )
 });
 /// The word beginnings every match of [`NOT_INVESTIGATED_WHOLE`] has.
