@@ -1127,15 +1127,14 @@ fn words_cue(
     // `agreed to start an investigation at stage two of the procedure and
     // pay Miss B £150`: a stage the agreed remedy names before its own pay
     // verb is what the body will do now, not where it offered the money.
-    let stage_before = COMPLAINT_STAGE.find(before).filter(|m| {
-        !(agreed
-            && STAGE_OF_ACTION.is_match(&before[..m.start()])
-            && AND_PAY.is_match(&before[m.end()..]))
-    });
-    if !accepted
-        && has(COMPLAINT_STAGE_NEEDS)
-        && (stage_before.is_some() || STAGE_AFTER.is_match(after))
-    {
+    let stage_before = || {
+        COMPLAINT_STAGE.find(before).is_some_and(|m| {
+            !(agreed
+                && STAGE_OF_ACTION.is_match(&before[..m.start()])
+                && AND_PAY.is_match(&before[m.end()..]))
+        })
+    };
+    if !accepted && has(COMPLAINT_STAGE_NEEDS) && (stage_before() || STAGE_AFTER.is_match(after)) {
         return Some(Cue::Offered);
     }
     let Some((group, start, end)) = last else {
