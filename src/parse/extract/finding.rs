@@ -53,7 +53,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::parse::text::pattern::{regex, Prefilter, Slot};
+use crate::parse::text::pattern::{regex, regex_read_through, Prefilter, Slot};
 
 use crate::parse::decision::{Finding, SectionKind};
 use crate::parse::extract::fault::{
@@ -179,7 +179,9 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| regex(&reported_before_findi
 /// Where a clause another voice reports ends: `this complaint that the
 /// Authority wrongly issued notices, as the Authority has offered ...`.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:because|since|but|however|although|whereas)\b|\bas\s+(?:the|it|they|we|I)\b|;")
+    regex_read_through(
+        r"(?i)\b(?:because|since|but|however|although|whereas)\b|\bas\s+(?:the|it|they|we|I)\b|;",
+    )
 });
 
 /// Whether `before` (a sentence up to a match) reports someone's view
@@ -277,7 +279,7 @@ pub(crate) const INJUSTICE_NEEDS: Prefilter = Prefilter::new(
 );
 
 pub(crate) static NO_INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_read_through(
         r"(?i)(?:\b(?:no|nor|without)|{not})\s+(?:[\w'’]+\s+){0,6}?(?:significant\s+|any\s+|an?\s+|personal\s+)?injustice|\binjustice\s+(?:was|is)\s*{not}|(?:\bcannot|\bca{not}|\bunable\s+to)\s+(?:say|conclude|find|show)\s+(?:[\w'’]+\s+){0,8}?injustice",
     )
 });
@@ -346,7 +348,7 @@ pub(crate) const NOT_INVESTIGATED_WHOLE_NEEDS: Prefilter = Prefilter::new(
 /// to start one. Also in the passive: `The investigation of this complaint is
 /// discontinued`.
 pub(crate) static DISCONTINUED: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_read_through(
         r"(?xi)
         \b(?:discontinu\w*|end|ended|ending|stop|stopped|stopping)\s+(?:(?:our|my|the|this|its|his|her)\s+)?(?:investigation|consideration\s+of)
         | \binvestigation\s+(?:[\w'’-]+\s+){0,12}?(?:is|was|(?:has|have)\s+(?:now\s+)?been)\s+(?:now\s+)?(?:discontinued|ended|stopped)\b
@@ -373,7 +375,7 @@ pub(crate) const DISCONTINUED_NEEDS: Prefilter = Prefilter::new(
 /// complaint`, `the surcharge part`, `the other complaints`, `the remainder`.
 /// Only run where a not-investigated pattern matched, so it has no prefilter.
 static PART: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_read_through(
         r"(?xi)
         \bparts?\b
         | \bsome\s+(?:of|aspects|elements|issues|points|matters)\b

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::parse::text::pattern::regex;
+use crate::parse::text::pattern::{regex, regex_read_through};
 
 use crate::parse::text::sentences::{Block, Literals};
 
@@ -23,7 +23,7 @@ static OFSTED_WORDS: LazyLock<Literals> =
     LazyLock::new(|| Literals::new(&["ofsted", "office for standards"]));
 
 static SHARED: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_read_through(
         r"(?i)\b(?:share|shared|sharing|send|sent|copy|copied|provide|forward|pass)\w*\b.{0,80}?\bdecision\b.{0,120}?\b(?:ofsted|office\s+for\s+standards\s+in\s+education)",
     )
 });

@@ -33,6 +33,20 @@ pub fn regex(pattern: &str) -> Regex {
     Regex::new(&ascii_words(&with_not(&with_body(pattern)))).expect("valid regex")
 }
 
+/// [`regex`], but compiled to read every byte of a haystack rather than hop
+/// between the places where one of its leading literals occurs. The regex crate
+/// picks such a literal prefilter on its own, and for a pattern whose matches
+/// begin with common words or punctuation (`,`, `and`, `pay`) hopping costs more
+/// than reading. The crate has no switch for it, so the pattern gets a first
+/// alternative that can never match (a character followed by the start of the
+/// text) and has no literal prefix: with it, no prefilter can be built. Which
+/// patterns are compiled so was measured one by one (docs/performance.md);
+/// their matches are the same either way (`read_through_matches_where_regex_does`).
+pub fn regex_read_through(pattern: &str) -> Regex {
+    let pattern = ascii_words(&with_not(&with_body(pattern)));
+    Regex::new(&format!(r"[\s\S]\A|(?:{pattern})")).expect("valid regex")
+}
+
 /// `\b` -> `(?-u:\b)`; `\w` -> `[0-9A-Za-z_]` (or its ranges inside a class);
 /// other escapes, including an escaped backslash, are left alone.
 pub fn ascii_words(pattern: &str) -> String {
@@ -356,6 +370,52 @@ mod tests {
                     word_mask_byte_by_byte(&lower[cut..]),
                     "{text} from {cut}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn read_through_matches_where_regex_does() {
+        // Anchored and not, case-insensitive, verbose, with groups and placeholders.
+        let patterns = [
+            r"(?i)(?:\band\b|,|;)\s+(?:to\s+)?(?:pay|refund)\b",
+            r"(?i:\bcomplain(?:s|ed|ing)?\b|\balleg\w*)|^(?:Mr|Mrs)\s+[A-Z]\s+(?:says|said)\b",
+            r"(?xi)
+            \b(?:discontinu\w*|end|ended)\s+(?:our\s+)?investigation
+            | {not}\s+further\s+investigat
+            ",
+            r"(?i)\b(?P<verb>pay|paid)\s+(?:{body}\s+)?£(\d+)",
+            r"^\s*,?\s*which",
+            r"",
+        ];
+        let mut texts: Vec<String> = [
+            "",
+            "a",
+            "\n",
+            "and pay, refund; and to pay Mr X £200",
+            "Mr B says the Council complained; we will not further investigate",
+            "We discontinued our investigation and ended investigation.",
+            ", which paid the Council £300 and pay it £5",
+            "Ms Y’s advocate alleged ſ K é",
+        ]
+        .map(String::from)
+        .to_vec();
+        for entry in std::fs::read_dir("corpus").expect("corpus/ exists") {
+            let path = entry.expect("corpus entry").path();
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                texts.extend(text.lines().map(String::from));
+            }
+        }
+        for pattern in patterns {
+            let (plain, through) = (regex(pattern), regex_read_through(pattern));
+            assert_eq!(plain.captures_len(), through.captures_len(), "{pattern}");
+            for text in &texts {
+                let spans = |re: &Regex| -> Vec<Vec<Option<(usize, usize)>>> {
+                    re.captures_iter(text)
+                        .map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect())
+                        .collect()
+                };
+                assert_eq!(spans(&plain), spans(&through), "{pattern} on {text:?}");
             }
         }
     }

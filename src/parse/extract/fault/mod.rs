@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::parse::extract::bounds::{evidence, Cap, Reached, MAX_FAULTS};
-use crate::parse::text::pattern::regex;
+use crate::parse::text::pattern::{regex, regex_read_through};
 use crate::parse::text::prefix::PrefixPattern;
 
 use crate::parse::decision::{Fault, SectionKind};
@@ -173,7 +173,7 @@ fn before_remedy(text: &str) -> &str {
 
 /// A sentence giving the complainant's view, never context for a finding.
 static COMPLAINANT_VIEW: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_read_through(
         r"(?i:\bcomplain(?:s|ed|ing)?\b|\balleg\w*)|^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Mr and Mrs)\s+[A-Z]\s+(?:says|said|believes|feels|felt|thinks|argues|argued|claims|claimed|wants|wanted)\b",
     )
 });

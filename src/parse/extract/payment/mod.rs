@@ -36,7 +36,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::parse::text::pattern::{regex, Prefilter, Slot};
+use crate::parse::text::pattern::{regex, regex_read_through, Prefilter, Slot};
 
 use crate::parse::decision::{Payment, PaymentRole, Purpose, SectionKind};
 use crate::parse::extract::bounds::{
@@ -600,7 +600,7 @@ static AND_PAY: LazyLock<Regex> =
 
 /// The Ombudsman's complaint process in the words before an amount: narrated, not decided.
 pub(crate) static COMPLAINT_STAGE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_read_through(
         r"(?i)\b(?:at|in|during|following|after)\s+(?:its\s+|the\s+|her\s+|his\s+)?(?:stage (?:one|two|three|1|2|3)|complaints? (?:process|procedure|response)|adjudication|final response|(?:initial |first |second )?response to (?:the|her|his|their|Mr|Mrs|Miss|Ms) complaint)",
     )
 });

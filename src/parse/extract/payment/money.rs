@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::parse::decision::Period;
-use crate::parse::text::pattern::regex;
+use crate::parse::text::pattern::{regex, regex_read_through};
 
 /// One amount of money found in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,7 +121,7 @@ const BARE_FOLLOWERS: &[&str] = &[
 
 /// Words whose presence makes `a total of 300` money.
 static PAY_VERB: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\b(?:pay|paid|payment|refund|reimburs|compensat)"));
+    LazyLock::new(|| regex_read_through(r"(?i)\b(?:pay|paid|payment|refund|reimburs|compensat)"));
 
 /// What every match of [`PAY_VERB`] contains (lowercased, with no `s` or `k`,
 /// which `(?i)` would also match as `ſ` or `K`).

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::parse::text::pattern::{regex, Prefilter, Slot};
+use crate::parse::text::pattern::{regex, regex_read_through, Prefilter, Slot};
 
 use crate::parse::decision::Purpose;
 
@@ -134,7 +134,7 @@ pub(crate) const DIRECT_FINANCIAL_NEEDS: Prefilter = Prefilter::new(
 
 /// A new verb clause after an amount: its purposes belong to what follows.
 pub(crate) static NEXT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_read_through(
         r"(?i)(?:\band\b|,|;)\s+(?:to\s+)?(?:also\s+)?(?:pay|refund|reimburse|repay|write|waive|credit|backdate|make|apologi[sz]e|review|remind|reconsider|provide|arrange|complete|carry)\b",
     )
 });
