@@ -30,7 +30,12 @@ use crate::parse::extract::remedy;
 /// a negation, spelled out or contracted ([`with_not`]). Panics only on an
 /// invalid pattern, which is a bug caught by the unit tests.
 pub fn regex(pattern: &str) -> Regex {
-    Regex::new(&ascii_words(&with_not(&with_body(pattern)))).expect("valid regex")
+    Regex::new(&expanded(pattern)).expect("valid regex")
+}
+
+/// `pattern` with its placeholders filled in and its `\b` and `\w` made ASCII.
+fn expanded(pattern: &str) -> String {
+    ascii_words(&with_not(&with_body(pattern)))
 }
 
 /// [`regex`], but compiled to read every byte of a haystack rather than hop
@@ -43,8 +48,7 @@ pub fn regex(pattern: &str) -> Regex {
 /// patterns are compiled so was measured one by one (docs/performance.md);
 /// their matches are the same either way (`read_through_matches_where_regex_does`).
 pub fn regex_read_through(pattern: &str) -> Regex {
-    let pattern = ascii_words(&with_not(&with_body(pattern)));
-    Regex::new(&format!(r"[\s\S]\A|(?:{pattern})")).expect("valid regex")
+    Regex::new(&format!(r"[\s\S]\A|(?:{})", expanded(pattern))).expect("valid regex")
 }
 
 /// `\b` -> `(?-u:\b)`; `\w` -> `[0-9A-Za-z_]` (or its ranges inside a class);
