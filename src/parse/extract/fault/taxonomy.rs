@@ -3,8 +3,11 @@
 //! The kinds live in a human-readable TOML file so researchers can read and
 //! change them without touching code. The built-in one (`faults.toml`) is
 //! compiled into the binary; [`Taxonomy::from_file`] loads a user's own, with
-//! errors that name the file and line. Each kind's signals compile to one
-//! case-insensitive regex, once, when the taxonomy is loaded.
+//! errors that name the file and line. Each kind's signals make one
+//! case-insensitive pattern; all kinds' patterns compile together into one
+//! set when the taxonomy is loaded, and only a kind with `unless` phrases
+//! compiles its own too (to see where its signals match), which halves the
+//! time loading takes.
 
 use std::ops::Range;
 use std::path::Path;
@@ -38,8 +41,18 @@ pub struct Taxonomy {
 struct Kind {
     name: String,
     about: String,
+    /// The signals as one pattern, which the set compiles.
+    signals: String,
+    /// For a kind with `unless` phrases: its signals compiled on their own,
+    /// to find where they match, and the `unless` phrases. A kind without
+    /// needs only the set, so its signals are not compiled twice.
+    masked: Option<Masked>,
+}
+
+#[derive(Debug, Clone)]
+struct Masked {
     signals: Regex,
-    unless: Option<Regex>,
+    unless: Regex,
 }
 
 #[derive(Deserialize)]
@@ -126,22 +139,31 @@ impl Taxonomy {
             if entry.signals.get_ref().is_empty() {
                 bail!("{}: kind '{name}' has no signals", at(entry.signals.span()));
             }
-            let signals = compile(&entry.signals.get_ref()[..], &at)?;
-            let unless = if entry.unless.is_empty() {
+            let phrases = &entry.signals.get_ref()[..];
+            let signals = pattern(phrases, &at)?;
+            let masked = if entry.unless.is_empty() {
                 None
             } else {
-                Some(compile(&entry.unless, &at)?)
+                Some(Masked {
+                    signals: compile(&signals, phrases, &at)?,
+                    unless: compile(&pattern(&entry.unless, &at)?, &entry.unless, &at)?,
+                })
             };
             let about = entry.about.clone().unwrap_or_default();
             kinds.push(Kind {
                 name: name.to_string(),
                 about,
                 signals,
-                unless,
+                masked,
             });
         }
-        let set = RegexSet::new(kinds.iter().map(|k| k.signals.as_str()))
-            .map_err(|e| anyhow::anyhow!("{origin}: cannot compile signals: {e}"))?;
+        let set = RegexSet::new(kinds.iter().map(|k| k.signals.as_str())).map_err(|e| {
+            // Name the kind whose signals fail on their own, where one does.
+            let failing = file.kind.iter().zip(&kinds).find_map(|(entry, kind)| {
+                compile(&kind.signals, &entry.get_ref().signals.get_ref()[..], &at).err()
+            });
+            failing.unwrap_or_else(|| anyhow::anyhow!("{origin}: cannot compile signals: {e}"))
+        })?;
         Ok(Taxonomy { kinds, set })
     }
 
@@ -165,23 +187,24 @@ impl Taxonomy {
             .matches(text)
             .iter()
             .filter_map(|i| self.kinds.get(i))
-            .filter(|k| k.unless.is_none() || k.matches(text))
+            .filter(|k| k.matches(text))
             .map(|k| k.name.as_str())
             .collect()
     }
 }
 
 impl Kind {
-    /// Whether a signal occurs outside every `unless` phrase.
+    /// Whether a signal occurs outside every `unless` phrase, for a kind the
+    /// set found a signal of in `text`.
     fn matches(&self, text: &str) -> bool {
-        let Some(unless) = &self.unless else {
-            return self.signals.is_match(text);
+        let Some(Masked { signals, unless }) = &self.masked else {
+            return true;
         };
         let masked: Vec<Range<usize>> = unless.find_iter(text).map(|m| m.range()).collect();
         if masked.is_empty() {
-            return self.signals.is_match(text);
+            return true;
         }
-        self.signals.find_iter(text).any(|m| {
+        signals.find_iter(text).any(|m| {
             !masked
                 .iter()
                 .any(|r| r.start <= m.start() && m.end() <= r.end)
@@ -203,11 +226,11 @@ pub fn kind_names(text: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// One case-insensitive regex for a list of signal phrases.
-fn compile(
+/// One case-insensitive pattern for a list of signal phrases.
+fn pattern(
     phrases: &[Spanned<String>],
     at: &impl Fn(Range<usize>) -> String,
-) -> anyhow::Result<Regex> {
+) -> anyhow::Result<String> {
     let mut parts = Vec::with_capacity(phrases.len());
     for phrase in phrases {
         let text = phrase.get_ref().trim().to_lowercase();
@@ -217,7 +240,17 @@ fn compile(
         parts.push(phrase_pattern(&text));
     }
     let pattern = format!(r"(?i)(?:{})", parts.join("|"));
-    Regex::new(&crate::parse::text::pattern::ascii_words(&pattern))
+    Ok(crate::parse::text::pattern::ascii_words(&pattern))
+}
+
+/// [`pattern`]'s pattern of `phrases`, compiled; an error names the line of
+/// the first phrase.
+fn compile(
+    pattern: &str,
+    phrases: &[Spanned<String>],
+    at: &impl Fn(Range<usize>) -> String,
+) -> anyhow::Result<Regex> {
+    Regex::new(pattern)
         .map_err(|e| anyhow::anyhow!("{}: cannot compile signals: {e}", at(phrases[0].span())))
 }
 
@@ -393,6 +426,26 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("no [[kind]]"));
+    }
+
+    #[test]
+    fn signals_too_large_to_compile_name_their_kind() {
+        // Signals compile once, in the set (or also alone for a kind with
+        // `unless`); the set's error must still name the kind that fails.
+        let huge = vec!["w"; 3000].join(" ... ");
+        let file = format!(
+            "[[kind]]\nname = \"fine\"\nsignals = [\"late\"]\n\n[[kind]]\nname = \"huge\"\nsignals = [\n  \"{huge}\",\n]\n"
+        );
+        let e = Taxonomy::from_toml(&file, "big.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("big.toml:8: cannot compile signals"), "{e}");
+        // With `unless`, the kind's own signals fail first, at the same line.
+        let file = format!("{file}unless = [\"x\"]\n");
+        let e = Taxonomy::from_toml(&file, "big.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("big.toml:8: cannot compile signals"), "{e}");
     }
 
     #[test]
