@@ -49,6 +49,12 @@ impl ParsePool {
         let Some(pool) = &self.0 else {
             return;
         };
+        // Meanwhile another thread compiles the largest patterns, so that
+        // the warm-up parse finds them ready. No thread, no matter: the
+        // parse compiles them itself.
+        let _ = std::thread::Builder::new()
+            .name("ombuds-compile".into())
+            .spawn(crate::parse::compile_guarded);
         pool.spawn(move || {
             // A parser bug here must not take the run down (a panic in a
             // spawned job would abort): the real parse reports it per file.

@@ -76,6 +76,7 @@ pub use extract::fault::taxonomy::{
 };
 pub use structure::header::{any_date, DateProblem};
 pub use structure::reference::canonical_reference;
+pub use text::pattern::compile_guarded;
 pub use warning::Warning;
 
 /// Why a text was not read as a decision.
