@@ -43,8 +43,10 @@ impl ParsePool {
     /// Decisions handed to [`for_each_decision`] wait for it.
     ///
     /// It parses with no fault taxonomy ([`Taxonomy::empty`]), so the caller
-    /// can load and compile its taxonomy meanwhile, on its own thread: the two
-    /// largest pieces of start-up run side by side.
+    /// can load and compile its taxonomy meanwhile, on its own thread, while a
+    /// third thread compiles the patterns with a prefilter
+    /// ([`compile_guarded`](crate::parse::compile_guarded)): the largest
+    /// pieces of start-up run side by side.
     pub fn warm_up(&self) {
         let Some(pool) = &self.0 else {
             return;
