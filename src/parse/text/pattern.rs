@@ -12,7 +12,7 @@
 //! all by path (no words here), giving each its bit in a sentence's word mask
 //! ([`word_mask`]), and names the regexes each guards, which
 //! `prefilter_tests` runs over real and generated sentences to prove that no
-//! prefilter hides a match.
+//! prefilter hides a match, and which [`compile_guarded`] compiles at start-up.
 
 use std::sync::LazyLock;
 
@@ -130,9 +130,13 @@ macro_rules! prefilters {
         }
         /// Every prefilter, each at its slot's position.
         pub const ALL: &[Prefilter] = &[$($path),*];
-        /// Compiles every guarded regex now, in list order, rather than on
-        /// first use: see [`compile_guarded`].
-        fn compile_listed() {
+        /// Compiles every guarded regex (the finding patterns, the largest,
+        /// among them) in list order, without searching with any. Meant for a
+        /// thread of its own at start-up, beside the parsing thread that warms
+        /// up by parsing: the two compile side by side, and the parsing thread
+        /// still makes every search cache itself (a regex's first searching
+        /// thread gets the cache that is fastest to reach).
+        pub fn compile_guarded() {
             $($(let _: &Regex = &$guarded;)+)*
         }
         /// Every guarded regex (by name) with its prefilter.
@@ -145,16 +149,6 @@ macro_rules! prefilters {
             vec![$($((stringify!($guarded), regex_of(&$guarded), $path)),+),*]
         }
     };
-}
-
-/// Compiles every regex that has a prefilter (the extractors' largest: the
-/// finding patterns alone take a tenth of all compiling) without searching
-/// with any. Meant for a thread of its own at start-up, beside the parsing
-/// thread that warms up by parsing: the two compile side by side, and the
-/// parsing thread still makes every search cache itself (a regex's first
-/// searching thread gets the cache that is fastest to reach).
-pub fn compile_guarded() {
-    compile_listed();
 }
 
 // The top bit marks a mask not made yet, and each prefilter must sit at its

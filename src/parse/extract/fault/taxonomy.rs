@@ -6,8 +6,7 @@
 //! errors that name the file and line. Each kind's signals make one
 //! case-insensitive pattern; all kinds' patterns compile together into one
 //! set when the taxonomy is loaded, and only a kind with `unless` phrases
-//! compiles its own too (to see where its signals match), which halves the
-//! time loading takes.
+//! compiles its own too (to see where its signals match).
 
 use std::ops::Range;
 use std::path::Path;
