@@ -53,7 +53,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::parse::text::pattern::{regex, regex_read_through, Prefilter, Slot};
+use crate::parse::text::pattern::{regex, regex_read_through, regex_with_cache, Prefilter, Slot};
 
 use crate::parse::decision::{Finding, SectionKind};
 use crate::parse::extract::fault::{
@@ -69,7 +69,7 @@ use crate::parse::warning::Warning;
 /// apology for this fault`, `It needs to correct that error`, `There was an
 /// error`, `an administrative error`.
 pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_with_cache(
         r"(?xi)
         \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+{body}\s+(?:failed|delayed|did\s*{not}|was\s+wrong|took\s+too\s+long))\b
         | \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:the\s+)?(?:(?:{body}|[\w-]+)['’]s?\s+(?:[\w'’,-]+\s+){0,20}?|{body}\s+(?:has\s+|had\s+)?)(?:all\s+|also\s+)?caused\s+(?:(?:her|him|them|Mrs?\s+[A-Z]|Ms\s+[A-Z]|Miss\s+[A-Z]|some|significant|an?|avoidable|personal|further)\s+){0,3}injustice
@@ -99,8 +99,14 @@ pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:{name}|it|they)\s+(?:could|can|did|does)\s*{not}\s+(?:evidence|show|demonstrate|prove)\s+(?:that\s+)?(?:it|they|its)\b
         | \b(?:handling|communication|record[\s-]keeping|responses?|service|care|practice)\s+(?:[\w'’]+\s+){0,6}?(?:(?:was|were|has\s+been|had\s+been)\s+(?:also\s+|very\s+|particularly\s+)?(?:poor|inadequate|unacceptable|substandard|not\s+(?:good\s+enough|satisfactory|adequate|acceptable))|fell\s+(?:well\s+|far\s+|significantly\s+)?short)\b
         ",
+        FAILURE_CACHE,
     )
 });
+/// The room for [`FAILURE`]'s lazy DFA states ([`regex_with_cache`]): reading
+/// every sentence of the development set's 475 real pages makes 7.7 MB of
+/// them, against the crate's default of 2 MB, which even the five sample
+/// decisions outgrow (`failure_states_fit_its_cache`).
+pub(crate) const FAILURE_CACHE: usize = 16 << 20;
 /// The word beginnings every match of [`FAILURE`] has.
 pub(crate) const FAILURE_NEEDS: Prefilter = Prefilter::new(
     Slot::FindingFailure,
@@ -2871,5 +2877,84 @@ mod tests {
         // outcome line says how the Ombudsman recorded it.
         let summary = "We will not investigate this complaint about payments of Council tax as the matter has been remedied.";
         assert_settles(summary);
+    }
+
+    /// Every sentence of the summary and sections of `text`, as extraction
+    /// reads them.
+    fn sentences_of(text: &str) -> Vec<String> {
+        let Ok(d) = crate::parse::parse_structure("(test)", text) else {
+            return Vec::new();
+        };
+        let summary = d.summary.as_deref().map(|s| Block::new(None, s));
+        let sections = d.sections.iter().map(|s| Block::new(Some(s.kind), &s.text));
+        summary
+            .into_iter()
+            .chain(sections)
+            .flat_map(|b| {
+                b.sentences()
+                    .iter()
+                    .map(|s| s.text.to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    /// How often [`FAILURE`]'s lazy DFA, with room for `cache` bytes of
+    /// states, is cleared while reading `sentences` one by one. A regex made
+    /// by the regex crate gives up on its lazy DFA after a few clears, for
+    /// engines many times slower; this one is built never to give up, so that
+    /// every clear is counted.
+    fn failure_clears(sentences: &[String], cache: usize) -> usize {
+        use regex_automata::hybrid;
+        let dfa = hybrid::dfa::Config::new()
+            .cache_capacity(cache)
+            .minimum_cache_clear_count(None);
+        let re = hybrid::regex::Regex::builder()
+            .dfa(dfa)
+            .build(FAILURE.as_str())
+            .expect("FAILURE builds as a lazy DFA");
+        let mut cache = re.create_cache();
+        for s in sentences {
+            re.find_iter(&mut cache, s.as_str()).for_each(drop);
+        }
+        let (forward, reverse) = cache.as_parts();
+        forward.clear_count() + reverse.clear_count()
+    }
+
+    #[test]
+    fn failure_states_fit_its_cache() {
+        // Every sentence, not only those its prefilter lets through: the
+        // states of a wider reading than extraction's must fit too.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut corpus = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("corpus/ is readable") {
+            let path = entry.expect("a corpus entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).expect("a corpus file is UTF-8");
+                corpus.extend(sentences_of(&text));
+            }
+        }
+        assert!(corpus.len() > 500, "only {} corpus sentences", corpus.len());
+        // Why the room is there: the crate's default is cleared even here.
+        assert!(failure_clears(&corpus, 2 << 20) > 0);
+        assert_eq!(failure_clears(&corpus, FAILURE_CACHE), 0);
+        let devset = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/devset/lgo_pages.jsonl"
+        );
+        let Ok(pages) = std::fs::read_to_string(devset) else {
+            println!("devset part skipped: no devset at {devset}");
+            return;
+        };
+        let mut real = corpus;
+        for line in pages.lines() {
+            let page: serde_json::Value =
+                serde_json::from_str(line).expect("a devset line is JSON");
+            real.extend(sentences_of(
+                page["text"].as_str().expect("a devset page has text"),
+            ));
+        }
+        assert!(real.len() > 5_000, "only {} sentences", real.len());
+        assert_eq!(failure_clears(&real, FAILURE_CACHE), 0);
     }
 }

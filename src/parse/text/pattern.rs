@@ -33,6 +33,20 @@ pub fn regex(pattern: &str) -> Regex {
     Regex::new(&expanded(pattern)).expect("valid regex")
 }
 
+/// [`regex`], with room for `cache` bytes of the states its lazy DFA makes
+/// as it reads (the regex crate's default is 2 MB). A pattern with many
+/// alternatives and bounded gaps makes new states on almost every new
+/// sentence of real text; when they outgrow the room, the crate clears them,
+/// and after a few clears it gives up on the lazy DFA for slower engines.
+/// Such a pattern names its room beside it and a test proves that the room
+/// holds every state real decisions make.
+pub fn regex_with_cache(pattern: &str, cache: usize) -> Regex {
+    regex::RegexBuilder::new(&expanded(pattern))
+        .dfa_size_limit(cache)
+        .build()
+        .expect("valid regex")
+}
+
 /// `pattern` with its placeholders filled in and its `\b` and `\w` made ASCII.
 fn expanded(pattern: &str) -> String {
     ascii_words(&with_not(&with_body(pattern)))
