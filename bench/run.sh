@@ -12,6 +12,12 @@
 #                Without --keep a temporary directory is used and removed at the end.
 #   --seed S     synthesizer seed (default 42)
 #   --threads T  indexing threads for ingest and the baseline (default 2)
+#   --real FILE  real decision pages as JSON Lines with a "text" key (default
+#                ../shared/devset/lgo_pages.jsonl when it exists; `none` to skip): the
+#                pages are copied under new references until there are N/10, and ingest
+#                of those is measured against the baseline like the synthetic corpora.
+#                Synthetic sentences repeat far more than real ones, so some costs of
+#                real text (a pattern outgrowing its cache) show only here.
 #
 # What it does, from the repository root of a clean clone:
 #   1. installs ripgrep, hyperfine and GNU time with apt-get if they are missing;
@@ -32,6 +38,7 @@
 #      - search latency of the whole process (p50, p95) for a fixed mix of queries, and
 #        stats latency, with hyperfine; ripgrep answering the same questions over the raw
 #        files, and the ratio ours/rg; matching-decision counts from both, as a sanity check;
+#      - ingest of N/10 real pages (--real) against the baseline, as for the corpora;
 #      - extraction accuracy: `ombuds parse` on the N/10 corpus vs its truth.jsonl;
 #   5. prints one table (bench/table.py) with medians and the targets.
 #
@@ -45,6 +52,7 @@ RUNS=5
 KEEP=""
 SEED=42
 THREADS=2
+REAL=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --docs) DOCS="$2"; shift 2 ;;
@@ -52,6 +60,7 @@ while [[ $# -gt 0 ]]; do
         --keep) KEEP="$2"; shift 2 ;;
         --seed) SEED="$2"; shift 2 ;;
         --threads) THREADS="$2"; shift 2 ;;
+        --real) REAL="$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "bench/run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
@@ -158,6 +167,37 @@ PY
 }
 EXTRA=$(extra_corpus "$BIG" "$DOCS")
 
+# Real pages, copied under new references (`YY NNN NNN` from 50 000 000 up, which the
+# sources do not use) until there are N/10: the same texts many times over, so this
+# measures what real sentences cost to read, not how a larger real corpus would differ.
+[[ -n "$REAL" ]] || { REAL="$ROOT/../shared/devset/lgo_pages.jsonl"; [[ -f "$REAL" ]] || REAL=none; }
+if [[ "$REAL" != none ]]; then
+    [[ -f "$REAL" ]] || { echo "bench/run.sh: --real: no file $REAL" >&2; exit 2; }
+    REAL_DIR="$WORK/real-$SMALL"
+    stamp="docs=$SMALL source=$(sha256sum "$REAL" | cut -c1-16)"
+    if [[ -f "$REAL_DIR/.synth-stamp" && "$(cat "$REAL_DIR/.synth-stamp")" == "$stamp" ]]; then
+        log "reusing $REAL_DIR"
+    else
+        rm -rf "$REAL_DIR"
+        log "copying the pages of $REAL into $REAL_DIR"
+        python3 - "$REAL" "$REAL_DIR" "$SMALL" <<'PY' || exit 1
+import json, os, re, sys
+src, out, wanted = sys.argv[1], sys.argv[2], int(sys.argv[3])
+pages = [json.loads(line)["text"] for line in open(src, encoding="utf-8") if line.strip()]
+if not pages:
+    sys.exit(f"bench: no pages in {src}")
+reference = re.compile(r"\(\d{2} ?\d{3} ?\d{3}\)")
+os.makedirs(out)
+for k in range(wanted):
+    serial = 50_000_000 + k
+    new = f"({serial // 1_000_000:02d} {serial // 1000 % 1000:03d} {serial % 1000:03d})"
+    with open(os.path.join(out, f"real-{k:06d}.txt"), "w", encoding="utf-8") as f:
+        f.write(reference.sub(new, pages[k % len(pages)], count=1))
+PY
+        echo "$stamp" >"$REAL_DIR/.synth-stamp"
+    fi
+fi
+
 raw_bytes() { find "$1" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s+0}'; }
 
 # --- ingest and baseline -----------------------------------------------------------------
@@ -220,11 +260,12 @@ measure_ingest() { # measure_ingest N DIR [EXTRA]: with EXTRA, also incremental 
             "$BIN/examples/baseline" "$dir" "$bidx" --threads "$THREADS" --ombuds-structure >"$RES/structure-$n.out"
         tail -n1 "$RES/time.tmp" >>"$RES/structure-$n.tsv"
     done
-    echo "$n $(raw_bytes "$dir") $(du -sb "$idx" | cut -f1) $(du -sb "$bidx" | cut -f1)" >"$RES/sizes-$n"
+    echo "$(find "$dir" -name '*.txt' | wc -l) $(raw_bytes "$dir") $(du -sb "$idx" | cut -f1) $(du -sb "$bidx" | cut -f1)" >"$RES/sizes-$n"
     rm -rf "$bidx"
 }
 measure_ingest "$SMALL" "$LITTLE"
 measure_ingest "$DOCS" "$BIG" "$EXTRA"
+[[ "$REAL" == none ]] || measure_ingest real "$REAL_DIR"
 IDX="$WORK/index-$DOCS"
 
 # --- search and stats latency, with ripgrep doing the same work --------------------------

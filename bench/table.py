@@ -79,13 +79,15 @@ def paired(ours, base, measure):
     return sorted(measure(o) / measure(b) for o, b in zip(ours, base))
 
 
-def ingest_rows(t, res, n, big):
+def ingest_rows(t, res, n, big, label=None):
     ours, base = runs(f"{res}/ingest-{n}.tsv"), runs(f"{res}/baseline-{n}.tsv")
+    sizes = (read(f"{res}/sizes-{n}", "") or "0 0 0 0").split()
+    docs, raw, index = int(sizes[0]), int(sizes[1]), int(sizes[2])
+    structure = runs(f"{res}/structure-{n}.tsv")
+    n = label or n
     if not ours:
         t.add(f"ingest {n}", "n/a: no runs")
         return None
-    sizes = (read(f"{res}/sizes-{n}", "") or "0 0 0 0").split()
-    docs, raw, index = int(sizes[0]), int(sizes[1]), int(sizes[2])
     wall = statistics.median(r[0] for r in ours)
     cpu = statistics.median(r[1] + r[2] for r in ours)
     rss = statistics.median(r[3] for r in ours) / 1024
@@ -103,7 +105,6 @@ def ingest_rows(t, res, n, big):
     wall_target = f"<= ~10 s, <= 1.5x baseline: {verdict(wall <= 10.5 and ratio <= 1.5)}" if big else f"<= 1.5x baseline: {verdict(ratio <= 1.5)}"
     t.add(f"ingest {n}: wall", f"{wall:.2f} s", f"baseline {bwall:.2f} s", f"{ratio:.2f}x ({pairs[0]:.2f}-{pairs[-1]:.2f})", wall_target)
     t.add(f"ingest {n}: CPU user+sys", f"{cpu:.2f} s", f"baseline {bcpu:.2f} s", f"{cpu_ratio:.2f}x")
-    structure = runs(f"{res}/structure-{n}.tsv")
     if structure and base:
         # Ingest minus the extractors, run right after the baseline: what
         # everything but extraction costs, and so what extraction adds.
@@ -211,6 +212,10 @@ def main():
     incremental_rows(t, res, n)
     if rss_small and rss_big:
         t.add("peak RSS growth N/10 -> N", f"{rss_big / rss_small:.2f}x", "", "", f"about the same: {verdict(rss_big / rss_small < 1.5)}")
+    if os.path.exists(f"{res}/ingest-real.tsv"):
+        t.rule()
+        files = int((read(f"{res}/sizes-real", "") or "0").split()[0])
+        ingest_rows(t, res, "real", big=False, label=f"{files:,} real pages")
     t.rule()
     latency_rows(t, res, meta)
     t.rule()
