@@ -189,6 +189,30 @@ pub fn parse_structure(source: &str, text: &str) -> Result<Decision, NotADecisio
     })
 }
 
+/// Real text the parser's tests read besides `corpus/`.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// The text of each development-set page, in file order, or `None` (said
+    /// on standard output) when `../shared/devset` is not beside the repository.
+    pub(crate) fn devset_texts() -> Option<Vec<String>> {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/devset/lgo_pages.jsonl"
+        );
+        let Ok(pages) = std::fs::read_to_string(path) else {
+            println!("skipped: no devset at {path}");
+            return None;
+        };
+        let texts = pages.lines().map(|line| {
+            let page: serde_json::Value =
+                serde_json::from_str(line).expect("a devset line is JSON");
+            let text = page["text"].as_str().expect("a devset page has text");
+            text.to_string()
+        });
+        Some(texts.collect())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2938,22 +2938,11 @@ mod tests {
         // Why the room is there: the crate's default is cleared even here.
         assert!(failure_clears(&corpus, 2 << 20) > 0);
         assert_eq!(failure_clears(&corpus, FAILURE_CACHE), 0);
-        let devset = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/devset/lgo_pages.jsonl"
-        );
-        let Ok(pages) = std::fs::read_to_string(devset) else {
-            println!("devset part skipped: no devset at {devset}");
+        let Some(pages) = crate::parse::testing::devset_texts() else {
             return;
         };
         let mut real = corpus;
-        for line in pages.lines() {
-            let page: serde_json::Value =
-                serde_json::from_str(line).expect("a devset line is JSON");
-            real.extend(sentences_of(
-                page["text"].as_str().expect("a devset page has text"),
-            ));
-        }
+        real.extend(pages.iter().flat_map(|text| sentences_of(text)));
         assert!(real.len() > 5_000, "only {} sentences", real.len());
         assert_eq!(failure_clears(&real, FAILURE_CACHE), 0);
     }
