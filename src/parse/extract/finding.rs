@@ -2879,12 +2879,9 @@ mod tests {
         assert_settles(summary);
     }
 
-    /// Every sentence of the summary and sections of `text`, as extraction
+    /// Every sentence of the summary and sections of `d`, as extraction
     /// reads them.
-    fn sentences_of(text: &str) -> Vec<String> {
-        let Ok(d) = crate::parse::parse_structure("(test)", text) else {
-            return Vec::new();
-        };
+    fn sentences_of(d: &crate::parse::Decision) -> Vec<String> {
         let summary = d.summary.as_deref().map(|s| Block::new(None, s));
         let sections = d.sections.iter().map(|s| Block::new(Some(s.kind), &s.text));
         summary
@@ -2925,15 +2922,10 @@ mod tests {
     fn failure_states_fit_its_cache() {
         // Every sentence, not only those its prefilter lets through: the
         // states of a wider reading than extraction's must fit too.
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        let mut corpus = Vec::new();
-        for entry in std::fs::read_dir(dir).expect("corpus/ is readable") {
-            let path = entry.expect("a corpus entry").path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).expect("a corpus file is UTF-8");
-                corpus.extend(sentences_of(&text));
-            }
-        }
+        let corpus: Vec<String> = crate::index::testing::corpus()
+            .iter()
+            .flat_map(sentences_of)
+            .collect();
         assert!(corpus.len() > 500, "only {} corpus sentences", corpus.len());
         // Why the room is there: the crate's default is cleared even here.
         assert!(failure_clears(&corpus, 2 << 20) > 0);
@@ -2942,7 +2934,10 @@ mod tests {
             return;
         };
         let mut real = corpus;
-        real.extend(pages.iter().flat_map(|text| sentences_of(text)));
+        let parsed = pages
+            .iter()
+            .filter_map(|text| crate::parse::parse_structure("(devset)", text).ok());
+        real.extend(parsed.flat_map(|d| sentences_of(&d)));
         assert!(real.len() > 5_000, "only {} sentences", real.len());
         assert_eq!(failure_clears(&real, FAILURE_CACHE), 0);
     }
