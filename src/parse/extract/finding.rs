@@ -186,7 +186,7 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| regex(&reported_before_findi
 /// Authority wrongly issued notices, as the Authority has offered ...`.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     regex_read_through(
-        r"(?i)\b(?:because|since|but|however|although|whereas)\b|\bas\s+(?:the|it|they|we|I)\b|;",
+        r"(?i)\b(?:because|since|but|however|although|whereas)\b|\b(?:as|so)\s+(?:the|it|they|we|I)\b|;",
     )
 });
 
@@ -228,6 +228,7 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:offered|proposed|provided|agreed|offering|proposing|providing)\s+(?:(?:a|an|the)\s+)?(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|redress)
         | \b(?:{body}|it|they)\s+(?:has\s+|have\s+)?decided\s+to\s+(?:pay|refund|reimburse|award|waive|cancel)\b
         | \b(?:has|have|had)\s+(?:already\s+|also\s+)*provided\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|reasonable)\s+response
+        | \balready\s+(?:apologi[sz]ed|paid|refunded|reimbursed|made\s+(?:a|an)\s+(?:\w+\s+)?payment)\b[^.;]*\b(?:is|was)\s+(?:an?\s+)?(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|reasonable)\s+(?:response|remedy)\b
         | \b(?:we|I|ombudsm[ae]n)\s+(?:also\s+|therefore\s+|now\s+)?(?:consider|considers|considered|find|finds|found|think)\s+(?:this|that|these|it)\s+(?:to\s+be\s+)?(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|reasonable)\s+remedy
         | \b(?:we|I|ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+|therefore\s+|now\s+)*(?:recommend|recommends|recommended|asked|invited)\s+(?:that\s+)?(?:the\s+)?(?:{body}|[A-Z]\w+\s+council)\s+(?:should\s+|must\s+|to\s+)?(?:also\s+)?(?:apologi|pays?\b|makes?\s+a\s+(?:\w+\s+)?payment|reimburses?\b|refunds?\b)
         | \bagree(?:s|d|ing)?\s+to\s+(?:provide|issue|send|give|make|offer)\s+(?:[\w'’]+\s+){0,4}?(?:apology|apologies|payment)
@@ -241,6 +242,7 @@ pub(crate) const REMEDIED_NEEDS: Prefilter = Prefilter::new(
         "agree",
         "apologi",
         "pay",
+        "paid",
         "reimburse",
         "refund",
         "remed",
@@ -547,7 +549,7 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         \bno\s+(?:(?:administrative|substantive|significant|further|other|procedural|such)\s+)?fault\b
         | {not}\s+(?:been\s+)?at\s+fault
         | {not}\s+(?:because\s+of|due\s+to|caused\s+by|affected\s+by|tainted\s+by|(?:the|a)\s+result\s+of)\s+(?:any\s+)?fault
-        | {not}\s+(?:find|found)\s+(?:any\s+)?fault
+        | {not}\s+(?:find|found|identified|identify)\s+(?:any\s+)?fault
         | (?:\bunable\s+to|\bcannot|\bca{not}|\bcould\s*{not})\s+find\s+(?:any\s+)?fault
         | {NOT_FOUND_AT_FAULT}
         | {not}\s+(?:consider|think|believe|find|persuaded|satisfied|convinced)\s+(?:that\s+)?there\s+(?:is|was|were|has\s+been)\s+(?:any\s+)?fault
@@ -1052,7 +1054,9 @@ fn read<'a, 'b: 'a>(
                     &NOT_INVESTIGATED_WHOLE,
                 )
                 .is_some_and(|m| {
-                    !about_part(m.as_str()) && !someone_else_declines(&s[..m.start()])
+                    !about_part(m.as_str())
+                        && !someone_else_declines(&s[..m.start()])
+                        && !reported_before(&s[..m.start()])
                 });
             }
             if !discontinued {
@@ -1138,7 +1142,10 @@ fn read<'a, 'b: 'a>(
     {
         Some(Finding::NotInvestigated)
     } else if fault {
-        let with_injustice = injustice || remedied || (!no_injustice && has_remedy);
+        // A remedy implies injustice unless the text says the fault caused
+        // none: `this did not cause a significant injustice` beside an
+        // apology the body agreed to is fault without injustice.
+        let with_injustice = injustice || (!no_injustice && (remedied || has_remedy));
         Some(if with_injustice {
             Finding::FaultInjustice
         } else {
@@ -1599,6 +1606,71 @@ mod tests {
         // The body put one part right; the Ombudsman cannot investigate
         // another: the outcome line says how it was recorded.
         assert_settles("The Council has apologised for delays in responding to Mr X’s complaints and offered to pay him £250 to recognise the time and trouble this caused. The Ombudsman cannot continue to investigate the Council’s consideration of Mr X’s planning application as he has a right of appeal to the Planning Inspector.");
+    }
+
+    #[test]
+    fn not_identifying_fault_denies_it() {
+        for text in [
+            "We have not identified fault with the actions of the Council which caused Mrs B an injustice.",
+            "I have not identified any fault in how the Council dealt with the application.",
+        ] {
+            assert_eq!(in_summary(text), Some(NoFault), "{text}");
+        }
+        // Identified, not denied: fault (the fault module reads it).
+        assert_eq!(
+            in_summary("We have identified fault in the Council’s communication."),
+            Some(FaultNoInjustice)
+        );
+    }
+
+    #[test]
+    fn a_remedy_the_body_already_gave_and_the_decision_finds_enough() {
+        for text in [
+            "The Council has already apologised, made a payment of £200 and reviewed its procedures, which is an appropriate response.",
+            "The Council had already paid Mr X £150 for his time and trouble and this is a suitable remedy.",
+        ] {
+            assert_eq!(in_summary(text), Some(FaultInjustice), "{text}");
+        }
+        // A response found enough with no payment or apology already made
+        // is not the body's remedy, nor is an apology the text does not judge
+        // (a complaint not investigated for it is left to the outcome line).
+        for text in [
+            "The Council replied to Mrs X, which was an appropriate response.",
+            "The Council has already apologised to Mrs X.",
+        ] {
+            assert_eq!(in_summary(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_remedy_beside_no_significant_injustice_is_fault_without_injustice() {
+        assert_eq!(
+            in_summary("The Council delayed, but the delay did not cause a significant injustice. The Council has agreed to apologise."),
+            Some(FaultNoInjustice)
+        );
+        // Injustice stated as well: the remedy is for it.
+        assert_eq!(
+            in_summary("The Council delayed but this did not cause a significant injustice. Its failure to reply caused Mrs X distress. The Council has agreed to apologise."),
+            Some(FaultInjustice)
+        );
+        // No word on injustice: the remedy implies it.
+        assert_eq!(
+            in_summary("The Council delayed. The Council has agreed to apologise."),
+            Some(FaultInjustice)
+        );
+    }
+
+    #[test]
+    fn a_complaint_that_the_body_did_not_investigate_is_not_ours() {
+        assert_eq!(
+            in_summary("Mrs D complained the Council failed to ensure a nursery did not charge fees and did not investigate her complaint properly. We found no fault."),
+            Some(NoFault)
+        );
+        // A reported clause that ends before the Ombudsman's refusal.
+        assert_eq!(
+            in_summary("Mr X complained to us more than 12 months after he knew of the matter, so we will not investigate this complaint."),
+            Some(NotInvestigated)
+        );
     }
 
     #[test]
