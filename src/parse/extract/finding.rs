@@ -359,6 +359,7 @@ pub(crate) static DISCONTINUED: LazyLock<Regex> = LazyLock::new(|| {
     regex_read_through(
         r"(?xi)
         \b(?:discontinu\w*|end|ended|ending|stop|stopped|stopping)\s+(?:(?:our|my|the|this|its|his|her)\s+)?(?:investigation|consideration\s+of)
+        | \b(?:discontinu\w*|stop|stopped|stopping|ceased?|ceasing)\s+investigating\b
         | \binvestigation\s+(?:[\w'’-]+\s+){0,12}?(?:is|was|(?:has|have)\s+(?:now\s+)?been)\s+(?:now\s+)?(?:discontinued|ended|stopped)\b
         | {not}\s+further\s+investigat
         | {not}\s+pursue\s+(?:[\w'’-]+\s+){0,3}?complaints?\s+(?:any\s+)?further
@@ -373,6 +374,7 @@ pub(crate) const DISCONTINUED_NEEDS: Prefilter = Prefilter::new(
         "discontinu",
         "end",
         "stop",
+        "ceas",
         "further",
         "pursue",
         "investigation",
@@ -2094,6 +2096,8 @@ mod tests {
             "We will not investigate Mr X's complaint any further.",
             "The Ombudsman considers there is no significant injustice to warrant his involvement and has discontinued investigation.",
             "Mrs P used her right of appeal. The Ombudsman therefore has discontinued his investigation.",
+            "We have stopped investigating Mr X's complaint because he has moved away.",
+            "We have discontinued investigating this complaint as Mr X no longer wishes to pursue it.",
         ], Some(NoFault));
         // Not begun: `further` about something else.
         assert_eq!(
