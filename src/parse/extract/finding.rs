@@ -228,6 +228,7 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:offered|proposed|provided|agreed|offering|proposing|providing)\s+(?:(?:a|an|the)\s+)?(?:suitable|satisfactory|appropriate|adequate|proportionate|fair)\s+(?:remedy|redress)
         | \b(?:{body}|it|they)\s+(?:has\s+|have\s+)?decided\s+to\s+(?:pay|refund|reimburse|award|waive|cancel)\b
         | \b(?:has|have|had)\s+(?:already\s+|also\s+)*provided\s+(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|reasonable)\s+response
+        | \b(?:offered|paid|provided|refunded|agreed)\b[^.;]*\b(?:which|that)\s+(?:is|was)\s+(?:acceptable|accepted)\s+(?:to|by)\b
         | \balready\s+(?:apologi[sz]ed|paid|refunded|reimbursed|made\s+(?:a|an)\s+(?:\w+\s+)?payment)\b[^.;]*\b(?:is|was)\s+(?:an?\s+)?(?:suitable|satisfactory|appropriate|adequate|proportionate|fair|reasonable)\s+(?:response|remedy)\b
         | \b(?:we|I|ombudsm[ae]n)\s+(?:also\s+|therefore\s+|now\s+)?(?:consider|considers|considered|find|finds|found|think)\s+(?:this|that|these|it)\s+(?:to\s+be\s+)?(?:a|an)\s+(?:suitable|satisfactory|appropriate|adequate|proportionate|reasonable)\s+remedy
         | \b(?:we|I|ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+|therefore\s+|now\s+)*(?:recommend|recommends|recommended|asked|invited)\s+(?:that\s+)?(?:the\s+)?(?:{body}|[A-Z]\w+\s+council)\s+(?:should\s+|must\s+|to\s+)?(?:also\s+)?(?:apologi|pays?\b|makes?\s+a\s+(?:\w+\s+)?payment|reimburses?\b|refunds?\b)
@@ -243,6 +244,7 @@ pub(crate) const REMEDIED_NEEDS: Prefilter = Prefilter::new(
         "apologi",
         "pay",
         "paid",
+        "offered",
         "reimburse",
         "refund",
         "remed",
@@ -698,9 +700,13 @@ pub(crate) const VERDICT_NEEDS: Prefilter =
     Prefilter::new(Slot::FindingVerdict, &["upheld", "uphold", "found", "find"]);
 
 /// Sentences that suppose rather than state (`If there was no fault ...`).
+/// `When` with a verb in `-ing` only sets the scene (`When considering his
+/// complaint, we found ...`): see [`supposing`].
 static SUPPOSING: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)^(?:if|unless|where|whether|when)\b"));
 const SUPPOSING_WORDS: &[&str] = &["if", "unless", "where", "whether", "when"];
+/// The one [`SUPPOSING_WORDS`] word that may open a statement.
+const WHEN: &str = "when";
 
 /// How far the sentences of some blocks speak for the decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -868,15 +874,31 @@ fn negated_before(before: &str) -> bool {
 
 /// Whether sentence `i` supposes: [`SUPPOSING`], tested on the lowercased text.
 fn supposing(block: &Block, i: usize) -> bool {
-    if block.exotic() {
-        return SUPPOSING.is_match(block.sentences()[i].text);
-    }
-    let lower = block.lower(i).as_bytes();
-    SUPPOSING_WORDS.iter().any(|w| {
-        lower.starts_with(w.as_bytes())
-            && !lower
-                .get(w.len())
-                .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    let text = block.sentences()[i].text;
+    let opens = if block.exotic() {
+        SUPPOSING.find(text).map(|m| m.len())
+    } else {
+        let lower = block.lower(i).as_bytes();
+        SUPPOSING_WORDS
+            .iter()
+            .find(|w| {
+                lower.starts_with(w.as_bytes())
+                    && !lower
+                        .get(w.len())
+                        .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+            })
+            .map(|w| w.len())
+    };
+    opens.is_some_and(|n| {
+        !(text.get(..n).is_some_and(|w| w.eq_ignore_ascii_case(WHEN)) && doing(&text[n..]))
+    })
+}
+
+/// Whether `rest` starts with a word in `-ing` (`considering`, `reviewing`).
+fn doing(rest: &str) -> bool {
+    rest.split_whitespace().next().is_some_and(|word| {
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        word.len() > "ing".len() && word.to_ascii_lowercase().ends_with("ing")
     })
 }
 
@@ -1639,6 +1661,41 @@ mod tests {
         for text in [
             "The Council replied to Mrs X, which was an appropriate response.",
             "The Council has already apologised to Mrs X.",
+        ] {
+            assert_eq!(in_summary(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_remedy_the_complainant_found_acceptable() {
+        assert_eq!(
+            in_summary("The Council later offered a refund, which was acceptable to Mr X, and we therefore completed our investigation."),
+            Some(FaultInjustice)
+        );
+        assert_eq!(
+            in_summary("The Council offered £100, which was not acceptable to Mr X."),
+            None
+        );
+    }
+
+    #[test]
+    fn when_with_a_verb_in_ing_sets_the_scene() {
+        assert_eq!(
+            in_summary(
+                "When considering his complaint, we found the Council failed to send him a bill."
+            ),
+            Some(FaultNoInjustice)
+        );
+        assert_eq!(
+            in_summary("When reviewing the case, I found the Council delayed in deciding his application, which caused him distress."),
+            Some(FaultInjustice)
+        );
+        // `When` with a clause still supposes; so does `when` before `-ing`
+        // that states no finding.
+        for text in [
+            "When there is fault, we may find the Council failed to act.",
+            "When deciding whether there was fault, we consider the law and guidance.",
+            "When we find fault, the Council failed to act.",
         ] {
             assert_eq!(in_summary(text), None, "{text}");
         }
