@@ -1634,12 +1634,10 @@ mod tests {
 
     #[test]
     fn not_identifying_fault_denies_it() {
-        for text in [
+        assert_all_in_summary(&[
             "We have not identified fault with the actions of the Council which caused Mrs B an injustice.",
             "I have not identified any fault in how the Council dealt with the application.",
-        ] {
-            assert_eq!(in_summary(text), Some(NoFault), "{text}");
-        }
+        ], Some(NoFault));
         // Identified, not denied: fault (the fault module reads it).
         assert_eq!(
             in_summary("We have identified fault in the Council’s communication."),
@@ -1649,21 +1647,20 @@ mod tests {
 
     #[test]
     fn a_remedy_the_body_already_gave_and_the_decision_finds_enough() {
-        for text in [
+        assert_all_in_summary(&[
             "The Council has already apologised, made a payment of £200 and reviewed its procedures, which is an appropriate response.",
             "The Council had already paid Mr X £150 for his time and trouble and this is a suitable remedy.",
-        ] {
-            assert_eq!(in_summary(text), Some(FaultInjustice), "{text}");
-        }
+        ], Some(FaultInjustice));
         // A response found enough with no payment or apology already made
         // is not the body's remedy, nor is an apology the text does not judge
         // (a complaint not investigated for it is left to the outcome line).
-        for text in [
-            "The Council replied to Mrs X, which was an appropriate response.",
-            "The Council has already apologised to Mrs X.",
-        ] {
-            assert_eq!(in_summary(text), None, "{text}");
-        }
+        assert_all_in_summary(
+            &[
+                "The Council replied to Mrs X, which was an appropriate response.",
+                "The Council has already apologised to Mrs X.",
+            ],
+            None,
+        );
     }
 
     #[test]
@@ -1692,13 +1689,14 @@ mod tests {
         );
         // `When` with a clause still supposes; so does `when` before `-ing`
         // that states no finding.
-        for text in [
-            "When there is fault, we may find the Council failed to act.",
-            "When deciding whether there was fault, we consider the law and guidance.",
-            "When we find fault, the Council failed to act.",
-        ] {
-            assert_eq!(in_summary(text), None, "{text}");
-        }
+        assert_all_in_summary(
+            &[
+                "When there is fault, we may find the Council failed to act.",
+                "When deciding whether there was fault, we consider the law and guidance.",
+                "When we find fault, the Council failed to act.",
+            ],
+            None,
+        );
     }
 
     #[test]
