@@ -894,11 +894,14 @@ fn supposing(block: &Block, i: usize) -> bool {
     })
 }
 
-/// Whether `rest` starts with a word in `-ing` (`considering`, `reviewing`).
+/// Whether `rest` starts with a verb in `-ing` (`considering`, `reviewing`),
+/// not a pronoun in `-thing` (`When something goes wrong` supposes).
 fn doing(rest: &str) -> bool {
     rest.split_whitespace().next().is_some_and(|word| {
-        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-        word.len() > "ing".len() && word.to_ascii_lowercase().ends_with("ing")
+        let word = word
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        word.len() > "ing".len() && word.ends_with("ing") && !word.ends_with("thing")
     })
 }
 
@@ -1694,6 +1697,7 @@ mod tests {
                 "When there is fault, we may find the Council failed to act.",
                 "When deciding whether there was fault, we consider the law and guidance.",
                 "When we find fault, the Council failed to act.",
+                "When something goes wrong, we find the Council failed to act.",
             ],
             None,
         );
