@@ -1134,7 +1134,9 @@ fn read<'a, 'b: 'a>(
                     &NOT_INVESTIGATED,
                 )
                 .is_some_and(|m| {
-                    !about_part(before_reason(&s[m.start()..])) && !PART_SUBJECT.is_match(s)
+                    !about_part(before_reason(&s[m.start()..]))
+                        && !PART_SUBJECT.is_match(s)
+                        && !reported_before(&s[..m.start()])
                 });
             }
             if !remedied {
@@ -1726,6 +1728,14 @@ mod tests {
         assert_eq!(
             in_summary("Mrs D complained the Council failed to ensure a nursery did not charge fees and did not investigate her complaint properly. We found no fault."),
             Some(NoFault)
+        );
+        // Her view alone, with no finding beside it, is no finding.
+        assert_all_in_summary(
+            &[
+                "Mrs D complained the Council failed to reply and did not investigate her complaint properly.",
+                "Mrs D complained the Council did not investigate her complaint properly.",
+            ],
+            None,
         );
         // A reported clause that ends before the Ombudsman's refusal.
         assert_eq!(
