@@ -10,7 +10,10 @@
 //! Ombudsman's verdict sentence anywhere else ("The Ombudsman upheld the
 //! complaint and found fault causing injustice", the 2016–17 layout) decides. A text that states no
 //! finding gets none: for a page without an outcome line the finding is its
-//! only outcome, so a guess costs more than a gap.
+//! only outcome, so a guess costs more than a gap. The one exception is a
+//! remedy the decision agreed (read by the remedy extractor, in words the
+//! patterns here may not know: "agreed to carry out a new assessment"): a
+//! secured remedy is the LGSCO's "upheld", fault with injustice.
 //!
 //! Within a text, a fault finding wins over "no fault" for other parts ("no
 //! fault in its decision but some fault in its complaint handling"), and over
@@ -810,7 +813,16 @@ pub fn finding_in(findings: &FaultFindings, has_remedy: bool) -> Reading {
         .iter()
         .enumerate()
         .filter(|(_, b)| !b.is(STATED) && !b.is(UNSTATED) && b.has_any(VERDICT_NEEDS));
-    read(findings, elsewhere, has_remedy, Scope::Verdict)
+    match read(findings, elsewhere, has_remedy, Scope::Verdict) {
+        // A remedy the decision agreed, in words no finding pattern reads
+        // (`The Council has agreed to reduce her bill`), is still the
+        // Ombudsman's "upheld": an agreed remedy with no finding stated.
+        Reading { finding: None, .. } if has_remedy => Reading {
+            finding: Some(Finding::FaultInjustice),
+            settled: false,
+        },
+        verdict => verdict,
+    }
 }
 
 /// The outcome lines the LGSCO prints today, each with the findings it can
@@ -2402,7 +2414,7 @@ mod tests {
                 "The Ombudsman found that it could investigate.",
             ),
         ];
-        assert_eq!(finding(&background, true), None);
+        assert_eq!(finding(&background, false), None);
         // A verdict in a stated section is not overridden from elsewhere.
         let both = [
             Block::new(None, "We found no fault."),
@@ -2412,6 +2424,31 @@ mod tests {
             ),
         ];
         assert_eq!(finding(&both, false), Some(NoFault));
+    }
+
+    #[test]
+    fn a_remedy_agreed_with_no_finding_stated_is_upheld() {
+        // The remedy extractor reads an agreed action in words no finding
+        // pattern knows (`agreed to carry out a new assessment`): the
+        // decision secured a remedy, which the LGSCO records as upheld.
+        let agreed = [Block::new(
+            None,
+            "Mrs D complained about the Council. The Council has agreed to carry out a new assessment.",
+        )];
+        assert_eq!(finding(&agreed, true), Some(FaultInjustice));
+        // With no remedy agreed, the same silence is no finding, not a guess.
+        assert_eq!(finding(&agreed, false), None);
+        // A finding the text states is never overridden by the remedy.
+        let stated = [Block::new(
+            None,
+            "We found no fault. The Council has agreed to carry out a new assessment.",
+        )];
+        assert_eq!(finding(&stated, true), Some(NoFault));
+        let refused = [Block::new(
+            None,
+            "The Council has agreed to carry out a new assessment. We will not investigate the complaint.",
+        )];
+        assert_eq!(finding(&refused, true), Some(NotInvestigated));
     }
 
     #[test]
