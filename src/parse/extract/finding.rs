@@ -815,8 +815,8 @@ pub fn finding_in(findings: &FaultFindings, has_remedy: bool) -> Reading {
         .filter(|(_, b)| !b.is(STATED) && !b.is(UNSTATED) && b.has_any(VERDICT_NEEDS));
     match read(findings, elsewhere, has_remedy, Scope::Verdict) {
         // A remedy the decision agreed, in words no finding pattern reads
-        // (`The Council has agreed to reduce her bill`), is still the
-        // Ombudsman's "upheld": an agreed remedy with no finding stated.
+        // (`The Council has agreed to carry out a new assessment`), is still
+        // the Ombudsman's "upheld": an agreed remedy with no finding stated.
         Reading { finding: None, .. } if has_remedy => Reading {
             finding: Some(Finding::FaultInjustice),
             settled: false,
