@@ -221,6 +221,7 @@ pub(crate) static REMEDIED: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:is|are)\s+(?:a\s+)?satisfactory\s+remedy
         | \bis\s+an?\s+(?:appropriate|suitable|adequate|proportionate|acceptable)\s+remedy
         | \b(?:is|was|are|were)\s+(?:(?:therefore|also)\s+)?(?:sufficient|suitable|appropriate|adequate|proportionate|enough)\s+to\s+remedy\b
+        | \b(?:is|was|are|were)\s+(?:(?:therefore|also|now)\s+)?(?:enough|sufficient|adequate)\s+to\s+put\s+(?:matters|things|this|it)\s+right\b
         | \bagree(?:s|d|ing)?\s+to\s+take\s+(?:[\w'’-]+\s+){0,3}?actions?\b
         | \bsatisfied\s+with\s+(?:the\s+)?(?:actions?|steps|remedy|response)\s+(?:the\s+)?(?:{body}|it)\s+(?:(?:has|have)\s+(?:already\s+)?(?:taken|agreed|offered|provided)|(?:proposes|intends|plans|offers)\s+to\s+take|will\s+take)
         | \bsatisfied\s+with\s+(?:the\s+)?(?:actions?|steps|remedy|response)\s+(?:(?:already|now)\s+)?(?:taken|agreed|offered|provided|proposed)\s+by\s+(?:the\s+)?{name}
@@ -254,6 +255,7 @@ pub(crate) const REMEDIED_NEEDS: Prefilter = Prefilter::new(
         "provide",
         "resolve",
         "satisfied",
+        "put",
         "redress",
         "decided",
         "address",
@@ -299,6 +301,23 @@ pub(crate) static NO_INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
 /// The word beginnings every match of [`NO_INJUSTICE`] has.
 pub(crate) const NO_INJUSTICE_NEEDS: Prefilter =
     Prefilter::new(Slot::FindingNoInjustice, &["injustice"]);
+
+/// A remedy that falls short of the injustice, read inside a match of
+/// [`NO_INJUSTICE`]: `£100 did not adequately recognise the injustice`,
+/// `does not fully remedy the injustice`. It says there was injustice.
+static FALLS_SHORT_OF_INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:recogni[sz]\w*|reflect\w*|remed\w*|address\w*|acknowledg\w*|compensat\w*|(?:put|puts|putting)\s+(?:\w+\s+)?right|(?:make|makes|made)\s+up\s+for)\s",
+    )
+});
+
+/// Whether sentence `s` denies injustice ([`NO_INJUSTICE`]) other than by
+/// saying a remedy falls short of it ([`FALLS_SHORT_OF_INJUSTICE`]).
+fn denies_injustice(s: &str) -> bool {
+    NO_INJUSTICE
+        .find_iter(s)
+        .any(|m| !FALLS_SHORT_OF_INJUSTICE.is_match(m.as_str()))
+}
 
 /// What too little evidence or injustice is not enough for: `to justify
 /// (further) investigation`, `to warrant an investigation`.
@@ -1133,7 +1152,8 @@ fn read<'a, 'b: 'a>(
                 }
             }
             if !no_injustice || !injustice {
-                let denies = test(no_injustice_words, NO_INJUSTICE_NEEDS, &NO_INJUSTICE);
+                let denies =
+                    no_injustice_words && b.has(i, NO_INJUSTICE_NEEDS) && denies_injustice(s);
                 no_injustice |= denies;
                 if !injustice && !denies {
                     injustice = test(injustice_words, INJUSTICE_NEEDS, &INJUSTICE);
@@ -2424,6 +2444,32 @@ mod tests {
             ),
         ];
         assert_eq!(finding(&both, false), Some(NoFault));
+    }
+
+    #[test]
+    fn a_remedy_falling_short_of_the_injustice_does_not_deny_it() {
+        use Finding::*;
+        assert_eq!(
+            in_summary("We found the Council at fault and that £100 did not adequately recognise the injustice caused. The Council has agreed to pay Miss D £350 instead."),
+            Some(FaultInjustice)
+        );
+        assert_eq!(
+            in_summary("The Council was at fault. Its apology does not fully remedy the injustice. It has agreed to pay Mr X £200."),
+            Some(FaultInjustice)
+        );
+        // A denial in the same words stays a denial.
+        assert_eq!(
+            in_summary("The Council delayed, but the delay did not cause Mr X an injustice. It has agreed to apologise."),
+            Some(FaultNoInjustice)
+        );
+    }
+
+    #[test]
+    fn enough_to_put_things_right_is_a_remedy() {
+        assert_eq!(
+            in_summary("The Care Provider was at fault, but it has since refunded the deposit in full and apologised. We consider this is enough to put things right."),
+            Some(Finding::FaultInjustice)
+        );
     }
 
     #[test]
