@@ -25,7 +25,7 @@ pub mod ofsted;
 pub mod payment;
 pub mod remedy;
 
-use crate::parse::decision::{Decision, Payment, PaymentRole, Purpose};
+use crate::parse::decision::{Decision, Finding, Payment, PaymentRole, Purpose};
 use crate::parse::text::sentences::Block;
 use crate::parse::warning::Warning;
 use bounds::{Cap, Reached};
@@ -53,7 +53,6 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
     let mut payments = payment::payments(&blocks, decision.complainant.as_deref(), &reached);
     let implausible = demote_implausible(&mut payments);
     let agreed_total = lump_sum_total(&payments, PaymentRole::Agreed);
-    let accepted_total = lump_sum_total(&payments, PaymentRole::Accepted);
     let agreed_sentences: Vec<&str> = payments
         .iter()
         .filter(|p| p.role == PaymentRole::Agreed)
@@ -68,6 +67,18 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
     let fault_findings = fault::FaultFindings::new(&blocks);
     let finding = finding::finding_in(&fault_findings, !remedies.is_empty())
         .settled_by(decision.outcome.as_deref());
+    // With no fault found there is no injustice to remedy: what the body
+    // paid or offered on its own (`a goodwill gesture, although it does not
+    // accept fault`) is an offer the decision does not adopt, unless its
+    // own sentence judges it sufficient.
+    if finding == Some(Finding::NoFault) {
+        for p in payments.iter_mut().filter(|p| {
+            p.role == PaymentRole::Accepted && payment::judged_sufficient(&p.sentence).is_none()
+        }) {
+            p.role = PaymentRole::Offered;
+        }
+    }
+    let accepted_total = lump_sum_total(&payments, PaymentRole::Accepted);
     let faults = fault::faults_in(&fault_findings, taxonomy, &reached);
     drop(fault_findings);
     let shared_with_ofsted = ofsted::shared_with_ofsted(&blocks);

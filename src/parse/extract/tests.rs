@@ -319,3 +319,18 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn a_goodwill_offer_beside_no_fault_is_an_offer_not_a_remedy() {
+    let summary = "Mr X complained the Council's crew damaged his bin. The Council has offered to replace the bin and to pay £50 as a goodwill gesture, although it does not accept fault. We found no fault by the Council, so we have not made any recommendations.";
+    let d = decision_with(Some("Not upheld"), summary, &[]);
+    assert_eq!(d.finding, Some(Finding::NoFault));
+    let roles: Vec<_> = d.payments.iter().map(|p| (p.amount, p.role)).collect();
+    assert_eq!(roles, vec![(50.0, PaymentRole::Offered)]);
+    assert_eq!(d.accepted_total, 0.0);
+    // Judged sufficient in its own sentence, it stays accepted.
+    let summary = "We found no fault by the Council. The Council’s offer of £50 was a suitable remedy for the inconvenience.";
+    let d = decision_with(Some("Not upheld"), summary, &[]);
+    let roles: Vec<_> = d.payments.iter().map(|p| (p.amount, p.role)).collect();
+    assert_eq!(roles, vec![(50.0, PaymentRole::Accepted)]);
+}

@@ -97,6 +97,12 @@ impl<'a> Block<'a> {
         self.long.get()
     }
 
+    /// Whether the text ends a sentence: the last character, spaces aside,
+    /// is `.`, `!` or `?` (a text cut off mid-sentence does not).
+    pub fn ends_complete(&self) -> bool {
+        self.text.trim_end().ends_with(['.', '!', '?'])
+    }
+
     /// The name used in `Payment::section`: the kind's snake name or `summary`.
     pub fn name(&self) -> &'static str {
         self.kind.as_ref().map_or("summary", name_of)

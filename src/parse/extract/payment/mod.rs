@@ -239,11 +239,14 @@ fn the_ombudsman_saying(text: &str, m: &CueMatch) -> bool {
 
 /// A request named as something else's object, not someone wanting money:
 /// `consider her review request, pay her £150`, `agreed to his request and
-/// paid`: `request` or `requests` after a determiner or possessive, followed
-/// by neither what is asked for (`her request for £500`, `a request that`)
-/// nor an amount.
+/// paid`: `request` or `requests` after a determiner or possessive (and
+/// perhaps one word more: `backdate any award to the date of her original
+/// request and pay her £400`), followed by neither what is asked for (`her
+/// request for £500`, `a request that`) nor an amount.
 static REQUEST_ACTED_ON: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:the|a|an|her|his|their|its|this|that|my|our|review|[\w-]+['’]s)\s+$")
+    regex(
+        r"(?i)\b(?:the|a|an|her|his|their|its|this|that|my|our|review|[\w-]+['’]s)\s+(?:[\w-]+\s+)?$",
+    )
 });
 /// What follows a request that says what is asked for; the end of the text
 /// searched is an amount (it ends where the amount starts).
@@ -383,14 +386,24 @@ pub(crate) const STRONG_DIRECT_NEEDS: Prefilter = Prefilter::new(
 /// Words before or after an amount that make it a total of others.
 pub(crate) static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:total(?:ling|ing)?|totals|combined|altogether|overall|in all)\b(?:\s+(?:of|to|is|was|amount|payment|sum|[\w'’]+)){0,3}\s*$",
+        r"(?i)\b(?:total(?:ling|ing)?|totals|combined|altogether|overall|in all|(?:comes?|came|amounting|amounts?|adds?\s+up|adding\s+up)\s+to)\b(?:\s+(?:of|to|is|was|amount|payment|sum|[\w'’]+)){0,3}\s*$",
     )
 });
 /// The word beginnings every match of [`TOTAL_BEFORE`] has, asked of the whole sentence
 /// though the regex reads only the words around an amount.
 pub(crate) const TOTAL_BEFORE_NEEDS: Prefilter = Prefilter::new(
     Slot::PaymentTotalBefore,
-    &["total", "combined", "altogether", "overall", "all"],
+    &[
+        "total",
+        "combined",
+        "altogether",
+        "overall",
+        "all",
+        "come",
+        "came",
+        "amount",
+        "add",
+    ],
 );
 /// A sentence that breaks the amount just before it into parts: `This
 /// comprises £500 for ...`, `That is made up of £200 ...`.
@@ -475,7 +488,8 @@ static ANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// `has provided a satisfactory response`, `is a satisfactory way to
 /// address the complaint`, `the £200 it offered was proportionate`, `this adequately remedies the
 /// injustice`, `the matter has been remedied`, `which remedies her
-/// injustice`, `there is nothing more we could achieve`.
+/// injustice`, `there is nothing more we could achieve`, `this is enough to
+/// put things right`.
 pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?ix)
@@ -485,6 +499,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
             (?:\s+and\s+(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable|fair))?
             \s+(?:(?:financial|monetary)\s+)?(?:(?:to\s+)?remed|response\b|way\s+to\s+(?:address|resolve|settle|remedy|put)\b)
         |\b(?:suitably|sufficiently|adequately|appropriately)\s+(?:remedie[ds]|put\s+(?:matters|things|this|it)\s+right)\b
+        |\b(?:is|was|are|were|be)\s+(?:(?:therefore|also|now)\s+)?(?:enough|sufficient|adequate)\s+to\s+put\s+(?:matters|things|this|it)\s+right\b
         |\b(?:has|have)\s+(?:already\s+)?(?:been\s+)?remedied\b
         |\b(?:has|have)\s+(?:already\s+)?addressed\s+(?:any|the|this|her|his|their)\s+(?:outstanding\s+|remaining\s+)?injustice
         |\b(?:which\s+|this\s+|that\s+)?remedies\s+(?:the|her|his|their|this|that|any)\s+(?:outstanding\s+|remaining\s+)?injustice
@@ -536,6 +551,7 @@ pub(crate) const SATISFIED_NEEDS: Prefilter = Prefilter::new(
         "satisf",
         "suitabl",
         "sufficient",
+        "enough",
         "adequate",
         "appropriate",
         "proportionate",
@@ -623,8 +639,12 @@ const NARRATIVE: &[SectionKind] = &[
 /// noted in `reached`.
 pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> Vec<Payment> {
     let mut mentions = mentions(blocks, complainant, reached);
+    // An agreed action cut off mid-list (the last block, ending mid-sentence)
+    // may not list every agreed payment: then it rules out none.
+    let whole = |b: usize| b + 1 < blocks.len() || blocks[b].ends_complete();
     let strict = mentions.iter().any(|m| {
         blocks[m.block].kind == Some(SectionKind::AgreedAction)
+            && whole(m.block)
             && matches!(
                 m.cue,
                 Cue::Remedy { .. } | Cue::Accepted | Cue::Listed { .. } | Cue::Charge
@@ -632,6 +652,18 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
     });
     for m in &mut mentions {
         m.payment.role = role(m, blocks[m.block].kind);
+    }
+    // `the Council has agreed to pay £400` told in what happened, beside the
+    // same £400 agreed in the summary or the action: the remedy restated,
+    // not an offer.
+    let agreed_amounts = amounts_of(&mentions, &[PaymentRole::Agreed]);
+    for m in &mut mentions {
+        if m.payment.role == PaymentRole::Offered
+            && m.cue == (Cue::Remedy { agreed: true })
+            && agreed_amounts.contains(&m.amount.pence)
+        {
+            m.payment.role = PaymentRole::Agreed;
+        }
     }
     // What the body paid or offered on its own is the remedy when the
     // decision finds it sufficient and secures no payment of its own; the
@@ -839,6 +871,18 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 let broken_down = TOTAL_AFTER.is_match(own_after);
                 let total = broken_down
                     || (own_before_has(TOTAL_BEFORE_NEEDS) && TOTAL_BEFORE.is_match(own_before));
+                // `£50 for each week ..., which comes to £1,150`, `£150 a month
+                // for four months (£600)`: a stated total of the rate just
+                // before it is paid as the rate is.
+                let rate_total = (i > 0 && (total || own_before.trim_end().ends_with('(')))
+                    .then(|| &found[i - 1])
+                    .filter(|rate| rate.period.is_some() && is_multiple(amount.pence, rate.pence))
+                    .and_then(|rate| {
+                        out.iter().rev().find(|m| {
+                            m.block == b && m.sentence == s && m.amount.start == rate.start
+                        })
+                    });
+                let cue = rate_total.map_or(cue, |rate| rate.cue);
                 if broken_down
                     && found[i + 1..].iter().map(|a| a.pence).sum::<i64>() == amount.pence
                 {
@@ -926,7 +970,7 @@ fn satisfied_after(
 
 /// Where `text` finds what the body did a sufficient remedy ([`SATISFIED`])
 /// without saying it falls short ([`SHORT`]): the judgement's start.
-fn judged_sufficient(text: &str) -> Option<usize> {
+pub(crate) fn judged_sufficient(text: &str) -> Option<usize> {
     SATISFIED
         .find(text)
         .filter(|m| !falls_short_outside(text, m.range()))
@@ -1138,6 +1182,9 @@ fn words_cue(
         return Some(Cue::Offered);
     }
     let Some((group, start, end)) = last else {
+        if has_after(AGREED_NEEDS) && AGREED_AFTER.is_match(after) {
+            return Some(Cue::Remedy { agreed: true });
+        }
         // `This included an apology and £1,000 payment`; `agreed to send
         // an apology and £300 in recognition of`, where what it is for
         // makes a remedy of an amount only an agreement governs.
@@ -1148,6 +1195,21 @@ fn words_cue(
         let named = after.as_str().to_ascii_lowercase().contains("payment");
         return (named || agreed).then_some(Cue::Remedy { agreed });
     };
+    // Whether the remedy verb at `from..to` of `before` tells what was done
+    // (`refunded`, `repaid`), not what will or should be.
+    let done = |from: usize, to: usize| {
+        before
+            .get(from..to)
+            .map(str::to_ascii_lowercase)
+            .is_some_and(|v| v.ends_with("ed") || v.ends_with("repaid"))
+    };
+    // The cue before the run of charge nouns that ends the cues (`refund`
+    // in `refund the top-up fees`), with its byte range.
+    let verb = cues
+        .iter()
+        .rev()
+        .find(|m| m.group != CueGroup::NotRemedy)
+        .map(|m| (m.group, m.start, m.end));
     let cue = match group {
         // `failed to refund £100 he overpaid`, `complains the Council will
         // not refund the £39 fee`: what is withheld from the complainant,
@@ -1174,21 +1236,31 @@ fn words_cue(
         CueGroup::Accepted => Cue::Accepted,
         CueGroup::Offered if accepted => Cue::Accepted,
         CueGroup::Offered => Cue::Offered,
-        // `pay Mr X's legal costs of £2,000`: the pay verb governs the noun.
+        // `pay Mr X's legal costs of £2,000`, `refund the top-up fees
+        // (£3,800)`: the pay verb governs the noun (and the nouns before it).
         CueGroup::NotRemedy
-            if prev.is_some_and(|(g, _, end)| {
+            if verb.is_some_and(|(g, _, verb_end)| {
                 matches!(g, CueGroup::Remedy | CueGroup::StrongRemedy)
-                    && few_words(before, end, start)
+                    && few_words(before, verb_end, start)
             }) =>
         {
-            let gap = before
-                .get(prev.map_or(0, |(_, _, end)| end)..start)
-                .unwrap_or("");
+            let (_, verb_start, verb_end) = verb.unwrap_or((group, start, start));
+            let gap = before.get(verb_end..start).unwrap_or("");
             if rate || RATE_WORD.is_match(gap) {
                 // `should pay a contribution of £60 a week`, `pay weekly
                 // care fees of £900`: a charge at a rate, not a remedy.
                 Cue::Other
             } else if agreed || accepted {
+                remedy(accepted, agreed)
+            } else if done(verb_start, verb_end) {
+                // `it has since refunded the deposit of £1,260`: what the
+                // body did on its own, for the decision to judge.
+                Cue::Remedy { agreed: false }
+            } else if prev.is_some_and(|(_, from, _)| from != verb_start)
+                && REMEDY_PURPOSE_AFTER.is_match(after)
+            {
+                // `repay any fees charged ..., along with a £250 payment for
+                // time and trouble`: the nouns are not what is paid.
                 remedy(accepted, agreed)
             } else {
                 Cue::Charge
@@ -1215,6 +1287,8 @@ fn words_cue(
         {
             Cue::Claimed
         }
+        // `agreed to increase the payment to £350`: the new sum of a remedy.
+        CueGroup::NotRemedy if INCREASED_TO.is_match(before) => remedy(accepted, agreed),
         CueGroup::NotRemedy => Cue::Other,
         // `he is owed a refund of £300`, `is still due a further refund of
         // £17,000`: what someone is said to be owed, not what anyone agreed.
@@ -1365,6 +1439,23 @@ fn lead_cue(lead: &str, has: &dyn Fn(Prefilter) -> bool) -> Option<Cue> {
 static MADE_GOOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)^[^.;]{0,120}?\b(?:agreed|will|should|must)\s+(?:to\s+)?(?:[\w'’]+\s+){0,2}?(?:reimburs|refund|repay|pay\b|cover)\w*(?:\s+(?:this|it|that|him|her|them|the\s+(?:sum|amount|cost))\b|\s*(?:[.;]|$))",
+    )
+});
+
+/// A remedy or offer raised to the amount: `increase this to`, `increased
+/// the payment to`.
+static INCREASED_TO: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\bincreas\w*\s+(?:(?:the|its|this|that|her|his|their|our)\s+)?(?:payment|offer|amount|sum|figure|remedy|award|compensation|this|it|that)\s+to\s+$",
+    )
+});
+
+/// Words after an amount saying the body agreed to pay it: `a further
+/// £500, which the Council has agreed to pay`, `£400 is more appropriate,
+/// and the Council has agreed to pay this`.
+static AGREED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^[^.;£]{0,60}?\b(?:which|and)\s+(?:the\s+{body}|it|they)\s+(?:has\s+|have\s+)?(?:now\s+|since\s+|also\s+)?(?:agreed\s+to|undertaken\s+to|accepted\b)",
     )
 });
 
@@ -1588,6 +1679,11 @@ fn drop_totals(mentions: Vec<Mention>) -> Vec<Mention> {
         .zip(keep)
         .filter_map(|(m, k)| k.then_some(m))
         .collect()
+}
+
+/// Whether `total` is two or more times `rate`.
+fn is_multiple(total: i64, rate: i64) -> bool {
+    rate > 0 && total >= 2 * rate && total % rate == 0
 }
 
 /// Whether `target` is the sum of two or more of `parts` (at most 12 are tried).

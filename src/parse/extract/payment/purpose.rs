@@ -330,6 +330,7 @@ pub fn shares(
     if let Some(pair) = PAIR_BEFORE
         .captures(before)
         .or_else(|| PAIR_AFTER.captures(after))
+        .or_else(|| PAIR_EARLIER.captures(sentence_before))
     {
         return [&pair[1], &pair[2]]
             .into_iter()
@@ -339,6 +340,7 @@ pub fn shares(
     if let Some(couple) = COUPLE_BEFORE
         .captures(before)
         .or_else(|| COUPLE_AFTER.captures(after))
+        .or_else(|| COUPLE_EARLIER.captures(sentence_before))
     {
         let name = &couple[1];
         return vec![Some(format!("Mr {name}")), Some(format!("Mrs {name}"))];
@@ -376,6 +378,21 @@ static COUPLE_BEFORE: LazyLock<Regex> =
 /// ` each to Mr and Mrs L`.
 static COUPLE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^\s*each\s+(?:to|for)\s+Mr\s+(?:and|&)\s+Mrs\s+([A-Z])\b"));
+
+/// `pay Mr X and Mrs Y £1,000 for ... and ` (before `£100 each`): the
+/// pair paid an earlier amount of the clause.
+static PAIR_EARLIER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"{PAY_TO}\s+({ONE})\s+and\s+({ONE})\s+£[\d,.]+\s[^;£]*$"
+    ))
+});
+
+/// `pay Mr and Mrs L £1,000 for ... and ` (before `£100 each`).
+static COUPLE_EARLIER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"{PAY_TO}\s+Mr\s+(?:and|&)\s+Mrs\s+([A-Z])\s+£[\d,.]+\s[^;£]*$"
+    ))
+});
 
 /// `two payments of `.
 static COUNT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {

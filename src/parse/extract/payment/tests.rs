@@ -1924,3 +1924,170 @@ fn a_body_accepting_fault_is_not_an_offer_accepted_and_an_offer_the_ombudsman_de
         (None, "We will not investigate Ms X’s complaint. This is because the Council has already offered a payment to remedy the injustice caused and further investigation would not lead to a different outcome. Although the Council accepted some fault and offered to pay her £750, she does not consider this is sufficient.", Accepted),
     ]);
 }
+
+#[test]
+fn a_remedy_verb_governs_a_run_of_charge_nouns() {
+    let p = run_one(None, "The Council has agreed to refund the top-up fees (£3,800) and pay Mrs X £300 for the distress caused.", Some("Mrs X"));
+    assert_eq!(agreed(&p), vec![3800.0, 300.0]);
+    let p = run_one(
+        None,
+        "The Council has agreed to refund the top-up fees of £3,800.",
+        Some("Mrs X"),
+    );
+    assert_eq!(agreed(&p), vec![3800.0]);
+    // With no agreement the charge stays a charge.
+    let p = run_one(
+        None,
+        "She had to pay the top-up fees of £3,800 from her savings.",
+        Some("Mrs X"),
+    );
+    assert_eq!(agreed(&p), Vec::<f64>::new());
+}
+
+#[test]
+fn an_agreement_after_the_amount_makes_it_the_remedy() {
+    use PaymentRole::Agreed;
+    assert_first_roles(&[
+        (
+            None,
+            "I recommended a further £500, which the Council has agreed to pay.",
+            Agreed,
+        ),
+        (
+            None,
+            "We consider £400 is more appropriate, and the Council has agreed to pay this.",
+            Agreed,
+        ),
+        (
+            None,
+            "I recommended a further £500, which the Council has accepted.",
+            Agreed,
+        ),
+    ]);
+    // An offer after it is no agreement.
+    let p = run_one(
+        None,
+        "Mr X asked for £500, which the Council has offered to pay in part.",
+        Some("Mr X"),
+    );
+    assert_eq!(agreed(&p), Vec::<f64>::new());
+}
+
+#[test]
+fn a_remedy_raised_to_an_amount_is_that_remedy() {
+    assert_first_roles(&[
+        (
+            None,
+            "The Council agreed to increase this to £350.",
+            PaymentRole::Agreed,
+        ),
+        (
+            None,
+            "The Council has agreed to increase its award to £350.",
+            PaymentRole::Agreed,
+        ),
+    ]);
+}
+
+#[test]
+fn a_stated_total_of_a_rate_is_paid_as_the_rate_is() {
+    let p = run_one(None, "The Council has agreed to apologise, pay Ms B £50 for each week beyond the six-week limit, which comes to £1,150, and pay a further £300 for her distress.", Some("Ms B"));
+    let lumps: Vec<f64> = p
+        .iter()
+        .filter(|p| p.role == PaymentRole::Agreed && p.period.is_none())
+        .map(|p| p.amount)
+        .collect();
+    assert_eq!(lumps, vec![1150.0, 300.0], "{p:?}");
+    let p = run_one(None, "The Council has agreed to reimburse £640 in storage charges, pay £150 a month for the four months she spent in the unsuitable property (£600) and pay £250 for her distress.", Some("Miss X"));
+    let lumps: Vec<f64> = p
+        .iter()
+        .filter(|p| p.role == PaymentRole::Agreed && p.period.is_none())
+        .map(|p| p.amount)
+        .collect();
+    assert_eq!(lumps, vec![640.0, 600.0, 250.0], "{p:?}");
+    // A sum that is no multiple of the rate is no total of it.
+    let p = run_one(
+        None,
+        "The Council charged her £50 a week, which comes to £1,175 with the fees.",
+        Some("Ms B"),
+    );
+    assert_eq!(agreed(&p), Vec::<f64>::new());
+}
+
+#[test]
+fn each_after_a_second_amount_pays_the_couple_named_before_the_first() {
+    let p = run_one(None, "The Council has agreed to pay Mr and Mrs Y £1,000 for the permanent loss of amenity and £100 each for their time and trouble.", Some("Mr and Mrs Y"));
+    assert_eq!(agreed(&p), vec![1000.0, 100.0, 100.0], "{p:?}");
+    let recipients: Vec<_> = p.iter().skip(1).map(|p| p.recipient.clone()).collect();
+    assert_eq!(
+        recipients,
+        vec![Some("Mr Y".to_string()), Some("Mrs Y".to_string())]
+    );
+}
+
+#[test]
+fn a_request_named_with_an_adjective_is_no_want() {
+    assert_first_role(
+        None,
+        "The Council has agreed to apologise, backdate any award to the date of her original request and pay her £400.",
+        PaymentRole::Agreed,
+    );
+    // What is asked for is still wanted.
+    assert_first_role(
+        None,
+        "Mrs X made a written request for £400 in compensation.",
+        PaymentRole::Claimed,
+    );
+}
+
+#[test]
+fn an_agreed_remedy_told_again_in_what_happened_is_that_remedy() {
+    let p = run(
+        &[
+            (None, "The Council has agreed to pay £400 to recognise the provision her son missed."),
+            (Some(WhatFound), "C still missed the therapy, and the Council has agreed to pay £400 to acknowledge this."),
+        ],
+        Some("Mrs X"),
+    );
+    assert_eq!(amounts_and_roles(&p), vec![(400.0, PaymentRole::Agreed)]);
+    // Alone in what happened, with nothing agreed elsewhere, it stays a story.
+    let p = run_one(
+        Some(WhatFound),
+        "In 2019 the Council agreed to pay £400 but did not do so.",
+        Some("Mrs X"),
+    );
+    assert_eq!(agreed(&p), Vec::<f64>::new());
+}
+
+#[test]
+fn an_agreed_action_cut_off_mid_list_rules_out_no_payment() {
+    let summary = "It has agreed to pay Mr and Mrs Y £1,000 for the loss of amenity and £150 for their time and trouble.";
+    let cut = "Within one month of my final decision the Council will:\n- apologise to Mr and Mrs Y;\n- pay Mr and Mrs Y £1,000 to acknowledge the loss of amenity;\n- pay Mr ";
+    let p = run(
+        &[(None, summary), (Some(AgreedAction), cut)],
+        Some("Mr and Mrs Y"),
+    );
+    let mut found = agreed(&p);
+    found.sort_by(f64::total_cmp);
+    assert_eq!(found, vec![150.0, 1000.0], "{p:?}");
+    // A whole action that does not list the £150 still rules it out.
+    let whole = "Within one month of my final decision the Council will:\n- apologise to Mr and Mrs Y;\n- pay Mr and Mrs Y £1,000 to acknowledge the loss of amenity.";
+    let p = run(
+        &[(None, summary), (Some(AgreedAction), whole)],
+        Some("Mr and Mrs Y"),
+    );
+    assert_eq!(agreed(&p), vec![1000.0], "{p:?}");
+}
+
+#[test]
+fn a_charge_the_body_has_refunded_and_the_decision_finds_enough_is_accepted() {
+    let p = run_one(None, "The Care Provider was at fault, but it has since refunded the deposit of £1,260 in full and apologised. We consider this is enough to put things right.", Some("Mrs E"));
+    assert_eq!(amounts_and_roles(&p), vec![(1260.0, PaymentRole::Accepted)]);
+    // Refunded in the story, with no judgement, it is other money.
+    let p = run_one(
+        Some(WhatFound),
+        "The landlord refunded the deposit of £1,260 in 2021.",
+        Some("Mrs E"),
+    );
+    assert_eq!(amounts_and_roles(&p), vec![(1260.0, PaymentRole::Other)]);
+}
