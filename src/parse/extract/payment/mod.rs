@@ -87,6 +87,12 @@ struct Mention {
     /// remedy (`has reduced her invoice by £1000, which remedies her
     /// injustice`), in the decision's own voice.
     sufficient_here: bool,
+    /// Whether the amount is named as one already told (`agreed to pay the
+    /// £1,000 the panel recommended`, `the further £450`).
+    named_before: bool,
+    /// Whether the words right after it say it is agreed (`the £200
+    /// already agreed`).
+    said_agreed: bool,
     payment: Payment,
 }
 
@@ -293,7 +299,7 @@ fn cues_before<'k>(known: &'k [CueMatch], text: &str, at: usize) -> Cow<'k, [Cue
 /// Words saying the sentence's remedy is agreed, will or should happen.
 pub(crate) static AGREED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:(?:should|would|could|must|will|shall)\s+have\b|agree\w*|will|shall|should|must|recommend\w*|undertak\w*|propos\w*|to remedy|going to|accept\w*\s+(?:my|our|the)\s+recommend\w*)",
+        r"(?i)\b(?:(?:should|would|could|must|will|shall)\s+have\b|agree\w*|will|shall|should|must|recommend\w*|undertak\w*|propos\w*|to remedy|going to|accept\w*\s+(?:my|our|the)\s+recommend\w*|(?:said|confirmed|told\s+(?:us|me))\s+(?:that\s+)?(?:it|they|the\s+{body})\s+would)",
     )
 });
 /// The word beginnings every match of [`AGREED`] has, asked of the whole sentence
@@ -314,6 +320,9 @@ pub(crate) const AGREED_NEEDS: Prefilter = Prefilter::new(
         "remedy",
         "going",
         "accept",
+        "said",
+        "confirmed",
+        "told",
     ],
 );
 
@@ -713,6 +722,19 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
             m.payment.role = PaymentRole::Accepted;
         }
     }
+    // An offer the decision adopts (`the panel recommended ... £1,000` ...
+    // `agreed to pay the £1,000 the panel recommended`; `in addition to the
+    // £200 already agreed`) is the agreed payment, not another offer.
+    let adopted: Vec<i64> = mentions
+        .iter()
+        .filter(|m| m.payment.role == PaymentRole::Agreed && m.named_before)
+        .map(|m| m.amount.pence)
+        .collect();
+    mentions.retain(|m| {
+        !(m.payment.role == PaymentRole::Offered
+            && (adopted.contains(&m.amount.pence)
+                || (m.said_agreed && agreed_amounts.contains(&m.amount.pence))))
+    });
     // A claim the decision grants (`he incurred a fee of £235` ... `agreed
     // to reimburse the £235`) is that payment, no longer a claim.
     let granted = amounts_of(&mentions, &[PaymentRole::Agreed, PaymentRole::Accepted]);
@@ -892,12 +914,16 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 let satisfied = matches!(cue, Cue::Offered | Cue::Remedy { agreed: false })
                     && !block.kind.is_some_and(|k| NARRATIVE.contains(&k))
                     && satisfied_after(block, s, own_after, &has_after);
+                let ours = |text: &str| {
+                    judged_sufficient(text).is_some_and(|judged| {
+                        !NOT_OURS.is_match(&text[..judged]) && !FOR_A_PART.is_match(&text[judged..])
+                    })
+                };
                 let sufficient_here = satisfied
-                    && has_after(SATISFIED_NEEDS)
-                    && judged_sufficient(own_after).is_some_and(|judged| {
-                        !NOT_OURS.is_match(&own_after[..judged])
-                            && !FOR_A_PART.is_match(&own_after[judged..])
-                    });
+                    && ((has_after(SATISFIED_NEEDS) && ours(own_after))
+                        || next_names_it(block, s).is_some_and(|n| {
+                            block.has(n, SATISFIED_NEEDS) && ours(block.sentences()[n].text)
+                        }));
                 let payment = Payment {
                     amount: amount.pounds(),
                     role: PaymentRole::Other,
@@ -922,6 +948,8 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     bare,
                     satisfied,
                     sufficient_here,
+                    named_before: NAMED_BEFORE.is_match(own_before),
+                    said_agreed: SAID_AGREED_AFTER.is_match(own_after),
                     payment,
                 };
                 if apiece.len() < 2 {
@@ -967,6 +995,34 @@ fn satisfied_after(
         .take_while(|&n| sentences[n].paragraph == paragraph)
         .any(|n| block.has(n, SATISFIED_NEEDS) && judged(sentences[n].text))
 }
+
+/// The next sentence of sentence `s`'s paragraph when it begins by naming
+/// the payment just told: `That payment was a suitable remedy.`
+fn next_names_it(block: &Block, s: usize) -> Option<usize> {
+    let sentences = block.sentences();
+    let next = sentences.get(s + 1)?;
+    (next.paragraph == sentences[s].paragraph && NAMES_THE_PAYMENT.is_match(next.text))
+        .then_some(s + 1)
+}
+
+/// A sentence that begins by naming a payment already told.
+static NAMES_THE_PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(?:(?:we|I)\s+(?:also\s+)?(?:found|find|consider|considered|think|are\s+satisfied|am\s+satisfied)\s+(?:that\s+)?)?(?:that|this|the|its|such\s+a)\s+(?:[\w-]+\s+)?(?:payment|sum|amount|refund|reimbursement|award)\b",
+    )
+});
+
+/// Words right before an amount naming it as one already told: `the
+/// £1,000 the panel recommended`, `the further £450`.
+static NAMED_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\bthe\s+(?:further\s+|additional\s+|same\s+|full\s+)?$"));
+
+/// Words right after an amount saying it is agreed: `the £200 already agreed`.
+static SAID_AGREED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\s*(?:(?:that|which)\s+)?(?:(?:it|the\s+{body})\s+)?(?:has\s+|had\s+)?(?:already\s+|now\s+|since\s+)?agreed\b",
+    )
+});
 
 /// Where `text` finds what the body did a sufficient remedy ([`SATISFIED`])
 /// without saying it falls short ([`SHORT`]): the judgement's start.
@@ -1087,6 +1143,9 @@ fn words_cue(
     for m in cues {
         let group = m.group;
         match group {
+            // `has agreed to ask a different manager to ...`: what the body
+            // will do, not anyone wanting money.
+            CueGroup::Wanted if AGREED_ACTION_BEFORE.is_match(&before[..m.start]) => {}
             // `the Council demanded £500`: the body's charge, not a claim.
             // (Read only where a verb of wanting is found: few sentences.)
             CueGroup::Wanted
@@ -1120,6 +1179,13 @@ fn words_cue(
     } else {
         None
     };
+    // `the review panel recommended the Council pay £1,000`: the body's own
+    // complaint procedure recommends, not this decision.
+    if agreed_word.is_some_and(|(agreed, end)| {
+        agreed && procedure_recommends(&before[..end]) && governs(&before[end..])
+    }) {
+        return Some(Cue::Offered);
+    }
     // `accepted an offer from Mrs X to pay £20 a week`: her instalments.
     if (accepted || agreed_word.is_some_and(|(agreed, _)| agreed))
         && COMPLAINANT_PAYS.is_match(before)
@@ -1504,6 +1570,63 @@ static RULE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static PRESCRIPTIVE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:should|must|recommend\w*|to remedy)\b"));
 
+/// Who recommends within the body's own complaint procedure.
+static PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:panel|investigating\s+officer|independent\s+(?:person|investigator)|investigator|adjudicat(?:or|ing\s+officer)|reviewing\s+officer)(?:['’]s)?\b",
+    )
+});
+
+/// Whether `text` ends with a recommendation made by the body's own
+/// complaint procedure: `A review panel met in June and recommended`, `the
+/// investigating officer upheld the complaint and recommended`, `the stage
+/// 3 panel's recommendation`; not one the Ombudsman makes after naming
+/// the procedure (`the panel found fault and I recommended`).
+fn procedure_recommends(text: &str) -> bool {
+    let word_start = text
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + 1);
+    if !text[word_start..]
+        .to_ascii_lowercase()
+        .starts_with("recommend")
+    {
+        return false;
+    }
+    let head = &text[..word_start];
+    PROCEDURE.find_iter(head).last().is_some_and(|noun| {
+        let gap = &head[noun.end()..];
+        !gap.contains(['.', ';', ':'])
+            && gap.split_whitespace().count() <= 15
+            && !gap.split_whitespace().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                ["I", "we", "We", "my", "our", "Ombudsman"].contains(&w)
+            })
+    })
+}
+
+/// Whether the words between a recommendation and the amount make the
+/// amount its object: `recommended £500`, `recommended the Council pay
+/// her`, `recommendation that it pay her a further`; not `the £1,000 the
+/// panel recommended, pay a further` (a clause of another amount's).
+fn governs(between: &str) -> bool {
+    let rest = between.trim_start();
+    !(rest.starts_with(',') || rest.starts_with("and "))
+        && (between.split_whitespace().count() <= 2 || PAYISH.is_match(between))
+}
+
+/// An agreement or recommendation right before a verb: `agreed to ask`,
+/// `will also request`.
+static AGREED_ACTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:agree[sd]?|will|shall|should|must|undertaken|undertook|recommend\w*)\s+(?:to\s+)?(?:also\s+)?$",
+    )
+});
+
+/// A word of paying.
+static PAYISH: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:pa(?:y|ys|id|ying|yments?)|compensat\w*|award\w*|refund\w*|reimburs\w*)\b")
+});
+
 /// What the last agreement word before the amount says, and where it ends:
 /// `true` agreed, will or should; `false` should (or would) have, money owed
 /// in the past.
@@ -1652,17 +1775,27 @@ fn same_payment(a: &Mention, b: &Mention) -> bool {
 
 /// Drops an amount that restates the total of two or more other payments of
 /// its role: marked as a total, or stated in another section than its parts.
+/// An amount marked as a total (`totalling £350`) in a sentence with an
+/// agreed payment may restate agreed payments whatever its own cue.
 fn drop_totals(mentions: Vec<Mention>) -> Vec<Mention> {
     let keep: Vec<bool> = mentions
         .iter()
         .enumerate()
         .map(|(i, m)| {
+            let agreed = |p: &Mention| p.payment.role == PaymentRole::Agreed;
+            // `agreed to pay £150 ..., in addition to the £200 already
+            // agreed, totalling £350`: beside an agreed part of its own
+            // sentence, a total may restate agreed payments.
+            let sums_agreed = m.total
+                && mentions
+                    .iter()
+                    .any(|p| agreed(p) && p.block == m.block && p.sentence == m.sentence);
             let parts: Vec<&Mention> = mentions
                 .iter()
                 .enumerate()
                 .filter(|&(j, p)| {
                     j != i
-                        && p.payment.role == m.payment.role
+                        && (p.payment.role == m.payment.role || (sums_agreed && agreed(p)))
                         && p.payment.period.is_none()
                         && !p.total
                         && (m.total || p.block != m.block)

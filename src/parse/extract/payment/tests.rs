@@ -2091,3 +2091,75 @@ fn a_charge_the_body_has_refunded_and_the_decision_finds_enough_is_accepted() {
     );
     assert_eq!(amounts_and_roles(&p), vec![(1260.0, PaymentRole::Other)]);
 }
+
+#[test]
+fn what_the_bodys_own_complaint_procedure_recommends_is_not_this_decisions_remedy() {
+    use PaymentRole::Agreed;
+    let p = run_one(None, "The investigating officer upheld most of the complaint and recommended a payment of £1,500, but the senior manager who adjudicated rejected her findings. The Council has agreed to pay Mr G £300 for the frustration caused.", Some("Mr G"));
+    assert_eq!(agreed(&p), vec![300.0], "{p:?}");
+    // Adopted by the decision, the panel's payment is the agreed one, once.
+    let p = run_one(None, "A review panel met in June 2025 and recommended the Council apologise and pay the family £1,000 for the eight months C went without support. It has agreed to pay Mr and Mrs B the £1,000 the panel recommended, pay a further £200 for their time and trouble, and reconsider the panel’s other recommendations.", Some("Mr and Mrs B"));
+    assert_eq!(
+        amounts_and_roles(&p),
+        vec![(1000.0, Agreed), (200.0, Agreed)],
+        "{p:?}"
+    );
+    let p = run_one(None, "The Council paid her £300 at stage 2 but did not follow the stage 3 panel’s recommendation that it pay her a further £450. It has now agreed to pay the further £450.", Some("Miss H"));
+    assert_eq!(role_of(&p, 450.0), vec![Agreed], "{p:?}");
+    // The Ombudsman recommending after naming the panel is this decision.
+    assert_first_role(
+        None,
+        "The panel found fault and I recommended the Council pay Mr X £500.",
+        Agreed,
+    );
+}
+
+#[test]
+fn an_action_the_body_agreed_to_ask_for_is_no_want() {
+    let p = run_one(None, "The Council has agreed to ask a different senior manager to make a new adjudication, and to pay Mr and Mrs G £300 for the frustration caused.", Some("Mr and Mrs G"));
+    assert_eq!(agreed(&p), vec![300.0], "{p:?}");
+    // A complainant asking is still a want.
+    assert_first_role(
+        None,
+        "Mr X asked the Council to pay him £300 for his time.",
+        PaymentRole::Claimed,
+    );
+}
+
+#[test]
+fn what_the_body_told_us_it_would_pay_is_agreed() {
+    assert_first_role(
+        None,
+        "When we contacted the Council, it said it would apologise to Ms Q and pay her £200 to recognise her frustration.",
+        PaymentRole::Agreed,
+    );
+}
+
+#[test]
+fn an_agreed_payment_restated_with_its_total_is_one_payment() {
+    let p = run_one(None, "In response to our enquiries it agreed to pay Mrs X £200 for her distress. It has also agreed to pay £150 for her time and trouble, in addition to the £200 already agreed, totalling £350.", Some("Mrs X"));
+    assert_eq!(
+        amounts_and_roles(&p),
+        vec![(200.0, PaymentRole::Agreed), (150.0, PaymentRole::Agreed)],
+        "{p:?}"
+    );
+    // An offer's own total, with no agreed part beside it, stays an offer.
+    let p = run(
+        &[
+            (Some(WhatFound), "At the end of its complaints procedure the Council made an offer totalling £500, which Mrs Z refused."),
+            (Some(AgreedAction), "The Council will pay Mrs Z £300 and £200 for her distress."),
+        ],
+        Some("Mrs Z"),
+    );
+    assert_eq!(role_of(&p, 500.0), vec![PaymentRole::Offered], "{p:?}");
+}
+
+#[test]
+fn a_payment_the_next_sentence_names_and_finds_sufficient_is_accepted() {
+    let p = run_one(None, "A stage 3 review panel upheld most of her complaint and the Council paid her £500 on the panel’s recommendation. We found that payment was a suitable remedy. The Council has agreed to pay her an additional £250.", Some("Miss H"));
+    assert_eq!(
+        amounts_and_roles(&p),
+        vec![(500.0, PaymentRole::Accepted), (250.0, PaymentRole::Agreed)],
+        "{p:?}"
+    );
+}
