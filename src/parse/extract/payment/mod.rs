@@ -87,12 +87,6 @@ struct Mention {
     /// remedy (`has reduced her invoice by £1000, which remedies her
     /// injustice`), in the decision's own voice.
     sufficient_here: bool,
-    /// Whether the amount is named as one already told (`agreed to pay the
-    /// £1,000 the panel recommended`, `the further £450`).
-    named_before: bool,
-    /// Whether the words right after it say it is agreed (`the £200
-    /// already agreed`).
-    said_agreed: bool,
     payment: Payment,
 }
 
@@ -299,7 +293,7 @@ fn cues_before<'k>(known: &'k [CueMatch], text: &str, at: usize) -> Cow<'k, [Cue
 /// Words saying the sentence's remedy is agreed, will or should happen.
 pub(crate) static AGREED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:(?:should|would|could|must|will|shall)\s+have\b|agree\w*|will|shall|should|must|recommend\w*|undertak\w*|propos\w*|to remedy|going to|accept\w*\s+(?:my|our|the)\s+recommend\w*|(?:said|confirmed|told\s+(?:us|me))\s+(?:that\s+)?(?:it|they|the\s+{body})\s+would)",
+        r"(?i)\b(?:(?:should|would|could|must|will|shall)\s+have\b|agree\w*|will|shall|should|must|recommend\w*|undertak\w*|propos\w*|to remedy|going to|accept\w*\s+(?:my|our|the)\s+recommend\w*)",
     )
 });
 /// The word beginnings every match of [`AGREED`] has, asked of the whole sentence
@@ -320,9 +314,6 @@ pub(crate) const AGREED_NEEDS: Prefilter = Prefilter::new(
         "remedy",
         "going",
         "accept",
-        "said",
-        "confirmed",
-        "told",
     ],
 );
 
@@ -725,16 +716,25 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
     // An offer the decision adopts (`the panel recommended ... £1,000` ...
     // `agreed to pay the £1,000 the panel recommended`; `in addition to the
     // £200 already agreed`) is the agreed payment, not another offer.
-    let adopted: Vec<i64> = mentions
-        .iter()
-        .filter(|m| m.payment.role == PaymentRole::Agreed && m.named_before)
-        .map(|m| m.amount.pence)
-        .collect();
-    mentions.retain(|m| {
-        !(m.payment.role == PaymentRole::Offered
-            && (adopted.contains(&m.amount.pence)
-                || (m.said_agreed && agreed_amounts.contains(&m.amount.pence))))
-    });
+    let text = |m: &Mention| blocks[m.block].sentences()[m.sentence].text;
+    let offered_as_agreed = |m: &Mention| {
+        m.payment.role == PaymentRole::Offered && agreed_amounts.contains(&m.amount.pence)
+    };
+    if mentions.iter().any(offered_as_agreed) {
+        let adopted: Vec<i64> = mentions
+            .iter()
+            .filter(|m| {
+                m.payment.role == PaymentRole::Agreed
+                    && NAMED_BEFORE.is_match(text(m).get(..m.amount.start).unwrap_or(""))
+            })
+            .map(|m| m.amount.pence)
+            .collect();
+        mentions.retain(|m| {
+            !(offered_as_agreed(m)
+                && (adopted.contains(&m.amount.pence)
+                    || SAID_AGREED_AFTER.is_match(text(m).get(m.amount.end..).unwrap_or(""))))
+        });
+    }
     // A claim the decision grants (`he incurred a fee of £235` ... `agreed
     // to reimburse the £235`) is that payment, no longer a claim.
     let granted = amounts_of(&mentions, &[PaymentRole::Agreed, PaymentRole::Accepted]);
@@ -948,8 +948,6 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     bare,
                     satisfied,
                     sufficient_here,
-                    named_before: NAMED_BEFORE.is_match(own_before),
-                    said_agreed: SAID_AGREED_AFTER.is_match(own_after),
                     payment,
                 };
                 if apiece.len() < 2 {
@@ -1206,6 +1204,8 @@ fn words_cue(
             // of the body's own offer (`has offered to pay £150, which I
             // consider is a suitable remedy`, `has already refunded the
             // £150, which is fair`): that is accepted as enough, below.
+            // `it said it would ... pay her £200`: the body's undertaking.
+            None if before.contains("would") && TOLD_WOULD.is_match(before) => true,
             None => {
                 has_after(EVALUATED_AFTER_NEEDS)
                     && EVALUATED_AFTER.is_match(after)
@@ -1613,6 +1613,14 @@ fn governs(between: &str) -> bool {
     !(rest.starts_with(',') || rest.starts_with("and "))
         && (between.split_whitespace().count() <= 2 || PAYISH.is_match(between))
 }
+
+/// The body telling the Ombudsman what it would do: `it said it would`,
+/// `the Council confirmed that it would`.
+static TOLD_WOULD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:said|confirmed|told\s+(?:us|me))\s+(?:that\s+)?(?:it|they|the\s+{body})\s+would\b",
+    )
+});
 
 /// An agreement or recommendation right before a verb: `agreed to ask`,
 /// `will also request`.
