@@ -2163,3 +2163,25 @@ fn a_payment_the_next_sentence_names_and_finds_sufficient_is_accepted() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_charge_the_body_agrees_to_cancel_is_the_remedy() {
+    let p = run_one(None, "It has agreed to cancel the £75 summons costs added to his account and pay him £100 for his distress.", Some("Mr W"));
+    assert_eq!(agreed(&p), vec![75.0, 100.0], "{p:?}");
+    // Cancelled in the story, with no agreement, it is no remedy.
+    let p = run_one(
+        Some(WhatFound),
+        "The Council cancelled the £70 penalty charge notice in May.",
+        Some("Mr W"),
+    );
+    assert_eq!(agreed(&p), Vec::<f64>::new(), "{p:?}");
+}
+
+#[test]
+fn a_refund_to_a_couple_of_what_they_overpaid_is_the_remedy() {
+    assert_first_role(
+        None,
+        "The Council will refund Mr and Mrs Y the £426.35 they overpaid.",
+        PaymentRole::Agreed,
+    );
+}
