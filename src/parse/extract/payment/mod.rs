@@ -1221,6 +1221,21 @@ fn words_cue(
             last = None;
         }
     }
+    // `write off £1,200 of the amount it is seeking, apologise and pay Ms J
+    // £200`: the body's demand ends at the clause a remedy verb of an
+    // agreement begins.
+    if body_wanted
+        && agreed_word.is_some_and(|(agreed, _)| agreed)
+        && wanted_at.is_some_and(|w| {
+            last.is_some_and(|(g, start, _)| {
+                matches!(g, CueGroup::Remedy | CueGroup::StrongRemedy)
+                    && start > w
+                    && before[w..start].contains(',')
+            })
+        })
+    {
+        wanted_at = None;
+    }
     // `wants the Council to ... pay him £400`: unless the decision then agrees.
     if let Some(w) = wanted_at {
         let agreed_later = before
@@ -1239,9 +1254,10 @@ fn words_cue(
     // verb is what the body will do now, not where it offered the money.
     let stage_before = || {
         COMPLAINT_STAGE.find(before).is_some_and(|m| {
-            !(agreed
+            let action_at_stage = agreed
                 && STAGE_OF_ACTION.is_match(&before[..m.start()])
-                && AND_PAY.is_match(&before[m.end()..]))
+                && AND_PAY.is_match(&before[m.end()..]);
+            !(action_at_stage || earlier_amounts_stage(before, m.range(), agreed_word))
         })
     };
     if !accepted && has(COMPLAINT_STAGE_NEEDS) && (stage_before() || STAGE_AFTER.is_match(after)) {
@@ -1570,6 +1586,22 @@ static RULE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static PRESCRIPTIVE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:should|must|recommend\w*|to remedy)\b"));
 
+/// Whether the complaint stage at `stage` in `before` belongs to an earlier
+/// amount's clause, and a later clause agrees this one: `In addition to the
+/// £250 the Care Provider offered in its complaint response, it has agreed
+/// to pay Mrs Y a further £500`.
+fn earlier_amounts_stage(
+    before: &str,
+    stage: std::ops::Range<usize>,
+    agreed_word: Option<(bool, usize)>,
+) -> bool {
+    let rest = &before[stage.end..];
+    before[..stage.start].contains('£')
+        && agreed_word.is_some_and(|(agreed, end)| {
+            agreed && end > stage.end && rest[..end - stage.end].contains(',')
+        })
+}
+
 /// Who recommends within the body's own complaint procedure.
 static PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -1584,8 +1616,10 @@ static PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
 /// the procedure (`the panel found fault and I recommended`).
 fn procedure_recommends(text: &str) -> bool {
     let word_start = text
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     if !text[word_start..]
         .to_ascii_lowercase()
         .starts_with("recommend")

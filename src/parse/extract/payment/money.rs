@@ -136,9 +136,9 @@ static WORDS_POUNDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The words that make the unit after them a rate's: `per`, `a`, `each`,
-/// `for every`, `/`. One list for [`RATE_AFTER`] and [`PERIOD_AFTER`], so a
+/// `for every`, `for each of the nine`, `/`. One list for [`RATE_AFTER`] and [`PERIOD_AFTER`], so a
 /// rate always has the period its unit names.
-const RATE_LEAD: &str = r"(?:per|a|an|each|every|for\s+each|for\s+every|/)";
+const RATE_LEAD: &str = r"(?:per|a|an|each|every|for\s+each(?:\s+of\s+(?:the|those|these|her|his|their)\s+(?:[\w-]+\s+)?)?|for\s+every|/)";
 
 /// After an amount: `per week`, `a month`, `each year`, `for each term`,
 /// `/week`, `pw`, `pcm`, `weekly`.
@@ -152,7 +152,7 @@ static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// `per week`, `pcm`, `annually`. `every four weeks` is a rate without one.
 static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"(?i)^\s*(?:{RATE_LEAD}\s*(?:(?P<week>week)|(?P<month>month|calendar month)|(?P<year>year|annum))\b|(?P<w>pw|p/w|weekly)\b|(?P<m>pcm|monthly)\b|(?P<y>pa|annually|yearly)\b)",
+        r"(?i)^\s*(?:{RATE_LEAD}\s*(?:(?P<week>weeks?)|(?P<month>months?|calendar months?)|(?P<year>years?|annum))\b|(?P<w>pw|p/w|weekly)\b|(?P<m>pcm|monthly)\b|(?P<y>pa|annually|yearly)\b)",
     ))
 });
 

@@ -2185,3 +2185,44 @@ fn a_refund_to_a_couple_of_what_they_overpaid_is_the_remedy() {
         PaymentRole::Agreed,
     );
 }
+
+#[test]
+fn a_rate_for_each_of_a_number_of_weeks_is_a_rate() {
+    let p = run_one(None, "The Council has agreed to pay Ms X £1,350 (£150 for each of the nine weeks the family stayed beyond the six-week limit) and £250 for her distress.", Some("Ms X"));
+    let rate = p.iter().find(|p| p.amount == 150.0).expect("the rate");
+    assert_eq!(rate.period, Some(crate::parse::decision::Period::Week));
+    let lumps: Vec<f64> = p
+        .iter()
+        .filter(|p| p.role == PaymentRole::Agreed && p.period.is_none())
+        .map(|p| p.amount)
+        .collect();
+    assert_eq!(lumps, vec![1350.0, 250.0], "{p:?}");
+}
+
+#[test]
+fn an_earlier_offers_complaint_stage_does_not_govern_a_later_agreed_payment() {
+    let p = run_one(None, "In addition to the £250 the Care Provider offered in its complaint response, it has agreed to pay Mrs Y a further £500 for her distress.", Some("Mrs Y"));
+    assert_eq!(role_of(&p, 500.0), vec![PaymentRole::Agreed], "{p:?}");
+    assert_eq!(role_of(&p, 250.0), vec![PaymentRole::Offered], "{p:?}");
+    // In one clause, the stage still makes it the body's own offer.
+    assert_first_role(
+        Some(WhatFound),
+        "In its stage two response the Council agreed to pay Mrs Y £150 for her distress.",
+        PaymentRole::Offered,
+    );
+}
+
+#[test]
+fn the_bodys_demand_ends_where_an_agreed_remedy_begins() {
+    let p = run_one(None, "The Council has agreed to write off £1,200 of the amount it is seeking, apologise and pay Ms J £200 for her uncertainty and distress.", Some("Ms J"));
+    assert_eq!(agreed(&p), vec![1200.0, 200.0], "{p:?}");
+}
+
+#[test]
+fn a_recommendation_after_a_wide_character_is_read_without_panicking() {
+    assert!(!procedure_recommends("x’recommended"));
+    assert!(procedure_recommends(
+        "the review panel’s chair then recommended"
+    ));
+    assert!(procedure_recommends("𐤿the panel recommended"));
+}
