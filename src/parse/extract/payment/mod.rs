@@ -7,16 +7,19 @@
 //! the remedy). A bullet with no such words reads with the lead-in above it
 //! (`the Council should:`). A weekly, monthly or yearly rate keeps the role
 //! its words give and carries its period. Then the decision is read as a whole:
-//! - where the agreed-action section names a remedy amount, those amounts are
-//!   the agreed ones, and the same amounts restated elsewhere (summary, final
-//!   decision) are the same payments;
+//! - where the agreed-action section names a remedy amount (and is not cut off
+//!   mid-list), those amounts are the agreed ones, and the same amounts
+//!   restated elsewhere (summary, final decision) are the same payments;
 //! - otherwise the amounts the summary, findings or final decision say the
 //!   body has agreed to (or will, or should) pay are agreed, as is an offer the
 //!   decision welcomes or that was made in response to the Ombudsman's enquiries;
 //! - amounts narrated as paid or offered, or in the background sections, are
 //!   `offered`, or `accepted` where the decision finds them a sufficient
-//!   remedy and secures no payment of its own; a restated total of payments
-//!   already listed is dropped; the same payment mentioned in several
+//!   remedy and secures no payment of its own; an offer the decision adopts
+//!   (`the £1,000 the panel recommended`) is the agreed payment, and what the
+//!   body's own complaint procedure recommended is an offer, not the remedy;
+//!   a restated total of payments already listed is dropped; a stated total
+//!   of a rate is paid as the rate is; the same payment mentioned in several
 //!   sentences is kept once, and the same amount for another person or with
 //!   no purpose in common is another payment.
 //!
