@@ -890,6 +890,19 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     Some(SectionKind::AgreedAction) => Cue::Remedy { agreed: true },
                     _ => Cue::Other,
                 });
+                // `She has spent about £2,100 on fuel. She wants the Council
+                // to repay this.`: what she paid, wanted back in the next
+                // sentence, is her claim.
+                let cue = if cue == Cue::Other
+                    && i + 1 == found.len()
+                    && (before.contains("paid") || before.contains("spent"))
+                    && SHE_PAID_BEFORE.is_match(before)
+                    && wanted_back_next(block, s)
+                {
+                    Cue::Claimed
+                } else {
+                    cue
+                };
                 let own_after = sentence.text.get(amount.end..next_start).unwrap_or("");
                 let own_before = sentence.text.get(prev_end..amount.start).unwrap_or("");
                 let own_before_has = |w: Prefilter| glued(prev_end) || has(w);
@@ -1005,6 +1018,31 @@ fn next_names_it(block: &Block, s: usize) -> Option<usize> {
     (next.paragraph == sentences[s].paragraph && NAMES_THE_PAYMENT.is_match(next.text))
         .then_some(s + 1)
 }
+
+/// Whether the next sentence of sentence `s`'s paragraph has the
+/// complainant wanting money back: `She wants the Council to repay this.`
+fn wanted_back_next(block: &Block, s: usize) -> bool {
+    let sentences = block.sentences();
+    sentences.get(s + 1).is_some_and(|next| {
+        next.paragraph == sentences[s].paragraph && WANTED_BACK.is_match(next.text)
+    })
+}
+
+/// The complainant wanting money back, opening a sentence.
+static WANTED_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:now\s+|also\s+)?(?:wants?|would\s+like|asks?|expects?)\s+(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+)to\s+(?:refund|reimburse|repay|pay\s+(?:her|him|them)\s+back|pay\s+(?:this|it)\b|cover)",
+    )
+});
+
+/// The complainant paying or spending, in the clause that ends at an amount:
+/// `She has spent about `, `she paid `, `he paid a cleaner `, `and spent
+/// about ` (after her other doings).
+static SHE_PAID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:paid|spent)\b[^.;£]*$",
+    )
+});
 
 /// A sentence that begins by naming a payment already told.
 static NAMES_THE_PAYMENT: LazyLock<Regex> = LazyLock::new(|| {

@@ -2226,3 +2226,14 @@ fn a_recommendation_after_a_wide_character_is_read_without_panicking() {
     ));
     assert!(procedure_recommends("𐤿the panel recommended"));
 }
+
+#[test]
+fn what_she_paid_and_wants_back_in_the_next_sentence_is_claimed() {
+    use PaymentRole::{Claimed, Other};
+    assert_first_roles(&[
+        (None, "Mrs X says she has driven C to school every day and has spent about £2,100 on fuel. She wants the Council to repay this.", Claimed),
+        (None, "She paid £1,950 for that report. She wants the Council to reimburse the cost.", Claimed),
+        // Without the want, what she paid is a price.
+        (None, "She paid £1,950 for that report. The Council ignored it.", Other),
+    ]);
+}
