@@ -69,25 +69,23 @@ def main():
             say(f"  finding {ref}: got {got}, label {label['finding']} ({label.get('outcome')}): {label.get('why', '')[:140]}")
     print(f"{args.set_dir}: finding vs label {right}/{len(findings)}")
 
-    payments = load(args.set_dir / "payments.jsonl")
-    right = total = 0
-    for ref, label in payments.items():
-        if ref not in parsed:
-            continue
-        total += 1
+    def parsed_labels(name):
+        """The labels of file `name` for pages the tool parsed."""
+        return [(ref, label) for ref, label in load(args.set_dir / name).items() if ref in parsed]
+
+    payments = parsed_labels("payments.jsonl")
+    right = 0
+    for ref, label in payments:
         got = sorted(p["amount"] for p in parsed[ref]["payments"] if p["role"] == "agreed" and p.get("period") is None)
         want = sorted(float(a) for a in label["agreed_payments"])
         if got == want:
             right += 1
         else:
             say(f"  agreed {ref}: got {got}, label {want}: {label.get('note', '')[:140]}")
-    print(f"{args.set_dir}: agreed sets {right}/{total}")
+    print(f"{args.set_dir}: agreed sets {right}/{len(payments)}")
 
-    roles = load(args.set_dir / "roles.jsonl")
     right = total = 0
-    for ref, label in roles.items():
-        if ref not in parsed:
-            continue
+    for ref, label in parsed_labels("roles.jsonl"):
         got = collections.defaultdict(set)
         for p in parsed[ref]["payments"]:
             got[float(p["amount"])].add(p["role"])

@@ -97,6 +97,14 @@ impl<'a> Block<'a> {
         self.long.get()
     }
 
+    /// The indices of up to `n` sentences after sentence `s` in its paragraph.
+    pub fn following(&self, s: usize, n: usize) -> impl Iterator<Item = usize> + '_ {
+        let sentences = self.sentences();
+        let paragraph = sentences.get(s).map(|sentence| sentence.paragraph);
+        (s + 1..sentences.len().min(s + 1 + n))
+            .take_while(move |&i| Some(sentences[i].paragraph) == paragraph)
+    }
+
     /// Whether the text ends a sentence: the last character, spaces aside,
     /// is `.`, `!` or `?` (a text cut off mid-sentence does not).
     pub fn ends_complete(&self) -> bool {
@@ -492,6 +500,19 @@ fn last_word(before: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn following_stays_in_the_paragraph_and_the_text() {
+        let block = Block::new(
+            None,
+            "One is here. Two is here. Three is here.\n\nFour is here.",
+        );
+        assert_eq!(block.sentences().len(), 4);
+        assert_eq!(block.following(0, 2).collect::<Vec<_>>(), vec![1, 2]);
+        assert_eq!(block.following(1, 5).collect::<Vec<_>>(), vec![2]);
+        assert_eq!(block.following(3, 1).count(), 0);
+        assert_eq!(block.following(9, 1).count(), 0);
+    }
     use super::*;
 
     #[test]

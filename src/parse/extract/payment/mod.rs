@@ -1003,29 +1003,25 @@ fn satisfied_after(
     if has_after(SATISFIED_NEEDS) && judged(after) {
         return true;
     }
-    let sentences = block.sentences();
-    let paragraph = sentences[s].paragraph;
-    (s + 1..sentences.len().min(s + 3))
-        .take_while(|&n| sentences[n].paragraph == paragraph)
-        .any(|n| block.has(n, SATISFIED_NEEDS) && judged(sentences[n].text))
+    block
+        .following(s, 2)
+        .any(|n| block.has(n, SATISFIED_NEEDS) && judged(block.sentences()[n].text))
 }
 
 /// The next sentence of sentence `s`'s paragraph when it begins by naming
 /// the payment just told: `That payment was a suitable remedy.`
 fn next_names_it(block: &Block, s: usize) -> Option<usize> {
-    let sentences = block.sentences();
-    let next = sentences.get(s + 1)?;
-    (next.paragraph == sentences[s].paragraph && NAMES_THE_PAYMENT.is_match(next.text))
-        .then_some(s + 1)
+    block
+        .following(s, 1)
+        .find(|&n| NAMES_THE_PAYMENT.is_match(block.sentences()[n].text))
 }
 
 /// Whether the next sentence of sentence `s`'s paragraph has the
 /// complainant wanting money back: `She wants the Council to repay this.`
 fn wanted_back_next(block: &Block, s: usize) -> bool {
-    let sentences = block.sentences();
-    sentences.get(s + 1).is_some_and(|next| {
-        next.paragraph == sentences[s].paragraph && WANTED_BACK.is_match(next.text)
-    })
+    block
+        .following(s, 1)
+        .any(|n| WANTED_BACK.is_match(block.sentences()[n].text))
 }
 
 /// The complainant wanting money back, opening a sentence.
