@@ -903,6 +903,18 @@ fn negated_before(before: &str) -> bool {
     NEGATION.is_match(clause)
 }
 
+/// A remedy the decision says it does not make: a negation just before a
+/// remedy-naming match of [`INJUSTICE`] (`I have not recommended a remedy`,
+/// `we do not need to recommend any action`), which tells of no injustice.
+/// Only the remedy branches: `did not reply, causing injustice` still does.
+fn remedy_declined(before: &str, matched: &str) -> bool {
+    static REMEDY_BRANCH: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"(?i)^(?:recommend|agree|remed|financial|suitable)"));
+    static NEGATED_JUST_BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"(?i)(?:{not}|\bnever|\bno)\s+(?:[\w'’]+\s+){0,2}$"));
+    REMEDY_BRANCH.is_match(matched) && NEGATED_JUST_BEFORE.is_match(before)
+}
+
 /// Whether sentence `i` supposes: [`SUPPOSING`], tested on the lowercased text.
 fn supposing(block: &Block, i: usize) -> bool {
     let text = block.sentences()[i].text;
@@ -1100,8 +1112,6 @@ fn read<'a, 'b: 'a>(
             {
                 continue;
             }
-            let test =
-                |any: bool, needs: Prefilter, re: &Regex| any && b.has(i, needs) && re.is_match(s);
             let found = |any: bool, needs: Prefilter, re: &Regex| {
                 (any && b.has(i, needs)).then(|| re.find(s)).flatten()
             };
@@ -1156,7 +1166,11 @@ fn read<'a, 'b: 'a>(
                     no_injustice_words && b.has(i, NO_INJUSTICE_NEEDS) && denies_injustice(s);
                 no_injustice |= denies;
                 if !injustice && !denies {
-                    injustice = test(injustice_words, INJUSTICE_NEEDS, &INJUSTICE);
+                    injustice = injustice_words
+                        && b.has(i, INJUSTICE_NEEDS)
+                        && INJUSTICE
+                            .find_iter(s)
+                            .any(|m| !remedy_declined(&s[..m.start()], m.as_str()));
                 }
             }
             if !not_investigated {
@@ -1320,6 +1334,37 @@ mod tests {
             "The Council was at fault.",
         )];
         assert_eq!(finding(&b, true), Some(FaultInjustice));
+    }
+
+    #[test]
+    fn a_remedy_the_decision_does_not_make_is_no_injustice() {
+        for declined in [
+            "I have not recommended a remedy.",
+            "We do not recommend a remedy.",
+            "I have not recommended any further action.",
+            "We do not need to recommend a remedy.",
+        ] {
+            let text = format!("The Council delayed, which was fault. But this did not cause Mrs N significant injustice. {declined}");
+            assert_eq!(in_final(&text), Some(FaultNoInjustice), "{declined}");
+            for short in crate::parse::extract::negation::contracted(&text) {
+                assert_eq!(in_final(&short), Some(FaultNoInjustice), "{short}");
+            }
+        }
+        // A remedy made, and a negation earlier in the sentence, still are.
+        assert_eq!(
+            in_final("The Council was at fault. I have recommended a remedy."),
+            Some(FaultInjustice)
+        );
+        assert_eq!(
+            in_final(
+                "The Council was at fault. It did not reply for months, and I recommend a remedy."
+            ),
+            Some(FaultInjustice)
+        );
+        assert_eq!(
+            in_final("The Council was at fault. It did not reply, causing Mrs N injustice."),
+            Some(FaultInjustice)
+        );
     }
 
     #[test]
