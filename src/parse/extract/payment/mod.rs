@@ -1593,9 +1593,13 @@ static ASKED_OF_SOMEONE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// After a verb of wanting and its first word, the end of its clause: a
 /// contrast (`, but`, `however`, `although`, `whereas`), a semicolon or a
-/// `when` clause. An amount past it is not what was wanted.
+/// `when` clause; or, after the word (a noun: `decided the claim, it paid
+/// arrears of`), a comma and the body doing something. An amount past it is
+/// not what was wanted.
 static WANT_ENDS: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)^\s*[\w'’-]+\b.*?(?:\bbut\b|;|\bwhen\b|\balthough\b|\bwhereas\b|\bhowever\b)")
+    regex(
+        r"(?i)^\s*[\w'’-]+\b.*?(?:\bbut\b|;|\bwhen\b|\balthough\b|\bwhereas\b|\bhowever\b)|^[^.;]*?,\s+(?:it|the\s+{body})\s+(?:(?:then|later|also|eventually|subsequently|\w+ly)\s+)?(?:paid|gave|made|sent|\w+ed)\b",
+    )
 });
 
 /// The body as the subject right before a verb of wanting (`the Council

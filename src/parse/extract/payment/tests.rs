@@ -1712,6 +1712,17 @@ fn a_want_whose_clause_ends_before_the_amount_does_not_make_it_a_claim() {
             "Mrs X wanted an apology; the Council offered her £100 instead.",
             Offered,
         ),
+        // A noun (`the claim`) whose clause a comma and the body's own act end.
+        (
+            None,
+            "When the Council decided the claim, it paid arrears of £2,340 direct to the landlord.",
+            Other,
+        ),
+        (
+            Some(Complaint),
+            "Mr X made a claim, supported by receipts, for £500.",
+            Claimed,
+        ),
         // Still claims: the amount is what is wanted, or a reason for it.
         (
             Some(Complaint),
