@@ -25,7 +25,8 @@ pub mod ofsted;
 pub mod payment;
 pub mod remedy;
 
-use crate::parse::decision::{Decision, Finding, Payment, PaymentRole, Purpose};
+use crate::parse::decision::{Decision, Finding, Payment, PaymentRole, Purpose, SectionKind};
+use crate::parse::structure::sections::lost_finding_at;
 use crate::parse::text::sentences::Block;
 use crate::parse::warning::Warning;
 use bounds::{Cap, Reached};
@@ -42,12 +43,19 @@ pub fn extract(decision: &mut Decision, taxonomy: &Taxonomy) {
     if let Some(summary) = decision.summary.as_deref() {
         blocks.push(Block::new(None, summary));
     }
-    blocks.extend(
-        decision
-            .sections
-            .iter()
-            .map(|s| Block::new(Some(s.kind), &s.text)),
-    );
+    for section in &decision.sections {
+        // An older page's finding and recommendations inside `The complaint`
+        // are read as the findings they are.
+        match lost_finding_at(section) {
+            Some(at) => {
+                if at > 0 {
+                    blocks.push(Block::new(Some(section.kind), &section.text[..at]));
+                }
+                blocks.push(Block::new(Some(SectionKind::Findings), &section.text[at..]));
+            }
+            None => blocks.push(Block::new(Some(section.kind), &section.text)),
+        }
+    }
 
     let reached = Reached::default();
     let mut payments = payment::payments(&blocks, decision.complainant.as_deref(), &reached);

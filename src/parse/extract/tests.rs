@@ -182,6 +182,34 @@ fn whole_decision_from_short_passages() {
 }
 
 #[test]
+fn an_older_page_that_lost_its_finding_heading_reads_its_recommendations_as_agreed() {
+    let complaint = "The man says the council told the family the respite stays would be free.\n\nThe Ombudsman upheld the complaint, finding fault which caused injustice.\n\nThe council accepted it gave the family wrong information.\n\nTo put things right, the council has agreed to:\n• cancel the invoice and refund the £2,316 the family has already paid towards it;\n• pay the man £250 for the time and trouble he was put to; and\n• remind social workers to check before saying care is free.";
+    let d = decision(
+        "A man complains the council charged his father for respite care.",
+        &[(SectionKind::Complaint, complaint)],
+    );
+    let roles: Vec<_> = d.payments.iter().map(|p| (p.amount, p.role)).collect();
+    assert_eq!(
+        roles,
+        [(2316.0, PaymentRole::Agreed), (250.0, PaymentRole::Agreed)]
+    );
+    assert!(
+        d.payments.iter().all(|p| p.section == "findings"),
+        "{:#?}",
+        d.payments
+    );
+    assert_eq!(d.finding, Some(Finding::FaultInjustice));
+    // The same words under the complaint as the complainant's are offers.
+    let told = "He says the council has agreed to:\n• refund the £2,316 the family has already paid;\n• pay him £250.";
+    let d = decision("A man complains.", &[(SectionKind::Complaint, told)]);
+    assert!(
+        d.payments.iter().all(|p| p.role != PaymentRole::Agreed),
+        "{:#?}",
+        d.payments
+    );
+}
+
+#[test]
 fn a_complaint_the_body_settled_takes_its_finding_from_the_outcome_line() {
     let summary = "We will not investigate this complaint about a parking fine. This is because the Council has proposed a fair way forward.";
     let last = [(

@@ -104,6 +104,25 @@ pub const DECISION_MARKERS: &[&str] = &[
     "the ombudsmen's final decision",
 ];
 
+/// How the older pages (2016-17) state their finding, under a `Finding`
+/// heading the website has since dropped from many of them, so that the
+/// finding and the recommendations after it stand inside `The complaint`
+/// (`The Ombudsman upheld the complaint and found fault causing
+/// injustice.`): line beginnings, compared without case.
+pub const LOST_FINDING_OPENINGS: &[&str] = &[
+    "the ombudsman upheld",
+    "the ombudsman has upheld",
+    "the ombudsman partly upheld",
+    "the ombudsman did not uphold",
+    "the ombudsman has not upheld",
+    "the ombudsman found fault",
+    "the ombudsman found no fault",
+    "the ombudsman did not find fault",
+];
+
+/// The longest line that is such a finding (longer lines narrate).
+pub const LOST_FINDING_BYTES: usize = 200;
+
 /// The label that starts the summary (`Summary: Miss X complained...`),
 /// compared without case.
 pub const SUMMARY_LABEL: &str = "summary:";
@@ -225,6 +244,7 @@ mod tests {
             .iter()
             .chain(SIGNATURE_ENDINGS)
             .chain(CLOSING_PREFIXES)
+            .chain(LOST_FINDING_OPENINGS)
         {
             assert!(comparable(line), "{line:?}");
         }

@@ -4,7 +4,9 @@
 //! from [`lgsco`](super::lgsco); this file is how the body is cut with them.
 
 use crate::parse::decision::{Section, SectionKind};
-use crate::parse::structure::lgsco::{DECISION_MARKERS, HEADINGS, SUMMARY_LABEL};
+use crate::parse::structure::lgsco::{
+    DECISION_MARKERS, HEADINGS, LOST_FINDING_BYTES, LOST_FINDING_OPENINGS, SUMMARY_LABEL,
+};
 use crate::parse::structure::lines::{first_folded, reads_as, Line};
 
 /// The kind of section a standalone line starts, or `None` if it is not a
@@ -90,6 +92,32 @@ pub fn body(lines: &[Line<'_>]) -> (Option<String>, Vec<Section>) {
     close_section(&mut sections, &mut open);
     let summary = (!summary.is_empty()).then(|| summary.join("\n"));
     (summary, sections)
+}
+
+/// Where the finding of an older page starts inside its `The complaint`
+/// section, when the page lost the `Finding` heading before it (see
+/// [`LOST_FINDING_OPENINGS`]): the byte offset of that line in the section's
+/// text. What follows it (the finding, then the recommendations) is the
+/// decision's, not the complaint's; the section itself stays as printed.
+pub fn lost_finding_at(section: &Section) -> Option<usize> {
+    if section.kind != SectionKind::Complaint {
+        return None;
+    }
+    let mut at = 0;
+    for line in section.text.split('\n') {
+        let trimmed = line.trim_start();
+        let opens = trimmed.len() <= LOST_FINDING_BYTES
+            && LOST_FINDING_OPENINGS.iter().any(|opening| {
+                trimmed
+                    .get(..opening.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(opening))
+            });
+        if opens {
+            return Some(at);
+        }
+        at += line.len() + 1;
+    }
+    None
 }
 
 /// Gives the last section the `open` lines as its text, one line each.
@@ -262,6 +290,29 @@ mod tests {
         ));
         assert_eq!(sections.len(), 1);
         assert_eq!(sections[0].text, "Delay\nDecision\nRecommendation one");
+    }
+
+    #[test]
+    fn an_older_page_that_lost_its_finding_heading_has_its_finding_found() {
+        let text = "Summary\nA man complains about a charge.\nThe complaint\nThe man says the council charged his father.\n\nThe Ombudsman upheld the complaint, finding fault which caused injustice.\n\nThe council has agreed to:\n- pay him £250.\nFinal decision\nThe Ombudsman upheld the complaint.";
+        let (_, sections) = body(&clean_lines(text));
+        assert_eq!(
+            kinds(&sections),
+            [SectionKind::Complaint, SectionKind::FinalDecision]
+        );
+        let at = lost_finding_at(&sections[0]).expect("the finding line");
+        assert!(sections[0].text[at..].starts_with("The Ombudsman upheld the complaint, finding"));
+        assert!(sections[0].text[..at].starts_with("The man says"));
+        // Not in other sections, nor a long line that narrates.
+        assert_eq!(lost_finding_at(&sections[1]), None);
+        let long = format!(
+            "The complaint\nThe Ombudsman upheld {}.",
+            "a complaint of his before ".repeat(10)
+        );
+        let (_, sections) = body(&clean_lines(&long));
+        assert_eq!(lost_finding_at(&sections[0]), None);
+        let (_, sections) = body(&clean_lines("The complaint\nHe says the council was wrong.\nThe Ombudsman did not uphold the complaint."));
+        assert!(lost_finding_at(&sections[0]).is_some());
     }
 
     #[test]
