@@ -1162,6 +1162,7 @@ fn words_cue(
             .find(after)
             .is_some_and(|m| !for_whose_benefit(after, m.end()))
             && !loss_right_before(cues, before)
+            && !agreed_to_pay_in(before, after)
         {
             return Some(Cue::Other);
         }
@@ -1713,11 +1714,39 @@ static PAYISH: LazyLock<Regex> = LazyLock::new(|| {
 /// What the last agreement word before the amount says, and where it ends:
 /// `true` agreed, will or should; `false` should (or would) have, money owed
 /// in the past.
+///
+/// An agreement's second payment after money owed (`agreed to pay her the
+/// £7,845 she should have received, and pay her £300`) is agreed: the owed
+/// clause ends at `and pay`.
 fn agreed_before(before: &str) -> Option<(bool, usize)> {
-    AGREED
-        .find_iter(before)
-        .last()
-        .map(|m| (!m.as_str().to_ascii_lowercase().ends_with(" have"), m.end()))
+    let mut last: Option<(bool, usize)> = None;
+    let mut agreed_earlier = false;
+    for m in AGREED.find_iter(before) {
+        agreed_earlier |= last.is_some_and(|(agreed, _)| agreed);
+        last = Some((!m.as_str().to_ascii_lowercase().ends_with(" have"), m.end()));
+    }
+    match last {
+        Some((false, end)) if agreed_earlier && AND_PAY.is_match(&before[end..]) => {
+            Some((true, end))
+        }
+        last => last,
+    }
+}
+
+/// `pay` right before the amount under an agreement, and `in` what the money
+/// is after it (`agreed to pay Mrs A the £7,845 in backdated allowance`,
+/// `pay Mr and Mrs K £1,736 in unpaid fees`): the payment is the remedy,
+/// made up of the allowance or fees, not the allowance or fee itself.
+fn agreed_to_pay_in(before: &str, after: &str) -> bool {
+    static PAY_RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)\bpay\s+(?:(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?[A-Z]\w*)\s+)?(?:the\s+)?$",
+        )
+    });
+    static IN_AFTER: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)^\s*in\s"));
+    IN_AFTER.is_match(after)
+        && PAY_RIGHT_BEFORE.is_match(before)
+        && agreed_before(before).is_some_and(|(agreed, _)| agreed)
 }
 
 /// The last `n` bytes of `text` or a little more, cut at a character boundary.

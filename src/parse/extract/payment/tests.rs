@@ -328,6 +328,38 @@ fn payments_already_made_and_should_have() {
 }
 
 #[test]
+fn an_agreed_payment_of_money_owed_is_agreed() {
+    use PaymentRole::{Agreed, Other};
+    let p = run_one(
+        None,
+        "The Council has agreed to apologise, pay Mrs A the £7,845 in backdated allowance she should have received, and pay her £300 for the further distress its delay caused.",
+        Some("Mrs A"),
+    );
+    assert_eq!(amounts_and_roles(&p), [(7845.0, Agreed), (300.0, Agreed)]);
+    let p = run_one(
+        None,
+        "It has agreed to pay Mr and Mrs K £1,736 in unpaid fees and £200 for their time and trouble.",
+        Some("Mr and Mrs K"),
+    );
+    assert_eq!(amounts_and_roles(&p), [(1736.0, Agreed), (200.0, Agreed)]);
+    // Without an agreement, or paid by the complainant, the fee or benefit
+    // is other; and money owed with no payment agreed after it stays owed.
+    assert_first_roles(&[
+        (Some(WhatFound), "Mrs A paid £450 in fees.", Other),
+        (
+            Some(WhatFound),
+            "The Council will pay £95 in housing benefit a week from April.",
+            Other,
+        ),
+        (
+            Some(WhatFound),
+            "The Council agreed to review her case; it should have paid her £50 in March.",
+            Other,
+        ),
+    ]);
+}
+
+#[test]
 fn no_money_no_payments() {
     assert!(run(
         &[
