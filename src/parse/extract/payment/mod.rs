@@ -370,12 +370,30 @@ static REMEDY_PURPOSE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A refund-like verb right before the amount: the amount is a remedy whatever follows it.
+/// A refund-like verb right before the amount, or before a list of charges
+/// that ends in it (`refund the £75 compliance fee and the £235 ...`): the
+/// amount is a remedy whatever follows it.
 pub(crate) static STRONG_DIRECT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|(?:writ\w*|wrote)\s+off|waiv\w*|cancel\w*|credit\w*|backdate|back-date|backdating)\s+(?:[\w'’-]+\s+){0,5}$|\bby\s+$",
-    )
+    regex(&format!(
+        r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|(?:writ\w*|wrote)\s+off|waiv\w*|cancel\w*|credit\w*|backdate|back-date|backdating)\s+(?:(?:[\w'’-]+\s+){{0,5}}|{AMOUNT_AND}\(?)$|\bby\s+$",
+    ))
 });
+
+/// Words that join an earlier amount to the next in a list a verb governs:
+/// `the £75 compliance fee and the ` (before `£235`), `the compliance fee
+/// (£75) and the enforcement ` (before `fee (£235)`).
+const AMOUNT_AND: &str =
+    r"(?:[\w'’-]+\s+){0,3}?\(?£[\d,.]+\)?,?\s+(?:[\w'’-]+\s+){0,3}?and\s+(?:[\w'’-]+\s+){0,3}";
+
+/// Whether the verb ending at `verb_end` governs the noun at `start`: a few
+/// words apart, or a list of amounts apart ([`AMOUNT_AND`]).
+fn governs_noun(before: &str, verb_end: usize, start: usize) -> bool {
+    static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"(?i)^\s+{AMOUNT_AND}$")));
+    few_words(before, verb_end, start)
+        || before
+            .get(verb_end..start)
+            .is_some_and(|gap| LIST_GAP.is_match(gap))
+}
 /// The word beginnings every match of [`STRONG_DIRECT`] has, asked of the whole sentence
 /// though the regex reads only the words around an amount.
 pub(crate) const STRONG_DIRECT_NEEDS: Prefilter = Prefilter::new(
@@ -1361,7 +1379,7 @@ fn words_cue(
         CueGroup::NotRemedy
             if verb.is_some_and(|(g, _, verb_end)| {
                 matches!(g, CueGroup::Remedy | CueGroup::StrongRemedy)
-                    && few_words(before, verb_end, start)
+                    && governs_noun(before, verb_end, start)
             }) =>
         {
             let (_, verb_start, verb_end) = verb.unwrap_or((group, start, start));

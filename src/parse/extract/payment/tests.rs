@@ -1988,6 +1988,25 @@ fn a_remedy_verb_governs_a_run_of_charge_nouns() {
 }
 
 #[test]
+fn a_remedy_verb_governs_each_charge_of_a_list() {
+    for text in [
+        "It has agreed to refund the compliance fee (£75) and the enforcement fee (£235), a total of £310, and pay Mr O £100 for his distress.",
+        "The Council has agreed to refund the £75 compliance fee and the £235 enforcement fee Mr O paid, £310 in total, and pay him £100 for the distress.",
+    ] {
+        let p = run_one(None, text, Some("Mr O"));
+        assert_eq!(agreed(&p), vec![75.0, 235.0, 100.0], "{text}");
+    }
+    // A charge joined to a refund by `and` but told as what the body charges
+    // after a new verb stays a charge.
+    let p = run_one(
+        None,
+        "The Council has agreed to refund the £75 fee and it says it will still charge the £235 enforcement fee.",
+        Some("Mr O"),
+    );
+    assert_eq!(agreed(&p), vec![75.0]);
+}
+
+#[test]
 fn an_agreement_after_the_amount_makes_it_the_remedy() {
     use PaymentRole::Agreed;
     assert_first_roles(&[
