@@ -379,6 +379,35 @@ pub(crate) static STRONG_DIRECT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// The pay verb of a list that `and` adds the amount to (`pay £2,100 for the
+/// months in the property, and £200 for the delay`; `pay £2,700, instead of
+/// the £1,000 it offered, and £300`): the charge nouns and the offer told
+/// back between belong to the earlier item, so the verb governs this one too.
+fn list_verb(cues: &[CueMatch], before: &str) -> Option<(CueGroup, usize, usize)> {
+    static AND_RIGHT_BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"(?i)(?:,|\s)\s*and\s+(?:a\s+further\s+|also\s+|then\s+)?$"));
+    // `the £1,000 it offered`: an offer told of an earlier amount.
+    static OFFER_TOLD_BACK: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)£[\d,.]+\s+(?:(?:that|which)\s+)?(?:it|the\s+{body}|they)\s+(?:had\s+|has\s+)?(?:already\s+|previously\s+|first\s+)?$",
+        )
+    });
+    if !before.ends_with(' ') || !AND_RIGHT_BEFORE.is_match(before) {
+        return None;
+    }
+    for m in cues.iter().rev() {
+        match m.group {
+            CueGroup::NotRemedy => {}
+            CueGroup::Offered if OFFER_TOLD_BACK.is_match(&before[..m.start]) => {}
+            CueGroup::Remedy | CueGroup::StrongRemedy if before[m.end..].contains('£') => {
+                return Some((m.group, m.start, m.end));
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// Words that join an earlier amount to the next in a list a verb governs:
 /// `the £75 compliance fee and the ` (before `£235`), `the compliance fee
 /// (£75) and the enforcement ` (before `fee (£235)`).
@@ -1227,6 +1256,10 @@ fn words_cue(
         }
         prev = last;
         last = Some((group, m.start, m.end));
+    }
+    if let Some(verb) = list_verb(cues, before) {
+        prev = last;
+        last = Some(verb);
     }
     let agreed_word = if has(AGREED_NEEDS) {
         agreed_before(before)

@@ -2007,6 +2007,31 @@ fn a_remedy_verb_governs_each_charge_of_a_list() {
 }
 
 #[test]
+fn an_amount_and_adds_to_a_list_is_paid_as_the_list_is() {
+    for text in [
+        "It has agreed to pay Mr F £2,100 for the 14 months the family stayed in the property, and £200 for the delay in the review.",
+        "The Council has agreed to pay Mr F £2,100 for his lost education, instead of the £1,000 it offered, and £200 for his distress.",
+    ] {
+        let p = run_one(None, text, Some("Mr F"));
+        assert!(agreed(&p).contains(&200.0), "{text}: {p:#?}");
+        assert!(!agreed(&p).contains(&1000.0), "{text}: {p:#?}");
+    }
+    // Not past a verb of its own (`lost £500 and £300`), nor with no list.
+    let p = run_one(
+        None,
+        "The Council has agreed to pay £200 but Mr F says he lost £500 and £300.",
+        Some("Mr F"),
+    );
+    assert_eq!(agreed(&p), vec![200.0], "{p:#?}");
+    let p = run_one(
+        Some(WhatFound),
+        "The Council agreed to pay the rent and £300 in fees.",
+        Some("Mr F"),
+    );
+    assert!(agreed(&p).is_empty(), "{p:#?}");
+}
+
+#[test]
 fn an_agreement_after_the_amount_makes_it_the_remedy() {
     use PaymentRole::Agreed;
     assert_first_roles(&[
