@@ -966,6 +966,23 @@ fn any_body_offers_pays_and_charges_as_a_council_does() {
 fn money_the_body_paid_that_suitably_put_matters_right_is_accepted() {
     let p = run_one(None, "The action already taken by the Council, which included an apology and a payment of £150, suitably put matters right.", Some("Mrs X"));
     assert_eq!(amounts_and_roles(&p), vec![(150.0, PaymentRole::Accepted)]);
+    // `which puts right ...` judges what the body did.
+    for text in [
+        "It has now refunded the £96 he was owed, which puts right his financial loss.",
+        "It has now paid Mrs V the £6,240 she was owed, which puts right the underpayment.",
+        "It has already refunded £180 for calls she did not receive, which puts right her financial loss.",
+        "The Council has paid him £250, and this has put matters right.",
+    ] {
+        let p = run_one(None, text, Some("Mrs X"));
+        assert_eq!(p.iter().map(|p| p.role).collect::<Vec<_>>(), [PaymentRole::Accepted], "{text}");
+    }
+    // `to put things right` tells what a remedy is for, and judges nothing.
+    let p = run_one(
+        None,
+        "To put things right, the Council has agreed to pay Mrs X £250.",
+        Some("Mrs X"),
+    );
+    assert_eq!(amounts_and_roles(&p), vec![(250.0, PaymentRole::Agreed)]);
 }
 
 #[test]
