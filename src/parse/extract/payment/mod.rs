@@ -379,6 +379,29 @@ pub(crate) static STRONG_DIRECT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A value in the complainant's own words (`He says they were worth more
+/// than £2,000`, `Ms X valued the missing items at £3,200`, `They believe
+/// the extension has taken £20,000 off the value of their house`): what
+/// they say they lost, so claimed.
+fn values_in_own_words(before: &str, after: &str) -> bool {
+    static VALUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)(?:\bvalu\w*\s+(?:[\w'’-]+\s+){0,5}?(?:at|by)|\bworth)\s+(?:about\s+|around\s+|approximately\s+|roughly\s+|more\s+than\s+|over\s+|at\s+least\s+|nearly\s+|almost\s+)?$",
+        )
+    });
+    static VALUE_AFTER: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"(?i)^\s*(?:off|from)\s+the\s+value\b"));
+    static PERSON_SAYS: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)\b(?:he|she|they|(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?(?-i:[A-Z])\w*)\s+(?:also\s+|now\s+)?(?:says?|said|believes?|believed|thinks?|thought|feels?|felt|claims?|claimed|estimates?|estimated|valued)\b",
+        )
+    });
+    let near_value = (before.contains("valu") || before.contains("worth"))
+        && VALUE_BEFORE.is_match(before)
+        || after.contains("value") && VALUE_AFTER.is_match(after);
+    near_value && PERSON_SAYS.is_match(before)
+}
+
 /// The pay verb of a list that `and` adds the amount to (`pay £2,100 for the
 /// months in the property, and £200 for the delay`; `pay £2,700, instead of
 /// the £1,000 it offered, and £300`): the charge nouns and the offer told
@@ -1354,6 +1377,9 @@ fn words_cue(
     };
     if !accepted && has(COMPLAINT_STAGE_NEEDS) && (stage_before() || STAGE_AFTER.is_match(after)) {
         return Some(Cue::Offered);
+    }
+    if !agreed && values_in_own_words(before, after) {
+        return Some(Cue::Claimed);
     }
     let Some((group, start, end)) = last else {
         if has_after(AGREED_NEEDS) && AGREED_AFTER.is_match(after) {

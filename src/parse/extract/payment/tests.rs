@@ -999,6 +999,29 @@ fn what_the_complainant_says_they_lost_or_are_owed_is_claimed() {
 }
 
 #[test]
+fn a_value_in_the_complainants_own_words_is_claimed() {
+    assert_each_role(
+        &[
+            "Ms X valued the missing items at £3,200.",
+            "They believe the extension has taken £20,000 off the value of their house.",
+            "He says they were worth more than £2,000.",
+            "Mr and Mrs H say the extension has reduced the value of their home by about £25,000.",
+            "Mr Y says he lost property worth about £3,000, including a bed.",
+        ],
+        PaymentRole::Claimed,
+    );
+    // A value no one claims, or the body's, is other.
+    assert_each_role(
+        &[
+            "The Council valued the land at £50,000.",
+            "The property is worth about £250,000.",
+            "The valuation officer says the house was worth £180,000 in 2019.",
+        ],
+        PaymentRole::Other,
+    );
+}
+
+#[test]
 fn a_price_the_complainant_paid_and_wants_back_is_claimed() {
     assert_each_role(
         &[
