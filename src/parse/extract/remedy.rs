@@ -183,6 +183,17 @@ pub(crate) const COUNTERFACTUAL_NEEDS: Prefilter = Prefilter::new(
     &["should", "would", "could", "if"],
 );
 
+/// Whether `text` states its remedy counterfactually ([`COUNTERFACTUAL`]):
+/// `would have` anywhere, or an `if` before the statement at `statement`
+/// (`If the Council had ..., we would ...`). An `if` after it conditions one
+/// part of what was agreed (`agreed to hold a fresh appeal and, if it is
+/// successful, reimburse`), which is still agreed.
+fn supposes_before(text: &str, statement: usize) -> bool {
+    COUNTERFACTUAL
+        .find_iter(text)
+        .any(|m| m.start() < statement || !m.as_str().eq_ignore_ascii_case("if"))
+}
+
 /// `within one month`, `4 weeks of my final decision`, `10 working days`.
 pub(crate) static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -218,8 +229,10 @@ fn remedy_sentences<'a, 'b>(blocks: &'a [Block<'b>]) -> Vec<Read<'a, 'b>> {
         for (i, s) in b.sentences().iter().enumerate() {
             let keep = in_action
                 || (b.has(i, REMEDY_STATEMENT_NEEDS)
-                    && REMEDY_STATEMENT.is_match(s.text)
-                    && !(b.has(i, COUNTERFACTUAL_NEEDS) && COUNTERFACTUAL.is_match(s.text)));
+                    && REMEDY_STATEMENT.find(s.text).is_some_and(|statement| {
+                        !(b.has(i, COUNTERFACTUAL_NEEDS)
+                            && supposes_before(s.text, statement.start()))
+                    }));
             if keep {
                 out.push((in_action, b, i));
             }
@@ -591,6 +604,17 @@ mod tests {
         assert!(!unstated(
             "",
             "The Council should have refunded the fees.",
+            &[]
+        ));
+        assert!(!unstated(
+            "",
+            "If the Council had agreed to refund the fees, we would not have investigated.",
+            &[]
+        ));
+        // An `if` after the agreement conditions one part of it.
+        assert!(unstated(
+            "",
+            "The Council has agreed to hold a fresh appeal and, if it is successful, reimburse Mrs X’s travel costs.",
             &[]
         ));
     }

@@ -210,6 +210,17 @@ fn an_older_page_that_lost_its_finding_heading_reads_its_recommendations_as_agre
 }
 
 #[test]
+fn a_remedy_agreed_with_a_condition_on_one_part_is_a_remedy() {
+    let d = decision(
+        "There was fault in how the appeal panel reached its decision. The Council has agreed to hold a fresh appeal and, if it is successful, reimburse Mrs X’s reasonable travel costs.",
+        &[],
+    );
+    assert!(d.remedies.contains(&Pay), "{:?}", d.remedies);
+    assert!(d.payment_amount_unstated);
+    assert_eq!(d.finding, Some(Finding::FaultInjustice));
+}
+
+#[test]
 fn a_complaint_the_body_settled_takes_its_finding_from_the_outcome_line() {
     let summary = "We will not investigate this complaint about a parking fine. This is because the Council has proposed a fair way forward.";
     let last = [(
