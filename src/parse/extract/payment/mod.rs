@@ -562,7 +562,8 @@ static ANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// address the complaint`, `the £200 it offered was proportionate`, `this adequately remedies the
 /// injustice`, `the matter has been remedied`, `which remedies her
 /// injustice`, `there is nothing more we could achieve`, `this is enough to
-/// put things right`, `which puts right his financial loss`.
+/// put things right`, `which puts right his financial loss`, `this is in
+/// line with what we would have recommended`.
 pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?ix)
@@ -578,6 +579,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
         |\b(?:which\s+|this\s+|that\s+)?remedies\s+(?:the|her|his|their|this|that|any)\s+(?:outstanding\s+|remaining\s+)?injustice
         |\b(?:offer\w*|paid|payments?|sum|amount)\s+(?:was|is|were|are)\s+(?:(?:both|fair|and)\s+)*(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable)\b
         |\bnothing\s+(?:more|further)\s+(?:[\w'’]+\s+){0,3}?(?:could|can|would)\s+(?:reasonably\s+)?achieve
+        |\bin\s+line\s+with\s+(?:what|the\s+(?:remedy|amount|sum|payment))\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|might|usually|normally|generally)\s+(?:(?:have|usually|normally)\s+)?(?:recommend|ask|expect|suggest|seek)
         |\b(?:which|this|that)\s+(?:now\s+|therefore\s+|also\s+)?(?:puts|has\s+put)\s+(?:right\s+(?:the|her|his|their|any)\b|(?:matters|things)\s+right\b)
         |\b(?:has|have|had)\s+already\s+(?:offered|paid|made|provided|given)\s+(?:(?:him|her|them)\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:payments?|remedy|refund|sum)\s+(?:to|which|that)\s+(?:remed|address|put\s+right|recognis|acknowledg)
         |\b(?:unlikely|not\s+likely)\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|could)\s+(?:recommend|ask\s+for|seek|achieve|secure)\s+(?:any(?:thing)?\s+)?(?:further|more|additional|significantly\s+more|a\s+(?:different|better|greater))\b",
@@ -640,6 +642,7 @@ pub(crate) const SATISFIED_NEEDS: Prefilter = Prefilter::new(
         "already",
         "puts",
         "put",
+        "line",
     ],
 );
 

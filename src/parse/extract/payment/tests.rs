@@ -972,6 +972,8 @@ fn money_the_body_paid_that_suitably_put_matters_right_is_accepted() {
         "It has now paid Mrs V the £6,240 she was owed, which puts right the underpayment.",
         "It has already refunded £180 for calls she did not receive, which puts right her financial loss.",
         "The Council has paid him £250, and this has put matters right.",
+        "The Council has apologised and paid Mrs S £150. This is in line with what we would have recommended.",
+        "It has offered Mr G £150, which is in line with what we would usually recommend.",
     ] {
         let p = run_one(None, text, Some("Mrs X"));
         assert_eq!(p.iter().map(|p| p.role).collect::<Vec<_>>(), [PaymentRole::Accepted], "{text}");
