@@ -1030,6 +1030,7 @@ fn a_price_the_complainant_paid_and_wants_back_is_claimed() {
             "Mr X purchased a replacement caddy for £15.99 and wants the Council to refund this.",
             "She has now paid the PCN at the discounted rate of £35 and wants the Council to refund her payment.",
             "He bought a new bin for £30 and would like the Council to reimburse him.",
+            "They have obtained a quote of £2,650 for a fence and want the Council to pay it in full.",
         ],
         PaymentRole::Claimed,
     );
