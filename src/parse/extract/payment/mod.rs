@@ -793,6 +793,16 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
             m.payment.role = PaymentRole::Accepted;
         }
     }
+    // The offer told in what happened (`the adjudication ... offered her
+    // £150`) is the one the decision accepts elsewhere (`the £150 the
+    // Council offered at stage 2 was a fair remedy for that delay`), even
+    // beside a payment the decision secures for the rest.
+    let accepted = amounts_of(&mentions, &[PaymentRole::Accepted]);
+    for m in &mut mentions {
+        if m.payment.role == PaymentRole::Offered && accepted.contains(&m.amount.pence) {
+            m.payment.role = PaymentRole::Accepted;
+        }
+    }
     // An offer the decision adopts (`the panel recommended ... £1,000` ...
     // `agreed to pay the £1,000 the panel recommended`; `in addition to the
     // £200 already agreed`) is the agreed payment, not another offer.

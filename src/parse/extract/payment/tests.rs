@@ -1001,6 +1001,28 @@ fn what_the_complainant_says_they_lost_or_are_owed_is_claimed() {
 }
 
 #[test]
+fn an_offer_accepted_in_one_place_is_accepted_where_it_is_told() {
+    let p = run(
+        &[
+            (None, "The £150 the Council offered at stage 2 was a fair remedy for the delay at that stage. The Council has agreed to apologise and pay Ms X a further £300."),
+            (Some(WhatFound), "The adjudication upheld part of her complaint and offered her £150."),
+        ],
+        Some("Ms X"),
+    );
+    assert_eq!(role_of(&p, 150.0), vec![PaymentRole::Accepted], "{p:#?}");
+    assert_eq!(agreed(&p), vec![300.0]);
+    // An offer of another amount stays an offer.
+    let p = run(
+        &[
+            (None, "The £150 the Council offered at stage 2 was a fair remedy for that delay. The Council has agreed to pay Ms X a further £300."),
+            (Some(WhatFound), "At stage 3 it offered her £200."),
+        ],
+        Some("Ms X"),
+    );
+    assert_eq!(role_of(&p, 200.0), vec![PaymentRole::Offered], "{p:#?}");
+}
+
+#[test]
 fn a_value_in_the_complainants_own_words_is_claimed() {
     assert_each_role(
         &[
