@@ -42,7 +42,9 @@ def parsed_pages(binary, pages):
     for line in run.stdout.splitlines():
         record = json.loads(line)
         url = record.get("url") or ""
-        ref = url.rstrip("/").rsplit("/", 1)[-1] if url else record["reference"].replace(" ", "-")
+        # A page of a report has its chapter after the reference (`...-341?chapter=2`).
+        path = url.split("?", 1)[0]
+        ref = path.rstrip("/").rsplit("/", 1)[-1] if url else record["reference"].replace(" ", "-")
         out[ref] = record
     return out
 
