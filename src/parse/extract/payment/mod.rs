@@ -580,6 +580,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
         |\b(?:which\s+|this\s+|that\s+)?remedies\s+(?:the|her|his|their|this|that|any)\s+(?:outstanding\s+|remaining\s+)?injustice
         |\b(?:offer\w*|paid|payments?|sum|amount)\s+(?:was|is|were|are)\s+(?:(?:both|fair|and)\s+)*(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable)\b
         |\bnothing\s+(?:more|further)\s+(?:[\w'’]+\s+){0,3}?(?:could|can|would)\s+(?:reasonably\s+)?achieve
+        |\b(?:would|could|will)\s*{not}\s+(?:now\s+)?achieve\s+(?:anything|any\s+more|much)\s*(?:more|further|else)?\b
         |\bin\s+line\s+with\s+(?:what|the\s+(?:remedy|amount|sum|payment))\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|might|usually|normally|generally)\s+(?:(?:have|usually|normally)\s+)?(?:recommend|ask|expect|suggest|seek)
         |\b(?:which|this|that)\s+(?:now\s+|therefore\s+|also\s+)?(?:puts|has\s+put)\s+(?:right\s+(?:the|her|his|their|any)\b|(?:matters|things)\s+right\b)
         |\b(?:has|have|had)\s+already\s+(?:offered|paid|made|provided|given)\s+(?:(?:him|her|them)\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:payments?|remedy|refund|sum)\s+(?:to|which|that)\s+(?:remed|address|put\s+right|recognis|acknowledg)

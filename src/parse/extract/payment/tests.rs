@@ -1023,6 +1023,29 @@ fn an_offer_accepted_in_one_place_is_accepted_where_it_is_told() {
 }
 
 #[test]
+fn an_investigation_that_would_achieve_nothing_more_accepts_what_the_body_did() {
+    let summary = "We will not investigate Mrs L's complaint. The Council has apologised and refunded the court costs it added to her account.";
+    let body = "It withdrew the liability order and refunded the £92 court costs.";
+    for (judgement, accepted) in [
+        (
+            "An investigation would not achieve anything more for Mrs L.",
+            true,
+        ),
+        ("An investigation wouldn't achieve anything more.", true),
+        ("We cannot say whether it acted properly.", false),
+    ] {
+        let text = format!("{summary} {judgement}");
+        let p = run(&[(None, &text), (Some(WhatFound), body)], Some("Mrs L"));
+        let roles = role_of(&p, 92.0);
+        assert_eq!(
+            roles == [PaymentRole::Accepted],
+            accepted,
+            "{judgement}: {p:#?}"
+        );
+    }
+}
+
+#[test]
 fn a_value_in_the_complainants_own_words_is_claimed() {
     assert_each_role(
         &[
