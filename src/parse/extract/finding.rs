@@ -452,12 +452,13 @@ static OTHER_REASON: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Someone upholding the complaint or admitting fault: `The Council upheld
 /// Mr X’s complaint`, `it has upheld some elements of the complaint`, `The
-/// Council has accepted it got things wrong`; the word before the verb
+/// Council has accepted it got things wrong`, `it accepted it did not keep
+/// her informed`; the word before the verb
 /// (a name, or `it`), where the match starts, says who
 /// ([`upheld_by_the_body`]).
 static UPHELD_BY: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:{name}|it)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|also\s+|partly\s+|partially\s+|therefore\s+)*(?:upheld\s+(?:(?:(?:some|most|one|part|parts|elements?|aspects?)\s+){1,2}of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]\w*['’]s|[A-Z]\w*['’]s)\s+complaints?\b|(?:accepted|acknowledged|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:got\s+(?:things|this|it)\s+wrong|(?:was|were)\s+(?:at\s+fault|wrong)|made\s+(?:an?\s+|some\s+)?(?:mistakes?|errors?)|should\s+have|failed|delayed))",
+        r"(?i)\b(?:{name}|it)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|also\s+|partly\s+|partially\s+|therefore\s+)*(?:upheld\s+(?:(?:(?:some|most|one|part|parts|elements?|aspects?)\s+){1,2}of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]\w*['’]s|[A-Z]\w*['’]s)\s+complaints?\b|(?:accepted|acknowledged|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:got\s+(?:things|this|it)\s+wrong|(?:was|were)\s+(?:at\s+fault|wrong)|made\s+(?:an?\s+|some\s+)?(?:mistakes?|errors?)|should\s+have|failed|delayed|did\s*{not}|had\s*{not}|took\s+too\s+long))",
     )
 });
 
@@ -1867,6 +1868,8 @@ mod tests {
             "We will not investigate Mr X’s complaint because the Council has now put things right.",
             "We will not investigate this complaint as the Council has cancelled the penalty charge notice.",
             "We will not investigate this complaint. The Council has accepted it got things wrong and has offered Mrs X £200.",
+            "We will not investigate Ms G’s complaint. The Council has accepted it did not keep Ms G informed and has offered her £300 and an apology, which is a suitable remedy.",
+            "We will not investigate this complaint. The Council has accepted it took too long and has apologised.",
             "We will not investigate this complaint because the Council has taken action to resolve the problem.",
             "We will not investigate this complaint because the Council has agreed to carry out a new assessment, which is what Ms X wanted.",
             "We will not investigate this complaint as the Council has since completed the assessment and apologised for the delay.",
