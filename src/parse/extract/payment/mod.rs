@@ -138,7 +138,7 @@ const GROUPS: [CueGroup; 9] = [
 
 fn group_patterns() -> [&'static str; 9] {
     [
-        r"(?:\b(?:refus\w*|declin\w*|never|no longer|cannot|unable|fail\w*)|{not})\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make|issue)\w*(?:\s+(?:(?:him|her|them|an?|the|any|full)\s+){0,2}(?:refund|payment|compensation|reimbursement)s?\b)?",
+        r"(?:\b(?:refus\w*|declin\w*|never|no longer|cannot|unable|fail\w*)|{not})\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make|issue|return)\w*(?:\s+(?:(?:him|her|them|an?|the|any|full)\s+){0,2}(?:refund|payment|compensation|reimbursement)s?\b)?",
         r"\b(?:we|I|Ombudsman|Ombudsmen)\s+(?:have\s+|has\s+|had\s+|also\s+|therefore\s+)*(?:asked|invited)\b|\b(?:{body}|it)\s+(?:has|have)\s+been\s+asked\s+to\b",
         r"\b(?:wants?|wanted|wish\w*|would\s+(?:also\s+|now\s+|still\s+)?like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b|\b(?:says?|said|believes?|feels?|felt|thinks?|argues?|argued)\s+(?:that\s+)?(?:(?:[\w'’]+\s+){0,3}?|(?:[\w'’]+\s+){3,11}?(?:{body}|it|so|therefore|also|and)\s+)should\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:(?:the|its|their|his|her|this|that|an?|any|revised|new|improved|increased|final|earlier|later|initial|financial|further|proposed|goodwill|council|mr|mrs|ms|miss|dr|[\w-]+['’]s?)\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
@@ -379,6 +379,25 @@ pub(crate) static STRONG_DIRECT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// The decision's own voice: `I`, `we`, `our`, `my`.
+static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y)\b"));
+
+/// The body refusing to give money back, in the complainant's words, right
+/// before the amount (`She also said it would not return the £1,500
+/// deposit she paid`): their money withheld is claimed, whatever charge
+/// follows it. A grant or rebate refused (`refused to give Miss Y a £10,000
+/// business grant`) is not theirs, and stays other.
+fn refused_in_their_words(cues: &[CueMatch], before: &str) -> bool {
+    static GIVE_BACK: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"(?i)\b(?:return|refund|repa|reimburs)"));
+    cues.last().is_some_and(|c| {
+        c.group == CueGroup::Refused
+            && few_words(before, c.end, before.len())
+            && GIVE_BACK.is_match(&before[c.start..c.end])
+            && COMPLAINANT_VOICE.is_match(&before[..c.start])
+    })
+}
+
 /// A value in the complainant's own words (`He says they were worth more
 /// than £2,000`, `Ms X valued the missing items at £3,200`, `They believe
 /// the extension has taken £20,000 off the value of their house`): what
@@ -581,6 +600,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
         |\b(?:offer\w*|paid|payments?|sum|amount)\s+(?:was|is|were|are)\s+(?:(?:both|fair|and)\s+)*(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable)\b
         |\bnothing\s+(?:more|further)\s+(?:[\w'’]+\s+){0,3}?(?:could|can|would)\s+(?:reasonably\s+)?achieve
         |\b(?:would|could|will)\s*{not}\s+(?:now\s+)?achieve\s+(?:anything|any\s+more|much)\s*(?:more|further|else)?\b
+        |\bin\s+line\s+with\s+(?:our|the\s+ombudsman['’]s)\s+(?:published\s+)?guidance\b
         |\bin\s+line\s+with\s+(?:what|the\s+(?:remedy|amount|sum|payment))\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|might|usually|normally|generally)\s+(?:(?:have|usually|normally)\s+)?(?:recommend|ask|expect|suggest|seek)
         |\b(?:which|this|that)\s+(?:now\s+|therefore\s+|also\s+)?(?:puts|has\s+put)\s+(?:right\s+(?:the|her|his|their|any)\b|(?:matters|things)\s+right\b)
         |\b(?:has|have|had)\s+already\s+(?:offered|paid|made|provided|given)\s+(?:(?:him|her|them)\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:payments?|remedy|refund|sum)\s+(?:to|which|that)\s+(?:remed|address|put\s+right|recognis|acknowledg)
@@ -1015,8 +1035,17 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     parts_cue = Some(cue);
                 }
                 let own_has = |w: Prefilter| glued(prev_end) || glued(amount.end) || has(w);
+                // `What I found` holds the assessment too on many pages: there
+                // a judgement in the amount's own sentence counts when it is
+                // in the decision's own voice (`is in line with our guidance
+                // and I do not recommend a further payment`).
+                let judged_where = match block.kind {
+                    Some(SectionKind::WhatFound) => FIRST_PERSON.is_match(own_after),
+                    Some(k) => !NARRATIVE.contains(&k),
+                    None => true,
+                };
                 let satisfied = matches!(cue, Cue::Offered | Cue::Remedy { agreed: false })
-                    && !block.kind.is_some_and(|k| NARRATIVE.contains(&k))
+                    && judged_where
                     && satisfied_after(block, s, own_after, &has_after);
                 let ours = |text: &str| {
                     judged_sufficient(text).is_some_and(|judged| {
@@ -1112,10 +1141,13 @@ fn wanted_back_next(block: &Block, s: usize) -> bool {
         .any(|n| WANTED_BACK.is_match(block.sentences()[n].text))
 }
 
-/// The complainant wanting money back, opening a sentence.
+/// The complainant wanting money back, opening a sentence: wanting the body
+/// to repay it, saying it should (`He says ... that it should reimburse
+/// him`), or that it turned down their claim (`She says the Council
+/// rejected her claim`).
 static WANTED_BACK: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:now\s+|also\s+)?(?:wants?|would\s+like|asks?|expects?)\s+(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+)to\s+(?:refund|reimburse|repay|pay\s+(?:her|him|them)\s+back|pay\s+(?:this|it)\b|cover)",
+        r"(?i)^(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:now\s+|also\s+)?(?:(?:wants?|would\s+like|asks?|expects?)\s+(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+)to\s+(?:refund|reimburse|repay|pay\s+(?:her|him|them)\s+back|pay\s+(?:this|it)\b|cover)|(?:says?|said)\b[^.;]*?\b(?:it|the\s+{body})\s+should\s+(?:reimburse|refund|repay|compensate)\s+(?:her|him|them)\b|(?:says?|said)\s+(?:that\s+)?(?:it|the\s+{body})\s+(?:has\s+|had\s+)?(?:rejected|refused|turned\s+down|declined)\s+(?:her|his|their)\s+(?:insurance\s+)?claim)",
     )
 });
 
@@ -1251,6 +1283,7 @@ fn words_cue(
             .is_some_and(|m| !for_whose_benefit(after, m.end()))
             && !loss_right_before(cues, before)
             && !agreed_to_pay_in(before, after)
+            && !refused_in_their_words(cues, before)
         {
             return Some(Cue::Other);
         }

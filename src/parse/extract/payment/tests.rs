@@ -974,6 +974,7 @@ fn money_the_body_paid_that_suitably_put_matters_right_is_accepted() {
         "The Council has paid him £250, and this has put matters right.",
         "The Council has apologised and paid Mrs S £150. This is in line with what we would have recommended.",
         "It has offered Mr G £150, which is in line with what we would usually recommend.",
+        "It apologised and paid Mrs P £200 for her time and trouble, which is in line with our guidance.",
     ] {
         let p = run_one(None, text, Some("Mrs X"));
         assert_eq!(p.iter().map(|p| p.role).collect::<Vec<_>>(), [PaymentRole::Accepted], "{text}");
@@ -1018,6 +1019,33 @@ fn an_offer_accepted_in_one_place_is_accepted_where_it_is_told() {
             (Some(WhatFound), "At stage 3 it offered her £200."),
         ],
         Some("Ms X"),
+    );
+    assert_eq!(role_of(&p, 200.0), vec![PaymentRole::Offered], "{p:#?}");
+}
+
+#[test]
+fn a_judgement_in_what_i_found_accepts_the_payment_it_names() {
+    let p = run(
+        &[
+            (None, "The Council was at fault. It has agreed to pay Mrs P £1,800 for lost education."),
+            (Some(WhatFound), "It apologised and paid Mrs P £200 for her time and trouble.\nThe £200 the Council has already paid Mrs P is in line with our guidance and I do not recommend a further payment for that."),
+        ],
+        Some("Mrs P"),
+    );
+    assert_eq!(role_of(&p, 200.0), vec![PaymentRole::Accepted], "{p:#?}");
+    // The body's own view of its offer there is not the decision's.
+    let p = run(
+        &[
+            (
+                None,
+                "The Council was at fault. It has agreed to pay Mrs P £1,800 for lost education.",
+            ),
+            (
+                Some(WhatFound),
+                "The Council offered Mrs P £200, which it considered a suitable remedy.",
+            ),
+        ],
+        Some("Mrs P"),
     );
     assert_eq!(role_of(&p, 200.0), vec![PaymentRole::Offered], "{p:#?}");
 }
@@ -2408,7 +2436,22 @@ fn what_she_paid_and_wants_back_in_the_next_sentence_is_claimed() {
     assert_first_roles(&[
         (None, "Mrs X says she has driven C to school every day and has spent about £2,100 on fuel. She wants the Council to repay this.", Claimed),
         (None, "She paid £1,950 for that report. She wants the Council to reimburse the cost.", Claimed),
+        // Or says the body should repay it, or turned down her claim.
+        (Some(Complaint), "He paid £640 for the repairs. He says the Council knew about the pothole, and that it should reimburse him.", Claimed),
+        (Some(Complaint), "She paid £389 to replace a tyre. She says the Council rejected her claim even though she had reported the pothole.", Claimed),
         // Without the want, what she paid is a price.
         (None, "She paid £1,950 for that report. The Council ignored it.", Other),
+        (Some(Complaint), "She paid £389 to replace a tyre. She says the Council should fix the road.", Other),
+    ]);
+}
+
+#[test]
+fn the_body_refusing_to_give_her_money_back_in_her_words_is_claimed() {
+    use PaymentRole::{Claimed, Other};
+    assert_first_roles(&[
+        (Some(Complaint), "She also said it would not return the £1,500 deposit she paid when Mr A moved in.", Claimed),
+        (Some(Complaint), "Mrs A says the home refused to refund the £300 deposit.", Claimed),
+        // A grant or rebate refused is not hers: other.
+        (Some(Complaint), "Mr X complains on behalf of Miss Y that the Council refused to give Miss Y a £10,000 business grant.", Other),
     ]);
 }
