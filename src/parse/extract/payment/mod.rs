@@ -1039,13 +1039,13 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 // a judgement in the amount's own sentence counts when it is
                 // in the decision's own voice (`is in line with our guidance
                 // and I do not recommend a further payment`).
-                let judged_where = match block.kind {
+                let judged_where = || match block.kind {
                     Some(SectionKind::WhatFound) => FIRST_PERSON.is_match(own_after),
                     Some(k) => !NARRATIVE.contains(&k),
                     None => true,
                 };
                 let satisfied = matches!(cue, Cue::Offered | Cue::Remedy { agreed: false })
-                    && judged_where
+                    && judged_where()
                     && satisfied_after(block, s, own_after, &has_after);
                 let ours = |text: &str| {
                     judged_sufficient(text).is_some_and(|judged| {
