@@ -450,6 +450,29 @@ fn list_verb(cues: &[CueMatch], before: &str) -> Option<(CueGroup, usize, usize)
     None
 }
 
+/// The remedy verb whose object the amount totals (`cancel the invoices for
+/// the period before it confirmed that charges would apply, which amount to
+/// £2,340`): the charge nouns between are the object's, so the verb governs
+/// the amount.
+fn total_of_object(cues: &[CueMatch], before: &str) -> Option<(CueGroup, usize, usize)> {
+    static AMOUNTS_TO: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i),\s*(?:which|that)\s+(?:amounts?|comes?|came|totals?|totalled)\s+to\s+(?:about\s+|around\s+|some\s+)?$",
+        )
+    });
+    if !before.ends_with(' ') || !AMOUNTS_TO.is_match(before) {
+        return None;
+    }
+    cues.iter()
+        .rev()
+        .find(|m| m.group != CueGroup::NotRemedy)
+        .filter(|m| {
+            matches!(m.group, CueGroup::StrongRemedy | CueGroup::Remedy)
+                && !before[m.end..].contains('£')
+        })
+        .map(|m| (m.group, m.start, m.end))
+}
+
 /// Words that join an earlier amount to the next in a list a verb governs:
 /// `the £75 compliance fee and the ` (before `£235`), `the compliance fee
 /// (£75) and the enforcement ` (before `fee (£235)`).
@@ -1331,7 +1354,7 @@ fn words_cue(
         prev = last;
         last = Some((group, m.start, m.end));
     }
-    if let Some(verb) = list_verb(cues, before) {
+    if let Some(verb) = list_verb(cues, before).or_else(|| total_of_object(cues, before)) {
         prev = last;
         last = Some(verb);
     }

@@ -2148,6 +2148,23 @@ fn an_amount_and_adds_to_a_list_is_paid_as_the_list_is() {
 }
 
 #[test]
+fn an_amount_that_totals_what_a_remedy_verb_governs_is_paid_as_it_is() {
+    let p = run_one(
+        Some(AgreedAction),
+        "The Council has agreed to:\ncancel the invoices for the period before it confirmed that charges would apply, which amount to £2,340, and refund anything he has paid towards them;\npay him £250 for his distress.",
+        Some("Mr X"),
+    );
+    assert_eq!(agreed(&p), vec![2340.0, 250.0], "{p:#?}");
+    // Charges that total an amount with no remedy verb stay charges.
+    let p = run_one(
+        None,
+        "The Council sent invoices for the whole period, which amount to £2,340.",
+        Some("Mr X"),
+    );
+    assert!(agreed(&p).is_empty(), "{p:#?}");
+}
+
+#[test]
 fn an_agreement_after_the_amount_makes_it_the_remedy() {
     use PaymentRole::Agreed;
     assert_first_roles(&[
