@@ -421,56 +421,45 @@ fn values_in_own_words(before: &str, after: &str) -> bool {
     near_value && PERSON_SAYS.is_match(before)
 }
 
-/// The pay verb of a list that `and` adds the amount to (`pay £2,100 for the
-/// months in the property, and £200 for the delay`; `pay £2,700, instead of
-/// the £1,000 it offered, and £300`): the charge nouns and the offer told
-/// back between belong to the earlier item, so the verb governs this one too.
-fn list_verb(cues: &[CueMatch], before: &str) -> Option<(CueGroup, usize, usize)> {
+/// The remedy verb that governs the amount past the words its cue stops at:
+///
+/// - a list that `and` adds the amount to (`pay £2,100 for the months in the
+///   property, and £200 for the delay`; `pay £2,700, instead of the £1,000
+///   it offered, and £300`): the charge nouns and the offer told back
+///   between belong to the earlier item, whose amount the verb governs;
+/// - a total of the verb's object (`cancel the invoices for the period
+///   before it confirmed that charges would apply, which amount to
+///   £2,340`): the charge nouns between are the object's.
+fn verb_carried_on(cues: &[CueMatch], before: &str) -> Option<(CueGroup, usize, usize)> {
     static AND_RIGHT_BEFORE: LazyLock<Regex> =
         LazyLock::new(|| regex(r"(?i)(?:,|\s)\s*and\s+(?:a\s+further\s+|also\s+|then\s+)?$"));
+    static AMOUNTS_TO: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i),\s*(?:which|that)\s+(?:amounts?|comes?|came|totals?|totalled)\s+to\s+(?:about\s+|around\s+|some\s+)?$",
+        )
+    });
     // `the £1,000 it offered`: an offer told of an earlier amount.
     static OFFER_TOLD_BACK: LazyLock<Regex> = LazyLock::new(|| {
         regex(
             r"(?i)£[\d,.]+\s+(?:(?:that|which)\s+)?(?:it|the\s+{body}|they)\s+(?:had\s+|has\s+)?(?:already\s+|previously\s+|first\s+)?$",
         )
     });
-    if !before.ends_with(' ') || !AND_RIGHT_BEFORE.is_match(before) {
+    if !before.ends_with(' ') {
         return None;
     }
-    for m in cues.iter().rev() {
-        match m.group {
-            CueGroup::NotRemedy => {}
-            CueGroup::Offered if OFFER_TOLD_BACK.is_match(&before[..m.start]) => {}
-            CueGroup::Remedy | CueGroup::StrongRemedy if before[m.end..].contains('£') => {
-                return Some((m.group, m.start, m.end));
-            }
-            _ => return None,
-        }
-    }
-    None
-}
-
-/// The remedy verb whose object the amount totals (`cancel the invoices for
-/// the period before it confirmed that charges would apply, which amount to
-/// £2,340`): the charge nouns between are the object's, so the verb governs
-/// the amount.
-fn total_of_object(cues: &[CueMatch], before: &str) -> Option<(CueGroup, usize, usize)> {
-    static AMOUNTS_TO: LazyLock<Regex> = LazyLock::new(|| {
-        regex(
-            r"(?i),\s*(?:which|that)\s+(?:amounts?|comes?|came|totals?|totalled)\s+to\s+(?:about\s+|around\s+|some\s+)?$",
-        )
-    });
-    if !before.ends_with(' ') || !AMOUNTS_TO.is_match(before) {
+    // A list continues past an earlier amount; a total has none in between.
+    let list = AND_RIGHT_BEFORE.is_match(before);
+    if !list && !AMOUNTS_TO.is_match(before) {
         return None;
     }
-    cues.iter()
-        .rev()
-        .find(|m| m.group != CueGroup::NotRemedy)
-        .filter(|m| {
-            matches!(m.group, CueGroup::StrongRemedy | CueGroup::Remedy)
-                && !before[m.end..].contains('£')
-        })
-        .map(|m| (m.group, m.start, m.end))
+    let verb = cues.iter().rev().find(|m| match m.group {
+        CueGroup::NotRemedy => false,
+        CueGroup::Offered => !(list && OFFER_TOLD_BACK.is_match(&before[..m.start])),
+        _ => true,
+    })?;
+    (matches!(verb.group, CueGroup::Remedy | CueGroup::StrongRemedy)
+        && before[verb.end..].contains('£') == list)
+        .then_some((verb.group, verb.start, verb.end))
 }
 
 /// Words that join an earlier amount to the next in a list a verb governs:
@@ -1354,7 +1343,7 @@ fn words_cue(
         prev = last;
         last = Some((group, m.start, m.end));
     }
-    if let Some(verb) = list_verb(cues, before).or_else(|| total_of_object(cues, before)) {
+    if let Some(verb) = verb_carried_on(cues, before) {
         prev = last;
         last = Some(verb);
     }
