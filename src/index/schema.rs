@@ -29,7 +29,7 @@ use crate::parse::PaymentRole;
 
 /// Bumped whenever the schema or the meaning of a field changes; an index
 /// written with another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The tokenizer for whole-value keyword fields: one lowercased token.
 pub const KEYWORD_TOKENIZER: &str = "keyword";
@@ -131,7 +131,8 @@ pub struct Fields {
     /// Each lump sum of any role as `i|role|amount|purpose,purpose`
     /// (multi-valued; [`encode_payment`]), so statistics can pick roles and
     /// pair amounts with purposes from fast fields alone. Rates are left out:
-    /// they never count in payment statistics.
+    /// they never count in payment statistics. A column only, not searchable:
+    /// queries filter payments by `agreed_amount` and `purpose`.
     pub payment: Field,
     /// Whether the agreed remedy includes a payment with no stated amount.
     pub payment_amount_unstated: Field,
@@ -211,7 +212,9 @@ pub fn build() -> (Schema, Fields) {
         agreed_total: b.add_f64_field(name::AGREED_TOTAL, number.clone()),
         accepted_total: b.add_f64_field(name::ACCEPTED_TOTAL, number.clone()),
         agreed_amount: b.add_f64_field(name::AGREED_AMOUNT, number.clone()),
-        payment: b.add_text_field(name::PAYMENT, keyword()),
+        // Read from its column only: an inverted index of these values, nearly
+        // every one distinct, cost ingest its term dictionary for no query.
+        payment: b.add_text_field(name::PAYMENT, TextOptions::default().set_fast("raw")),
         payment_amount_unstated: b.add_bool_field(name::PAYMENT_AMOUNT_UNSTATED, number.clone()),
         truncated: b.add_bool_field(name::TRUNCATED, number.clone()),
         purpose: b.add_text_field(name::PURPOSE, keyword()),
@@ -336,6 +339,20 @@ mod tests {
         assert_eq!(
             round_trip(7, PaymentRole::Claimed, 1e21, &["backdated"]),
             (PaymentRole::Claimed, 1e21, vec!["backdated".to_string()])
+        );
+    }
+
+    #[test]
+    fn the_payment_values_are_a_column_and_not_indexed() {
+        let (schema, fields) = build();
+        let entry = schema.get_field_entry(fields.payment);
+        assert!(
+            entry.is_fast(),
+            "statistics read payments from their column"
+        );
+        assert!(
+            !entry.is_indexed(),
+            "nothing searches them; indexing costs ingest"
         );
     }
 

@@ -677,7 +677,7 @@ mod tests {
         });
         assert_eq!(
             (super::super::schema::SCHEMA_VERSION, format!("{hash:016x}")),
-            (6, "5505068b6be1515b".to_string()),
+            (7, "5505068b6be1515b".to_string()),
             "the stored record's layout changed: bump SCHEMA_VERSION and pin the new hash"
         );
         // And every field comes back.
