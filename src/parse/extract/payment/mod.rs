@@ -412,7 +412,7 @@ fn values_in_own_words(before: &str, after: &str) -> bool {
         LazyLock::new(|| regex(r"(?i)^\s*(?:off|from)\s+the\s+value\b"));
     static PERSON_SAYS: LazyLock<Regex> = LazyLock::new(|| {
         regex(
-            r"(?i)\b(?:he|she|they|(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?(?-i:[A-Z])\w*)\s+(?:also\s+|now\s+)?(?:says?|said|believes?|believed|thinks?|thought|feels?|felt|claims?|claimed|estimates?|estimated|valued)\b",
+            r"(?i)\b(?:he|she|they|(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?(?-i:[A-Z])\w*)\s+(?:also\s+|now\s+)?(?:says?|said|believes?|believed|thinks?|thought|feels?|felt|claims?|claimed|estimates?|estimated|values|valued)\b",
         )
     });
     let near_value = (before.contains("valu") || before.contains("worth"))
@@ -522,11 +522,12 @@ static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Words after an amount saying it was offered or paid before: `the £200 offered at stage two`.
+/// Words after an amount saying it was offered or paid before: `the £200
+/// offered at stage two`, `the £500 the Council paid after stage 2`.
 static OFFERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let subject = r"(?:(?:that|which)\s+)?(?:(?:it|the\s+{body}|she|he|they)\s+)?";
     regex(&format!(
-        r"(?i)^\s*{subject}(?:(?:has|had|have|was|were)\s+)?(?:already\s+|previously\s+)?offered\b|^\s*{subject}(?:has|had|have|was|were)\s+(?:already\s+|previously\s+)?(?:paid|made|awarded|given)\b|^\s*(?:already|previously)\s+(?:paid|made|awarded|given)\b"
+        r"(?i)^\s*{subject}(?:(?:has|had|have|was|were)\s+)?(?:already\s+|previously\s+)?offered\b|^\s*{subject}(?:has|had|have|was|were)\s+(?:already\s+|previously\s+)?(?:paid|made|awarded|given)\b|^\s*(?:already|previously)\s+(?:paid|made|awarded|given)\b|^\s*(?:(?:that|which)\s+)?(?:it|the\s+{{body}})\s+(?:already\s+|previously\s+)?paid\b"
     ))
 });
 
@@ -553,9 +554,18 @@ static BODY_OWES: LazyLock<Regex> =
 static WANTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     // The body is `the ...`, `it` or a name; `he should pay` is his charge.
     regex(
-        r"(?i)^\s*,?\s*(?:which|that)\s+(?:he|she|they)\s+(?:(?:says?|said|believes?|feels?|thinks?)\s+(?:that\s+)?{payer}should|(?:wants?|would\s+like|expects?)\s+{payer}to)\s+(?:pay|refund|reimburse|cover)\b|^[^.;:£]*?\b(?:and|but)\s+(?:(?:he|she|they)\s+)?(?:now\s+|also\s+)?(?:wants?|would\s+(?:now\s+|also\s+)?like|expects?)\s+{payer}to\s+(?:refund|reimburse|repay|pay\s+(?:for\s+)?(?:it|this|that|them)\b)\b"
+        r"(?i)^\s*,?\s*(?:which|that)\s+(?:he|she|they)\s+(?:(?:says?|said|believes?|feels?|thinks?)\s+(?:that\s+)?{payer}should|(?:wants?|would\s+like|expects?)\s+{payer}to)\s+(?:pay|refund|reimburse|cover)\b|^[^.;:£]*?\b(?:and|but)\s+(?:(?:he|she|they)\s+)?(?:now\s+|also\s+)?(?:wants?|would\s+(?:now\s+|also\s+)?like|expects?)\s+{payer}to\s+(?:refund|reimburse|repay|pay\s+(?:(?:him|her|them)\s+)?(?:for\s+)?(?:it|this|that|them)\b)\b"
             .replace("{payer}", r"(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+|(?-i:[A-Z])[\w'’-]*\s+(?:[\w'’-]+\s+)?)")
             .as_str(),
+    )
+});
+
+/// Words after an amount the complainant paid saying the body has agreed to
+/// give it back, in the same clause: `She paid £140 in total, and the
+/// Council has agreed to refund this`.
+static AGREED_BACK_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^[^.;:£]*?\b(?:and|but)\s+(?:the\s+{body}|it)\s+(?:has\s+|have\s+)?(?:now\s+|since\s+|also\s+)?agreed\s+to\s+(?:refund|reimburse|repay|pay\s+(?:(?:him|her|them)\s+)?back)\s+(?:this|it|that|the\s+(?:full\s+)?(?:amount|sum))\b",
     )
 });
 
@@ -572,14 +582,15 @@ static COMPLAINANT_PAYS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// [`WANTED_AFTER`], [`CLAIMED_AFTER`], [`OTHER_AFTER`] or [`OFFERED_AFTER`]: whether one of
-/// them matches.
+/// [`WANTED_AFTER`], [`CLAIMED_AFTER`], [`OTHER_AFTER`], [`OFFERED_AFTER`] or
+/// [`AGREED_BACK_AFTER`]: whether one of them matches.
 static ANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let any = [
         &*WANTED_AFTER,
         &*CLAIMED_AFTER,
         &*OTHER_AFTER,
         &*OFFERED_AFTER,
+        &*AGREED_BACK_AFTER,
     ]
     .map(|re| format!("(?:{})", re.as_str()))
     .join("|");
@@ -620,8 +631,11 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// A judgement limited to part of the complaint: `a suitable remedy for
-/// part of the complaint`.
-static FOR_A_PART: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\bparts?\s+of\b"));
+/// part of the complaint`; not the part it judges (`I do not recommend
+/// anything further for that part of the complaint`).
+static FOR_A_PART: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:for|of|to|in)\s+(?:some\s+|one\s+|a\s+)?parts?\s+of\b|\bpartly\b|\bpartial")
+});
 
 /// A judgement that the remedy falls short: `not enough`, `insufficient`,
 /// `recommended an increased remedy`.
@@ -1056,16 +1070,21 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     Some(k) => !NARRATIVE.contains(&k),
                     None => true,
                 };
-                let satisfied = matches!(cue, Cue::Offered | Cue::Remedy { agreed: false })
+                let owns = matches!(cue, Cue::Offered | Cue::Remedy { agreed: false });
+                // `We do not consider a further payment is needed as the
+                // Council has already paid Ms U £25`: judged before it.
+                let enough_before = owns && nothing_further_because(own_before);
+                let satisfied = owns
                     && judged_where()
-                    && satisfied_after(block, s, own_after, &has_after);
+                    && (enough_before || satisfied_after(block, s, own_after, &has_after));
                 let ours = |text: &str| {
                     judged_sufficient(text).is_some_and(|judged| {
                         !NOT_OURS.is_match(&text[..judged]) && !FOR_A_PART.is_match(&text[judged..])
                     })
                 };
                 let sufficient_here = satisfied
-                    && ((has_after(SATISFIED_NEEDS) && ours(own_after))
+                    && (enough_before
+                        || (has_after(SATISFIED_NEEDS) && ours(own_after))
                         || next_names_it(block, s).is_some_and(|n| {
                             block.has(n, SATISFIED_NEEDS) && ours(block.sentences()[n].text)
                         }));
@@ -1135,6 +1154,20 @@ fn satisfied_after(
     block
         .following(s, 2)
         .any(|n| block.has(n, SATISFIED_NEEDS) && judged(block.sentences()[n].text))
+}
+
+/// Whether the clause before an amount the body paid says no more is needed
+/// because of it: `We do not consider a further payment is needed as the
+/// Council has already paid`, `No further remedy is necessary because it
+/// has refunded`.
+fn nothing_further_because(before: &str) -> bool {
+    static NOTHING_FURTHER: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)(?:\bno|{not}\s+(?:\w+\s+)?(?:consider|think|find|believe|recommend|propose|see\s+(?:the\s+)?need\s+for)\w*\s+(?:that\s+)?(?:a|an|any))\s+(?:further|additional|more)\s+(?:financial\s+)?(?:payment|remedy|redress|compensation)\b[^.;£]*?\b(?:as|because|since|given\s+that)\b[^.;£]*$",
+        )
+    });
+    (before.contains("further") || before.contains("additional") || before.contains("more"))
+        && NOTHING_FURTHER.is_match(before)
 }
 
 /// The next sentence of sentence `s`'s paragraph when it begins by naming
@@ -1301,6 +1334,9 @@ fn words_cue(
         }
         if OFFERED_AFTER.is_match(after) {
             return Some(Cue::Offered);
+        }
+        if AGREED_BACK_AFTER.is_match(after) {
+            return Some(Cue::Remedy { agreed: true });
         }
     }
     let mut last: Option<(CueGroup, usize, usize)> = None; // (group, start, end)

@@ -2472,3 +2472,104 @@ fn the_body_refusing_to_give_her_money_back_in_her_words_is_claimed() {
         (Some(Complaint), "Mr X complains on behalf of Miss Y that the Council refused to give Miss Y a £10,000 business grant.", Other),
     ]);
 }
+
+#[test]
+fn the_sum_the_body_paid_judged_in_the_findings_is_accepted() {
+    let p = run(
+        &[
+            (Some(Complaint), "At stage two the Council apologised and paid Mr D £300."),
+            (Some(WhatFound), "The £300 the Council paid after stage two was a fair response to the faults it found, and I do not recommend more."),
+        ],
+        None,
+    );
+    assert!(role_of(&p, 300.0).contains(&PaymentRole::Accepted), "{p:?}");
+    // What the complainant paid is not the body's payment.
+    let p = run_one(
+        Some(WhatFound),
+        "The £40 she paid was a fair price for the service.",
+        None,
+    );
+    assert_eq!(role_of(&p, 40.0), vec![PaymentRole::Other]);
+}
+
+#[test]
+fn what_she_paid_that_the_body_agreed_to_give_back_is_agreed() {
+    use PaymentRole::{Agreed, Claimed};
+    assert_first_roles(&[
+        (
+            None,
+            "He paid £60 for the collection, and the Council has agreed to refund it.",
+            Agreed,
+        ),
+        (
+            None,
+            "She paid £85 for the survey, but the Council has now agreed to repay the full amount.",
+            Agreed,
+        ),
+        // Refused, or wanted back, is not agreed: her loss.
+        (
+            None,
+            "He paid £60 for the collection, and the Council has refused to refund it.",
+            Claimed,
+        ),
+        (
+            Some(Complaint),
+            "He paid £60 for the collection, and wants the Council to refund it.",
+            Claimed,
+        ),
+    ]);
+}
+
+#[test]
+fn a_value_or_a_sum_wanted_in_the_present_tense_is_claimed() {
+    use PaymentRole::Claimed;
+    assert_first_roles(&[
+        (
+            Some(Complaint),
+            "She values the damaged furniture at £2,500.",
+            Claimed,
+        ),
+        (
+            Some(Complaint),
+            "He puts the loss at £900 and wants the Council to pay him that amount.",
+            Claimed,
+        ),
+    ]);
+}
+
+#[test]
+fn an_offer_enough_for_the_part_it_remedies_is_accepted_beside_an_agreed_payment() {
+    let p = run(
+        &[
+            (Some(WhatFound), "The £600 it offered is in line with our guidance for missed education, and I do not recommend anything further for that part of the complaint."),
+            (None, "The Council has agreed to pay Mrs K a further £150 for her time and trouble."),
+        ],
+        None,
+    );
+    assert_eq!(role_of(&p, 600.0), vec![PaymentRole::Accepted], "{p:?}");
+    assert_eq!(agreed(&p), vec![150.0]);
+}
+
+#[test]
+fn no_further_payment_needed_because_the_body_paid_makes_its_payment_accepted() {
+    let p = run_one(
+        None,
+        "It has agreed to refund the £90 it took. We do not consider a further payment is needed as the Council has already paid Mr R £75 for his time and trouble.",
+        None,
+    );
+    assert_eq!(role_of(&p, 75.0), vec![PaymentRole::Accepted], "{p:?}");
+    assert_eq!(agreed(&p), vec![90.0]);
+    // A further payment found needed leaves it offered.
+    let p = run_one(
+        None,
+        "It has agreed to refund the £90 it took. We consider a further payment is needed as the Council has only paid Mr R £75 for his time and trouble.",
+        None,
+    );
+    assert_ne!(role_of(&p, 75.0), vec![PaymentRole::Accepted], "{p:?}");
+    assert!(!nothing_further_because(
+        "No payment is needed as the Council has paid "
+    ));
+    assert!(nothing_further_because(
+        "No further remedy is necessary because it has refunded "
+    ));
+}
