@@ -362,11 +362,11 @@ static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words right after an amount saying it makes up for a personal injustice
-/// (`£300 in recognition of her distress`, `£150 for the time and trouble`):
-/// only remedies are paid for these.
+/// (`£300 in recognition of her distress`, `£150 for the time and trouble`,
+/// `£250 to Mrs Y for her distress`): only remedies are paid for these.
 static REMEDY_PURPOSE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^\s*(?:payments?\s+)?(?:for|to\s+(?:recognise|acknowledge|reflect|remedy)|in\s+recognition\s+of)\s+(?:[\w'’-]+\s+){0,3}?(?:distress|frustration|uncertainty|anxiety|inconvenience|injustice|time,?\s+and\s+trouble)\b",
+        r"(?i)^\s*(?:to\s+(?:him|her|them|(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?-i:[A-Z])\w*)\s+)?(?:payments?\s+)?(?:for|to\s+(?:recognise|acknowledge|reflect|remedy)|in\s+recognition\s+of)\s+(?:[\w'’-]+\s+){0,3}?(?:distress|frustration|uncertainty|anxiety|inconvenience|injustice|time,?\s+and\s+trouble)\b",
     )
 });
 
@@ -1417,11 +1417,17 @@ fn words_cue(
             // £150, which is fair`): that is accepted as enough, below.
             // `it said it would ... pay her £200`: the body's undertaking.
             None if before.contains("would") && TOLD_WOULD.is_match(before) => true,
+            // Nor of what it has done (`has apologised and refunded £480,
+            // which is a suitable remedy`).
             None => {
                 has_after(EVALUATED_AFTER_NEEDS)
                     && EVALUATED_AFTER.is_match(after)
                     && !own_offer_before(cues, before)
                     && !REFERS_BACK.is_match(before)
+                    && !last.is_some_and(|(g, from, to)| {
+                        matches!(g, CueGroup::Remedy | CueGroup::StrongRemedy)
+                            && before.get(from..to).is_some_and(told_done)
+                    })
             }
         };
     // `asked for a financial assessment, but his capital had fallen to
@@ -1493,12 +1499,7 @@ fn words_cue(
     };
     // Whether the remedy verb at `from..to` of `before` tells what was done
     // (`refunded`, `repaid`), not what will or should be.
-    let done = |from: usize, to: usize| {
-        before
-            .get(from..to)
-            .map(str::to_ascii_lowercase)
-            .is_some_and(|v| v.ends_with("ed") || v.ends_with("repaid"))
-    };
+    let done = |from: usize, to: usize| before.get(from..to).is_some_and(told_done);
     // The cue before the run of charge nouns that ends the cues (`refund`
     // in `refund the top-up fees`), with its byte range.
     let verb = cues
@@ -1601,6 +1602,13 @@ fn words_cue(
         CueGroup::StrongRemedy | CueGroup::Remedy => remedy(accepted, agreed),
     };
     Some(cue)
+}
+
+/// Whether a remedy verb tells what was done (`refunded`, `repaid`), not
+/// what will or should be.
+fn told_done(verb: &str) -> bool {
+    let verb = verb.to_ascii_lowercase();
+    verb.ends_with("ed") || verb.ends_with("repaid")
 }
 
 /// Whether the loss cue starting at `start` names what a remedy verb just

@@ -2573,3 +2573,31 @@ fn no_further_payment_needed_because_the_body_paid_makes_its_payment_accepted() 
         "No further remedy is necessary because it has refunded "
     ));
 }
+
+#[test]
+fn a_payment_to_someone_for_their_distress_is_a_remedy_after_other_nouns() {
+    let p = run_one(
+        None,
+        "The Council has agreed to pay £900 to recognise the lost provision, to be used for his educational benefit, and £250 to Mrs Y for her distress.",
+        None,
+    );
+    assert_eq!(agreed(&p), vec![900.0, 250.0], "{p:?}");
+}
+
+#[test]
+fn what_the_body_has_done_judged_suitable_is_accepted_not_agreed() {
+    let p = run_one(
+        None,
+        "We will not investigate. The home has apologised and refunded £360, which is a suitable remedy.",
+        None,
+    );
+    assert_eq!(role_of(&p, 360.0), vec![PaymentRole::Accepted], "{p:?}");
+    // What it will do, judged suitable, is the agreed remedy.
+    let p = run_one(
+        None,
+        "The home will apologise and refund £360, which is a suitable remedy.",
+        None,
+    );
+    assert_eq!(role_of(&p, 360.0), vec![PaymentRole::Agreed], "{p:?}");
+    assert!(told_done("refunded") && told_done("Repaid") && !told_done("refund"));
+}
