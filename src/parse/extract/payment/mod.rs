@@ -143,7 +143,7 @@ fn group_patterns() -> [&'static str; 9] {
         r"\b(?:wants?|wanted|wish\w*|would\s+(?:also\s+|now\s+|still\s+)?like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b|\b(?:says?|said|believes?|feels?|felt|thinks?|argues?|argued)\s+(?:that\s+)?(?:(?:[\w'’]+\s+){0,3}?|(?:[\w'’]+\s+){3,11}?(?:{body}|it|so|therefore|also|and)\s+)should\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:(?:the|its|their|his|her|this|that|an?|any|revised|new|improved|increased|final|earlier|later|initial|financial|further|proposed|goodwill|council|mr|mrs|ms|miss|dr|[\w-]+['’]s?)\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\bincreas\w*\s+(?:(?:its|the|their|this|that|his|her)\s+)?(?:[\w-]+\s+)?offer\b|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|cancel\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
-        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+(?:still\s+)?(?:owed|due)|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out[\s-]of[\s-]pocket(?:\s+by)?|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|caus(?:e|es|ed|ing)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:an?\s+|some\s+)?(?:[^\s.;,£]+\s+){0,2}?loss(?:es)?(?:\s+of)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|forced\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+to\s+(?:pay|spend))\b",
+        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+|the\s+(?:man|woman|complainant|family))\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+(?:still\s+)?(?:owed|due)|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out[\s-]of[\s-]pocket(?:\s+by)?|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|caus(?:e|es|ed|ing)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:an?\s+|some\s+)?(?:[^\s.;,£]+\s+){0,2}?loss(?:es)?(?:\s+of)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|forced\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+to\s+(?:pay|spend))\b",
         r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|{body}|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
@@ -379,6 +379,9 @@ pub(crate) static STRONG_DIRECT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A sentence opening in the decision's own voice: `I am satisfied`, `We consider`.
+static OWN_VOICE_FIRST: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:I|[Ww]e)\b"));
+
 /// The decision's own voice: `I`, `we`, `our`, `my`.
 static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y)\b"));
 
@@ -523,11 +526,15 @@ static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words after an amount saying it was offered or paid before: `the £200
-/// offered at stage two`, `the £500 the Council paid after stage 2`.
+/// offered at stage two`, `the £500 the Council paid after stage 2`, `the
+/// £200 she was paid`; not what the complainant paid (`£1,750 she had paid in
+/// rent`).
 static OFFERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let subject = r"(?:(?:that|which)\s+)?(?:(?:it|the\s+{body}|she|he|they)\s+)?";
+    let body = r"(?:(?:that|which)\s+)?(?:(?:it|the\s+{body})\s+)?";
+    let person = r"(?:(?:that|which)\s+)?(?:she|he|they)\s+";
     regex(&format!(
-        r"(?i)^\s*{subject}(?:(?:has|had|have|was|were)\s+)?(?:already\s+|previously\s+)?offered\b|^\s*{subject}(?:has|had|have|was|were)\s+(?:already\s+|previously\s+)?(?:paid|made|awarded|given)\b|^\s*(?:already|previously)\s+(?:paid|made|awarded|given)\b|^\s*(?:(?:that|which)\s+)?(?:it|the\s+{{body}})\s+(?:already\s+|previously\s+)?paid\b"
+        r"(?i)^\s*{subject}(?:(?:has|had|have|was|were)\s+)?(?:already\s+|previously\s+)?offered\b|^\s*{body}(?:has|had|have|was|were)\s+(?:already\s+|previously\s+)?(?:paid|made|awarded|given)\b|^\s*{person}(?:was|were|(?:has|had|have)\s+been)\s+(?:already\s+|previously\s+)?(?:paid|awarded|given)\b|^\s*(?:already|previously)\s+(?:paid|made|awarded|given)\b|^\s*(?:(?:that|which)\s+)?(?:it|the\s+{{body}})\s+(?:already\s+|previously\s+)?paid\b"
     ))
 });
 
@@ -550,11 +557,12 @@ static BODY_OWES: LazyLock<Regex> =
 /// `£600 which he says the Council should pay`, `£6,000, which she wants
 /// the Council to refund`; or wants back what they paid, in the same clause:
 /// `bought a caddy for £15.99 and wants the Council to refund this`, `a
-/// quote of £2,650 for a fence and want the Council to pay it`.
+/// quote of £2,650 for a fence and want the Council to pay it`, `to charge
+/// £3,200 for the notice period and wants it refunded`.
 static WANTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     // The body is `the ...`, `it` or a name; `he should pay` is his charge.
     regex(
-        r"(?i)^\s*,?\s*(?:which|that)\s+(?:he|she|they)\s+(?:(?:says?|said|believes?|feels?|thinks?)\s+(?:that\s+)?{payer}should|(?:wants?|would\s+like|expects?)\s+{payer}to)\s+(?:pay|refund|reimburse|cover)\b|^[^.;:£]*?\b(?:and|but)\s+(?:(?:he|she|they)\s+)?(?:now\s+|also\s+)?(?:wants?|would\s+(?:now\s+|also\s+)?like|expects?)\s+{payer}to\s+(?:refund|reimburse|repay|pay\s+(?:(?:him|her|them)\s+)?(?:for\s+)?(?:it|this|that|them)\b)\b"
+        r"(?i)^\s*,?\s*(?:which|that)\s+(?:he|she|they)\s+(?:(?:says?|said|believes?|feels?|thinks?)\s+(?:that\s+)?{payer}should|(?:wants?|would\s+like|expects?)\s+{payer}to)\s+(?:pay|refund|reimburse|cover)\b|^[^.;:£]*?\b(?:and|but)\s+(?:(?:he|she|they)\s+)?(?:now\s+|also\s+)?(?:wants?|would\s+(?:now\s+|also\s+)?like|expects?)\s+(?:{payer}to\s+(?:refund|reimburse|repay|pay\s+(?:(?:him|her|them)\s+)?(?:for\s+)?(?:it|this|that|them)\b)|(?:it|this|that|them|the\s+(?:money|charges?|fees?|sum|amount))\s+(?:refunded|repaid|reimbursed|returned|back|paid\s+back|written\s+off))\b"
             .replace("{payer}", r"(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+|(?-i:[A-Z])[\w'’-]*\s+(?:[\w'’-]+\s+)?)")
             .as_str(),
     )
@@ -625,6 +633,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
         |\b(?:would|could|will)\s*{not}\s+(?:now\s+)?achieve\s+(?:anything|any\s+more|much)\s*(?:more|further|else)?\b
         |\bin\s+line\s+with\s+(?:our|the\s+ombudsman['’]s)\s+(?:published\s+)?guidance\b
         |\bin\s+line\s+with\s+(?:what|the\s+(?:remedy|amount|sum|payment))\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|might|usually|normally|generally)\s+(?:(?:have|usually|normally)\s+)?(?:recommend|ask|expect|suggest|seek)
+        |\b(?:has|have)\s+(?:now\s+|already\s+)?put\s+(?:[\w'’]+\s+){1,3}?back\s+(?:in|into|to)\s+the\s+(?:same\s+)?(?:financial\s+)?position\b
         |\b(?:which|this|that)\s+(?:now\s+|therefore\s+|also\s+)?(?:puts|has\s+put)\s+(?:right\s+(?:the|her|his|their|any)\b|(?:matters|things)\s+right\b)
         |\b(?:has|have|had)\s+already\s+(?:offered|paid|made|provided|given)\s+(?:(?:him|her|them)\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:payments?|remedy|refund|sum)\s+(?:to|which|that)\s+(?:remed|address|put\s+right|recognis|acknowledg)
         |\b(?:unlikely|not\s+likely)\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|could)\s+(?:recommend|ask\s+for|seek|achieve|secure)\s+(?:any(?:thing)?\s+)?(?:further|more|additional|significantly\s+more|a\s+(?:different|better|greater))\b",
@@ -1065,8 +1074,15 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 // a judgement in the amount's own sentence counts when it is
                 // in the decision's own voice (`is in line with our guidance
                 // and I do not recommend a further payment`).
+                // So does the next sentence when it names the payment in that
+                // voice (`I am satisfied the refund has put Mrs E back ...`).
                 let judged_where = || match block.kind {
-                    Some(SectionKind::WhatFound) => FIRST_PERSON.is_match(own_after),
+                    Some(SectionKind::WhatFound) => {
+                        FIRST_PERSON.is_match(own_after)
+                            || next_names_it(block, s).is_some_and(|n| {
+                                OWN_VOICE_FIRST.is_match(block.sentences()[n].text)
+                            })
+                    }
                     Some(k) => !NARRATIVE.contains(&k),
                     None => true,
                 };
@@ -1528,6 +1544,8 @@ fn words_cue(
         {
             Cue::Other
         }
+        // `Miss B owed her landlord more than £2,500`: her debt, not money owed to her.
+        CueGroup::Loss if OWED_TO_ANOTHER.is_match(&before[start..]) => Cue::Other,
         CueGroup::Loss => loss(after),
         CueGroup::Asked => Cue::Remedy { agreed: true },
         CueGroup::Accepted => Cue::Accepted,
@@ -1645,11 +1663,19 @@ fn loss(after: &str) -> Cue {
     }
 }
 
+/// A [`CueGroup::Loss`] match of `owed her` where `her` begins the name of
+/// whom the complainant owes (`owed her landlord`, `owes his mother`).
+static OWED_TO_ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^ow(?:es|ed)\s+(?:her|his|their)\s+(?:former\s+|previous\s+|private\s+|letting\s+|energy\s+|mortgage\s+)?(?:landlord|landlady|lender|bank|mortgage|partner|ex-\w+|family|mother|father|son|daughter|parents?|friends?|employer|agent|creditors?|supplier|solicitor|builder|care\s+home|provider)s?\b",
+    )
+});
+
 /// A [`CueGroup::Loss`] match that only says someone paid: `Mr X paid`,
 /// `she has paid`, not `had to pay`, `spent` or `lost`.
 static PAID: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+(?:has\s+|have\s+|had\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?paid$",
+        r"(?i)^(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+|the\s+(?:man|woman|complainant|family))\s+(?:has\s+|have\s+|had\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?paid$",
     )
 });
 

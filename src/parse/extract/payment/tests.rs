@@ -2601,3 +2601,87 @@ fn what_the_body_has_done_judged_suitable_is_accepted_not_agreed() {
     assert_eq!(role_of(&p, 360.0), vec![PaymentRole::Agreed], "{p:?}");
     assert!(told_done("refunded") && told_done("Repaid") && !told_done("refund"));
 }
+
+#[test]
+fn what_the_man_has_paid_is_his_loss_and_the_verb_refunds_it() {
+    for who in ["the man", "the complainant", "the family", "he"] {
+        let text = format!(
+            "To remedy the injustice caused, the council has agreed to:\n- refund the top-up fees {who} has paid, which total £2,370;\n- pay him £250 for the distress."
+        );
+        let p = run_one(Some(AgreedAction), &text, None);
+        assert_eq!(agreed(&p), vec![2370.0, 250.0], "{who}: {p:?}");
+    }
+    // What he paid as a price stays a price, whoever names him.
+    let p = run_one(Some(WhatFound), "The man paid £110 for two bins.", None);
+    assert_eq!(role_of(&p, 110.0), vec![PaymentRole::Other], "{p:?}");
+}
+
+#[test]
+fn owed_her_landlord_is_her_debt_and_owed_her_is_her_claim() {
+    let p = run_one(
+        None,
+        "By then Miss B owed her landlord more than £2,500 and was served notice.",
+        Some("Miss B"),
+    );
+    assert_eq!(role_of(&p, 2500.0), vec![PaymentRole::Other], "{p:?}");
+    let p = run_one(
+        None,
+        "She says the Council owed her more than £2,500 in unpaid grant.",
+        Some("Miss B"),
+    );
+    assert_eq!(role_of(&p, 2500.0), vec![PaymentRole::Claimed], "{p:?}");
+}
+
+#[test]
+fn a_refund_the_next_sentence_finds_put_her_back_is_accepted_in_what_i_found() {
+    let found = |next: &str| {
+        run_one(
+            Some(WhatFound),
+            &format!("The Council accepted the error. In December 2020 it refunded £1,486.26, the full amount she had been overcharged. {next}\nThe Council has agreed to pay Mrs E £150 for her distress."),
+            Some("Mrs E"),
+        )
+    };
+    let p = found("I am satisfied the refund has put Mrs E back in the financial position she would have been in.");
+    assert_eq!(role_of(&p, 1486.26), vec![PaymentRole::Accepted], "{p:?}");
+    // Someone else's view of it is no judgement of ours.
+    let p = found("The Council says the refund has put Mrs E back in the financial position she would have been in.");
+    assert_eq!(role_of(&p, 1486.26), vec![PaymentRole::Other], "{p:?}");
+    // Nor is a refund that has yet to put her back.
+    assert!(judged_sufficient(
+        "The Council should pay £50 to put her back in the position she would have been in."
+    )
+    .is_none());
+}
+
+#[test]
+fn what_the_complainant_paid_after_the_amount_is_no_offer() {
+    let p = run_one(
+        Some(Complaint),
+        "Ms X said she lost £1,750 she had paid in rent in advance and in moving costs.",
+        Some("Ms X"),
+    );
+    assert_eq!(role_of(&p, 1750.0), vec![PaymentRole::Claimed], "{p:?}");
+    // Money paid to her is the body's.
+    let p = run_one(
+        Some(WhatFound),
+        "The £200 she was paid at stage two was for her distress, which I consider is a suitable remedy.",
+        Some("Ms X"),
+    );
+    assert_eq!(role_of(&p, 200.0), vec![PaymentRole::Accepted], "{p:?}");
+}
+
+#[test]
+fn a_charge_she_wants_refunded_is_her_claim() {
+    let p = run_one(
+        Some(Complaint),
+        "She says it was unfair for the Care Provider to charge £3,200 for the full notice period and wants it refunded.",
+        Some("Mrs Y"),
+    );
+    assert_eq!(role_of(&p, 3200.0), vec![PaymentRole::Claimed], "{p:?}");
+    let p = run_one(
+        Some(WhatFound),
+        "The home charged £3,200 for the notice period.",
+        None,
+    );
+    assert_eq!(role_of(&p, 3200.0), vec![PaymentRole::Other], "{p:?}");
+}
