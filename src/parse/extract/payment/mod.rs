@@ -142,7 +142,7 @@ fn group_patterns() -> [&'static str; 9] {
         r"\b(?:we|I|Ombudsman|Ombudsmen)\s+(?:have\s+|has\s+|had\s+|also\s+|therefore\s+)*(?:asked|invited)\b|\b(?:{body}|it)\s+(?:has|have)\s+been\s+asked\s+to\b",
         r"\b(?:wants?|wanted|wish\w*|would\s+(?:also\s+|now\s+|still\s+)?like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b|\b(?:says?|said|believes?|feels?|felt|thinks?|argues?|argued)\s+(?:that\s+)?(?:(?:[\w'’]+\s+){0,3}?|(?:[\w'’]+\s+){3,11}?(?:{body}|it|so|therefore|also|and)\s+)should\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:(?:the|its|their|his|her|this|that|an?|any|revised|new|improved|increased|final|earlier|later|initial|financial|further|proposed|goodwill|council|mr|mrs|ms|miss|dr|[\w-]+['’]s?)\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
-        r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\bincreas\w*\s+(?:(?:its|the|their|this|that|his|her)\s+)?(?:[\w-]+\s+)?offer\b|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|cancel\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\bagreed\s+(?:remed\w*|actions?)\b",
+        r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\bincreas\w*\s+(?:(?:its|the|their|this|that|his|her)\s+)?(?:[\w-]+\s+)?offer\b|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|cancel\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\breturn(?:s|ed|ing)?\s+(?:the|her|his|their|any|all)\b|\bagreed\s+(?:remed\w*|actions?)\b",
         r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+|the\s+(?:man|woman|complainant|family))\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+(?:still\s+)?(?:owed|due)|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out[\s-]of[\s-]pocket(?:\s+by)?|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|caus(?:e|es|ed|ing)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:an?\s+|some\s+)?(?:[^\s.;,£]+\s+){0,2}?loss(?:es)?(?:\s+of)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|forced\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+to\s+(?:pay|spend))\b",
         r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|{body}|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
@@ -371,11 +371,12 @@ static REMEDY_PURPOSE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A refund-like verb right before the amount, or before a list of charges
-/// that ends in it (`refund the £75 compliance fee and the £235 ...`): the
-/// amount is a remedy whatever follows it.
+/// that ends in it (`refund the £75 compliance fee and the £235 ...`), or
+/// `return the` (`return the £1,500 deposit`): the amount is a remedy
+/// whatever follows it.
 pub(crate) static STRONG_DIRECT: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|(?:writ\w*|wrote)\s+off|waiv\w*|cancel\w*|credit\w*|backdate|back-date|backdating)\s+(?:(?:[\w'’-]+\s+){{0,5}}|{AMOUNT_AND}\(?)$|\bby\s+$",
+        r"(?i)\b(?:refund\w*|reimburs\w*|repay\w*|(?:writ\w*|wrote)\s+off|waiv\w*|cancel\w*|credit\w*|backdate|back-date|backdating)\s+(?:(?:[\w'’-]+\s+){{0,5}}|{AMOUNT_AND}\(?)$|\breturn(?:s|ed|ing)?\s+(?:the|her|his|their|its)\s+(?:[\w'’-]+\s+)?$|\bby\s+$",
     ))
 });
 
@@ -486,7 +487,7 @@ pub(crate) const STRONG_DIRECT_NEEDS: Prefilter = Prefilter::new(
     Slot::PaymentStrongDirect,
     &[
         "refund", "reimburs", "repay", "writ", "wrote", "waiv", "cancel", "credit", "backdat",
-        "back-dat", "by",
+        "back-dat", "return", "by",
     ],
 );
 
@@ -538,13 +539,33 @@ static OFFERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Whether the words right before an amount say another replaces it:
+/// `instead of the `, `rather than the `, `in place of its earlier `.
+fn replaced(before: &str) -> bool {
+    static REPLACED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?:(?:the|its|their|his|her)\s+)?(?:(?:original|earlier|initial|previous)\s+)?$",
+        )
+    });
+    (before.contains("instead") || before.contains("rather") || before.contains("place"))
+        && REPLACED_BEFORE.is_match(before)
+}
+
+/// The end of a clause about an earlier amount that goes on to the next:
+/// `it offered at stage two, and a further `, `it offered, a further `.
+static THEN_AND: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^[^.;:£]*?(?:,?\s+and\s+(?:(?:a\s+)?further\s+|an?\s+additional\s+|another\s+)?|,\s+(?:a\s+further|an?\s+additional|another)\s+)$",
+    )
+});
+
 /// Words after an amount saying the complainant was charged too much, or
 /// claims it: `charged £90 more than she should have been`, `£40 which he
 /// should not have paid`, `the £5,250 she claims`, `£100 he overpaid`, `did
-/// £40,000 of damage`, `£11,000 owed to him`.
+/// £40,000 of damage`, `£11,000 owed to him`, `left her £23.40 a week worse off`.
 static CLAIMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?more than (?:he|she|they|it) should\b|^[^.;£]{0,40}?\b(?:should\s*{not}|ought not to) have (?:been charged|paid|had to pay)|^\s*out\s+of\s+pocket\b|^\s*(?:[\w'’-]+\s+){0,2}?owed\s+to\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+[A-Z])\b|^\s*(?:worth\s+)?of\s+damage\b|^\s*(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:claim\w*|sought|seek\w*|overpaid|(?:says?|said)\s+(?:he|she|they)\s+(?:is|are|was|were)\s+owed)\b",
+        r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?more than (?:he|she|they|it) should\b|^[^.;£]{0,40}?\b(?:should\s*{not}|ought not to) have (?:been charged|paid|had to pay)|^\s*out\s+of\s+pocket\b|^\s*(?:(?:a|per|each|every)\s+(?:week|month|year)\s+)?worse\s+off\b|^\s*(?:[\w'’-]+\s+){0,2}?owed\s+to\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+[A-Z])\b|^\s*(?:worth\s+)?of\s+damage\b|^\s*(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:claim\w*|sought|seek\w*|overpaid|(?:says?|said)\s+(?:he|she|they)\s+(?:is|are|was|were)\s+owed)\b",
     )
 });
 
@@ -632,9 +653,10 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
         |\bnothing\s+(?:more|further)\s+(?:[\w'’]+\s+){0,3}?(?:could|can|would)\s+(?:reasonably\s+)?achieve
         |\b(?:would|could|will)\s*{not}\s+(?:now\s+)?achieve\s+(?:anything|any\s+more|much)\s*(?:more|further|else)?\b
         |\bin\s+line\s+with\s+(?:our|the\s+ombudsman['’]s)\s+(?:published\s+)?guidance\b
+        |\b(?:is|was)\s+(?:the\s+(?:outcome|remedy|action)|what)\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+would\s+(?:have\s+)?(?:usually\s+|normally\s+)?(?:expect|recommend|ask\s+for|seek)\w*
         |\bin\s+line\s+with\s+(?:what|the\s+(?:remedy|amount|sum|payment))\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|might|usually|normally|generally)\s+(?:(?:have|usually|normally)\s+)?(?:recommend|ask|expect|suggest|seek)
         |\b(?:has|have)\s+(?:now\s+|already\s+)?put\s+(?:[\w'’]+\s+){1,3}?back\s+(?:in|into|to)\s+the\s+(?:same\s+)?(?:financial\s+)?position\b
-        |\b(?:which|this|that)\s+(?:now\s+|therefore\s+|also\s+)?(?:puts|has\s+put)\s+(?:right\s+(?:the|her|his|their|any)\b|(?:matters|things)\s+right\b)
+        |\b(?:which|this|that)\s+(?:now\s+|therefore\s+|also\s+)?(?:puts|has\s+put)\s+(?:right\s+(?:the|her|his|their|any|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*['’]s)\b|(?:matters|things)\s+right\b)
         |\b(?:has|have|had)\s+already\s+(?:offered|paid|made|provided|given)\s+(?:(?:him|her|them)\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:payments?|remedy|refund|sum)\s+(?:to|which|that)\s+(?:remed|address|put\s+right|recognis|acknowledg)
         |\b(?:unlikely|not\s+likely)\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|could)\s+(?:recommend|ask\s+for|seek|achieve|secure)\s+(?:any(?:thing)?\s+)?(?:further|more|additional|significantly\s+more|a\s+(?:different|better|greater))\b",
     )
@@ -700,6 +722,7 @@ pub(crate) const SATISFIED_NEEDS: Prefilter = Prefilter::new(
         "puts",
         "put",
         "line",
+        "would",
     ],
 );
 
@@ -905,8 +928,16 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
         };
         !(m.payment.role == PaymentRole::Other && again)
     });
+    // Money paid told again without a word of offer (`apologised and paid
+    // him £100`) is the offer another sentence tells (`The £100 the Council
+    // paid Mr X ... was not enough`).
+    let told_offers: Vec<i64> = mentions
+        .iter()
+        .filter(|m| m.payment.role == PaymentRole::Offered && told_as_offer(m, blocks))
+        .map(|m| m.amount.pence)
+        .collect();
     for m in &mut mentions {
-        if m.payment.role == PaymentRole::Offered && !told_as_offer(m, blocks) {
+        if m.payment.role == PaymentRole::Offered && !told_offers.contains(&m.amount.pence) {
             m.payment.role = PaymentRole::Other;
         }
         if m.payment.role == PaymentRole::Other {
@@ -928,7 +959,9 @@ static OFFER_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether an amount read as the body's own money (`offered`) is told as an
 /// offer: its sentence says `offer`, `goodwill`, `compensation` or `already`, or the
 /// money is for distress, time and trouble, uncertainty, a lost service or a
-/// symbol. Money the body simply paid, owed, reduced or has not written off
+/// symbol, or the words after it find it falls short (`The £100 the Council
+/// paid Mr X after his stage two complaint was not enough`). Money the body
+/// simply paid, owed, reduced or has not written off
 /// (`paid £270 in January`, `will reduce by £75 per week`, `took too long to
 /// reimburse £1.50`) is no offer the decision could adopt: other money.
 fn told_as_offer(m: &Mention, blocks: &[Block]) -> bool {
@@ -938,7 +971,10 @@ fn told_as_offer(m: &Mention, blocks: &[Block]) -> bool {
             Purpose::FinancialLoss | Purpose::Backdated | Purpose::Unspecified
         )
     });
-    for_remedy || OFFER_WORD.is_match(blocks[m.block].sentences()[m.sentence].text)
+    let sentence = blocks[m.block].sentences()[m.sentence].text;
+    for_remedy
+        || OFFER_WORD.is_match(sentence)
+        || sentence.get(m.amount.end..).is_some_and(falls_short)
 }
 
 /// The amounts, in pence, of the mentions with one of `roles`.
@@ -1004,8 +1040,25 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 // `after` but not in the sentence: then word masks say nothing.
                 let glued = |at: usize| glued(sentence.text, at);
                 let has_after = |w: Prefilter| glued(amount.end) || has(w);
-                let cues = || cues_before(known(), sentence.text, amount.start);
-                let mut cue = cue(amount, before, after, &cues, &has, &has_after);
+                // `pay Mrs X the £250 it offered at stage two and a further
+                // £1,350`: the clause between tells the earlier amount, and
+                // the words before that one govern this one too.
+                let between = sentence.text.get(prev_end..amount.start).unwrap_or("");
+                let cue_at =
+                    if i > 0 && OFFERED_AFTER.is_match(between) && THEN_AND.is_match(between) {
+                        found[i - 1].start
+                    } else {
+                        amount.start
+                    };
+                let cues = || cues_before(known(), sentence.text, cue_at);
+                let cue_before = sentence.text.get(..cue_at).unwrap_or("");
+                let mut cue = if cue_at == amount.start && replaced(before) {
+                    // `pay them £100 instead of the £25`: the sum replaced is
+                    // the earlier offer.
+                    Some(Cue::Offered)
+                } else {
+                    cue(amount, cue_before, after, &cues, &has, &has_after)
+                };
                 if matches!(cue, None | Some(Cue::Remedy { agreed: false })) {
                     // A bullet under `the Council has agreed to pay Mrs X:` or
                     // `the Council should:` reads with its lead-in.
@@ -1038,7 +1091,9 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 // sentence, is her claim.
                 let cue = if cue == Cue::Other
                     && i + 1 == found.len()
-                    && (before.contains("paid") || before.contains("spent"))
+                    && (before.contains("paid")
+                        || before.contains("spent")
+                        || before.contains("cost"))
                     && SHE_PAID_BEFORE.is_match(before)
                     && wanted_back_next(block, s)
                 {
@@ -1194,11 +1249,11 @@ fn next_names_it(block: &Block, s: usize) -> Option<usize> {
         .find(|&n| NAMES_THE_PAYMENT.is_match(block.sentences()[n].text))
 }
 
-/// Whether the next sentence of sentence `s`'s paragraph has the
-/// complainant wanting money back: `She wants the Council to repay this.`
+/// Whether one of the next two sentences of sentence `s`'s paragraph has
+/// the complainant wanting money back: `She wants the Council to repay this.`
 fn wanted_back_next(block: &Block, s: usize) -> bool {
     block
-        .following(s, 1)
+        .following(s, 2)
         .any(|n| WANTED_BACK.is_match(block.sentences()[n].text))
 }
 
@@ -1208,16 +1263,16 @@ fn wanted_back_next(block: &Block, s: usize) -> bool {
 /// rejected her claim`).
 static WANTED_BACK: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:now\s+|also\s+)?(?:(?:wants?|would\s+like|asks?|expects?)\s+(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+)to\s+(?:refund|reimburse|repay|pay\s+(?:her|him|them)\s+back|pay\s+(?:this|it)\b|cover)|(?:says?|said)\b[^.;]*?\b(?:it|the\s+{body})\s+should\s+(?:reimburse|refund|repay|compensate)\s+(?:her|him|them)\b|(?:says?|said)\s+(?:that\s+)?(?:it|the\s+{body})\s+(?:has\s+|had\s+)?(?:rejected|refused|turned\s+down|declined)\s+(?:her|his|their)\s+(?:insurance\s+)?claim)",
+        r"(?i)^(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:now\s+|also\s+)?(?:(?:wants?|would\s+like|asks?|expects?)\s+(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+)to\s+(?:refund|reimburse|repay|pay\s+(?:her|him|them)\s+back|pay\s+(?:this|it)\b|pay\s+(?:for\s+)?the\s+(?:full\s+|whole\s+)?cost|compensate\s+(?:her|him|them)\b|cover)|(?:says?|said)\b[^.;]*?\b(?:it|the\s+{body})\s+should\s+(?:reimburse|refund|repay|compensate)\s+(?:her|him|them)\b|(?:says?|said)\s+(?:that\s+)?(?:it|the\s+{body})\s+(?:has\s+|had\s+)?(?:rejected|refused|turned\s+down|declined)\s+(?:her|his|their)\s+(?:insurance\s+)?claim)",
     )
 });
 
 /// The complainant paying or spending, in the clause that ends at an amount:
 /// `She has spent about `, `she paid `, `he paid a cleaner `, `and spent
-/// about ` (after her other doings).
+/// about ` (after her other doings), `the family bought replacements, which cost `.
 static SHE_PAID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:paid|spent)\b[^.;£]*$",
+        r"(?i)\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:paid|spent)\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|the\s+(?:man|woman|complainant|family))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:bought|purchased|replaced)\b[^.;£]*\bcost(?:ing)?\s+(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$",
     )
 });
 
@@ -1343,13 +1398,20 @@ fn words_cue(
             .find(after)
             .is_some_and(|m| !for_whose_benefit(after, m.end()))
             && !loss_right_before(cues, before)
-            && !agreed_to_pay_in(before, after)
+            && !paid_in(before, after)
             && !refused_in_their_words(cues, before)
         {
             return Some(Cue::Other);
         }
         if OFFERED_AFTER.is_match(after) {
-            return Some(Cue::Offered);
+            // `agreed to pay Mrs X the £250 it offered`: the offer adopted.
+            return Some(
+                if before.ends_with("the ") && agreed_pay_right_before(before) {
+                    Cue::Remedy { agreed: true }
+                } else {
+                    Cue::Offered
+                },
+            );
         }
         if AGREED_BACK_AFTER.is_match(after) {
             return Some(Cue::Remedy { agreed: true });
@@ -1943,20 +2005,33 @@ fn agreed_before(before: &str) -> Option<(bool, usize)> {
     }
 }
 
-/// `pay` right before the amount under an agreement, and `in` what the money
-/// is after it (`agreed to pay Mrs A the £7,845 in backdated allowance`,
-/// `pay Mr and Mrs K £1,736 in unpaid fees`): the payment is the remedy,
+/// `pay` right before the amount under an agreement, or the body having
+/// paid the complainant, and `in` what the money is after it (`agreed to pay
+/// Mrs A the £7,845 in backdated allowance`, `pay Mr and Mrs K £1,736 in
+/// unpaid fees`, `the Council paid them £3,260 in arrears of allowance`):
+/// the payment is the remedy (or the body's own, for the decision to judge),
 /// made up of the allowance or fees, not the allowance or fee itself.
-fn agreed_to_pay_in(before: &str, after: &str) -> bool {
+fn paid_in(before: &str, after: &str) -> bool {
+    static IN_AFTER: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)^\s*in\s"));
+    static BODY_PAID_THEM: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)\b(?:it|the\s+{body})\s+(?:has\s+|had\s+)?(?:now\s+|since\s+|already\s+|then\s+)?paid\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?[A-Z]\w*)\s+(?:the\s+)?$",
+        )
+    });
+    IN_AFTER.is_match(after)
+        && (agreed_pay_right_before(before)
+            || (before.contains("paid") && BODY_PAID_THEM.is_match(before)))
+}
+
+/// `pay` (and perhaps whom, and `the`) right before the amount, under an
+/// agreement: `agreed to pay Mrs A the `.
+fn agreed_pay_right_before(before: &str) -> bool {
     static PAY_RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         regex(
             r"(?i)\bpay\s+(?:(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?[A-Z]\w*)\s+)?(?:the\s+)?$",
         )
     });
-    static IN_AFTER: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)^\s*in\s"));
-    IN_AFTER.is_match(after)
-        && PAY_RIGHT_BEFORE.is_match(before)
-        && agreed_before(before).is_some_and(|(agreed, _)| agreed)
+    PAY_RIGHT_BEFORE.is_match(before) && agreed_before(before).is_some_and(|(agreed, _)| agreed)
 }
 
 /// The last `n` bytes of `text` or a little more, cut at a character boundary.

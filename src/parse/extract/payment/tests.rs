@@ -2685,3 +2685,106 @@ fn a_charge_she_wants_refunded_is_her_claim() {
     );
     assert_eq!(role_of(&p, 3200.0), vec![PaymentRole::Other], "{p:?}");
 }
+
+#[test]
+fn an_offer_the_agreement_names_is_adopted_and_the_next_amount_is_agreed_too() {
+    let p = run_one(
+        None,
+        "The Council has agreed to pay Mrs X the £250 it offered, a further £1,350 for the provision her daughter missed, and £200 for the time and trouble.",
+        Some("Mrs X"),
+    );
+    assert_eq!(agreed(&p), vec![250.0, 1350.0, 200.0], "{p:?}");
+    let p = run_one(
+        Some(AgreedAction),
+        "The Council has agreed to pay Mrs X £1,800 for the provision she missed, instead of the £600 it offered at stage two, and a further £300 for her distress.",
+        Some("Mrs X"),
+    );
+    assert_eq!(
+        amounts_and_roles(&p),
+        vec![
+            (1800.0, PaymentRole::Agreed),
+            (600.0, PaymentRole::Offered),
+            (300.0, PaymentRole::Agreed)
+        ]
+    );
+    // An offer told after the amount, with no agreement naming it, stays an offer.
+    let p = run_one(
+        Some(WhatFound),
+        "Mrs X refused the £250 it offered, and a further £50 it offered later.",
+        Some("Mrs X"),
+    );
+    assert!(agreed(&p).is_empty(), "{p:?}");
+}
+
+#[test]
+fn the_sum_an_agreed_payment_replaces_is_the_earlier_offer() {
+    let p = run_one(
+        None,
+        "It has agreed to reimburse the £24 in bank charges they incurred and pay them £100 instead of the £25, for their distress.",
+        None,
+    );
+    assert_eq!(agreed(&p), vec![24.0, 100.0], "{p:?}");
+    assert_eq!(role_of(&p, 25.0), vec![PaymentRole::Offered], "{p:?}");
+    assert!(replaced("pay them £100 rather than its original "));
+    assert!(!replaced("pay them £100 instead of an apology and "));
+}
+
+#[test]
+fn return_the_deposit_is_a_remedy_verb() {
+    let p = run_one(
+        Some(AgreedAction),
+        "Within one month the Council will return the £1,500 deposit to Mrs V by paying it into her bank account, and pay Mrs X £150 for her distress.",
+        Some("Mrs X"),
+    );
+    assert_eq!(agreed(&p), vec![1500.0, 150.0], "{p:?}");
+    // A deposit merely told is not.
+    let p = run_one(Some(WhatFound), "She paid the £1,500 deposit in May.", None);
+    assert_eq!(role_of(&p, 1500.0), vec![PaymentRole::Other], "{p:?}");
+}
+
+#[test]
+fn what_the_body_paid_and_the_decision_judges_is_told_as_an_offer() {
+    // Found short: an offer the decision does not adopt, told twice.
+    let p = run(
+        &[
+            (None, "The £100 the Council paid Mr X after his stage two complaint was not enough to recognise the injustice. The Council has agreed to pay him a further £400."),
+            (Some(WhatFound), "It moved Mr X into Band 2 in May 2017, apologised and paid him £100."),
+        ],
+        Some("Mr X"),
+    );
+    assert_eq!(role_of(&p, 100.0), vec![PaymentRole::Offered], "{p:?}");
+    // Found enough: what we would expect.
+    let p = run_one(
+        Some(Findings),
+        "The Council refunded the £64 Mrs Y had paid for the lessons within a week. That is the outcome we would expect.",
+        Some("Mrs Y"),
+    );
+    assert_eq!(role_of(&p, 64.0), vec![PaymentRole::Accepted], "{p:?}");
+    // Arrears it paid them, found to put their loss right.
+    let p = run_one(
+        Some(Findings),
+        "In March the Council paid them £3,260 in arrears of allowance, and we are satisfied that put right their financial loss.",
+        None,
+    );
+    assert_eq!(role_of(&p, 3260.0), vec![PaymentRole::Accepted], "{p:?}");
+    // Arrears merely told stay other money.
+    let p = run_one(Some(WhatFound), "She owed £3,260 in arrears of rent.", None);
+    assert_eq!(role_of(&p, 3260.0), vec![PaymentRole::Other], "{p:?}");
+}
+
+#[test]
+fn what_they_paid_and_want_back_a_sentence_later_is_their_claim() {
+    for text in [
+        "Mr and Mrs B paid a planning consultant £450 to prepare their objection. They want the Council to compensate them for both.",
+        "He says the family bought replacements, which cost £2,600. The home offered an apology. He wants the Care Provider to pay the full cost.",
+    ] {
+        let p = run_one(Some(Complaint), text, None);
+        assert_eq!(amounts_and_roles(&p)[0].1, PaymentRole::Claimed, "{text}: {p:?}");
+    }
+    let p = run_one(
+        Some(Complaint),
+        "She says this left her £23.40 a week worse off.",
+        None,
+    );
+    assert_eq!(role_of(&p, 23.4), vec![PaymentRole::Claimed], "{p:?}");
+}
