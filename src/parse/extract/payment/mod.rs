@@ -559,6 +559,14 @@ static THEN_AND: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A clause right after an amount telling whose it is: `skills fee they are
+/// owed`, `the panel recommended`, `it agreed at stage two`.
+static PRIOR_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?(?:(?:that|which)\s+)?(?:it|he|she|they|the\s+(?:{body}|panel))\s+(?:has\s+|had\s+|have\s+|is\s+|are\s+|was\s+|were\s+)?(?:already\s+|previously\s+|still\s+)?(?:offered|paid|owed|owes|due|agreed|recommended|awarded)\b",
+    )
+});
+
 /// Words after an amount saying the complainant was charged too much, or
 /// claims it: `charged £90 more than she should have been`, `£40 which he
 /// should not have paid`, `the £5,250 she claims`, `£100 he overpaid`, `did
@@ -640,7 +648,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?ix)
         \bsatisfied\s+(?:with|that)\b
-        |\b(?:is|was|are|were|provides?|provided|offer(?:s|ed|ing)?|be|consider\w*|find|found)\s+(?:(?:this|that|it)\s+)?(?:is\s+|was\s+|to\s+be\s+)?(?:therefore\s+|also\s+|now\s+)?(?:an?\s+)?
+        |\b(?:is|was|are|were|provides?|provided|offer(?:s|ed|ing)?|be|consider\w*|find|found)\s+(?:(?:this|that|it|£[\d,]+(?:\.\d\d)?)\s+)?(?:is\s+|was\s+|to\s+be\s+)?(?:therefore\s+|also\s+|now\s+)?(?:an?\s+)?
             (?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable|fair)
             (?:\s+and\s+(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable|fair))?
             \s+(?:(?:financial|monetary)\s+)?(?:(?:to\s+)?remed|response\b|way\s+to\s+(?:address|resolve|settle|remedy|put)\b)
@@ -653,6 +661,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
         |\bnothing\s+(?:more|further)\s+(?:[\w'’]+\s+){0,3}?(?:could|can|would)\s+(?:reasonably\s+)?achieve
         |\b(?:would|could|will)\s*{not}\s+(?:now\s+)?achieve\s+(?:anything|any\s+more|much)\s*(?:more|further|else)?\b
         |\bin\s+line\s+with\s+(?:our|the\s+ombudsman['’]s)\s+(?:published\s+)?guidance\b
+        |\b(?:see|saw)\s+no\s+(?:reason|need|grounds)\s+to\s+(?:ask|recommend|seek)\s+(?:for\s+)?(?:any(?:thing)?\s+|a\s+)?(?:more|further|additional)\b
         |\b(?:is|was)\s+(?:the\s+(?:outcome|remedy|action)|what)\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+would\s+(?:have\s+)?(?:usually\s+|normally\s+)?(?:expect|recommend|ask\s+for|seek)\w*
         |\bin\s+line\s+with\s+(?:what|the\s+(?:remedy|amount|sum|payment))\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|might|usually|normally|generally)\s+(?:(?:have|usually|normally)\s+)?(?:recommend|ask|expect|suggest|seek)
         |\b(?:has|have)\s+(?:now\s+|already\s+)?put\s+(?:[\w'’]+\s+){1,3}?back\s+(?:in|into|to)\s+the\s+(?:same\s+)?(?:financial\s+)?position\b
@@ -672,7 +681,7 @@ static FOR_A_PART: LazyLock<Regex> = LazyLock::new(|| {
 /// `recommended an increased remedy`.
 static SHORT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?:\bno|{not})\s+(?:\w+\s+){0,3}?(?:satisfied|suitable|sufficient|enough|appropriate|adequate|proportionate|reasonable|fair)|\binsufficient|\binadequate|\bfurther remedy|\bdid\s*{not}\s+go far enough|\b(?:increased|higher|larger|bigger|greater)\s+(?:financial\s+)?(?:remedy|payment|sum|amount)",
+        r"(?i)(?:\bno|{not})\s+(?:\w+\s+){0,3}?(?:satisfied|suitable|sufficient|enough|appropriate|adequate|proportionate|reasonable|fair)|\binsufficient|\binadequate|\bfurther remedy|\bdid\s*{not}\s+go far enough|\b(?:did|does)\s*{not}\s+(?:properly\s+|fully\s+|adequately\s+)?reflect\b|\b(?:increased|higher|larger|bigger|greater)\s+(?:financial\s+)?(?:remedy|payment|sum|amount)",
     )
 });
 
@@ -723,6 +732,9 @@ pub(crate) const SATISFIED_NEEDS: Prefilter = Prefilter::new(
         "put",
         "line",
         "would",
+        "reason",
+        "need",
+        "grounds",
     ],
 );
 
@@ -959,8 +971,10 @@ static OFFER_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether an amount read as the body's own money (`offered`) is told as an
 /// offer: its sentence says `offer`, `goodwill`, `compensation` or `already`, or the
 /// money is for distress, time and trouble, uncertainty, a lost service or a
-/// symbol, or the words after it find it falls short (`The £100 the Council
-/// paid Mr X after his stage two complaint was not enough`). Money the body
+/// symbol, or the words after it, or the next sentence, find it falls short
+/// (`The £100 the Council paid Mr X after his stage two complaint was not
+/// enough`; `paid Mr X £250 at stage two. In my view that did not reflect the
+/// length of the delay`). Money the body
 /// simply paid, owed, reduced or has not written off
 /// (`paid £270 in January`, `will reduce by £75 per week`, `took too long to
 /// reimburse £1.50`) is no offer the decision could adopt: other money.
@@ -971,10 +985,14 @@ fn told_as_offer(m: &Mention, blocks: &[Block]) -> bool {
             Purpose::FinancialLoss | Purpose::Backdated | Purpose::Unspecified
         )
     });
-    let sentence = blocks[m.block].sentences()[m.sentence].text;
+    let block = &blocks[m.block];
+    let sentence = block.sentences()[m.sentence].text;
     for_remedy
         || OFFER_WORD.is_match(sentence)
         || sentence.get(m.amount.end..).is_some_and(falls_short)
+        || block
+            .following(m.sentence, 1)
+            .any(|n| falls_short(block.sentences()[n].text))
 }
 
 /// The amounts, in pence, of the mentions with one of `roles`.
@@ -1044,12 +1062,14 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 // £1,350`: the clause between tells the earlier amount, and
                 // the words before that one govern this one too.
                 let between = sentence.text.get(prev_end..amount.start).unwrap_or("");
-                let cue_at =
-                    if i > 0 && OFFERED_AFTER.is_match(between) && THEN_AND.is_match(between) {
-                        found[i - 1].start
-                    } else {
-                        amount.start
-                    };
+                let cue_at = if i > 0
+                    && THEN_AND.is_match(between)
+                    && (OFFERED_AFTER.is_match(between) || PRIOR_CLAUSE.is_match(between))
+                {
+                    found[i - 1].start
+                } else {
+                    amount.start
+                };
                 let cues = || cues_before(known(), sentence.text, cue_at);
                 let cue_before = sentence.text.get(..cue_at).unwrap_or("");
                 let mut cue = if cue_at == amount.start && replaced(before) {
@@ -1399,6 +1419,7 @@ fn words_cue(
             .is_some_and(|m| !for_whose_benefit(after, m.end()))
             && !loss_right_before(cues, before)
             && !paid_in(before, after)
+            && !agreed_to_pay_someone(before)
             && !refused_in_their_words(cues, before)
         {
             return Some(Cue::Other);
@@ -2023,12 +2044,26 @@ fn paid_in(before: &str, after: &str) -> bool {
             || (before.contains("paid") && BODY_PAID_THEM.is_match(before)))
 }
 
+/// `pay` and whom right before the amount, under an agreement: `recommend
+/// the Council pays Mr and Mrs F the £2,520 skills fee they are owed` pays
+/// them the fee, whatever the money is.
+fn agreed_to_pay_someone(before: &str) -> bool {
+    static PAY_SOMEONE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)\bpays?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?[A-Z]\w*)\s+(?:the\s+)?$",
+        )
+    });
+    before.contains("pay")
+        && PAY_SOMEONE.is_match(before)
+        && agreed_before(before).is_some_and(|(agreed, _)| agreed)
+}
+
 /// `pay` (and perhaps whom, and `the`) right before the amount, under an
 /// agreement: `agreed to pay Mrs A the `.
 fn agreed_pay_right_before(before: &str) -> bool {
     static PAY_RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         regex(
-            r"(?i)\bpay\s+(?:(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?[A-Z]\w*)\s+)?(?:the\s+)?$",
+            r"(?i)\bpays?\s+(?:(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?[A-Z]\w*)\s+)?(?:the\s+)?$",
         )
     });
     PAY_RIGHT_BEFORE.is_match(before) && agreed_before(before).is_some_and(|(agreed, _)| agreed)

@@ -2788,3 +2788,59 @@ fn what_they_paid_and_want_back_a_sentence_later_is_their_claim() {
     );
     assert_eq!(role_of(&p, 23.4), vec![PaymentRole::Claimed], "{p:?}");
 }
+
+#[test]
+fn seeing_no_reason_to_ask_for_more_accepts_what_the_body_paid() {
+    let p = run_one(
+        None,
+        "But the Council then accepted all the panel’s recommendations and paid Mr W the £400 the panel recommended, and I see no reason to ask for more.",
+        Some("Mr W"),
+    );
+    assert_eq!(role_of(&p, 400.0), vec![PaymentRole::Accepted], "{p:?}");
+    assert!(judged_sufficient("We see no need to recommend any further payment.").is_some());
+    assert!(judged_sufficient("We see no reason to ask the Council to reconsider.").is_none());
+}
+
+#[test]
+fn money_paid_that_the_next_sentence_finds_short_is_an_offer() {
+    let p = run_one(
+        Some(WhatFound),
+        "The Council apologised and paid Mr X £250 at stage two. In my view that did not reflect the length of the delay.",
+        Some("Mr X"),
+    );
+    assert_eq!(role_of(&p, 250.0), vec![PaymentRole::Offered], "{p:?}");
+    // Money merely paid, with nothing said of it, is other money.
+    let p = run_one(
+        Some(WhatFound),
+        "The Council paid Mr X £250 in May. He then moved house.",
+        Some("Mr X"),
+    );
+    assert_eq!(role_of(&p, 250.0), vec![PaymentRole::Other], "{p:?}");
+    assert!(falls_short(
+        "The £25 it offered them did not reflect the impact of its mistake."
+    ));
+    assert!(judged_sufficient("I consider £500 a fair remedy for the matters upheld.").is_some());
+}
+
+#[test]
+fn a_payment_to_them_under_an_agreement_is_the_remedy_whatever_the_money_is() {
+    let p = run_one(
+        Some(AgreedAction),
+        "We recommend the Council pays Mr and Mrs F the £2,520 skills fee they are owed, and £300 for their distress.",
+        Some("Mr F"),
+    );
+    assert_eq!(agreed(&p), vec![2520.0, 300.0], "{p:?}");
+    let p = run_one(
+        Some(AgreedAction),
+        "The Council will backdate her award and pay Mrs Y the £1,534.98 arrears owed.",
+        Some("Mrs Y"),
+    );
+    assert_eq!(agreed(&p), vec![1534.98], "{p:?}");
+    // The complainant paying a fee is no remedy.
+    let p = run_one(
+        Some(AgreedAction),
+        "The Council will ask Mr F to pay the £2,520 fee.",
+        Some("Mr F"),
+    );
+    assert!(agreed(&p).is_empty(), "{p:?}");
+}
