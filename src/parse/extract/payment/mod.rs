@@ -540,16 +540,36 @@ static OFFERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether the words right before an amount say another replaces it:
-/// `instead of the `, `rather than the `, `in place of its earlier `.
+/// `instead of the `, `rather than the `, `in place of its earlier `, or
+/// takes it in (`£450, which includes the `).
 fn replaced(before: &str) -> bool {
     static REPLACED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         regex(
-            r"(?i)\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?:(?:the|its|their|his|her)\s+)?(?:(?:original|earlier|initial|previous)\s+)?$",
+            r"(?i)\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?:(?:the|its|their|his|her)\s+)?(?:(?:original|earlier|initial|previous)\s+)?$|\b(?:(?:which|that)\s+includes?|including)\s+the\s+(?:(?:original|earlier|initial|previous)\s+)?$",
         )
     });
-    (before.contains("instead") || before.contains("rather") || before.contains("place"))
+    (before.contains("instead")
+        || before.contains("rather")
+        || before.contains("place")
+        || before.contains("includ"))
         && REPLACED_BEFORE.is_match(before)
 }
+
+/// A payment whose sum a clause gives: `pay the woman the difference between
+/// ..., which it has calculated as `.
+static CALCULATED_AS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\W*(?:[\w'’-]+\s+){0,12}?(?:pay|refund|reimburse|repay|backdate)\b[^£.;]*,\s*which\s+(?:it|the\s+{body}|we|I)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+)?(?:calculated|worked\s+out|assessed|estimated|confirmed)\s+(?:as|at|to\s+be)\s+(?:about\s+|around\s+)?$",
+    )
+});
+
+/// Two or more bodies each paying, right before the amount: `each pay Mrs F `,
+/// `should each pay him `.
+static EACH_PAYS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\beach\s+(?:(?:have\s+)?agreed\s+|will\s+|should\s+)?(?:to\s+)?pay\s+(?:(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?[A-Z]\w*)\s+)?(?:a\s+)?$",
+    )
+});
 
 /// The end of a clause about an earlier amount that goes on to the next:
 /// `it offered at stage two, and a further `, `it offered, a further `.
@@ -681,7 +701,7 @@ static FOR_A_PART: LazyLock<Regex> = LazyLock::new(|| {
 /// `recommended an increased remedy`.
 static SHORT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?:\bno|{not})\s+(?:\w+\s+){0,3}?(?:satisfied|suitable|sufficient|enough|appropriate|adequate|proportionate|reasonable|fair)|\binsufficient|\binadequate|\bfurther remedy|\bdid\s*{not}\s+go far enough|\b(?:did|does)\s*{not}\s+(?:properly\s+|fully\s+|adequately\s+)?reflect\b|\b(?:increased|higher|larger|bigger|greater)\s+(?:financial\s+)?(?:remedy|payment|sum|amount)",
+        r"(?i)(?:\bno|{not})\s+(?:\w+\s+){0,3}?(?:satisfied|suitable|sufficient|enough|appropriate|adequate|proportionate|reasonable|fair)|\binsufficient|\binadequate|\bfurther remedy|\bdid\s*{not}\s+go far enough|\b(?:would|will|did|does)\s*{not}\s+(?:have\s+)?(?:fully\s+|properly\s+)?remed(?:y|ied)\b|\b(?:did|does)\s*{not}\s+(?:properly\s+|fully\s+|adequately\s+)?reflect\b|\b(?:increased|higher|larger|bigger|greater)\s+(?:financial\s+)?(?:remedy|payment|sum|amount)",
     )
 });
 
@@ -827,12 +847,19 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
     // `the Council has agreed to pay £400` told in what happened, beside the
     // same £400 agreed in the summary or the action: the remedy restated,
     // not an offer.
+    // So is the rest of that sentence's agreement (`The Council has agreed
+    // to refund the £65 and pay Mrs F £100`, the £100 agreed in the summary).
     let agreed_amounts = amounts_of(&mentions, &[PaymentRole::Agreed]);
+    let told_agreed = |m: &Mention| {
+        m.payment.role == PaymentRole::Offered && m.cue == (Cue::Remedy { agreed: true })
+    };
+    let restated: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| told_agreed(m) && agreed_amounts.contains(&m.amount.pence))
+        .map(|m| (m.block, m.sentence))
+        .collect();
     for m in &mut mentions {
-        if m.payment.role == PaymentRole::Offered
-            && m.cue == (Cue::Remedy { agreed: true })
-            && agreed_amounts.contains(&m.amount.pence)
-        {
+        if told_agreed(m) && restated.contains(&(m.block, m.sentence)) {
             m.payment.role = PaymentRole::Agreed;
         }
     }
@@ -1076,6 +1103,11 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     // `pay them £100 instead of the £25`: the sum replaced is
                     // the earlier offer.
                     Some(Cue::Offered)
+                } else if before.contains("which") && CALCULATED_AS.is_match(before) {
+                    // `pay the woman the difference ..., which it has
+                    // calculated as £5,432`: the sum the verb pays.
+                    let agreed = agreed_before(before).is_some_and(|(agreed, _)| agreed);
+                    Some(Cue::Remedy { agreed })
                 } else {
                     cue(amount, cue_before, after, &cues, &has, &has_after)
                 };
@@ -1190,7 +1222,15 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 };
                 // `pays her and Mrs Y £200 each`: one payment apiece.
                 let apiece = if amount.period.is_none() {
-                    shares(tail(own_before, 80), own_after, before, complainant)
+                    let mut apiece = shares(tail(own_before, 80), own_after, before, complainant);
+                    // `The Council and the Trust have agreed to each pay Miss
+                    // B £400`: one payment from each body.
+                    if apiece.len() < 2 && own_before.contains("each") {
+                        if EACH_PAYS.is_match(own_before) {
+                            apiece = vec![None, None];
+                        }
+                    }
+                    apiece
                 } else {
                     Vec::new()
                 };

@@ -2844,3 +2844,72 @@ fn a_payment_to_them_under_an_agreement_is_the_remedy_whatever_the_money_is() {
     );
     assert!(agreed(&p).is_empty(), "{p:?}");
 }
+
+#[test]
+fn the_rest_of_a_restated_agreement_is_agreed_too() {
+    let p = run(
+        &[
+            (None, "It has agreed to refund the penalty she paid and pay her £100 for her time and trouble."),
+            (Some(WhatFound), "Mrs F paid the PCN at the discounted rate of £65. The Council has agreed to refund the £65 and pay Mrs F £100."),
+        ],
+        Some("Mrs F"),
+    );
+    assert!(role_of(&p, 65.0).contains(&PaymentRole::Agreed), "{p:?}");
+    assert_eq!(role_of(&p, 100.0), vec![PaymentRole::Agreed], "{p:?}");
+}
+
+#[test]
+fn a_sum_an_agreed_payment_includes_is_the_earlier_offer() {
+    let p = run_one(
+        None,
+        "The Council offered them £150, but we consider that was not enough. It has agreed to apologise and pay Mr and Mrs T £450, which includes the £150 if it has already been paid.",
+        Some("Mr T"),
+    );
+    assert_eq!(agreed(&p), vec![450.0], "{p:?}");
+    // Parts of a breakdown are not offers.
+    let p = run_one(
+        None,
+        "It has agreed to pay Mrs T £450, including £300 for her distress and £150 for her time and trouble.",
+        Some("Mrs T"),
+    );
+    assert!(agreed(&p).contains(&300.0), "{p:?}");
+    assert!(falls_short(
+        "but that would not have remedied the injustice"
+    ));
+}
+
+#[test]
+fn bodies_that_each_pay_make_one_payment_each() {
+    let p = run_one(
+        Some(AgreedAction),
+        "The Council and the Trust have agreed to:\n• each pay Mrs F £300 to recognise the distress;\n• each prepare an action plan.",
+        Some("Mrs F"),
+    );
+    assert_eq!(agreed(&p), vec![300.0, 300.0], "{p:?}");
+    let p = run_one(None, "The Council and the Trust have agreed to apologise, each pay Miss B £400, and review their procedures.", Some("Miss B"));
+    assert_eq!(agreed(&p), vec![400.0, 400.0], "{p:?}");
+    // One body paying is one payment.
+    let p = run_one(
+        None,
+        "The Council has agreed to pay Miss B £400 and each officer will attend training.",
+        Some("Miss B"),
+    );
+    assert_eq!(agreed(&p), vec![400.0], "{p:?}");
+}
+
+#[test]
+fn a_sum_the_body_calculated_is_what_the_verb_pays() {
+    let p = run_one(
+        Some(AgreedAction),
+        "To remedy the injustice caused, the council has agreed to:\n• pay the woman the difference between what she received and the allowance she should have been paid from June 2013 to April 2015, which it has calculated as £5,432;\n• pay her £300 for the distress caused.",
+        None,
+    );
+    assert_eq!(agreed(&p), vec![5432.0, 300.0], "{p:?}");
+    // A sum calculated with no payment verb is no payment.
+    let p = run_one(
+        Some(WhatFound),
+        "She had rent arrears, which it has calculated as £5,432.",
+        None,
+    );
+    assert!(agreed(&p).is_empty(), "{p:?}");
+}
