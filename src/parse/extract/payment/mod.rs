@@ -1225,10 +1225,11 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     let mut apiece = shares(tail(own_before, 80), own_after, before, complainant);
                     // `The Council and the Trust have agreed to each pay Miss
                     // B £400`: one payment from each body.
-                    if apiece.len() < 2 && own_before.contains("each") {
-                        if EACH_PAYS.is_match(own_before) {
-                            apiece = vec![None, None];
-                        }
+                    if apiece.len() < 2
+                        && own_before.contains("each")
+                        && EACH_PAYS.is_match(own_before)
+                    {
+                        apiece = vec![None, None];
                     }
                     apiece
                 } else {
