@@ -380,9 +380,6 @@ pub(crate) static STRONG_DIRECT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// A sentence opening in the decision's own voice: `I am satisfied`, `We consider`.
-static OWN_VOICE_FIRST: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:I|[Ww]e)\b"));
-
 /// The decision's own voice: `I`, `we`, `our`, `my`.
 static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y)\b"));
 
@@ -681,6 +678,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
         |\bnothing\s+(?:more|further)\s+(?:[\w'’]+\s+){0,3}?(?:could|can|would)\s+(?:reasonably\s+)?achieve
         |\b(?:would|could|will)\s*{not}\s+(?:now\s+)?achieve\s+(?:anything|any\s+more|much)\s*(?:more|further|else)?\b
         |\bin\s+line\s+with\s+(?:our|the\s+ombudsman['’]s)\s+(?:published\s+)?guidance\b
+        |\b(?:I|we)\s+(?:have|do|did)\s*{not}\s+(?:recommend|recommended|ask|asked|seek|sought)\s+(?:for\s+)?(?:any(?:thing)?\s+|a\s+)?(?:further|additional|more)\b
         |\b(?:see|saw)\s+no\s+(?:reason|need|grounds)\s+to\s+(?:ask|recommend|seek)\s+(?:for\s+)?(?:any(?:thing)?\s+|a\s+)?(?:more|further|additional)\b
         |\b(?:is|was)\s+(?:the\s+(?:outcome|remedy|action)|what)\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+would\s+(?:have\s+)?(?:usually\s+|normally\s+)?(?:expect|recommend|ask\s+for|seek)\w*
         |\bin\s+line\s+with\s+(?:what|the\s+(?:remedy|amount|sum|payment))\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|might|usually|normally|generally)\s+(?:(?:have|usually|normally)\s+)?(?:recommend|ask|expect|suggest|seek)
@@ -755,6 +753,10 @@ pub(crate) const SATISFIED_NEEDS: Prefilter = Prefilter::new(
         "reason",
         "need",
         "grounds",
+        "recommend",
+        "ask",
+        "seek",
+        "sought",
     ],
 );
 
@@ -1181,14 +1183,14 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 // a judgement in the amount's own sentence counts when it is
                 // in the decision's own voice (`is in line with our guidance
                 // and I do not recommend a further payment`).
-                // So does the next sentence when it names the payment in that
-                // voice (`I am satisfied the refund has put Mrs E back ...`).
+                // So does the next sentence when it names the payment and
+                // speaks in that voice (`I am satisfied the refund has put
+                // Mrs E back ...`, `This is in line with our guidance`).
                 let judged_where = || match block.kind {
                     Some(SectionKind::WhatFound) => {
                         FIRST_PERSON.is_match(own_after)
-                            || next_names_it(block, s).is_some_and(|n| {
-                                OWN_VOICE_FIRST.is_match(block.sentences()[n].text)
-                            })
+                            || next_names_it(block, s)
+                                .is_some_and(|n| FIRST_PERSON.is_match(block.sentences()[n].text))
                     }
                     Some(k) => !NARRATIVE.contains(&k),
                     None => true,
@@ -1337,10 +1339,11 @@ static SHE_PAID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A sentence that begins by naming a payment already told.
+/// A sentence that begins by naming a payment already told, or judging it
+/// as `this` (`This is in line with our guidance on remedies`).
 static NAMES_THE_PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:(?:we|I)\s+(?:also\s+)?(?:found|find|consider|considered|think|are\s+satisfied|am\s+satisfied)\s+(?:that\s+)?)?(?:that|this|the|its|such\s+a)\s+(?:[\w-]+\s+)?(?:payment|sum|amount|refund|reimbursement|award)\b",
+        r"(?i)^(?:(?:we|I)\s+(?:also\s+)?(?:found|find|consider|considered|think|are\s+satisfied|am\s+satisfied)\s+(?:that\s+)?)?(?:that|this|the|its|such\s+a)\s+(?:[\w-]+\s+)?(?:payment|sum|amount|refund|reimbursement|award)\b|^(?:this|that)\s+(?:is|was)\s+(?:in\s+line\s+with|an?\s+(?:fair|suitable|proportionate|reasonable|appropriate|adequate))\b",
     )
 });
 
@@ -2263,12 +2266,19 @@ fn drop_totals(mentions: Vec<Mention>) -> Vec<Mention> {
                 && mentions
                     .iter()
                     .any(|p| agreed(p) && p.block == m.block && p.sentence == m.sentence);
+            // The body's own money, offered or accepted, adds up across the two
+            // (`an offer totalling £450` of the £200 refused and the £250 accepted).
+            let own = |p: &Mention| {
+                matches!(p.payment.role, PaymentRole::Offered | PaymentRole::Accepted)
+            };
             let parts: Vec<&Mention> = mentions
                 .iter()
                 .enumerate()
                 .filter(|&(j, p)| {
                     j != i
-                        && (p.payment.role == m.payment.role || (sums_agreed && agreed(p)))
+                        && (p.payment.role == m.payment.role
+                            || (sums_agreed && agreed(p))
+                            || (own(m) && own(p)))
                         && p.payment.period.is_none()
                         && !p.total
                         && (m.total || p.block != m.block)

@@ -2913,3 +2913,41 @@ fn a_sum_the_body_calculated_is_what_the_verb_pays() {
     );
     assert!(agreed(&p).is_empty(), "{p:?}");
 }
+
+#[test]
+fn this_in_line_with_our_guidance_next_accepts_what_the_body_offered_in_what_i_found() {
+    let text = "In its stage 2 response, the Council apologised and offered Mrs P £500 for the distress and uncertainty caused by the delay. This is in line with our guidance on remedies, and I do not recommend a further payment for the delay itself.\nThe Council has agreed to pay Mrs P a further £200 for her time and trouble.";
+    let p = run_one(Some(WhatFound), text, Some("Mrs P"));
+    assert_eq!(role_of(&p, 500.0), vec![PaymentRole::Accepted], "{p:?}");
+    // In the body's voice it is no judgement of ours.
+    let p = run_one(
+        Some(WhatFound),
+        &text.replace("This is in line with our guidance on remedies, and I do not recommend a further payment for the delay itself.", "This is in line with its own guidance, it said."),
+        Some("Mrs P"),
+    );
+    assert_eq!(role_of(&p, 500.0), vec![PaymentRole::Offered], "{p:?}");
+    assert!(
+        judged_sufficient("so I have not recommended any further payment for the distress")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_total_of_the_bodys_own_money_adds_offered_and_accepted_parts() {
+    let p = run(
+        &[
+            (Some(Findings), "The Council offered Miss X an additional £250 for the delay at stage two. This is in line with our guidance on remedies. I cannot add to this. The Council offered Miss X £200 for her distress, which she refused."),
+            (Some(AgreedAction), "Pay Miss X £300 for her distress. This is in addition to the £450 offered from the complaint process."),
+        ],
+        Some("Miss X"),
+    );
+    assert_eq!(
+        amounts_and_roles(&p),
+        vec![
+            (250.0, PaymentRole::Accepted),
+            (200.0, PaymentRole::Offered),
+            (300.0, PaymentRole::Agreed)
+        ],
+        "{p:?}"
+    );
+}
