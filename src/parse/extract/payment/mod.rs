@@ -803,9 +803,10 @@ static INCLUDED: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\binclud\w*\b"))
 static STAGE_OF_ACTION: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:investigat\w*|review|complaints?|consider\w*)\s+$"));
 
-/// A second agreed action that pays, after another: `and pay`, `and to pay`.
+/// A second agreed action that pays, after another: `and pay`, `and to pay`,
+/// `, pay` (in a list).
 static AND_PAY: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\b(?:and|then)\s+(?:to\s+)?(?:pay|make\s+a\s+payment)\b"));
+    LazyLock::new(|| regex(r"(?i)(?:\b(?:and|then)|,)\s+(?:to\s+)?(?:pay|make\s+a\s+payment)\b"));
 
 /// The Ombudsman's complaint process in the words before an amount: narrated, not decided.
 pub(crate) static COMPLAINT_STAGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1091,9 +1092,27 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 // £1,350`: the clause between tells the earlier amount, and
                 // the words before that one govern this one too.
                 let between = sentence.text.get(prev_end..amount.start).unwrap_or("");
+                // So do words between that only tell of money (`£1,200 to
+                // recognise B's lost education, in place of its earlier offer,
+                // and £200`).
+                let only_told_between = || {
+                    let cues = cues_before(known(), sentence.text, amount.start);
+                    let mut between_cues = cues.iter().filter(|m| m.start >= prev_end).peekable();
+                    between_cues.peek().is_some()
+                        && between_cues.all(|m| match m.group {
+                            CueGroup::Offered | CueGroup::NotRemedy | CueGroup::Loss => true,
+                            // What the earlier payment is for: `to recognise`.
+                            CueGroup::Remedy => sentence.text[m.start..m.end]
+                                .to_ascii_lowercase()
+                                .starts_with("to "),
+                            _ => false,
+                        })
+                };
                 let cue_at = if i > 0
                     && THEN_AND.is_match(between)
-                    && (OFFERED_AFTER.is_match(between) || PRIOR_CLAUSE.is_match(between))
+                    && (OFFERED_AFTER.is_match(between)
+                        || PRIOR_CLAUSE.is_match(between)
+                        || only_told_between())
                 {
                     found[i - 1].start
                 } else {
@@ -2035,11 +2054,12 @@ static TOLD_WOULD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// An agreement or recommendation right before a verb: `agreed to ask`,
-/// `will also request`.
+/// An agreement or recommendation right before a verb, or before a list of
+/// actions that ends at it: `agreed to ask`, `will also request`, `agreed to
+/// apologise, ask`.
 static AGREED_ACTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:agree[sd]?|will|shall|should|must|undertaken|undertook|recommend\w*)\s+(?:to\s+)?(?:also\s+)?$",
+        r"(?i)\b(?:agree[sd]?|will|shall|should|must|undertaken|undertook|recommend\w*)\s+(?:to\s+)?(?:also\s+)?(?:[^.;:,£]{1,60},\s+(?:and\s+)?){0,3}$",
     )
 });
 

@@ -2951,3 +2951,31 @@ fn a_total_of_the_bodys_own_money_adds_offered_and_accepted_parts() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_second_payment_after_a_clause_about_the_first_keeps_the_agreement() {
+    let cases = [
+        // Words between that only tell of the earlier money.
+        "The Council has agreed to pay Ms X £1,200 to recognise B’s lost education, in place of its earlier offer, and £200 for her distress and time and trouble.",
+        // Money owed, then a second pay verb in the list.
+        "The Council has agreed to apologise, pay Mrs M the £1,136 in direct payments she should have received, pay her £400 for her distress and time and trouble, and remind staff.",
+    ];
+    for text in cases {
+        let p = run_one(None, text, None);
+        assert_eq!(agreed(&p).len(), 2, "{text}: {p:?}");
+    }
+    // An agreed action list with `ask` in it is no want of the complainant's.
+    let p = run_one(
+        None,
+        "It has also agreed to apologise, ask its enforcement agents to cancel their fees, and pay Mr R £100 for his distress and time and trouble.",
+        Some("Mr R"),
+    );
+    assert_eq!(agreed(&p), vec![100.0], "{p:?}");
+    // A complainant asking, then an amount, is still a claim.
+    let p = run_one(
+        Some(Complaint),
+        "Mr R asked the Council to cancel the fees, and to pay him £500.",
+        Some("Mr R"),
+    );
+    assert_eq!(role_of(&p, 500.0), vec![PaymentRole::Claimed], "{p:?}");
+}
