@@ -999,15 +999,15 @@ static OFFER_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether an amount read as the body's own money (`offered`) is told as an
-/// offer: its sentence says `offer`, `goodwill`, `compensation` or `already`, or the
-/// money is for distress, time and trouble, uncertainty, a lost service or a
+/// offer: its sentence says `offer`, `goodwill`, `compensation` or `already`,
+/// or the money is for distress, time and trouble, uncertainty, a lost service or a
 /// symbol, or the words after it, or the next sentence, find it falls short
 /// (`The £100 the Council paid Mr X after his stage two complaint was not
 /// enough`; `paid Mr X £250 at stage two. In my view that did not reflect the
-/// length of the delay`). Money the body
-/// simply paid, owed, reduced or has not written off
-/// (`paid £270 in January`, `will reduce by £75 per week`, `took too long to
-/// reimburse £1.50`) is no offer the decision could adopt: other money.
+/// length of the delay`). Money the body simply paid, owed, reduced or has
+/// not written off (`paid £270 in January`, `will reduce by £75 per week`,
+/// `took too long to reimburse £1.50`) is no offer the decision could adopt:
+/// other money.
 fn told_as_offer(m: &Mention, blocks: &[Block]) -> bool {
     let for_remedy = m.payment.purpose.iter().any(|p| {
         !matches!(
