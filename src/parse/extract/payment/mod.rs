@@ -1102,9 +1102,10 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                         && between_cues.all(|m| match m.group {
                             CueGroup::Offered | CueGroup::NotRemedy | CueGroup::Loss => true,
                             // What the earlier payment is for: `to recognise`.
-                            CueGroup::Remedy => sentence.text[m.start..m.end]
-                                .to_ascii_lowercase()
-                                .starts_with("to "),
+                            CueGroup::Remedy => sentence
+                                .text
+                                .get(m.start..m.start + 3)
+                                .is_some_and(|w| w.eq_ignore_ascii_case("to ")),
                             _ => false,
                         })
                 };
@@ -1482,7 +1483,7 @@ fn words_cue(
             .is_some_and(|m| !for_whose_benefit(after, m.end()))
             && !loss_right_before(cues, before)
             && !paid_in(before, after)
-            && !agreed_to_pay_someone(before)
+            && agreed_pay_right_before(before) != Some(true)
             && !refused_in_their_words(cues, before)
         {
             return Some(Cue::Other);
@@ -1490,7 +1491,7 @@ fn words_cue(
         if OFFERED_AFTER.is_match(after) {
             // `agreed to pay Mrs X the £250 it offered`: the offer adopted.
             return Some(
-                if before.ends_with("the ") && agreed_pay_right_before(before) {
+                if before.ends_with("the ") && agreed_pay_right_before(before).is_some() {
                     Cue::Remedy { agreed: true }
                 } else {
                     Cue::Offered
@@ -2104,33 +2105,26 @@ fn paid_in(before: &str, after: &str) -> bool {
         )
     });
     IN_AFTER.is_match(after)
-        && (agreed_pay_right_before(before)
+        && (agreed_pay_right_before(before).is_some()
             || (before.contains("paid") && BODY_PAID_THEM.is_match(before)))
 }
 
-/// `pay` and whom right before the amount, under an agreement: `recommend
-/// the Council pays Mr and Mrs F the £2,520 skills fee they are owed` pays
-/// them the fee, whatever the money is.
-fn agreed_to_pay_someone(before: &str) -> bool {
-    static PAY_SOMEONE: LazyLock<Regex> = LazyLock::new(|| {
-        regex(
-            r"(?i)\bpays?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?[A-Z]\w*)\s+(?:the\s+)?$",
-        )
-    });
-    before.contains("pay")
-        && PAY_SOMEONE.is_match(before)
-        && agreed_before(before).is_some_and(|(agreed, _)| agreed)
-}
-
 /// `pay` (and perhaps whom, and `the`) right before the amount, under an
-/// agreement: `agreed to pay Mrs A the `.
-fn agreed_pay_right_before(before: &str) -> bool {
+/// agreement (`agreed to pay Mrs A the `): `Some(true)` when it names whom.
+/// Paying someone pays them the money whatever it is: `recommend the Council
+/// pays Mr and Mrs F the £2,520 skills fee they are owed`.
+fn agreed_pay_right_before(before: &str) -> Option<bool> {
     static PAY_RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         regex(
-            r"(?i)\bpays?\s+(?:(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?[A-Z]\w*)\s+)?(?:the\s+)?$",
+            r"(?i)\bpays?\s+((?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?[A-Z]\w*)\s+)?(?:the\s+)?$",
         )
     });
-    PAY_RIGHT_BEFORE.is_match(before) && agreed_before(before).is_some_and(|(agreed, _)| agreed)
+    if !before.contains("pay") || !agreed_before(before).is_some_and(|(agreed, _)| agreed) {
+        return None;
+    }
+    PAY_RIGHT_BEFORE
+        .captures(before)
+        .map(|pay| pay.get(1).is_some())
 }
 
 /// The last `n` bytes of `text` or a little more, cut at a character boundary.
