@@ -169,6 +169,11 @@ pub const HEADINGS: &[(&str, SectionKind)] = &[
     ("my findings", SectionKind::Findings),
     ("our findings", SectionKind::Findings),
     ("findings", SectionKind::Findings),
+    // Joint decisions with the Health Service Ombudsman sum up before the detail.
+    ("summary of findings", SectionKind::Findings),
+    ("summary of our findings", SectionKind::Findings),
+    ("summary of findings and remedy", SectionKind::Findings),
+    ("summary of our findings and remedy", SectionKind::Findings),
     // The older pages (2016-17): `Summary`, `The complaint`, `Finding`, `Recommendations`.
     ("finding", SectionKind::Findings),
     ("analysis", SectionKind::Findings),

@@ -284,6 +284,19 @@ mod tests {
     }
 
     #[test]
+    fn a_joint_decisions_summary_of_findings_is_a_findings_section() {
+        for heading in ["Summary of our findings and remedy", "Summary of findings"] {
+            let text = format!("The complaint\nMrs M complains.\n{heading}\nThe Trust has agreed to pay Mrs M £500.\n");
+            let (_, sections) = body(&clean_lines(&text));
+            assert_eq!(
+                kinds(&sections),
+                vec![SectionKind::Complaint, SectionKind::Findings],
+                "{heading}"
+            );
+        }
+    }
+
+    #[test]
     fn subheadings_stay_in_their_section_and_numbered_headings_are_text() {
         let (_, sections) = body(&clean_lines(
             "My findings\nDelay\n1. Decision\nRecommendation one\n",
