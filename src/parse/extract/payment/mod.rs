@@ -46,7 +46,7 @@ use crate::parse::extract::bounds::{
     evidence, Cap, Reached, MAX_AMOUNTS, MAX_AMOUNTS_PER_SENTENCE,
 };
 use crate::parse::extract::fault;
-use crate::parse::extract::payment::money::{amounts_lower, money_words, Amount};
+use crate::parse::extract::payment::money::{amounts, amounts_lower, money_words, Amount};
 use crate::parse::extract::payment::purpose::{purposes_with, recipient, shares};
 use crate::parse::text::sentences::Block;
 
@@ -1209,7 +1209,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 let judged_where = || match block.kind {
                     Some(SectionKind::WhatFound) => {
                         FIRST_PERSON.is_match(own_after)
-                            || next_names_it(block, s)
+                            || next_names_it(block, s, amount.pence)
                                 .is_some_and(|n| FIRST_PERSON.is_match(block.sentences()[n].text))
                     }
                     Some(k) => !NARRATIVE.contains(&k),
@@ -1230,7 +1230,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 let sufficient_here = satisfied
                     && (enough_before
                         || (has_after(SATISFIED_NEEDS) && ours(own_after))
-                        || next_names_it(block, s).is_some_and(|n| {
+                        || next_names_it(block, s, amount.pence).is_some_and(|n| {
                             block.has(n, SATISFIED_NEEDS) && ours(block.sentences()[n].text)
                         }));
                 let payment = Payment {
@@ -1325,11 +1325,17 @@ fn nothing_further_because(before: &str) -> bool {
 }
 
 /// The next sentence of sentence `s`'s paragraph when it begins by naming
-/// the payment just told: `That payment was a suitable remedy.`
-fn next_names_it(block: &Block, s: usize) -> Option<usize> {
-    block
-        .following(s, 1)
-        .find(|&n| NAMES_THE_PAYMENT.is_match(block.sentences()[n].text))
+/// the payment of `pence` just told: `That payment was a suitable remedy.`,
+/// `I consider £500 a fair remedy` (not when it names another sum).
+fn next_names_it(block: &Block, s: usize, pence: i64) -> Option<usize> {
+    block.following(s, 1).find(|&n| {
+        NAMES_THE_PAYMENT
+            .find(block.sentences()[n].text)
+            .is_some_and(|m| match amounts(m.as_str()).first() {
+                Some(named) => named.pence == pence,
+                None => true,
+            })
+    })
 }
 
 /// Whether one of the next two sentences of sentence `s`'s paragraph has
@@ -1360,10 +1366,11 @@ static SHE_PAID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A sentence that begins by naming a payment already told, or judging it
-/// as `this` (`This is in line with our guidance on remedies`).
+/// as `this` or by its sum (`This is in line with our guidance on
+/// remedies`, `I consider £500 a fair remedy`).
 static NAMES_THE_PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:(?:we|I)\s+(?:also\s+)?(?:found|find|consider|considered|think|are\s+satisfied|am\s+satisfied)\s+(?:that\s+)?)?(?:that|this|the|its|such\s+a)\s+(?:[\w-]+\s+)?(?:payment|sum|amount|refund|reimbursement|award)\b|^(?:this|that)\s+(?:is|was)\s+(?:in\s+line\s+with|an?\s+(?:fair|suitable|proportionate|reasonable|appropriate|adequate))\b",
+        r"(?i)^(?:(?:we|I)\s+(?:also\s+)?(?:found|find|consider|considered|think|are\s+satisfied|am\s+satisfied)\s+(?:that\s+)?)?(?:that|this|the|its|such\s+a)\s+(?:[\w-]+\s+)?(?:payment|sum|amount|refund|reimbursement|award)\b|^(?:(?:we|I)\s+(?:also\s+)?(?:consider|find|think|believe)\s+(?:that\s+)?)?(?:this|that|it|£[\d,]+(?:\.\d\d)?)\s+(?:(?:is|was)\s+)?(?:in\s+line\s+with|an?\s+(?:fair|suitable|proportionate|reasonable|appropriate|adequate))\b",
     )
 });
 

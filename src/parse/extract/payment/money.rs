@@ -174,7 +174,6 @@ static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)^\s*(?:to|-|â€
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\b(?:between|from)\s*$"));
 
 /// Every amount of money in `sentence`, in order of position.
-#[cfg(test)]
 pub fn amounts(sentence: &str) -> Vec<Amount> {
     amounts_lower(sentence, &sentence.to_ascii_lowercase())
 }

@@ -2933,6 +2933,30 @@ fn this_in_line_with_our_guidance_next_accepts_what_the_body_offered_in_what_i_f
 }
 
 #[test]
+fn a_first_person_judgement_of_the_sum_next_accepts_it_in_what_i_found() {
+    for judgement in [
+        "I consider £500 a fair remedy for the matters upheld.",
+        "I consider this a fair remedy for the matters upheld.",
+    ] {
+        let text = format!("In its final response the Council offered Ms X £500, which it has since paid. {judgement}");
+        let p = run_one(Some(WhatFound), &text, Some("Ms X"));
+        assert_eq!(
+            role_of(&p, 500.0),
+            vec![PaymentRole::Accepted],
+            "{judgement} {p:?}"
+        );
+    }
+    // A judgement naming another sum says nothing of this one.
+    let p = run_one(
+        Some(WhatFound),
+        "The Council offered Ms X £250 at stage two and increased this to £500 after the panel. I consider £500 is a fair remedy for the matters the panel upheld.",
+        Some("Ms X"),
+    );
+    assert_eq!(role_of(&p, 250.0), vec![PaymentRole::Offered], "{p:?}");
+    assert_eq!(role_of(&p, 500.0), vec![PaymentRole::Accepted], "{p:?}");
+}
+
+#[test]
 fn a_total_of_the_bodys_own_money_adds_offered_and_accepted_parts() {
     let p = run(
         &[
