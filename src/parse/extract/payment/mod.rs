@@ -1476,7 +1476,17 @@ fn words_cue(
     has: &dyn Fn(Prefilter) -> bool,
     has_after: &dyn Fn(Prefilter) -> bool,
 ) -> Option<Cue> {
-    let strong_direct = has(STRONG_DIRECT_NEEDS) && STRONG_DIRECT.is_match(before);
+    let removal = removes_charge(before, after);
+    let strong_direct =
+        removal.is_some() || (has(STRONG_DIRECT_NEEDS) && STRONG_DIRECT.is_match(before));
+    let with_removal: Vec<CueMatch>;
+    let cues = match removal {
+        Some(verb) => {
+            with_removal = cues.iter().copied().chain([verb]).collect();
+            &with_removal[..]
+        }
+        None => cues,
+    };
     // Few amounts have words after them that say: one search asks all four.
     if !strong_direct && ANY_AFTER.is_match(after) {
         if WANTED_AFTER.is_match(after) {
@@ -1774,6 +1784,31 @@ fn words_cue(
         CueGroup::StrongRemedy | CueGroup::Remedy => remedy(accepted, agreed),
     };
     Some(cue)
+}
+
+/// `remove the £310 enforcement fees`, `withdraw the £85 summons costs`:
+/// taking a charge away is a remedy verb, as `cancel` and `waive` are, but
+/// not for other money (`withdrew the £500 offer`). The verb as a cue.
+fn removes_charge(before: &str, after: &str) -> Option<CueMatch> {
+    static REMOVE_THE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)\b(?:remov(?:e|es|ed|ing)|withdr(?:aw|aws|ew|awn|awing))\s+(?:the|its|any|all)\s+$",
+        )
+    });
+    static CHARGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?(?:costs?|fees?|charges?|penalt(?:y|ies)|interest|surcharges?|fines?)\b",
+        )
+    });
+    let near = tail(before, 24).to_ascii_lowercase();
+    if !(near.contains("remov") || near.contains("withdr")) || !CHARGE_AFTER.is_match(after) {
+        return None;
+    }
+    REMOVE_THE.find(before).map(|m| CueMatch {
+        group: CueGroup::StrongRemedy,
+        start: m.start(),
+        end: m.end(),
+    })
 }
 
 /// Whether a remedy verb tells what was done (`refunded`, `repaid`), not

@@ -2933,6 +2933,30 @@ fn this_in_line_with_our_guidance_next_accepts_what_the_body_offered_in_what_i_f
 }
 
 #[test]
+fn removing_or_withdrawing_a_charge_is_a_remedy_verb_only_for_a_charge() {
+    for text in [
+        "The Council has agreed to remove the £310 enforcement fees from her account and pay her £100.",
+        "The Council has agreed to withdraw the £310 summons costs it added to her account, pay Miss X £100 for her time and trouble, and apologise.",
+    ] {
+        let p = run_one(Some(Findings), text, Some("Miss X"));
+        assert_eq!(agreed(&p), vec![310.0, 100.0], "{text} {p:?}");
+    }
+    // Wanted, it is her claim; other money withdrawn is no remedy.
+    let p = run_one(
+        Some(Findings),
+        "She wants the Council to remove the £310 enforcement fees from her account.",
+        None,
+    );
+    assert_eq!(role_of(&p, 310.0), vec![PaymentRole::Claimed], "{p:?}");
+    let p = run_one(
+        Some(Findings),
+        "The Council has agreed to withdraw the £500 grant it awarded in error.",
+        None,
+    );
+    assert_eq!(role_of(&p, 500.0), vec![PaymentRole::Other], "{p:?}");
+}
+
+#[test]
 fn a_first_person_judgement_of_the_sum_next_accepts_it_in_what_i_found() {
     for judgement in [
         "I consider £500 a fair remedy for the matters upheld.",
