@@ -683,6 +683,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
         |\b(?:is|was)\s+(?:the\s+(?:outcome|remedy|action)|what)\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+would\s+(?:have\s+)?(?:usually\s+|normally\s+)?(?:expect|recommend|ask\s+for|seek)\w*
         |\bin\s+line\s+with\s+(?:what|the\s+(?:remedy|amount|sum|payment))\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|might|usually|normally|generally)\s+(?:(?:have|usually|normally)\s+)?(?:recommend|ask|expect|suggest|seek)
         |\b(?:has|have)\s+(?:now\s+|already\s+)?put\s+(?:[\w'’]+\s+){1,3}?back\s+(?:in|into|to)\s+the\s+(?:same\s+)?(?:financial\s+)?position\b
+        |\b(?:which|this|that|it)\s+(?:now\s+|therefore\s+|also\s+)?(?:puts|has\s+put|will\s+put)\s+(?:[\w'’]+\s+){1,3}?back\s+(?:in|into|to)\s+the\s+(?:same\s+)?(?:financial\s+)?position\b
         |\b(?:which|this|that)\s+(?:now\s+|therefore\s+|also\s+)?(?:puts|has\s+put)\s+(?:right\s+(?:the|her|his|their|any|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*['’]s)\b|(?:matters|things)\s+right\b)
         |\b(?:has|have|had)\s+already\s+(?:offered|paid|made|provided|given)\s+(?:(?:him|her|them)\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:payments?|remedy|refund|sum)\s+(?:to|which|that)\s+(?:remed|address|put\s+right|recognis|acknowledg)
         |\b(?:unlikely|not\s+likely)\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|could)\s+(?:recommend|ask\s+for|seek|achieve|secure)\s+(?:any(?:thing)?\s+)?(?:further|more|additional|significantly\s+more|a\s+(?:different|better|greater))\b",
@@ -1219,9 +1220,15 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 // `We do not consider a further payment is needed as the
                 // Council has already paid Ms U £25`: judged before it.
                 let enough_before = owns && nothing_further_because(own_before);
+                // `offered Mrs A £500 at stage two ..., which we consider
+                // reasonable`: judged in the clause that tells it.
+                let judged_in_clause =
+                    owns && amount.period.is_none() && which_we_find_fair(own_after);
                 let satisfied = owns
                     && judged_where()
-                    && (enough_before || satisfied_after(block, s, own_after, &has_after));
+                    && (enough_before
+                        || judged_in_clause
+                        || satisfied_after(block, s, own_after, &has_after));
                 let ours = |text: &str| {
                     judged_sufficient(text).is_some_and(|judged| {
                         !NOT_OURS.is_match(&text[..judged]) && !FOR_A_PART.is_match(&text[judged..])
@@ -1229,6 +1236,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 };
                 let sufficient_here = satisfied
                     && (enough_before
+                        || judged_in_clause
                         || (has_after(SATISFIED_NEEDS) && ours(own_after))
                         || next_names_it(block, s, amount.pence).is_some_and(|n| {
                             block.has(n, SATISFIED_NEEDS) && ours(block.sentences()[n].text)
@@ -1308,6 +1316,18 @@ fn satisfied_after(
     block
         .following(s, 2)
         .any(|n| block.has(n, SATISFIED_NEEDS) && judged(block.sentences()[n].text))
+}
+
+/// Whether the words after an amount judge it fair in the decision's own
+/// voice, in the clause that tells it: `..., which we consider reasonable`,
+/// `..., which I find was proportionate`.
+fn which_we_find_fair(after: &str) -> bool {
+    static WHICH_WE_FIND_FAIR: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)^[^.;£]*?,\s*which\s+(?:we|I)\s+(?:consider|think|find|found|considered|thought)\s+(?:to\s+be\s+|was\s+|is\s+|were\s+)?(?:both\s+)?(?:an?\s+)?(?:fair|reasonable|suitable|proportionate|appropriate|adequate|sufficient)\b",
+        )
+    });
+    after.contains("which") && WHICH_WE_FIND_FAIR.is_match(after)
 }
 
 /// Whether the clause before an amount the body paid says no more is needed

@@ -2933,6 +2933,42 @@ fn this_in_line_with_our_guidance_next_accepts_what_the_body_offered_in_what_i_f
 }
 
 #[test]
+fn putting_her_back_in_the_position_accepts_what_the_body_did() {
+    let parts = |judgement: &'static str| {
+        run(
+            &[
+                (None, "The Council has since credited £487.63 to her account and paid her £50 for the inconvenience."),
+                (Some(Findings), judgement),
+            ],
+            Some("Miss D"),
+        )
+    };
+    let p = parts("This puts Miss D back in the position she would have been in.");
+    assert_eq!(role_of(&p, 487.63), vec![PaymentRole::Accepted], "{p:?}");
+    assert_eq!(role_of(&p, 50.0), vec![PaymentRole::Accepted], "{p:?}");
+    let p = parts("She says this does not put her back where she was.");
+    assert_eq!(role_of(&p, 487.63), vec![PaymentRole::Other], "{p:?}");
+}
+
+#[test]
+fn an_offer_judged_fair_in_its_own_clause_is_accepted() {
+    let text = "The Council had already offered Mrs A £500 at stage two of its complaints procedure for her distress, which we consider reasonable. It has now also agreed to pay £150 for her time and trouble.";
+    let p = run_one(Some(Findings), text, Some("Mrs A"));
+    assert_eq!(role_of(&p, 500.0), vec![PaymentRole::Accepted], "{p:?}");
+    assert_eq!(agreed(&p), vec![150.0], "{p:?}");
+    // In her words it is no judgement of ours.
+    let p = run_one(
+        Some(Findings),
+        &text.replace(
+            "which we consider reasonable",
+            "which she considers unreasonable",
+        ),
+        Some("Mrs A"),
+    );
+    assert_eq!(role_of(&p, 500.0), vec![PaymentRole::Offered], "{p:?}");
+}
+
+#[test]
 fn removing_or_withdrawing_a_charge_is_a_remedy_verb_only_for_a_charge() {
     for text in [
         "The Council has agreed to remove the £310 enforcement fees from her account and pay her £100.",
