@@ -1657,7 +1657,7 @@ fn words_cue(
     if let Some(w) = wanted_at {
         let agreed_later = before
             .get(w..)
-            .is_some_and(|rest| AGREED.is_match(rest) && !rest.contains("would like"));
+            .is_some_and(|rest| agreements(rest).next().is_some() && !rest.contains("would like"));
         if !agreed_later {
             return Some(if body_wanted {
                 Cue::Other
@@ -2131,6 +2131,28 @@ static PAYISH: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?i)\b(?:pa(?:y|ys|id|ying|yments?)|compensat\w*|award\w*|refund\w*|reimburs\w*)\b")
 });
 
+/// The matches of [`AGREED`] in `text` but an agreed thing other than a
+/// remedy (`at the agreed price`, `an agreed plan`; not `the agreed action
+/// of an apology, £500`): that adjective agrees nothing.
+fn agreements(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    const REMEDY_NOUNS: [&str; 4] = ["action", "remed", "recommend", "payment"];
+    AGREED.find_iter(text).filter(move |m| {
+        if !m.as_str().eq_ignore_ascii_case("agreed") {
+            return true;
+        }
+        let before = tail(&text[..m.start()], 8).to_ascii_lowercase();
+        let thing = [" the ", " an ", " its ", " their ", " his ", " her "]
+            .iter()
+            .any(|article| before.ends_with(article));
+        let noun = text[m.end()..].trim_start();
+        !thing
+            || REMEDY_NOUNS.iter().any(|n| {
+                noun.get(..n.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(n))
+            })
+    })
+}
+
 /// What the last agreement word before the amount says, and where it ends:
 /// `true` agreed, will or should; `false` should (or would) have, money owed
 /// in the past.
@@ -2141,7 +2163,7 @@ static PAYISH: LazyLock<Regex> = LazyLock::new(|| {
 fn agreed_before(before: &str) -> Option<(bool, usize)> {
     let mut last: Option<(bool, usize)> = None;
     let mut agreed_earlier = false;
-    for m in AGREED.find_iter(before) {
+    for m in agreements(before) {
         agreed_earlier |= last.is_some_and(|(agreed, _)| agreed);
         last = Some((!m.as_str().to_ascii_lowercase().ends_with(" have"), m.end()));
     }

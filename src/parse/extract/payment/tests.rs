@@ -2933,6 +2933,22 @@ fn this_in_line_with_our_guidance_next_accepts_what_the_body_offered_in_what_i_f
 }
 
 #[test]
+fn an_agreed_price_agrees_nothing_but_the_agreed_action_does() {
+    let p = run_one(
+        Some(Complaint),
+        "He wants the Council to complete the sale at the agreed price and to reimburse the £600 he paid his solicitor.",
+        None,
+    );
+    assert_eq!(role_of(&p, 600.0), vec![PaymentRole::Claimed], "{p:?}");
+    let p = run_one(
+        None,
+        "We have found fault by the Council but consider the agreed action of an apology, £500 and a review of procedures provides a suitable remedy.",
+        None,
+    );
+    assert_eq!(agreed(&p), vec![500.0], "{p:?}");
+}
+
+#[test]
 fn putting_her_back_in_the_position_accepts_what_the_body_did() {
     let parts = |judgement: &'static str| {
         run(
