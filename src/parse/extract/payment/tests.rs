@@ -2933,6 +2933,27 @@ fn this_in_line_with_our_guidance_next_accepts_what_the_body_offered_in_what_i_f
 }
 
 #[test]
+fn what_she_paid_lost_or_will_spend_and_wants_paid_is_claimed() {
+    for text in [
+        "He says he paid £480 for the repairs. He claimed this from the Council, but it refused.",
+        "Mr B says the pipe burst and he wants the Council to pay the £640 repair bill.",
+        "Mr D says his mother has lost about £7,500 and the Council did nothing to stop it.",
+        "They say putting the work right will cost about £18,000. They want the Council to pay for the repairs.",
+    ] {
+        let p = run_one(Some(Complaint), text, None);
+        assert_eq!(p.len(), 1, "{text} {p:?}");
+        assert_eq!(p[0].role, PaymentRole::Claimed, "{text} {p:?}");
+    }
+    // What something will cost, with no one wanting it paid, is a price.
+    let p = run_one(
+        Some(Complaint),
+        "The Council says the new roof will cost £18,000. It has set aside the money.",
+        None,
+    );
+    assert_eq!(role_of(&p, 18000.0), vec![PaymentRole::Other], "{p:?}");
+}
+
+#[test]
 fn an_agreed_price_agrees_nothing_but_the_agreed_action_does() {
     let p = run_one(
         Some(Complaint),
