@@ -1005,7 +1005,8 @@ static OFFER_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// symbol, or the words after it, or the next sentence, find it falls short
 /// (`The £100 the Council paid Mr X after his stage two complaint was not
 /// enough`; `paid Mr X £250 at stage two. In my view that did not reflect the
-/// length of the delay`). Money the body simply paid, owed, reduced or has
+/// length of the delay`; or a later sentence of the paragraph naming `the
+/// £250` finds it falls short). Money the body simply paid, owed, reduced or has
 /// not written off (`paid £270 in January`, `will reduce by £75 per week`,
 /// `took too long to reimburse £1.50`) is no offer the decision could adopt:
 /// other money.
@@ -1024,6 +1025,21 @@ fn told_as_offer(m: &Mention, blocks: &[Block]) -> bool {
         || block
             .following(m.sentence, 1)
             .any(|n| falls_short(block.sentences()[n].text))
+        || block.following(m.sentence, 3).skip(1).any(|n| {
+            let text = block.sentences()[n].text;
+            names_sum(text, m.amount.pence) && falls_short(text)
+        })
+}
+
+/// Whether `text` names the sum of `pence` as one already told: `The £250
+/// did not reflect the full injustice`.
+fn names_sum(text: &str, pence: i64) -> bool {
+    amounts(text).iter().any(|a| {
+        a.pence == pence
+            && text
+                .get(..a.start)
+                .is_some_and(|before| NAMED_BEFORE.is_match(before))
+    })
 }
 
 /// The amounts, in pence, of the mentions with one of `roles`.

@@ -2933,6 +2933,17 @@ fn this_in_line_with_our_guidance_next_accepts_what_the_body_offered_in_what_i_f
 }
 
 #[test]
+fn the_sum_found_short_two_sentences_on_is_the_offer() {
+    let text = "The stage two investigation upheld most of their complaint and the Council paid them £250. We found further delay in arranging the stage three review panel. The £250 did not reflect the full injustice, so the Council has agreed to pay Mr and Mrs P a further £300.";
+    let p = run_one(None, text, Some("Mr and Mrs P"));
+    assert_eq!(role_of(&p, 250.0), vec![PaymentRole::Offered], "{p:?}");
+    assert_eq!(agreed(&p), vec![300.0], "{p:?}");
+    // Another sum found short says nothing of this one.
+    let p = run_one(None, &text.replace("The £250 did", "The £200 did"), None);
+    assert_eq!(role_of(&p, 250.0), vec![PaymentRole::Other], "{p:?}");
+}
+
+#[test]
 fn what_she_paid_lost_or_will_spend_and_wants_paid_is_claimed() {
     for text in [
         "He says he paid £480 for the repairs. He claimed this from the Council, but it refused.",
