@@ -31,6 +31,7 @@
 
 pub mod money;
 pub mod purpose;
+mod referred;
 
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
@@ -90,6 +91,8 @@ struct Mention {
     /// remedy (`has reduced her invoice by £1000, which remedies her
     /// injustice`), in the decision's own voice.
     sufficient_here: bool,
+    /// Whether an agreement named it by its charge, not its sum (see `referred`).
+    referred: bool,
     payment: Payment,
 }
 
@@ -867,6 +870,8 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
             m.payment.role = PaymentRole::Agreed;
         }
     }
+    // `reimburse her storage costs`: the sum told elsewhere is agreed.
+    referred::agree_referred_charges(&mut mentions, blocks);
     // What the body paid or offered on its own is the remedy when the
     // decision finds it sufficient and secures no payment of its own; the
     // same amount offered elsewhere (`it offered £400` in what happened, `the
@@ -1290,6 +1295,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     bare,
                     satisfied,
                     sufficient_here,
+                    referred: false,
                     payment,
                 };
                 if apiece.len() < 2 {
@@ -2322,7 +2328,7 @@ fn drop_restatements(mentions: Vec<Mention>, blocks: &[Block], strict: bool) -> 
         let Some(mut m) = slots[i].take() else {
             continue;
         };
-        if strict && m.payment.role == PaymentRole::Agreed && !in_action(&m) {
+        if strict && m.payment.role == PaymentRole::Agreed && !in_action(&m) && !m.referred {
             let listed: Vec<&Mention> = kept
                 .iter()
                 .filter(|k| in_action(k) && k.payment.role == PaymentRole::Agreed)

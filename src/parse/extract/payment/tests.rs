@@ -2933,6 +2933,64 @@ fn this_in_line_with_our_guidance_next_accepts_what_the_body_offered_in_what_i_f
 }
 
 #[test]
+fn a_charge_an_agreement_names_without_its_sum_is_the_agreed_payment() {
+    // The sum told in the complaint, the charge named in the summary.
+    let p = run(
+        &[
+            (None, "The Council has agreed to apologise, reimburse her storage costs and pay her £350 for her distress."),
+            (Some(Complaint), "She says she had to arrange storage herself and paid £70 a week for 28 weeks, £1,960 in all."),
+        ],
+        Some("Ms X"),
+    );
+    assert_eq!(agreed(&p), vec![350.0, 1960.0], "{p:?}");
+    assert_eq!(role_of(&p, 70.0), vec![PaymentRole::Other], "{p:?}");
+    // Two charges in one object, each the sum its own noun is given.
+    let p = run(
+        &[
+            (Some(Complaint), "Miss B says the Council then added interest of £515 and an administration charge of £125, which it would not have been able to charge had it acted promptly. By then the account showed a debt of £18,400."),
+            (Some(AgreedAction), "The Council will remove the interest and administration charge from Mr C's account and pay Miss B £200 for her time and trouble."),
+        ],
+        Some("Miss B"),
+    );
+    assert_eq!(agreed(&p), vec![515.0, 125.0, 200.0], "{p:?}");
+    assert_eq!(role_of(&p, 18400.0), vec![PaymentRole::Other], "{p:?}");
+}
+
+#[test]
+fn a_charge_someone_else_repays_or_the_story_tells_is_not_agreed() {
+    for (kind, agreement) in [
+        // The complainant repays.
+        (
+            None,
+            "It also agreed Mrs T could repay the backdated charges in instalments.",
+        ),
+        // An agreement told as what happened, not this decision's.
+        (
+            Some(WhatFound),
+            "At stage two the Council agreed to cancel the backdated charges.",
+        ),
+        // The object names its own sum.
+        (
+            None,
+            "The Council has agreed to waive the backdated charges of £2,184.",
+        ),
+    ] {
+        let p = run(
+            &[
+                (Some(Complaint), "She says she was then sent a backdated bill of more than £3,000, which came as a shock."),
+                (kind, agreement),
+            ],
+            Some("Mrs S"),
+        );
+        assert_eq!(
+            role_of(&p, 3000.0),
+            vec![PaymentRole::Other],
+            "{agreement} {p:?}"
+        );
+    }
+}
+
+#[test]
 fn the_sum_found_short_two_sentences_on_is_the_offer() {
     let text = "The stage two investigation upheld most of their complaint and the Council paid them £250. We found further delay in arranging the stage three review panel. The £250 did not reflect the full injustice, so the Council has agreed to pay Mr and Mrs P a further £300.";
     let p = run_one(None, text, Some("Mr and Mrs P"));
