@@ -606,12 +606,13 @@ static BODY_OWES: LazyLock<Regex> =
 /// `£600 which he says the Council should pay`, `£6,000, which she wants
 /// the Council to refund`; or wants back what they paid, in the same clause:
 /// `bought a caddy for £15.99 and wants the Council to refund this`, `a
-/// quote of £2,650 for a fence and want the Council to pay it`, `to charge
+/// quote of £2,650 for a fence and want the Council to pay it` (or `to
+/// pay.`, ending the sentence), `to charge
 /// £3,200 for the notice period and wants it refunded`.
 static WANTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     // The body is `the ...`, `it` or a name; `he should pay` is his charge.
     regex(
-        r"(?i)^\s*,?\s*(?:which|that)\s+(?:he|she|they)\s+(?:(?:says?|said|believes?|feels?|thinks?)\s+(?:that\s+)?{payer}should|(?:wants?|would\s+like|expects?)\s+{payer}to)\s+(?:pay|refund|reimburse|cover)\b|^[^.;:£]*?\b(?:and|but)\s+(?:(?:he|she|they)\s+)?(?:now\s+|also\s+)?(?:wants?|would\s+(?:now\s+|also\s+)?like|expects?)\s+(?:{payer}to\s+(?:refund|reimburse|repay|pay\s+(?:(?:him|her|them)\s+)?(?:for\s+)?(?:it|this|that|them)\b)|(?:it|this|that|them|the\s+(?:money|charges?|fees?|sum|amount))\s+(?:refunded|repaid|reimbursed|returned|back|paid\s+back|written\s+off))\b"
+        r"(?i)^\s*,?\s*(?:which|that)\s+(?:he|she|they)\s+(?:(?:says?|said|believes?|feels?|thinks?)\s+(?:that\s+)?{payer}should|(?:wants?|would\s+like|expects?)\s+{payer}to)\s+(?:pay|refund|reimburse|cover)\b|^[^.;:£]*?\b(?:and|but)\s+(?:(?:he|she|they)\s+)?(?:now\s+|also\s+)?(?:wants?|would\s+(?:now\s+|also\s+)?like|expects?)\s+(?:{payer}to\s+(?:(?:refund|reimburse|repay|pay\s+(?:(?:him|her|them)\s+)?(?:for\s+)?(?:it|this|that|them))\b|pay\s*[.;]?\s*$)|(?:it|this|that|them|the\s+(?:money|charges?|fees?|sum|amount))\s+(?:refunded|repaid|reimbursed|returned|back|paid\s+back|written\s+off)\b)"
             .replace("{payer}", r"(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+|(?-i:[A-Z])[\w'’-]*\s+(?:[\w'’-]+\s+)?)")
             .as_str(),
     )

@@ -3008,6 +3008,7 @@ fn what_she_paid_lost_or_will_spend_and_wants_paid_is_claimed() {
         "Mr B says the pipe burst and he wants the Council to pay the £640 repair bill.",
         "Mr D says his mother has lost about £7,500 and the Council did nothing to stop it.",
         "They say putting the work right will cost about £18,000. They want the Council to pay for the repairs.",
+        "They have a builder’s quote of £8,500 to rebuild it and want the Council to pay.",
     ] {
         let p = run_one(Some(Complaint), text, None);
         assert_eq!(p.len(), 1, "{text} {p:?}");
