@@ -31,7 +31,7 @@
 
 pub mod money;
 pub mod purpose;
-mod referred;
+pub(crate) mod referred;
 
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};

@@ -10,17 +10,25 @@ use regex::Regex;
 use super::money::amounts;
 use super::{agreed_before, Mention, NARRATIVE};
 use crate::parse::decision::{PaymentRole, Purpose, SectionKind};
-use crate::parse::text::pattern::regex;
+use crate::parse::text::pattern::{regex, Prefilter, Slot};
 use crate::parse::text::sentences::Block;
 
 /// A verb that takes a charge away or pays it back, and its object when that
 /// names no sum: `reimburse her storage costs`, `write off the part of the
 /// overpayment`.
-static TAKES_BACK_CHARGE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static TAKES_BACK_CHARGE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:refund|reimburse|repay|write\s+off|waive|cancel|remove|withdraw)\s+(?:the|her|his|their|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*['’]s)\s+((?:[\w'’-]+\s+){0,4}(?:costs?|charges?|fees?|interest|invoices?|bills?|top-ups?|overpayments?))\b",
     )
 });
+
+/// The word beginnings every match of [`TAKES_BACK_CHARGE`] has.
+pub(crate) const TAKES_BACK_NEEDS: Prefilter = Prefilter::new(
+    Slot::PaymentTakesBack,
+    &[
+        "refund", "reimburs", "repay", "write", "waive", "cancel", "remov", "withdr",
+    ],
+);
 
 /// Someone other than the body right before the verb: `agreed Mrs T could
 /// repay the charges in instalments` is hers to pay.
@@ -91,14 +99,11 @@ fn charges_named(blocks: &[Block]) -> Vec<(usize, usize, Vec<String>)> {
             continue;
         }
         let in_action = block.kind == Some(SectionKind::AgreedAction);
+        if !block.has_any(TAKES_BACK_NEEDS) {
+            continue;
+        }
         for (s, sentence) in block.sentences().iter().enumerate() {
-            let lower = block.lower(s);
-            if ![
-                "refund", "reimburs", "repay", "write", "waive", "cancel", "remov", "withdr",
-            ]
-            .iter()
-            .any(|w| lower.contains(w))
-            {
+            if !block.has(s, TAKES_BACK_NEEDS) {
                 continue;
             }
             for object in TAKES_BACK_CHARGE.captures_iter(sentence.text) {
