@@ -19,7 +19,8 @@
 //!   (`the £1,000 the panel recommended`) is the agreed payment, and what the
 //!   body's own complaint procedure recommended is an offer, not the remedy;
 //!   a restated total of payments already listed is dropped; a stated total
-//!   of a rate is paid as the rate is; the same payment mentioned in several
+//!   of a rate is paid as the rate's words say, and the rate beside it is
+//!   then other money (how the sum was worked out); the same payment mentioned in several
 //!   sentences is kept once, and the same amount for another person or with
 //!   no purpose in common is another payment.
 //!
@@ -1207,15 +1208,31 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 // `£50 for each week ..., which comes to £1,150`, `£150 a month
                 // for four months (£600)`: a stated total of the rate just
                 // before it is paid as the rate is.
+                // The rate itself is then how the sum was worked out, other
+                // money (a stated total beside a rate is the payment); so is
+                // a rate right after the sum it makes up (`pay Ms X £1,350,
+                // calculated at £150 for each of the nine weeks`).
                 let rate_total = (i > 0 && (total || own_before.trim_end().ends_with('(')))
                     .then(|| &found[i - 1])
                     .filter(|rate| rate.period.is_some() && is_multiple(amount.pence, rate.pence))
                     .and_then(|rate| {
-                        out.iter().rev().find(|m| {
+                        out.iter().rposition(|m| {
                             m.block == b && m.sentence == s && m.amount.start == rate.start
                         })
                     });
-                let cue = rate_total.map_or(cue, |rate| rate.cue);
+                let cue = match rate_total {
+                    Some(r) => std::mem::replace(&mut out[r].cue, Cue::Other),
+                    None => cue,
+                };
+                let cue = if i > 0
+                    && amount.period.is_some()
+                    && is_multiple(found[i - 1].pence, amount.pence)
+                    && RATE_OF_SUM_BEFORE.is_match(own_before)
+                {
+                    Cue::Other
+                } else {
+                    cue
+                };
                 if broken_down
                     && found[i + 1..].iter().map(|a| a.pence).sum::<i64>() == amount.pence
                 {
@@ -2306,6 +2323,15 @@ fn role(m: &Mention, kind: Option<SectionKind>) -> PaymentRole {
         Cue::Remedy { .. } => PaymentRole::Offered,
     }
 }
+
+/// The words between a sum and the rate it was worked out from: `£1,350,
+/// calculated at £150 a week`, `£2,100, which is £150 for each month`,
+/// `£600 (£150 a month`.
+static RATE_OF_SUM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\s*(?:,\s*)?(?:(?:which\s+(?:is|was)\s+)?(?:calculated|worked\s+out|based)\s+(?:at|on|as)|which\s+(?:is|was)|at\s+(?:a|the)\s+rate\s+of|\(|being)\s*$",
+    )
+});
 
 /// Merges repeated mentions of one payment (keeping the agreed-action
 /// sentence, then final decision, summary, findings) and drops restated totals.

@@ -730,22 +730,29 @@ fn same_amount_for_different_purposes_or_people_stays_distinct() {
 }
 
 #[test]
-fn a_rate_keeps_its_role_and_its_stated_total_is_the_lump_sum() {
+fn a_rate_beside_its_stated_total_is_other_and_the_total_is_the_lump_sum() {
     let p = run_one(Some(AgreedAction), "Pay Mrs J £40 a month until her new assessment, a total of £240.\nPay Mrs J £100 for her distress.", None);
     let rate = p.iter().find(|p| p.amount == 40.0).expect("the rate");
     assert_eq!(
         (rate.role, rate.period),
         (
-            PaymentRole::Agreed,
+            PaymentRole::Other,
             Some(crate::parse::decision::Period::Month)
         )
     );
+    // With no total beside it, a rate keeps the role its words give.
+    let lone = run_one(
+        Some(AgreedAction),
+        "Pay Mrs J £40 a month until her new assessment.",
+        None,
+    );
+    assert_eq!(role_of(&lone, 40.0), vec![PaymentRole::Agreed], "{lone:?}");
     let lump: Vec<_> = p
         .iter()
         .filter(|p| p.role == PaymentRole::Agreed && p.period.is_none())
         .map(|p| p.amount)
         .collect();
-    assert_eq!(lump, vec![240.0, 100.0]);
+    assert_eq!(lump, vec![240.0, 100.0], "{p:?}");
     // A charge at a rate is a charge, whatever verb precedes it.
     let p = run_one(Some(Findings), "The Council decided Mr E should pay a contribution of £85 a week. It said he should pay weekly care fees of £640.", None);
     assert!(p.iter().all(|p| p.role == PaymentRole::Other), "{p:#?}");
@@ -2210,7 +2217,7 @@ fn a_remedy_raised_to_an_amount_is_that_remedy() {
 }
 
 #[test]
-fn a_stated_total_of_a_rate_is_paid_as_the_rate_is() {
+fn a_stated_total_of_a_rate_is_paid_as_the_rate_is_and_the_rate_is_other() {
     let p = run_one(None, "The Council has agreed to apologise, pay Ms B £50 for each week beyond the six-week limit, which comes to £1,150, and pay a further £300 for her distress.", Some("Ms B"));
     let lumps: Vec<f64> = p
         .iter()
@@ -2218,6 +2225,17 @@ fn a_stated_total_of_a_rate_is_paid_as_the_rate_is() {
         .map(|p| p.amount)
         .collect();
     assert_eq!(lumps, vec![1150.0, 300.0], "{p:?}");
+    // The rate itself is how the sum was worked out: other money.
+    assert_eq!(role_of(&p, 50.0), vec![PaymentRole::Other], "{p:?}");
+    // So is a rate right after the sum it makes up.
+    for text in [
+        "The Council has agreed to pay Ms X £1,350, calculated at £150 for each of the nine weeks beyond the six-week limit, and £200 for the delay.",
+        "The Council has agreed to pay Ms X £2,100, which is £150 for each month she spent there, and £200 for the delay.",
+    ] {
+        let p = run_one(None, text, Some("Ms X"));
+        assert_eq!(role_of(&p, 150.0), vec![PaymentRole::Other], "{text} {p:?}");
+        assert_eq!(agreed(&p).len(), 2, "{text} {p:?}");
+    }
     let p = run_one(None, "The Council has agreed to reimburse £640 in storage charges, pay £150 a month for the four months she spent in the unsuitable property (£600) and pay £250 for her distress.", Some("Miss X"));
     let lumps: Vec<f64> = p
         .iter()
