@@ -208,7 +208,6 @@ prefilters! {
     PaymentTotalBefore: payment::TOTAL_BEFORE_NEEDS => [payment::TOTAL_BEFORE];
     PaymentSatisfied: payment::SATISFIED_NEEDS => [payment::SATISFIED];
     PaymentPaymentAfter: payment::PAYMENT_AFTER_NEEDS => [payment::PAYMENT_AFTER];
-    PaymentTakesBack: payment::referred::TAKES_BACK_NEEDS => [payment::referred::TAKES_BACK_CHARGE];
     PurposeDistress: purpose::PURPOSE_PATTERNS[0].1 => [purpose::PURPOSES[0].2];
     PurposeTime: purpose::PURPOSE_PATTERNS[1].1 => [purpose::PURPOSES[1].2];
     PurposeFrustration: purpose::PURPOSE_PATTERNS[2].1 => [purpose::PURPOSES[2].2];

@@ -32,7 +32,7 @@
 
 pub mod money;
 pub mod purpose;
-pub(crate) mod referred;
+mod referred;
 
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};

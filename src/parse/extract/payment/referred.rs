@@ -10,25 +10,24 @@ use regex::Regex;
 use super::money::amounts;
 use super::{agreed_before, Mention, NARRATIVE};
 use crate::parse::decision::{PaymentRole, Purpose, SectionKind};
-use crate::parse::text::pattern::{regex, Prefilter, Slot};
+use crate::parse::text::pattern::regex;
 use crate::parse::text::sentences::Block;
 
 /// A verb that takes a charge away or pays it back, and its object when that
 /// names no sum: `reimburse her storage costs`, `write off the part of the
 /// overpayment`.
-pub(crate) static TAKES_BACK_CHARGE: LazyLock<Regex> = LazyLock::new(|| {
+static TAKES_BACK_CHARGE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:refund|reimburse|repay|write\s+off|waive|cancel|remove|withdraw)\s+(?:the|her|his|their|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*['’]s)\s+((?:[\w'’-]+\s+){0,4}(?:costs?|charges?|fees?|interest|invoices?|bills?|top-ups?|overpayments?))\b",
     )
 });
 
-/// The word beginnings every match of [`TAKES_BACK_CHARGE`] has.
-pub(crate) const TAKES_BACK_NEEDS: Prefilter = Prefilter::new(
-    Slot::PaymentTakesBack,
-    &[
-        "refund", "reimburs", "repay", "write", "waive", "cancel", "remov", "withdr",
-    ],
-);
+/// The verbs every match of [`TAKES_BACK_CHARGE`] begins with, in
+/// lowercase text: one literal search of a block finds the sentences to read.
+static TAKES_BACK_VERBS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("refund|reimburs|repay|write|waive|cancel|remov|withdr")
+        .expect("a valid alternation of literals")
+});
 
 /// Someone other than the body right before the verb: `agreed Mrs T could
 /// repay the charges in instalments` is hers to pay.
@@ -83,6 +82,14 @@ fn stem(word: &str) -> String {
     }
 }
 
+/// Whether `word` is `stem` (lowercase) or its plural, in any case.
+fn has_stem(word: &str, stem: &str) -> bool {
+    word.strip_suffix(['s', 'S'])
+        .filter(|singular| singular.len() > 2 && singular.len() == stem.len())
+        .unwrap_or(word)
+        .eq_ignore_ascii_case(stem)
+}
+
 /// The words of `text` with their byte starts.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -99,11 +106,16 @@ fn charges_named(blocks: &[Block]) -> Vec<(usize, usize, Vec<String>)> {
             continue;
         }
         let in_action = block.kind == Some(SectionKind::AgreedAction);
-        if !block.has_any(TAKES_BACK_NEEDS) {
-            continue;
-        }
-        for (s, sentence) in block.sentences().iter().enumerate() {
-            if !block.has(s, TAKES_BACK_NEEDS) {
+        let verbs = block.sentences_with(|lower| {
+            TAKES_BACK_VERBS
+                .find_iter(lower)
+                .map(|m| m.range())
+                .collect::<Vec<_>>()
+        });
+        for s in verbs {
+            let sentence = &block.sentences()[s];
+            // Most such sentences name a sum or no charge: the fast search first.
+            if !TAKES_BACK_CHARGE.is_match(sentence.text) {
                 continue;
             }
             for object in TAKES_BACK_CHARGE.captures_iter(sentence.text) {
@@ -141,23 +153,27 @@ fn charges_named(blocks: &[Block]) -> Vec<(usize, usize, Vec<String>)> {
 /// overpayment`).
 fn named_by(m: &Mention, blocks: &[Block], stems: &[String]) -> bool {
     let text = blocks[m.block].sentences()[m.sentence].text;
+    let mut naming = words(text)
+        .filter(|(_, w)| stems.iter().any(|stem| has_stem(w, stem)))
+        .peekable();
+    if naming.peek().is_none() {
+        return false;
+    }
     let sums: Vec<(usize, usize)> = amounts(text)
         .iter()
         .filter(|a| a.period.is_none())
         .map(|a| (a.start, a.end))
         .collect();
-    words(text)
-        .filter(|(_, w)| stems.contains(&stem(w)))
-        .any(|(at, word)| {
-            let end = at + word.len();
-            let after = sums
-                .iter()
-                .find(|(start, _)| *start >= end && !text[end..*start].contains(';'));
-            let before = || sums.iter().rev().find(|(_, sum_end)| *sum_end <= at);
-            after
-                .or_else(before)
-                .is_some_and(|(start, _)| *start == m.amount.start)
-        })
+    naming.any(|(at, word)| {
+        let end = at + word.len();
+        let after = sums
+            .iter()
+            .find(|(start, _)| *start >= end && !text[end..*start].contains(';'));
+        let before = || sums.iter().rev().find(|(_, sum_end)| *sum_end <= at);
+        after
+            .or_else(before)
+            .is_some_and(|(start, _)| *start == m.amount.start)
+    })
 }
 
 /// Makes agreed the sums that an agreement names only by their charge, and
