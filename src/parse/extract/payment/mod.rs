@@ -2203,7 +2203,7 @@ fn agreements(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
 ///
 /// An agreement's second payment after money owed (`agreed to pay her the
 /// £7,845 she should have received, and pay her £300`) is agreed: the owed
-/// clause ends at `and pay`.
+/// clause ends at `and pay`, or at `and` right after its verb.
 fn agreed_before(before: &str) -> Option<(bool, usize)> {
     let mut last: Option<(bool, usize)> = None;
     let mut agreed_earlier = false;
@@ -2211,8 +2211,18 @@ fn agreed_before(before: &str) -> Option<(bool, usize)> {
         agreed_earlier |= last.is_some_and(|(agreed, _)| agreed);
         last = Some((!m.as_str().to_ascii_lowercase().ends_with(" have"), m.end()));
     }
+    // `agreed to pay them the £2,730 in allowances they should have received
+    // and £250 for their time`: the owed clause is two words at most, then
+    // the list goes on.
+    static OWED_CLAUSE_ENDS: LazyLock<Regex> = LazyLock::new(|| {
+        regex(r"(?i)^\s+(?:[\w'’-]+\s+){1,2}?and\s+(?:(?:a\s+)?(?:further|additional)\s+)?$")
+    });
     match last {
-        Some((false, end)) if agreed_earlier && AND_PAY.is_match(&before[end..]) => {
+        Some((false, end))
+            if agreed_earlier
+                && (AND_PAY.is_match(&before[end..])
+                    || OWED_CLAUSE_ENDS.is_match(&before[end..])) =>
+        {
             Some((true, end))
         }
         last => last,

@@ -2951,6 +2951,23 @@ fn this_in_line_with_our_guidance_next_accepts_what_the_body_offered_in_what_i_f
 }
 
 #[test]
+fn a_list_goes_on_after_the_money_owed_with_and() {
+    let p = run_one(
+        None,
+        "The Council has agreed to pay Mr and Mrs C the £2,730 in allowances they should have received and £250 for their time and trouble.",
+        Some("Mr and Mrs C"),
+    );
+    assert_eq!(agreed(&p), vec![2730.0, 250.0], "{p:?}");
+    // Money owed with no agreement before it is still owed.
+    let p = run_one(
+        Some(Complaint),
+        "She says she should have received £2,730 and £250 for her time.",
+        None,
+    );
+    assert!(agreed(&p).is_empty(), "{p:?}");
+}
+
+#[test]
 fn a_charge_an_agreement_names_without_its_sum_is_the_agreed_payment() {
     // The sum told in the complaint, the charge named in the summary.
     let p = run(
