@@ -1409,11 +1409,11 @@ fn wanted_back_next(block: &Block, s: usize) -> bool {
 /// The complainant wanting money back, opening a sentence: wanting the body
 /// to repay it or pay for the work, saying it should (`He says ... that it
 /// should reimburse him`), having claimed it from the body (`He claimed
-/// this from the Council`), or that it turned down their claim (`She says
+/// this from the Council`, `He made a claim to the Council for this cost`), or that it turned down their claim (`She says
 /// the Council rejected her claim`).
 static WANTED_BACK: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:now\s+|also\s+)?(?:(?:wants?|would\s+like|asks?|expects?)\s+(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+)to\s+(?:refund|reimburse|repay|pay\s+(?:her|him|them)\s+back|pay\s+(?:this|it)\b|pay\s+(?:for\s+)?the\s+(?:full\s+|whole\s+)?cost|pay\s+for\s+(?:the|this|it|them)\b|compensate\s+(?:her|him|them)\b|cover)|(?:claimed|claims|sought|asked\s+for)\s+(?:this|it|the\s+(?:cost|money|amount|sum))\s+(?:back\s+)?from\b|(?:says?|said)\b[^.;]*?\b(?:it|the\s+{body})\s+should\s+(?:reimburse|refund|repay|compensate)\s+(?:her|him|them)\b|(?:says?|said)\s+(?:that\s+)?(?:it|the\s+{body})\s+(?:has\s+|had\s+)?(?:rejected|refused|turned\s+down|declined)\s+(?:her|his|their)\s+(?:insurance\s+)?claim)",
+        r"(?i)^(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:now\s+|also\s+)?(?:(?:wants?|would\s+like|asks?|expects?)\s+(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+)to\s+(?:refund|reimburse|repay|pay\s+(?:her|him|them)\s+back|pay\s+(?:this|it)\b|pay\s+(?:for\s+)?the\s+(?:full\s+|whole\s+)?cost|pay\s+for\s+(?:the|this|it|them)\b|compensate\s+(?:her|him|them)\b|cover)|(?:claimed|claims|sought|asked\s+for)\s+(?:this|it|the\s+(?:cost|money|amount|sum))\s+(?:back\s+)?from\b|(?:made|submitted|put\s+in)\s+an?\s+(?:insurance\s+)?claim\b|(?:says?|said)\b[^.;]*?\b(?:it|the\s+{body})\s+should\s+(?:reimburse|refund|repay|compensate)\s+(?:her|him|them)\b|(?:says?|said)\s+(?:that\s+)?(?:it|the\s+{body})\s+(?:has\s+|had\s+)?(?:rejected|refused|turned\s+down|declined)\s+(?:her|his|their)\s+(?:insurance\s+)?claim)",
     )
 });
 

@@ -3044,6 +3044,7 @@ fn what_she_paid_lost_or_will_spend_and_wants_paid_is_claimed() {
         "Mr D says his mother has lost about £7,500 and the Council did nothing to stop it.",
         "They say putting the work right will cost about £18,000. They want the Council to pay for the repairs.",
         "They have a builder’s quote of £8,500 to rebuild it and want the Council to pay.",
+        "He says he paid £487.20 to replace a tyre and repair a wheel. He made a claim to the Council for this cost.",
     ] {
         let p = run_one(Some(Complaint), text, None);
         assert_eq!(p.len(), 1, "{text} {p:?}");
