@@ -70,7 +70,7 @@ const NOT_NAMING: &[&str] = &[
     "further",
 ];
 
-/// Nouns every charge may bear: they name one only when nothing else does.
+/// Nouns every charge may bear: they name none.
 const ANY_CHARGE: &[&str] = &["cost", "charge", "fee", "invoice", "bill"];
 
 /// A word's stem for comparing: lowercase, without a plural `s`.
@@ -139,7 +139,11 @@ fn charges_named(blocks: &[Block]) -> Vec<(usize, usize, Vec<String>)> {
                     .filter(|w| !ANY_CHARGE.contains(&w.as_str()))
                     .cloned()
                     .collect();
-                named.push((b, s, if naming.is_empty() { stems } else { naming }));
+                // `refund the fees` alone names no charge: a payment whose
+                // amount the decision leaves unstated (DOMAIN.md).
+                if !naming.is_empty() {
+                    named.push((b, s, naming));
+                }
             }
         }
     }

@@ -2951,6 +2951,25 @@ fn this_in_line_with_our_guidance_next_accepts_what_the_body_offered_in_what_i_f
 }
 
 #[test]
+fn refund_the_fees_alone_names_no_sum_told_elsewhere() {
+    // A payment whose amount the decision leaves unstated (DOMAIN.md).
+    let p = run(
+        &[
+            (
+                None,
+                "Mr C complained about care charges. The care home's fees were £900.",
+            ),
+            (
+                Some(AgreedAction),
+                "Within one month the Council will refund the fees Mr C paid for the respite care.",
+            ),
+        ],
+        Some("Mr C"),
+    );
+    assert_eq!(role_of(&p, 900.0), vec![PaymentRole::Other], "{p:?}");
+}
+
+#[test]
 fn a_list_goes_on_after_the_money_owed_with_and() {
     let p = run_one(
         None,
