@@ -1864,8 +1864,12 @@ fn removes_charge(before: &str, after: &str) -> Option<CueMatch> {
             r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?(?:costs?|fees?|charges?|penalt(?:y|ies)|interest|surcharges?|fines?)\b",
         )
     });
-    let near = tail(before, 24).to_ascii_lowercase();
-    if !(near.contains("remov") || near.contains("withdr")) || !CHARGE_AFTER.is_match(after) {
+    let near = tail(before, 24).as_bytes();
+    let verb_near = |verb: &str| {
+        near.windows(verb.len())
+            .any(|w| w.eq_ignore_ascii_case(verb.as_bytes()))
+    };
+    if !(verb_near("remov") || verb_near("withdr")) || !CHARGE_AFTER.is_match(after) {
         return None;
     }
     REMOVE_THE.find(before).map(|m| CueMatch {
@@ -2184,10 +2188,14 @@ fn agreements(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
         if !m.as_str().eq_ignore_ascii_case("agreed") {
             return true;
         }
-        let before = tail(&text[..m.start()], 8).to_ascii_lowercase();
+        let before = tail(&text[..m.start()], 8).as_bytes();
         let thing = [" the ", " an ", " its ", " their ", " his ", " her "]
             .iter()
-            .any(|article| before.ends_with(article));
+            .any(|article| {
+                before.len() >= article.len()
+                    && before[before.len() - article.len()..]
+                        .eq_ignore_ascii_case(article.as_bytes())
+            });
         let noun = text[m.end()..].trim_start();
         !thing
             || REMEDY_NOUNS.iter().any(|n| {

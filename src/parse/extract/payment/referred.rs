@@ -130,14 +130,11 @@ fn charges_named(blocks: &[Block]) -> Vec<(usize, usize, Vec<String>)> {
                 {
                     continue;
                 }
-                let stems: Vec<String> = words(object.as_str())
+                let naming: Vec<String> = words(object.as_str())
                     .map(|(_, w)| stem(w))
-                    .filter(|w| !NOT_NAMING.contains(&w.as_str()))
-                    .collect();
-                let naming: Vec<String> = stems
-                    .iter()
-                    .filter(|w| !ANY_CHARGE.contains(&w.as_str()))
-                    .cloned()
+                    .filter(|w| {
+                        !NOT_NAMING.contains(&w.as_str()) && !ANY_CHARGE.contains(&w.as_str())
+                    })
                     .collect();
                 // `refund the fees` alone names no charge: a payment whose
                 // amount the decision leaves unstated (DOMAIN.md).
