@@ -75,3 +75,31 @@ pub enum Command {
     #[command(long_about = cmd::serve::LONG_ABOUT)]
     Serve(cmd::serve::Args),
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    /// Long help is laid out by hand, line by line; clap wraps a line wider
+    /// than the terminal (at most 100 columns) again, which leaves a ragged
+    /// paragraph of short lines. So no line of it may be that wide.
+    #[test]
+    fn long_help_lines_fit_in_100_columns() {
+        let cli = Cli::command();
+        for sub in cli.get_subcommands() {
+            let texts = [sub.get_long_about(), sub.get_after_long_help()];
+            for text in texts.into_iter().flatten() {
+                for line in text.to_string().lines() {
+                    assert!(
+                        line.chars().count() <= 100,
+                        "`ombuds {} --help` has a line of {} characters: {line}",
+                        sub.get_name(),
+                        line.chars().count()
+                    );
+                }
+            }
+        }
+    }
+}

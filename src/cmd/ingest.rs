@@ -28,10 +28,10 @@ use crate::walk::{self, SkipKind, Skipped};
 pub const LONG_ABOUT: &str = concat!(
     "Parse decision files and add them to the index.
 
-Walks the paths given (directories for decision files, below, without following
-symbolic links; files named explicitly are read whatever their extension: as text
-unless it is one of those below), parses them in
-parallel and writes one tantivy index. A decision already in the index with the
+Walks the paths given (directories for decision files, below, without
+following symbolic links; files named explicitly are read whatever their
+extension: as text unless it is one of those below), parses them in parallel
+and writes one tantivy index. A decision already in the index with the
 same reference is replaced, so ingesting the same files twice leaves the same
 number of decisions. A file the index already holds decisions from is not read
 again when it is unchanged: same path, size and modification time as when it
@@ -39,11 +39,11 @@ was read, by this version of ombuds's extraction code and the same taxonomy
 (--taxonomy); the report counts such files as unchanged. A changed file's
 decisions replace all it gave before, also one whose reference changed.
 Decisions of files deleted or not named in this run stay in the index; --rebuild
-reads every file again and keeps only those given. Nothing is visible to searches until the single commit at the
-end; a run that is killed leaves the index as it was. A new index (the first
-ingest, or --rebuild) is built in a hidden directory beside it, .NAME.ombuds-staging,
-and swapped into place once committed; one left by a killed run is removed by
-the next ingest.
+reads every file again and keeps only those given. Nothing is visible to
+searches until the single commit at the end; a run that is killed leaves the
+index as it was. A new index (the first ingest, or --rebuild) is built in a
+hidden directory beside it, .NAME.ombuds-staging, and swapped into place once
+committed; one left by a killed run is removed by the next ingest.
 
 Files that cannot be used never stop the run: each is reported as `path: reason`
 (empty, binary, undecodable, too large, unreadable or a broken link, a FIFO or
