@@ -359,6 +359,20 @@ fn without_heading_mark(line: &str) -> &str {
     }
 }
 
+/// `text` with its mojibake repaired ([`Repair::Mojibake`] added to
+/// `repairs` when a line changed): for text that reached us some other way
+/// than as a text file's bytes, such as a JSON record's `text` or a saved
+/// page's text.
+pub fn without_mojibake(text: String, repairs: &mut Vec<Repair>) -> String {
+    match repair_mojibake(&text) {
+        Some((repaired, lines)) => {
+            repairs.push(Repair::Mojibake { lines });
+            repaired
+        }
+        None => text,
+    }
+}
+
 /// Re-decodes lines that show double-encoding marks: the line is encoded
 /// back to Windows-1252 bytes and read as UTF-8, and kept only when that
 /// works and leaves fewer marks. Returns the text and the lines changed, or

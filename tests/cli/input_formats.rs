@@ -280,3 +280,43 @@ fn input_formats_the_older_page_layout_gives_its_sections_and_finding() {
     assert_eq!(record["agreed_total"], 150.0);
     assert_eq!(record["warnings"], json!([]));
 }
+
+#[test]
+fn input_formats_a_json_record_with_mojibake_is_repaired_as_a_text_file_is() {
+    // A scraper that decoded UTF-8 pages as Windows-1252: `Â£` for `£`.
+    let wd = Workdir::new();
+    let text = "North Council (23 000 021)\n\nSummary: The Councilâ€™s delay was fault. \
+                The Council has agreed to pay Mrs A Â£1,600, based on Â£400 for each \
+                month, and Â£250 for her distress.";
+    let path = wd.write("scrape.jsonl", json!({ "text": text }).to_string());
+    let run = wd.run(&["parse", path.to_str().unwrap(), "--format", "jsonl"]);
+    let parsed = run.json_lines();
+    assert_eq!(parsed.len(), 1, "{}", run.describe());
+    let payments: Vec<(f64, String)> = parsed[0]["payments"]
+        .as_array()
+        .expect("payments")
+        .iter()
+        .map(|p| {
+            (
+                p["amount"].as_f64().unwrap(),
+                p["role"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // The rate after its sum is how the sum was worked out, which the
+    // stray `Â` before its `£` used to hide.
+    assert_eq!(
+        payments,
+        [
+            (1600.0, "agreed".into()),
+            (400.0, "other".into()),
+            (250.0, "agreed".into())
+        ],
+        "{}",
+        run.describe()
+    );
+    let sentence = parsed[0]["payments"][0]["sentence"].as_str().unwrap();
+    assert!(sentence.contains("Mrs A £1,600"), "{sentence}");
+    let warnings = parsed[0]["warnings"].to_string();
+    assert!(warnings.contains("mojibake"), "{warnings}");
+}

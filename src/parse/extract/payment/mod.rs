@@ -213,7 +213,7 @@ struct CueMatch {
 /// money is for ([`for_whose_benefit`]) is no cue.
 fn cue_matches(text: &str) -> Vec<CueMatch> {
     CUE.find_iter(text)
-        .filter(|m| !for_whose_benefit(text, m.end()))
+        .filter(|m| !for_whose_benefit(text, m.end()) && !time_spent(text, m))
         .map(|m| CueMatch {
             group: group_of(m.as_str()),
             start: m.start(),
@@ -224,6 +224,20 @@ fn cue_matches(text: &str) -> Vec<CueMatch> {
                 && (a_request_acted_on(text, m.start, m.end) || the_ombudsman_saying(text, m)))
         })
         .collect()
+}
+
+/// Time spent, not money: `the family spent in unsuitable accommodation`,
+/// `she spent seven months at the hotel` (`spent £60 on food` is money).
+static TIME_SPENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^\s+(?:[a-z]+\s+){0,3}?(?:in|at|living|waiting|without|there|here)\b")
+});
+
+/// Whether cue match `m` is `spent` telling time spent somewhere.
+fn time_spent(text: &str, m: &regex::Match) -> bool {
+    let matched = m.as_str();
+    matched.len() >= "spent".len()
+        && matched[matched.len() - "spent".len()..].eq_ignore_ascii_case("spent")
+        && TIME_SPENT_AFTER.is_match(&text[m.end()..])
 }
 
 /// The Ombudsman's own view, not a want: `I said the Council should pay`,
@@ -678,7 +692,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
         |\b(?:is|was|are|were|be)\s+(?:(?:therefore|also|now)\s+)?(?:enough|sufficient|adequate)\s+to\s+put\s+(?:matters|things|this|it)\s+right\b
         |\b(?:has|have)\s+(?:already\s+)?(?:been\s+)?remedied\b
         |\b(?:has|have)\s+(?:already\s+)?addressed\s+(?:any|the|this|her|his|their)\s+(?:outstanding\s+|remaining\s+)?injustice
-        |\b(?:which\s+|this\s+|that\s+)?remedies\s+(?:the|her|his|their|this|that|any)\s+(?:outstanding\s+|remaining\s+)?injustice
+        |\b(?:which\s+|this\s+|that\s+)?remedies\s+(?:the|her|his|their|this|that|any)\s+(?:outstanding\s+|remaining\s+|financial\s+)?(?:injustice|loss)
         |\b(?:offer\w*|paid|payments?|sum|amount)\s+(?:was|is|were|are)\s+(?:(?:both|fair|and)\s+)*(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable)\b
         |\bnothing\s+(?:more|further)\s+(?:[\w'’]+\s+){0,3}?(?:could|can|would)\s+(?:reasonably\s+)?achieve
         |\b(?:would|could|will)\s*{not}\s+(?:now\s+)?achieve\s+(?:anything|any\s+more|much)\s*(?:more|further|else)?\b
@@ -954,6 +968,32 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
                     || SAID_AGREED_AFTER.is_match(text(m).get(m.amount.end..).unwrap_or(""))))
         });
     }
+    // An offer found sufficient that an agreed payment then names as that
+    // very sum (`It offered ... £100 at stage two. We consider £100 is a
+    // suitable remedy ... and the Council has agreed to pay it`) is that
+    // agreed payment. (What was paid or charged keeps its own mention:
+    // `Mrs H paid £1,950` ... `agreed to reimburse the £1,950` is money of
+    // two kinds, the charge and its refund.)
+    let names_told_sum = |m: &Mention| {
+        let sentence = text(m);
+        m.payment.role == PaymentRole::Agreed
+            && (THAT_SUM_BEFORE.is_match(sentence.get(..m.amount.start).unwrap_or(""))
+                || NAMES_THE_PAYMENT
+                    .find(sentence)
+                    .is_some_and(|n| n.end() > m.amount.start))
+    };
+    let named_again: Vec<i64> = mentions
+        .iter()
+        .filter(|m| names_told_sum(m))
+        .map(|m| m.amount.pence)
+        .collect();
+    if !named_again.is_empty() {
+        mentions.retain(|m| {
+            !(m.payment.role == PaymentRole::Accepted
+                && !m.amount.in_range
+                && named_again.contains(&m.amount.pence))
+        });
+    }
     // A claim the decision grants (`he incurred a fee of £235` ... `agreed
     // to reimburse the £235`) is that payment, no longer a claim.
     let granted = amounts_of(&mentions, &[PaymentRole::Agreed, PaymentRole::Accepted]);
@@ -1196,6 +1236,15 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     && wanted_back_next(block, s)
                 {
                     Cue::Claimed
+                } else if cue == Cue::Other
+                    && i + 1 == found.len()
+                    && (before.contains("paid") || before.contains("spent"))
+                    && SHE_PAID_BEFORE.is_match(before)
+                    && agreed_back_next(block, s)
+                {
+                    // `Mr and Mrs T paid £2,750 for a stairlift. The Council
+                    // has agreed to reimburse this.`: the agreed payment.
+                    Cue::Remedy { agreed: true }
                 } else {
                     cue
                 };
@@ -1406,6 +1455,20 @@ fn wanted_back_next(block: &Block, s: usize) -> bool {
         .any(|n| WANTED_BACK.is_match(block.sentences()[n].text))
 }
 
+/// Whether the next sentence of sentence `s`'s paragraph has the body
+/// agreeing to pay back what was just told as paid, or the Ombudsman
+/// recommending it: `The Council has agreed to reimburse this.`
+fn agreed_back_next(block: &Block, s: usize) -> bool {
+    static AGREED_BACK: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)^(?:(?:the\s+{body}|it)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|since\s+|also\s+)?agreed\s+to|(?:we|I)\s+(?:also\s+)?recommend(?:ed)?\s+(?:that\s+)?(?:the\s+{body}|it)(?:\s+should)?)\s+(?:refund|reimburse|repay|pay\s+(?:(?:him|her|them)\s+)?back)\s+(?:this|it|that|them|the\s+(?:full\s+)?(?:amount|sum|cost|money))\b",
+        )
+    });
+    block
+        .following(s, 1)
+        .any(|n| AGREED_BACK.is_match(block.sentences()[n].text))
+}
+
 /// The complainant wanting money back, opening a sentence: wanting the body
 /// to repay it or pay for the work, saying it should (`He says ... that it
 /// should reimburse him`), having claimed it from the body (`He claimed
@@ -1438,9 +1501,14 @@ static NAMES_THE_PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words right before an amount naming it as one already told: `the
-/// £1,000 the panel recommended`, `the further £450`.
-static NAMED_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\bthe\s+(?:further\s+|additional\s+|same\s+|full\s+)?$"));
+/// £1,000 the panel recommended`, `the further £450`, `pay him that £200`.
+static NAMED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:the|that|this)\s+(?:further\s+|additional\s+|same\s+|full\s+)?$")
+});
+
+/// Words right before an amount naming it as the very sum already told,
+/// not one more of it: `the £1,950`, `that £200` (not `the further £450`).
+static THAT_SUM_BEFORE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\b(?:the|that|this)\s+$"));
 
 /// Words right after an amount saying it is agreed: `the £200 already agreed`.
 static SAID_AGREED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -2167,10 +2235,10 @@ static TOLD_WOULD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An agreement or recommendation right before a verb, or before a list of
 /// actions that ends at it: `agreed to ask`, `will also request`, `agreed to
-/// apologise, ask`.
+/// apologise, ask`, `agreed to reinstate the discount and ask`.
 static AGREED_ACTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:agree[sd]?|will|shall|should|must|undertaken|undertook|recommend\w*)\s+(?:to\s+)?(?:also\s+)?(?:[^.;:,£]{1,60},\s+(?:and\s+)?){0,3}$",
+        r"(?i)\b(?:agree[sd]?|will|shall|should|must|undertaken|undertook|recommend\w*)\s+(?:to\s+)?(?:also\s+)?(?:[^.;:,£]{1,60}?(?:,\s+(?:and\s+)?|\s+and\s+)){0,3}$",
     )
 });
 
@@ -2344,10 +2412,11 @@ fn role(m: &Mention, kind: Option<SectionKind>) -> PaymentRole {
 
 /// The words between a sum and the rate it was worked out from: `£1,350,
 /// calculated at £150 a week`, `£2,100, which is £150 for each month`,
-/// `£600 (£150 a month`.
+/// `£600 (£150 a month`, `£1,050 to reflect the 42 weeks ..., calculated at
+/// £25 a week`.
 static RATE_OF_SUM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^\s*(?:,\s*)?(?:(?:which\s+(?:is|was)\s+)?(?:calculated|worked\s+out|based)\s+(?:at|on|as)|which\s+(?:is|was)|at\s+(?:a|the)\s+rate\s+of|\(|being)\s*$",
+        r"(?i)^\s*(?:,\s*)?(?:(?:which\s+(?:is|was)\s+)?(?:calculated|worked\s+out|based)\s+(?:at|on|as)|which\s+(?:is|was)|at\s+(?:a|the)\s+rate\s+of|\(|being)\s*$|^[^.;£]*,\s*(?:calculated|worked\s+out|based)\s+(?:at|on|as)\s*$",
     )
 });
 

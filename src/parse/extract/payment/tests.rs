@@ -3225,3 +3225,101 @@ fn a_second_payment_after_a_clause_about_the_first_keeps_the_agreement() {
     );
     assert_eq!(role_of(&p, 500.0), vec![PaymentRole::Claimed], "{p:?}");
 }
+
+#[test]
+fn time_spent_somewhere_is_no_money_spent() {
+    use PaymentRole::{Agreed, Claimed, Other};
+    let p = run_one(
+        None,
+        "The Council has agreed to pay Ms R £150 for each month the family spent in unsuitable accommodation after the first six weeks, a total of £1,050, and £200 for her time and trouble.",
+        Some("Ms R"),
+    );
+    assert_eq!(
+        amounts_and_roles(&p),
+        [(150.0, Other), (1050.0, Agreed), (200.0, Agreed)]
+    );
+    // Money spent is still money: a claim when she wants it back.
+    assert_first_roles(&[(
+        None,
+        "Ms R says she spent about £60 a week on takeaway food and wants the Council to refund this.",
+        Claimed,
+    )]);
+}
+
+#[test]
+fn what_was_paid_and_the_next_sentence_agrees_to_pay_back_is_agreed() {
+    use PaymentRole::{Agreed, Other};
+    for next in [
+        "The Council has agreed to reimburse this, pay them £500 for the distress, and review its procedures.",
+        "We recommend the Council reimburse this and pay them £500 for the distress.",
+    ] {
+        let text = format!("Mr and Mrs T paid £2,750 for a stairlift themselves while they waited. {next}");
+        let p = run_one(None, &text, Some("Mr T"));
+        assert_eq!(amounts_and_roles(&p), [(2750.0, Agreed), (500.0, Agreed)], "{text}");
+    }
+    // Not when the next sentence agrees something else, or the story tells it.
+    for (kind, text) in [
+        (None, "Mr and Mrs T paid £2,750 for a stairlift. The Council has agreed to review its procedures."),
+        (Some(Complaint), "Mr and Mrs T paid £2,750 for a stairlift. They say the Council has agreed to reimburse this but has not."),
+    ] {
+        let p = run_one(kind, text, Some("Mr T"));
+        assert_eq!(amounts_and_roles(&p)[0], (2750.0, Other), "{text}");
+    }
+}
+
+#[test]
+fn a_rate_after_its_sum_with_words_between_is_how_the_sum_was_worked_out() {
+    use PaymentRole::{Agreed, Other};
+    for text in [
+        "The Council has agreed to pay her £1,050 to reflect the 42 weeks she remained in unsuitable accommodation, calculated at £25 a week, and pay her £100 for her time and trouble.",
+        "It has agreed to apologise, pay Ms K £750 for the five extra weeks, worked out at £150 for each week, and pay £100 for her time and trouble.",
+        "The Council has agreed to pay Mrs Y £1,600 to recognise the provision her son lost, based on £400 for each month, and £100 for her distress.",
+    ] {
+        let p = run_one(None, text, Some("Mrs Y"));
+        let roles: Vec<PaymentRole> = p.iter().map(|p| p.role).collect();
+        assert_eq!(roles, [Agreed, Other, Agreed], "{text}: {p:?}");
+    }
+    // A rate the sum is no multiple of is a payment of its own.
+    let p = run_one(None, "The Council has agreed to pay her £1,000 for the missed provision, calculated at £300 a month for the delay.", Some("Mrs Y"));
+    assert_eq!(p[1].role, Agreed, "{p:?}");
+}
+
+#[test]
+fn an_offer_the_decision_names_again_as_agreed_is_one_agreed_payment() {
+    use PaymentRole::{Agreed, Offered};
+    let p = run_one(
+        None,
+        "In its complaint response the Council offered Mr T £200. It has now agreed to pay him that £200, if it has not already done so, and a further £300 for his distress.",
+        Some("Mr T"),
+    );
+    assert_eq!(amounts_and_roles(&p), [(200.0, Agreed), (300.0, Agreed)]);
+    let p = run_one(
+        None,
+        "It offered Miss H £50 at stage one and £100 at stage two of its complaints procedure. We consider £100 is a suitable remedy for her time and trouble and the Council has agreed to pay it.",
+        Some("Miss H"),
+    );
+    assert_eq!(amounts_and_roles(&p), [(50.0, Offered), (100.0, Agreed)]);
+}
+
+#[test]
+fn a_refund_found_to_remedy_the_loss_is_accepted() {
+    let p = run_one(
+        None,
+        "It has already refunded £620, the fees charged for the period after Mrs W’s death, and this remedies the financial loss. The Care Provider has agreed to pay Ms V £300 for her distress.",
+        Some("Ms V"),
+    );
+    assert_eq!(
+        amounts_and_roles(&p),
+        [(620.0, PaymentRole::Accepted), (300.0, PaymentRole::Agreed)]
+    );
+}
+
+#[test]
+fn asking_someone_at_the_end_of_an_agreed_list_is_the_bodys_action() {
+    use PaymentRole::{Agreed, Claimed};
+    assert_first_roles(&[
+        (None, "It has also agreed to reinstate the discount and ask its enforcement agents to withdraw the £310 in fees added to her account.", Agreed),
+        // Her own asking is still her claim.
+        (None, "Miss H complains about the fees and asks the Council to refund the £310.", Claimed),
+    ]);
+}
