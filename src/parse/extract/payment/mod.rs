@@ -645,13 +645,22 @@ static AGREED_BACK_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// The complainant's voice: `Mrs X complains`, `he says`.
 static COMPLAINANT_VOICE: LazyLock<Regex> = LazyLock::new(|| regex(fault::REPORTED));
 
+/// The complainant as the subject of an offer: `He offered`, `Mrs X had
+/// offered`, `she then offered` (right before the offer word).
+static COMPLAINANT_OFFERS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:he|she|they|(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?-i:[A-Z])\w*)\s+(?:had\s+|has\s+|have\s+|then\s+|also\s+|later\s+)*$",
+    )
+});
+
 /// The complainant, not the body, as the payer: `her assessment that she
-/// should pay £80 a week`, `Mr X will pay £20 and the Council the rest`. A
+/// should pay £80 a week`, `Mr X will pay £20 and the Council the rest`,
+/// `offered to let Mr V pay in instalments of £175`. A
 /// contribution or charge, not a remedy (the Ombudsman never asks a
 /// complainant to pay).
 static COMPLAINANT_PAYS: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?:\b(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should|must|would|will|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to)|\b(?:offers?\s+(?:from|by)|for|allow(?:ed|ing|s)?|let(?:ting)?)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+to)\s+(?:\w+ly\s+)?(?:pay|repay|contribute)\s+(?:[\w'’-]+\s+){0,3}?$",
+        r"(?i)(?:\b(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should|must|would|will|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to)|\b(?:offers?\s+(?:from|by)|for|allow(?:ed|ing|s)?|let(?:s|ting)?)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+to|\blet(?:s|ting)?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*))\s+(?:\w+ly\s+)?(?:pay|repay|contribute)\s+(?:[\w'’-]+\s+){0,3}?$",
     )
 });
 
@@ -1707,8 +1716,9 @@ fn words_cue(
     }) {
         return Some(Cue::Offered);
     }
-    // `accepted an offer from Mrs X to pay £20 a week`: her instalments.
-    if (accepted || agreed_word.is_some_and(|(agreed, _)| agreed))
+    // `accepted an offer from Mrs X to pay £20 a week`: her instalments;
+    // so are those it offered to let her pay.
+    if (accepted || agreed_word.is_some_and(|(agreed, _)| agreed) || before.contains("offer"))
         && COMPLAINANT_PAYS.is_match(before)
     {
         return Some(Cue::Other);
@@ -1846,6 +1856,15 @@ fn words_cue(
         CueGroup::Asked => Cue::Remedy { agreed: true },
         CueGroup::Accepted => Cue::Accepted,
         CueGroup::Offered if accepted => Cue::Accepted,
+        // `He offered the Council £5,000 for the land`: the complainant's
+        // own bid, a price, not an offer of remedy; `offered to let Mr V
+        // pay in instalments of £175`: his payments.
+        CueGroup::Offered
+            if COMPLAINANT_OFFERS.is_match(&before[..start])
+                || COMPLAINANT_PAYS.is_match(before) =>
+        {
+            Cue::Other
+        }
         CueGroup::Offered => Cue::Offered,
         // `pay Mr X's legal costs of £2,000`, `refund the top-up fees
         // (£3,800)`: the pay verb governs the noun (and the nouns before it).

@@ -3323,3 +3323,27 @@ fn asking_someone_at_the_end_of_an_agreed_list_is_the_bodys_action() {
         (None, "Miss H complains about the fees and asks the Council to refund the £310.", Claimed),
     ]);
 }
+
+#[test]
+fn the_complainants_own_offer_and_instalments_offered_to_him_are_other_money() {
+    use PaymentRole::{Accepted, Other};
+    assert_first_roles(&[
+        (
+            None,
+            "He offered the Council £5,000 for the land behind his house.",
+            Other,
+        ),
+        (None, "Mrs X had offered £200 towards the repairs.", Other),
+        (
+            None,
+            "The Council offered to let Mr V pay in instalments of £175 a month over two years.",
+            Other,
+        ),
+        // The body's own offer of money is still an offer.
+        (
+            None,
+            "The Council offered Mr V £175 for his time and trouble.",
+            Accepted,
+        ),
+    ]);
+}
