@@ -293,9 +293,12 @@ pub(crate) const INJUSTICE_NEEDS: Prefilter = Prefilter::new(
     ],
 );
 
+/// Injustice denied: `did not cause Mr S a significant injustice`, `no
+/// injustice`, `did not change the outcome or cause Mr S a significant
+/// injustice` (a second verb joined by `or`), `cannot say ... injustice`.
 pub(crate) static NO_INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
     regex_read_through(
-        r"(?i)(?:\b(?:no|nor|without)|{not})\s+(?:[\w'’]+\s+){0,6}?(?:significant\s+|any\s+|an?\s+|personal\s+)?injustice|\binjustice\s+(?:was|is)\s*{not}|(?:\bcannot|\bca{not}|\bunable\s+to)\s+(?:say|conclude|find|show)\s+(?:[\w'’]+\s+){0,8}?injustice",
+        r"(?i)(?:\b(?:no|nor|without)|{not})\s+(?:[\w'’]+\s+){0,6}?(?:significant\s+|any\s+|an?\s+|personal\s+)?injustice|{not}\s+(?:[\w'’]+\s+){1,6}?(?:or|nor)\s+(?:cause|create|lead\s+to|result\s+in)\s+(?:[\w'’]+\s+){0,3}?(?:significant\s+|any\s+|an?\s+|personal\s+)*injustice|\binjustice\s+(?:was|is)\s*{not}|(?:\bcannot|\bca{not}|\bunable\s+to)\s+(?:say|conclude|find|show)\s+(?:[\w'’]+\s+){0,8}?injustice",
     )
 });
 /// The word beginnings every match of [`NO_INJUSTICE`] has.
@@ -906,13 +909,14 @@ fn negated_before(before: &str) -> bool {
 
 /// A remedy the decision says it does not make: a negation just before a
 /// remedy-naming match of [`INJUSTICE`] (`I have not recommended a remedy`,
-/// `we do not need to recommend any action`), which tells of no injustice.
+/// `we do not need to recommend any action`, `completed our investigation
+/// without recommending a remedy`), which tells of no injustice.
 /// Only the remedy branches: `did not reply, causing injustice` still does.
 fn remedy_declined(before: &str, matched: &str) -> bool {
     static REMEDY_BRANCH: LazyLock<Regex> =
         LazyLock::new(|| regex(r"(?i)^(?:recommend|agree|remed|financial|suitable)"));
     static NEGATED_JUST_BEFORE: LazyLock<Regex> =
-        LazyLock::new(|| regex(r"(?i)(?:{not}|\bnever|\bno)\s+(?:[\w'’]+\s+){0,2}$"));
+        LazyLock::new(|| regex(r"(?i)(?:{not}|\bnever|\bno|\bwithout)\s+(?:[\w'’]+\s+){0,2}$"));
     REMEDY_BRANCH.is_match(matched) && NEGATED_JUST_BEFORE.is_match(before)
 }
 
@@ -1335,6 +1339,21 @@ mod tests {
             "The Council was at fault.",
         )];
         assert_eq!(finding(&b, true), Some(FaultInjustice));
+    }
+
+    #[test]
+    fn injustice_denied_after_a_second_verb_or_a_remedy_made_without_is_none() {
+        for text in [
+            "The Council took four weeks longer than its procedures allow. That was fault, but it did not change the outcome or cause Mr S a significant injustice.",
+            "The Council was at fault. But this did not cause Mrs X a significant injustice. We have therefore completed our investigation without recommending a remedy.",
+        ] {
+            assert_eq!(in_summary(text), Some(FaultNoInjustice), "{text}");
+        }
+        // Still injustice when the remedy is made.
+        assert_eq!(
+            in_summary("The Council was at fault, which caused Mrs X distress. We have completed our investigation after recommending a remedy."),
+            Some(FaultInjustice)
+        );
     }
 
     #[test]
