@@ -15,6 +15,9 @@ unless --quiet:
   amounts, right roles   each distinct labelled amount (not marked uncertain) gets exactly
                          the labelled set of roles
 
+With --precision, each role's precision (of the labelled amounts the tool gave that role,
+how many are labelled with it) and recall follow.
+
 The binary defaults to target/release/ombuds (build it with `cargo build --release`).
 """
 import argparse
@@ -54,6 +57,11 @@ def main():
     ap.add_argument("set_dir", type=pathlib.Path)
     ap.add_argument("--bin", default="target/release/ombuds")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument(
+        "--precision",
+        action="store_true",
+        help="also print each role's precision and recall over the labelled amounts",
+    )
     args = ap.parse_args()
     pages = args.set_dir / "lgo_pages.jsonl"
     if not pages.exists():
@@ -87,6 +95,9 @@ def main():
     print(f"{args.set_dir}: agreed sets {right}/{len(payments)}")
 
     right = total = 0
+    found = collections.Counter()  # role -> labelled amounts the tool gave that role
+    given = collections.Counter()  # role -> labelled amounts given it, right or wrong
+    labelled = collections.Counter()  # role -> amounts labelled with it
     for ref, label in parsed_labels("roles.jsonl"):
         got = collections.defaultdict(set)
         for p in parsed[ref]["payments"]:
@@ -103,11 +114,22 @@ def main():
             if amount in uncertain:
                 continue
             total += 1
+            for role in got.get(amount, set()):
+                given[role] += 1
+                found[role] += role in wanted
+            for role in wanted:
+                labelled[role] += 1
             if got.get(amount, set()) == wanted:
                 right += 1
             else:
                 say(f"  role {ref} £{amount:g}: got {sorted(got.get(amount, []))}, label {sorted(wanted)}: {cue[amount][:120]}")
     print(f"{args.set_dir}: amounts with the right roles {right}/{total}")
+    if args.precision:
+        for role in ("agreed", "accepted", "offered", "claimed", "other"):
+            print(
+                f"{args.set_dir}:   {role}: precision {found[role]}/{given[role]},"
+                f" recall {found[role]}/{labelled[role]}"
+            )
 
 
 if __name__ == "__main__":
