@@ -876,6 +876,16 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
     for m in &mut mentions {
         m.payment.role = role(m, blocks[m.block].kind);
     }
+    // `The Council offered Ms M £150 at stage two, which she refused. We
+    // consider that is an appropriate amount ..., and the Council has agreed
+    // to pay it.`: the offer adopted, in the decision's own sections.
+    for m in &mut mentions {
+        if matches!(m.payment.role, PaymentRole::Offered | PaymentRole::Accepted)
+            && agreed_to_pay_it(&blocks[m.block], m.sentence, m.amount.end, m.amount.pence)
+        {
+            m.payment.role = PaymentRole::Agreed;
+        }
+    }
     // `the Council has agreed to pay £400` told in what happened, beside the
     // same £400 agreed in the summary or the action: the remedy restated,
     // not an offer.
@@ -1240,7 +1250,8 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     && i + 1 == found.len()
                     && (before.contains("paid")
                         || before.contains("spent")
-                        || before.contains("cost"))
+                        || before.contains("cost")
+                        || before.contains("charged"))
                     && SHE_PAID_BEFORE.is_match(before)
                     && wanted_back_next(block, s)
                 {
@@ -1418,11 +1429,13 @@ fn satisfied_after(
 
 /// Whether the words after an amount judge it fair in the decision's own
 /// voice, in the clause that tells it: `..., which we consider reasonable`,
-/// `..., which I find was proportionate`.
+/// `..., which I find was proportionate`, `..., which is appropriate.` (at
+/// the clause's end: `which was a suitable remedy for part of the complaint`
+/// judges only a part).
 fn which_we_find_fair(after: &str) -> bool {
     static WHICH_WE_FIND_FAIR: LazyLock<Regex> = LazyLock::new(|| {
         regex(
-            r"(?i)^[^.;£]*?,\s*which\s+(?:we|I)\s+(?:consider|think|find|found|considered|thought)\s+(?:to\s+be\s+|was\s+|is\s+|were\s+)?(?:both\s+)?(?:an?\s+)?(?:fair|reasonable|suitable|proportionate|appropriate|adequate|sufficient)\b",
+            r"(?i)^[^.;£]*?,\s*which\s+(?:we|I)\s+(?:consider|think|find|found|considered|thought)\s+(?:to\s+be\s+|was\s+|is\s+|were\s+)?(?:both\s+)?(?:an?\s+)?(?:fair|reasonable|suitable|proportionate|appropriate|adequate|sufficient)\b|^[^.;£]*?,\s*which\s+(?:is|was)\s+(?:both\s+)?(?:fair|reasonable|suitable|proportionate|appropriate|adequate|sufficient)\s*(?:[.;]|$)",
         )
     });
     after.contains("which") && WHICH_WE_FIND_FAIR.is_match(after)
@@ -1464,6 +1477,38 @@ fn wanted_back_next(block: &Block, s: usize) -> bool {
         .any(|n| WANTED_BACK.is_match(block.sentences()[n].text))
 }
 
+/// Whether the body agrees to pay the offer of `pence` just told, outside
+/// the story's sections: in the rest of its sentence (from byte `end`) or
+/// the next one of the paragraph, `the Council has agreed to pay it` (or
+/// `that sum`), with no other sum between for `it` to stand for (`We
+/// consider £400 more appropriate, and the Council has agreed to pay it`).
+fn agreed_to_pay_it(block: &Block, s: usize, end: usize, pence: i64) -> bool {
+    static AGREED_TO_PAY_IT: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)\b(?:the\s+{body}|it)\s+(?:has\s+|have\s+)?(?:now\s+|also\s+|since\s+)?agreed\s+to\s+pay\s+(?:(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+)?(?:it|this|that|(?:this|that|the)\s+(?:sum|amount|payment))\b",
+        )
+    });
+    if block.kind.is_some_and(|k| NARRATIVE.contains(&k)) {
+        return false;
+    }
+    // The agreement in `text`, if no other sum comes before it there.
+    let agrees = |text: &str| {
+        text.contains("agreed")
+            && AGREED_TO_PAY_IT.find(text).is_some_and(|m| {
+                amounts(&text[..m.start()])
+                    .iter()
+                    .all(|other| other.pence == pence)
+            })
+    };
+    let sentences = block.sentences();
+    let rest = sentences[s].text.get(end..).unwrap_or("");
+    if rest.contains('£') {
+        // A sum later in its own sentence is what an agreement there is to.
+        return agrees(rest);
+    }
+    agrees(rest) || block.following(s, 1).any(|n| agrees(sentences[n].text))
+}
+
 /// Whether the next sentence of sentence `s`'s paragraph has the body
 /// agreeing to pay back what was just told as paid, or the Ombudsman
 /// recommending it: `The Council has agreed to reimburse this.`
@@ -1491,12 +1536,13 @@ static WANTED_BACK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The complainant paying or spending, in the clause that ends at an amount:
 /// `She has spent about `, `she paid `, `he paid a cleaner `, `and spent
-/// about ` (after her other doings), `the family bought replacements, which cost `;
+/// about ` (after her other doings), `she was still charged `, `the family
+/// bought replacements, which cost `;
 /// or what something will cost (`putting the work right will cost about `),
 /// hers when she then wants it paid.
 static SHE_PAID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:paid|spent)\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|the\s+(?:man|woman|complainant|family))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:bought|purchased|replaced)\b[^.;£]*\bcost(?:ing)?\s+(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:will|would)\s+cost\s+(?:(?:about|around|over|nearly|almost|more\s+than|at\s+least)\s+)?$",
+        r"(?i)\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:paid|spent)\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:still\s+|also\s+|then\s+)?charged\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|the\s+(?:man|woman|complainant|family))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:bought|purchased|replaced)\b[^.;£]*\bcost(?:ing)?\s+(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:will|would)\s+cost\s+(?:(?:about|around|over|nearly|almost|more\s+than|at\s+least)\s+)?$",
     )
 });
 
@@ -1616,7 +1662,9 @@ fn words_cue(
     has: &dyn Fn(Prefilter) -> bool,
     has_after: &dyn Fn(Prefilter) -> bool,
 ) -> Option<Cue> {
-    let removal = removes_charge(before, after);
+    let removal = removes_charge(before, after)
+        .or_else(|| puts_back(before, after))
+        .or_else(|| backdated_sum(before));
     let strong_direct =
         removal.is_some() || (has(STRONG_DIRECT_NEEDS) && STRONG_DIRECT.is_match(before));
     let with_removal: Vec<CueMatch>;
@@ -1960,6 +2008,44 @@ fn removes_charge(before: &str, after: &str) -> Option<CueMatch> {
         return None;
     }
     REMOVE_THE.find(before).map(|m| CueMatch {
+        group: CueGroup::StrongRemedy,
+        start: m.start(),
+        end: m.end(),
+    })
+}
+
+/// What backdating comes to, told at the end of its clause: `backdate her
+/// council tax reduction to 1 April 2023, which is worth £642.18`,
+/// `backdate his direct payments ... at the assessed rate of £312 a week`
+/// (whose stated total then takes its cue). A remedy cue over the words
+/// right before the amount, so that `worth` is not read as a value.
+fn backdated_sum(before: &str) -> Option<CueMatch> {
+    static BACKDATED_TO: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)\b(?:backdate|back-date|backdating)\s+[^.;:£]{0,100}?\b(rate\s+of|worth|a\s+total\s+of|totalling|amounting\s+to)\s+$",
+        )
+    });
+    if !before.contains("ackdat") && !before.contains("ack-dat") {
+        return None;
+    }
+    let words = BACKDATED_TO.captures(before)?.get(1)?;
+    Some(CueMatch {
+        group: CueGroup::StrongRemedy,
+        start: words.start(),
+        end: words.end(),
+    })
+}
+
+/// `put £890 back into Mr U's direct payment account`: money returned, a
+/// remedy verb before the amount (as a [`CueGroup::StrongRemedy`] match).
+fn puts_back(before: &str, after: &str) -> Option<CueMatch> {
+    static PUT_RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\bput\s+$"));
+    static BACK_AFTER: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"(?i)^\s+back\s+(?:in|into|on|onto|to)\b"));
+    if !before.ends_with("put ") || !BACK_AFTER.is_match(after) {
+        return None;
+    }
+    PUT_RIGHT_BEFORE.find(before).map(|m| CueMatch {
         group: CueGroup::StrongRemedy,
         start: m.start(),
         end: m.end(),

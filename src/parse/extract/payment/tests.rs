@@ -3347,3 +3347,76 @@ fn the_complainants_own_offer_and_instalments_offered_to_him_are_other_money() {
         ),
     ]);
 }
+
+#[test]
+fn an_offer_the_body_then_agrees_to_pay_is_agreed_unless_it_stands_for_another_sum() {
+    use PaymentRole::{Agreed, Offered};
+    let p = run_one(
+        None,
+        "The Council offered Ms M £150 at stage two, which she refused. We consider that is an appropriate amount for the distress and uncertainty caused, and the Council has agreed to pay it.",
+        Some("Ms M"),
+    );
+    assert_eq!(amounts_and_roles(&p), [(150.0, Agreed)]);
+    // `it` is the sum named between.
+    let p = run_one(
+        None,
+        "The Council offered Mrs X £150 for the distress caused. We consider £400 more appropriate, and the Council has agreed to pay it.",
+        Some("Mrs X"),
+    );
+    assert_eq!(role_of(&p, 150.0), [Offered]);
+    // And in the story's sections the body's own agreement is its offer.
+    let p = run_one(
+        Some(Complaint),
+        "The Council offered Ms M £150 at stage two, which she refused. The Council has agreed to pay it.",
+        Some("Ms M"),
+    );
+    assert_eq!(role_of(&p, 150.0), [Offered]);
+}
+
+#[test]
+fn what_backdating_comes_to_and_money_put_back_are_agreed() {
+    use PaymentRole::{Agreed, Other};
+    let p = run_one(
+        None,
+        "The Council has agreed to backdate her council tax reduction to 1 April 2023, which is worth £642.18, and pay her £100.",
+        Some("Mrs X"),
+    );
+    assert_eq!(amounts_and_roles(&p), [(642.18, Agreed), (100.0, Agreed)]);
+    let p = run_one(
+        None,
+        "The Council has agreed to backdate Mr K's direct payments to 1 June 2020 at the assessed rate of £312 a week, a total of £9,672, and to pay him £250 for the distress.",
+        Some("Mr K"),
+    );
+    assert_eq!(
+        amounts_and_roles(&p),
+        [(312.0, Other), (9672.0, Agreed), (250.0, Agreed)]
+    );
+    let p = run_one(
+        None,
+        "It has agreed to put £890 back into Mr U’s direct payment account and pay him £250.",
+        Some("Mr U"),
+    );
+    assert_eq!(amounts_and_roles(&p), [(890.0, Agreed), (250.0, Agreed)]);
+    // A value backdating is not about stays what it is.
+    assert_first_roles(&[(
+        None,
+        "Her home was worth £185,000 when the Council backdated the charge.",
+        Other,
+    )]);
+}
+
+#[test]
+fn a_payment_judged_in_its_own_clause_and_a_charge_wanted_back_next() {
+    use PaymentRole::{Accepted, Agreed, Claimed};
+    let p = run_one(
+        None,
+        "It has already paid Ms F £150 for her time and trouble, which is appropriate. It has agreed to pay her £350 for her distress.",
+        Some("Ms F"),
+    );
+    assert_eq!(amounts_and_roles(&p), [(150.0, Accepted), (350.0, Agreed)]);
+    assert_first_roles(&[(
+        None,
+        "She was still charged £313.60 for them. She wants the Council to refund this.",
+        Claimed,
+    )]);
+}
