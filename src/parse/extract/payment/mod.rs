@@ -234,9 +234,7 @@ static TIME_SPENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether cue match `m` is `spent` telling time spent somewhere.
 fn time_spent(text: &str, m: &regex::Match) -> bool {
-    let matched = m.as_str();
-    matched.len() >= "spent".len()
-        && matched[matched.len() - "spent".len()..].eq_ignore_ascii_case("spent")
+    ends_with_ignoring_case(m.as_str().as_bytes(), "spent")
         && TIME_SPENT_AFTER.is_match(&text[m.end()..])
 }
 
@@ -254,7 +252,7 @@ static OMBUDSMAN_INSIDE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\b(?:I|w
 fn the_ombudsman_saying(text: &str, m: &CueMatch) -> bool {
     let matched = &text[m.start..m.end];
     matched.len() > "should".len()
-        && matched[matched.len() - "should".len()..].eq_ignore_ascii_case("should")
+        && ends_with_ignoring_case(matched.as_bytes(), "should")
         && (OMBUDSMAN_SAYING.is_match(&text[..m.start]) || OMBUDSMAN_INSIDE.is_match(matched))
 }
 
@@ -2039,16 +2037,19 @@ fn backdated_sum(before: &str) -> Option<CueMatch> {
 /// `put £890 back into Mr U's direct payment account`: money returned, a
 /// remedy verb before the amount (as a [`CueGroup::StrongRemedy`] match).
 fn puts_back(before: &str, after: &str) -> Option<CueMatch> {
-    static PUT_RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\bput\s+$"));
     static BACK_AFTER: LazyLock<Regex> =
         LazyLock::new(|| regex(r"(?i)^\s+back\s+(?:in|into|on|onto|to)\b"));
-    if !before.ends_with("put ") || !BACK_AFTER.is_match(after) {
+    let bytes = before.as_bytes();
+    // `put ` as a whole word (not `input `), right before the amount.
+    let start = before.len().checked_sub("put ".len())?;
+    let whole_word = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+    if !whole_word || !ends_with_ignoring_case(bytes, "put ") || !BACK_AFTER.is_match(after) {
         return None;
     }
-    PUT_RIGHT_BEFORE.find(before).map(|m| CueMatch {
+    Some(CueMatch {
         group: CueGroup::StrongRemedy,
-        start: m.start(),
-        end: m.end(),
+        start,
+        end: before.len(),
     })
 }
 
@@ -2152,6 +2153,12 @@ fn own_offer_before(cues: &[CueMatch], before: &str) -> bool {
 fn starts_with_ignoring_case(text: &[u8], prefix: &str) -> bool {
     text.get(..prefix.len())
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Whether `text` ends with `suffix`, ASCII case aside.
+fn ends_with_ignoring_case(text: &[u8], suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// Whether a cue word says the payment came before now: `already`, `previously`.
