@@ -448,8 +448,11 @@ fn values_in_own_words(before: &str, after: &str) -> bool {
 ///   before it confirmed that charges would apply, which amount to
 ///   £2,340`): the charge nouns between are the object's.
 fn verb_carried_on(cues: &[CueMatch], before: &str) -> Option<(CueGroup, usize, usize)> {
-    static AND_RIGHT_BEFORE: LazyLock<Regex> =
-        LazyLock::new(|| regex(r"(?i)(?:,|\s)\s*and\s+(?:a\s+further\s+|also\s+|then\s+)?$"));
+    static AND_RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)(?:(?:,|\s)\s*and\s+(?:a\s+further\s+|also\s+|then\s+)?|\s(?:together|along)\s+with\s+(?:the\s+)?)$",
+        )
+    });
     static AMOUNTS_TO: LazyLock<Regex> = LazyLock::new(|| {
         regex(
             r"(?i),\s*(?:which|that)\s+(?:amounts?|comes?|came|totals?|totalled)\s+to\s+(?:about\s+|around\s+|some\s+)?$",
@@ -709,8 +712,8 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
         |\b(?:is|was)\s+(?:the\s+(?:outcome|remedy|action)|what)\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+would\s+(?:have\s+)?(?:usually\s+|normally\s+)?(?:expect|recommend|ask\s+for|seek)\w*
         |\bin\s+line\s+with\s+(?:what|the\s+(?:remedy|amount|sum|payment))\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|might|usually|normally|generally)\s+(?:(?:have|usually|normally)\s+)?(?:recommend|ask|expect|suggest|seek)
         |\b(?:has|have)\s+(?:now\s+|already\s+)?put\s+(?:[\w'’]+\s+){1,3}?back\s+(?:in|into|to)\s+the\s+(?:same\s+)?(?:financial\s+)?position\b
-        |\b(?:which|this|that|it)\s+(?:now\s+|therefore\s+|also\s+)?(?:puts|has\s+put|will\s+put)\s+(?:[\w'’]+\s+){1,3}?back\s+(?:in|into|to)\s+the\s+(?:same\s+)?(?:financial\s+)?position\b
-        |\b(?:which|this|that)\s+(?:now\s+|therefore\s+|also\s+)?(?:puts|has\s+put)\s+(?:right\s+(?:the|her|his|their|any|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*['’]s)\b|(?:matters|things)\s+right\b)
+        |\b(?:which|this|that|it)\s+(?:(?:refund|payment|credit|reduction|sum|reimbursement)\s+|(?:we|I)\s+(?:consider|think|find|are\s+satisfied|am\s+satisfied)\s+)?(?:now\s+|therefore\s+|also\s+)?(?:puts|has\s+put|will\s+put)\s+(?:[\w'’]+\s+){1,3}?(?:back\s+)?(?:in|into|to)\s+the\s+(?:same\s+)?(?:financial\s+)?position\b
+        |\b(?:which|this|that)\s+(?:(?:refund|payment|credit|reduction|sum|reimbursement)\s+|(?:we|I)\s+(?:consider|think|find|are\s+satisfied|am\s+satisfied)\s+)?(?:now\s+|therefore\s+|also\s+)?(?:puts|has\s+put)\s+(?:right\s+(?:the|her|his|their|any|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*['’]s)\b|(?:matters|things)\s+right\b)
         |\b(?:has|have|had)\s+already\s+(?:offered|paid|made|provided|given)\s+(?:(?:him|her|them)\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:payments?|remedy|refund|sum)\s+(?:to|which|that)\s+(?:remed|address|put\s+right|recognis|acknowledg)
         |\b(?:unlikely|not\s+likely)\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|could)\s+(?:recommend|ask\s+for|seek|achieve|secure)\s+(?:any(?:thing)?\s+)?(?:further|more|additional|significantly\s+more|a\s+(?:different|better|greater))\b",
     )
@@ -1911,6 +1914,11 @@ fn words_cue(
         {
             Cue::Other
         }
+        // `offered her a seat on a school bus for £540 a year`: the price
+        // of what was offered.
+        CueGroup::Offered if rate && ends_with_ignoring_case(before.as_bytes(), " for ") => {
+            Cue::Other
+        }
         CueGroup::Offered => Cue::Offered,
         // `pay Mr X's legal costs of £2,000`, `refund the top-up fees
         // (£3,800)`: the pay verb governs the noun (and the nouns before it).
@@ -1922,9 +1930,11 @@ fn words_cue(
         {
             let (_, verb_start, verb_end) = verb.unwrap_or((group, start, start));
             let gap = before.get(verb_end..start).unwrap_or("");
-            if rate || RATE_WORD.is_match(gap) {
+            if (rate && !RECIPIENT_FIRST.is_match(gap)) || RATE_WORD.is_match(gap) {
                 // `should pay a contribution of £60 a week`, `pay weekly
-                // care fees of £900`: a charge at a rate, not a remedy.
+                // care fees of £900`: a charge at a rate, not a remedy; but
+                // `pay Mrs T the unpaid direct payments of £412 a month`
+                // pays her at that rate.
                 Cue::Other
             } else if agreed || accepted {
                 remedy(accepted, agreed)
@@ -1966,14 +1976,16 @@ fn words_cue(
         // `agreed to increase the payment to £350`: the new sum of a remedy.
         CueGroup::NotRemedy if INCREASED_TO.is_match(before) => remedy(accepted, agreed),
         CueGroup::NotRemedy => Cue::Other,
-        // `he is owed a refund of £300`, `is still due a further refund of
+        // `he is owed a refund of £300`, `the Council owes him a refund of
+        // £1,900`, `is still due a further refund of
         // £17,000`: what someone is said to be owed, not what anyone agreed.
         CueGroup::StrongRemedy | CueGroup::Remedy
             if !(agreed || accepted)
                 && prev.is_some_and(|(g, from, end)| {
-                    g == CueGroup::Loss
+                    let owed = &before[from..end];
+                    matches!(g, CueGroup::Loss | CueGroup::NotRemedy)
                         && few_words(before, end, start)
-                        && owed_or_due(&before[from..end])
+                        && (owed_or_due(owed) || starts_with_ignoring_case(owed.as_bytes(), "ow"))
                 }) =>
         {
             Cue::Claimed
@@ -2226,6 +2238,10 @@ static AGREED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whom a pay verb pays, first in the words after it: `pay Mrs T the`.
+static RECIPIENT_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^\s*(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s"));
+
 /// A word making the noun after it a rate: `weekly care fees`.
 static RATE_WORD: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:weekly|monthly|annual|yearly)\b"));
@@ -2394,27 +2410,51 @@ fn agreements(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
 /// clause ends at `and pay`, or at `and` right after its verb.
 fn agreed_before(before: &str) -> Option<(bool, usize)> {
     let mut last: Option<(bool, usize)> = None;
+    let mut last_start = 0;
     let mut agreed_earlier = false;
     for m in agreements(before) {
         agreed_earlier |= last.is_some_and(|(agreed, _)| agreed);
         last = Some((!m.as_str().to_ascii_lowercase().ends_with(" have"), m.end()));
+        last_start = m.start();
     }
     // `agreed to pay them the £2,730 in allowances they should have received
     // and £250 for their time`: the owed clause is two words at most, then
     // the list goes on.
+    // So is a list whose next item the owed clause's comma begins:
+    // `credit £628.70, which is the support he should have received,
+    // withdraw the £85 summons costs`.
     static OWED_CLAUSE_ENDS: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r"(?i)^\s+(?:[\w'’-]+\s+){1,2}?and\s+(?:(?:a\s+)?(?:further|additional)\s+)?$")
+        regex(
+            r"(?i)^\s+(?:[\w'’-]+\s+){1,2}?and\s+(?:(?:a\s+)?(?:further|additional)\s+)?$|^\s+(?:[\w'’-]+\s+)?[\w'’-]+,\s+(?:and\s+)?[a-z]+\s+(?:him\s+|her\s+|them\s+)?(?:the\s+|any\s+|all\s+|his\s+|her\s+|their\s+)?$",
+        )
     });
     match last {
         Some((false, end))
             if agreed_earlier
                 && (AND_PAY.is_match(&before[end..])
-                    || OWED_CLAUSE_ENDS.is_match(&before[end..])) =>
+                    || OWED_CLAUSE_ENDS.is_match(&before[end..])
+                    || owed_object_paid(&before[..last_start], &before[end..])) =>
         {
             Some((true, end))
         }
         last => last,
     }
+}
+
+/// The owed clause names what the agreed pay verb pays, the amount then told
+/// as its sum or rate: `agreed to pay Mrs T the allowance she should have
+/// received from March 2023, at £164.50 a week`, `pay him the support he
+/// should have had, £2,400`. The owed money is the payment.
+fn owed_object_paid(clause_before: &str, clause_after: &str) -> bool {
+    static PAY_THE_THING: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)\b(?:pay|refund|reimburse|backdate)\s+(?:(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?[A-Z]\w*)\s+)?(?:the|any|all)\s+(?:[\w'’-]+\s+){1,4}?(?:(?:that|which)\s+)?(?:he|she|they|it|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+$",
+        )
+    });
+    static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
+        regex(r"(?i)^\s+(?:received|had|got|been\s+(?:paid|given|awarded))\b[^.;:£]{0,60}$")
+    });
+    RECEIVED.is_match(clause_after) && PAY_THE_THING.is_match(clause_before)
 }
 
 /// `pay` right before the amount under an agreement, or the body having

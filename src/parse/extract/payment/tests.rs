@@ -3420,3 +3420,126 @@ fn a_payment_judged_in_its_own_clause_and_a_charge_wanted_back_next() {
         Claimed,
     )]);
 }
+
+#[test]
+fn the_money_owed_that_an_agreed_payment_pays_is_agreed() {
+    use PaymentRole::{Agreed, Other};
+    // The owed clause names the object of the agreed pay verb: its rate is
+    // how the total was worked out, the total the payment.
+    let p = run_one(
+        None,
+        "The Council has agreed to pay Mrs T the allowance she should have received from March 2023, at £164.50 a week, a total of £9,212, and to pay her £500 for her distress.",
+        Some("Mrs T"),
+    );
+    assert_eq!(
+        amounts_and_roles(&p),
+        [(164.5, Other), (9212.0, Agreed), (500.0, Agreed)]
+    );
+    assert_first_roles(&[
+        (
+            None,
+            "The Council agreed to pay Mr K the support he should have had, £2,400.",
+            Agreed,
+        ),
+        // Owed in the past, with no agreement to pay it, stays other money.
+        (None, "It should have paid him £50 in 2021.", Other),
+        (
+            None,
+            "The Council agreed to review the allowance she should have received of £90 a week.",
+            Other,
+        ),
+    ]);
+}
+
+#[test]
+fn a_rate_paid_to_a_named_person_is_a_payment_and_a_charge_at_a_rate_is_not() {
+    use PaymentRole::{Agreed, Other};
+    let p = run_one(
+        None,
+        "The Council has agreed to pay Mrs T the unpaid direct payments of £412 a month for the eight months from April to November 2018, a total of £3,296, and £250 for her time and trouble.",
+        Some("Mrs T"),
+    );
+    assert_eq!(
+        amounts_and_roles(&p),
+        [(412.0, Other), (3296.0, Agreed), (250.0, Agreed)]
+    );
+    assert_first_roles(&[
+        (
+            None,
+            "The Council has agreed to pay Mr X the direct payments of £150 a week he missed.",
+            Agreed,
+        ),
+        (
+            None,
+            "She should pay a contribution of £60 a week towards her care.",
+            Other,
+        ),
+    ]);
+}
+
+#[test]
+fn money_the_body_paid_that_puts_things_right_in_our_words_is_accepted() {
+    use PaymentRole::Accepted;
+    assert_first_roles(&[
+        (
+            None,
+            "It has already refunded the £1,284.60 he was overcharged, and we consider that refund puts the estate back in the position it should have been in.",
+            Accepted,
+        ),
+        (
+            None,
+            "It has already refunded £486 for the missed visits, which we consider puts right the financial loss.",
+            Accepted,
+        ),
+        (
+            None,
+            "It has already credited her council tax account with the backdated reduction of £612.55, which puts her in the position she would have been in.",
+            Accepted,
+        ),
+    ]);
+}
+
+#[test]
+fn a_list_goes_on_past_an_owed_clause_and_together_with() {
+    use PaymentRole::Agreed;
+    let p = run_one(
+        None,
+        "The Council has agreed to credit £628.70 to Mr L’s council tax account, which is the support he should have received, withdraw the £85 summons costs, and pay him £100 for his time and trouble.",
+        Some("Mr L"),
+    );
+    assert_eq!(
+        amounts_and_roles(&p),
+        [(628.7, Agreed), (85.0, Agreed), (100.0, Agreed)]
+    );
+    let p = run_one(
+        None,
+        "The Council has agreed to increase the distress payment to £400. It should now pay the £1,200 it offered together with the £400.",
+        Some("Mrs X"),
+    );
+    assert_eq!(role_of(&p, 400.0), [Agreed]);
+    assert_eq!(role_of(&p, 1200.0), [Agreed]);
+}
+
+#[test]
+fn a_refund_the_body_is_said_to_owe_is_claimed_and_an_offered_thing_has_a_price() {
+    use PaymentRole::{Claimed, Offered, Other};
+    assert_first_roles(&[
+        (
+            None,
+            "Mr H also says the Council owes his father a refund of about £1,900.",
+            Claimed,
+        ),
+        (
+            None,
+            "The Council offered her a spare seat on a school bus for £540 a year instead.",
+            Other,
+        ),
+    ]);
+    // An offer of money at a rate is still the offer.
+    let p = run_one(
+        Some(WhatFound),
+        "The Council offered her £100 a month for six months. That is not enough, and the Council has agreed to pay her £1,000 instead.",
+        Some("Mrs X"),
+    );
+    assert_eq!(role_of(&p, 100.0), [Offered]);
+}
