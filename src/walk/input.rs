@@ -23,7 +23,7 @@ use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 use serde_json::Value;
 
 use super::records::{self, Metadata};
-use super::text::{decode_encoding, without_mojibake};
+use super::text::{decode_encoding, repaired};
 use super::{
     path_text, read_bounded, read_file_looked, read_text_looked, FileStamp, Repair, SkipKind,
     Skipped, MAX_FILE_BYTES,
@@ -322,10 +322,10 @@ fn from_record(source: String, place: String, value: Value) -> Result<Document, 
             format!("{place}: {why}"),
         )
     })?;
-    // A record written from text that was decoded twice (`Â£`, `â€™`) is
-    // repaired as a text file would be.
+    // A record written from text that was decoded twice (`Â£`, `â€™`), or
+    // that lost its pound signs, is repaired as a text file would be.
     let mut repairs = Vec::new();
-    let text = without_mojibake(record.text, &mut repairs);
+    let text = repaired(record.text, &mut repairs);
     Ok(Document {
         file: None,
         source,
@@ -344,7 +344,7 @@ fn read_page_file(path: &Path, bytes: Vec<u8>) -> Result<Document, Skipped> {
     let page = super::page::read_page(&decoded.text);
     let url = page.url.or_else(|| manifest_url(path));
     let mut repairs = decoded.repairs;
-    let text = without_mojibake(page.text, &mut repairs);
+    let text = repaired(page.text, &mut repairs);
     Ok(Document::new(path_text(path), text, repairs, url))
 }
 

@@ -47,6 +47,13 @@ pub enum Repair {
         /// Lines repaired.
         lines: usize,
     },
+    /// U+FFFD right before a number read as the `£` it most often stands
+    /// for (a page saved with its pound signs lost, or a stray Latin-1 `£`
+    /// byte in UTF-8 text), at this many places.
+    LostPoundSigns {
+        /// Replacement characters read as `£`.
+        places: usize,
+    },
 }
 
 /// How many offsets of bad UTF-8 a warning lists, so a reader can find them.
@@ -97,6 +104,10 @@ impl fmt::Display for Repair {
                 f,
                 "repaired mojibake (such as â€™ for ’, Â£ for £) on {lines} lines"
             ),
+            Repair::LostPoundSigns { places } => write!(
+                f,
+                "read {places} replacement characters (U+FFFD) right before a number as £"
+            ),
         }
     }
 }
@@ -115,10 +126,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, (SkipKind, String)> {
         text = html_text(&text)?;
         repairs.push(Repair::HtmlConverted);
     }
-    if let Some((repaired, lines)) = repair_mojibake(&text) {
-        repairs.push(Repair::Mojibake { lines });
-        text = repaired;
-    }
+    let text = repaired(text, &mut repairs);
     Ok(Decoded { text, repairs })
 }
 
@@ -360,17 +368,55 @@ fn without_heading_mark(line: &str) -> &str {
 }
 
 /// `text` with its mojibake repaired ([`Repair::Mojibake`] added to
-/// `repairs` when a line changed): for text that reached us some other way
-/// than as a text file's bytes, such as a JSON record's `text` or a saved
+/// `repairs` when a line changed) and its lost pound signs restored
+/// ([`Repair::LostPoundSigns`]): for a file's decoded text, and for text that
+/// reached us some other way, such as a JSON record's `text` or a saved
 /// page's text.
-pub fn without_mojibake(text: String, repairs: &mut Vec<Repair>) -> String {
-    match repair_mojibake(&text) {
+pub fn repaired(text: String, repairs: &mut Vec<Repair>) -> String {
+    let text = match repair_mojibake(&text) {
         Some((repaired, lines)) => {
             repairs.push(Repair::Mojibake { lines });
             repaired
         }
         None => text,
+    };
+    match restore_lost_pounds(&text) {
+        Some((restored, places)) => {
+            repairs.push(Repair::LostPoundSigns { places });
+            restored
+        }
+        None => text,
     }
+}
+
+/// `�600`, `� 1,250`: U+FFFD right before a digit (or one space and a
+/// digit) becomes `£`. Returns the text and how many were read so, or `None`
+/// when there were none.
+fn restore_lost_pounds(text: &str) -> Option<(String, usize)> {
+    const LOST: char = '\u{FFFD}';
+    if !text.contains(LOST) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut places = 0;
+    let mut rest = text;
+    while let Some(at) = rest.find(LOST) {
+        let after = &rest[at + LOST.len_utf8()..];
+        let digit_next = after
+            .strip_prefix(' ')
+            .unwrap_or(after)
+            .starts_with(|c: char| c.is_ascii_digit());
+        out.push_str(&rest[..at]);
+        if digit_next {
+            out.push('£');
+            places += 1;
+        } else {
+            out.push(LOST);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    (places > 0).then_some((out, places))
 }
 
 /// Re-decodes lines that show double-encoding marks: the line is encoded
@@ -459,6 +505,22 @@ mod tests {
         let d = decode("The Councilâ€™s offer of Â£250.\nClean line.".into()).unwrap();
         assert_eq!(d.text, "The Council’s offer of £250.\nClean line.");
         assert!(messages(&d)[0].contains("on 1 lines"));
+    }
+
+    #[test]
+    fn a_lost_pound_sign_before_a_number_is_restored_and_said() {
+        // A stray Latin-1 `£` byte in UTF-8 text, and a sign already lost.
+        let bytes = b"Pay Mr X \xa3600 \xe2\x80\x94 and \xef\xbf\xbd 95 for \xef\xbf\xbd it.";
+        let d = decode(bytes.to_vec()).unwrap();
+        assert_eq!(d.text, "Pay Mr X £600 \u{2014} and £ 95 for \u{FFFD} it.");
+        let said = "read 2 replacement characters (U+FFFD) right before a number as £";
+        assert!(messages(&d).iter().any(|m| m == said), "{:?}", messages(&d));
+        let mut repairs = Vec::new();
+        assert_eq!(
+            repaired("no sign lost".into(), &mut repairs),
+            "no sign lost"
+        );
+        assert!(repairs.is_empty());
     }
 
     #[test]

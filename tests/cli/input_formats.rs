@@ -320,3 +320,29 @@ fn input_formats_a_json_record_with_mojibake_is_repaired_as_a_text_file_is() {
     let warnings = parsed[0]["warnings"].to_string();
     assert!(warnings.contains("mojibake"), "{warnings}");
 }
+
+#[test]
+fn input_formats_a_json_record_whose_pound_signs_were_lost_has_its_amounts_and_a_warning() {
+    // A scraper that lost the `£` signs: U+FFFD stands before each number.
+    let wd = Workdir::new();
+    let text = "North Council (23 000 022)\n\nSummary: The Council was at fault. \
+                It has agreed to pay Mr X \u{FFFD}600 towards his lost earnings and refund \
+                the \u{FFFD}95 he paid for a medical he did not need.";
+    let path = wd.write("scrape.jsonl", json!({ "text": text }).to_string());
+    let run = wd.run(&["parse", path.to_str().unwrap(), "--format", "jsonl"]);
+    let parsed = run.json_lines();
+    assert_eq!(parsed.len(), 1, "{}", run.describe());
+    let agreed: Vec<f64> = parsed[0]["payments"]
+        .as_array()
+        .expect("payments")
+        .iter()
+        .filter(|p| p["role"] == "agreed")
+        .map(|p| p["amount"].as_f64().unwrap())
+        .collect();
+    assert_eq!(agreed, [600.0, 95.0], "{}", run.describe());
+    let warnings = parsed[0]["warnings"].to_string();
+    assert!(
+        warnings.contains("read 2 replacement characters (U+FFFD) right before a number as £"),
+        "{warnings}"
+    );
+}

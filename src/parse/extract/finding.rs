@@ -298,7 +298,7 @@ pub(crate) const INJUSTICE_NEEDS: Prefilter = Prefilter::new(
 /// injustice` (a second verb joined by `or`), `cannot say ... injustice`.
 pub(crate) static NO_INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
     regex_read_through(
-        r"(?i)(?:\b(?:no|nor|without)|{not})\s+(?:[\w'’]+\s+){0,6}?(?:significant\s+|any\s+|an?\s+|personal\s+){0,2}injustice|{not}\s+(?:[\w'’]+\s+){1,6}?(?:or|nor)\s+(?:cause|create|lead\s+to|result\s+in)\s+(?:[\w'’]+\s+){0,3}?(?:significant\s+|any\s+|an?\s+|personal\s+)*injustice|\binjustice\s+(?:was|is)\s*{not}|(?:\bcannot|\bca{not}|\bunable\s+to)\s+(?:say|conclude|find|show)\s+(?:[\w'’]+\s+){0,8}?injustice",
+        r"(?i)(?:\b(?:no|nor|without)|{not})\s+(?:[\w'’]+\s+){0,6}?(?:significant\s+|any\s+|an?\s+|personal\s+){0,2}injustice|{not}\s+(?:[\w'’]+\s+){1,6}?(?:or|nor)\s+(?:caused?|created?|lead\s+to|led\s+to|result(?:ed)?\s+in)\s+(?:[\w'’]+\s+){0,3}?(?:significant\s+|any\s+|an?\s+|personal\s+)*injustice|\binjustice\s+(?:was|is)\s*{not}|(?:\bcannot|\bca{not}|\bunable\s+to)\s+(?:say|conclude|find|show)\s+(?:[\w'’]+\s+){0,8}?injustice",
     )
 });
 /// The word beginnings every match of [`NO_INJUSTICE`] has.
@@ -1346,6 +1346,7 @@ mod tests {
         for text in [
             "The Council took four weeks longer than its procedures allow. That was fault, but it did not change the outcome or cause Mr S a significant injustice.",
             "The Council was at fault. But this did not cause Mrs X a significant injustice. We have therefore completed our investigation without recommending a remedy.",
+            "The Council was slow to respond to two of Mr X’s reports, but I do not consider this changed the outcome or caused Mr X a significant injustice.",
             // Two words before `injustice` after a long clause of finding.
             "The Council was at fault because it did not reply to three of her reports. However, we have not found that this caused Mrs M a significant injustice, as the Council inspected the tree on time.",
         ] {

@@ -712,7 +712,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
         |\b(?:is|was)\s+(?:the\s+(?:outcome|remedy|action)|what)\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+would\s+(?:have\s+)?(?:usually\s+|normally\s+)?(?:expect|recommend|ask\s+for|seek)\w*
         |\bin\s+line\s+with\s+(?:what|the\s+(?:remedy|amount|sum|payment))\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|might|usually|normally|generally)\s+(?:(?:have|usually|normally)\s+)?(?:recommend|ask|expect|suggest|seek)
         |\b(?:has|have)\s+(?:now\s+|already\s+)?put\s+(?:[\w'’]+\s+){1,3}?back\s+(?:in|into|to)\s+the\s+(?:same\s+)?(?:financial\s+)?position\b
-        |\b(?:which|this|that|it)\s+(?:(?:refund|payment|credit|reduction|sum|reimbursement)\s+|(?:we|I)\s+(?:consider|think|find|are\s+satisfied|am\s+satisfied)\s+)?(?:now\s+|therefore\s+|also\s+)?(?:puts|has\s+put|will\s+put)\s+(?:[\w'’]+\s+){1,3}?(?:back\s+)?(?:in|into|to)\s+the\s+(?:same\s+)?(?:financial\s+)?position\b
+        |\b(?:which|this|that|it)\s+(?:(?:refund|payment|credit|reduction|sum|reimbursement)\s+|(?:we|I)\s+(?:consider|think|find|are\s+satisfied|am\s+satisfied)\s+)?(?:now\s+|therefore\s+|also\s+)?(?:puts|has\s+put|will\s+put)\s+(?:[\w'’]+\s+){1,3}?(?:(?:back\s+)?(?:in|into|to)\s+the\s+(?:same\s+)?(?:financial\s+)?position\b|back\s+where\s+(?:she|he|they|it|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should|would))
         |\b(?:which|this|that)\s+(?:(?:refund|payment|credit|reduction|sum|reimbursement)\s+|(?:we|I)\s+(?:consider|think|find|are\s+satisfied|am\s+satisfied)\s+)?(?:now\s+|therefore\s+|also\s+)?(?:puts|has\s+put)\s+(?:right\s+(?:the|her|his|their|any|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*['’]s)\b|(?:matters|things)\s+right\b)
         |\b(?:has|have|had)\s+already\s+(?:offered|paid|made|provided|given)\s+(?:(?:him|her|them)\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:payments?|remedy|refund|sum)\s+(?:to|which|that)\s+(?:remed|address|put\s+right|recognis|acknowledg)
         |\b(?:unlikely|not\s+likely)\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|could)\s+(?:recommend|ask\s+for|seek|achieve|secure)\s+(?:any(?:thing)?\s+)?(?:further|more|additional|significantly\s+more|a\s+(?:different|better|greater))\b",
@@ -942,6 +942,7 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
         for m in &mut mentions {
             if m.payment.role == PaymentRole::Offered
                 && (all_sufficient || sufficient.contains(&m.amount.pence) || in_summary(m))
+                && !raised_after(m, blocks)
             {
                 m.payment.role = PaymentRole::Accepted;
             }
@@ -1058,6 +1059,19 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
     let mut mentions = drop_restatements(mentions, blocks, strict);
     mentions.sort_by_key(|m| (m.block, m.sentence, m.amount.start));
     mentions.into_iter().map(|m| m.payment).collect()
+}
+
+/// An offer its own sentence then raises (`offered Mrs X £200 at stage one
+/// and increased this to £400 at stage two`): superseded, never the remedy.
+fn raised_after(m: &Mention, blocks: &[Block]) -> bool {
+    static RAISED_TO: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)^[^.;£]*?\b(?:increased|raised)\s+(?:this|it|that|its\s+offer|the\s+(?:offer|payment|amount|sum))\s+to\s+£",
+        )
+    });
+    let text = blocks[m.block].sentences()[m.sentence].text;
+    let after = text.get(m.amount.end..).unwrap_or("");
+    (after.contains("increased") || after.contains("raised")) && RAISED_TO.is_match(after)
 }
 
 /// Words that tell an offer: `offered`, `a goodwill gesture`, `compensation`,
@@ -1282,9 +1296,14 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 // money (a stated total beside a rate is the payment); so is
                 // a rate right after the sum it makes up (`pay Ms X £1,350,
                 // calculated at £150 for each of the nine weeks`).
-                let rate_total = (i > 0 && (total || own_before.trim_end().ends_with('(')))
+                let rate_total = (i > 0)
                     .then(|| &found[i - 1])
                     .filter(|rate| rate.period.is_some() && is_multiple(amount.pence, rate.pence))
+                    .filter(|_| {
+                        total
+                            || own_before.trim_end().ends_with('(')
+                            || RATE_RESTATED.is_match(own_before)
+                    })
                     .and_then(|rate| {
                         out.iter().rposition(|m| {
                             m.block == b && m.sentence == s && m.amount.start == rate.start
@@ -1531,7 +1550,7 @@ fn agreed_back_next(block: &Block, s: usize) -> bool {
 /// the Council rejected her claim`).
 static WANTED_BACK: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:now\s+|also\s+)?(?:(?:wants?|would\s+like|asks?|expects?)\s+(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+)to\s+(?:refund|reimburse|repay|pay\s+(?:her|him|them)\s+back|pay\s+(?:this|it)\b|pay\s+(?:for\s+)?the\s+(?:full\s+|whole\s+)?cost|pay\s+for\s+(?:the|this|it|them)\b|compensate\s+(?:her|him|them)\b|cover)|(?:claimed|claims|sought|asked\s+for)\s+(?:this|it|the\s+(?:cost|money|amount|sum))\s+(?:back\s+)?from\b|(?:made|submitted|put\s+in)\s+an?\s+(?:insurance\s+)?claim\b|(?:says?|said)\b[^.;]*?\b(?:it|the\s+{body})\s+should\s+(?:reimburse|refund|repay|compensate)\s+(?:her|him|them)\b|(?:says?|said)\s+(?:that\s+)?(?:it|the\s+{body})\s+(?:has\s+|had\s+)?(?:rejected|refused|turned\s+down|declined)\s+(?:her|his|their)\s+(?:insurance\s+)?claim)",
+        r"(?i)^(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:now\s+|also\s+)?(?:(?:wants?|would\s+like|asks?|expects?)\s+(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+)to\s+(?:[^.;,]{1,40}?\s+and\s+)?(?:refund|reimburse|repay|pay\s+(?:her|him|them)\s+back|pay\s+(?:this|it)\b|pay\s+(?:for\s+)?the\s+(?:full\s+|whole\s+)?cost|pay\s+for\s+(?:the|this|it|them)\b|pay\s+(?:his|her|their)\s+(?:costs?|expenses|fees?|bills?)\b|compensate\s+(?:her|him|them)\b|cover)|(?:claimed|claims|sought|asked\s+for)\s+(?:this|it|the\s+(?:cost|money|amount|sum))\s+(?:back\s+)?from\b|(?:made|submitted|put\s+in)\s+an?\s+(?:insurance\s+)?claim\b|(?:says?|said)\b[^.;]*?\b(?:it|the\s+{body})\s+should\s+(?:reimburse|refund|repay|compensate)\s+(?:her|him|them)\b|(?:says?|said)\s+(?:that\s+)?(?:it|the\s+{body})\s+(?:has\s+|had\s+)?(?:rejected|refused|turned\s+down|declined)\s+(?:her|his|their)\s+(?:insurance\s+)?claim)",
     )
 });
 
@@ -1543,7 +1562,7 @@ static WANTED_BACK: LazyLock<Regex> = LazyLock::new(|| {
 /// hers when she then wants it paid.
 static SHE_PAID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:paid|spent)\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:still\s+|also\s+|then\s+)?charged\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|the\s+(?:man|woman|complainant|family))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:bought|purchased|replaced)\b[^.;£]*\bcost(?:ing)?\s+(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:will|would)\s+cost\s+(?:(?:about|around|over|nearly|almost|more\s+than|at\s+least)\s+)?$",
+        r"(?i)\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:paid|spent)\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:still\s+|also\s+|then\s+)?charged\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|the\s+(?:man|woman|complainant|family))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:(?:had|has|have)\s+to\s+(?:buy|purchase|replace)|bought|purchased|replaced)\b[^.;£]*\bcost(?:ing)?\s+(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:will|would)\s+cost\s+(?:(?:about|around|over|nearly|almost|more\s+than|at\s+least)\s+)?$",
     )
 });
 
@@ -2032,7 +2051,7 @@ fn removes_charge(before: &str, after: &str) -> Option<CueMatch> {
 fn backdated_sum(before: &str) -> Option<CueMatch> {
     static BACKDATED_TO: LazyLock<Regex> = LazyLock::new(|| {
         regex(
-            r"(?i)\b(?:backdate|back-date|backdating)\s+[^.;:£]{0,100}?\b(rate\s+of|worth|a\s+total\s+of|totalling|amounting\s+to)\s+$",
+            r"(?i)\b(?:backdate|back-date|backdating)\s+[^.;:£]{0,100}?\b(rate\s+of|worth|a\s+total\s+of|totalling|amounting\s+to|at)\s+$",
         )
     });
     if !before.contains("ackdat") && !before.contains("ack-dat") {
@@ -2046,18 +2065,26 @@ fn backdated_sum(before: &str) -> Option<CueMatch> {
     })
 }
 
-/// `put £890 back into Mr U's direct payment account`: money returned, a
-/// remedy verb before the amount (as a [`CueGroup::StrongRemedy`] match).
+/// `put £890 back into Mr U's direct payment account`, `return £3,600 to
+/// the account`: money given back, a remedy verb right before the amount
+/// (as a [`CueGroup::StrongRemedy`] match).
 fn puts_back(before: &str, after: &str) -> Option<CueMatch> {
     static BACK_AFTER: LazyLock<Regex> =
         LazyLock::new(|| regex(r"(?i)^\s+back\s+(?:in|into|on|onto|to)\b"));
     let bytes = before.as_bytes();
-    // `put ` as a whole word (not `input `), right before the amount.
-    let start = before.len().checked_sub("put ".len())?;
-    let whole_word = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
-    if !whole_word || !ends_with_ignoring_case(bytes, "put ") || !BACK_AFTER.is_match(after) {
-        return None;
-    }
+    // The verb as a whole word (`put `, not `input `) right before the amount.
+    let verb = |word: &str| {
+        let start = before.len().checked_sub(word.len())?;
+        let whole_word = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+        (whole_word && ends_with_ignoring_case(bytes, word)).then_some(start)
+    };
+    let start = verb("put ")
+        .filter(|_| BACK_AFTER.is_match(after))
+        .or_else(|| {
+            ["return ", "returns ", "returned ", "returning "]
+                .iter()
+                .find_map(|w| verb(w))
+        })?;
     Some(CueMatch {
         group: CueGroup::StrongRemedy,
         start,
@@ -2241,6 +2268,12 @@ static AGREED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Whom a pay verb pays, first in the words after it: `pay Mrs T the`.
 static RECIPIENT_FIRST: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^\s*(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s"));
+
+/// The sum a rate comes to, told right after it: `£150 for each week
+/// beyond the limit, which is £1,500 for the ten weeks`.
+static RATE_RESTATED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^[^.;£]*,\s*(?:which|that)\s+(?:is|was|makes|would\s+be)\s+(?:a\s+sum\s+of\s+)?$")
+});
 
 /// A word making the noun after it a rate: `weekly care fees`.
 static RATE_WORD: LazyLock<Regex> =

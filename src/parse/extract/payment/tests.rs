@@ -3543,3 +3543,71 @@ fn a_refund_the_body_is_said_to_owe_is_claimed_and_an_offered_thing_has_a_price(
     );
     assert_eq!(role_of(&p, 100.0), [Offered]);
 }
+
+#[test]
+fn money_returned_and_the_sum_a_rate_comes_to_are_agreed() {
+    use PaymentRole::{Agreed, Other};
+    let p = run_one(
+        None,
+        "It has agreed to return £3,600 to the account, pay Mr W £250 for his distress and change its procedure.",
+        Some("Mr W"),
+    );
+    assert_eq!(amounts_and_roles(&p), [(3600.0, Agreed), (250.0, Agreed)]);
+    let p = run_one(
+        None,
+        "It has agreed to pay Ms J £150 for each week beyond the six-week limit, which is £1,500 for the ten weeks, and reimburse the £385 she spent replacing school uniforms.",
+        Some("Ms J"),
+    );
+    assert_eq!(
+        amounts_and_roles(&p),
+        [(150.0, Other), (1500.0, Agreed), (385.0, Agreed)]
+    );
+    let p = run_one(
+        None,
+        "It has agreed to backdate the direct payments at £96 a week, a total of £1,920, and to pay Mrs X £250 for her distress.",
+        Some("Mrs X"),
+    );
+    assert_eq!(
+        amounts_and_roles(&p),
+        [(96.0, Other), (1920.0, Agreed), (250.0, Agreed)]
+    );
+}
+
+#[test]
+fn an_offer_raised_later_in_its_sentence_is_never_the_accepted_remedy() {
+    use PaymentRole::{Accepted, Offered};
+    let p = run(
+        &[
+            (
+                None,
+                "It offered Mrs X £200 at stage one of its complaints procedure and increased this to £400 at stage two.",
+            ),
+            (Some(WhatFound), "We consider £400 is a suitable remedy."),
+        ],
+        Some("Mrs X"),
+    );
+    assert_eq!(role_of(&p, 200.0), [Offered]);
+    assert!(role_of(&p, 400.0).contains(&Accepted), "{p:?}");
+    assert_first_roles(&[(
+        None,
+        "It has already refunded £300, and this puts her back where she should have been.",
+        Accepted,
+    )]);
+}
+
+#[test]
+fn what_the_complainant_had_to_buy_or_pay_and_then_wants_paid_is_claimed() {
+    use PaymentRole::Claimed;
+    assert_first_roles(&[
+        (
+            None,
+            "Mr C says he has had to buy blackout blinds costing £260. He wants the Council to pay for them and to fit a shield to the light.",
+            Claimed,
+        ),
+        (
+            None,
+            "Mr F says he has paid a land agent £1,850 to prepare his objection. He wants the Council to withdraw the order and pay his costs.",
+            Claimed,
+        ),
+    ]);
+}
