@@ -21,6 +21,54 @@ use crate::parse::{Decision, Warning};
 /// Memory budget for tantivy's indexing threads, split between them.
 pub const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
 
+/// How far below the caller's scheduling priority tantivy's indexing and
+/// merging threads run (a `nice` increment; Linux only). Ingest reads and
+/// parses on one thread and indexes on the others: the parsing thread is the
+/// pipeline's one serial stage, and on a machine with no more cores than
+/// threads, a fair share of the cores (each thread an equal turn) leaves it
+/// short and the indexing threads waiting for it, while their wake-ups cut
+/// its turns short. Lower-priority indexing threads take the time the parser
+/// leaves, which is all they need (docs/performance.md, "Priority to the
+/// parsing thread").
+pub const INDEXING_NICENESS: i32 = 10;
+
+/// tantivy's writer, its threads started at [`INDEXING_NICENESS`] below the
+/// caller's priority: they inherit the priority of the thread that starts
+/// them, so a short-lived thread lowers its own and starts them. Where that
+/// thread cannot be had, the caller starts them at its own priority.
+fn yielding_writer(index: &tantivy::Index, threads: usize) -> tantivy::Result<IndexWriter<Queued>> {
+    let start = || index.writer_with_num_threads(threads, WRITER_HEAP_BYTES);
+    if !cfg!(target_os = "linux") {
+        return start();
+    }
+    std::thread::scope(|scope| {
+        let lowered = std::thread::Builder::new()
+            .name("ombuds-writer".into())
+            .spawn_scoped(scope, || {
+                lower_own_priority(INDEXING_NICENESS);
+                start()
+            });
+        match lowered {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => start(),
+        }
+    })
+}
+
+/// Lowers the calling thread's priority by `increment` (on Linux, `nice`
+/// is per thread). Failing leaves it as it was, which only costs speed.
+fn lower_own_priority(increment: i32) {
+    #[cfg(target_os = "linux")]
+    // SAFETY: nice(2) takes and returns plain integers and touches no memory.
+    unsafe {
+        libc::nice(increment);
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = increment;
+}
+
 /// How many documents may be waiting for tantivy's indexing threads at once.
 /// tantivy queues up to 10,000 itself, each holding a decision's text and
 /// record, which makes a full queue much of ingest's peak memory; a thousand
@@ -47,9 +95,7 @@ impl DecisionWriter {
     /// holds it or the directory cannot be written; then removes the files
     /// an earlier run left behind when it failed before its commit.
     pub fn new(index: &DecisionIndex, threads: usize) -> Result<Self> {
-        let writer = index
-            .index
-            .writer_with_num_threads(threads.max(1), WRITER_HEAP_BYTES)
+        let writer = yielding_writer(&index.index, threads.max(1))
             .map_err(|e| writer_failure(&e, &index.path))?;
         // A rebuild may have swapped a new index into place between our open
         // and our lock: tantivy would then write the new index with the old
@@ -537,6 +583,59 @@ mod tests {
         ) -> tantivy::Result<tantivy::directory::WatchHandle> {
             self.0.watch(callback)
         }
+    }
+
+    /// Each of this process's threads whose name starts with `prefix`, with
+    /// its `nice` value (from `/proc`).
+    #[cfg(target_os = "linux")]
+    fn threads_named(prefix: &str) -> Vec<(String, i32)> {
+        let mut found = Vec::new();
+        for task in std::fs::read_dir("/proc/self/task").unwrap().flatten() {
+            let name = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+            if let (true, Ok(stat)) = (
+                name.starts_with(prefix),
+                std::fs::read_to_string(task.path().join("stat")),
+            ) {
+                found.push((
+                    task.file_name().to_string_lossy().into_owned(),
+                    nice_of(&stat),
+                ));
+            }
+        }
+        found
+    }
+
+    /// The `nice` value in a `/proc/.../stat` line: the 17th field after the
+    /// `(name)` field.
+    #[cfg(target_os = "linux")]
+    fn nice_of(stat: &str) -> i32 {
+        let fields = &stat[stat.rfind(')').expect("stat") + 1..];
+        fields.split_whitespace().nth(16).unwrap().parse().unwrap()
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_indexing_threads_yield_to_the_thread_that_opened_the_writer() {
+        let own = || nice_of(&std::fs::read_to_string("/proc/thread-self/stat").unwrap());
+        let before: Vec<String> = threads_named("thrd-tantivy-in")
+            .into_iter()
+            .map(|(tid, _)| tid)
+            .collect();
+        let caller = own();
+        let dir = tempfile::tempdir().unwrap();
+        let destination = crate::index::open_or_create(&dir.path().join("idx"), false).unwrap();
+        let writer = DecisionWriter::new(&destination.index, 2).unwrap();
+        // Other tests open writers too; only lowering makes a thread this low,
+        // so the new threads at the lowered priority include this writer's two.
+        let lowered = (caller + INDEXING_NICENESS).min(19);
+        let started: Vec<(String, i32)> = threads_named("thrd-tantivy-in")
+            .into_iter()
+            .filter(|(tid, _)| !before.contains(tid))
+            .collect();
+        let yielding = started.iter().filter(|(_, nice)| *nice == lowered).count();
+        assert!(yielding >= 2, "caller at {caller}, started {started:?}");
+        assert_eq!(own(), caller, "the caller keeps its own priority");
+        drop(writer);
     }
 
     #[test]
