@@ -446,7 +446,8 @@ fn values_in_own_words(before: &str, after: &str) -> bool {
 ///   between belong to the earlier item, whose amount the verb governs;
 /// - a total of the verb's object (`cancel the invoices for the period
 ///   before it confirmed that charges would apply, which amount to
-///   £2,340`): the charge nouns between are the object's.
+///   £2,340`; `pay Mrs T the difference between the two rates from March
+///   2015, a total of £6,615`): the charge nouns between are the object's.
 fn verb_carried_on(cues: &[CueMatch], before: &str) -> Option<(CueGroup, usize, usize)> {
     static AND_RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         regex(
@@ -455,7 +456,7 @@ fn verb_carried_on(cues: &[CueMatch], before: &str) -> Option<(CueGroup, usize, 
     });
     static AMOUNTS_TO: LazyLock<Regex> = LazyLock::new(|| {
         regex(
-            r"(?i),\s*(?:which|that)\s+(?:amounts?|comes?|came|totals?|totalled)\s+to\s+(?:about\s+|around\s+|some\s+)?$",
+            r"(?i),\s*(?:(?:which|that)\s+(?:amounts?|comes?|came|totals?|totalled)\s+to|a\s+total\s+of|totalling)\s+(?:about\s+|around\s+|some\s+)?$",
         )
     });
     // `the £1,000 it offered`: an offer told of an earlier amount.
@@ -713,7 +714,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
         |\bin\s+line\s+with\s+(?:what|the\s+(?:remedy|amount|sum|payment))\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|might|usually|normally|generally)\s+(?:(?:have|usually|normally)\s+)?(?:recommend|ask|expect|suggest|seek)
         |\b(?:has|have)\s+(?:now\s+|already\s+)?put\s+(?:[\w'’]+\s+){1,3}?back\s+(?:in|into|to)\s+the\s+(?:same\s+)?(?:financial\s+)?position\b
         |\b(?:which|this|that|it)\s+(?:(?:refund|payment|credit|reduction|sum|reimbursement)\s+|(?:we|I)\s+(?:consider|think|find|are\s+satisfied|am\s+satisfied)\s+)?(?:now\s+|therefore\s+|also\s+)?(?:puts|has\s+put|will\s+put)\s+(?:[\w'’]+\s+){1,3}?(?:(?:back\s+)?(?:in|into|to)\s+the\s+(?:same\s+)?(?:financial\s+)?position\b|back\s+where\s+(?:she|he|they|it|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should|would))
-        |\b(?:which|this|that)\s+(?:(?:refund|payment|credit|reduction|sum|reimbursement)\s+|(?:we|I)\s+(?:consider|think|find|are\s+satisfied|am\s+satisfied)\s+)?(?:now\s+|therefore\s+|also\s+)?(?:puts|has\s+put)\s+(?:right\s+(?:the|her|his|their|any|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*['’]s)\b|(?:matters|things)\s+right\b)
+        |\b(?:which|this|that)\s+(?:(?:refund|payment|credit|reduction|sum|reimbursement)\s+|(?:we|I)\s+(?:consider|think|find|are\s+satisfied|am\s+satisfied)\s+)?(?:now\s+|therefore\s+|also\s+)?(?:puts|put|has\s+put)\s+(?:right\s+(?:the|her|his|their|any|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*['’]s)\b|(?:matters|things)\s+right\b)
         |\b(?:has|have|had)\s+already\s+(?:offered|paid|made|provided|given)\s+(?:(?:him|her|them)\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:payments?|remedy|refund|sum)\s+(?:to|which|that)\s+(?:remed|address|put\s+right|recognis|acknowledg)
         |\b(?:unlikely|not\s+likely)\s+(?:that\s+)?(?:we|I|the\s+ombudsm[ae]n)\s+(?:would|could)\s+(?:recommend|ask\s+for|seek|achieve|secure)\s+(?:any(?:thing)?\s+)?(?:further|more|additional|significantly\s+more|a\s+(?:different|better|greater))\b",
     )
@@ -2014,18 +2015,19 @@ fn words_cue(
     Some(cue)
 }
 
-/// `remove the £310 enforcement fees`, `withdraw the £85 summons costs`:
+/// `remove the £310 enforcement fees`, `withdraw the £85 summons costs`,
+/// `removed £240 from the invoices`:
 /// taking a charge away is a remedy verb, as `cancel` and `waive` are, but
 /// not for other money (`withdrew the £500 offer`). The verb as a cue.
 fn removes_charge(before: &str, after: &str) -> Option<CueMatch> {
     static REMOVE_THE: LazyLock<Regex> = LazyLock::new(|| {
         regex(
-            r"(?i)\b(?:remov(?:e|es|ed|ing)|withdr(?:aw|aws|ew|awn|awing))\s+(?:the|its|any|all)\s+$",
+            r"(?i)\b(?:remov(?:e|es|ed|ing)\s+(?:(?:the|its|any|all)\s+)?|withdr(?:aw|aws|ew|awn|awing)\s+(?:the|its|any|all)\s+)$",
         )
     });
     static CHARGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         regex(
-            r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?(?:costs?|fees?|charges?|penalt(?:y|ies)|interest|surcharges?|fines?)\b",
+            r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?(?:costs?|fees?|charges?|penalt(?:y|ies)|interest|surcharges?|fines?)\b|^\s*from\s+(?:the|her|his|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?:invoices?|bills?|charges?|fees?|costs?)\b",
         )
     });
     let near = tail(before, 24).as_bytes();
@@ -2601,7 +2603,7 @@ fn role(m: &Mention, kind: Option<SectionKind>) -> PaymentRole {
 /// £25 a week`.
 static RATE_OF_SUM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^\s*(?:,\s*)?(?:(?:which\s+(?:is|was)\s+)?(?:calculated|worked\s+out|based)\s+(?:at|on|as)|which\s+(?:is|was)|at\s+(?:a|the)\s+rate\s+of|\(|being)\s*$|^[^.;£]*,\s*(?:calculated|worked\s+out|based)\s+(?:at|on|as)\s*$",
+        r"(?i)^\s*(?:,\s*|\(\s*)?(?:(?:which\s+(?:is|was)\s+)?(?:calculated|worked\s+out|based)\s+(?:at|on|as)|which\s+(?:is|was)|at\s+(?:a|the)\s+rate\s+of|\(|being)\s*$|^[^.;£]*,\s*(?:calculated|worked\s+out|based)\s+(?:at|on|as)\s*$|^\s*\(\s*\d+\s+(?:weeks?|months?|days?|years?|nights?)\s+at\s*$",
     )
 });
 

@@ -3611,3 +3611,52 @@ fn what_the_complainant_had_to_buy_or_pay_and_then_wants_paid_is_claimed() {
         ),
     ]);
 }
+
+#[test]
+fn the_total_of_what_the_pay_verb_names_and_a_rate_in_brackets_after_its_sum() {
+    use PaymentRole::{Agreed, Other};
+    let p = run_one(
+        None,
+        "The Council has agreed to pay Mrs T the difference between the two rates from March 2015, when the placement began, a total of £6,615, and £500 for her distress.",
+        Some("Mrs T"),
+    );
+    assert_eq!(amounts_and_roles(&p), [(6615.0, Agreed), (500.0, Agreed)]);
+    let p = run_one(
+        None,
+        "The Council has agreed to pay Mrs X £2,400 (calculated at £400 for each month of missed provision) and pay her £300 for her distress.",
+        Some("Mrs X"),
+    );
+    assert_eq!(
+        amounts_and_roles(&p),
+        [(2400.0, Agreed), (400.0, Other), (300.0, Agreed)]
+    );
+    let p = run_one(
+        None,
+        "It agreed to refund the charges Mr Y paid between 2 March and 30 August 2015, a total of £1,609.40 (26 weeks at £61.90 a week).",
+        Some("Mr Y"),
+    );
+    assert_eq!(amounts_and_roles(&p), [(1609.4, Agreed), (61.9, Other)]);
+}
+
+#[test]
+fn a_sum_taken_off_invoices_and_a_refund_that_put_right_the_loss_are_accepted() {
+    use PaymentRole::{Accepted, Other};
+    let p = run_one(
+        None,
+        "It removed £240 from the invoices for the cancelled visits, apologised, and paid Mrs F £100. That is in line with what we would have recommended.",
+        Some("Mrs F"),
+    );
+    assert_eq!(
+        amounts_and_roles(&p),
+        [(240.0, Accepted), (100.0, Accepted)]
+    );
+    assert_first_roles(&[
+        (
+            None,
+            "It refunded the £345 Mrs E paid to the enforcement agents, which put right her financial loss.",
+            Accepted,
+        ),
+        // Taking money out of one's own account is no remedy.
+        (None, "She withdrew £500 from her account to pay the bills.", Other),
+    ]);
+}
