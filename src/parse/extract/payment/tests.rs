@@ -34,6 +34,13 @@ fn assert_first_role(kind: Option<SectionKind>, text: &str, role: PaymentRole) {
     assert_eq!(amounts_and_roles(&p)[0].1, role, "{text}: {p:?}");
 }
 
+/// Asserts each amount and role of `text`, read as one block with no
+/// section whose complainant is `complainant`.
+fn assert_roles(text: &str, complainant: &str, expected: &[(f64, PaymentRole)]) {
+    let p = run_one(None, text, Some(complainant));
+    assert_eq!(amounts_and_roles(&p), expected, "{text}");
+}
+
 /// [`assert_first_role`] for each case.
 fn assert_first_roles(cases: &[(Option<SectionKind>, &str, PaymentRole)]) {
     for &(kind, text, role) in cases {
@@ -3426,15 +3433,7 @@ fn the_money_owed_that_an_agreed_payment_pays_is_agreed() {
     use PaymentRole::{Agreed, Other};
     // The owed clause names the object of the agreed pay verb: its rate is
     // how the total was worked out, the total the payment.
-    let p = run_one(
-        None,
-        "The Council has agreed to pay Mrs T the allowance she should have received from March 2023, at £164.50 a week, a total of £9,212, and to pay her £500 for her distress.",
-        Some("Mrs T"),
-    );
-    assert_eq!(
-        amounts_and_roles(&p),
-        [(164.5, Other), (9212.0, Agreed), (500.0, Agreed)]
-    );
+    assert_roles("The Council has agreed to pay Mrs T the allowance she should have received from March 2023, at £164.50 a week, a total of £9,212, and to pay her £500 for her distress.", "Mrs T", &[(164.5, Other), (9212.0, Agreed), (500.0, Agreed)]);
     assert_first_roles(&[
         (
             None,
@@ -3454,15 +3453,7 @@ fn the_money_owed_that_an_agreed_payment_pays_is_agreed() {
 #[test]
 fn a_rate_paid_to_a_named_person_is_a_payment_and_a_charge_at_a_rate_is_not() {
     use PaymentRole::{Agreed, Other};
-    let p = run_one(
-        None,
-        "The Council has agreed to pay Mrs T the unpaid direct payments of £412 a month for the eight months from April to November 2018, a total of £3,296, and £250 for her time and trouble.",
-        Some("Mrs T"),
-    );
-    assert_eq!(
-        amounts_and_roles(&p),
-        [(412.0, Other), (3296.0, Agreed), (250.0, Agreed)]
-    );
+    assert_roles("The Council has agreed to pay Mrs T the unpaid direct payments of £412 a month for the eight months from April to November 2018, a total of £3,296, and £250 for her time and trouble.", "Mrs T", &[(412.0, Other), (3296.0, Agreed), (250.0, Agreed)]);
     assert_first_roles(&[
         (
             None,
@@ -3502,15 +3493,7 @@ fn money_the_body_paid_that_puts_things_right_in_our_words_is_accepted() {
 #[test]
 fn a_list_goes_on_past_an_owed_clause_and_together_with() {
     use PaymentRole::Agreed;
-    let p = run_one(
-        None,
-        "The Council has agreed to credit £628.70 to Mr L’s council tax account, which is the support he should have received, withdraw the £85 summons costs, and pay him £100 for his time and trouble.",
-        Some("Mr L"),
-    );
-    assert_eq!(
-        amounts_and_roles(&p),
-        [(628.7, Agreed), (85.0, Agreed), (100.0, Agreed)]
-    );
+    assert_roles("The Council has agreed to credit £628.70 to Mr L’s council tax account, which is the support he should have received, withdraw the £85 summons costs, and pay him £100 for his time and trouble.", "Mr L", &[(628.7, Agreed), (85.0, Agreed), (100.0, Agreed)]);
     let p = run_one(
         None,
         "The Council has agreed to increase the distress payment to £400. It should now pay the £1,200 it offered together with the £400.",
@@ -3547,30 +3530,9 @@ fn a_refund_the_body_is_said_to_owe_is_claimed_and_an_offered_thing_has_a_price(
 #[test]
 fn money_returned_and_the_sum_a_rate_comes_to_are_agreed() {
     use PaymentRole::{Agreed, Other};
-    let p = run_one(
-        None,
-        "It has agreed to return £3,600 to the account, pay Mr W £250 for his distress and change its procedure.",
-        Some("Mr W"),
-    );
-    assert_eq!(amounts_and_roles(&p), [(3600.0, Agreed), (250.0, Agreed)]);
-    let p = run_one(
-        None,
-        "It has agreed to pay Ms J £150 for each week beyond the six-week limit, which is £1,500 for the ten weeks, and reimburse the £385 she spent replacing school uniforms.",
-        Some("Ms J"),
-    );
-    assert_eq!(
-        amounts_and_roles(&p),
-        [(150.0, Other), (1500.0, Agreed), (385.0, Agreed)]
-    );
-    let p = run_one(
-        None,
-        "It has agreed to backdate the direct payments at £96 a week, a total of £1,920, and to pay Mrs X £250 for her distress.",
-        Some("Mrs X"),
-    );
-    assert_eq!(
-        amounts_and_roles(&p),
-        [(96.0, Other), (1920.0, Agreed), (250.0, Agreed)]
-    );
+    assert_roles("It has agreed to return £3,600 to the account, pay Mr W £250 for his distress and change its procedure.", "Mr W", &[(3600.0, Agreed), (250.0, Agreed)]);
+    assert_roles("It has agreed to pay Ms J £150 for each week beyond the six-week limit, which is £1,500 for the ten weeks, and reimburse the £385 she spent replacing school uniforms.", "Ms J", &[(150.0, Other), (1500.0, Agreed), (385.0, Agreed)]);
+    assert_roles("It has agreed to backdate the direct payments at £96 a week, a total of £1,920, and to pay Mrs X £250 for her distress.", "Mrs X", &[(96.0, Other), (1920.0, Agreed), (250.0, Agreed)]);
 }
 
 #[test]
@@ -3615,41 +3577,15 @@ fn what_the_complainant_had_to_buy_or_pay_and_then_wants_paid_is_claimed() {
 #[test]
 fn the_total_of_what_the_pay_verb_names_and_a_rate_in_brackets_after_its_sum() {
     use PaymentRole::{Agreed, Other};
-    let p = run_one(
-        None,
-        "The Council has agreed to pay Mrs T the difference between the two rates from March 2015, when the placement began, a total of £6,615, and £500 for her distress.",
-        Some("Mrs T"),
-    );
-    assert_eq!(amounts_and_roles(&p), [(6615.0, Agreed), (500.0, Agreed)]);
-    let p = run_one(
-        None,
-        "The Council has agreed to pay Mrs X £2,400 (calculated at £400 for each month of missed provision) and pay her £300 for her distress.",
-        Some("Mrs X"),
-    );
-    assert_eq!(
-        amounts_and_roles(&p),
-        [(2400.0, Agreed), (400.0, Other), (300.0, Agreed)]
-    );
-    let p = run_one(
-        None,
-        "It agreed to refund the charges Mr Y paid between 2 March and 30 August 2015, a total of £1,609.40 (26 weeks at £61.90 a week).",
-        Some("Mr Y"),
-    );
-    assert_eq!(amounts_and_roles(&p), [(1609.4, Agreed), (61.9, Other)]);
+    assert_roles("The Council has agreed to pay Mrs T the difference between the two rates from March 2015, when the placement began, a total of £6,615, and £500 for her distress.", "Mrs T", &[(6615.0, Agreed), (500.0, Agreed)]);
+    assert_roles("The Council has agreed to pay Mrs X £2,400 (calculated at £400 for each month of missed provision) and pay her £300 for her distress.", "Mrs X", &[(2400.0, Agreed), (400.0, Other), (300.0, Agreed)]);
+    assert_roles("It agreed to refund the charges Mr Y paid between 2 March and 30 August 2015, a total of £1,609.40 (26 weeks at £61.90 a week).", "Mr Y", &[(1609.4, Agreed), (61.9, Other)]);
 }
 
 #[test]
 fn a_sum_taken_off_invoices_and_a_refund_that_put_right_the_loss_are_accepted() {
     use PaymentRole::{Accepted, Other};
-    let p = run_one(
-        None,
-        "It removed £240 from the invoices for the cancelled visits, apologised, and paid Mrs F £100. That is in line with what we would have recommended.",
-        Some("Mrs F"),
-    );
-    assert_eq!(
-        amounts_and_roles(&p),
-        [(240.0, Accepted), (100.0, Accepted)]
-    );
+    assert_roles("It removed £240 from the invoices for the cancelled visits, apologised, and paid Mrs F £100. That is in line with what we would have recommended.", "Mrs F", &[(240.0, Accepted), (100.0, Accepted)]);
     assert_first_roles(&[
         (
             None,
