@@ -74,7 +74,7 @@ use crate::parse::warning::Warning;
 pub(crate) static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
     regex_with_cache(
         r"(?xi)
-        \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+{body}\s+(?:failed|delayed|did\s*{not}|was\s+wrong|took\s+too\s+long))\b
+        \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?(?:some\s+|significant\s+|avoidable\s+|unreasonable\s+|evidence\s+of\s+)?(?:delays?|failures?|failings|errors?|mistakes?|shortcomings|poor|lack|the\s+{body}\s+(?:failed|delayed|did\s*{not}|was\s+wrong|took\s+too\s+long|was\s+(?:too\s+|very\s+)?slow\s+(?:to|in)))\b
         | \b(?:I|we|the\s+ombudsm[ae]n)\s+(?:have\s+|has\s+|also\s+)*(?:found|find|finds)\s+(?:that\s+)?(?:the\s+)?(?:(?:{body}|[\w-]+)['’]s?\s+(?:[\w'’,-]+\s+){0,20}?|{body}\s+(?:has\s+|had\s+)?)(?:all\s+|also\s+)?caused\s+(?:(?:her|him|them|Mrs?\s+[A-Z]|Ms\s+[A-Z]|Miss\s+[A-Z]|some|significant|an?|avoidable|personal|further)\s+){0,3}injustice
         | \b(?:uphold|upholds|upheld|upholding)\s+(?:(?:the\s+|one\s+|some\s+)?(?:parts?|some|elements?|aspects?)\s+of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]['’]s|[A-Z]['’]s)\s+complaints?
         | \bdecided\s+to\s+uphold
@@ -1347,6 +1347,7 @@ mod tests {
             "The Council took four weeks longer than its procedures allow. That was fault, but it did not change the outcome or cause Mr S a significant injustice.",
             "The Council was at fault. But this did not cause Mrs X a significant injustice. We have therefore completed our investigation without recommending a remedy.",
             "The Council was slow to respond to two of Mr X’s reports, but I do not consider this changed the outcome or caused Mr X a significant injustice.",
+            "We found the Council was slow to reply to two of his emails, but this did not cause him a significant injustice.",
             // Two words before `injustice` after a long clause of finding.
             "The Council was at fault because it did not reply to three of her reports. However, we have not found that this caused Mrs M a significant injustice, as the Council inspected the tree on time.",
         ] {

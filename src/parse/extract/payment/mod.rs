@@ -572,6 +572,15 @@ fn replaced(before: &str) -> bool {
         && REPLACED_BEFORE.is_match(before)
 }
 
+/// Right before one of the two amounts a difference is taken between: `the
+/// difference between the `, `the difference between the £142.50 a week it
+/// paid and the `.
+static TERM_OF_DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\bdifference\s+between\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$|\bdifference\s+between\s+(?:the\s+)?£[^.;£]*?\band\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$",
+    )
+});
+
 /// A payment whose sum a clause gives: `pay the woman the difference between
 /// ..., which it has calculated as `.
 static CALCULATED_AS: LazyLock<Regex> = LazyLock::new(|| {
@@ -657,12 +666,13 @@ static COMPLAINANT_OFFERS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The complainant, not the body, as the payer: `her assessment that she
 /// should pay £80 a week`, `Mr X will pay £20 and the Council the rest`,
-/// `offered to let Mr V pay in instalments of £175`. A
+/// `offered to let Mr V pay in instalments of £175`, `he had offered to pay
+/// £20 a week`. A
 /// contribution or charge, not a remedy (the Ombudsman never asks a
 /// complainant to pay).
 static COMPLAINANT_PAYS: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?:\b(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should|must|would|will|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to)|\b(?:offers?\s+(?:from|by)|for|allow(?:ed|ing|s)?|let(?:s|ting)?)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+to|\blet(?:s|ting)?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*))\s+(?:\w+ly\s+)?(?:pay|repay|contribute)\s+(?:[\w'’-]+\s+){0,3}?$",
+        r"(?i)(?:\b(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should|must|would|will|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to|(?:had\s+|has\s+|have\s+)?offered\s+to)|\b(?:offers?\s+(?:from|by)|for|allow(?:ed|ing|s)?|let(?:s|ting)?)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+to|\blet(?:s|ting)?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*))\s+(?:\w+ly\s+)?(?:pay|repay|contribute)\s+(?:[\w'’-]+\s+){0,3}?$",
     )
 });
 
@@ -703,7 +713,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
         |\b(?:is|was|are|were|be)\s+(?:(?:therefore|also|now)\s+)?(?:enough|sufficient|adequate)\s+to\s+put\s+(?:matters|things|this|it)\s+right\b
         |\b(?:has|have)\s+(?:already\s+)?(?:been\s+)?remedied\b
         |\b(?:has|have)\s+(?:already\s+)?addressed\s+(?:any|the|this|her|his|their)\s+(?:outstanding\s+|remaining\s+)?injustice
-        |\b(?:which\s+|this\s+|that\s+)?remedies\s+(?:the|her|his|their|this|that|any)\s+(?:outstanding\s+|remaining\s+|financial\s+)?(?:injustice|loss)
+        |\b(?:which\s+|this\s+|that\s+)?remedies\s+(?:the|her|his|their|this|that|any|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*['’]s)\s+(?:outstanding\s+|remaining\s+|financial\s+)?(?:injustice|loss)
         |\b(?:offer\w*|paid|payments?|sum|amount)\s+(?:was|is|were|are)\s+(?:(?:both|fair|and)\s+)*(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable)\b
         |\bnothing\s+(?:more|further)\s+(?:[\w'’]+\s+){0,3}?(?:could|can|would)\s+(?:reasonably\s+)?achieve
         |\b(?:would|could|will)\s*{not}\s+(?:now\s+)?achieve\s+(?:anything|any\s+more|much)\s*(?:more|further|else)?\b
@@ -1224,6 +1234,10 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     // `pay them £100 instead of the £25`: the sum replaced is
                     // the earlier offer.
                     Some(Cue::Offered)
+                } else if before.contains("difference") && TERM_OF_DIFFERENCE.is_match(before) {
+                    // `backdate the difference between the £142.50 a week it
+                    // paid and the £196.80 weekly rate`: the terms, not the sum.
+                    Some(Cue::Other)
                 } else if before.contains("which") && CALCULATED_AS.is_match(before) {
                     // `pay the woman the difference ..., which it has
                     // calculated as £5,432`: the sum the verb pays.
@@ -1274,7 +1288,9 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     Cue::Claimed
                 } else if cue == Cue::Other
                     && i + 1 == found.len()
-                    && (before.contains("paid") || before.contains("spent"))
+                    && (before.contains("paid")
+                        || before.contains("spent")
+                        || before.contains("cost"))
                     && SHE_PAID_BEFORE.is_match(before)
                     && agreed_back_next(block, s)
                 {
@@ -1563,7 +1579,7 @@ static WANTED_BACK: LazyLock<Regex> = LazyLock::new(|| {
 /// hers when she then wants it paid.
 static SHE_PAID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:paid|spent)\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:still\s+|also\s+|then\s+)?charged\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|the\s+(?:man|woman|complainant|family))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:(?:had|has|have)\s+to\s+(?:buy|purchase|replace)|bought|purchased|replaced)\b[^.;£]*\bcost(?:ing)?\s+(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:will|would)\s+cost\s+(?:(?:about|around|over|nearly|almost|more\s+than|at\s+least)\s+)?$",
+        r"(?i)\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:paid|spent)\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:still\s+|also\s+|then\s+)?charged\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|the\s+(?:man|woman|complainant|family))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:(?:had|has|have)\s+to\s+(?:buy|purchase|replace|hire)|bought|purchased|replaced|hired)\b[^.;£]*\bcost(?:ing)?\s+(?:of\s+)?(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:will|would)\s+cost\s+(?:(?:about|around|over|nearly|almost|more\s+than|at\s+least)\s+)?$",
     )
 });
 
@@ -2260,10 +2276,11 @@ static INCREASED_TO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words after an amount saying the body agreed to pay it: `a further
 /// £500, which the Council has agreed to pay`, `£400 is more appropriate,
-/// and the Council has agreed to pay this`.
+/// and the Council has agreed to pay this`, `£400 is in line with our
+/// guidance for the distress and lost respite, and the Council has agreed`.
 static AGREED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^[^.;£]{0,60}?\b(?:which|and)\s+(?:the\s+{body}|it|they)\s+(?:has\s+|have\s+)?(?:now\s+|since\s+|also\s+)?(?:agreed\s+to|undertaken\s+to|accepted\b)",
+        r"(?i)^[^.;£]{0,100}?\b(?:which|and)\s+(?:the\s+{body}|it|they)\s+(?:has\s+|have\s+)?(?:now\s+|since\s+|also\s+)?(?:agreed\s+to|undertaken\s+to|accepted\b)",
     )
 });
 
@@ -2405,9 +2422,12 @@ static AGREED_ACTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A word of paying.
+/// A word of paying, or of raising a payment (`recommended the Council
+/// increase this to £500`).
 static PAYISH: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:pa(?:y|ys|id|ying|yments?)|compensat\w*|award\w*|refund\w*|reimburs\w*)\b")
+    regex(
+        r"(?i)\b(?:pa(?:y|ys|id|ying|yments?)|compensat\w*|award\w*|refund\w*|reimburs\w*|increase)\b",
+    )
 });
 
 /// The matches of [`AGREED`] in `text` but an agreed thing other than a

@@ -3596,3 +3596,49 @@ fn a_sum_taken_off_invoices_and_a_refund_that_put_right_the_loss_are_accepted() 
         (None, "She withdrew £500 from her account to pay the bills.", Other),
     ]);
 }
+
+#[test]
+fn the_terms_of_a_difference_are_other_and_a_judged_sum_the_body_agrees_to_pay_is_agreed() {
+    use PaymentRole::{Agreed, Other};
+    assert_roles(
+        "The Council has agreed to backdate the difference between the £142.50 a week it paid and the £196.80 weekly fostering rate, and pay her £500.",
+        "Mrs X",
+        &[(142.5, Other), (196.8, Other), (500.0, Agreed)],
+    );
+    assert_first_roles(&[(
+        None,
+        "We consider £400 is in line with our guidance for the distress and lost respite, and the Council has agreed to pay it.",
+        Agreed,
+    )]);
+}
+
+#[test]
+fn hired_at_a_cost_then_agreed_back_and_an_offer_to_pay_by_the_complainant() {
+    use PaymentRole::{Accepted, Agreed, Offered, Other};
+    assert_first_roles(&[
+        (
+            None,
+            "He hired a temporary stairlift at a cost of £2,150. The Council has agreed to reimburse that cost.",
+            Agreed,
+        ),
+        (
+            None,
+            "Mr G says he had offered to pay £20 a week before the summons was issued.",
+            Other,
+        ),
+        (
+            None,
+            "The Council had already refunded £184 in charges for the missed visits, which remedies Mr C’s financial loss.",
+            Accepted,
+        ),
+    ]);
+    // What the body's own review panel recommended raising it to is its
+    // offer, not this decision's remedy.
+    let p = run_one(
+        None,
+        "The stage two adjudication offered £250; the stage three review panel recommended the Council increase this to £500, which the Council paid in April 2023. It has agreed to pay Miss L a further £150 for the frustration this caused.",
+        Some("Miss L"),
+    );
+    assert_eq!(role_of(&p, 500.0), [Offered]);
+    assert_eq!(agreed(&p), [150.0]);
+}
