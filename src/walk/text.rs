@@ -106,7 +106,8 @@ impl fmt::Display for Repair {
             ),
             Repair::LostPoundSigns { places } => write!(
                 f,
-                "read {places} replacement characters (U+FFFD) right before a number as £"
+                "read {places} replacement character{} (U+FFFD) right before a number as £",
+                if *places == 1 { "" } else { "s" }
             ),
         }
     }
