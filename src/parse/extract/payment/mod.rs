@@ -919,6 +919,7 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
     }
     // `reimburse her storage costs`: the sum told elsewhere is agreed.
     referred::agree_referred_charges(&mut mentions, blocks);
+    judged_with_the_next(&mut mentions, blocks);
     // What the body paid or offered on its own is the remedy when the
     // decision finds it sufficient and secures no payment of its own; the
     // same amount offered elsewhere (`it offered £400` in what happened, `the
@@ -1070,6 +1071,45 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
     let mut mentions = drop_restatements(mentions, blocks, strict);
     mentions.sort_by_key(|m| (m.block, m.sentence, m.amount.start));
     mentions.into_iter().map(|m| m.payment).collect()
+}
+
+/// One judgement after a list of what the body did judges each item:
+/// `It has already refunded her £52 garden waste subscription and paid her
+/// £100 in recognition of the inconvenience, which we consider a suitable
+/// remedy`. The earlier amount, done by the body (`refunded`, `paid`), takes
+/// the later one's judgement when the list joins them with `and` and a verb
+/// of doing; not an offer (`offered £100 at stage one and paid £200`).
+fn judged_with_the_next(mentions: &mut [Mention], blocks: &[Block]) {
+    static AND_DID: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)^[^.;:£]*?(?:,\s*|\s)and\s+(?:has\s+|had\s+|also\s+)*(?:paid|refunded|credited|reimbursed|repaid|waived)\b[^.;:£]*$",
+        )
+    });
+    static DID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(r"(?i)\b(?:paid|refunded|credited|reimbursed|repaid|waived)\b[^.;:£]*$")
+    });
+    for k in (1..mentions.len()).rev() {
+        let (head, rest) = mentions.split_at_mut(k);
+        let (earlier, later) = (&mut head[k - 1], &rest[0]);
+        if !(later.sufficient_here
+            && earlier.block == later.block
+            && earlier.sentence == later.sentence
+            && earlier.amount.end <= later.amount.start
+            && earlier.payment.role == PaymentRole::Offered
+            && later.payment.role == PaymentRole::Offered)
+        {
+            continue;
+        }
+        let text = blocks[earlier.block].sentences()[earlier.sentence].text;
+        let between = text
+            .get(earlier.amount.end..later.amount.start)
+            .unwrap_or("");
+        let lead = tail(text.get(..earlier.amount.start).unwrap_or(""), 60);
+        if AND_DID.is_match(between) && DID_BEFORE.is_match(lead) {
+            earlier.satisfied = true;
+            earlier.sufficient_here = true;
+        }
+    }
 }
 
 /// An offer its own sentence then raises (`offered Mrs X £200 at stage one

@@ -3642,3 +3642,22 @@ fn hired_at_a_cost_then_agreed_back_and_an_offer_to_pay_by_the_complainant() {
     assert_eq!(role_of(&p, 500.0), [Offered]);
     assert_eq!(agreed(&p), [150.0]);
 }
+
+#[test]
+fn one_judgement_after_a_list_of_what_the_body_did_judges_each_item() {
+    use PaymentRole::{Accepted, Offered};
+    let p = run_one(
+        Some(WhatFound),
+        "It has already refunded her £52 garden waste subscription and paid her £100 in recognition of the inconvenience, which we consider a suitable remedy for the missed collections.",
+        Some("Mrs E"),
+    );
+    assert_eq!(role_of(&p, 52.0), [Accepted], "{p:?}");
+    assert_eq!(role_of(&p, 100.0), [Accepted], "{p:?}");
+    // Not an earlier item the judgement does not reach: a sentence on.
+    let p = run_one(
+        Some(WhatFound),
+        "It has already refunded her £52 garden waste subscription. It paid her £100 in recognition of the inconvenience, which we consider a suitable remedy for that part, and the Council has agreed to pay her £200 more.",
+        Some("Mrs E"),
+    );
+    assert_eq!(role_of(&p, 52.0), [Offered], "{p:?}");
+}
