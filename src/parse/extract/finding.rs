@@ -461,7 +461,7 @@ static OTHER_REASON: LazyLock<Regex> = LazyLock::new(|| {
 /// ([`upheld_by_the_body`]).
 static UPHELD_BY: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:{name}|it)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|also\s+|partly\s+|partially\s+|therefore\s+)*(?:upheld\s+(?:(?:(?:some|most|one|part|parts|elements?|aspects?)\s+){1,2}of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]\w*['’]s|[A-Z]\w*['’]s)\s+complaints?\b|(?:accepted|acknowledged|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:got\s+(?:things|this|it)\s+wrong|(?:was|were)\s+(?:at\s+fault|wrong)|made\s+(?:an?\s+|some\s+)?(?:mistakes?|errors?)|should\s+have|failed|delayed|did\s*{not}|had\s*{not}|took\s+too\s+long))",
+        r"(?i)\b(?:{name}|it)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|also\s+|partly\s+|partially\s+|therefore\s+)*(?:upheld\s+(?:(?:(?:some|most|one|part|parts|elements?|aspects?)\s+){1,2}of\s+)?(?:the|this|their|his|her|[\w'’]+\s+[A-Z]\w*['’]s|[A-Z]\w*['’]s)\s+complaints?\b|(?:accepted|acknowledged|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:got\s+(?:things|this|it)\s+wrong|(?:was|were)\s+(?:at\s+fault|wrong)|made\s+(?:an?\s+|some\s+)?(?:mistakes?|errors?)|should\s+have|failed|delayed|did\s*{not}|had\s*{not}|took\s+too\s+long|(?:had\s+)?(?:sent|gave|given|charged|missed|lost|told|wrote|issued|applied|used|kept)\b)|(?:accepted|acknowledged|admitted)\s+(?:full\s+|some\s+|partial\s+)?(?:responsibility|fault|liability|(?:its|their)\s+(?:own\s+)?(?:fault|mistakes?|errors?|failings?|failures?))\b)",
     )
 });
 
@@ -1955,6 +1955,8 @@ mod tests {
             // The body upheld the complaint itself: fault it admitted.
             ("The Council upheld Mr X’s complaint and apologised, therefore, further investigation will not lead to a different outcome.", NotInvestigated),
             ("The Council has upheld some elements of the complaint and apologised.", NotInvestigated),
+            ("The Council has accepted it sent him confusing bills, apologised and credited £150 to his account. This is a suitable remedy.", FaultInjustice),
+            ("The Council has accepted responsibility, removed the tree, reimbursed Mr X’s £1,800 repair bill and apologised. That is a suitable remedy.", FaultInjustice),
         ];
         for (reason, text_alone) in settled {
             let summary = format!("{NOT} {reason}");
