@@ -142,13 +142,13 @@ const GROUPS: [CueGroup; 9] = [
 
 fn group_patterns() -> [&'static str; 9] {
     [
-        r"(?:\b(?:refus\w*|declin\w*|never|no longer|cannot|unable|fail\w*)|{not})\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make|issue|return)\w*(?:\s+(?:(?:him|her|them|an?|the|any|full)\s+){0,2}(?:refund|payment|compensation|reimbursement)s?\b)?",
+        r"(?:\b(?:refus\w*|declin\w*|never|no longer|cannot|unable|fail(?:s|ed|ing|ures?)?\b)|{not})\s+(?:[\w'’]+\s+){0,2}?(?:to\s+)?(?:pay|offer|award|refund|give|provide|reimburse|grant|make|issue|return)\w*(?:\s+(?:(?:him|her|them|an?|the|any|full)\s+){0,2}(?:refund|payment|compensation|reimbursement)s?\b)?",
         r"\b(?:we|I|Ombudsman|Ombudsmen)\s+(?:have\s+|has\s+|had\s+|also\s+|therefore\s+)*(?:asked|invited)\b|\b(?:{body}|it)\s+(?:has|have)\s+been\s+asked\s+to\b",
         r"\b(?:wants?|wanted|wish\w*|would\s+(?:also\s+|now\s+|still\s+)?like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b|\b(?:says?|said|believes?|feels?|felt|thinks?|argues?|argued)\s+(?:that\s+)?(?:(?:[\w'’]+\s+){0,3}?|(?:[\w'’]+\s+){3,11}?(?:{body}|it|so|therefore|also|and)\s+)should\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:(?:the|its|their|his|her|this|that|an?|any|revised|new|improved|increased|final|earlier|later|initial|financial|further|proposed|goodwill|council|mr|mrs|ms|miss|dr|[\w-]+['’]s?)\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\bincreas\w*\s+(?:(?:its|the|their|this|that|his|her)\s+)?(?:[\w-]+\s+)?offer\b|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|cancel\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\breturn(?:s|ed|ing)?\s+(?:the|her|his|their|any|all)\b|\bagreed\s+(?:remed\w*|actions?)\b",
         r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+|the\s+(?:man|woman|complainant|family)|(?:his|her|their)\s+(?:mother|father|son|daughter|husband|wife|partner|parents?))\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+(?:still\s+)?(?:owed|due)|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out[\s-]of[\s-]pocket(?:\s+by)?|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|caus(?:e|es|ed|ing)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:an?\s+|some\s+)?(?:[^\s.;,£]+\s+){0,2}?loss(?:es)?(?:\s+of)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|forced\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+to\s+(?:pay|spend))\b",
-        r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
+        r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+\w+)\s+(?:now\s+|still\s+|currently\s+|also\s+|usually\s+|normally\s+)?pays|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|{body}|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
     ]
@@ -221,7 +221,10 @@ fn cue_matches(text: &str) -> Vec<CueMatch> {
         })
         .filter(|m| {
             !(m.group == CueGroup::Wanted
-                && (a_request_acted_on(text, m.start, m.end) || the_ombudsman_saying(text, m)))
+                && (a_request_acted_on(text, m.start, m.end)
+                    || the_ombudsman_saying(text, m)
+                    || the_body_asking(text, m.start, m.end)
+                    || the_body_claiming(text, m.start, m.end)))
         })
         .collect()
 }
@@ -277,6 +280,42 @@ fn a_request_acted_on(text: &str, start: usize, end: usize) -> bool {
     (word == "request" || word == "requests")
         && REQUEST_ACTED_ON.is_match(&text[..start])
         && !ASKING_FOR_AFTER.is_match(&text[end..])
+}
+
+/// What the body agrees or is to do, right before `ask`: `agreed to `,
+/// `will `, `should also `, `, and `.
+static BODY_TO_ASK: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)(?:\b(?:agreed|agrees|will|should|must|would|shall)\s+(?:also\s+|now\s+)?(?:to\s+)?|\b(?:agreed|agrees)\s+to\s+[^.;]*,\s+(?:and\s+)?)$",
+    )
+});
+/// Whom the body asks: its agents, contractor or provider, or the complainant.
+static ASKED_PARTY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^\s+(?:its|the|their|his|her|him|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s)")
+});
+
+/// `agreed to ... ask its enforcement agents to remove the £235 fee`,
+/// `will ask Mrs X for receipts`: the body asking someone, not anyone
+/// wanting money.
+fn the_body_asking(text: &str, start: usize, end: usize) -> bool {
+    let word = &text[start..end];
+    (word.eq_ignore_ascii_case("ask") || word.eq_ignore_ascii_case("asks"))
+        && BODY_TO_ASK.is_match(&text[..start])
+        && ASKED_PARTY_AFTER.is_match(&text[end..])
+}
+
+/// The body as the one claiming, right before `claim`: `the Council’s `,
+/// `its `, `the Council `.
+static BODY_CLAIMING_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(?:(?:the\s+)?{body}(?:['’]s)?|its)\s+(?:also\s+|now\s+)?$"));
+
+/// `disputes the Council’s claim that it will save £210,000 a year`: what
+/// the body claims is no one wanting money.
+fn the_body_claiming(text: &str, start: usize, end: usize) -> bool {
+    text.get(start..start + 5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("claim"))
+        && end - start <= "claimed".len()
+        && BODY_CLAIMING_BEFORE.is_match(&text[..start])
 }
 
 /// Who money is for, not a welfare benefit: `for C’s benefit`, `for the
@@ -581,6 +620,16 @@ static TERM_OF_DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A charge brought down to a new sum, right before it: `reduce Mr and Mrs
+/// Z’s bill to `.
+static REDUCED_TO: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\breduc(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,5}?to\s+$"));
+
+/// Between the new sum and what it takes off: `, a reduction of `.
+static REDUCTION_OF: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^\s*(?:\(|,)?\s*(?:which\s+is\s+)?an?\s+(?:total\s+)?reduction\s+of\s+$")
+});
+
 /// A payment whose sum a clause gives: `pay the woman the difference between
 /// ..., which it has calculated as `.
 static CALCULATED_AS: LazyLock<Regex> = LazyLock::new(|| {
@@ -620,6 +669,14 @@ static PRIOR_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 static CLAIMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?more than (?:he|she|they|it) should\b|^[^.;£]{0,40}?\b(?:should\s*{not}|ought not to) have (?:been charged|paid|had to pay)|^\s*out\s+of\s+pocket\b|^\s*(?:(?:a|per|each|every)\s+(?:week|month|year)\s+)?worse\s+off\b|^\s*(?:[\w'’-]+\s+){0,2}?owed\s+to\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+[A-Z])\b|^\s*(?:worth\s+)?of\s+damage\b|^\s*(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:claim\w*|sought|seek\w*|overpaid|(?:says?|said)\s+(?:he|she|they)\s+(?:is|are|was|were)\s+owed)\b",
+    )
+});
+
+/// A claim for a cost, told after it in its sentence: `and made a claim
+/// to the Council`, `, which he claimed from the Council`.
+static CLAIM_MADE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^[^.;£]{0,80}?(?:\band\s+(?:then\s+|later\s+)?(?:made|submitted|put\s+in|lodged|sent)\s+(?:a|an)\s+(?:[\w-]+\s+)?claim\b|,\s*which\s+(?:he|she|they)\s+(?:then\s+|later\s+)?claimed\b)",
     )
 });
 
@@ -664,15 +721,24 @@ static COMPLAINANT_OFFERS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What an offered sum buys, right after it: `offering £3,000 for a strip
+/// of land`, `offered £250,000 to buy the property`: a bid, not a remedy.
+static A_PRICE_OFFERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\s*(?:to\s+(?:buy|purchase|acquire)\b|for\s+(?:(?:a|an|the|his|her|their|its|this|that)\s+)?(?:(?:strip|piece|part|parcel|area|patch|corner|plot)\s+of\s+)?(?:[\w'’-]+\s+)?(?:land|property|house|flat|lease|leasehold|freehold|garden|plot|site|building|shop|premises)\b)",
+    )
+});
+
 /// The complainant, not the body, as the payer: `her assessment that she
 /// should pay £80 a week`, `Mr X will pay £20 and the Council the rest`,
 /// `offered to let Mr V pay in instalments of £175`, `he had offered to pay
-/// £20 a week`. A
+/// £20 a week`, `offered him the chance to pay at the discounted rate of
+/// £55`. A
 /// contribution or charge, not a remedy (the Ombudsman never asks a
 /// complainant to pay).
 static COMPLAINANT_PAYS: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?:\b(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should|must|would|will|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to|(?:had\s+|has\s+|have\s+)?offered\s+to)|\b(?:offers?\s+(?:from|by)|for|allow(?:ed|ing|s)?|let(?:s|ting)?)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+to|\blet(?:s|ting)?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*))\s+(?:\w+ly\s+)?(?:pay|repay|contribute)\s+(?:[\w'’-]+\s+){0,3}?$",
+        r"(?i)(?:\b(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should|must|would|will|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to|(?:had\s+|has\s+|have\s+)?offered\s+to)|\b(?:offers?\s+(?:from|by)|for|allow(?:ed|ing|s)?|let(?:s|ting)?)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+to|\blet(?:s|ting)?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)|\b(?:chance|option|opportunity)\s+to)\s+(?:\w+ly\s+)?(?:pay|repay|contribute)\s+(?:[\w'’-]+\s+){0,5}?$",
     )
 });
 
@@ -995,10 +1061,31 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
             })
             .map(|m| m.amount.pence)
             .collect();
+        // `I consider a payment of £750 more fairly reflects the loss`: the
+        // decision's own view of the sum it secured, no offer of the body.
+        let in_our_view = |m: &Mention| {
+            let before = text(m).get(..m.amount.start).unwrap_or("");
+            OUR_VIEW_BEFORE.is_match(before) && !OFFER_WORD.is_match(before)
+        };
+        // `When we made enquiries, the Council accepted both points. It
+        // offered to apologise, pay Miss H £250 ...`: the offer made to the
+        // Ombudsman is the payment agreed.
+        let made_to_us = |m: &Mention| {
+            let block = &blocks[m.block];
+            let previous = m
+                .sentence
+                .checked_sub(1)
+                .filter(|&p| block.following(p, 1).next() == Some(m.sentence));
+            std::iter::once(m.sentence)
+                .chain(previous)
+                .any(|n| OUR_ENQUIRIES.is_match(block.sentences()[n].text))
+        };
         mentions.retain(|m| {
             !(offered_as_agreed(m)
                 && (adopted.contains(&m.amount.pence)
-                    || SAID_AGREED_AFTER.is_match(text(m).get(m.amount.end..).unwrap_or(""))))
+                    || SAID_AGREED_AFTER.is_match(text(m).get(m.amount.end..).unwrap_or(""))
+                    || in_our_view(m)
+                    || made_to_us(m)))
         });
     }
     // An offer found sufficient that an agreed payment then names as that
@@ -1113,16 +1200,30 @@ fn judged_with_the_next(mentions: &mut [Mention], blocks: &[Block]) {
 }
 
 /// An offer its own sentence then raises (`offered Mrs X £200 at stage one
-/// and increased this to £400 at stage two`): superseded, never the remedy.
+/// and increased this to £400 at stage two`), or a later sentence of its
+/// paragraph raises to more (`offered Mrs J £50. ... It also increased its
+/// payment to £100`): superseded, never the remedy.
 fn raised_after(m: &Mention, blocks: &[Block]) -> bool {
     static RAISED_TO: LazyLock<Regex> = LazyLock::new(|| {
         regex(
-            r"(?i)^[^.;£]*?\b(?:increased|raised)\s+(?:this|it|that|its\s+offer|the\s+(?:offer|payment|amount|sum))\s+to\s+£",
+            r"(?i)^[^.;£]*?\b(?:increased|raised)\s+(?:this|it|that|its\s+(?:offer|payment)|the\s+(?:offer|payment|amount|sum))\s+to\s+£",
         )
     });
-    let text = blocks[m.block].sentences()[m.sentence].text;
-    let after = text.get(m.amount.end..).unwrap_or("");
-    (after.contains("increased") || after.contains("raised")) && RAISED_TO.is_match(after)
+    let raised = |text: &str| {
+        (text.contains("increased") || text.contains("raised")) && RAISED_TO.is_match(text)
+    };
+    let block = &blocks[m.block];
+    let text = block.sentences()[m.sentence].text;
+    raised(text.get(m.amount.end..).unwrap_or(""))
+        || block.following(m.sentence, 3).any(|n| {
+            let later = block.sentences()[n].text;
+            raised(later)
+                && RAISED_TO.find(later).is_some_and(|to| {
+                    amounts(&later[to.end() - "£".len()..])
+                        .first()
+                        .is_some_and(|a| a.start == 0 && a.pence > m.amount.pence)
+                })
+        })
 }
 
 /// Words that tell an offer: `offered`, `a goodwill gesture`, `compensation`,
@@ -1153,6 +1254,9 @@ fn told_as_offer(m: &Mention, blocks: &[Block]) -> bool {
     let sentence = block.sentences()[m.sentence].text;
     for_remedy
         || OFFER_WORD.is_match(sentence)
+        || sentence
+            .get(..m.amount.start)
+            .is_some_and(|before| ADDED_TO_BEFORE.is_match(before))
         || sentence.get(m.amount.end..).is_some_and(falls_short)
         || block
             .following(m.sentence, 1)
@@ -1162,6 +1266,13 @@ fn told_as_offer(m: &Mention, blocks: &[Block]) -> bool {
             names_sum(text, m.amount.pence) && falls_short(text)
         })
 }
+
+/// Right before the body's own money that this decision adds to: `in
+/// addition to the `, `on top of its `. The decision adding to it says the
+/// money was offered as a remedy and was not enough on its own.
+static ADDED_TO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:in\s+addition\s+to|on\s+top\s+of)\s+(?:the\s+|its\s+|their\s+)?$")
+});
 
 /// Whether `text` names the sum of `pence` as one already told: `The £250
 /// did not reflect the full injustice`.
@@ -1278,6 +1389,15 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     // `backdate the difference between the £142.50 a week it
                     // paid and the £196.80 weekly rate`: the terms, not the sum.
                     Some(Cue::Other)
+                } else if i > 0
+                    && before.contains("reduction")
+                    && REDUCTION_OF.is_match(between)
+                    && REDUCED_TO.is_match(&sentence.text[..found[i - 1].start])
+                {
+                    // `agreed to reduce the bill to £250, a reduction of
+                    // £8,150`: the sum taken off is the remedy.
+                    let agreed = agreed_before(before).is_some_and(|(agreed, _)| agreed);
+                    Some(Cue::Remedy { agreed })
                 } else if before.contains("which") && CALCULATED_AS.is_match(before) {
                     // `pay the woman the difference ..., which it has
                     // calculated as £5,432`: the sum the verb pays.
@@ -1355,18 +1475,37 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 // calculated at £150 for each of the nine weeks`).
                 let rate_total = (i > 0)
                     .then(|| &found[i - 1])
-                    .filter(|rate| rate.period.is_some() && is_multiple(amount.pence, rate.pence))
-                    .filter(|_| {
-                        total
-                            || own_before.trim_end().ends_with('(')
-                            || RATE_RESTATED.is_match(own_before)
+                    .filter(|rate| rate.period.is_some())
+                    .filter(|rate| {
+                        // A total in words may count half periods: `£150 a
+                        // month ..., a total of £525`.
+                        (total && is_multiple(2 * amount.pence, rate.pence))
+                            || (is_multiple(amount.pence, rate.pence)
+                                && (own_before.trim_end().ends_with('(')
+                                    || RATE_RESTATED.is_match(own_before)))
                     })
                     .and_then(|rate| {
                         out.iter().rposition(|m| {
                             m.block == b && m.sentence == s && m.amount.start == rate.start
                         })
                     });
-                let cue = match rate_total {
+                // `refund half of the £4,600 it charged, which is £2,300`:
+                // the share is the payment, the whole it is a share of is
+                // other money, and the share takes the whole's cue.
+                let share_of = (i > 0)
+                    .then(|| &found[i - 1])
+                    .filter(|whole| {
+                        let whole_before = sentence.text.get(..whole.start).unwrap_or("");
+                        whole_before.contains(" of")
+                            && share_of_whole(whole_before, whole.pence, amount.pence)
+                            && SHARE_RESTATED.is_match(own_before)
+                    })
+                    .and_then(|whole| {
+                        out.iter().rposition(|m| {
+                            m.block == b && m.sentence == s && m.amount.start == whole.start
+                        })
+                    });
+                let cue = match rate_total.or(share_of) {
                     Some(r) => std::mem::replace(&mut out[r].cue, Cue::Other),
                     None => cue,
                 };
@@ -1641,6 +1780,22 @@ static NAMED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words right before an amount naming it as the very sum already told,
 /// not one more of it: `the £1,950`, `that £200` (not `the further £450`).
 static THAT_SUM_BEFORE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\b(?:the|that|this)\s+$"));
+
+/// The Ombudsman's enquiries or draft decision, to which a body answers with
+/// an offer: `When we made enquiries`, `in response to my draft decision`.
+static OUR_ENQUIRIES: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:(?:my|our)\s+(?:enquiries|enquiry|draft\s+decision|draft)|(?:we|I)\s+made\s+enquiries)\b",
+    )
+});
+
+/// The Ombudsman's view opening the sentence up to an amount: `I consider a
+/// payment of `, `In my view, we think `.
+static OUR_VIEW_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\s*(?:(?:however|so|therefore|overall|instead|in\s+my\s+view|in\s+our\s+view),?\s+)?(?:I|we)\s+(?:\w+\s+)?(?:consider|think|find|believe|feel|am\s+satisfied|are\s+satisfied)\b[^£.;]*$",
+    )
+});
 
 /// Words right after an amount saying it is agreed: `the £200 already agreed`.
 static SAID_AGREED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -1986,7 +2141,8 @@ fn words_cue(
         // pay in instalments of £175`: his payments.
         CueGroup::Offered
             if COMPLAINANT_OFFERS.is_match(&before[..start])
-                || COMPLAINANT_PAYS.is_match(before) =>
+                || COMPLAINANT_PAYS.is_match(before)
+                || A_PRICE_OFFERED_AFTER.is_match(after) =>
         {
             Cue::Other
         }
@@ -2051,6 +2207,9 @@ fn words_cue(
         }
         // `agreed to increase the payment to £350`: the new sum of a remedy.
         CueGroup::NotRemedy if INCREASED_TO.is_match(before) => remedy(accepted, agreed),
+        // `He obtained a quote of £1,340 to rebuild the wall and made a
+        // claim to the Council`: the cost claimed.
+        CueGroup::NotRemedy if CLAIM_MADE_AFTER.is_match(after) => Cue::Claimed,
         CueGroup::NotRemedy => Cue::Other,
         // `he is owed a refund of £300`, `the Council owes him a refund of
         // £1,900`, `is still due a further refund of
@@ -2666,6 +2825,45 @@ static RATE_OF_SUM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\s*(?:,\s*|\(\s*)?(?:(?:which\s+(?:is|was)\s+)?(?:calculated|worked\s+out|based)\s+(?:at|on|as)|which\s+(?:is|was)|at\s+(?:a|the)\s+rate\s+of|\(|being)\s*$|^[^.;£]*,\s*(?:calculated|worked\s+out|based)\s+(?:at|on|as)\s*$|^\s*\(\s*\d+\s+(?:weeks?|months?|days?|years?|nights?)\s+at\s*$",
     )
 });
+
+/// A share right before the whole it is taken from: `half of the `, `a
+/// third of her `, `50% of the `.
+static SHARE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(half|a\s+third|one\s+third|a\s+quarter|one\s+quarter|two\s+thirds|three\s+quarters|(\d{1,2}(?:\.\d+)?)\s*(?:%|per\s*cent))\s+of\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+|this\s+)?(?:total\s+|full\s+|original\s+)?$",
+    )
+});
+
+/// Between a whole and the share of it that follows: `, which is `, `, `,
+/// ` (`, `it charged, which comes to `.
+static SHARE_RESTATED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^[^.;£]{0,60}?(?:,\s*(?:which\s+(?:is|was|comes\s+to|amounts\s+to)\s+|that\s+is\s+|i\.e\.\s+)?|\(\s*|\bwhich\s+(?:is|was)\s+)$",
+    )
+});
+
+/// Whether `share` is the share of `whole` that the words before the whole
+/// name (`half of the `): within a pound of it.
+fn share_of_whole(before_whole: &str, whole: i64, share: i64) -> bool {
+    let Some(c) = SHARE_BEFORE.captures(before_whole) else {
+        return false;
+    };
+    let word = c[1].to_ascii_lowercase();
+    let (num, den): (f64, f64) = if let Some(pct) = c.get(2) {
+        (pct.as_str().parse().unwrap_or(0.0), 100.0)
+    } else if word == "half" {
+        (1.0, 2.0)
+    } else if word.ends_with("thirds") {
+        (2.0, 3.0)
+    } else if word.ends_with("third") {
+        (1.0, 3.0)
+    } else if word.ends_with("quarters") {
+        (3.0, 4.0)
+    } else {
+        (1.0, 4.0)
+    };
+    share < whole && (whole as f64 * num / den - share as f64).abs() <= 100.0
+}
 
 /// Merges repeated mentions of one payment (keeping the agreed-action
 /// sentence, then final decision, summary, findings) and drops restated totals.

@@ -337,6 +337,13 @@ pub fn shares(
             .map(|who| resolve(who, earlier, complainant))
             .collect();
     }
+    // `pay Mrs G and her brother £300 each`: the relative is unnamed.
+    if let Some(one) = WITH_RELATIVE_BEFORE
+        .captures(before)
+        .or_else(|| WITH_RELATIVE_AFTER.captures(after))
+    {
+        return vec![resolve(&one[1], earlier, complainant), None];
+    }
     if let Some(couple) = COUPLE_BEFORE
         .captures(before)
         .or_else(|| COUPLE_AFTER.captures(after))
@@ -368,6 +375,20 @@ static PAIR_BEFORE: LazyLock<Regex> =
 static PAIR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
         r"^\s*each\s+(?:to|for)\s+({ONE})\s+and\s+({ONE})(?:\s|[.,;:)]|$)"
+    ))
+});
+
+/// A relative named by kinship, not by alias: `her brother`, `their son`.
+const RELATIVE: &str = r"(?:(?:his|her|their)\s+)?(?:late\s+|elder\s+|older\s+|younger\s+|adult\s+)?(?:brother|sister|son|daughter|mother|father|husband|wife|partner|grandmother|grandfather|grandson|granddaughter|aunt|uncle|niece|nephew|cousin|sibling)";
+
+/// `pay Mrs G and her brother `: one person and a relative, right before the amount.
+static WITH_RELATIVE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!(r"{PAY_TO}\s+({ONE})\s+and\s+{RELATIVE}\s+$")));
+
+/// ` each to Mrs G and her brother`.
+static WITH_RELATIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"^\s*each\s+(?:to|for)\s+({ONE})\s+and\s+{RELATIVE}(?:\s|[.,;:)]|$)"
     ))
 });
 

@@ -3611,3 +3611,156 @@ fn one_judgement_after_a_list_of_what_the_body_did_judges_each_item() {
     );
     assert_eq!(role_of(&p, 52.0), [Offered], "{p:?}");
 }
+
+#[test]
+fn a_share_of_a_sum_is_the_payment_and_the_whole_other_money() {
+    use PaymentRole::{Agreed, Other};
+    assert_roles(
+        "The Council should refund half of the £4,600 it charged, which is £2,300, and pay Mrs P £200.",
+        "Mrs P",
+        &[(4600.0, Other), (2300.0, Agreed), (200.0, Agreed)],
+    );
+    assert_roles(
+        "We recommend the Council pays Mr K half of the £2,850 cost of putting the work right, £1,425, and £250 for his distress.",
+        "Mr K",
+        &[(2850.0, Other), (1425.0, Agreed), (250.0, Agreed)],
+    );
+    // A sum after the whole that is not its share leaves both as they were.
+    assert_roles(
+        "The Council should refund half of the £4,600 it charged, and pay Mrs P £200.",
+        "Mrs P",
+        &[(4600.0, Agreed), (200.0, Agreed)],
+    );
+}
+
+#[test]
+fn the_body_asking_or_claiming_is_no_one_wanting_money() {
+    use PaymentRole::{Agreed, Claimed, Other};
+    assert_roles(
+        "The Council has agreed to refund the £75 compliance fee, ask its enforcement agents to remove the £235 enforcement fee from her account, and pay Mrs Z £100 for the distress caused.",
+        "Mrs Z",
+        &[(75.0, Agreed), (235.0, Agreed), (100.0, Agreed)],
+    );
+    assert_roles(
+        "He also disputes the Council’s claim that dimming lights across the borough will save £210,000 a year.",
+        "Mr M",
+        &[(210000.0, Other)],
+    );
+    // The complainant's own asking and claiming still are.
+    assert_roles(
+        "Mr M claims £500 for his losses.",
+        "Mr M",
+        &[(500.0, Claimed)],
+    );
+    assert_roles(
+        "She asked the Council to pay her £300 for her distress.",
+        "Mrs Z",
+        &[(300.0, Claimed)],
+    );
+}
+
+#[test]
+fn prices_and_charges_the_complainant_pays_or_bids_are_other_money() {
+    use PaymentRole::{Claimed, Offered, Other};
+    assert_first_roles(&[
+        (None, "She pays £38 a month for a membership that includes swimming.", Other),
+        (None, "Mr V says he wrote to the Council in 2019 offering £3,000 for a strip of Council-owned land at the side of his garden.", Other),
+        (None, "When the man complained, the council cancelled the charge certificate and offered him the chance to pay at the discounted rate of £55, which he declined.", Other),
+        // An offer of remedy for damage to a house is still an offer.
+        (Some(WhatFound), "The Council offered £200 for the damage to her house.", Offered),
+        // A cost quoted and then claimed is the claim.
+        (None, "He obtained a quote of £1,340 to rebuild the wall and made a claim to the Council.", Claimed),
+    ]);
+}
+
+#[test]
+fn failings_before_an_offer_are_no_refusal() {
+    use PaymentRole::{Offered, Other};
+    assert_first_roles(&[
+        (None, "The Council accepted there were failings and offered £150, but this did not adequately reflect the impact on Mrs B.", Offered),
+        (None, "The Council failed to pay her the £150 it owed.", Other),
+    ]);
+}
+
+#[test]
+fn a_total_in_words_of_a_rate_may_count_half_periods() {
+    use PaymentRole::{Agreed, Other};
+    assert_roles(
+        "The Council has agreed to pay Miss S £150 a month for the time the family spent in unsuitable accommodation, a total of £525, and to reimburse her storage costs of £312.50.",
+        "Miss S",
+        &[(150.0, Other), (525.0, Agreed), (312.5, Agreed)],
+    );
+}
+
+#[test]
+fn a_person_and_an_unnamed_relative_paid_each_are_two_payments() {
+    let p = run_one(
+        Some(FinalDecision),
+        "It has agreed to refund £1,960 to Mr H’s estate, apologise, and pay Mrs G and her brother £300 each for the distress.",
+        Some("Mrs G"),
+    );
+    assert_eq!(agreed(&p), [1960.0, 300.0, 300.0]);
+    assert_eq!(p[1].recipient.as_deref(), Some("Mrs G"));
+    assert_eq!(p[2].recipient, None);
+    let p = run_one(
+        Some(FinalDecision),
+        "The Council will pay £250 each to Mr B and his sister.",
+        Some("Mr B"),
+    );
+    assert_eq!(agreed(&p), [250.0, 250.0]);
+}
+
+#[test]
+fn the_bodys_money_this_decision_adds_to_is_its_offer() {
+    use PaymentRole::{Agreed, Offered};
+    assert_roles(
+        "It has agreed to backdate the allowance and pay Mrs R £400 for her distress in addition to the £250 it paid after the stage three review panel.",
+        "Mrs R",
+        &[(400.0, Agreed), (250.0, Offered)],
+    );
+}
+
+#[test]
+fn an_offer_a_later_sentence_raises_is_superseded() {
+    use PaymentRole::{Accepted, Offered};
+    let p = run(
+        &[
+            (None, "It has since restored the discount, credited her account and paid her £100 for her time and trouble. That is a suitable remedy, so we have completed our investigation."),
+            (Some(WhatFound), "At stage one the Council apologised and offered Mrs J £50. She was not satisfied and asked for her complaint to go to stage two. It also increased its payment to £100, which it paid in January 2019."),
+        ],
+        Some("Mrs J"),
+    );
+    assert_eq!(role_of(&p, 50.0), [Offered], "{p:?}");
+    assert_eq!(role_of(&p, 100.0), [Accepted], "{p:?}");
+}
+
+#[test]
+fn the_agreed_sum_told_again_in_our_view_or_as_the_offer_made_to_us_is_one_payment() {
+    use PaymentRole::{Agreed, Offered};
+    let p = run(
+        &[
+            (None, "The Council has agreed to pay Ms G £750."),
+            (Some(WhatFound), "At stage one the Council offered Ms G £200. I consider a payment of £750 more fairly reflects the loss of use of her home."),
+        ],
+        Some("Ms G"),
+    );
+    assert_eq!(amounts_and_roles(&p), [(750.0, Agreed), (200.0, Offered)]);
+    let p = run(
+        &[
+            (None, "It has agreed to pay Miss H £250 for her distress."),
+            (Some(WhatFound), "When we made enquiries, the Council accepted both points. It offered to apologise and pay Miss H £250."),
+        ],
+        Some("Miss H"),
+    );
+    assert_eq!(amounts_and_roles(&p), [(250.0, Agreed)]);
+}
+
+#[test]
+fn the_sum_a_charge_is_reduced_by_is_the_remedy() {
+    use PaymentRole::{Agreed, Other};
+    assert_roles(
+        "It has agreed to reduce Mr and Mrs Z’s bill to £250, a reduction of £8,150, and pay them £200 for their time and trouble.",
+        "Mr and Mrs Z",
+        &[(250.0, Other), (8150.0, Agreed), (200.0, Agreed)],
+    );
+}
