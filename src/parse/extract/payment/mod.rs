@@ -1495,9 +1495,8 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 let share_of = (i > 0)
                     .then(|| &found[i - 1])
                     .filter(|whole| {
-                        let whole_before = sentence.text.get(..whole.start).unwrap_or("");
-                        whole_before.contains(" of")
-                            && share_of_whole(whole_before, whole.pence, amount.pence)
+                        let whole_before = tail(sentence.text.get(..whole.start).unwrap_or(""), 40);
+                        share_of_whole(whole_before, whole.pence, amount.pence)
                             && SHARE_RESTATED.is_match(own_before)
                     })
                     .and_then(|whole| {
@@ -2209,7 +2208,9 @@ fn words_cue(
         CueGroup::NotRemedy if INCREASED_TO.is_match(before) => remedy(accepted, agreed),
         // `He obtained a quote of £1,340 to rebuild the wall and made a
         // claim to the Council`: the cost claimed.
-        CueGroup::NotRemedy if CLAIM_MADE_AFTER.is_match(after) => Cue::Claimed,
+        CueGroup::NotRemedy if after.contains("claim") && CLAIM_MADE_AFTER.is_match(after) => {
+            Cue::Claimed
+        }
         CueGroup::NotRemedy => Cue::Other,
         // `he is owed a refund of £300`, `the Council owes him a refund of
         // £1,900`, `is still due a further refund of
@@ -2845,6 +2846,14 @@ static SHARE_RESTATED: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `share` is the share of `whole` that the words before the whole
 /// name (`half of the `): within a pound of it.
 fn share_of_whole(before_whole: &str, whole: i64, share: i64) -> bool {
+    let lower = before_whole.to_ascii_lowercase();
+    if share >= whole
+        || !["half", "third", "quarter", "%", "cent"]
+            .iter()
+            .any(|w| lower.contains(w))
+    {
+        return false;
+    }
     let Some(c) = SHARE_BEFORE.captures(before_whole) else {
         return false;
     };
