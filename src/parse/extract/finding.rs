@@ -579,7 +579,7 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         \bno\s+(?:(?:administrative|substantive|significant|further|other|procedural|such)\s+)?fault\b
         | {not}\s+(?:been\s+)?at\s+fault
         | {not}\s+(?:because\s+of|due\s+to|caused\s+by|affected\s+by|tainted\s+by|(?:the|a)\s+result\s+of)\s+(?:any\s+)?fault
-        | {not}\s+(?:find|found|identified|identify)\s+(?:any\s+)?fault
+        | {not}\s+(?:find|found|identified|identify)\s+(?:any\s+)?(?:fault|maladministration)
         | (?:\bunable\s+to|\bcannot|\bca{not}|\bcould\s*{not})\s+find\s+(?:any\s+)?fault
         | {NOT_FOUND_AT_FAULT}
         | {not}\s+(?:consider|think|believe|find|persuaded|satisfied|convinced)\s+(?:that\s+)?there\s+(?:is|was|were|has\s+been)\s+(?:any\s+)?fault
@@ -603,7 +603,7 @@ pub(crate) static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | (?:\bcannot|\bca{not}|\bunable\s+to|\bcould\s*{not})\s+(?:say|conclude)\s+(?:that\s+)?(?:the\s+)?(?:{body}|it|they)\s+(?:was|were|is|are|has\s+been|acted)\s+(?:at|with)\s+fault
         | \b(?:did|done|found|find|finds|see|saw)\s+nothing\s+wrong\b
         | \b(?:did|does|do|has|have|had)\s*{not}\s+do(?:ne)?\s+anything\s+wrong\b
-        | {not}\s+(?:seen|found|see|find)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence\s+of\s+(?:any\s+|significant\s+)?fault
+        | {not}\s+(?:seen|found|see|find)\s+(?:enough\s+|sufficient\s+|any\s+)?evidence\s+of\s+(?:any\s+|significant\s+)?(?:fault|maladministration)
         | {INSUFFICIENT_EVIDENCE}
         | \b(?:did|does|do|has|have|had)\s*{not}\s+act(?:ed)?\s+with\s+fault
         | \b(?:acted|was|were|behaved|made|reached|taken)\s+without\s+(?:any\s+)?fault
@@ -767,6 +767,10 @@ pub struct Reading {
     /// Whether the text says the complaint was not investigated because the
     /// body settled it itself, and states no fault and no other reason.
     settled: bool,
+    /// Whether the text says an investigation was stopped and the body put
+    /// something right, stating no fault: read as fault with injustice
+    /// unless the outcome line says `Not upheld`.
+    stopped_with_remedy: bool,
 }
 
 impl Reading {
@@ -776,7 +780,11 @@ impl Reading {
     /// other line, or none, leaves the text's reading.
     pub fn settled_by(self, outcome: Option<&str>) -> Option<Finding> {
         let is = |line: &str| outcome.is_some_and(|o| o.trim().eq_ignore_ascii_case(line));
-        if self.settled && is(UPHELD) {
+        if self.stopped_with_remedy && is(NOT_UPHELD) {
+            // `We have discontinued our investigation because ... the Council
+            // has agreed to review its procedures`, recorded as not upheld.
+            Some(Finding::NoFault)
+        } else if self.settled && is(UPHELD) {
             Some(Finding::FaultInjustice)
         } else if self.settled && is(CLOSED) {
             Some(Finding::NotInvestigated)
@@ -843,6 +851,7 @@ pub fn finding_in(findings: &FaultFindings, has_remedy: bool) -> Reading {
         Reading { finding: None, .. } if has_remedy => Reading {
             finding: Some(Finding::FaultInjustice),
             settled: false,
+            stopped_with_remedy: false,
         },
         verdict => verdict,
     }
@@ -859,7 +868,7 @@ const CONSISTENT: [(&str, &[Finding]); 3] = [
         &[Finding::FaultInjustice, Finding::FaultNoInjustice],
     ),
     (
-        "Not upheld",
+        NOT_UPHELD,
         &[
             Finding::NoFault,
             Finding::FaultNoInjustice,
@@ -873,6 +882,8 @@ const CONSISTENT: [(&str, &[Finding]); 3] = [
 const UPHELD: &str = "Upheld";
 /// The outcome line of a complaint closed at assessment.
 const CLOSED: &str = "Closed after initial enquiries";
+/// The outcome line of a complaint not upheld.
+const NOT_UPHELD: &str = "Not upheld";
 
 /// A warning when `finding` cannot be what the outcome line says; none when
 /// either is missing or the outcome line is not one of today's three (older
@@ -1240,7 +1251,12 @@ fn read<'a, 'b: 'a>(
     } else {
         None
     };
-    Reading { finding, settled }
+    let stopped_with_remedy = discontinued && !fault && remedied;
+    Reading {
+        finding,
+        settled,
+        stopped_with_remedy,
+    }
 }
 
 #[cfg(test)]
@@ -1996,6 +2012,35 @@ mod tests {
                 assert_eq!(with_outcome(fault, "", outcome), Some(FaultInjustice), "{fault}");
             }
         }
+    }
+
+    #[test]
+    fn maladministration_not_found_is_no_fault() {
+        for summary in [
+            "Mr C complains the Council unfairly ended his contract. The Ombudsman has not found evidence of maladministration.",
+            "I have not found maladministration.",
+        ] {
+            assert_eq!(with_outcome(summary, "", None), Some(NoFault), "{summary}");
+        }
+        assert_eq!(
+            with_outcome(
+                "The Ombudsman found maladministration causing injustice.",
+                "",
+                None
+            ),
+            Some(FaultInjustice)
+        );
+    }
+
+    #[test]
+    fn an_investigation_stopped_after_a_remedy_follows_a_not_upheld_line() {
+        let summary = "We have discontinued our investigation because the neighbour has moved away and the Council has agreed to review its procedures.";
+        assert_eq!(with_outcome(summary, "", Some("Not upheld")), Some(NoFault));
+        assert_eq!(
+            with_outcome(summary, "", Some("Upheld")),
+            Some(FaultInjustice)
+        );
+        assert_eq!(with_outcome(summary, "", None), Some(FaultInjustice));
     }
 
     #[test]
