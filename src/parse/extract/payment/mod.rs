@@ -224,7 +224,8 @@ fn cue_matches(text: &str) -> Vec<CueMatch> {
                 && (a_request_acted_on(text, m.start, m.end)
                     || the_ombudsman_saying(text, m)
                     || the_body_asking(text, m.start, m.end)
-                    || the_body_claiming(text, m.start, m.end)))
+                    || the_body_claiming(text, m.start, m.end)
+                    || a_claim_named(text, m.start, m.end)))
         })
         .collect()
 }
@@ -316,6 +317,26 @@ fn the_body_claiming(text: &str, start: usize, end: usize) -> bool {
         .is_some_and(|w| w.eq_ignore_ascii_case("claim"))
         && end - start <= "claimed".len()
         && BODY_CLAIMING_BEFORE.is_match(&text[..start])
+}
+
+/// Right before `claim` as a noun for an application: `his original `,
+/// `the date of her `, `a new benefit `.
+static CLAIM_NOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:his|her|their|its|the|this|that|my|our)\s+(?:(?:original|new|first|earlier|later|previous|benefit|housing\s+benefit|council\s+tax\s+support|insurance|universal\s+credit)\s+)*$",
+    )
+});
+/// What follows a claim for money: `for`, `of`, `that`, an amount.
+static CLAIM_FOR_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)^\s*(?:for|of|that|to|£|\d)"));
+
+/// `backdate Mr X's housing benefit to the date of his original claim and to
+/// pay him £150`: `claim` as the application made, not anyone claiming money.
+fn a_claim_named(text: &str, start: usize, end: usize) -> bool {
+    let word = &text[start..end];
+    (word.eq_ignore_ascii_case("claim") || word.eq_ignore_ascii_case("claims"))
+        && CLAIM_NOUN_BEFORE.is_match(&text[..start])
+        && !CLAIM_FOR_AFTER.is_match(&text[end..])
 }
 
 /// Who money is for, not a welfare benefit: `for C’s benefit`, `for the
@@ -713,6 +734,19 @@ static AGREED_BACK_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// The complainant's voice: `Mrs X complains`, `he says`.
 static COMPLAINANT_VOICE: LazyLock<Regex> = LazyLock::new(|| regex(fault::REPORTED));
 
+/// The complainant as the subject right before a refusal word: `he could `,
+/// `she was `.
+static COMPLAINANT_UNABLE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:he|she|they|(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?-i:[A-Z])\w*)\s+(?:could\s+|can\s+|was\s+|were\s+|is\s+|are\s+)?$",
+    )
+});
+
+/// The complainant's own, right before the invoice they sent: `his `, `her
+/// unpaid `.
+static THEIR_OWN_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(?:his|her|their)\s+(?:[\w'’-]+\s+)?$"));
+
 /// The complainant as the subject of an offer: `He offered`, `Mrs X had
 /// offered`, `she then offered` (right before the offer word).
 static COMPLAINANT_OFFERS: LazyLock<Regex> = LazyLock::new(|| {
@@ -1065,7 +1099,9 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
         // decision's own view of the sum it secured, no offer of the body.
         let in_our_view = |m: &Mention| {
             let before = text(m).get(..m.amount.start).unwrap_or("");
-            OUR_VIEW_BEFORE.is_match(before) && !OFFER_WORD.is_match(before)
+            OUR_VIEW_BEFORE
+                .find(before)
+                .is_some_and(|view| !OFFER_WORD.is_match(&before[view.start()..]))
         };
         // `When we made enquiries, the Council accepted both points. It
         // offered to apologise, pay Miss H £250 ...`: the offer made to the
@@ -1254,9 +1290,10 @@ fn told_as_offer(m: &Mention, blocks: &[Block]) -> bool {
     let sentence = block.sentences()[m.sentence].text;
     for_remedy
         || OFFER_WORD.is_match(sentence)
-        || sentence
-            .get(..m.amount.start)
-            .is_some_and(|before| ADDED_TO_BEFORE.is_match(before))
+        || sentence.get(..m.amount.start).is_some_and(|before| {
+            ADDED_TO_BEFORE.is_match(before)
+                || (before.contains("would") && TOLD_WOULD.is_match(before))
+        })
         || sentence.get(m.amount.end..).is_some_and(falls_short)
         || block
             .following(m.sentence, 1)
@@ -1406,7 +1443,10 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 } else {
                     cue(amount, cue_before, after, &cues, &has, &has_after)
                 };
-                if matches!(cue, None | Some(Cue::Remedy { agreed: false })) {
+                if matches!(
+                    cue,
+                    None | Some(Cue::Remedy { agreed: false }) | Some(Cue::Charge)
+                ) {
                     // A bullet under `the Council has agreed to pay Mrs X:` or
                     // `the Council should:` reads with its lead-in.
                     if let Some(lead) = sentence.lead {
@@ -1441,7 +1481,10 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     && (before.contains("paid")
                         || before.contains("spent")
                         || before.contains("cost")
-                        || before.contains("charged"))
+                        || before.contains("charged")
+                        || before.contains("rent")
+                        || before.contains("quoted")
+                        || before.contains("estimated"))
                     && SHE_PAID_BEFORE.is_match(before)
                     && wanted_back_next(block, s)
                 {
@@ -1745,7 +1788,7 @@ fn agreed_back_next(block: &Block, s: usize) -> bool {
 /// the Council rejected her claim`).
 static WANTED_BACK: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:now\s+|also\s+)?(?:(?:wants?|would\s+like|asks?|expects?)\s+(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+)to\s+(?:[^.;,]{1,40}?\s+and\s+)?(?:refund|reimburse|repay|pay\s+(?:her|him|them)\s+back|pay\s+(?:this|it)\b|pay\s+(?:for\s+)?the\s+(?:full\s+|whole\s+)?cost|pay\s+for\s+(?:the|this|it|them)\b|pay\s+(?:his|her|their)\s+(?:costs?|expenses|fees?|bills?)\b|compensate\s+(?:her|him|them)\b|cover)|(?:claimed|claims|sought|asked\s+for)\s+(?:this|it|the\s+(?:cost|money|amount|sum))\s+(?:back\s+)?from\b|(?:made|submitted|put\s+in)\s+an?\s+(?:insurance\s+)?claim\b|(?:says?|said)\b[^.;]*?\b(?:it|the\s+{body})\s+should\s+(?:reimburse|refund|repay|compensate)\s+(?:her|him|them)\b|(?:says?|said)\s+(?:that\s+)?(?:it|the\s+{body})\s+(?:has\s+|had\s+)?(?:rejected|refused|turned\s+down|declined)\s+(?:her|his|their)\s+(?:insurance\s+)?claim)",
+        r"(?i)^(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:(?:says?|said|believes?|feels?|thinks?)\b[^.;]*?\band\s+)?(?:now\s+|also\s+)?(?:(?:wants?|would\s+like|asks?|expects?)\s+(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+)to\s+(?:[^.;,]{1,40}?\s+and\s+)?(?:refund|reimburse|repay|pay\s+(?:her|him|them)\s+back|pay\s+(?:this|it)\b|pay\s+(?:for\s+)?the\s+(?:full\s+|whole\s+)?cost|pay\s+for\s+(?:the|this|it|them)\b|pay\s+(?:his|her|their)\s+(?:costs?|expenses|fees?|bills?)\b|compensate\s+(?:her|him|them)\b|cover)|(?:claimed|claims|sought|asked\s+for)\s+(?:this|it|the\s+(?:cost|money|amount|sum))\s+(?:back\s+)?from\b|(?:made|submitted|put\s+in)\s+an?\s+(?:insurance\s+)?claim\b|(?:says?|said)\b[^.;]*?\b(?:it|the\s+{body})\s+should\s+(?:reimburse|refund|repay|compensate)\s+(?:her|him|them)\b|(?:says?|said)\s+(?:that\s+)?(?:it|the\s+{body})\s+(?:has\s+|had\s+)?(?:rejected|refused|turned\s+down|declined)\s+(?:her|his|their)\s+(?:insurance\s+)?claim)",
     )
 });
 
@@ -1757,7 +1800,7 @@ static WANTED_BACK: LazyLock<Regex> = LazyLock::new(|| {
 /// hers when she then wants it paid.
 static SHE_PAID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:paid|spent)\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:still\s+|also\s+|then\s+)?charged\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|the\s+(?:man|woman|complainant|family))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:(?:had|has|have)\s+to\s+(?:buy|purchase|replace|hire)|bought|purchased|replaced|hired)\b[^.;£]*\bcost(?:ing)?\s+(?:of\s+)?(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:will|would)\s+cost\s+(?:(?:about|around|over|nearly|almost|more\s+than|at\s+least)\s+)?$",
+        r"(?i)\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:paid|spent)\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:still\s+|also\s+|then\s+)?charged\b[^.;£]*$|\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|the\s+(?:man|woman|complainant|family))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:(?:had|has|have)\s+to\s+(?:buy|purchase|replace|hire|rent)|bought|purchased|replaced|hired|rented)\b[^.;£]*(?:\bcost(?:ing)?\s+(?:of\s+)?|\bfor\s+)(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:will|would)\s+cost\s+(?:(?:about|around|over|nearly|almost|more\s+than|at\s+least)\s+)?$|\b(?:repairs?|works?|replacements?|damage|treatment|removal)\s+(?:has\s+|had\s+)?cost\s+(?:(?:her|him|them)\s+)?(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:has|had|have)\s+(?:been\s+)?(?:quoted|estimated)\s+(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$",
     )
 });
 
@@ -1766,7 +1809,7 @@ static SHE_PAID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// remedies`, `I consider £500 a fair remedy`).
 static NAMES_THE_PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:(?:we|I)\s+(?:also\s+)?(?:found|find|consider|considered|think|are\s+satisfied|am\s+satisfied)\s+(?:that\s+)?)?(?:that|this|the|its|such\s+a)\s+(?:[\w-]+\s+)?(?:payment|sum|amount|refund|reimbursement|award)\b|^(?:(?:we|I)\s+(?:also\s+)?(?:consider|find|think|believe)\s+(?:that\s+)?)?(?:this|that|it|£[\d,]+(?:\.\d\d)?)\s+(?:(?:is|was)\s+)?(?:in\s+line\s+with|an?\s+(?:fair|suitable|proportionate|reasonable|appropriate|adequate))\b",
+        r"(?i)^(?:(?:we|I)\s+(?:also\s+)?(?:found|find|consider|considered|think|are\s+satisfied|am\s+satisfied)\s+(?:that\s+)?)?(?:that|this|the|its|such\s+a)\s+(?:[\w-]+\s+)?(?:payment|sum|amount|refund|reimbursement|award)\b|^(?:(?:we|I)\s+(?:also\s+)?(?:consider|find|think|believe)\s+(?:that\s+)?)?(?:this|that|it|(?:the\s+|that\s+|this\s+)?£[\d,]+(?:\.\d\d)?)\s+(?:(?:is|was)\s+)?(?:in\s+line\s+with|an?\s+(?:fair|suitable|proportionate|reasonable|appropriate|adequate))\b",
     )
 });
 
@@ -1788,11 +1831,12 @@ static OUR_ENQUIRIES: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// The Ombudsman's view opening the sentence up to an amount: `I consider a
-/// payment of `, `In my view, we think `.
+/// The Ombudsman's view opening the sentence (or the clause after `, but`)
+/// up to an amount: `I consider a payment of `, `In my view, we think `,
+/// `It offered Mrs F £50, but we consider `.
 static OUR_VIEW_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^\s*(?:(?:however|so|therefore|overall|instead|in\s+my\s+view|in\s+our\s+view),?\s+)?(?:I|we)\s+(?:\w+\s+)?(?:consider|think|find|believe|feel|am\s+satisfied|are\s+satisfied)\b[^£.;]*$",
+        r"(?i)(?:^|,\s*but\s+|;\s*)\s*(?:(?:however|so|therefore|overall|instead|in\s+my\s+view|in\s+our\s+view),?\s+)?(?:I|we)\s+(?:\w+\s+)?(?:consider|think|find|believe|feel|am\s+satisfied|are\s+satisfied)\b[^£.;]*$",
     )
 });
 
@@ -2007,6 +2051,8 @@ fn words_cue(
             // `It should have paid him £50`: money owed, not a remedy; not
             // when a want follows it (`more than he should have done, and
             // she wants a refund of £15,500`).
+            // `it said it would pay him £250`: the body's undertaking.
+            Some((false, _)) if before.contains("would") && TOLD_WOULD.is_match(before) => true,
             Some((false, end)) if !accepted && wanted_at.is_none_or(|w| w <= end) => {
                 return Some(Cue::Other)
             }
@@ -2024,6 +2070,9 @@ fn words_cue(
                 has_after(EVALUATED_AFTER_NEEDS)
                     && EVALUATED_AFTER.is_match(after)
                     && !own_offer_before(cues, before)
+                    // `The refund of £210 the Council has already made is a
+                    // suitable remedy`: what it did, judged, is accepted.
+                    && !OFFERED_AFTER.is_match(after)
                     && !REFERS_BACK.is_match(before)
                     && !last.is_some_and(|(g, from, to)| {
                         matches!(g, CueGroup::Remedy | CueGroup::StrongRemedy)
@@ -2081,7 +2130,7 @@ fn words_cue(
     if !accepted && has(COMPLAINT_STAGE_NEEDS) && (stage_before() || STAGE_AFTER.is_match(after)) {
         return Some(Cue::Offered);
     }
-    if !agreed && values_in_own_words(before, after) {
+    if !agreed && !rate && values_in_own_words(before, after) {
         return Some(Cue::Claimed);
     }
     let Some((group, start, end)) = last else {
@@ -2112,6 +2161,9 @@ fn words_cue(
         // `failed to refund £100 he overpaid`, `complains the Council will
         // not refund the £39 fee`: what is withheld from the complainant,
         // in their words, is claimed.
+        // `by which time he could no longer pay the discounted amount of
+        // £35`: the complainant unable to pay, a charge.
+        CueGroup::Refused if COMPLAINANT_UNABLE.is_match(&before[..start]) => Cue::Other,
         CueGroup::Refused
             if CLAIMED_AFTER.is_match(after) || COMPLAINANT_VOICE.is_match(&before[..start]) =>
         {
@@ -2169,6 +2221,10 @@ fn words_cue(
                 Cue::Other
             } else if agreed || accepted {
                 remedy(accepted, agreed)
+            } else if offered_to(cues, before, verb_start) {
+                // `offered to refund half of the top-up fees, £675`: the
+                // body's offer of what the verb pays.
+                Cue::Offered
             } else if done(verb_start, verb_end) {
                 // `it has since refunded the deposit of £1,260`: what the
                 // body did on its own, for the decision to judge.
@@ -2206,6 +2262,17 @@ fn words_cue(
         }
         // `agreed to increase the payment to £350`: the new sum of a remedy.
         CueGroup::NotRemedy if INCREASED_TO.is_match(before) => remedy(accepted, agreed),
+        // `the Council has refused to pay his invoice for £3,240`: what the
+        // complainant billed the body, withheld, is claimed (not a fee of
+        // theirs it will not pay: `refused to pay her legal fees`).
+        CueGroup::NotRemedy
+            if prev.is_some_and(|(g, _, end)| {
+                g == CueGroup::Refused && few_words(before, end, start)
+            }) && starts_with_ignoring_case(&before.as_bytes()[start..end], "invoice")
+                && THEIR_OWN_BEFORE.is_match(&before[..start]) =>
+        {
+            Cue::Claimed
+        }
         // `He obtained a quote of £1,340 to rebuild the wall and made a
         // claim to the Council`: the cost claimed.
         CueGroup::NotRemedy if after.contains("claim") && CLAIM_MADE_AFTER.is_match(after) => {
@@ -2403,6 +2470,22 @@ fn own_offer_before(cues: &[CueMatch], before: &str) -> bool {
             CueGroup::StrongRemedy => word.windows(5).any(|w| w.eq_ignore_ascii_case(b"offer")),
             _ => false,
         }
+    })
+}
+
+/// Whether an offer word comes right before the remedy verb at
+/// `verb_start`: `offered to refund`, `has offered to repay`.
+fn offered_to(cues: &[CueMatch], before: &str, verb_start: usize) -> bool {
+    cues.iter().any(|m| {
+        m.group == CueGroup::Offered
+            && m.end <= verb_start
+            && starts_with_ignoring_case(
+                before.as_bytes().get(m.start..).unwrap_or_default(),
+                "offer",
+            )
+            && before
+                .get(m.end..verb_start)
+                .is_some_and(|gap| gap.trim().eq_ignore_ascii_case("to"))
     })
 }
 

@@ -3764,3 +3764,105 @@ fn the_sum_a_charge_is_reduced_by_is_the_remedy() {
         &[(250.0, Other), (8150.0, Agreed), (200.0, Agreed)],
     );
 }
+
+#[test]
+fn an_offer_to_refund_a_charge_is_an_offer_and_an_item_under_an_agreement_is_agreed() {
+    use PaymentRole::{Agreed, Offered};
+    assert_first_roles(&[(
+        Some(WhatFound),
+        "When he complained, the care provider offered to refund half of the top-up fees, £675, which he refused.",
+        Offered,
+    )]);
+    let p = run_one(
+        None,
+        "To remedy the injustice caused, the care provider has agreed to:\n- refund all the top-up fees paid, £1,350, to the man;\n- pay the man £300 to acknowledge the distress caused.",
+        Some("Mr X"),
+    );
+    assert_eq!(amounts_and_roles(&p), [(1350.0, Agreed), (300.0, Agreed)]);
+}
+
+#[test]
+fn a_benefit_claim_is_no_claim_for_money() {
+    use PaymentRole::{Agreed, Claimed};
+    assert_roles(
+        "It has agreed to backdate Mr X's housing benefit to the date of his original claim and to pay him £150 for his time and trouble.",
+        "Mr X",
+        &[(150.0, Agreed)],
+    );
+    assert_roles(
+        "His claim of £2,000 was refused.",
+        "Mr X",
+        &[(2000.0, Claimed)],
+    );
+}
+
+#[test]
+fn a_cost_the_complainant_bore_and_wants_paid_is_claimed() {
+    use PaymentRole::Claimed;
+    for text in [
+        "The repair cost £486. She made a claim to the Council, which refused it.",
+        "Mr J says he was told to stop parking in the zone and has had to rent a space nearby for £75 a month. He wants the Council to pay this.",
+        "He paid another builder £3,750 to put it right. He says the Council should have spotted the problem and wants it to pay for the repairs.",
+        "A contractor has quoted £7,800 to relay it. The Council passed his claim to its insurers, who rejected it. Mr V wants the Council to pay for the repairs.",
+    ] {
+        assert_first_roles(&[(Some(Complaint), text, Claimed)]);
+    }
+}
+
+#[test]
+fn what_the_complainant_cannot_pay_or_a_contract_is_worth_is_no_claim() {
+    use PaymentRole::{Claimed, Other};
+    assert_first_roles(&[
+        (None, "He says the Council did not reply, by which time he could no longer pay the discounted amount of £35.", Other),
+        (None, "He says the Council’s main contractor, which holds a grounds maintenance contract worth about £1.2 million a year, passed work to his company.", Other),
+        // His own bill the body refuses to pay, and what he values, are claimed.
+        (None, "He says the Council has refused to pay his invoice for £3,240 because it says it has no contract with his company.", Claimed),
+        (None, "He says the furniture was worth about £2,000.", Claimed),
+    ]);
+}
+
+#[test]
+fn the_bodys_undertaking_told_in_the_story_is_its_offer() {
+    use PaymentRole::{Agreed, Offered};
+    assert_first_roles(&[
+        (
+            Some(WhatFound),
+            "In its response to the panel, the Council's director said it would pay £250 instead.",
+            Offered,
+        ),
+        (
+            Some(FinalDecision),
+            "The Council said it would pay Mrs X £250.",
+            Agreed,
+        ),
+    ]);
+}
+
+#[test]
+fn what_the_body_did_judged_by_its_sum_or_as_already_made_is_accepted() {
+    use PaymentRole::Accepted;
+    let p = run_one(
+        Some(WhatFound),
+        "At stage two the Council paid £250 for their distress. We consider the £250 was a suitable remedy for their distress.",
+        Some("Mrs V"),
+    );
+    assert_eq!(amounts_and_roles(&p), [(250.0, Accepted)]);
+    assert_first_roles(&[(
+        Some(WhatFound),
+        "The refund of £210 the Council has already made is a suitable remedy for any lack of clarity, and we could not achieve more.",
+        Accepted,
+    )]);
+}
+
+#[test]
+fn the_sum_we_consider_after_an_offer_is_the_payment_then_agreed() {
+    use PaymentRole::{Agreed, Offered};
+    let p = run(
+        &[
+            (Some(WhatFound), "It offered Mrs F £50, but we consider £150 better reflects the distress and time and trouble she was caused."),
+            (Some(FinalDecision), "The Council has agreed to pay £150 instead."),
+        ],
+        Some("Mrs F"),
+    );
+    assert_eq!(amounts_and_roles(&p), [(50.0, Offered), (150.0, Agreed)]);
+}
