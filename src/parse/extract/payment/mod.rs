@@ -277,10 +277,19 @@ static ASKING_FOR_AFTER: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)^\s*(?:for|of|to|that|£|\d|$)"));
 
 fn a_request_acted_on(text: &str, start: usize, end: usize) -> bool {
-    let word = text[start..end].to_ascii_lowercase();
-    (word == "request" || word == "requests")
-        && REQUEST_ACTED_ON.is_match(&text[..start])
-        && !ASKING_FOR_AFTER.is_match(&text[end..])
+    word_in_context(
+        text,
+        start..end,
+        &["request", "requests"],
+        &REQUEST_ACTED_ON,
+    ) && !ASKING_FOR_AFTER.is_match(&text[end..])
+}
+
+/// Whether `text[at]` is one of `words` (ASCII case aside) and `before`
+/// matches the text before it.
+fn word_in_context(text: &str, at: std::ops::Range<usize>, words: &[&str], before: &Regex) -> bool {
+    let word = &text[at.clone()];
+    words.iter().any(|w| word.eq_ignore_ascii_case(w)) && before.is_match(&text[..at.start])
 }
 
 /// What the body agrees or is to do, right before `ask`: `agreed to `,
@@ -299,9 +308,7 @@ static ASKED_PARTY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// `will ask Mrs X for receipts`: the body asking someone, not anyone
 /// wanting money.
 fn the_body_asking(text: &str, start: usize, end: usize) -> bool {
-    let word = &text[start..end];
-    (word.eq_ignore_ascii_case("ask") || word.eq_ignore_ascii_case("asks"))
-        && BODY_TO_ASK.is_match(&text[..start])
+    word_in_context(text, start..end, &["ask", "asks"], &BODY_TO_ASK)
         && ASKED_PARTY_AFTER.is_match(&text[end..])
 }
 
@@ -333,9 +340,7 @@ static CLAIM_FOR_AFTER: LazyLock<Regex> =
 /// `backdate Mr X's housing benefit to the date of his original claim and to
 /// pay him £150`: `claim` as the application made, not anyone claiming money.
 fn a_claim_named(text: &str, start: usize, end: usize) -> bool {
-    let word = &text[start..end];
-    (word.eq_ignore_ascii_case("claim") || word.eq_ignore_ascii_case("claims"))
-        && CLAIM_NOUN_BEFORE.is_match(&text[..start])
+    word_in_context(text, start..end, &["claim", "claims"], &CLAIM_NOUN_BEFORE)
         && !CLAIM_FOR_AFTER.is_match(&text[end..])
 }
 
