@@ -271,8 +271,8 @@ static REQUEST_ACTED_ON: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:the|a|an|her|his|their|its|this|that|my|our|review|[\w-]+['’]s)\s+(?:[\w-]+\s+)?$",
     )
 });
-/// What follows a request that says what is asked for; the end of the text
-/// searched is an amount (it ends where the amount starts).
+/// What follows a request or claim that says what is asked for; the end of
+/// the text searched is an amount (it ends where the amount starts).
 static ASKING_FOR_AFTER: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)^\s*(?:for|of|to|that|£|\d|$)"));
 
@@ -333,15 +333,11 @@ static CLAIM_NOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:his|her|their|its|the|this|that|my|our)\s+(?:(?:original|new|first|earlier|later|previous|benefit|housing\s+benefit|council\s+tax\s+support|insurance|universal\s+credit)\s+)*$",
     )
 });
-/// What follows a claim for money: `for`, `of`, `that`, an amount.
-static CLAIM_FOR_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)^\s*(?:for|of|that|to|£|\d)"));
-
 /// `backdate Mr X's housing benefit to the date of his original claim and to
 /// pay him £150`: `claim` as the application made, not anyone claiming money.
 fn a_claim_named(text: &str, start: usize, end: usize) -> bool {
     word_in_context(text, start..end, &["claim", "claims"], &CLAIM_NOUN_BEFORE)
-        && !CLAIM_FOR_AFTER.is_match(&text[end..])
+        && !ASKING_FOR_AFTER.is_match(&text[end..])
 }
 
 /// Who money is for, not a welfare benefit: `for C’s benefit`, `for the
