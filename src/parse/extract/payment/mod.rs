@@ -147,7 +147,7 @@ fn group_patterns() -> [&'static str; 9] {
         r"\b(?:wants?|wanted|wish\w*|would\s+(?:also\s+|now\s+|still\s+)?like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b|\b(?:says?|said|believes?|feels?|felt|thinks?|argues?|argued)\s+(?:that\s+)?(?:(?:[\w'’]+\s+){0,3}?|(?:[\w'’]+\s+){3,11}?(?:{body}|it|so|therefore|also|and)\s+)should\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:(?:the|its|their|his|her|this|that|an?|any|revised|new|improved|increased|final|earlier|later|initial|financial|further|proposed|goodwill|council|mr|mrs|ms|miss|dr|[\w-]+['’]s?)\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\bincreas\w*\s+(?:(?:its|the|their|this|that|his|her)\s+)?(?:[\w-]+\s+)?offer\b|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|cancel\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\breturn(?:s|ed|ing)?\s+(?:the|her|his|their|any|all)\b|\bagreed\s+(?:remed\w*|actions?)\b",
-        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+|the\s+(?:man|woman|complainant|family)|(?:his|her|their)\s+(?:mother|father|son|daughter|husband|wife|partner|parents?))\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+(?:still\s+)?(?:owed|due)|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out[\s-]of[\s-]pocket(?:\s+by)?|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|caus(?:e|es|ed|ing)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:an?\s+|some\s+)?(?:[^\s.;,£]+\s+){0,2}?loss(?:es)?(?:\s+of)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|forced\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+to\s+(?:pay|spend))\b",
+        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+|the\s+(?:man|woman|complainant|family)|(?:his|her|their)\s+(?:mother|father|son|daughter|husband|wife|partner|parents?|company|business|firm))\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+(?:still\s+)?(?:owed|due)|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out[\s-]of[\s-]pocket(?:\s+by)?|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|caus(?:e|es|ed|ing)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:an?\s+|some\s+)?(?:[^\s.;,£]+\s+){0,2}?loss(?:es)?(?:\s+of)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|forced\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+to\s+(?:pay|spend))\b",
         r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+\w+)\s+(?:now\s+|still\s+|currently\s+|also\s+|usually\s+|normally\s+)?pays|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|{body}|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
@@ -487,7 +487,7 @@ fn values_in_own_words(before: &str, after: &str) -> bool {
         )
     });
     static VALUE_AFTER: LazyLock<Regex> =
-        LazyLock::new(|| regex(r"(?i)^\s*(?:off|from)\s+the\s+value\b"));
+        LazyLock::new(|| regex(r"(?i)^\s*(?:(?:off|from)\s+the\s+value|in\s+value)\b"));
     static PERSON_SAYS: LazyLock<Regex> = LazyLock::new(|| {
         regex(
             r"(?i)\b(?:he|she|they|(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?(?-i:[A-Z])\w*)\s+(?:also\s+|now\s+)?(?:says?|said|believes?|believed|thinks?|thought|feels?|felt|claims?|claimed|estimates?|estimated|values|valued)\b",
@@ -690,7 +690,7 @@ static PRIOR_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 /// £40,000 of damage`, `£11,000 owed to him`, `left her £23.40 a week worse off`.
 static CLAIMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?more than (?:he|she|they|it) should\b|^[^.;£]{0,40}?\b(?:should\s*{not}|ought not to) have (?:been charged|paid|had to pay)|^\s*out\s+of\s+pocket\b|^\s*(?:(?:a|per|each|every)\s+(?:week|month|year)\s+)?worse\s+off\b|^\s*(?:[\w'’-]+\s+){0,2}?owed\s+to\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+[A-Z])\b|^\s*(?:worth\s+)?of\s+damage\b|^\s*(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:claim\w*|sought|seek\w*|overpaid|(?:says?|said)\s+(?:he|she|they)\s+(?:is|are|was|were)\s+owed)\b",
+        r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?more than (?:he|she|they|it) should\b|^[^.;£]{0,40}?\b(?:should\s*{not}|ought not to) have (?:been charged|paid|had to pay)|^\s*out\s+of\s+pocket\b|^\s*(?:(?:a|per|each|every)\s+(?:week|month|year)\s+)?worse\s+off\b|^\s*(?:[\w'’-]+\s+){0,2}?owed\s+to\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+[A-Z])\b|^\s*(?:worth\s+)?of\s+damage\b|^\s*(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:claim\w*|sought|seek\w*|overpaid|(?:says?|said)\s+(?:he|she|they)\s+(?:is|are|was|were)\s+owed)\b|^\s*(?:(?:that|which)\s+)?(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:had\s+|has\s+)?(?:asked\s+for|requested|wanted)(?:\s|[.,;]|$)",
     )
 });
 
@@ -773,7 +773,7 @@ static A_PRICE_OFFERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// complainant to pay).
 static COMPLAINANT_PAYS: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?:\b(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should|must|would|will|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to|(?:had\s+|has\s+|have\s+)?offered\s+to)|\b(?:offers?\s+(?:from|by)|for|allow(?:ed|ing|s)?|let(?:s|ting)?)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+to|\blet(?:s|ting)?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)|\b(?:chance|option|opportunity)\s+to)\s+(?:\w+ly\s+)?(?:pay|repay|contribute)\s+(?:[\w'’-]+\s+){0,5}?$",
+        r"(?i)(?:\b(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should|must|would|will|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to|(?:had\s+|has\s+|have\s+)?offered\s+to)|\b(?:offers?\s+(?:from|by)|for|allow(?:ed|ing|s)?|let(?:s|ting)?)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+to|\blet(?:s|ting)?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)|\b(?:chance|option|opportunity)\s+to|\b(?:his|her|their)\s+offers?\s+to)\s+(?:\w+ly\s+)?(?:pay|repay|contribute)\s+(?:[\w'’-]+\s+){0,5}?$",
     )
 });
 
@@ -1487,7 +1487,8 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                         || before.contains("quoted")
                         || before.contains("estimated"))
                     && SHE_PAID_BEFORE.is_match(before)
-                    && wanted_back_next(block, s)
+                    && (wanted_back_next(block, s)
+                        || (after.contains("claim") && CLAIM_REJECTED_AFTER.is_match(after)))
                 {
                     Cue::Claimed
                 } else if cue == Cue::Other
@@ -1739,12 +1740,12 @@ fn wanted_back_next(block: &Block, s: usize) -> bool {
 /// Whether the body agrees to pay the offer of `pence` just told, outside
 /// the story's sections: in the rest of its sentence (from byte `end`) or
 /// the next one of the paragraph, `the Council has agreed to pay it` (or
-/// `that sum`), with no other sum between for `it` to stand for (`We
+/// `that sum`, or `it has agreed to do so`), with no other sum between for `it` to stand for (`We
 /// consider £400 more appropriate, and the Council has agreed to pay it`).
 fn agreed_to_pay_it(block: &Block, s: usize, end: usize, pence: i64) -> bool {
     static AGREED_TO_PAY_IT: LazyLock<Regex> = LazyLock::new(|| {
         regex(
-            r"(?i)\b(?:the\s+{body}|it)\s+(?:has\s+|have\s+)?(?:now\s+|also\s+|since\s+)?agreed\s+to\s+pay\s+(?:(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+)?(?:it|this|that|(?:this|that|the)\s+(?:sum|amount|payment))\b",
+            r"(?i)\b(?:the\s+{body}|it)\s+(?:has\s+|have\s+)?(?:now\s+|also\s+|since\s+)?agreed\s+to\s+(?:pay\s+(?:(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+)?(?:it|this|that|(?:this|that|the)\s+(?:sum|amount|payment))|do\s+(?:so|this|that))\b",
         )
     });
     if block.kind.is_some_and(|k| NARRATIVE.contains(&k)) {
@@ -1790,6 +1791,14 @@ fn agreed_back_next(block: &Block, s: usize) -> bool {
 static WANTED_BACK: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)^(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:(?:says?|said|believes?|feels?|thinks?)\b[^.;]*?\band\s+)?(?:now\s+|also\s+)?(?:(?:wants?|would\s+like|asks?|expects?)\s+(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+)to\s+(?:[^.;,]{1,40}?\s+and\s+)?(?:refund|reimburse|repay|pay\s+(?:her|him|them)\s+back|pay\s+(?:this|it)\b|pay\s+(?:for\s+)?the\s+(?:full\s+|whole\s+)?cost|pay\s+for\s+(?:the|this|it|them)\b|pay\s+(?:his|her|their)\s+(?:costs?|expenses|fees?|bills?)\b|compensate\s+(?:her|him|them)\b|cover)|(?:claimed|claims|sought|asked\s+for)\s+(?:this|it|the\s+(?:cost|money|amount|sum))\s+(?:back\s+)?from\b|(?:made|submitted|put\s+in)\s+an?\s+(?:insurance\s+)?claim\b|(?:says?|said)\b[^.;]*?\b(?:it|the\s+{body})\s+should\s+(?:reimburse|refund|repay|compensate)\s+(?:her|him|them)\b|(?:says?|said)\s+(?:that\s+)?(?:it|the\s+{body})\s+(?:has\s+|had\s+)?(?:rejected|refused|turned\s+down|declined)\s+(?:her|his|their)\s+(?:insurance\s+)?claim)",
+    )
+});
+
+/// The rest of the sentence telling the complainant's claim for a cost turned
+/// down: `and the Council’s insurer wrongly rejected his claim`.
+static CLAIM_REJECTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:rejected|refused|turned\s+down|declined)\s+(?:his|her|their)\s+(?:insurance\s+)?claim\b",
     )
 });
 
@@ -2214,7 +2223,9 @@ fn words_cue(
         {
             let (_, verb_start, verb_end) = verb.unwrap_or((group, start, start));
             let gap = before.get(verb_end..start).unwrap_or("");
-            if (rate && !RECIPIENT_FIRST.is_match(gap)) || RATE_WORD.is_match(gap) {
+            let gives_back = gives_back_at(cues, verb_start);
+            if !gives_back && ((rate && !RECIPIENT_FIRST.is_match(gap)) || RATE_WORD.is_match(gap))
+            {
                 // `should pay a contribution of £60 a week`, `pay weekly
                 // care fees of £900`: a charge at a rate, not a remedy; but
                 // `pay Mrs T the unpaid direct payments of £412 a month`
@@ -2488,6 +2499,15 @@ fn offered_to(cues: &[CueMatch], before: &str, verb_start: usize) -> bool {
                 .get(m.end..verb_start)
                 .is_some_and(|gap| gap.trim().eq_ignore_ascii_case("to"))
     })
+}
+
+/// Whether the cue starting at `at` is a verb that gives money back
+/// ([`CueGroup::StrongRemedy`]: `reimburse`, `refund`, `repay`): a charge at
+/// a rate it governs (`reimburse the fees of £540 a week`) is paid back, not
+/// charged.
+fn gives_back_at(cues: &[CueMatch], at: usize) -> bool {
+    cues.iter()
+        .any(|m| m.start == at && m.group == CueGroup::StrongRemedy)
 }
 
 /// Whether `text` begins with `prefix`, ASCII case aside.
@@ -2907,7 +2927,7 @@ fn role(m: &Mention, kind: Option<SectionKind>) -> PaymentRole {
 /// £25 a week`.
 static RATE_OF_SUM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^\s*(?:,\s*|\(\s*)?(?:(?:which\s+(?:is|was)\s+)?(?:calculated|worked\s+out|based)\s+(?:at|on|as)|which\s+(?:is|was)|at\s+(?:a|the)\s+rate\s+of|\(|being)\s*$|^[^.;£]*,\s*(?:calculated|worked\s+out|based)\s+(?:at|on|as)\s*$|^\s*\(\s*\d+\s+(?:weeks?|months?|days?|years?|nights?)\s+at\s*$",
+        r"(?i)^\s*(?:,\s*|\(\s*)?(?:(?:which\s+(?:is|was)\s+)?(?:calculated|worked\s+out|based)\s+(?:at|on|as)|which\s+(?:is|was)|at\s+(?:a|the)\s+rate\s+of|\(|being)\s*$|^[^.;£]*,\s*(?:calculated|worked\s+out|based)\s+(?:at|on|as)\s*$|^\s*\(\s*(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:weeks?|months?|days?|years?|nights?)\s+at\s*$",
     )
 });
 

@@ -3866,3 +3866,47 @@ fn the_sum_we_consider_after_an_offer_is_the_payment_then_agreed() {
     );
     assert_eq!(amounts_and_roles(&p), [(50.0, Offered), (150.0, Agreed)]);
 }
+
+#[test]
+fn a_charge_at_a_rate_paid_back_makes_its_total_the_payment() {
+    use PaymentRole::{Agreed, Other};
+    assert_roles(
+        "The ICB has agreed to reimburse the fees of £540 a week for those 12 weeks, a total of £6,480, and pay Mrs B £300 for her distress.",
+        "Mrs B",
+        &[(540.0, Other), (6480.0, Agreed), (300.0, Agreed)],
+    );
+    assert_roles(
+        "It has agreed to apologise, to waive the charge of £2,600 (four weeks at £650 a week) and to pay Mrs E £150 for her distress.",
+        "Mrs E",
+        &[(2600.0, Agreed), (650.0, Other), (150.0, Agreed)],
+    );
+    // A charge at a rate someone is told to pay is still a charge.
+    assert_first_roles(&[(
+        None,
+        "The Council should pay weekly care fees of £900.",
+        Other,
+    )]);
+}
+
+#[test]
+fn losses_values_and_sums_asked_for_in_more_words_are_claimed() {
+    use PaymentRole::{Claimed, Other};
+    assert_first_roles(&[
+        (None, "Mr M says his company lost profit of £3,000 a year as a result and wants the Council to compensate him.", Claimed),
+        (None, "They say their house has lost £15,000 in value as a result.", Claimed),
+        (None, "We do not recommend the £1,000 Mr X asked for.", Claimed),
+        (Some(Complaint), "He says the repair cost £640 and the Council’s insurer wrongly rejected his claim.", Claimed),
+        // The complainant's own offer to pay is an instalment, not a claim.
+        (None, "He says he never received the summons and the Council refused his offer to pay £20 a month.", Other),
+    ]);
+}
+
+#[test]
+fn an_offer_the_body_then_agrees_to_carry_out_is_agreed() {
+    use PaymentRole::Agreed;
+    assert_roles(
+        "The Council had already offered to refund the £540 inspection fee; it has agreed to do so and to pay Mr X £1,000 for his uncertainty and distress.",
+        "Mr X",
+        &[(540.0, Agreed), (1000.0, Agreed)],
+    );
+}
