@@ -1194,7 +1194,28 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
     }
     let mut mentions = drop_restatements(mentions, blocks, strict);
     mentions.sort_by_key(|m| (m.block, m.sentence, m.amount.start));
-    mentions.into_iter().map(|m| m.payment).collect()
+    let mut payments: Vec<Payment> = mentions.into_iter().map(|m| m.payment).collect();
+    if agreed_without_sum(blocks) {
+        agreed_told_in_the_story(&mut payments);
+    }
+    payments
+}
+
+/// Whether the summary, final decision or agreed action says the body
+/// agreed to pay without saying how much: `The Council has agreed to pay Ms
+/// D for the loss of enjoyment of her home`, `agreed to pay for the repairs`.
+fn agreed_without_sum(blocks: &[Block]) -> bool {
+    static AGREED_TO_PAY_UNSAID: LazyLock<Regex> = LazyLock::new(|| {
+        regex(r"(?i)\bagreed\s+to\s+(?:[^.;£]*?\s)?(?:pay|repay|refund|reimburse)\b[^£]*$")
+    });
+    blocks
+        .iter()
+        .filter(|b| !b.kind.is_some_and(|k| NARRATIVE.contains(&k)))
+        .any(|b| {
+            b.sentences()
+                .iter()
+                .any(|s| s.text.contains("agreed") && AGREED_TO_PAY_UNSAID.is_match(s.text))
+        })
 }
 
 /// One judgement after a list of what the body did judges each item:
@@ -2508,6 +2529,43 @@ fn offered_to(cues: &[CueMatch], before: &str, verb_start: usize) -> bool {
 fn gives_back_at(cues: &[CueMatch], at: usize) -> bool {
     cues.iter()
         .any(|m| m.start == at && m.group == CueGroup::StrongRemedy)
+}
+
+/// The body agreeing now, in the decision's story, to pay a stated sum:
+/// `The Council has also agreed to pay Mr T £100`, `It has agreed to repay
+/// Mr Y £936`. The sum is captured.
+static AGREED_NOW_TO_PAY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:the\s+{body}|it|they)\s+(?:has|have)\s+(?:now\s+|also\s+|since\s+)?agreed\s+to\s+(?:pay|repay|refund|reimburse)\s+(?:(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?[A-Z]\w*)\s+)?£([\d,]+(?:\.\d\d)?)",
+    )
+});
+/// The body's own complaint process, which a story's agreement may belong to.
+static OWN_PROCESS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\bstage\b|\bcomplaints?\s+(?:response|procedure|process)\b|\bin\s+(?:its|their)\s+(?:response|reply)\b",
+    )
+});
+
+/// Where the decision's own summary or action agrees a payment without its
+/// sum (`The Council has agreed to pay Ms D for the loss of enjoyment of her
+/// home`), the sum the story then says the body has agreed to pay (`The
+/// Council has also agreed to pay Mr T £100 for the time and trouble`) is
+/// that payment: an offer or other money so read becomes agreed. Not an
+/// agreement told as part of the body's own complaint process, and never a
+/// rate.
+fn agreed_told_in_the_story(payments: &mut [Payment]) {
+    for p in payments.iter_mut().filter(|p| {
+        matches!(p.role, PaymentRole::Offered | PaymentRole::Other) && p.period.is_none()
+    }) {
+        let says_agreed = AGREED_NOW_TO_PAY.captures_iter(&p.sentence).any(|c| {
+            c[1].replace(',', "")
+                .parse::<f64>()
+                .is_ok_and(|sum| sum == p.amount)
+        });
+        if says_agreed && !OWN_PROCESS.is_match(&p.sentence) {
+            p.role = PaymentRole::Agreed;
+        }
+    }
 }
 
 /// Whether `text` begins with `prefix`, ASCII case aside.

@@ -3910,3 +3910,41 @@ fn an_offer_the_body_then_agrees_to_carry_out_is_agreed() {
         &[(540.0, Agreed), (1000.0, Agreed)],
     );
 }
+
+#[test]
+fn a_sum_the_story_says_was_agreed_fills_a_summary_that_names_none() {
+    use PaymentRole::{Agreed, Offered};
+    let story = (
+        Some(WhatFound),
+        "The Council has also agreed to pay Mr T £100 for the time and trouble he was put to.",
+    );
+    let p = run(
+        &[
+            (
+                None,
+                "The Council has agreed to reconsider it and pay Mr T for his time and trouble.",
+            ),
+            story,
+        ],
+        Some("Mr T"),
+    );
+    assert_eq!(amounts_and_roles(&p), [(100.0, Agreed)]);
+    // Without such a summary, or told as the body's own complaint process,
+    // the story's agreement stays the body's offer.
+    let p = run(&[story], Some("Mr T"));
+    assert_eq!(amounts_and_roles(&p), [(100.0, Offered)]);
+    let p = run(
+        &[
+            (
+                None,
+                "The Council has agreed to pay Mr T for his time and trouble.",
+            ),
+            (
+                Some(WhatFound),
+                "At stage two the Council has agreed to pay Mr T £100.",
+            ),
+        ],
+        Some("Mr T"),
+    );
+    assert!(!role_of(&p, 100.0).contains(&Agreed), "{p:?}");
+}
