@@ -2557,10 +2557,12 @@ fn agreed_told_in_the_story(payments: &mut [Payment]) {
     for p in payments.iter_mut().filter(|p| {
         matches!(p.role, PaymentRole::Offered | PaymentRole::Other) && p.period.is_none()
     }) {
+        // The sum right after the agreement, read as every amount is read.
         let says_agreed = AGREED_NOW_TO_PAY.captures_iter(&p.sentence).any(|c| {
-            c[1].replace(',', "")
-                .parse::<f64>()
-                .is_ok_and(|sum| sum == p.amount)
+            let pound = c.get(1).map_or(0, |sum| sum.start() - "£".len());
+            amounts(&p.sentence[pound..])
+                .first()
+                .is_some_and(|sum| sum.start == 0 && sum.pounds() == p.amount)
         });
         if says_agreed && !OWN_PROCESS.is_match(&p.sentence) {
             p.role = PaymentRole::Agreed;
@@ -3008,11 +3010,13 @@ static SHARE_RESTATED: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `share` is the share of `whole` that the words before the whole
 /// name (`half of the `): within a pound of it.
 fn share_of_whole(before_whole: &str, whole: i64, share: i64) -> bool {
+    if share >= whole {
+        return false;
+    }
     let lower = before_whole.to_ascii_lowercase();
-    if share >= whole
-        || !["half", "third", "quarter", "%", "cent"]
-            .iter()
-            .any(|w| lower.contains(w))
+    if !["half", "third", "quarter", "%", "cent"]
+        .iter()
+        .any(|w| lower.contains(w))
     {
         return false;
     }
@@ -3033,7 +3037,7 @@ fn share_of_whole(before_whole: &str, whole: i64, share: i64) -> bool {
     } else {
         (1.0, 4.0)
     };
-    share < whole && (whole as f64 * num / den - share as f64).abs() <= 100.0
+    (whole as f64 * num / den - share as f64).abs() <= 100.0
 }
 
 /// Merges repeated mentions of one payment (keeping the agreed-action
