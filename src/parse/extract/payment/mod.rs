@@ -1468,7 +1468,10 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 if matches!(
                     cue,
                     None | Some(Cue::Remedy { agreed: false }) | Some(Cue::Charge)
-                ) {
+                ) || (matches!(cue, Some(Cue::Other | Cue::Offered))
+                    && !amount.rate
+                    && pays_it_outright(before))
+                {
                     // A bullet under `the Council has agreed to pay Mrs X:` or
                     // `the Council should:` reads with its lead-in.
                     if let Some(lead) = sentence.lead {
@@ -2910,6 +2913,19 @@ fn agreed_pay_right_before(before: &str) -> Option<bool> {
     PAY_RIGHT_BEFORE
         .captures(before)
         .map(|pay| pay.get(1).is_some())
+}
+
+/// An item that opens by paying the amount (`pay Ms K £9,405 in backdated
+/// allowance`, `pay Mrs X the £300 it offered at stage 2`): its verb makes
+/// the amount a payment, whatever words after it say the money is or was,
+/// and its lead-in says whose and how sure.
+fn pays_it_outright(before: &str) -> bool {
+    static PAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)^[\s\-–•*]*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:and\s+)?(?:to\s+)?pay\s+(?:(?:him|her|them|(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?-i:[A-Z])\w*)\s+)?(?:the\s+)?$",
+        )
+    });
+    before.len() < 40 && PAY_FIRST.is_match(before)
 }
 
 /// The complainant wanting the body to pay, right before the amount:

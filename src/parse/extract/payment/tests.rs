@@ -3948,3 +3948,32 @@ fn a_sum_the_story_says_was_agreed_fills_a_summary_that_names_none() {
     );
     assert!(!role_of(&p, 100.0).contains(&Agreed), "{p:?}");
 }
+
+#[test]
+fn an_item_that_opens_by_paying_the_sum_reads_with_its_lead_in() {
+    // Words after the sum naming an allowance, arrears or an earlier offer
+    // say what is paid; the item's verb pays it, under its lead-in.
+    let action = "Within one month the Council will:\n\
+                  - pay Ms K £9,405 in backdated allowance;\n\
+                  - pay Ms K the £300 it offered at stage 2, if it has not already done so;\n\
+                  - pay Ms K £600 for each of the two terms she missed;\n\
+                  - remind officers of the policy.";
+    let p = run_one(Some(AgreedAction), action, Some("Ms K"));
+    assert_eq!(role_of(&p, 9405.0), [PaymentRole::Agreed], "{p:?}");
+    assert_eq!(role_of(&p, 300.0), [PaymentRole::Agreed], "{p:?}");
+    // A rate is how a sum is worked out, not the item's payment.
+    assert_eq!(role_of(&p, 600.0), [PaymentRole::Other], "{p:?}");
+    // Only an item that opens with the verb: the story's sums stay as told.
+    assert_first_roles(&[
+        (
+            Some(WhatFound),
+            "Ms K had to pay them £300 in rent arrears.",
+            PaymentRole::Claimed,
+        ),
+        (
+            Some(WhatFound),
+            "At stage 2 the Council offered to pay Ms K £300.",
+            PaymentRole::Offered,
+        ),
+    ]);
+}
