@@ -717,7 +717,7 @@ static BODY_OWES: LazyLock<Regex> =
 static WANTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     // The body is `the ...`, `it` or a name; `he should pay` is his charge.
     regex(
-        r"(?i)^\s*,?\s*(?:which|that)\s+(?:he|she|they)\s+(?:(?:says?|said|believes?|feels?|thinks?)\s+(?:that\s+)?{payer}should|(?:wants?|would\s+like|expects?)\s+{payer}to)\s+(?:pay|refund|reimburse|cover)\b|^[^.;:£]*?\b(?:and|but)\s+(?:(?:he|she|they)\s+)?(?:now\s+|also\s+)?(?:wants?|would\s+(?:now\s+|also\s+)?like|expects?)\s+(?:{payer}to\s+(?:(?:refund|reimburse|repay|pay\s+(?:(?:him|her|them)\s+)?(?:for\s+)?(?:it|this|that|them))\b|pay\s*[.;]?\s*$)|(?:it|this|that|them|the\s+(?:money|charges?|fees?|sum|amount))\s+(?:refunded|repaid|reimbursed|returned|back|paid\s+back|written\s+off)\b)"
+        r"(?i)^\s*,?\s*(?:which|that)\s+(?:he|she|they)\s+(?:(?:says?|said|believes?|feels?|thinks?)\s+(?:that\s+)?{payer}should|(?:wants?|would\s+like|expects?)\s+{payer}to)\s+(?:pay|refund|reimburse|repay|cover)\b|^[^.;:£]*?\b(?:and|but)\s+(?:(?:he|she|they)\s+)?(?:now\s+|also\s+)?(?:wants?|would\s+(?:now\s+|also\s+)?like|expects?)\s+(?:{payer}to\s+(?:(?:refund|reimburse|repay|pay\s+(?:(?:him|her|them)\s+)?(?:for\s+)?(?:it|this|that|them))\b|pay\s*[.;]?\s*$)|(?:it|this|that|them|the\s+(?:money|charges?|fees?|sum|amount))\s+(?:refunded|repaid|reimbursed|returned|back|paid\s+back|written\s+off)\b)"
             .replace("{payer}", r"(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+|(?-i:[A-Z])[\w'’-]*\s+(?:[\w'’-]+\s+)?)")
             .as_str(),
     )
@@ -748,11 +748,13 @@ static COMPLAINANT_UNABLE: LazyLock<Regex> = LazyLock::new(|| {
 static THEIR_OWN_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:his|her|their)\s+(?:[\w'’-]+\s+)?$"));
 
-/// The complainant as the subject of an offer: `He offered`, `Mrs X had
-/// offered`, `she then offered` (right before the offer word).
+/// The complainant, or someone else who is not the body, as the subject of
+/// an offer: `He offered`, `Mrs X had offered`, `she then offered`, `His
+/// neighbour offered` (a bid), `that scheme, which offered up to` (a grant),
+/// right before the offer word.
 static COMPLAINANT_OFFERS: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:he|she|they|(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?-i:[A-Z])\w*)\s+(?:had\s+|has\s+|have\s+|then\s+|also\s+|later\s+)*$",
+        r"(?i)(?:\b(?:he|she|they|(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?-i:[A-Z])\w*)|\b(?:his|her|their)\s+(?:[\w'’-]+\s+)?(?:neighbours?|landlord|landlady|buyers?|bidders?|tenants?)|\b(?:schemes?|funds?|grants?|programmes?)\s*,?\s+(?:which|that))\s+(?:had\s+|has\s+|have\s+|then\s+|also\s+|later\s+)*$",
     )
 });
 
@@ -2335,7 +2337,7 @@ fn words_cue(
 }
 
 /// `remove the £310 enforcement fees`, `withdraw the £85 summons costs`,
-/// `removed £240 from the invoices`:
+/// `removed £240 from the invoices`, `remove all the interest, £3,948.12`:
 /// taking a charge away is a remedy verb, as `cancel` and `waive` are, but
 /// not for other money (`withdrew the £500 offer`). The verb as a cue.
 fn removes_charge(before: &str, after: &str) -> Option<CueMatch> {
@@ -2349,13 +2351,27 @@ fn removes_charge(before: &str, after: &str) -> Option<CueMatch> {
             r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?(?:costs?|fees?|charges?|penalt(?:y|ies)|interest|surcharges?|fines?)\b|^\s*from\s+(?:the|her|his|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?:invoices?|bills?|charges?|fees?|costs?)\b",
         )
     });
-    let near = tail(before, 24).as_bytes();
+    // `remove all the interest, £3,948.12, from the estate's account`: the
+    // sum told beside the charge it takes away.
+    static REMOVE_THE_CHARGE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)\b(?:remov(?:e|es|ed|ing)|withdr(?:aw|aws|ew|awn|awing))\s+(?:(?:the|its|any|all)\s+){0,2}(?:[\w'’-]+\s+){0,2}?(?:costs?|fees?|charges?|penalt(?:y|ies)|interest|surcharges?|fines?)\s*(?:,|\(|\bof)\s*$",
+        )
+    });
+    let near = tail(before, 60).as_bytes();
     let verb_near = |verb: &str| {
         near.windows(verb.len())
             .any(|w| w.eq_ignore_ascii_case(verb.as_bytes()))
     };
-    if !(verb_near("remov") || verb_near("withdr")) || !CHARGE_AFTER.is_match(after) {
+    if !(verb_near("remov") || verb_near("withdr")) {
         return None;
+    }
+    if !CHARGE_AFTER.is_match(after) {
+        return REMOVE_THE_CHARGE.find(before).map(|m| CueMatch {
+            group: CueGroup::StrongRemedy,
+            start: m.start(),
+            end: m.end(),
+        });
     }
     REMOVE_THE.find(before).map(|m| CueMatch {
         group: CueGroup::StrongRemedy,
@@ -2423,7 +2439,8 @@ fn told_done(verb: &str) -> bool {
 /// Whether the loss cue starting at `start` names what a remedy verb just
 /// before it makes good (`reimburse the costs he incurred`, `refund what she
 /// had to pay`): a remedy cue at most five words earlier, with no amount,
-/// sentence break or `but` between.
+/// sentence break, `but` or new clause (`pay for taxis, and she has spent`)
+/// between.
 fn object_of_remedy(cues: &[CueMatch], before: &str, start: usize) -> bool {
     cues.iter()
         .rev()
@@ -2436,6 +2453,8 @@ fn object_of_remedy(cues: &[CueMatch], before: &str, start: usize) -> bool {
                 && !gap
                     .split_whitespace()
                     .any(|w| w.eq_ignore_ascii_case("but"))
+                && !gap.contains(", and ")
+                && !gap.contains(", so ")
         })
 }
 
@@ -2929,12 +2948,13 @@ fn pays_it_outright(before: &str) -> bool {
 }
 
 /// The complainant wanting the body to pay, right before the amount:
-/// `wants the Council to pay the £640 repair bill` is her claim to that
+/// `wants the Council to pay the £640 repair bill` (or `to pay off the
+/// £2,300 rent arrears`) is her claim to that
 /// sum, whatever the bill is.
 fn wanted_paid_right_before(before: &str) -> bool {
     static WANTED_PAID: LazyLock<Regex> = LazyLock::new(|| {
         regex(
-            r"(?i)\b(?:wants?|wanted|would\s+like|asks?|asked|expects?)\s+(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+)to\s+(?:pay|refund|reimburse|cover|meet)\s+(?:(?:him|her|them)\s+)?(?:for\s+)?(?:the\s+)?$",
+            r"(?i)\b(?:wants?|wanted|would\s+like|asks?|asked|expects?)\s+(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+)to\s+(?:pay|refund|reimburse|cover|meet|(?:pay|write)\s+off|clear)\s+(?:(?:him|her|them)\s+)?(?:for\s+)?(?:the\s+)?$",
         )
     });
     WANTED_PAID.is_match(before)

@@ -3977,3 +3977,77 @@ fn an_item_that_opens_by_paying_the_sum_reads_with_its_lead_in() {
         ),
     ]);
 }
+
+#[test]
+fn what_she_spent_in_a_clause_of_its_own_and_wants_back_is_claimed() {
+    // `pay for taxis` ends its clause: it does not make good what she spent.
+    assert_first_roles(&[
+        (
+            Some(Complaint),
+            "Mrs B says she has had to drive C to school or pay for taxis, and she estimates \
+             she has spent £1,900 since September. She wants the Council to reimburse her.",
+            PaymentRole::Claimed,
+        ),
+        (
+            Some(Complaint),
+            "She had to pay for a tutor and has spent £9,000, which she wants the Council to repay.",
+            PaymentRole::Claimed,
+        ),
+        (
+            Some(Complaint),
+            "He wants the Council to pay off the £2,300 rent arrears he built up while waiting.",
+            PaymentRole::Claimed,
+        ),
+        (
+            Some(Complaint),
+            "He wants the Council to write off the £2,300 it says he owes.",
+            PaymentRole::Claimed,
+        ),
+    ]);
+}
+
+#[test]
+fn a_charge_taken_away_with_its_sum_beside_it_is_the_remedy() {
+    let p = run_one(
+        Some(FinalDecision),
+        "The Council has agreed to remove all the interest, £3,948.12, from the estate's \
+         account and to pay Mr X £350 for his time and trouble.",
+        Some("Mr X"),
+    );
+    assert_eq!(agreed(&p), [3948.12, 350.0], "{p:?}");
+    let p = run_one(
+        Some(FinalDecision),
+        "The Council will remove the interest (£400) from her account.",
+        Some("Mrs X"),
+    );
+    assert_eq!(agreed(&p), [400.0], "{p:?}");
+    // Only a charge: other money withdrawn is not given back.
+    let p = run_one(
+        Some(FinalDecision),
+        "The Council withdrew its offer, £500, in May.",
+        Some("Mrs X"),
+    );
+    assert!(agreed(&p).is_empty(), "{p:?}");
+}
+
+#[test]
+fn an_offer_made_by_a_neighbour_or_a_grant_scheme_is_no_remedy() {
+    assert_roles(
+        "He offered £38,000. His neighbour offered £45,000, and the Council accepted the higher offer.",
+        "Mr V",
+        &[(38_000.0, PaymentRole::Other), (45_000.0, PaymentRole::Other)],
+    );
+    assert_first_roles(&[
+        (
+            Some(WhatFound),
+            "The Council considered Mrs R for that scheme, which offered up to £1,000 to \
+             eligible businesses, but decided she did not qualify.",
+            PaymentRole::Other,
+        ),
+        (
+            Some(WhatFound),
+            "At stage two the Council offered her £50 for her time and trouble.",
+            PaymentRole::Offered,
+        ),
+    ]);
+}
