@@ -115,7 +115,7 @@ enum CueGroup {
     StrongRemedy,
     /// What the complainant says they lost or had to pay: `had to pay`,
     /// `defrauded`, `incurred financial losses of`, `an unnecessary fee of`,
-    /// `this costs her`, `the damage`.
+    /// `this costs her`, `the damage`, `and lost`, `the estate has lost`.
     Loss,
     /// Money that is no remedy: bills, fees, costs, money paid or owed, a
     /// refund the body was slow to make (`delayed in refunding`).
@@ -147,7 +147,7 @@ fn group_patterns() -> [&'static str; 9] {
         r"\b(?:wants?|wanted|wish\w*|would\s+(?:also\s+|now\s+|still\s+)?like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b|\b(?:says?|said|believes?|feels?|felt|thinks?|argues?|argued)\s+(?:that\s+)?(?:(?:[\w'’]+\s+){0,3}?|(?:[\w'’]+\s+){3,11}?(?:{body}|it|so|therefore|also|and)\s+)should\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:(?:the|its|their|his|her|this|that|an?|any|revised|new|improved|increased|final|earlier|later|initial|financial|further|proposed|goodwill|council|mr|mrs|ms|miss|dr|[\w-]+['’]s?)\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\bincreas\w*\s+(?:(?:its|the|their|this|that|his|her)\s+)?(?:[\w-]+\s+)?offer\b|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|cancel\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\breturn(?:s|ed|ing)?\s+(?:the|her|his|their|any|all)\b|\bagreed\s+(?:remed\w*|actions?)\b",
-        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+|the\s+(?:man|woman|complainant|family)|(?:his|her|their)\s+(?:mother|father|son|daughter|husband|wife|partner|parents?|company|business|firm))\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|(?:is|are|was|were)\s+(?:still\s+)?(?:owed|due)|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out[\s-]of[\s-]pocket(?:\s+by)?|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|caus(?:e|es|ed|ing)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:an?\s+|some\s+)?(?:[^\s.;,£]+\s+){0,2}?loss(?:es)?(?:\s+of)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|forced\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+to\s+(?:pay|spend))\b",
+        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+|the\s+(?:man|woman|complainant|family|estate)|(?:his|her|their)\s+(?:mother|father|son|daughter|husband|wife|partner|parents?|company|business|firm))\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|\band\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?lost|(?:is|are|was|were)\s+(?:still\s+)?(?:owed|due)|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out[\s-]of[\s-]pocket(?:\s+by)?|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|caus(?:e|es|ed|ing)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:an?\s+|some\s+)?(?:[^\s.;,£]+\s+){0,2}?loss(?:es)?(?:\s+of)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|forced\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+to\s+(?:pay|spend))\b",
         r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+\w+)\s+(?:now\s+|still\s+|currently\s+|also\s+|usually\s+|normally\s+)?pays|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|{body}|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
@@ -775,7 +775,7 @@ static A_PRICE_OFFERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// complainant to pay).
 static COMPLAINANT_PAYS: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?:\b(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should|must|would|will|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to|(?:had\s+|has\s+|have\s+)?offered\s+to)|\b(?:offers?\s+(?:from|by)|for|allow(?:ed|ing|s)?|let(?:s|ting)?)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+to|\blet(?:s|ting)?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)|\b(?:chance|option|opportunity)\s+to|\b(?:his|her|their)\s+offers?\s+to)\s+(?:\w+ly\s+)?(?:pay|repay|contribute)\s+(?:[\w'’-]+\s+){0,5}?$",
+        r"(?i)(?:\b(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:should|must|would|will|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to|(?:had\s+|has\s+|have\s+)?offered\s+to)|\b(?:offers?\s+(?:from|by)|for|allow(?:ed|ing|s)?|let(?:s|ting)?)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+to|\blet(?:s|ting)?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)|\b(?:chance|option|opportunity|arrangement|plan)\s+to|\b(?:his|her|their)\s+offers?\s+to)\s+(?:\w+ly\s+)?(?:pay|repay|contribute)\s+(?:[\w'’-]+\s+){0,5}?$",
     )
 });
 
@@ -994,8 +994,11 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
     // `The Council offered Ms M £150 at stage two, which she refused. We
     // consider that is an appropriate amount ..., and the Council has agreed
     // to pay it.`: the offer adopted, in the decision's own sections.
+    // So is a sum the body had not given back (`had not refunded the £210
+    // Mrs K paid ... It has now agreed to do so`).
     for m in &mut mentions {
-        if matches!(m.payment.role, PaymentRole::Offered | PaymentRole::Accepted)
+        if (matches!(m.payment.role, PaymentRole::Offered | PaymentRole::Accepted)
+            || (m.payment.role == PaymentRole::Other && not_given_back(&blocks[m.block], m)))
             && agreed_to_pay_it(&blocks[m.block], m.sentence, m.amount.end, m.amount.pence)
         {
             m.payment.role = PaymentRole::Agreed;
@@ -1604,6 +1607,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 let judged_where = || match block.kind {
                     Some(SectionKind::WhatFound) => {
                         FIRST_PERSON.is_match(own_after)
+                            || (own_after.contains("right thing") && which_we_find_fair(own_after))
                             || next_names_it(block, s, amount.pence)
                                 .is_some_and(|n| FIRST_PERSON.is_match(block.sentences()[n].text))
                     }
@@ -1713,6 +1717,10 @@ fn satisfied_after(
         .any(|n| block.has(n, SATISFIED_NEEDS) && judged(block.sentences()[n].text))
 }
 
+/// `..., which was the right thing to do`: a judgement only the decision
+/// makes, so its own voice even without `we` or `I`.
+const RIGHT_THING: &str = r"^[^.;£]*?,\s*which\s+(?:is|was)\s+the\s+right\s+thing\s+to\s+do\b";
+
 /// Whether the words after an amount judge it fair in the decision's own
 /// voice, in the clause that tells it: `..., which we consider reasonable`,
 /// `..., which I find was proportionate`, `..., which is appropriate.` (at
@@ -1720,8 +1728,8 @@ fn satisfied_after(
 /// judges only a part).
 fn which_we_find_fair(after: &str) -> bool {
     static WHICH_WE_FIND_FAIR: LazyLock<Regex> = LazyLock::new(|| {
-        regex(
-            r"(?i)^[^.;£]*?,\s*which\s+(?:we|I)\s+(?:consider|think|find|found|considered|thought)\s+(?:to\s+be\s+|was\s+|is\s+|were\s+)?(?:both\s+)?(?:an?\s+)?(?:fair|reasonable|suitable|proportionate|appropriate|adequate|sufficient)\b|^[^.;£]*?,\s*which\s+(?:is|was)\s+(?:both\s+)?(?:fair|reasonable|suitable|proportionate|appropriate|adequate|sufficient)\s*(?:[.;]|$)",
+        regex(&
+            r"(?i)^[^.;£]*?,\s*which\s+(?:we|I)\s+(?:consider|think|find|found|considered|thought)\s+(?:to\s+be\s+|was\s+|is\s+|were\s+)?(?:both\s+)?(?:an?\s+)?(?:fair|reasonable|suitable|proportionate|appropriate|adequate|sufficient)\b|^[^.;£]*?,\s*which\s+(?:is|was)\s+(?:both\s+)?(?:fair|reasonable|suitable|proportionate|appropriate|adequate|sufficient)\s*(?:[.;]|$)|{RIGHT_THING}".replace("{RIGHT_THING}", RIGHT_THING),
         )
     });
     after.contains("which") && WHICH_WE_FIND_FAIR.is_match(after)
@@ -1761,6 +1769,21 @@ fn wanted_back_next(block: &Block, s: usize) -> bool {
     block
         .following(s, 2)
         .any(|n| WANTED_BACK.is_match(block.sentences()[n].text))
+}
+
+/// Whether the words right before a mention say the body had not given the
+/// sum back: `the Council had not refunded the £210`, `it has not yet repaid`.
+fn not_given_back(block: &Block, m: &Mention) -> bool {
+    static NOT_GIVEN_BACK: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)\b(?:had|has|have|did|does)\s*{not}\s+(?:yet\s+)?(?:refund|repa|reimburs|return)\w*\s+(?:(?:him|her|them|the|any|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+){0,2}$",
+        )
+    });
+    let before = block.sentences()[m.sentence]
+        .text
+        .get(..m.amount.start)
+        .unwrap_or("");
+    before.contains("not") && NOT_GIVEN_BACK.is_match(before)
 }
 
 /// Whether the body agrees to pay the offer of `pence` just told, outside

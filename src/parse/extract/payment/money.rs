@@ -144,7 +144,7 @@ const RATE_LEAD: &str = r"(?:per|a|an|each|every|for\s+each(?:\s+of\s+(?:the|tho
 /// `/week`, `pw`, `pcm`, `weekly`.
 static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"(?i)^\s*(?:{RATE_LEAD}\s*(?:(?:two|three|four|six|\d+)\s+)?(?:days?|nights?|weeks?|fortnight|months?|years?|annum|hours?|miles?|calendar month|(?:school\s+)?terms?|sessions?)\b|pw\b|pcm\b|p/w\b|pa\b|weekly\b|monthly\b|a head\b|per person\b)",
+        r"(?i)^\s*(?:{RATE_LEAD}\s*(?:(?:two|three|four|six|\d+)\s+)?(?:days?|nights?|weeks?|fortnight|months?|years?|annum|hours?|miles?|calendar month|(?:school\s+)?terms?|sessions?|(?:missed\s+)?(?:calls?|visits?|collections?|appointments?|lessons?|journeys?|trips?|occasions?))\b|pw\b|pcm\b|p/w\b|pa\b|weekly\b|monthly\b|a head\b|per person\b)",
     ))
 });
 

@@ -4051,3 +4051,87 @@ fn an_offer_made_by_a_neighbour_or_a_grant_scheme_is_no_remedy() {
         ),
     ]);
 }
+
+#[test]
+fn a_loss_told_after_and_or_by_the_estate_is_claimed() {
+    assert_first_roles(&[
+        (
+            Some(Complaint),
+            "Mrs N says she had to give up work to care for him and lost about £2,000 in \
+             earnings. She wants the Council to compensate her.",
+            PaymentRole::Claimed,
+        ),
+        (
+            Some(Complaint),
+            "He says he could not work for nine weeks and lost £3,600 in earnings, which he \
+             wants the Council to pay.",
+            PaymentRole::Claimed,
+        ),
+        (
+            Some(Complaint),
+            "Mrs X says nobody explained the interest and the estate has lost about £4,000.",
+            PaymentRole::Claimed,
+        ),
+        // The body's own payment, told with `and`, is no loss.
+        (
+            Some(WhatFound),
+            "The Council apologised and paid £100.",
+            PaymentRole::Other,
+        ),
+    ]);
+}
+
+#[test]
+fn a_sum_for_each_call_or_visit_is_a_rate_and_instalments_offered_are_his() {
+    let p = run_one(
+        Some(FinalDecision),
+        "The Council will pay Mr Y £450 in total, made up of £150 for each missed call.",
+        Some("Mr Y"),
+    );
+    assert_eq!(
+        amounts_and_roles(&p),
+        [(450.0, PaymentRole::Agreed), (150.0, PaymentRole::Other)]
+    );
+    assert_roles(
+        "He has council tax arrears of £1,284.66, and the Council has offered him an \
+         arrangement to pay them at £45 a month.",
+        "Mr N",
+        &[(1_284.66, PaymentRole::Other), (45.0, PaymentRole::Other)],
+    );
+}
+
+#[test]
+fn a_sum_not_yet_given_back_that_the_body_then_agrees_to_give_is_agreed() {
+    let told = "But the Council had not refunded the £210 Mrs K paid on the account.";
+    let p = run_one(
+        None,
+        &format!("{told} It has now agreed to do so within one month."),
+        Some("Mrs K"),
+    );
+    assert_eq!(agreed(&p), [210.0], "{p:?}");
+    let p = run_one(None, told, Some("Mrs K"));
+    assert!(agreed(&p).is_empty(), "{p:?}");
+}
+
+#[test]
+fn a_refund_made_which_was_the_right_thing_to_do_is_accepted() {
+    assert_first_roles(&[
+        (
+            Some(WhatFound),
+            "It has already refunded the £95 permit charge, which was the right thing to do.",
+            PaymentRole::Accepted,
+        ),
+        (
+            Some(WhatFound),
+            "The Council had already refunded the £96 charged for the missed visits, which \
+             was the right thing to do.",
+            PaymentRole::Accepted,
+        ),
+        // Not judged: the body's own payment, for the decision to weigh.
+        (
+            Some(WhatFound),
+            "It has already refunded the £95 permit charge.",
+            PaymentRole::Offered,
+        ),
+    ]);
+}
