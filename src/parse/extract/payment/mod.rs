@@ -148,7 +148,7 @@ fn group_patterns() -> [&'static str; 9] {
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:(?:the|its|their|his|her|this|that|an?|any|revised|new|improved|increased|final|earlier|later|initial|financial|further|proposed|goodwill|council|mr|mrs|ms|miss|dr|[\w-]+['’]s?)\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\bincreas\w*\s+(?:(?:its|the|their|this|that|his|her)\s+)?(?:[\w-]+\s+)?offer\b|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|cancel\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\breturn(?:s|ed|ing)?\s+(?:the|her|his|their|any|all)\b|\bagreed\s+(?:remed\w*|actions?)\b",
         r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+|the\s+(?:man|woman|complainant|family|estate)|(?:his|her|their)\s+(?:mother|father|son|daughter|husband|wife|partner|parents?|company|business|firm))\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|\band\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?lost|(?:is|are|was|were)\s+(?:still\s+)?(?:owed|due)|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out[\s-]of[\s-]pocket(?:\s+by)?|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|caus(?:e|es|ed|ing)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:an?\s+|some\s+)?(?:[^\s.;,£]+\s+){0,2}?loss(?:es)?(?:\s+of)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|forced\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+to\s+(?:pay|spend))\b",
-        r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+\w+)\s+(?:now\s+|still\s+|currently\s+|also\s+|usually\s+|normally\s+)?pays|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
+        r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+\w+)\s+(?:now\s+|still\s+|currently\s+|also\s+|usually\s+|normally\s+)?(?:pays|(?:has|have|had)\s+been\s+paying)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|{body}|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
     ]
@@ -840,10 +840,10 @@ static FOR_A_PART: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A judgement that the remedy falls short: `not enough`, `insufficient`,
-/// `recommended an increased remedy`.
+/// `did not fully recognise`, `recommended an increased remedy`.
 static SHORT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?:\bno|{not})\s+(?:\w+\s+){0,3}?(?:satisfied|suitable|sufficient|enough|appropriate|adequate|proportionate|reasonable|fair)|\binsufficient|\binadequate|\bfurther remedy|\bdid\s*{not}\s+go far enough|\b(?:would|will|did|does)\s*{not}\s+(?:have\s+)?(?:fully\s+|properly\s+)?remed(?:y|ied)\b|\b(?:did|does)\s*{not}\s+(?:properly\s+|fully\s+|adequately\s+)?reflect\b|\b(?:increased|higher|larger|bigger|greater)\s+(?:financial\s+)?(?:remedy|payment|sum|amount)",
+        r"(?i)(?:\bno|{not})\s+(?:\w+\s+){0,3}?(?:satisfied|suitable|sufficient|enough|appropriate|adequate|proportionate|reasonable|fair)|\binsufficient|\binadequate|\bfurther remedy|\bdid\s*{not}\s+go far enough|\b(?:would|will|did|does)\s*{not}\s+(?:have\s+)?(?:fully\s+|properly\s+)?remed(?:y|ied)\b|\b(?:did|does)\s*{not}\s+(?:properly\s+|fully\s+|adequately\s+)?(?:reflect|recognise|acknowledge)\b|\b(?:increased|higher|larger|bigger|greater)\s+(?:financial\s+)?(?:remedy|payment|sum|amount)",
     )
 });
 
@@ -1208,10 +1208,14 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
 
 /// Whether the summary, final decision or agreed action says the body
 /// agreed to pay without saying how much: `The Council has agreed to pay Ms
-/// D for the loss of enjoyment of her home`, `agreed to pay for the repairs`.
+/// D for the loss of enjoyment of her home`, `agreed to pay for the repairs`,
+/// `agreed to pay Ms K £1,950 ... and to refund the storage charges`,
+/// `agreed to pay her the balance of the allowance and £250`.
 fn agreed_without_sum(blocks: &[Block]) -> bool {
     static AGREED_TO_PAY_UNSAID: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r"(?i)\bagreed\s+to\s+(?:[^.;£]*?\s)?(?:pay|repay|refund|reimburse)\b[^£]*$")
+        regex(
+            r"(?i)\bagreed\s+to\s+(?:[^.;£]*?\s)?(?:pay|repay|refund|reimburse)\b[^£]*$|\bagreed\s+to\s+[^.;]*?\band\s+(?:to\s+)?(?:pay|repay|refund|reimburse)\b[^£]*$|\bagreed\s+to\s+(?:pay|repay|refund|reimburse)\s+(?:(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+)?(?:the|any|all)\s+[^.;£]*?\sand\s+£",
+        )
     });
     blocks
         .iter()
@@ -1509,6 +1513,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 let cue = if cue == Cue::Other
                     && i + 1 == found.len()
                     && (before.contains("paid")
+                        || before.contains("paying")
                         || before.contains("spent")
                         || before.contains("cost")
                         || before.contains("charged")
@@ -1859,7 +1864,7 @@ static CLAIM_REJECTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// hers when she then wants it paid.
 static SHE_PAID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:paid|spent)\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:still\s+|also\s+|then\s+)?charged\b[^.;£]*$|\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|the\s+(?:man|woman|complainant|family))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:(?:had|has|have)\s+to\s+(?:buy|purchase|replace|hire|rent)|bought|purchased|replaced|hired|rented)\b[^.;£]*(?:\bcost(?:ing)?\s+(?:of\s+)?|\bfor\s+)(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:will|would)\s+cost\s+(?:(?:about|around|over|nearly|almost|more\s+than|at\s+least)\s+)?$|\b(?:repairs?|works?|replacements?|damage|treatment|removal)\s+(?:has\s+|had\s+)?cost\s+(?:(?:her|him|them)\s+)?(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:has|had|have)\s+(?:been\s+)?(?:quoted|estimated)\s+(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$",
+        r"(?i)\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:paid|spent|been\s+paying)\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:still\s+|also\s+|then\s+)?charged\b[^.;£]*$|\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|the\s+(?:man|woman|complainant|family))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:(?:had|has|have)\s+to\s+(?:buy|purchase|replace|hire|rent)|bought|purchased|replaced|hired|rented)\b[^.;£]*(?:\bcost(?:ing)?\s+(?:of\s+)?|\bfor\s+)(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:will|would)\s+cost\s+(?:(?:about|around|over|nearly|almost|more\s+than|at\s+least)\s+)?$|\b(?:repairs?|works?|replacements?|damage|treatment|removal)\s+(?:has\s+|had\s+)?cost\s+(?:(?:her|him|them)\s+)?(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:has|had|have)\s+(?:been\s+)?(?:quoted|estimated)\s+(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$",
     )
 });
 
@@ -2112,7 +2117,13 @@ fn words_cue(
             // she wants a refund of £15,500`).
             // `it said it would pay him £250`: the body's undertaking.
             Some((false, _)) if before.contains("would") && TOLD_WOULD.is_match(before) => true,
-            Some((false, end)) if !accepted && wanted_at.is_none_or(|w| w <= end) => {
+            // `accepted it should have noticed the fault, apologised and
+            // offered £600`: an offer in a later clause is not governed.
+            Some((false, end))
+                if !accepted
+                    && wanted_at.is_none_or(|w| w <= end)
+                    && !offer_in_a_later_clause(cues, before, end) =>
+            {
                 return Some(Cue::Other)
             }
             Some((agreed, _)) => agreed,
@@ -2359,6 +2370,19 @@ fn words_cue(
     Some(cue)
 }
 
+/// Whether an offer cue comes after byte `end` of `before` with a clause
+/// break (`,` or `and`) between: `it should have noticed the fault,
+/// apologised and offered`.
+fn offer_in_a_later_clause(cues: &[CueMatch], before: &str, end: usize) -> bool {
+    cues.iter().any(|c| {
+        c.group == CueGroup::Offered
+            && c.start >= end
+            && before
+                .get(end..c.start)
+                .is_some_and(|gap| gap.contains(',') || gap.contains(" and "))
+    })
+}
+
 /// `remove the £310 enforcement fees`, `withdraw the £85 summons costs`,
 /// `removed £240 from the invoices`, `remove all the interest, £3,948.12`:
 /// taking a charge away is a remedy verb, as `cancel` and `waive` are, but
@@ -2578,10 +2602,11 @@ fn gives_back_at(cues: &[CueMatch], at: usize) -> bool {
 
 /// The body agreeing now, in the decision's story, to pay a stated sum:
 /// `The Council has also agreed to pay Mr T £100`, `It has agreed to repay
-/// Mr Y £936`. The sum is captured.
+/// Mr Y £936`, `agreed to refund the £240`, `agreed to pay Miss H the
+/// remaining £800`. The sum is captured.
 static AGREED_NOW_TO_PAY: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:the\s+{body}|it|they)\s+(?:has|have)\s+(?:now\s+|also\s+|since\s+)?agreed\s+to\s+(?:pay|repay|refund|reimburse)\s+(?:(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?[A-Z]\w*)\s+)?£([\d,]+(?:\.\d\d)?)",
+        r"(?i)\b(?:the\s+{body}|it|they)\s+(?:has|have)\s+(?:now\s+|also\s+|since\s+)?agreed\s+to\s+(?:pay|repay|refund|reimburse)\s+(?:(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?[A-Z]\w*)\s+)?(?:the\s+(?:remaining\s+|outstanding\s+|full\s+)?)?£([\d,]+(?:\.\d\d)?)",
     )
 });
 /// The body's own complaint process, which a story's agreement may belong to.

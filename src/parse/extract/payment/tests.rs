@@ -4135,3 +4135,97 @@ fn a_refund_made_which_was_the_right_thing_to_do_is_accepted() {
         ),
     ]);
 }
+
+#[test]
+fn the_story_tells_the_sum_of_one_of_several_payments_the_summary_agrees() {
+    // The summary agrees a refund beside a sum, or a balance before one,
+    // without its own sum: the story's agreed sum is that payment.
+    let p = run(
+        &[
+            (
+                None,
+                "The Council has agreed to pay Ms K £1,950 for the time in unsuitable \
+                 accommodation and to refund the storage charges.",
+            ),
+            (
+                Some(WhatFound),
+                "The Council has agreed to pay Ms K £1,950. It has also agreed to refund the \
+                 £240 she paid in storage charges.",
+            ),
+        ],
+        Some("Ms K"),
+    );
+    assert_eq!(role_of(&p, 240.0), [PaymentRole::Agreed], "{p:?}");
+    let p = run(
+        &[
+            (
+                None,
+                "It has agreed to pay her the balance of the allowance and £250 for her distress.",
+            ),
+            (
+                Some(WhatFound),
+                "The Council has agreed to pay Miss H the remaining £800 of the allowance.",
+            ),
+        ],
+        Some("Miss H"),
+    );
+    assert_eq!(role_of(&p, 800.0), [PaymentRole::Agreed], "{p:?}");
+    // With every payment's sum in the summary, the story's stays as told.
+    let p = run(
+        &[
+            (None, "It has agreed to pay her £250 for her distress."),
+            (
+                Some(WhatFound),
+                "The Council has agreed to pay Miss H the remaining £800 of the allowance.",
+            ),
+        ],
+        Some("Miss H"),
+    );
+    assert!(!role_of(&p, 800.0).contains(&PaymentRole::Agreed), "{p:?}");
+}
+
+#[test]
+fn an_offer_after_what_the_body_should_have_done_is_its_offer() {
+    let text = "We will not investigate this complaint. The Council has accepted it should \
+                have noticed the missing fire door, apologised and offered £600 towards the \
+                cost of putting it right. That is a suitable remedy.";
+    let p = run_one(None, text, Some("Mr D"));
+    assert_eq!(amounts_and_roles(&p), [(600.0, PaymentRole::Accepted)]);
+    // What it should have paid is money owed, not an offer.
+    assert_first_role(
+        None,
+        "It should have paid him £50 at the time.",
+        PaymentRole::Other,
+    );
+}
+
+#[test]
+fn money_paid_that_did_not_fully_recognise_the_injustice_was_an_offer() {
+    let p = run_one(
+        None,
+        "The £250 it paid Mrs W at stage two did not fully recognise the injustice. It has \
+         agreed to pay a further £600.",
+        Some("Mrs W"),
+    );
+    assert_eq!(
+        amounts_and_roles(&p),
+        [(250.0, PaymentRole::Offered), (600.0, PaymentRole::Agreed)]
+    );
+}
+
+#[test]
+fn what_she_has_been_paying_and_wants_back_is_claimed() {
+    assert_first_roles(&[
+        (
+            Some(Complaint),
+            "Ms Y says she has been paying £85 a month for a storage unit. She wants the \
+             Council to reimburse this.",
+            PaymentRole::Claimed,
+        ),
+        (
+            Some(Complaint),
+            "She has been paying £85 a month for a storage unit.",
+            PaymentRole::Other,
+        ),
+    ]);
+}
