@@ -148,7 +148,7 @@ fn group_patterns() -> [&'static str; 9] {
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:(?:the|its|their|his|her|this|that|an?|any|revised|new|improved|increased|final|earlier|later|initial|financial|further|proposed|goodwill|council|mr|mrs|ms|miss|dr|[\w-]+['’]s?)\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
         r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\bincreas\w*\s+(?:(?:its|the|their|this|that|his|her)\s+)?(?:[\w-]+\s+)?offer\b|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|cancel\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\breturn(?:s|ed|ing)?\s+(?:the|her|his|their|any|all)\b|\bagreed\s+(?:remed\w*|actions?)\b",
         r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+|the\s+(?:man|woman|complainant|family|estate)|(?:his|her|their)\s+(?:mother|father|son|daughter|husband|wife|partner|parents?|company|business|firm))\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|\band\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?lost|(?:is|are|was|were)\s+(?:still\s+)?(?:owed|due)|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out[\s-]of[\s-]pocket(?:\s+by)?|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|caus(?:e|es|ed|ing)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:an?\s+|some\s+)?(?:[^\s.;,£]+\s+){0,2}?loss(?:es)?(?:\s+of)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|forced\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+to\s+(?:pay|spend))\b",
-        r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+\w+)\s+(?:now\s+|still\s+|currently\s+|also\s+|usually\s+|normally\s+)?(?:pays|(?:has|have|had)\s+been\s+paying)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
+        r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+\w+)\s+(?:now\s+|still\s+|currently\s+|also\s+|usually\s+|normally\s+)?(?:pays|(?:has|have|had)\s+been\s+paying)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|maximum|minimum|ceiling|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|{body}|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
     ]
@@ -677,10 +677,11 @@ static THEN_AND: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A clause right after an amount telling whose it is: `skills fee they are
-/// owed`, `the panel recommended`, `it agreed at stage two`.
+/// owed`, `the panel recommended`, `it agreed at stage two`, `, the award he
+/// would have received`.
 static PRIOR_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?(?:(?:that|which)\s+)?(?:it|he|she|they|the\s+(?:{body}|panel))\s+(?:has\s+|had\s+|have\s+|is\s+|are\s+|was\s+|were\s+)?(?:already\s+|previously\s+|still\s+)?(?:offered|paid|owed|owes|due|agreed|recommended|awarded)\b",
+        r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?(?:(?:that|which)\s+)?(?:it|he|she|they|the\s+(?:{body}|panel))\s+(?:has\s+|had\s+|have\s+|is\s+|are\s+|was\s+|were\s+)?(?:already\s+|previously\s+|still\s+)?(?:offered|paid|owed|owes|due|agreed|recommended|awarded)\b|^\s*,\s*(?:the|its|his|her|their)\s+(?:[\w'’-]+\s+){1,2}?(?:he|she|they|it)\s+(?:would|should|could)\s+have\b",
     )
 });
 
@@ -2267,9 +2268,13 @@ fn words_cue(
         {
             Cue::Other
         }
-        // `offered her a seat on a school bus for £540 a year`: the price
-        // of what was offered.
-        CueGroup::Offered if rate && ends_with_ignoring_case(before.as_bytes(), " for ") => {
+        // `offered her a seat on a school bus for £540 a year` (or `at`):
+        // the price of what was offered.
+        CueGroup::Offered
+            if rate
+                && (ends_with_ignoring_case(before.as_bytes(), " for ")
+                    || ends_with_ignoring_case(before.as_bytes(), " at ")) =>
+        {
             Cue::Other
         }
         CueGroup::Offered => Cue::Offered,
@@ -2780,16 +2785,24 @@ static PRESCRIPTIVE: LazyLock<Regex> =
 /// Whether the complaint stage at `stage` in `before` belongs to an earlier
 /// amount's clause, and a later clause agrees this one: `In addition to the
 /// £250 the Care Provider offered in its complaint response, it has agreed
-/// to pay Mrs Y a further £500`.
+/// to pay Mrs Y a further £500`; or an agreement before both starts a new
+/// item of its list after the stage: `agreed to ... pay him the £200 it
+/// offered in its stage 2 complaint response but never paid, and pay a
+/// further £150`.
 fn earlier_amounts_stage(
     before: &str,
     stage: std::ops::Range<usize>,
     agreed_word: Option<(bool, usize)>,
 ) -> bool {
+    static NEW_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        regex(r"(?i),\s*(?:and\s+)?(?:to\s+)?(?:pay|refund|reimburse|repay)\b[^,;:]*$")
+    });
     let rest = &before[stage.end..];
     before[..stage.start].contains('£')
         && agreed_word.is_some_and(|(agreed, end)| {
-            agreed && end > stage.end && rest[..end - stage.end].contains(',')
+            agreed
+                && ((end > stage.end && rest[..end - stage.end].contains(','))
+                    || (end <= stage.start && NEW_ITEM.is_match(rest)))
         })
 }
 
@@ -2971,7 +2984,7 @@ fn paid_in(before: &str, after: &str) -> bool {
 fn agreed_pay_right_before(before: &str) -> Option<bool> {
     static PAY_RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         regex(
-            r"(?i)\bpays?\s+((?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?[A-Z]\w*)\s+)?(?:the\s+)?$",
+            r"(?i)\bpays?\s+((?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+)?[A-Z]\w*)\s+)?(?:the\s+(?:remaining\s+|outstanding\s+|full\s+)?)?$",
         )
     });
     if !before.contains("pay") || !agreed_before(before).is_some_and(|(agreed, _)| agreed) {

@@ -4229,3 +4229,49 @@ fn what_she_has_been_paying_and_wants_back_is_claimed() {
         ),
     ]);
 }
+
+#[test]
+fn a_new_item_of_an_agreed_list_after_an_earlier_offer_is_agreed() {
+    let p = run_one(
+        None,
+        "It has agreed to reduce Mr A's invoice by £1,312, pay him the £200 it offered in its \
+         stage 2 complaint response but never paid, and pay a further £150 for the distress \
+         caused by its delay.",
+        Some("Mr A"),
+    );
+    assert_eq!(agreed(&p), [1312.0, 200.0, 150.0], "{p:?}");
+    // `the award he would have received` tells the earlier sum.
+    let p = run_one(
+        None,
+        "The Council has agreed to pay Mr S £180, the award he would have received for a \
+         cooker, and £100 for the distress of being without one.",
+        Some("Mr S"),
+    );
+    assert_eq!(agreed(&p), [180.0, 100.0], "{p:?}");
+}
+
+#[test]
+fn the_remaining_sum_of_an_allowance_agreed_is_the_payment() {
+    let p = run_one(
+        Some(FinalDecision),
+        "It has agreed to pay Mr Z the remaining £1,150 of his allowance.",
+        Some("Mr Z"),
+    );
+    assert_eq!(agreed(&p), [1150.0], "{p:?}");
+}
+
+#[test]
+fn a_price_offered_at_a_rate_and_a_maximum_are_other_money() {
+    assert_first_roles(&[
+        (
+            Some(WhatFound),
+            "The Council offered her a place on its spare seat scheme at £420 a year.",
+            PaymentRole::Other,
+        ),
+        (
+            Some(WhatFound),
+            "The grant was already at the maximum of £30,000.",
+            PaymentRole::Other,
+        ),
+    ]);
+}
