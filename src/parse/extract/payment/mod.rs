@@ -695,6 +695,14 @@ static CLAIMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words right after an amount saying the complainant paid it out:
+/// `£4,000 Mrs W spent on private tutoring`, `£300 she paid`.
+static THEIR_OUTLAY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\s*(?:(?:that|which)\s+)?(?:he|she|they|(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?-i:[A-Z])\w*)\s+(?:had\s+|has\s+|have\s+)?(?:spent|paid)\b",
+    )
+});
+
 /// A claim for a cost, told after it in its sentence: `and made a claim
 /// to the Council`, `, which he claimed from the Council`.
 static CLAIM_MADE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -999,7 +1007,8 @@ pub fn payments(blocks: &[Block], complainant: Option<&str>, reached: &Reached) 
     // Mrs K paid ... It has now agreed to do so`).
     for m in &mut mentions {
         if (matches!(m.payment.role, PaymentRole::Offered | PaymentRole::Accepted)
-            || (m.payment.role == PaymentRole::Other && not_given_back(&blocks[m.block], m)))
+            || (matches!(m.payment.role, PaymentRole::Other | PaymentRole::Claimed)
+                && not_given_back(&blocks[m.block], m)))
             && agreed_to_pay_it(&blocks[m.block], m.sentence, m.amount.end, m.amount.pence)
         {
             m.payment.role = PaymentRole::Agreed;
@@ -2235,8 +2244,12 @@ fn words_cue(
         // `by which time he could no longer pay the discounted amount of
         // £35`: the complainant unable to pay, a charge.
         CueGroup::Refused if COMPLAINANT_UNABLE.is_match(&before[..start]) => Cue::Other,
+        // `We do not recommend it reimburses the £4,000 Mrs W spent`: her
+        // outlay, not granted.
         CueGroup::Refused
-            if CLAIMED_AFTER.is_match(after) || COMPLAINANT_VOICE.is_match(&before[..start]) =>
+            if CLAIMED_AFTER.is_match(after)
+                || COMPLAINANT_VOICE.is_match(&before[..start])
+                || THEIR_OUTLAY_AFTER.is_match(after) =>
         {
             Cue::Claimed
         }

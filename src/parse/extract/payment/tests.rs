@@ -4275,3 +4275,20 @@ fn a_price_offered_at_a_rate_and_a_maximum_are_other_money() {
         ),
     ]);
 }
+
+#[test]
+fn an_outlay_the_decision_does_not_recommend_repaying_is_claimed() {
+    assert_first_roles(&[
+        (
+            Some(WhatFound),
+            "We do not recommend it reimburses the £4,000 Mrs W spent on private tutoring.",
+            PaymentRole::Claimed,
+        ),
+        // A charge it refused to refund, told by the decision, stays other.
+        (
+            Some(WhatFound),
+            "The Council refused to refund the £39 fee.",
+            PaymentRole::Other,
+        ),
+    ]);
+}
