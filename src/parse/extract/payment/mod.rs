@@ -146,8 +146,8 @@ fn group_patterns() -> [&'static str; 9] {
         r"\b(?:we|I|Ombudsman|Ombudsmen)\s+(?:have\s+|has\s+|had\s+|also\s+|therefore\s+)*(?:asked|invited)\b|\b(?:{body}|it)\s+(?:has|have)\s+been\s+asked\s+to\b",
         r"\b(?:wants?|wanted|wish\w*|would\s+(?:also\s+|now\s+|still\s+)?like|seek\w*|sought|ask\w*|request\w*|claim\w*|demand\w*|expect\w*|hop\w*|desired)\b|\b(?:says?|said|believes?|feels?|felt|thinks?|argues?|argued)\s+(?:that\s+)?(?:(?:[\w'’]+\s+){0,3}?|(?:[\w'’]+\s+){3,11}?(?:{body}|it|so|therefore|also|and)\s+)should\b",
         r"\bwelcom\w*\s+(?:[\w'’]+\s+){0,4}?offer\w*|\b(?:accept\w*|endors\w*)\s+(?:(?:the|its|their|his|her|this|that|an?|any|revised|new|improved|increased|final|earlier|later|initial|financial|further|proposed|goodwill|council|mr|mrs|ms|miss|dr|[\w-]+['’]s?)\s+){0,3}?offer\w*\b|\bin response to (?:my|our|the Ombudsman's|the Ombudsman’s) (?:enquiries|enquiry|draft|investigation)\w*|\bnow\s+offer\w*|\bhas\s+(?:now\s+|since\s+)offered",
-        r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\bincreas\w*\s+(?:(?:its|the|their|this|that|his|her)\s+)?(?:[\w-]+\s+)?offer\b|\breduc\w*\s+(?:[\w'’-]+\s+){0,5}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|cancel\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\breturn(?:s|ed|ing)?\s+(?:the|her|his|their|any|all)\b|\bagreed\s+(?:remed\w*|actions?)\b",
-        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+|the\s+(?:man|woman|complainant|family|estate)|(?:his|her|their)\s+(?:mother|father|son|daughter|husband|wife|partner|parents?|company|business|firm))\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|\band\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?lost|(?:is|are|was|were)\s+(?:still\s+)?(?:owed|due)|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out[\s-]of[\s-]pocket(?:\s+by)?|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|caus(?:e|es|ed|ing)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:an?\s+|some\s+)?(?:[^\s.;,£]+\s+){0,2}?loss(?:es)?(?:\s+of)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|forced\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+to\s+(?:pay|spend))\b",
+        r"\bagree\w*\s+to\s+(?:make\s+)?(?:an?\s+)?offer\w*|\bincreas\w*\s+(?:(?:its|the|their|this|that|his|her)\s+)?(?:[\w-]+\s+)?offer\b|\breduc\w*\s+(?:[\w'’-]+\s+){0,8}?by\b|\b(?:refund\w*|reimburs\w*|repa(?:y|id|ying)|(?:writ\w*|wrote)\s+off|waiv\w*|cancel\w*|credit\w*|compensat\w*|award\w*|backdate|back-date|backdating)\b|\breturn(?:s|ed|ing)?\s+(?:the|her|his|their|any|all)\b|\bagreed\s+(?:remed\w*|actions?)\b",
+        r"\b(?:(?:had|has|have|having)\s+to\s+(?:pay|spend|borrow)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+|the\s+(?:man|woman|complainant|family|estate)|(?:his|her|their)\s+(?:mother|father|son|daughter|husband|wife|partner|parents?|company|business|firm))\s+(?:had\s+|has\s+|have\s+)?(?:(?:\w+ly|therefore|also|then)\s+)?(?:paid|spent|lost)|\band\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?lost|(?:is|are|was|were)\s+(?:still\s+)?(?:owed|due)|ow(?:es|ed)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|(?:was|were|is|are)\s+entitled\s+to|missed\s+out\s+on|defrauded|out[\s-]of[\s-]pocket(?:\s+by)?|overcharg\w*|(?:incurr\w*|suffer\w*)(?:\s+(?:an?\s+|some\s+)?(?:[\w'’-]+\s+){0,2}?(?:loss(?:es)?|costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?)?|caus(?:e|es|ed|ing)\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:an?\s+|some\s+)?(?:[^\s.;,£]+\s+){0,2}?loss(?:es)?(?:\s+of)?|(?:unnecessar\w*|avoidabl\w*)\s+(?:[\w'’-]+\s+){0,2}?(?:costs?|expenses?|fees?|charges?|bills?)(?:\s+of)?|costs?\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)|damag(?:e|es|ed)|(?:wrongly|incorrectly|unfairly|unlawfully|mistakenly)\s+(?:charged|billed|invoiced|fined)|forced\s+(?:him|her|them|(?:Mr|Mrs|Miss|Ms|Dr)\s+\w+)\s+to\s+(?:pay|spend))\b",
         r"\b(?:an?\s+credit\s+of|in\s+credit|(?:I|we)\s+(?:had\s+|has\s+|have\s+)?(?:paid|spent|lost|owed|owes)|(?:he|she|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+\w+)\s+(?:now\s+|still\s+|currently\s+|also\s+|usually\s+|normally\s+)?(?:pays|(?:has|have|had)\s+been\s+paying)|delay\w*\s+(?:in\s+)?(?:refund|reimburs|repay)\w*|bills?|fees?|charg\w*|levy|surcharge|rent|rents|arrears|debts?|fines?|penalt\w*|deposit|loans?|salary|income|savings|capital|business rates|rates|tax|rebate|subscription|benefits?|invoices?|overpayments?|grants?|costs?|costing|cost\w*|price\w*|valu\w*|worth|threshold|limit|maximum|minimum|ceiling|budget|quote\w*|estimat\w*|contribution|top-up|allowance|sold|sale|purchas\w*|bought|land|property|defrauded|lost|spent|owed|owes|increas\w*|decreas\w*|rose|risen|support payments?|self-isolation\s+(?:support\s+)?payments?|housing payments?|direct payments?|premium|tariff|wages?|earn\w*|turnover|mortgage|VAT|levied|liab\w*)\b",
         r"\boffer\w*|\bmade\s+an?\s+(?:\w+\s+)?offer|\bgoodwill|\bgood will|\bgesture|\balready\b|\b(?:has|had|have|was|were|it|{body}|then)\s+paid\b|\bpaid\s+(?:him|her|them|Mr|Mrs|Miss|Ms)\b|\bin addition to\b|\bon top of\b|\bas well as\b|\bpreviously\b|\bless\b|\bminus\b|\bdeduct\w*|\bafter taking off\b",
         r"\bpa(?:y|ys|ying)\b|\bpayments?\b|\bfinancial (?:remedy|redress)|\bredress\b|\bremed\w*|\bsymbolic|\bin recognition\b|\bto recognise\b|\bto acknowledge\b|\backnowledg\w*",
@@ -726,7 +726,7 @@ static BODY_OWES: LazyLock<Regex> =
 static WANTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     // The body is `the ...`, `it` or a name; `he should pay` is his charge.
     regex(
-        r"(?i)^\s*,?\s*(?:which|that)\s+(?:he|she|they)\s+(?:(?:says?|said|believes?|feels?|thinks?)\s+(?:that\s+)?{payer}should|(?:wants?|would\s+like|expects?)\s+{payer}to)\s+(?:pay|refund|reimburse|repay|cover)\b|^[^.;:£]*?\b(?:and|but)\s+(?:(?:he|she|they)\s+)?(?:now\s+|also\s+)?(?:wants?|would\s+(?:now\s+|also\s+)?like|expects?)\s+(?:{payer}to\s+(?:(?:refund|reimburse|repay|pay\s+(?:(?:him|her|them)\s+)?(?:for\s+)?(?:it|this|that|them))\b|pay\s*[.;]?\s*$)|(?:it|this|that|them|the\s+(?:money|charges?|fees?|sum|amount))\s+(?:refunded|repaid|reimbursed|returned|back|paid\s+back|written\s+off)\b)"
+        r"(?i)^\s*,?\s*(?:which|that)\s+(?:he|she|they)\s+(?:(?:says?|said|believes?|feels?|thinks?)\s+(?:that\s+)?{payer}should|(?:wants?|would\s+like|expects?)\s+{payer}to)\s+(?:pay|refund|reimburse|repay|cover)\b|^[^.;:£]*?\b(?:and|but)\s+(?:(?:he|she|they)\s+)?(?:now\s+|also\s+)?(?:wants?|would\s+(?:now\s+|also\s+)?like|expects?)\s+(?:{payer}to\s+(?:(?:refund|reimburse|repay|pay\s+(?:(?:him|her|them)\s+)?(?:for\s+)?(?:it|this|that|them|the\s+(?:work|works|repairs?|costs?|damage)))\b|pay\s*[.;]?\s*$)|(?:it|this|that|them|the\s+(?:money|charges?|fees?|sum|amount))\s+(?:refunded|repaid|reimbursed|returned|back|paid\s+back|written\s+off)\b)"
             .replace("{payer}", r"(?:the\s+(?:[\w'’-]+\s+){1,2}?|it\s+|(?-i:[A-Z])[\w'’-]*\s+(?:[\w'’-]+\s+)?)")
             .as_str(),
     )
@@ -817,7 +817,7 @@ pub(crate) static SATISFIED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?ix)
         \bsatisfied\s+(?:with|that)\b
-        |\b(?:is|was|are|were|provides?|provided|offer(?:s|ed|ing)?|be|consider\w*|find|found)\s+(?:(?:this|that|it|£[\d,]+(?:\.\d\d)?)\s+)?(?:is\s+|was\s+|to\s+be\s+)?(?:therefore\s+|also\s+|now\s+)?(?:an?\s+)?
+        |\b(?:is|was|are|were|provides?|provided|offer(?:s|ed|ing)?|be|consider\w*|find|found)\s+(?:(?:this|that|it|(?:the\s+)?£[\d,]+(?:\.\d\d)?)\s+)?(?:is\s+|was\s+|to\s+be\s+)?(?:therefore\s+|also\s+|now\s+)?(?:an?\s+)?
             (?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable|fair)
             (?:\s+and\s+(?:suitable|sufficient|satisfactory|appropriate|adequate|proportionate|reasonable|fair))?
             \s+(?:(?:financial|monetary)\s+)?(?:(?:to\s+)?remed|response\b|way\s+to\s+(?:address|resolve|settle|remedy|put)\b)
@@ -1622,7 +1622,9 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 let judged_where = || match block.kind {
                     Some(SectionKind::WhatFound) => {
                         FIRST_PERSON.is_match(own_after)
-                            || (own_after.contains("right thing") && which_we_find_fair(own_after))
+                            || ((own_after.contains("right thing")
+                                || own_after.contains("out of pocket"))
+                                && which_we_find_fair(own_after))
                             || next_names_it(block, s, amount.pence)
                                 .is_some_and(|n| FIRST_PERSON.is_match(block.sentences()[n].text))
                     }
@@ -1732,9 +1734,10 @@ fn satisfied_after(
         .any(|n| block.has(n, SATISFIED_NEEDS) && judged(block.sentences()[n].text))
 }
 
-/// `..., which was the right thing to do`: a judgement only the decision
-/// makes, so its own voice even without `we` or `I`.
-const RIGHT_THING: &str = r"^[^.;£]*?,\s*which\s+(?:is|was)\s+the\s+right\s+thing\s+to\s+do\b";
+/// `..., which was the right thing to do`, `..., so she is no longer out of
+/// pocket`: a judgement only the decision makes, so its own voice even
+/// without `we` or `I`.
+const RIGHT_THING: &str = r"^[^.;£]*?,\s*(?:which\s+(?:is|was)\s+the\s+right\s+thing\s+to\s+do|so\s+(?:she|he|they|it)\s+(?:is|are|was|were)\s+no\s+longer\s+out\s+of\s+pocket)\b";
 
 /// Whether the words after an amount judge it fair in the decision's own
 /// voice, in the clause that tells it: `..., which we consider reasonable`,
@@ -1747,7 +1750,7 @@ fn which_we_find_fair(after: &str) -> bool {
             r"(?i)^[^.;£]*?,\s*which\s+(?:we|I)\s+(?:consider|think|find|found|considered|thought)\s+(?:to\s+be\s+|was\s+|is\s+|were\s+)?(?:both\s+)?(?:an?\s+)?(?:fair|reasonable|suitable|proportionate|appropriate|adequate|sufficient)\b|^[^.;£]*?,\s*which\s+(?:is|was)\s+(?:both\s+)?(?:fair|reasonable|suitable|proportionate|appropriate|adequate|sufficient)\s*(?:[.;]|$)|{RIGHT_THING}".replace("{RIGHT_THING}", RIGHT_THING),
         )
     });
-    after.contains("which") && WHICH_WE_FIND_FAIR.is_match(after)
+    (after.contains("which") || after.contains("so ")) && WHICH_WE_FIND_FAIR.is_match(after)
 }
 
 /// Whether the clause before an amount the body paid says no more is needed
@@ -1874,7 +1877,7 @@ static CLAIM_REJECTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// hers when she then wants it paid.
 static SHE_PAID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:paid|spent|been\s+paying)\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:still\s+|also\s+|then\s+)?charged\b[^.;£]*$|\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|the\s+(?:man|woman|complainant|family))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:(?:had|has|have)\s+to\s+(?:buy|purchase|replace|hire|rent)|bought|purchased|replaced|hired|rented)\b[^.;£]*(?:\bcost(?:ing)?\s+(?:of\s+)?|\bfor\s+)(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:will|would)\s+cost\s+(?:(?:about|around|over|nearly|almost|more\s+than|at\s+least)\s+)?$|\b(?:repairs?|works?|replacements?|damage|treatment|removal)\s+(?:has\s+|had\s+)?cost\s+(?:(?:her|him|them)\s+)?(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:has|had|have)\s+(?:been\s+)?(?:quoted|estimated)\s+(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$",
+        r"(?i)\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|the\s+(?:family|estate|couple))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:paid|spent|been\s+paying)\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:still\s+|also\s+|then\s+)?charged\b[^.;£]*$|\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|the\s+(?:man|woman|complainant|family))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:(?:had|has|have)\s+to\s+(?:buy|purchase|replace|hire|rent)|bought|purchased|replaced|hired|rented)\b[^.;£]*(?:\bcost(?:ing)?\s+(?:of\s+)?|\bfor\s+)(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:will|would)\s+cost\s+(?:(?:about|around|over|nearly|almost|more\s+than|at\s+least)\s+)?$|\b(?:repairs?|works?|replacements?|damage|treatment|removal)\s+(?:has\s+|had\s+)?cost\s+(?:(?:her|him|them)\s+)?(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:has|had|have)\s+(?:since\s+)?(?:been\s+)?(?:quoted|estimated)\s+(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$",
     )
 });
 

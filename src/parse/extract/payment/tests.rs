@@ -4292,3 +4292,60 @@ fn an_outlay_the_decision_does_not_recommend_repaying_is_claimed() {
         ),
     ]);
 }
+
+#[test]
+fn outlays_told_by_the_family_a_quote_or_a_loan_and_wanted_back_are_claimed() {
+    assert_first_roles(&[
+        (
+            Some(Complaint),
+            "She says the family paid more than £18,000 in top-up fees before her father died. \
+             She wants the Council to repay this.",
+            PaymentRole::Claimed,
+        ),
+        (
+            Some(Complaint),
+            "A surveyor has since quoted £9,500 to put the defects right. They want the \
+             Council to pay this.",
+            PaymentRole::Claimed,
+        ),
+        (
+            Some(Complaint),
+            "He has obtained a quote of £1,350 from a tree surgeon and wants the Council to \
+             pay for the work.",
+            PaymentRole::Claimed,
+        ),
+        (
+            Some(Complaint),
+            "He had to borrow £1,400 from his family.",
+            PaymentRole::Claimed,
+        ),
+    ]);
+}
+
+#[test]
+fn a_charge_reduced_by_a_sum_some_words_on_is_the_remedy() {
+    let p = run_one(
+        Some(FinalDecision),
+        "The Council has agreed to pay Mr Z £750 and to reduce Mr Z's care charges for June \
+         2020 by £212.40.",
+        Some("Mr Z"),
+    );
+    assert_eq!(agreed(&p), [750.0, 212.4], "{p:?}");
+}
+
+#[test]
+fn money_the_body_paid_judged_by_name_or_as_leaving_no_loss_is_accepted() {
+    assert_first_roles(&[
+        (
+            Some(WhatFound),
+            "It has now refunded the £432.18 she was owed, so she is no longer out of pocket.",
+            PaymentRole::Accepted,
+        ),
+        (
+            Some(WhatFound),
+            "The Council paid Mrs X £500 in May. We consider the £500 an appropriate remedy \
+             for her distress.",
+            PaymentRole::Accepted,
+        ),
+    ]);
+}
