@@ -1433,19 +1433,24 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 // So do words between that only tell of money (`£1,200 to
                 // recognise B's lost education, in place of its earlier offer,
                 // and £200`).
+                // Nor does a clause of no money words that tells what should
+                // have been (`£1,000 for the months they stayed when they
+                // should have been in a higher band, and £250`).
                 let only_told_between = || {
                     let cues = cues_before(known(), sentence.text, amount.start);
                     let mut between_cues = cues.iter().filter(|m| m.start >= prev_end).peekable();
-                    between_cues.peek().is_some()
-                        && between_cues.all(|m| match m.group {
-                            CueGroup::Offered | CueGroup::NotRemedy | CueGroup::Loss => true,
-                            // What the earlier payment is for: `to recognise`.
-                            CueGroup::Remedy => sentence
-                                .text
-                                .get(m.start..m.start + 3)
-                                .is_some_and(|w| w.eq_ignore_ascii_case("to ")),
-                            _ => false,
-                        })
+                    if between_cues.peek().is_none() {
+                        return between.contains(" should ");
+                    }
+                    between_cues.all(|m| match m.group {
+                        CueGroup::Offered | CueGroup::NotRemedy | CueGroup::Loss => true,
+                        // What the earlier payment is for: `to recognise`.
+                        CueGroup::Remedy => sentence
+                            .text
+                            .get(m.start..m.start + 3)
+                            .is_some_and(|w| w.eq_ignore_ascii_case("to ")),
+                        _ => false,
+                    })
                 };
                 let cue_at = if i > 0
                     && THEN_AND.is_match(between)
@@ -1490,6 +1495,10 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                 ) || (matches!(cue, Some(Cue::Other | Cue::Offered))
                     && !amount.rate
                     && pays_it_outright(before))
+                    // An agreed item told in the story's sections reads as
+                    // its lead-in says: the story's or this decision's.
+                    || (cue == Some(Cue::Remedy { agreed: true })
+                        && block.kind.is_some_and(|k| NARRATIVE.contains(&k)))
                 {
                     // A bullet under `the Council has agreed to pay Mrs X:` or
                     // `the Council should:` reads with its lead-in.
@@ -2793,10 +2802,15 @@ static RULE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A lead-in that prescribes rather than narrates (read only on lead-in
-/// lines, which [`lead_cue`] reads once each).
-static PRESCRIPTIVE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\b(?:should|must|recommend\w*|to remedy)\b"));
+/// A lead-in that prescribes rather than narrates, or times its actions
+/// from this decision (`within one month of this decision, it will:`), so
+/// its items are this decision's remedy wherever it stands (read only on
+/// lead-in lines, which [`lead_cue`] reads once each).
+static PRESCRIPTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:should|must|recommend\w*|to remedy)\b|\b(?:of|after|from)\s+(?:this|my|our)\s+(?:final\s+)?decision\b",
+    )
+});
 
 /// Whether the complaint stage at `stage` in `before` belongs to an earlier
 /// amount's clause, and a later clause agrees this one: `In addition to the
@@ -2946,12 +2960,24 @@ fn agreed_before(before: &str) -> Option<(bool, usize)> {
             r"(?i)^\s+(?:[\w'’-]+\s+){1,2}?and\s+(?:(?:a\s+)?(?:further|additional)\s+)?$|^\s+(?:[\w'’-]+\s+)?[\w'’-]+,\s+(?:and\s+)?[a-z]+\s+(?:him\s+|her\s+|them\s+)?(?:the\s+|any\s+|all\s+|his\s+|her\s+|their\s+)?$",
         )
     });
+    // An item of an action list that opens with its pay verb (`pay Mrs A
+    // the allowance she should have received ...`) has its agreement in the
+    // lead-in, so the owed clause in it is the thing paid.
+    static ITEM_PAYS: LazyLock<Regex> = LazyLock::new(|| {
+        regex(r"(?i)^[\s\-–•*]*(?:and\s+)?(?:to\s+)?(?:pay|refund|reimburse|backdate)\b")
+    });
     match last {
         Some((false, end))
             if agreed_earlier
                 && (AND_PAY.is_match(&before[end..])
                     || OWED_CLAUSE_ENDS.is_match(&before[end..])
                     || owed_object_paid(&before[..last_start], &before[end..])) =>
+        {
+            Some((true, end))
+        }
+        Some((false, end))
+            if ITEM_PAYS.is_match(before)
+                && owed_object_paid(&before[..last_start], &before[end..]) =>
         {
             Some((true, end))
         }

@@ -4349,3 +4349,33 @@ fn money_the_body_paid_judged_by_name_or_as_leaving_no_loss_is_accepted() {
         ),
     ]);
 }
+
+#[test]
+fn a_clause_of_what_should_have_been_between_two_agreed_sums_leaves_both_agreed() {
+    let p = run_one(
+        None,
+        "The Council has agreed to pay Ms L £1,000 for the ten months her family stayed in \
+         overcrowded accommodation when they should have been in a higher band, and £250 for \
+         her time and trouble.",
+        Some("Ms L"),
+    );
+    assert_eq!(agreed(&p), [1000.0, 250.0], "{p:?}");
+}
+
+#[test]
+fn a_list_timed_from_this_decision_is_its_remedy_even_in_what_i_found() {
+    let found = "The Council has agreed that, within one month of this decision, it will:\n\
+                 - pay Mrs A the allowance she should have received between January 2018 and \
+                 July 2019 at the correct rate of £152.40 a week, totalling £11,734.80;\n\
+                 - pay Mrs A £300 for the distress caused; and\n\
+                 - review its procedures.";
+    let p = run_one(Some(WhatFound), found, Some("Mrs A"));
+    assert_eq!(agreed(&p), [11_734.8, 300.0], "{p:?}");
+    assert_eq!(role_of(&p, 152.4), [PaymentRole::Other], "{p:?}");
+    // A list the story tells of the body's own process stays its offer.
+    let story = "At stage two the Council agreed to:\n\
+                 - pay Mrs A £300 for the distress caused; and\n\
+                 - review its procedures.";
+    let p = run_one(Some(WhatFound), story, Some("Mrs A"));
+    assert!(agreed(&p).is_empty(), "{p:?}");
+}
