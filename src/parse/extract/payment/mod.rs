@@ -1533,6 +1533,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                     && i + 1 == found.len()
                     && (before.contains("paid")
                         || before.contains("paying")
+                        || before.contains("bought")
                         || before.contains("spent")
                         || before.contains("cost")
                         || before.contains("charged")
@@ -2414,7 +2415,8 @@ fn offer_in_a_later_clause(cues: &[CueMatch], before: &str, end: usize) -> bool 
 }
 
 /// `remove the £310 enforcement fees`, `withdraw the £85 summons costs`,
-/// `removed £240 from the invoices`, `remove all the interest, £3,948.12`:
+/// `removed £240 from the invoices`, `remove all the interest, £3,948.12`,
+/// `remove the premium of £1,926.40`:
 /// taking a charge away is a remedy verb, as `cancel` and `waive` are, but
 /// not for other money (`withdrew the £500 offer`). The verb as a cue.
 fn removes_charge(before: &str, after: &str) -> Option<CueMatch> {
@@ -2432,7 +2434,7 @@ fn removes_charge(before: &str, after: &str) -> Option<CueMatch> {
     // sum told beside the charge it takes away.
     static REMOVE_THE_CHARGE: LazyLock<Regex> = LazyLock::new(|| {
         regex(
-            r"(?i)\b(?:remov(?:e|es|ed|ing)|withdr(?:aw|aws|ew|awn|awing))\s+(?:(?:the|its|any|all)\s+){0,2}(?:[\w'’-]+\s+){0,2}?(?:costs?|fees?|charges?|penalt(?:y|ies)|interest|surcharges?|fines?)\s*(?:,|\(|\bof)\s*$",
+            r"(?i)\b(?:remov(?:e|es|ed|ing)|withdr(?:aw|aws|ew|awn|awing))\s+(?:(?:the|its|any|all)\s+){0,2}(?:[\w'’-]+\s+){0,2}?(?:costs?|fees?|charges?|penalt(?:y|ies)|interest|surcharges?|fines?|premiums?|arrears|debts?|overpayments?)\s*(?:,|\(|\bof)\s*$",
         )
     });
     let near = tail(before, 60).as_bytes();

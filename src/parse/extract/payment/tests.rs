@@ -4379,3 +4379,19 @@ fn a_list_timed_from_this_decision_is_its_remedy_even_in_what_i_found() {
     let p = run_one(Some(WhatFound), story, Some("Mrs A"));
     assert!(agreed(&p).is_empty(), "{p:?}");
 }
+
+#[test]
+fn a_premium_removed_and_an_outlay_bought_and_wanted_back() {
+    let p = run_one(
+        Some(FinalDecision),
+        "The Council has agreed to remove the premium of £1,926.40 from the council tax \
+         account and pay her £150.",
+        Some("Mrs X"),
+    );
+    assert_eq!(agreed(&p), [1926.4, 150.0], "{p:?}");
+    assert_first_role(
+        Some(Complaint),
+        "Mrs G bought Y a bus pass for £780. She wants the Council to refund this.",
+        PaymentRole::Claimed,
+    );
+}
