@@ -1881,10 +1881,11 @@ static CLAIM_REJECTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The complainant paying or spending, in the clause that ends at an amount:
 /// `She has spent about `, `she paid `, `he paid a cleaner `, `and spent
-/// about ` (after her other doings), `she was still charged `, `the family
-/// bought replacements, which cost `;
-/// or what something will cost (`putting the work right will cost about `),
-/// hers when she then wants it paid.
+/// about ` (after her other doings), `she has been paying `, `the family
+/// paid `, `she was still charged `, `the family bought replacements, which
+/// cost `; or what something will cost (`putting the work right will cost
+/// about `) or was quoted (`a surveyor has since quoted `), hers when she then
+/// wants it paid.
 static SHE_PAID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|the\s+(?:family|estate|couple))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:paid|spent|been\s+paying)\b[^.;£]*$|\b(?:she|he|they|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:still\s+|also\s+|then\s+)?charged\b[^.;£]*$|\b(?:she|he|they|and|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z]\w*|the\s+(?:man|woman|complainant|family))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:(?:had|has|have)\s+to\s+(?:buy|purchase|replace|hire|rent)|bought|purchased|replaced|hired|rented)\b[^.;£]*(?:\bcost(?:ing)?\s+(?:of\s+)?|\bfor\s+)(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:will|would)\s+cost\s+(?:(?:about|around|over|nearly|almost|more\s+than|at\s+least)\s+)?$|\b(?:repairs?|works?|replacements?|damage|treatment|removal)\s+(?:has\s+|had\s+)?cost\s+(?:(?:her|him|them)\s+)?(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$|\b(?:has|had|have)\s+(?:since\s+)?(?:been\s+)?(?:quoted|estimated)\s+(?:(?:about|around|over|nearly|almost|more\s+than)\s+)?$",
@@ -3054,8 +3055,7 @@ fn pays_it_outright(before: &str) -> bool {
 
 /// The complainant wanting the body to pay, right before the amount:
 /// `wants the Council to pay the £640 repair bill` (or `to pay off the
-/// £2,300 rent arrears`) is her claim to that
-/// sum, whatever the bill is.
+/// £2,300 rent arrears`) is her claim to that sum, whatever the bill is.
 fn wanted_paid_right_before(before: &str) -> bool {
     static WANTED_PAID: LazyLock<Regex> = LazyLock::new(|| {
         regex(
