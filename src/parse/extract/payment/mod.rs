@@ -1635,6 +1635,9 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                             || ((own_after.contains("right thing")
                                 || own_after.contains("out of pocket"))
                                 && which_we_find_fair(own_after))
+                            || block
+                                .following(s, 1)
+                                .any(|n| PUTS_IT_RIGHT.is_match(block.sentences()[n].text))
                             || next_names_it(block, s, amount.pence)
                                 .is_some_and(|n| FIRST_PERSON.is_match(block.sentences()[n].text))
                     }
@@ -1743,6 +1746,15 @@ fn satisfied_after(
         .following(s, 2)
         .any(|n| block.has(n, SATISFIED_NEEDS) && judged(block.sentences()[n].text))
 }
+
+/// A sentence that opens by finding what the body just did puts the loss
+/// right: `That puts right his financial loss.`, `This refund puts Mrs L back
+/// in the position she would have been in.` Only the decision says so.
+static PUTS_IT_RIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(?:that|this)\s+(?:refund\s+|payment\s+|reimbursement\s+)?(?:puts|has\s+put)\s+(?:right\s+(?:the|her|his|their)\s+(?:financial\s+)?loss|(?:her|him|them|(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?-i:[A-Z])\w*)\s+back\s+(?:in|into|to)\s+the\s+(?:same\s+)?(?:financial\s+)?position)\b",
+    )
+});
 
 /// `..., which was the right thing to do`, `..., so she is no longer out of
 /// pocket`: a judgement only the decision makes, so its own voice even

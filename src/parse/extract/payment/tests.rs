@@ -4395,3 +4395,20 @@ fn a_premium_removed_and_an_outlay_bought_and_wanted_back() {
         PaymentRole::Claimed,
     );
 }
+
+#[test]
+fn a_refund_the_next_sentence_finds_puts_the_loss_right_is_accepted() {
+    assert_first_roles(&[
+        (
+            Some(WhatFound),
+            "The Council refunded the £1,032.20 he had overpaid. That puts right his \
+             financial loss.",
+            PaymentRole::Accepted,
+        ),
+        (
+            Some(WhatFound),
+            "The Council refunded the £1,032.20 he had overpaid.",
+            PaymentRole::Other,
+        ),
+    ]);
+}
