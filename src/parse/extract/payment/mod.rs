@@ -1637,7 +1637,7 @@ fn mentions(blocks: &[Block], complainant: Option<&str>, reached: &Reached) -> V
                                 && which_we_find_fair(own_after))
                             || block
                                 .following(s, 1)
-                                .any(|n| PUTS_IT_RIGHT.is_match(block.sentences()[n].text))
+                                .any(|n| judges_what_went_before(block.sentences()[n].text))
                             || next_names_it(block, s, amount.pence)
                                 .is_some_and(|n| FIRST_PERSON.is_match(block.sentences()[n].text))
                     }
@@ -1747,14 +1747,12 @@ fn satisfied_after(
         .any(|n| block.has(n, SATISFIED_NEEDS) && judged(block.sentences()[n].text))
 }
 
-/// A sentence that opens by finding what the body just did puts the loss
-/// right: `That puts right his financial loss.`, `This refund puts Mrs L back
-/// in the position she would have been in.` Only the decision says so.
-static PUTS_IT_RIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)^(?:that|this)\s+(?:refund\s+|payment\s+|reimbursement\s+)?(?:puts|has\s+put)\s+(?:right\s+(?:the|her|his|their)\s+(?:financial\s+)?loss|(?:her|him|them|(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?-i:[A-Z])\w*)\s+back\s+(?:in|into|to)\s+the\s+(?:same\s+)?(?:financial\s+)?position)\b",
-    )
-});
+/// Whether a sentence opens by finding what the body just did enough (`That
+/// puts right his financial loss.`, `This refund puts Mrs L back in the
+/// position ...`, `This is a suitable remedy.`): only the decision judges so.
+fn judges_what_went_before(text: &str) -> bool {
+    judged_sufficient(text) == Some(0)
+}
 
 /// `..., which was the right thing to do`, `..., so she is no longer out of
 /// pocket`: a judgement only the decision makes, so its own voice even
@@ -2979,7 +2977,9 @@ fn agreed_before(before: &str) -> Option<(bool, usize)> {
     // the allowance she should have received ...`) has its agreement in the
     // lead-in, so the owed clause in it is the thing paid.
     static ITEM_PAYS: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r"(?i)^[\s\-–•*]*(?:and\s+)?(?:to\s+)?(?:pay|refund|reimburse|backdate)\b")
+        regex(&format!(
+            r"(?i){ITEM_OPENS}(?:pay|refund|reimburse|backdate)\b"
+        ))
     });
     match last {
         Some((false, end))
@@ -3052,15 +3052,19 @@ fn agreed_pay_right_before(before: &str) -> Option<bool> {
         .map(|pay| pay.get(1).is_some())
 }
 
+/// How an item of an action list opens, before its verb: a bullet or a
+/// number (`- `, `(a) `), then perhaps `and` or `to`.
+const ITEM_OPENS: &str = r"^[\s\-–•*]*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:and\s+)?(?:to\s+)?";
+
 /// An item that opens by paying the amount (`pay Ms K £9,405 in backdated
 /// allowance`, `pay Mrs X the £300 it offered at stage 2`): its verb makes
 /// the amount a payment, whatever words after it say the money is or was,
 /// and its lead-in says whose and how sure.
 fn pays_it_outright(before: &str) -> bool {
     static PAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-        regex(
-            r"(?i)^[\s\-–•*]*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:and\s+)?(?:to\s+)?pay\s+(?:(?:him|her|them|(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?-i:[A-Z])\w*)\s+)?(?:the\s+)?$",
-        )
+        regex(&format!(
+            r"(?i){ITEM_OPENS}pay\s+(?:(?:him|her|them|(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\s+(?-i:[A-Z])\w*)\s+)?(?:the\s+)?$"
+        ))
     });
     before.len() < 40 && PAY_FIRST.is_match(before)
 }
